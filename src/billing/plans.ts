@@ -1,0 +1,30 @@
+// The plan catalogue. Plans are reference data: written on every start, so a
+// change here reaches every deployment with its next release.
+import type { PlatformDb } from '../db/platformClient';
+
+export interface PlanDefinition {
+  code: string;
+  name: string;
+  monthlyPrice: string;
+  annualPrice: string;
+  maxProducts: number | null;
+  maxInvoicesPerMonth: number | null;
+  maxApiCallsPerMonth: number | null;
+  maxStorageMb: number | null;
+  trialDays: number;
+}
+
+export const PLANS: PlanDefinition[] = [
+  { code: 'free', name: 'Free', monthlyPrice: '0', annualPrice: '0', maxProducts: 50, maxInvoicesPerMonth: 50, maxApiCallsPerMonth: 10_000, maxStorageMb: 100, trialDays: 0 },
+  { code: 'starter', name: 'Starter', monthlyPrice: '19', annualPrice: '190', maxProducts: 500, maxInvoicesPerMonth: 500, maxApiCallsPerMonth: 100_000, maxStorageMb: 1_000, trialDays: 14 },
+  { code: 'professional', name: 'Professional', monthlyPrice: '49', annualPrice: '490', maxProducts: 5_000, maxInvoicesPerMonth: 5_000, maxApiCallsPerMonth: 1_000_000, maxStorageMb: 10_000, trialDays: 14 },
+  { code: 'enterprise', name: 'Enterprise', monthlyPrice: '199', annualPrice: '1990', maxProducts: null, maxInvoicesPerMonth: null, maxApiCallsPerMonth: null, maxStorageMb: null, trialDays: 30 },
+];
+
+export async function seedPlans(platform: PlatformDb): Promise<void> {
+  await platform.$transaction(
+    PLANS.map((plan, sortOrder) =>
+      platform.plan.upsert({ where: { code: plan.code }, create: { ...plan, sortOrder }, update: { ...plan, sortOrder } }),
+    ),
+  );
+}

@@ -1,0 +1,151 @@
+// Every setting of the gateway, read from the environment and validated once.
+// The README's configuration table is generated from the same descriptions.
+import { z } from 'zod';
+
+const bool = z
+  .enum(['true', 'false', '1', '0', 'yes', 'no'])
+  .transform((v) => v === 'true' || v === '1' || v === 'yes');
+const int = (min: number) => z.coerce.number().int().min(min);
+const url = z.string().regex(/^postgres(ql)?:\/\//, 'must be a postgresql:// URL');
+
+const schema = z.object({
+  NODE_ENV: z.string().default('development'),
+  PORT: int(0).default(4000),
+  HOST: z.string().default('0.0.0.0'),
+  DATABASE_URL: url.optional(),
+  DATA_DIR: z.string().default('.data'),
+  EMBEDDED_PG_PORT: int(1).default(54329),
+  TENANT_SERVERS: z.string().optional(),
+  TENANT_DB_PREFIX: z.string().regex(/^[a-z][a-z0-9_]{0,20}$/).default('tg_'),
+  SHARED_SCHEMA_DATABASE: z.string().regex(/^[a-z][a-z0-9_]{0,62}$/).default('tenantgraph_shared'),
+  BASE_DOMAIN: z.string().optional(),
+  JWT_SECRET: z.string().min(32, 'must be at least 32 characters').optional(),
+  JWT_TTL: z.string().default('12h'),
+  ENCRYPTION_KEY: z.string().optional(),
+  REDIS_URL: z.string().optional(),
+  DEMO: bool.optional(),
+  GRAPHIQL: bool.optional(),
+  MAX_TENANT_CLIENTS: int(1).default(50),
+  TENANT_POOL_SIZE: int(1).default(5),
+  TENANT_IDLE_SECONDS: int(1).default(300),
+  TENANT_CACHE_SECONDS: int(0).default(30),
+  MAX_QUERY_DEPTH: int(1).default(10),
+  MAX_QUERY_COMPLEXITY: int(1).default(20000),
+  MAX_ALIASES: int(1).default(30),
+  MAX_BODY_BYTES: int(1024).default(1_000_000),
+  LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+});
+
+/** What each variable does, for `--help` and the README. */
+export const settingDescriptions: Record<keyof z.input<typeof schema>, string> = {
+  NODE_ENV: '`production` turns off demo data, GraphiQL (unless GRAPHIQL=true) and generated secrets',
+  PORT: 'HTTP and WebSocket port',
+  HOST: 'interface to listen on',
+  DATABASE_URL: 'platform database; when unset an embedded PostgreSQL is started in DATA_DIR',
+  DATA_DIR: 'folder for the embedded PostgreSQL and other local state',
+  EMBEDDED_PG_PORT: 'port of the embedded PostgreSQL',
+  TENANT_SERVERS: 'where tenant databases live: `name=postgresql://...` pairs, comma separated; default: the platform server',
+  TENANT_DB_PREFIX: 'prefix of every tenant database and schema name',
+  SHARED_SCHEMA_DATABASE: 'database that holds the tenants with SCHEMA isolation, one schema each',
+  BASE_DOMAIN: 'route `<slug>.<BASE_DOMAIN>` hosts to tenant `<slug>`',
+  JWT_SECRET: 'HS256 signing secret (32+ characters); required in production',
+  JWT_TTL: 'lifetime of issued tokens, e.g. `12h`, `30m`',
+  ENCRYPTION_KEY: '32-byte key (hex or base64) encrypting external database credentials; required in production',
+  REDIS_URL: 'Redis for the event bus and usage counters; in-process when unset',
+  DEMO: 'create the demo tenants and logins (default: on unless production)',
+  GRAPHIQL: 'serve the GraphiQL explorer (default: on unless production)',
+  MAX_TENANT_CLIENTS: 'open tenant database clients before the least recently used idle one is closed',
+  TENANT_POOL_SIZE: 'connections per tenant client',
+  TENANT_IDLE_SECONDS: 'close a tenant client unused for this long',
+  TENANT_CACHE_SECONDS: 'how long a resolved tenant is trusted before it is read again',
+  MAX_QUERY_DEPTH: 'deepest selection nesting an operation may have',
+  MAX_QUERY_COMPLEXITY: 'highest estimated cost an operation may have (lists count `first` times)',
+  MAX_ALIASES: 'most aliases an operation may use',
+  MAX_BODY_BYTES: 'largest request body accepted',
+  LOG_LEVEL: 'pino log level',
+};
+
+export interface DatabaseServer {
+  name: string;
+  url: string;
+}
+
+export interface Config {
+  env: string;
+  production: boolean;
+  port: number;
+  host: string;
+  /** Unset: start the embedded PostgreSQL and use it. */
+  databaseUrl: string | undefined;
+  dataDir: string;
+  embeddedPgPort: number;
+  /** Unset: tenant databases live on the platform's server. */
+  tenantServers: DatabaseServer[] | undefined;
+  tenantDbPrefix: string;
+  sharedSchemaDatabase: string;
+  baseDomain: string | undefined;
+  jwtSecret: string | undefined;
+  jwtTtl: string;
+  encryptionKey: string | undefined;
+  redisUrl: string | undefined;
+  demo: boolean;
+  graphiql: boolean;
+  tenantPool: { maxClients: number; connectionsPerTenant: number; idleMs: number };
+  tenantCacheMs: number;
+  limits: { depth: number; complexity: number; aliases: number; bodyBytes: number };
+  logLevel: string;
+}
+
+export class ConfigError extends Error {}
+
+function parseServers(value: string): DatabaseServer[] {
+  return value.split(',').map((pair) => {
+    const at = pair.indexOf('=');
+    const name = pair.slice(0, at).trim();
+    const serverUrl = pair.slice(at + 1).trim();
+    if (at < 1 || !/^[a-z][a-z0-9-]*$/.test(name) || !url.safeParse(serverUrl).success) {
+      throw new ConfigError(`TENANT_SERVERS: "${pair.split('=')[0]}" is not a name=postgresql://... pair`);
+    }
+    return { name, url: serverUrl };
+  });
+}
+
+export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
+  const present = Object.fromEntries(Object.entries(env).filter(([, v]) => v !== undefined && v !== ''));
+  const parsed = schema.safeParse(present);
+  if (!parsed.success) {
+    // Name the variable and the rule, never the value: it may be a secret.
+    const problems = parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`);
+    throw new ConfigError(`invalid configuration:\n  ${problems.join('\n  ')}`);
+  }
+  const e = parsed.data;
+  const production = e.NODE_ENV === 'production';
+  if (production && !e.JWT_SECRET) throw new ConfigError('JWT_SECRET is required when NODE_ENV=production');
+  return {
+    env: e.NODE_ENV,
+    production,
+    port: e.PORT,
+    host: e.HOST,
+    databaseUrl: e.DATABASE_URL,
+    dataDir: e.DATA_DIR,
+    embeddedPgPort: e.EMBEDDED_PG_PORT,
+    tenantServers: e.TENANT_SERVERS ? parseServers(e.TENANT_SERVERS) : undefined,
+    tenantDbPrefix: e.TENANT_DB_PREFIX,
+    sharedSchemaDatabase: e.SHARED_SCHEMA_DATABASE,
+    baseDomain: e.BASE_DOMAIN?.toLowerCase(),
+    jwtSecret: e.JWT_SECRET,
+    jwtTtl: e.JWT_TTL,
+    encryptionKey: e.ENCRYPTION_KEY,
+    redisUrl: e.REDIS_URL,
+    demo: production ? false : (e.DEMO ?? true),
+    graphiql: e.GRAPHIQL ?? !production,
+    tenantPool: {
+      maxClients: e.MAX_TENANT_CLIENTS,
+      connectionsPerTenant: e.TENANT_POOL_SIZE,
+      idleMs: e.TENANT_IDLE_SECONDS * 1000,
+    },
+    tenantCacheMs: e.TENANT_CACHE_SECONDS * 1000,
+    limits: { depth: e.MAX_QUERY_DEPTH, complexity: e.MAX_QUERY_COMPLEXITY, aliases: e.MAX_ALIASES, bodyBytes: e.MAX_BODY_BYTES },
+    logLevel: e.LOG_LEVEL,
+  };
+}

@@ -1,0 +1,69 @@
+// Builds the long-lived services of a gateway process from its configuration.
+import pg from 'pg';
+import { createSecretBox, parseKey } from './auth/secretBox';
+import { localSecret } from './auth/localSecret';
+import { TokenService } from './auth/tokens';
+import type { Config } from './config';
+import { createPlatformClient } from './db/platformClient';
+import { createTenantClient, tenantPoolConfig, type TenantDb } from './db/tenantClient';
+import type { TenantConnection } from './db/tenantClient';
+import type { Logger } from './logger';
+import type { Services } from './services';
+import { DatabaseServers } from './tenancy/databaseServers';
+import { MembershipCache } from './tenancy/memberships';
+import { TenantClientPool } from './tenancy/tenantClientPool';
+import { TenantRegistry } from './tenancy/tenantRegistry';
+import { withDatabase } from './db/urls';
+
+export interface ServiceOptions {
+  /** The platform database (from DATABASE_URL, or the embedded server). */
+  platformUrl: string;
+  log: Logger;
+  /** How a tenant's Prisma client is made; the default opens a pg pool of TENANT_POOL_SIZE. */
+  openTenantClient?: (connection: TenantConnection, connections: number) => TenantDb;
+}
+
+const defaultOpen = (connection: TenantConnection, connections: number) =>
+  createTenantClient(connection, new pg.Pool(tenantPoolConfig(connection, connections)));
+
+function secret(config: Config, log: Logger, value: string | undefined, name: string): string {
+  if (value) return value;
+  log.warn(`${name} is not set: using a generated one kept in ${config.dataDir} (never do this in production)`);
+  return localSecret(config.dataDir, name.toLowerCase());
+}
+
+export function createServices(config: Config, options: ServiceOptions): Services {
+  const { log } = options;
+  const platform = createPlatformClient(options.platformUrl);
+  const secrets = createSecretBox(parseKey(secret(config, log, config.encryptionKey, 'ENCRYPTION_KEY')));
+  const servers = new DatabaseServers(
+    config.tenantServers ?? [{ name: 'default', url: withDatabase(options.platformUrl, 'postgres') }],
+    (cipher) => secrets.decrypt(cipher),
+  );
+  const open = options.openTenantClient ?? defaultOpen;
+  const pool = new TenantClientPool({
+    maxClients: config.tenantPool.maxClients,
+    idleMs: config.tenantPool.idleMs,
+    log,
+    open: (tenant) => open(servers.connectionOf(tenant), config.tenantPool.connectionsPerTenant),
+  });
+  const registry = new TenantRegistry(platform, config.tenantCacheMs);
+  // A tenant that changed (archived, moved, suspended) must not keep a client pointing at its old state.
+  registry.onInvalidate((tenant) => tenant && pool.evict(tenant.id));
+  return {
+    config,
+    log,
+    platform,
+    servers,
+    registry,
+    pool,
+    memberships: new MembershipCache(platform, config.tenantCacheMs),
+    tokens: new TokenService(secret(config, log, config.jwtSecret, 'JWT_SECRET'), config.jwtTtl),
+    secrets,
+  };
+}
+
+export async function closeServices(services: Services): Promise<void> {
+  await services.pool.close();
+  await services.platform.$disconnect();
+}

@@ -1,0 +1,23 @@
+// Connection strings: pointing one at another database, and hiding its password.
+
+export function withDatabase(serverUrl: string, database: string): string {
+  const url = new URL(serverUrl);
+  url.pathname = `/${encodeURIComponent(database)}`;
+  return url.toString();
+}
+
+export function databaseOf(connectionString: string): string {
+  return decodeURIComponent(new URL(connectionString).pathname.slice(1)) || 'postgres';
+}
+
+/** For logs and status tables: `postgresql://user:***@host:5432/db`. */
+export function redactUrl(connectionString: string): string {
+  try {
+    const url = new URL(connectionString);
+    if (url.password) url.password = '***';
+    url.search = '';
+    return url.toString();
+  } catch {
+    return '<unparseable url>';
+  }
+}

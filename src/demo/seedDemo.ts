@@ -1,0 +1,91 @@
+// Makes sure the demo tenants and logins exist, provisioned and filled with data.
+// Runs on every start in demo mode and does only what is missing.
+import { hashPassword } from '../auth/passwords';
+import { createInvoice } from '../domain/invoices';
+import type { TenantDb } from '../db/tenantClient';
+import { createTenantRecord } from '../provisioning/createTenantRecord';
+import { provisionTenant } from '../provisioning/provisionTenant';
+import type { Services } from '../services';
+import { DEMO_PASSWORD, DEMO_TENANTS, PLATFORM_ADMIN_EMAIL, demoLogins, type DemoTenant } from './demoData';
+
+const DAY = 86_400_000;
+
+async function fillTenant(db: TenantDb, demo: DemoTenant): Promise<void> {
+  await db.category.createMany({ data: demo.categories.map((name) => ({ name })), skipDuplicates: true });
+  const categories = new Map((await db.category.findMany()).map((c) => [c.name, c.id]));
+  for (const p of demo.products) {
+    // Opening stock is a movement like any other, so stock always equals the sum of movements.
+    await db.product.create({
+      data: {
+        sku: p.sku,
+        name: p.name,
+        kind: p.kind,
+        categoryId: categories.get(p.category) ?? null,
+        price: p.price,
+        cost: p.cost,
+        unit: p.unit ?? 'pc',
+        currency: demo.currency,
+        stock: p.stock,
+        attributes: p.attributes ?? {},
+        stockMovements: { create: { quantity: p.stock, type: 'ADJUSTMENT', note: 'opening stock' } },
+      },
+    });
+  }
+  const customers = [];
+  for (const c of demo.customers) customers.push(await db.customer.create({ data: c }));
+  const products = new Map((await db.product.findMany()).map((p) => [p.sku, p.id]));
+  for (const invoice of demo.invoices) {
+    await createInvoice(db, demo.currency, demo.locale, {
+      kind: invoice.kind,
+      customerId: customers[invoice.customer].id,
+      issueDate: new Date(Date.now() - invoice.daysAgo * DAY),
+      items: invoice.items.map((item) => ({
+        productId: products.get(item.sku)!,
+        quantity: item.quantity,
+        ...(item.unitPrice ? { unitPrice: item.unitPrice } : {}),
+        ...(item.tradeIn ? { tradeIn: true } : {}),
+      })),
+    });
+  }
+}
+
+export async function ensureDemo(services: Services): Promise<void> {
+  const { platform, log } = services;
+  const passwordHash = await hashPassword(DEMO_PASSWORD);
+  const user = (email: string, name: string, isPlatformAdmin = false) =>
+    platform.user.upsert({ where: { email }, create: { email, name, passwordHash, isPlatformAdmin }, update: {} });
+
+  await user(PLATFORM_ADMIN_EMAIL, 'Platform Admin', true);
+  for (const demo of DEMO_TENANTS) {
+    const logins = demoLogins(demo.slug);
+    const owner = await user(logins.owner, `${demo.name} (owner)`);
+    const member = await user(logins.member, `${demo.name} (employee)`);
+    let tenant = await platform.tenant.findUnique({ where: { slug: demo.slug } });
+    tenant ??= await platform.$transaction((tx) =>
+      createTenantRecord(tx, {
+        slug: demo.slug,
+        name: demo.name,
+        isolation: demo.isolation,
+        planCode: demo.plan,
+        ownerId: owner.id,
+        locale: demo.locale,
+        currency: demo.currency,
+      }),
+    );
+    await platform.membership.upsert({
+      where: { userId_tenantId: { userId: member.id, tenantId: tenant.id } },
+      create: { userId: member.id, tenantId: tenant.id, role: 'MEMBER' },
+      update: {},
+    });
+    if (tenant.status !== 'ACTIVE') {
+      log.info({ tenant: demo.slug }, 'provisioning demo tenant');
+      tenant = await provisionTenant(services, tenant.id);
+    }
+    const lease = services.pool.acquire(tenant);
+    try {
+      if ((await lease.db.product.count()) === 0) await fillTenant(lease.db, demo);
+    } finally {
+      lease.release();
+    }
+  }
+}

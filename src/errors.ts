@@ -1,0 +1,44 @@
+// The error vocabulary of the gateway. Every failure a client can see carries one
+// of these codes in `extensions.code`; clients branch on the code, never on the text.
+import { GraphQLError } from 'graphql';
+
+export const ErrorCode = {
+  UNAUTHENTICATED: 'UNAUTHENTICATED',
+  FORBIDDEN: 'FORBIDDEN',
+  TENANT_NOT_FOUND: 'TENANT_NOT_FOUND',
+  TENANT_NOT_READY: 'TENANT_NOT_READY',
+  BAD_USER_INPUT: 'BAD_USER_INPUT',
+  NOT_FOUND: 'NOT_FOUND',
+  PLAN_LIMIT_EXCEEDED: 'PLAN_LIMIT_EXCEEDED',
+  RATE_LIMITED: 'RATE_LIMITED',
+  QUERY_TOO_DEEP: 'QUERY_TOO_DEEP',
+  QUERY_TOO_COMPLEX: 'QUERY_TOO_COMPLEX',
+  PAYLOAD_TOO_LARGE: 'PAYLOAD_TOO_LARGE',
+  DATABASE_UNAVAILABLE: 'DATABASE_UNAVAILABLE',
+  INTERNAL_SERVER_ERROR: 'INTERNAL_SERVER_ERROR',
+} as const;
+
+export type ErrorCode = (typeof ErrorCode)[keyof typeof ErrorCode];
+
+/** HTTP status that goes with a code when the whole request fails before execution. */
+export const httpStatusOf: Partial<Record<ErrorCode, number>> = {
+  UNAUTHENTICATED: 401,
+  FORBIDDEN: 403,
+  RATE_LIMITED: 429,
+  PAYLOAD_TOO_LARGE: 413,
+  BAD_USER_INPUT: 400,
+};
+
+export function gatewayError(code: ErrorCode, message: string, extensions: Record<string, unknown> = {}): GraphQLError {
+  return new GraphQLError(message, { extensions: { ...extensions, code } });
+}
+
+export const unauthenticated = (message = 'Sign in first: send Authorization: Bearer <token>') =>
+  gatewayError(ErrorCode.UNAUTHENTICATED, message);
+
+export const forbidden = (message: string) => gatewayError(ErrorCode.FORBIDDEN, message);
+
+export const badInput = (message: string, extensions?: Record<string, unknown>) =>
+  gatewayError(ErrorCode.BAD_USER_INPUT, message, extensions);
+
+export const notFound = (what: string) => gatewayError(ErrorCode.NOT_FOUND, `${what} not found`);

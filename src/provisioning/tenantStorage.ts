@@ -1,0 +1,47 @@
+// Creating and dropping the place a tenant's tables live: a database of its own,
+// or a schema in the shared database. Every statement is safe to run twice.
+import pg from 'pg';
+import { ensureDatabase } from '../db/ensureDatabase';
+import { quoteIdent } from '../db/identifiers';
+import { withDatabase } from '../db/urls';
+
+const DUPLICATE_DATABASE = '42P04';
+
+async function onServer<T>(serverUrl: string, database: string, work: (client: pg.Client) => Promise<T>): Promise<T> {
+  const client = new pg.Client({ connectionString: withDatabase(serverUrl, database) });
+  await client.connect();
+  try {
+    return await work(client);
+  } finally {
+    await client.end();
+  }
+}
+
+export async function databaseExists(serverUrl: string, name: string): Promise<boolean> {
+  return onServer(serverUrl, 'postgres', async (c) => Boolean((await c.query('SELECT 1 FROM pg_database WHERE datname = $1', [name])).rowCount));
+}
+
+/** CREATE DATABASE, optionally as a copy of a template; a database already there is left alone. */
+export async function createDatabase(serverUrl: string, name: string, template?: string): Promise<void> {
+  await onServer(serverUrl, 'postgres', async (client) => {
+    const exists = await client.query('SELECT 1 FROM pg_database WHERE datname = $1', [name]);
+    if (exists.rowCount) return;
+    const from = template ? ` TEMPLATE ${quoteIdent(template)}` : '';
+    await client.query(`CREATE DATABASE ${quoteIdent(name)}${from}`).catch((error) => {
+      if (error.code !== DUPLICATE_DATABASE) throw error;
+    });
+  });
+}
+
+export async function dropDatabase(serverUrl: string, name: string): Promise<void> {
+  await onServer(serverUrl, 'postgres', (c) => c.query(`DROP DATABASE IF EXISTS ${quoteIdent(name)} WITH (FORCE)`));
+}
+
+export async function createSchema(serverUrl: string, database: string, schema: string): Promise<void> {
+  await ensureDatabase(withDatabase(serverUrl, database));
+  await onServer(serverUrl, database, (c) => c.query(`CREATE SCHEMA IF NOT EXISTS ${quoteIdent(schema)}`));
+}
+
+export async function dropSchema(serverUrl: string, database: string, schema: string): Promise<void> {
+  await onServer(serverUrl, database, (c) => c.query(`DROP SCHEMA IF EXISTS ${quoteIdent(schema)} CASCADE`));
+}

@@ -1,0 +1,31 @@
+// The GraphQL schema, built once per process from the type-graphql classes.
+// `npm run schema` prints it to schema.graphql; a test fails when that file is stale.
+import 'reflect-metadata';
+import { lexicographicSortSchema, printSchema, type GraphQLSchema } from 'graphql';
+import { buildSchemaSync } from 'type-graphql';
+import { AuthResolver } from './platform/authResolver';
+import { TenantResolver } from './platform/tenantResolver';
+import { CategoryResolver } from './tenant/categoryResolver';
+import { CustomerResolver } from './tenant/customerResolver';
+import { InvoiceItemResolver, InvoiceResolver } from './tenant/invoiceResolver';
+import { ProductResolver } from './tenant/productResolver';
+
+const resolvers = [
+  AuthResolver,
+  TenantResolver,
+  ProductResolver,
+  CategoryResolver,
+  CustomerResolver,
+  InvoiceResolver,
+  InvoiceItemResolver,
+] as const;
+
+let built: GraphQLSchema | undefined;
+
+export function gatewaySchema(): GraphQLSchema {
+  // Input is validated by the domain functions (zod), not by class-validator.
+  return (built ??= buildSchemaSync({ resolvers: [...resolvers], validate: false }));
+}
+
+/** The SDL committed as schema.graphql: sorted, so diffs show real changes only. */
+export const printGatewaySchema = () => `${printSchema(lexicographicSortSchema(gatewaySchema()))}\n`;

@@ -1,0 +1,87 @@
+// What a resolver knows about the request it serves: who is calling, which tenant
+// they asked for, and, once a tenant field needs it, that tenant's database and
+// loaders. The tenant is opened lazily, at most once per request, so platform-only
+// operations (login, me, plans) never touch a tenant database.
+import type { MemberRole } from '../generated/platform/client';
+import { allows, type Access } from '../auth/roles';
+import { ErrorCode, badInput, forbidden, gatewayError, unauthenticated } from '../errors';
+import type { Services } from '../services';
+import type { RequestedTenant } from '../tenancy/requestedTenant';
+import type { Lease } from '../tenancy/tenantClientPool';
+import type { TenantRecord } from '../tenancy/tenantRegistry';
+import type { TenantDb } from '../db/tenantClient';
+import { TenantLoaders } from './tenant/loaders';
+
+export interface UserPrincipal {
+  kind: 'user';
+  userId: string;
+  email: string;
+  platformAdmin: boolean;
+}
+
+export type Principal = UserPrincipal;
+
+export interface TenantScope {
+  tenant: TenantRecord;
+  /** The caller's role here; platform admins act as OWNER. */
+  role: MemberRole;
+  db: TenantDb;
+  loaders: TenantLoaders;
+}
+
+export class GatewayContext {
+  private scopePromise: Promise<TenantScope> | undefined;
+  private lease: Lease | undefined;
+  private opened: TenantScope | undefined;
+
+  constructor(
+    readonly services: Services,
+    readonly requestId: string,
+    readonly principal: Principal | null,
+    readonly requested: RequestedTenant,
+  ) {}
+
+  requireUser(): UserPrincipal {
+    if (!this.principal) throw unauthenticated();
+    return this.principal;
+  }
+
+  /** The requested tenant, opened for `access`; throws the matching GraphQL error when it may not be. */
+  async tenant(access: Access = 'read'): Promise<TenantScope> {
+    const scope = await (this.scopePromise ??= this.open());
+    if (!allows(scope.role, access)) {
+      throw forbidden(`your role in "${scope.tenant.slug}" (${scope.role}) does not allow this`);
+    }
+    return scope;
+  }
+
+  /** For field resolvers under a tenant field: the tenant their parent already opened. */
+  get scope(): TenantScope {
+    if (!this.opened) throw new Error('tenant scope used before a tenant field opened it');
+    return this.opened;
+  }
+
+  /** Gives the tenant client back to the pool; called by the transport when the operation is done. */
+  release(): void {
+    this.lease?.release();
+    this.lease = undefined;
+  }
+
+  private async open(): Promise<TenantScope> {
+    const principal = this.requireUser();
+    const { slug, conflict } = this.requested;
+    if (conflict) throw forbidden(`conflicting tenants: ${conflict}`);
+    if (!slug) throw badInput('no tenant chosen: send the X-Tenant header (or use a tenant subdomain or token)');
+    const { registry, memberships, pool } = this.services;
+    const tenant = await registry.find(slug);
+    if (!tenant) throw gatewayError(ErrorCode.TENANT_NOT_FOUND, `no tenant "${slug}"`);
+    const role = principal.platformAdmin ? 'OWNER' : await memberships.roleOf(principal.userId, tenant.id);
+    if (!role) throw forbidden(`you are not a member of tenant "${slug}"`);
+    if (tenant.status !== 'ACTIVE') {
+      throw gatewayError(ErrorCode.TENANT_NOT_READY, `tenant "${slug}" is ${tenant.status.toLowerCase()}`, { status: tenant.status });
+    }
+    this.lease = pool.acquire(tenant);
+    this.opened = { tenant, role, db: this.lease.db, loaders: new TenantLoaders(this.lease.db) };
+    return this.opened;
+  }
+}

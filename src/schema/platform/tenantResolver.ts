@@ -1,0 +1,34 @@
+import { Arg, Ctx, Query, Resolver } from 'type-graphql';
+import { notFound } from '../../errors';
+import type { GatewayContext } from '../context';
+import { Plan, Tenant } from './types';
+
+@Resolver(() => Tenant)
+export class TenantResolver {
+  @Query(() => [Tenant], { description: "The caller's tenants; every tenant for platform admins." })
+  tenants(@Ctx() ctx: GatewayContext) {
+    const user = ctx.requireUser();
+    return ctx.services.platform.tenant.findMany({
+      where: user.platformAdmin ? {} : { memberships: { some: { userId: user.userId } } },
+      include: { plan: true },
+      orderBy: { slug: 'asc' },
+    });
+  }
+
+  @Query(() => Tenant, { description: 'One of your tenants by slug.' })
+  async tenant(@Arg('slug', () => String) slug: string, @Ctx() ctx: GatewayContext) {
+    const user = ctx.requireUser();
+    const tenant = await ctx.services.platform.tenant.findFirst({
+      where: { slug, ...(user.platformAdmin ? {} : { memberships: { some: { userId: user.userId } } }) },
+      include: { plan: true },
+    });
+    // Someone else's tenant looks exactly like a missing one.
+    if (!tenant) throw notFound(`tenant "${slug}"`);
+    return tenant;
+  }
+
+  @Query(() => [Plan], { description: 'The plans on offer.' })
+  plans(@Ctx() ctx: GatewayContext) {
+    return ctx.services.platform.plan.findMany({ orderBy: { sortOrder: 'asc' } });
+  }
+}

@@ -1,0 +1,52 @@
+import { Field, ID, Int, ObjectType } from 'type-graphql';
+import { DateTimeScalar, DecimalScalar } from '../scalars';
+import { Isolation, MemberRole, TenantStatus } from '../enums';
+
+@ObjectType({ description: 'A subscription plan and its limits (null: unlimited).' })
+export class Plan {
+  @Field(() => ID) id!: string;
+  @Field(() => String) code!: string;
+  @Field(() => String) name!: string;
+  @Field(() => DecimalScalar) monthlyPrice!: unknown;
+  @Field(() => DecimalScalar) annualPrice!: unknown;
+  @Field(() => String) currency!: string;
+  @Field(() => Int, { nullable: true }) maxProducts!: number | null;
+  @Field(() => Int, { nullable: true }) maxInvoicesPerMonth!: number | null;
+  @Field(() => Int, { nullable: true }) maxApiCallsPerMonth!: number | null;
+  @Field(() => Int, { nullable: true }) maxStorageMb!: number | null;
+  @Field(() => Int) trialDays!: number;
+}
+
+@ObjectType({ description: 'A customer of the platform, with its own database.' })
+export class Tenant {
+  @Field(() => ID) id!: string;
+  @Field(() => String) slug!: string;
+  @Field(() => String) name!: string;
+  @Field(() => TenantStatus) status!: TenantStatus;
+  @Field(() => Isolation) isolation!: Isolation;
+  @Field(() => String) locale!: string;
+  @Field(() => String) currency!: string;
+  @Field(() => Plan) plan!: Plan;
+  @Field(() => DateTimeScalar) createdAt!: Date;
+}
+
+@ObjectType()
+export class Membership {
+  @Field(() => MemberRole) role!: MemberRole;
+  @Field(() => Tenant) tenant!: Tenant;
+}
+
+@ObjectType()
+export class User {
+  @Field(() => ID) id!: string;
+  @Field(() => String) email!: string;
+  @Field(() => String) name!: string;
+  @Field(() => Boolean) isPlatformAdmin!: boolean;
+  @Field(() => [Membership]) memberships!: Membership[];
+}
+
+@ObjectType()
+export class AuthPayload {
+  @Field(() => String, { description: 'Send as `Authorization: Bearer <token>`.' }) token!: string;
+  @Field(() => User) user!: User;
+}

@@ -1,0 +1,62 @@
+// Apollo Server, configured once. Cross-cutting behaviour lives in plugins here,
+// not in resolvers.
+import { ApolloServer, type ApolloServerPlugin } from '@apollo/server';
+import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
+import type { GraphQLSchema } from 'graphql';
+import type { GatewayContext } from '../schema/context';
+import type { Logger } from '../logger';
+import { expectedError, formatClientError } from './clientErrors';
+import { assertComplexity, limitRules, type OperationLimits } from './operationLimits';
+
+function complexityPlugin(schema: GraphQLSchema, limit: number): ApolloServerPlugin<GatewayContext> {
+  return {
+    async requestDidStart() {
+      return {
+        async didResolveOperation({ document, request }) {
+          assertComplexity(schema, document, request.variables, request.operationName, limit);
+        },
+      };
+    },
+  };
+}
+
+/** Logs, with the request id, every error a client will only see as INTERNAL_SERVER_ERROR. */
+function unexpectedErrorLogger(log: Logger): ApolloServerPlugin<GatewayContext> {
+  return {
+    async requestDidStart() {
+      return {
+        async didEncounterErrors({ errors, contextValue, operationName }) {
+          for (const error of errors) {
+            if (!expectedError(error)) {
+              log.error({ err: error.originalError ?? error, requestId: contextValue.requestId, operationName }, 'unexpected error');
+            }
+          }
+        },
+      };
+    },
+  };
+}
+
+export async function startApollo(options: {
+  schema: GraphQLSchema;
+  limits: OperationLimits;
+  introspection: boolean;
+  log: Logger;
+  plugins?: ApolloServerPlugin<GatewayContext>[];
+}): Promise<ApolloServer<GatewayContext>> {
+  const apollo = new ApolloServer<GatewayContext>({
+    schema: options.schema,
+    validationRules: limitRules(options.limits),
+    introspection: options.introspection,
+    includeStacktraceInErrorResponses: false,
+    formatError: formatClientError,
+    plugins: [
+      ApolloServerPluginLandingPageDisabled(),
+      complexityPlugin(options.schema, options.limits.complexity),
+      unexpectedErrorLogger(options.log),
+      ...(options.plugins ?? []),
+    ],
+  });
+  await apollo.start();
+  return apollo;
+}

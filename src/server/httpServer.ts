@@ -1,0 +1,146 @@
+// The HTTP side of the gateway on plain node:http: GraphQL at /graphql through
+// Apollo's integration API, plus a few small GET routes. No framework sits in the
+// request path; body size is capped before anything is parsed.
+import http, { type IncomingMessage, type ServerResponse } from 'node:http';
+import { HeaderMap, type ApolloServer } from '@apollo/server';
+import type { GraphQLError } from 'graphql';
+import { ErrorCode, httpStatusOf, type ErrorCode as Code } from '../errors';
+import type { Logger } from '../logger';
+import type { GatewayContext } from '../schema/context';
+import type { RequestCredentials } from './requestContext';
+
+export type RouteHandler = (req: IncomingMessage, res: ServerResponse) => void | Promise<void>;
+
+export interface HttpServerOptions {
+  apollo: ApolloServer<GatewayContext>;
+  createContext: (credentials: RequestCredentials) => Promise<GatewayContext>;
+  maxBodyBytes: number;
+  log: Logger;
+  /** Extra GET routes by path: health checks, metrics, the explorer. */
+  routes?: Record<string, RouteHandler>;
+  /** Answers a browser's GET /graphql (the explorer), when set. */
+  browserPage?: RouteHandler;
+}
+
+class RequestError extends Error {
+  constructor(
+    readonly code: Code | 'BAD_REQUEST',
+    message: string,
+    readonly status: number,
+  ) {
+    super(message);
+  }
+}
+
+function sendJson(res: ServerResponse, status: number, body: unknown, headers: Record<string, string> = {}) {
+  const text = JSON.stringify(body);
+  res.writeHead(status, { 'content-type': 'application/json; charset=utf-8', 'content-length': Buffer.byteLength(text), ...headers });
+  res.end(text);
+}
+
+const errorBody = (code: string, message: string) => ({ errors: [{ message, extensions: { code } }] });
+
+function readBody(req: IncomingMessage, limit: number): Promise<string> {
+  return new Promise((resolve, reject) => {
+    const declared = Number(req.headers['content-length']);
+    if (declared > limit) return reject(new RequestError(ErrorCode.PAYLOAD_TOO_LARGE, `request body is over ${limit} bytes`, 413));
+    const chunks: Buffer[] = [];
+    let size = 0;
+    req.on('data', (chunk: Buffer) => {
+      size += chunk.length;
+      if (size > limit) {
+        req.removeAllListeners('data');
+        req.resume(); // drain, so the connection can answer
+        reject(new RequestError(ErrorCode.PAYLOAD_TOO_LARGE, `request body is over ${limit} bytes`, 413));
+      } else chunks.push(chunk);
+    });
+    req.on('end', () => resolve(Buffer.concat(chunks).toString('utf8')));
+    req.on('error', reject);
+  });
+}
+
+function parseBody(req: IncomingMessage, text: string): unknown {
+  if (!text) return undefined;
+  if (!(req.headers['content-type'] ?? '').includes('json')) return text;
+  try {
+    return JSON.parse(text);
+  } catch {
+    throw new RequestError('BAD_REQUEST', 'request body is not valid JSON', 400);
+  }
+}
+
+function headerMap(req: IncomingMessage): HeaderMap {
+  const headers = new HeaderMap();
+  for (const [key, value] of Object.entries(req.headers)) {
+    if (value !== undefined) headers.set(key, Array.isArray(value) ? value.join(', ') : value);
+  }
+  return headers;
+}
+
+const one = (value: string | string[] | undefined) => (Array.isArray(value) ? value[0] : value);
+
+export function createHttpServer(options: HttpServerOptions): http.Server {
+  const { apollo, log } = options;
+
+  async function graphql(req: IncomingMessage, res: ServerResponse, search: string) {
+    const body = req.method === 'POST' ? parseBody(req, await readBody(req, options.maxBodyBytes)) : undefined;
+    let context: GatewayContext;
+    try {
+      context = await options.createContext({
+        authorization: one(req.headers.authorization),
+        tenant: one(req.headers['x-tenant']),
+        host: req.headers.host,
+        requestId: one(req.headers['x-request-id']),
+      });
+    } catch (error) {
+      const code = (error as GraphQLError).extensions?.code as Code | undefined;
+      if (!code) throw error;
+      return sendJson(res, httpStatusOf[code] ?? 400, errorBody(code, (error as Error).message));
+    }
+    try {
+      const result = await apollo.executeHTTPGraphQLRequest({
+        httpGraphQLRequest: { method: req.method ?? 'GET', headers: headerMap(req), search, body },
+        context: () => Promise.resolve(context),
+      });
+      const headers: Record<string, string> = { 'x-request-id': context.requestId };
+      for (const [key, value] of result.headers) headers[key] = value;
+      if (result.body.kind === 'complete') {
+        headers['content-length'] = String(Buffer.byteLength(result.body.string));
+        res.writeHead(result.status ?? 200, headers);
+        res.end(result.body.string);
+      } else {
+        res.writeHead(result.status ?? 200, headers);
+        for await (const chunk of result.body.asyncIterator) res.write(chunk);
+        res.end();
+      }
+    } finally {
+      context.release();
+    }
+  }
+
+  async function handle(req: IncomingMessage, res: ServerResponse) {
+    const url = req.url ?? '/';
+    const q = url.indexOf('?');
+    const path = q === -1 ? url : url.slice(0, q);
+    const search = q === -1 ? '' : url.slice(q);
+    if (path === '/graphql') {
+      const wantsPage = req.method === 'GET' && !search && (req.headers.accept ?? '').includes('text/html');
+      if (wantsPage && options.browserPage) return options.browserPage(req, res);
+      return graphql(req, res, search);
+    }
+    const route = req.method === 'GET' || req.method === 'HEAD' ? options.routes?.[path] : undefined;
+    if (route) return route(req, res);
+    sendJson(res, 404, errorBody('NOT_FOUND', `nothing at ${path}: GraphQL is served at /graphql`));
+  }
+
+  return http.createServer((req, res) => {
+    handle(req, res).catch((error: unknown) => {
+      if (error instanceof RequestError) {
+        return sendJson(res, error.status, errorBody(error.code, error.message), error.status === 413 ? { connection: 'close' } : {});
+      }
+      log.error({ err: error, url: req.url }, 'request failed');
+      if (!res.headersSent) sendJson(res, 500, errorBody(ErrorCode.INTERNAL_SERVER_ERROR, 'Internal server error'));
+      else res.destroy();
+    });
+  });
+}

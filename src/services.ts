@@ -1,0 +1,23 @@
+// The long-lived parts of a gateway process, made once at start and shared by
+// every request. Nothing in here belongs to a request or to one tenant.
+import type { SecretBox } from './auth/secretBox';
+import type { TokenService } from './auth/tokens';
+import type { Config } from './config';
+import type { PlatformDb } from './db/platformClient';
+import type { Logger } from './logger';
+import type { DatabaseServers } from './tenancy/databaseServers';
+import type { MembershipCache } from './tenancy/memberships';
+import type { TenantClientPool } from './tenancy/tenantClientPool';
+import type { TenantRegistry } from './tenancy/tenantRegistry';
+
+export interface Services {
+  config: Config;
+  log: Logger;
+  platform: PlatformDb;
+  servers: DatabaseServers;
+  registry: TenantRegistry;
+  pool: TenantClientPool;
+  memberships: MembershipCache;
+  tokens: TokenService;
+  secrets: SecretBox;
+}

@@ -1,0 +1,39 @@
+// Which tenant a request is for. Three places may say: the X-Tenant header, the
+// subdomain of Host (when BASE_DOMAIN is set), and the token's tenant claim.
+// Any that speak must agree; the first present wins.
+
+export interface TenantSources {
+  header?: string | undefined;
+  host?: string | undefined;
+  claim?: string | undefined;
+}
+
+export interface RequestedTenant {
+  slug: string | null;
+  /** Set when two sources name different tenants: the request may not touch either. */
+  conflict: string | null;
+}
+
+export function subdomainTenant(host: string | undefined, baseDomain: string | undefined): string | undefined {
+  if (!host || !baseDomain) return undefined;
+  const hostname = host.toLowerCase().replace(/:\d+$/, '');
+  const suffix = `.${baseDomain}`;
+  if (!hostname.endsWith(suffix)) return undefined;
+  const label = hostname.slice(0, -suffix.length);
+  return label && !label.includes('.') ? label : undefined;
+}
+
+export function requestedTenant(sources: TenantSources, baseDomain: string | undefined): RequestedTenant {
+  const named = [
+    ['X-Tenant header', sources.header?.trim().toLowerCase()],
+    ['subdomain', subdomainTenant(sources.host, baseDomain)],
+    ['token', sources.claim],
+  ].filter((entry): entry is [string, string] => Boolean(entry[1]));
+  if (named.length === 0) return { slug: null, conflict: null };
+  const [first] = named;
+  const disagreeing = named.find(([, slug]) => slug !== first[1]);
+  return {
+    slug: first[1],
+    conflict: disagreeing ? `the ${first[0]} names "${first[1]}" but the ${disagreeing[0]} names "${disagreeing[1]}"` : null,
+  };
+}

@@ -16,3 +16,5 @@ const status = await engine.diagnoseMigrationHistory({
   filters: noFilters,
 });
 console.log(JSON.stringify(status));
+// The engine's connection pool would keep the process alive for its idle timeout.
+process.exit(0);

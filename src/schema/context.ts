@@ -29,10 +29,16 @@ export interface TenantScope {
   loaders: TenantLoaders;
 }
 
+interface TenantState {
+  opening?: Promise<TenantScope>;
+  opened?: TenantScope;
+  lease?: Lease;
+}
+
 export class GatewayContext {
-  private scopePromise: Promise<TenantScope> | undefined;
-  private lease: Lease | undefined;
-  private opened: TenantScope | undefined;
+  // Apollo shallow-copies the context for each operation: state that must be seen
+  // by the copy and by the transport that releases it lives in one shared object.
+  private readonly state: TenantState = {};
 
   constructor(
     readonly services: Services,
@@ -48,7 +54,7 @@ export class GatewayContext {
 
   /** The requested tenant, opened for `access`; throws the matching GraphQL error when it may not be. */
   async tenant(access: Access = 'read'): Promise<TenantScope> {
-    const scope = await (this.scopePromise ??= this.open());
+    const scope = await (this.state.opening ??= this.open());
     if (!allows(scope.role, access)) {
       throw forbidden(`your role in "${scope.tenant.slug}" (${scope.role}) does not allow this`);
     }
@@ -57,14 +63,14 @@ export class GatewayContext {
 
   /** For field resolvers under a tenant field: the tenant their parent already opened. */
   get scope(): TenantScope {
-    if (!this.opened) throw new Error('tenant scope used before a tenant field opened it');
-    return this.opened;
+    if (!this.state.opened) throw new Error('tenant scope used before a tenant field opened it');
+    return this.state.opened;
   }
 
   /** Gives the tenant client back to the pool; called by the transport when the operation is done. */
   release(): void {
-    this.lease?.release();
-    this.lease = undefined;
+    this.state.lease?.release();
+    this.state.lease = undefined;
   }
 
   private async open(): Promise<TenantScope> {
@@ -80,8 +86,7 @@ export class GatewayContext {
     if (tenant.status !== 'ACTIVE') {
       throw gatewayError(ErrorCode.TENANT_NOT_READY, `tenant "${slug}" is ${tenant.status.toLowerCase()}`, { status: tenant.status });
     }
-    this.lease = pool.acquire(tenant);
-    this.opened = { tenant, role, db: this.lease.db, loaders: new TenantLoaders(this.lease.db) };
-    return this.opened;
+    const lease = (this.state.lease = pool.acquire(tenant));
+    return (this.state.opened = { tenant, role, db: lease.db, loaders: new TenantLoaders(lease.db) });
   }
 }

@@ -49,6 +49,8 @@ export async function startApollo(options: {
     validationRules: limitRules(options.limits),
     introspection: options.introspection,
     includeStacktraceInErrorResponses: false,
+    // main.ts owns shutdown: Apollo must not catch SIGTERM and stop on its own.
+    stopOnTerminationSignals: false,
     formatError: formatClientError,
     plugins: [
       ApolloServerPluginLandingPageDisabled(),

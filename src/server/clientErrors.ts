@@ -21,11 +21,27 @@ const OUR_CODES = new Set<string>(Object.values(ErrorCode));
 const UNAVAILABLE = new Set(['P1001', 'P1002', 'P1003', 'P1008', 'P1017', 'P2024']);
 const UNAVAILABLE_KINDS = new Set(['DatabaseNotReachable', 'DatabaseDoesNotExist', 'ConnectionClosed', 'SocketTimeout', 'TooManyConnections']);
 
+interface AdapterCause {
+  kind?: string;
+  code?: string;
+  table?: string;
+  constraint?: { fields?: string[]; index?: string };
+}
+
 interface DatabaseErrorShape {
   code?: string;
-  meta?: { target?: unknown; modelName?: string; driverAdapterError?: { cause?: { kind?: string } } };
-  cause?: { kind?: string; code?: string };
-  name?: string;
+  meta?: { target?: unknown; driverAdapterError?: { cause?: AdapterCause } };
+  cause?: AdapterCause;
+}
+
+/** The fields of a violated unique constraint; Prisma names indexes `<Table>_<field>_<field>_key`. */
+function uniqueFields(error: DatabaseErrorShape): string[] | undefined {
+  if (Array.isArray(error.meta?.target)) return error.meta.target.map(String);
+  const cause = error.meta?.driverAdapterError?.cause;
+  if (cause?.constraint?.fields) return cause.constraint.fields;
+  const index = cause?.constraint?.index;
+  if (!index || !cause?.table || !index.startsWith(`${cause.table}_`) || !index.endsWith('_key')) return undefined;
+  return index.slice(cause.table.length + 1, -'_key'.length).split('_');
 }
 
 function translateDatabaseError(error: DatabaseErrorShape): GraphQLError | undefined {
@@ -34,10 +50,12 @@ function translateDatabaseError(error: DatabaseErrorShape): GraphQLError | undef
     return new GraphQLError('the database is unavailable; try again shortly', { extensions: { code: ErrorCode.DATABASE_UNAVAILABLE } });
   }
   switch (error.code) {
-    case 'P2002':
-      return new GraphQLError('a record with the same unique value already exists', {
-        extensions: { code: ErrorCode.BAD_USER_INPUT, ...(fieldsOf(error.meta?.target) ? { fields: fieldsOf(error.meta?.target) } : {}) },
+    case 'P2002': {
+      const fields = uniqueFields(error);
+      return new GraphQLError(`a record with the same ${fields?.join(' and ') ?? 'unique value'} already exists`, {
+        extensions: { code: ErrorCode.BAD_USER_INPUT, ...(fields ? { fields } : {}) },
       });
+    }
     case 'P2003':
       return new GraphQLError('the record is still referenced by others, or refers to one that does not exist', {
         extensions: { code: ErrorCode.BAD_USER_INPUT },
@@ -49,15 +67,16 @@ function translateDatabaseError(error: DatabaseErrorShape): GraphQLError | undef
   }
 }
 
-const fieldsOf = (target: unknown) => (Array.isArray(target) ? target.map(String) : undefined);
-
 /** The error to send, or undefined when it is unexpected (to be logged and masked). */
 export function expectedError(error: unknown): GraphQLError | undefined {
   const original = unwrapResolverError(error);
   if (original instanceof GraphQLError) {
+    // Apollo re-wraps validation errors under its own code; a code of ours underneath wins.
+    const inner = original.originalError;
+    if (inner instanceof GraphQLError && OUR_CODES.has(String(inner.extensions?.code))) return inner;
     const code = original.extensions?.code;
     if (typeof code === 'string' && (OUR_CODES.has(code) || PROTOCOL_CODES.has(code))) return original;
-    if (original.originalError) return expectedError(original.originalError);
+    if (inner) return expectedError(inner);
   }
   if (original && typeof original === 'object') return translateDatabaseError(original as DatabaseErrorShape);
   return undefined;

@@ -1,0 +1,109 @@
+// `npm start` on a machine with nothing: no DATABASE_URL, so an embedded PostgreSQL
+// in the data folder, the demo tenants provisioned, and the printed curl works.
+// A second start reuses the folder.
+import { spawn, type ChildProcess } from 'node:child_process';
+import { chmodSync, existsSync, mkdtempSync, rmSync } from 'node:fs';
+import net from 'node:net';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+
+const main = path.resolve(__dirname, '../../dist/src/main.js');
+const root = mkdtempSync(path.join(tmpdir(), 'tenantgraph-start-'));
+chmodSync(root, 0o755); // as root, the embedded server runs as user postgres and must reach it
+const dataDir = path.join(root, 'data');
+
+const freePort = () =>
+  new Promise<number>((resolve) => {
+    const server = net.createServer().listen(0, '127.0.0.1', () => {
+      const { port } = server.address() as net.AddressInfo;
+      server.close(() => resolve(port));
+    });
+  });
+
+async function start(ports: { http: number; pg: number }): Promise<{ child: ChildProcess; output: () => string; url: string }> {
+  const env: NodeJS.ProcessEnv = { ...process.env, PORT: String(ports.http), EMBEDDED_PG_PORT: String(ports.pg), DATA_DIR: dataDir, LOG_LEVEL: 'warn' };
+  delete env.DATABASE_URL;
+  delete env.NODE_ENV;
+  const child = spawn(process.execPath, [main], { env, stdio: ['ignore', 'pipe', 'pipe'] });
+  let output = '';
+  child.stdout!.on('data', (chunk) => (output += chunk));
+  child.stderr!.on('data', (chunk) => (output += chunk));
+  const url = await new Promise<string>((resolve, reject) => {
+    const timer = setTimeout(() => reject(new Error(`no banner after 60 s:\n${output}`)), 60_000);
+    child.stdout!.on('data', () => {
+      const match = /serving GraphQL at (\S+)/.exec(output);
+      if (match) {
+        clearTimeout(timer);
+        resolve(match[1]);
+      }
+    });
+    child.on('exit', (code) => reject(new Error(`exited with ${code}:\n${output}`)));
+  });
+  return { child, output: () => output, url };
+}
+
+async function stop(child: ChildProcess) {
+  const exited = new Promise<number | null>((resolve) => child.on('exit', (code) => resolve(code)));
+  child.kill('SIGTERM');
+  return exited;
+}
+
+async function post(url: string, query: string, headers: Record<string, string> = {}) {
+  const response = await fetch(url, { method: 'POST', headers: { 'content-type': 'application/json', ...headers }, body: JSON.stringify({ query }) });
+  return response.json() as Promise<any>;
+}
+
+afterAll(() => rmSync(root, { recursive: true, force: true }));
+
+test('starts on an embedded PostgreSQL with the demo tenants, and again from the same folder', async () => {
+  if (!existsSync(main)) throw new Error('dist/ is missing: `npm test` builds it first (npm run build)');
+  const ports = { http: await freePort(), pg: await freePort() };
+  const first = await start(ports);
+  try {
+    expect(first.output()).toContain('admin@talanou.com');
+    expect(first.output()).toContain('platform@demo.com');
+    expect(first.output()).toContain('curl -s');
+
+    const login = await post(first.url, 'mutation { login(email: "admin@talanou.com", password: "admin123") { token } }');
+    const auth = { authorization: `Bearer ${login.data.login.token}` };
+    const products = await post(first.url, '{ products(first: 3) { totalCount edges { node { name kind } } } }', { ...auth, 'x-tenant': 'talanou' });
+    expect(products.data.products.totalCount).toBe(8);
+    expect(products.data.products.edges[0].node).toEqual({ name: 'طلای آب‌شده ۱۸ عیار', kind: 'GOLD' });
+
+    const arya = await post(first.url, 'mutation { login(email: "admin@arya-jewelry.com", password: "admin123") { token } }');
+    const invoices = await post(first.url, '{ invoices { totalCount edges { node { customer { name } } } } }', {
+      authorization: `Bearer ${arya.data.login.token}`,
+      'x-tenant': 'arya-jewelry',
+    });
+    expect(invoices.data.invoices.totalCount).toBe(3);
+    const admin = await post(first.url, 'mutation { login(email: "platform@demo.com", password: "admin123") { token } }');
+    const tenants = await post(first.url, '{ tenants { slug isolation status } }', { authorization: `Bearer ${admin.data.login.token}` });
+    expect(tenants.data.tenants).toEqual([
+      { slug: 'arya-jewelry', isolation: 'SCHEMA', status: 'ACTIVE' },
+      { slug: 'demo-shop', isolation: 'DATABASE', status: 'ACTIVE' },
+      { slug: 'talanou', isolation: 'DATABASE', status: 'ACTIVE' },
+    ]);
+  } finally {
+    expect(await stop(first.child)).toBe(0);
+  }
+
+  const second = await start(ports);
+  try {
+    const login = await post(second.url, 'mutation { login(email: "admin@demo-shop.com", password: "admin123") { token } }');
+    const products = await post(second.url, '{ products { totalCount } }', { authorization: `Bearer ${login.data.login.token}`, 'x-tenant': 'demo-shop' });
+    expect(products.data.products.totalCount).toBe(5); // kept, not seeded twice
+  } finally {
+    expect(await stop(second.child)).toBe(0);
+  }
+});
+
+test('in production there are no demo users, and no start without JWT_SECRET', async () => {
+  const env: NodeJS.ProcessEnv = { ...process.env, NODE_ENV: 'production', DATA_DIR: dataDir };
+  delete env.JWT_SECRET;
+  const child = spawn(process.execPath, [main], { env, stdio: ['ignore', 'pipe', 'pipe'] });
+  let stderr = '';
+  child.stderr!.on('data', (chunk) => (stderr += chunk));
+  const code = await new Promise((resolve) => child.on('exit', resolve));
+  expect(code).toBe(1);
+  expect(stderr).toContain('JWT_SECRET is required');
+});

@@ -1,0 +1,110 @@
+// A real gateway for a test file: its own platform database on the test server,
+// listening on a free port, spoken to over real HTTP.
+import { randomBytes } from 'node:crypto';
+import { hashPassword } from '../../src/auth/passwords';
+import { loadConfig } from '../../src/config';
+import { closeServices, createServices, type ServiceOptions } from '../../src/createServices';
+import { preparePlatformDatabase } from '../../src/db/platformDatabase';
+import type { Isolation, MemberRole } from '../../src/generated/platform/enums';
+import { createLogger } from '../../src/logger';
+import { createTenantRecord } from '../../src/provisioning/createTenantRecord';
+import { provisionTenant } from '../../src/provisioning/provisionTenant';
+import { startGateway } from '../../src/server/gateway';
+import type { Services } from '../../src/services';
+import type { TenantRecord } from '../../src/tenancy/tenantRegistry';
+import { testDatabases, type TestDatabases } from './database';
+
+export interface GraphQLResponse<T = any> {
+  status: number;
+  body: { data?: T; errors?: Array<{ message: string; path?: string[]; extensions: { code: string; [key: string]: unknown } }> };
+}
+
+export interface RequestOptions {
+  variables?: Record<string, unknown>;
+  token?: string;
+  tenant?: string;
+  headers?: Record<string, string>;
+}
+
+export interface TestUser {
+  id: string;
+  email: string;
+  token: string;
+}
+
+export interface TestGateway {
+  url: string;
+  services: Services;
+  dbs: TestDatabases;
+  request<T = any>(query: string, options?: RequestOptions): Promise<GraphQLResponse<T>>;
+  createUser(options?: { email?: string; platformAdmin?: boolean; password?: string }): Promise<TestUser>;
+  createTenant(options: { slug?: string; isolation?: Isolation; owner: TestUser; members?: Array<[TestUser, MemberRole]>; plan?: string }): Promise<TenantRecord>;
+  close(): Promise<void>;
+}
+
+export const TEST_PASSWORD = 'correct horse battery';
+
+export async function startTestGateway(
+  options: { env?: Record<string, string>; openTenantClient?: ServiceOptions['openTenantClient'] } = {},
+): Promise<TestGateway> {
+  const dbs = testDatabases();
+  const config = loadConfig({
+    NODE_ENV: 'test',
+    HOST: '127.0.0.1',
+    PORT: '0',
+    DATABASE_URL: dbs.platformUrl,
+    TENANT_DB_PREFIX: dbs.prefix,
+    SHARED_SCHEMA_DATABASE: `${dbs.prefix}shared`,
+    JWT_SECRET: randomBytes(32).toString('hex'),
+    ENCRYPTION_KEY: randomBytes(32).toString('hex'),
+    DEMO: 'false',
+    LOG_LEVEL: process.env.TEST_LOG_LEVEL ?? 'silent',
+    ...options.env,
+  });
+  const log = createLogger(config.logLevel);
+  await preparePlatformDatabase(dbs.platformUrl, log);
+  const services = createServices(config, { platformUrl: dbs.platformUrl, log, openTenantClient: options.openTenantClient });
+  const gateway = await startGateway(services, { port: 0, host: '127.0.0.1' });
+  const passwordHash = await hashPassword(TEST_PASSWORD);
+  let users = 0;
+  let tenants = 0;
+
+  return {
+    url: gateway.url,
+    services,
+    dbs,
+    async request(query, { variables, token, tenant, headers = {} } = {}) {
+      const response = await fetch(gateway.url, {
+        method: 'POST',
+        headers: {
+          'content-type': 'application/json',
+          ...(token ? { authorization: `Bearer ${token}` } : {}),
+          ...(tenant ? { 'x-tenant': tenant } : {}),
+          ...headers,
+        },
+        body: JSON.stringify({ query, variables }),
+      });
+      return { status: response.status, body: (await response.json()) as GraphQLResponse['body'] };
+    },
+    async createUser({ email = `user${++users}-${randomBytes(3).toString('hex')}@example.com`, platformAdmin = false, password } = {}) {
+      const user = await services.platform.user.create({
+        data: { email, name: email.split('@')[0], isPlatformAdmin: platformAdmin, passwordHash: password ? await hashPassword(password) : passwordHash },
+      });
+      return { id: user.id, email, token: await services.tokens.sign({ userId: user.id, email, platformAdmin }) };
+    },
+    async createTenant({ slug = `shop-${++tenants}`, isolation = 'DATABASE', owner, members = [], plan = 'enterprise' }) {
+      const tenant = await services.platform.$transaction((tx) =>
+        createTenantRecord(tx, { slug, name: slug, isolation, planCode: plan, ownerId: owner.id }),
+      );
+      for (const [user, role] of members) {
+        await services.platform.membership.create({ data: { userId: user.id, tenantId: tenant.id, role } });
+      }
+      return provisionTenant(services, tenant.id);
+    },
+    async close() {
+      await gateway.close();
+      await closeServices(services);
+      await dbs.drop();
+    },
+  };
+}

@@ -34,6 +34,9 @@ const schema = z.object({
   MAX_ALIASES: int(1).default(30),
   MAX_BODY_BYTES: int(1024).default(1_000_000),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+  SHUTDOWN_TIMEOUT_SECONDS: int(1).default(25),
+  METRICS_TOKEN: z.string().min(16, 'must be at least 16 characters').optional(),
+  DB_CONCURRENCY: int(1).default(4),
 });
 
 /** What each variable does, for `--help` and the README. */
@@ -63,6 +66,9 @@ export const settingDescriptions: Record<keyof z.input<typeof schema>, string> =
   MAX_ALIASES: 'most aliases an operation may use',
   MAX_BODY_BYTES: 'largest request body accepted',
   LOG_LEVEL: 'pino log level',
+  SHUTDOWN_TIMEOUT_SECONDS: 'on SIGTERM, how long in-flight requests and job steps may take to finish before they are cut',
+  METRICS_TOKEN: 'when set, `/metrics` answers only `Authorization: Bearer <METRICS_TOKEN>`',
+  DB_CONCURRENCY: '`npm run db`: how many tenant databases are migrated, verified or seeded at once',
 };
 
 export interface DatabaseServer {
@@ -94,6 +100,9 @@ export interface Config {
   tenantCacheMs: number;
   limits: { depth: number; complexity: number; aliases: number; bodyBytes: number };
   logLevel: string;
+  shutdownTimeoutMs: number;
+  metricsToken: string | undefined;
+  dbConcurrency: number;
 }
 
 export class ConfigError extends Error {}
@@ -148,5 +157,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     tenantCacheMs: e.TENANT_CACHE_SECONDS * 1000,
     limits: { depth: e.MAX_QUERY_DEPTH, complexity: e.MAX_QUERY_COMPLEXITY, aliases: e.MAX_ALIASES, bodyBytes: e.MAX_BODY_BYTES },
     logLevel: e.LOG_LEVEL,
+    shutdownTimeoutMs: e.SHUTDOWN_TIMEOUT_SECONDS * 1000,
+    metricsToken: e.METRICS_TOKEN,
+    dbConcurrency: e.DB_CONCURRENCY,
   };
 }

@@ -8,6 +8,8 @@ import { createPlatformClient } from './db/platformClient';
 import { createTenantClient, tenantPoolConfig, type TenantDb } from './db/tenantClient';
 import type { TenantConnection } from './db/tenantClient';
 import type { Logger } from './logger';
+import { GatewayMetrics } from './observability/metrics';
+import { ShutdownRegistry } from './shutdown';
 import type { Services } from './services';
 import { DatabaseServers } from './tenancy/databaseServers';
 import { MembershipCache } from './tenancy/memberships';
@@ -50,6 +52,9 @@ export function createServices(config: Config, options: ServiceOptions): Service
   const registry = new TenantRegistry(platform, config.tenantCacheMs);
   // A tenant that changed (archived, moved, suspended) must not keep a client pointing at its old state.
   registry.onInvalidate((tenant) => tenant && pool.evict(tenant.id));
+  const shutdown = new ShutdownRegistry(log);
+  shutdown.add('disconnect', 'tenant clients', () => pool.close());
+  shutdown.add('disconnect', 'platform database', () => platform.$disconnect());
   return {
     config,
     log,
@@ -60,10 +65,12 @@ export function createServices(config: Config, options: ServiceOptions): Service
     memberships: new MembershipCache(platform, config.tenantCacheMs),
     tokens: new TokenService(secret(config, log, config.jwtSecret, 'JWT_SECRET'), config.jwtTtl),
     secrets,
+    metrics: new GatewayMetrics({ platform, pool, log }),
+    shutdown,
   };
 }
 
-export async function closeServices(services: Services): Promise<void> {
-  await services.pool.close();
-  await services.platform.$disconnect();
+/** Runs the whole shutdown: whatever registered (listeners, workers, clients) stops, in order. */
+export function closeServices(services: Services) {
+  return services.shutdown.run(services.config.shutdownTimeoutMs);
 }

@@ -5,6 +5,8 @@ import type { TokenService } from './auth/tokens';
 import type { Config } from './config';
 import type { PlatformDb } from './db/platformClient';
 import type { Logger } from './logger';
+import type { GatewayMetrics } from './observability/metrics';
+import type { ShutdownRegistry } from './shutdown';
 import type { DatabaseServers } from './tenancy/databaseServers';
 import type { MembershipCache } from './tenancy/memberships';
 import type { TenantClientPool } from './tenancy/tenantClientPool';
@@ -20,4 +22,8 @@ export interface Services {
   memberships: MembershipCache;
   tokens: TokenService;
   secrets: SecretBox;
+  /** Prometheus metrics of this process; the event bus registers its subscriber count here. */
+  metrics: GatewayMetrics;
+  /** Hooks run on SIGTERM, in phases (see shutdown.ts): listeners, workers and clients register here. */
+  shutdown: ShutdownRegistry;
 }

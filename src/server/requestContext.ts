@@ -16,9 +16,12 @@ export interface RequestCredentials {
 
 const REQUEST_ID = /^[A-Za-z0-9._-]{1,64}$/;
 
+/** The caller's X-Request-Id when it is a sane one, else a new id. */
+export const requestIdOf = (header: string | undefined) => (header && REQUEST_ID.test(header) ? header : randomUUID());
+
 /** Throws UNAUTHENTICATED for a token that is present but not valid: a bad token is never treated as none. */
 export async function createRequestContext(services: Services, credentials: RequestCredentials): Promise<GatewayContext> {
-  const requestId = credentials.requestId && REQUEST_ID.test(credentials.requestId) ? credentials.requestId : randomUUID();
+  const requestId = requestIdOf(credentials.requestId);
   let principal: Principal | null = null;
   let claimedTenant: string | undefined;
   if (credentials.authorization) {

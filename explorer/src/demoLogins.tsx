@@ -1,7 +1,7 @@
 // Demo mode only: one click signs in as a demo user (through the `login` mutation,
 // like any client) and fills the Authorization and X-Tenant headers, so a
 // newcomer's first tenant query runs without copying a token by hand.
-import { Button, KeyboardShortcutIcon, useGraphiQL, type GraphiQLPlugin } from '@graphiql/react';
+import { Button, useGraphiQL, type GraphiQLPlugin } from '@graphiql/react';
 import { useState } from 'react';
 import type { DemoLogin, ExplorerPageConfig } from '../../src/server/explorer/pageConfig';
 
@@ -54,10 +54,22 @@ function DemoLoginsPanel({ endpoint, demo }: { endpoint: string; demo: NonNullab
   );
 }
 
+/** A person with a key: "sign in as". */
+function DemoLoginsIcon() {
+  return (
+    <svg viewBox="0 0 24 24" fill="none" stroke="currentColor" strokeWidth="1.5" aria-hidden="true">
+      <circle cx="9" cy="7" r="4" />
+      <path d="M2 21v-1a7 7 0 0 1 11-5.7" />
+      <circle cx="17" cy="15" r="2.5" />
+      <path d="M18.8 16.8 22 20m-2-1.5-1.2 1.2" />
+    </svg>
+  );
+}
+
 export function demoLoginsPlugin(endpoint: string, demo: NonNullable<ExplorerPageConfig['demo']>): GraphiQLPlugin {
   return {
     title: 'Demo logins',
-    icon: KeyboardShortcutIcon,
+    icon: DemoLoginsIcon,
     content: () => <DemoLoginsPanel endpoint={endpoint} demo={demo} />,
   };
 }

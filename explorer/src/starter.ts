@@ -2,14 +2,19 @@
 // a login tab, and headers that name both Authorization and X-Tenant.
 import type { ExplorerPageConfig } from '../../src/server/explorer/pageConfig';
 
-const TENANT_QUERY = `# tenantgraph: one GraphQL endpoint over every tenant's own database.
+const TENANT_QUERY = `# tenantgraph: one endpoint, every tenant.
 #
-# Tenant fields need two headers (Headers tab below):
-#   "Authorization": "Bearer <token>"   from the login mutation (second tab)
-#   "X-Tenant": "<tenant slug>"
-# A header still showing its <example> text is not sent.
+# Tenant fields need two headers
+# (Headers, below):
+#   Authorization: Bearer <token>
+#   X-Tenant: <tenant slug>
+# Get a token in the SignIn tab (or,
+# in demo mode, pick a demo login on
+# the left). A header that still holds
+# its <example> text is not sent.
 #
-# Press the run button (or Ctrl-Enter). Docs: the book icon on the left.
+# Run: the play button or Ctrl-Enter.
+# Docs: the book icon on the left.
 
 query Products {
   products(first: 5) {
@@ -22,8 +27,8 @@ query Products {
 }
 `;
 
-const LOGIN = (email: string, password: string) => `# Sign in, then copy the token into the Authorization header:
-#   "Authorization": "Bearer <the token>"
+const LOGIN = (email: string, password: string) => `# Sign in, then put the token in the
+# Authorization header: "Bearer <token>"
 
 mutation SignIn {
   login(email: "${email}", password: "${password}") {

@@ -71,6 +71,7 @@ export function explorerPage(options: ExplorerPageOptions) {
 <meta charset="utf-8">
 <meta name="viewport" content="width=device-width, initial-scale=1">
 <title>tenantgraph · GraphiQL</title>
+<link rel="icon" href="data:,">
 <link rel="stylesheet" href="${asset(build.manifest.css)}">
 <script type="module" src="${asset(build.manifest.js)}"></script>
 </head>

@@ -1,6 +1,9 @@
 // A real gateway for a test file: its own platform database on the test server,
 // listening on a free port, spoken to over real HTTP.
 import { randomBytes } from 'node:crypto';
+import type { TypedDocumentNode } from '@graphql-typed-document-node/core';
+import { print, type DocumentNode } from 'graphql';
+import type pino from 'pino';
 import { hashPassword } from '../../src/auth/passwords';
 import { loadConfig } from '../../src/config';
 import { closeServices, createServices, type ServiceOptions } from '../../src/createServices';
@@ -19,8 +22,8 @@ export interface GraphQLResponse<T = any> {
   body: { data?: T; errors?: Array<{ message: string; path?: string[]; extensions: { code: string; [key: string]: unknown } }> };
 }
 
-export interface RequestOptions {
-  variables?: Record<string, unknown>;
+export interface RequestOptions<TVariables = Record<string, unknown>> {
+  variables?: TVariables;
   token?: string;
   tenant?: string;
   headers?: Record<string, string>;
@@ -36,7 +39,14 @@ export interface TestGateway {
   url: string;
   services: Services;
   dbs: TestDatabases;
-  request<T = any>(query: string, options?: RequestOptions): Promise<GraphQLResponse<T>>;
+  /**
+   * POSTs an operation. Pass a typed document from generated/graphql (`graphql(...)`
+   * in a test file, then `npm run codegen`) and the variables and `data` are typed.
+   */
+  request<TResult = any, TVariables = Record<string, unknown>>(
+    query: string | TypedDocumentNode<TResult, TVariables>,
+    options?: RequestOptions<TVariables>,
+  ): Promise<GraphQLResponse<TResult>>;
   createUser(options?: { email?: string; platformAdmin?: boolean; password?: string }): Promise<TestUser>;
   createTenant(options: { slug?: string; isolation?: Isolation; owner: TestUser; members?: Array<[TestUser, MemberRole]>; plan?: string }): Promise<TenantRecord>;
   close(): Promise<void>;
@@ -44,8 +54,21 @@ export interface TestGateway {
 
 export const TEST_PASSWORD = 'correct horse battery';
 
+// Printed once per document, not per request.
+const printed = new WeakMap<DocumentNode, string>();
+const queryText = (query: string | DocumentNode) => {
+  if (typeof query === 'string') return query;
+  if (!printed.has(query)) printed.set(query, print(query));
+  return printed.get(query)!;
+};
+
 export async function startTestGateway(
-  options: { env?: Record<string, string>; openTenantClient?: ServiceOptions['openTenantClient'] } = {},
+  options: {
+    env?: Record<string, string>;
+    openTenantClient?: ServiceOptions['openTenantClient'];
+    /** Where the gateway's log lines go (default: stdout, at TEST_LOG_LEVEL or silent). */
+    logDestination?: pino.DestinationStream;
+  } = {},
 ): Promise<TestGateway> {
   const dbs = testDatabases();
   const config = loadConfig({
@@ -61,7 +84,7 @@ export async function startTestGateway(
     LOG_LEVEL: process.env.TEST_LOG_LEVEL ?? 'silent',
     ...options.env,
   });
-  const log = createLogger(config.logLevel);
+  const log = createLogger(config.logLevel, options.logDestination);
   await preparePlatformDatabase(dbs.platformUrl, log);
   const services = createServices(config, { platformUrl: dbs.platformUrl, log, openTenantClient: options.openTenantClient });
   const gateway = await startGateway(services, { port: 0, host: '127.0.0.1' });
@@ -82,7 +105,7 @@ export async function startTestGateway(
           ...(tenant ? { 'x-tenant': tenant } : {}),
           ...headers,
         },
-        body: JSON.stringify({ query, variables }),
+        body: JSON.stringify({ query: queryText(query), variables }),
       });
       return { status: response.status, body: (await response.json()) as GraphQLResponse['body'] };
     },

@@ -2,7 +2,7 @@
 // a login tab, and headers that name both Authorization and X-Tenant.
 import type { ExplorerPageConfig } from '../../src/server/explorer/pageConfig';
 
-const TENANT_QUERY = `# tenantgraph: one endpoint, every tenant.
+const TENANT_QUERY = `# The tenantgraph explorer.
 #
 # Tenant fields need two headers
 # (Headers, below):

@@ -42,6 +42,14 @@ interface Asset {
 
 const SAFE_NAME = /^[A-Za-z0-9._-]+$/;
 
+function decodedName(encoded: string): string | undefined {
+  try {
+    return decodeURIComponent(encoded);
+  } catch {
+    return undefined; // not valid percent-encoding: no file has that name
+  }
+}
+
 /** Serves `<prefix><file>` from the build folder; anything else is a 404. */
 export function serveExplorerAssets(build: ExplorerBuild, prefix: string) {
   const cache = new Map<string, Asset | null>();
@@ -59,14 +67,14 @@ export function serveExplorerAssets(build: ExplorerBuild, prefix: string) {
   }
 
   return (req: IncomingMessage, res: ServerResponse): void => {
-    const name = decodeURIComponent((req.url ?? '').split('?')[0].slice(prefix.length));
-    const asset = load(name);
+    const name = decodedName((req.url ?? '').split('?')[0].slice(prefix.length));
+    const asset = name === undefined ? null : load(name);
     if (!asset) {
       res.writeHead(404, { 'content-type': 'text/plain; charset=utf-8' });
       res.end('not found');
       return;
     }
-    const etag = `"${name}"`;
+    const etag = `"${name!}"`;
     const headers: Record<string, string> = {
       'content-type': asset.type,
       'cache-control': 'public, max-age=31536000, immutable',

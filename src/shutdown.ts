@@ -9,13 +9,17 @@
 //
 // A hook gets an AbortSignal that fires when the deadline has passed, so a drain
 // can cut what is left (close the remaining connections) instead of waiting on.
-// A hook that fails is logged and the shutdown goes on.
+// A hook that fails is logged and the shutdown goes on; one still running
+// GRACE_MS after the deadline is given up on (a client waiting on a query that
+// never ends must not keep the process alive).
 import type { Logger } from './logger';
 
 export const SHUTDOWN_PHASES = ['stop-accepting', 'drain', 'disconnect', 'stop-databases'] as const;
 export type ShutdownPhase = (typeof SHUTDOWN_PHASES)[number];
 
 export type ShutdownHook = (deadline: AbortSignal) => void | Promise<void>;
+
+const GRACE_MS = 5000;
 
 export interface ShutdownReport {
   /** Hooks that threw, by name. */
@@ -46,13 +50,21 @@ export class ShutdownRegistry {
 
   private async runPhases(deadlineMs: number): Promise<ShutdownReport> {
     const deadline = AbortSignal.timeout(deadlineMs);
+    let giveUp: NodeJS.Timeout | undefined;
+    const gaveUp = new Promise<'gave up'>((resolve) => {
+      giveUp = setTimeout(() => resolve('gave up'), deadlineMs + GRACE_MS);
+      giveUp.unref();
+    });
     const failed: string[] = [];
     for (const phase of SHUTDOWN_PHASES) {
       const hooks = this.hooks.filter((h) => h.phase === phase);
       await Promise.all(
         hooks.map(async ({ name, hook }) => {
           try {
-            await hook(deadline);
+            if ((await Promise.race([hook(deadline), gaveUp])) === 'gave up') {
+              failed.push(`${name} (still running after the deadline)`);
+              this.log.error({ phase, hook: name }, 'shutdown step did not finish');
+            }
           } catch (error) {
             failed.push(name);
             this.log.error({ err: error, phase, hook: name }, 'shutdown step failed');
@@ -61,6 +73,7 @@ export class ShutdownRegistry {
       );
       if (hooks.length) this.log.info({ phase, steps: hooks.map((h) => h.name) }, 'shutdown phase done');
     }
+    clearTimeout(giveUp);
     return { failed, timedOut: deadline.aborted };
   }
 }

@@ -32,6 +32,7 @@ type Documents = {
     "query IsolationProducts { products { totalCount edges { node { id sku name } } } }": typeof types.IsolationProductsDocument,
     "query IsolationProduct($id: ID!) { product(id: $id) { name } }": typeof types.IsolationProductDocument,
     "mutation IsolationLogin($e: String!, $p: String!, $t: String) { login(email: $e, password: $p, tenant: $t) { token } }": typeof types.IsolationLoginDocument,
+    "query OperationsProducts { products { totalCount } }": typeof types.OperationsProductsDocument,
 };
 const documents: Documents = {
     "mutation SignUp($input: SignUpInput!) {\n  signUp(input: $input) {\n    token\n    user {\n      id\n      email\n      name\n    }\n  }\n}\n\nmutation SignIn($email: String!, $password: String!, $tenant: String) {\n  login(email: $email, password: $password, tenant: $tenant) {\n    token\n    user {\n      id\n      email\n      isPlatformAdmin\n    }\n  }\n}\n\nquery Me {\n  me {\n    email\n    name\n    memberships {\n      role\n      tenant {\n        slug\n        name\n        status\n      }\n    }\n  }\n}": types.SignUpDocument,
@@ -52,6 +53,7 @@ const documents: Documents = {
     "query IsolationProducts { products { totalCount edges { node { id sku name } } } }": types.IsolationProductsDocument,
     "query IsolationProduct($id: ID!) { product(id: $id) { name } }": types.IsolationProductDocument,
     "mutation IsolationLogin($e: String!, $p: String!, $t: String) { login(email: $e, password: $p, tenant: $t) { token } }": types.IsolationLoginDocument,
+    "query OperationsProducts { products { totalCount } }": types.OperationsProductsDocument,
 };
 
 /**
@@ -140,6 +142,10 @@ export function graphql(source: "query IsolationProduct($id: ID!) { product(id: 
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "mutation IsolationLogin($e: String!, $p: String!, $t: String) { login(email: $e, password: $p, tenant: $t) { token } }"): (typeof documents)["mutation IsolationLogin($e: String!, $p: String!, $t: String) { login(email: $e, password: $p, tenant: $t) { token } }"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "query OperationsProducts { products { totalCount } }"): (typeof documents)["query OperationsProducts { products { totalCount } }"];
 
 export function graphql(source: string) {
   return (documents as any)[source] ?? {};

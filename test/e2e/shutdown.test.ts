@@ -5,7 +5,7 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import path from 'node:path';
 import pg from 'pg';
 import { withDatabase } from '../../src/db/urls';
-import { startTestGateway, type TestGateway, type TestUser } from '../support/testGateway';
+import { processEnv, startTestGateway, type TestGateway, type TestUser } from '../support/testGateway';
 
 const main = path.resolve(__dirname, '../../dist/src/main.js');
 const QUERY = JSON.stringify({ query: '{ products { totalCount } }' });
@@ -29,22 +29,8 @@ interface Gateway {
 
 /** `npm start`'s entry point on the test gateway's platform database, on a port of its own. */
 async function startProcess(env: Record<string, string> = {}): Promise<Gateway> {
-  const { config } = gw.services;
   const child = spawn(process.execPath, [main], {
-    env: {
-      ...process.env,
-      NODE_ENV: 'test',
-      DATABASE_URL: gw.dbs.platformUrl,
-      TENANT_DB_PREFIX: config.tenantDbPrefix,
-      SHARED_SCHEMA_DATABASE: config.sharedSchemaDatabase,
-      JWT_SECRET: config.jwtSecret!,
-      ENCRYPTION_KEY: config.encryptionKey!,
-      DEMO: 'false',
-      HOST: '127.0.0.1',
-      PORT: '0',
-      LOG_LEVEL: 'info',
-      ...env,
-    },
+    env: { ...processEnv(gw), HOST: '127.0.0.1', PORT: '0', ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   let output = '';

@@ -54,6 +54,22 @@ export interface TestGateway {
 
 export const TEST_PASSWORD = 'correct horse battery';
 
+/** The environment that points another process (`npm start`, `npm run db`) at this test gateway's databases. */
+export function processEnv(gw: TestGateway): NodeJS.ProcessEnv {
+  const { config } = gw.services;
+  return {
+    ...process.env,
+    NODE_ENV: 'test',
+    DATABASE_URL: gw.dbs.platformUrl,
+    TENANT_DB_PREFIX: config.tenantDbPrefix,
+    SHARED_SCHEMA_DATABASE: config.sharedSchemaDatabase,
+    JWT_SECRET: config.jwtSecret!,
+    ENCRYPTION_KEY: config.encryptionKey!,
+    DEMO: 'false',
+    LOG_LEVEL: 'info',
+  };
+}
+
 // Printed once per document, not per request.
 const printed = new WeakMap<DocumentNode, string>();
 const queryText = (query: string | DocumentNode) => {

@@ -1,13 +1,11 @@
 // SIGTERM on a real gateway process with a request in flight: the listener closes
 // at once, the request finishes and gets its answer, then the process exits 0. A
 // request that outlives SHUTDOWN_TIMEOUT_SECONDS is cut so the process can go.
-import { spawn, type ChildProcess } from 'node:child_process';
-import path from 'node:path';
 import pg from 'pg';
 import { withDatabase } from '../../src/db/urls';
+import { spawnGateway } from '../support/gatewayProcess';
 import { processEnv, startTestGateway, type TestGateway, type TestUser } from '../support/testGateway';
 
-const main = path.resolve(__dirname, '../../dist/src/main.js');
 const QUERY = JSON.stringify({ query: '{ products { totalCount } }' });
 
 let gw: TestGateway;
@@ -20,36 +18,8 @@ beforeAll(async () => {
 });
 afterAll(() => gw.close());
 
-interface Gateway {
-  child: ChildProcess;
-  url: string;
-  output: () => string;
-  exited: Promise<number | null>;
-}
-
 /** `npm start`'s entry point on the test gateway's platform database, on a port of its own. */
-async function startProcess(env: Record<string, string> = {}): Promise<Gateway> {
-  const child = spawn(process.execPath, [main], {
-    env: { ...processEnv(gw), HOST: '127.0.0.1', PORT: '0', ...env },
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
-  let output = '';
-  child.stdout!.on('data', (chunk) => (output += chunk));
-  child.stderr!.on('data', (chunk) => (output += chunk));
-  const exited = new Promise<number | null>((resolve) => child.on('exit', resolve));
-  const url = await new Promise<string>((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error(`no banner after 60 s:\n${output}`)), 60_000);
-    child.stdout!.on('data', () => {
-      const match = /serving GraphQL at (\S+)/.exec(output);
-      if (match) {
-        clearTimeout(timer);
-        resolve(match[1]);
-      }
-    });
-    void exited.then((code) => reject(new Error(`exited with ${code}:\n${output}`)));
-  });
-  return { child, url, output: () => output, exited };
-}
+const startProcess = (env: Record<string, string> = {}) => spawnGateway({ ...processEnv(gw), HOST: '127.0.0.1', PORT: '0', ...env });
 
 /** Holds an exclusive lock on the tenant's Product table, so a products query waits. */
 async function lockProducts() {

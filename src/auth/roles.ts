@@ -7,6 +7,3 @@ const NEEDED: Record<Access, number> = { read: RANK.VIEWER, write: RANK.MEMBER, 
 
 /** VIEWER reads; MEMBER and up change tenant data; ADMIN and OWNER manage the tenant. */
 export const allows = (role: MemberRole, access: Access) => RANK[role] >= NEEDED[access];
-
-/** Whether `role` grants no more than `ceiling` does (a member cannot hand out more than they have). */
-export const withinRole = (role: MemberRole, ceiling: MemberRole) => RANK[role] <= RANK[ceiling];

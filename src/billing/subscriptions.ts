@@ -58,9 +58,9 @@ export async function openPeriod(tx: Tx, provider: PaymentProvider, subscription
   return { currentPeriodStart: start, currentPeriodEnd: end };
 }
 
-/** Charges still unpaid whose period had ended by `at`. */
+/** Charges still unpaid for periods that began before `at` (a period end, or the current period's start). */
 const overdueCharges = (tx: Tx, subscriptionId: string, at: Date) =>
-  tx.billingTransaction.count({ where: { subscriptionId, status: 'PENDING', periodEnd: { lte: at } } });
+  tx.billingTransaction.count({ where: { subscriptionId, status: 'PENDING', periodStart: { lt: at } } });
 
 const statusFor = (overdue: number): SubscriptionStatus => (overdue === 0 ? 'ACTIVE' : overdue === 1 ? 'PAST_DUE' : 'CANCELED');
 

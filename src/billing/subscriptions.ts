@@ -23,7 +23,7 @@ import { MANUAL_OFFLINE, type PaymentProvider } from './paymentProvider';
 type Tx = Prisma.TransactionClient;
 export type SubscriptionWithPlan = Subscription & { plan: Plan };
 
-export const FREE_PLAN = 'free';
+const FREE_PLAN = 'free';
 
 const periodEnd = (start: Date, cycle: BillingCycle) => addMonths(start, cycle === 'ANNUAL' ? 12 : 1);
 export const priceOf = (plan: Plan, cycle: BillingCycle) => (cycle === 'ANNUAL' ? plan.annualPrice : plan.monthlyPrice);
@@ -153,7 +153,7 @@ export async function recordManualPayment(services: Pick<Services, 'platform'>, 
 }
 
 /** The tenant's plan changed: this process stops trusting its cached row at once (others within TENANT_CACHE_SECONDS). */
-export async function forgetTenant(services: Pick<Services, 'platform' | 'registry'>, tenantId: string) {
+async function forgetTenant(services: Pick<Services, 'platform' | 'registry'>, tenantId: string) {
   const tenant = await services.platform.tenant.findUnique({ where: { id: tenantId }, select: { slug: true } });
   if (tenant) services.registry.invalidate(tenant.slug);
 }

@@ -1,9 +1,10 @@
 import { Arg, Args, Ctx, Query, Resolver } from 'type-graphql';
-import { Connection, PageArgs, paginate } from '../connection';
+import { Connection, PageArgs } from '../connection';
 import type { GatewayContext } from '../context';
 import { Unmetered } from '../fieldExtensions';
 import { pageComplexity } from '../tenant/complexity';
 import { AuditEntry } from './billingTypes';
+import { newestFirst } from './newestFirst';
 import { recordsScope } from './platformScope';
 
 const AuditEntryConnection = Connection(AuditEntry);
@@ -22,13 +23,6 @@ export class AuditResolver {
     @Ctx() ctx: GatewayContext,
   ) {
     const tenantId = await recordsScope(ctx, tenant);
-    const where = { ...(tenantId ? { tenantId } : {}), ...(action ? { action } : {}) };
-    const { auditLog } = ctx.services.platform;
-    return paginate(
-      page,
-      'desc',
-      (id, take) => auditLog.findMany({ where: id ? { AND: [where, { id }] } : where, orderBy: { id: 'desc' }, take }),
-      () => auditLog.count({ where }),
-    );
+    return newestFirst(page, ctx.services.platform.auditLog, { ...(tenantId ? { tenantId } : {}), ...(action ? { action } : {}) });
   }
 }

@@ -3,12 +3,13 @@ import { DateResolver } from 'graphql-scalars';
 import { changePlan } from '../../billing/changePlan';
 import { recordManualPayment, renewDueSubscriptions } from '../../billing/subscriptions';
 import { badInput, forbidden, notFound } from '../../errors';
-import { Connection, PageArgs, paginate } from '../connection';
+import { Connection, PageArgs } from '../connection';
 import type { GatewayContext } from '../context';
 import { Unmetered } from '../fieldExtensions';
 import { parseId } from '../ids';
 import { pageComplexity } from '../tenant/complexity';
 import { BillingStatus, BillingTransaction, TenantSubscription, UsageDay } from './billingTypes';
+import { newestFirst } from './newestFirst';
 import { recordsScope, requirePlatformAdmin } from './platformScope';
 
 const BillingTransactionConnection = Connection(BillingTransaction);
@@ -39,14 +40,7 @@ export class BillingResolver {
     @Ctx() ctx: GatewayContext,
   ) {
     const tenantId = await recordsScope(ctx, tenant);
-    const where = { ...(tenantId ? { tenantId } : {}), ...(status ? { status } : {}) };
-    const { billingTransaction } = ctx.services.platform;
-    return paginate(
-      page,
-      'desc',
-      (id, take) => billingTransaction.findMany({ where: id ? { AND: [where, { id }] } : where, orderBy: { id: 'desc' }, take }),
-      () => billingTransaction.count({ where }),
-    );
+    return newestFirst(page, ctx.services.platform.billingTransaction, { ...(tenantId ? { tenantId } : {}), ...(status ? { status } : {}) });
   }
 
   @Query(() => [UsageDay], {

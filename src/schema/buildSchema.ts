@@ -3,7 +3,10 @@
 import 'reflect-metadata';
 import { lexicographicSortSchema, printSchema, type GraphQLSchema } from 'graphql';
 import { buildSchemaSync } from 'type-graphql';
+import { ApiKeyResolver } from './platform/apiKeyResolver';
+import { AuditResolver } from './platform/auditResolver';
 import { AuthResolver } from './platform/authResolver';
+import { BillingResolver } from './platform/billingResolver';
 import { TenantResolver } from './platform/tenantResolver';
 import { CategoryResolver } from './tenant/categoryResolver';
 import { CustomerResolver } from './tenant/customerResolver';
@@ -13,6 +16,9 @@ import { ProductResolver } from './tenant/productResolver';
 const resolvers = [
   AuthResolver,
   TenantResolver,
+  BillingResolver,
+  ApiKeyResolver,
+  AuditResolver,
   ProductResolver,
   CategoryResolver,
   CustomerResolver,

@@ -1,5 +1,6 @@
 // A customer's (or supplier's) account with the business: every journal line that
-// names them, oldest first, with the running balance computed by PostgreSQL.
+// names them, oldest first (debits first within an entry), with the running
+// balance computed by PostgreSQL.
 // Positive: they owe the business; negative: the business owes them.
 import type { TenantDb } from '../../db/tenantClient';
 import { notFound } from '../../errors';
@@ -26,11 +27,11 @@ export async function customerLedger(db: TenantDb, customerId: string) {
   const entries = await db.$queryRaw<LedgerEntry[]>(Prisma.sql`
     SELECT l.id AS "lineId", e.id AS "entryId", e.number AS "entryNumber", e.date, e.description,
            e."sourceType", e."sourceId", a.code AS "accountCode", l.debit, l.credit,
-           sum(l.debit - l.credit) OVER (ORDER BY e.date, e.number, l.id) AS balance
+           sum(l.debit - l.credit) OVER (ORDER BY e.date, e.number, l.debit DESC, l.id) AS balance
     FROM "JournalLine" l
     JOIN "JournalEntry" e ON e.id = l."entryId"
     JOIN "Account" a ON a.id = l."accountId"
     WHERE l."customerId" = ${customerId}::uuid
-    ORDER BY e.date, e.number, l.id`);
+    ORDER BY e.date, e.number, l.debit DESC, l.id`);
   return { customer, entries, balance: entries.at(-1)?.balance ?? ZERO };
 }

@@ -123,16 +123,12 @@ test('payments settle the receivable: partly, then fully, and never more', async
   });
 });
 
+/** Ali buys `sold` and hands in `grams` of old gold, valued at 65 a gram. */
+const tradeWithAli = (issueDate: string, sold: { productId: string; quantity: string }, grams: string) =>
+  api.createInvoice({ kind: 'TRADE', customerId: ali, issueDate, items: [sold, { productId: gold, quantity: grams, unitPrice: '65', tradeIn: true }] });
+
 test('a trade nets the traded-in gold against the sale: it enters stock and is credited to the customer', async () => {
-  const trade = await api.createInvoice({
-    kind: 'TRADE',
-    customerId: ali,
-    issueDate: day(6),
-    items: [
-      { productId: gold, quantity: '10' },
-      { productId: gold, quantity: '4', unitPrice: '65', tradeIn: true },
-    ],
-  });
+  const trade = await tradeWithAli(day(6), { productId: gold, quantity: '10' }, '4');
   expect(trade.total).toBe('503'); // 700 + 63 tax - 260 traded in
   await api.issue(trade.id);
   expect((await entriesOf(trade.id))[0].lines).toEqual(
@@ -161,15 +157,7 @@ test('a trade nets the traded-in gold against the sale: it enters stock and is c
 });
 
 test('a trade-in worth more than the sale leaves the business owing the customer, settled by paying them', async () => {
-  const trade = await api.createInvoice({
-    kind: 'TRADE',
-    customerId: ali,
-    issueDate: day(8),
-    items: [
-      { productId: ring, quantity: '1' },
-      { productId: gold, quantity: '6', unitPrice: '65', tradeIn: true },
-    ],
-  });
+  const trade = await tradeWithAli(day(8), { productId: ring, quantity: '1' }, '6');
   expect(trade.total).toBe('-63'); // 300 + 27 tax - 390 traded in
   expect((await api.issue(trade.id)).status).toBe('ISSUED');
   expect((await api.refused('mutation($id: ID!) { recordPayment(invoiceId: $id, amount: "64", method: CASH) { id } }', { id: trade.id })).message).toMatch(

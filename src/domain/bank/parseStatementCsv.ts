@@ -17,7 +17,7 @@ export interface StatementRow {
   description: string | null;
 }
 
-export const MAX_STATEMENT_ROWS = 5000;
+const MAX_STATEMENT_ROWS = 5000;
 
 // Persian (U+06F0..) and Arabic-Indic (U+0660..) digits, as Iranian banks export them.
 const toAsciiDigits = (value: string) =>

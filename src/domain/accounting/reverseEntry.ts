@@ -2,7 +2,7 @@
 // its debits and credits, dated when the reversal happens and linked to it.
 import type { Decimal } from '../money';
 import type { Tx } from '../transaction';
-import { postEntry } from './postEntry';
+import { postEntry, type EntrySource } from './postEntry';
 
 export interface EntryToReverse {
   id: string;
@@ -19,7 +19,7 @@ export function reverseEntry(tx: Tx, entry: EntryToReverse, description: string,
   return postEntry(tx, {
     date,
     description,
-    source: entry.sourceType as 'manual',
+    source: entry.sourceType as EntrySource,
     sourceId: entry.sourceId,
     reversesId: entry.id,
     lines: entry.lines.map((line) => ({

@@ -1,5 +1,11 @@
 // Builds the long-lived services of a gateway process from its configuration.
 import pg from 'pg';
+import { ApiKeyVerifier } from './auth/apiKeys';
+import { MemoryUsageStore } from './billing/memoryUsageStore';
+import { manualOfflineProvider } from './billing/paymentProvider';
+import { PlanCatalog } from './billing/planCatalog';
+import { RedisUsageStore } from './billing/redisUsageStore';
+import { UsageMeter } from './billing/usageMeter';
 import { createSecretBox, parseKey } from './auth/secretBox';
 import { localSecret } from './auth/localSecret';
 import { TokenService } from './auth/tokens';
@@ -52,7 +58,12 @@ export function createServices(config: Config, options: ServiceOptions): Service
   const registry = new TenantRegistry(platform, config.tenantCacheMs);
   // A tenant that changed (archived, moved, suspended) must not keep a client pointing at its old state.
   registry.onInvalidate((tenant) => tenant && pool.evict(tenant.id));
+  const plans = new PlanCatalog(platform, config.tenantCacheMs);
+  const usageStore = config.redisUrl ? new RedisUsageStore(config.redisUrl, config.redisKeyPrefix, log) : new MemoryUsageStore();
+  const usage = new UsageMeter({ store: usageStore, platform, plans, log, flushMs: config.usageFlushMs });
   const shutdown = new ShutdownRegistry(log);
+  // Usage counted by the last requests is written before the platform client closes.
+  shutdown.add('flush', 'usage meter', () => usage.close());
   shutdown.add('disconnect', 'tenant clients', () => pool.close());
   shutdown.add('disconnect', 'platform database', () => platform.$disconnect());
   return {
@@ -65,12 +76,16 @@ export function createServices(config: Config, options: ServiceOptions): Service
     memberships: new MembershipCache(platform, config.tenantCacheMs),
     tokens: new TokenService(secret(config, log, config.jwtSecret, 'JWT_SECRET'), config.jwtTtl),
     secrets,
+    apiKeys: new ApiKeyVerifier(platform, config.apiKeyCacheMs, log),
+    plans,
+    usage,
+    payments: manualOfflineProvider,
     metrics: new GatewayMetrics({ platform, pool, log }),
     shutdown,
   };
 }
 
-/** Runs the whole shutdown: whatever registered (listeners, workers, clients) stops, in order. */
+/** Runs the whole shutdown: whatever registered (listeners, workers, meters, clients) stops, in order. */
 export function closeServices(services: Services) {
   return services.shutdown.run(services.config.shutdownTimeoutMs);
 }

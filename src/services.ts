@@ -1,6 +1,10 @@
 // The long-lived parts of a gateway process, made once at start and shared by
 // every request. Nothing in here belongs to a request or to one tenant.
+import type { ApiKeyVerifier } from './auth/apiKeys';
 import type { SecretBox } from './auth/secretBox';
+import type { PaymentProvider } from './billing/paymentProvider';
+import type { PlanCatalog } from './billing/planCatalog';
+import type { UsageMeter } from './billing/usageMeter';
 import type { TokenService } from './auth/tokens';
 import type { Config } from './config';
 import type { PlatformDb } from './db/platformClient';
@@ -22,6 +26,11 @@ export interface Services {
   memberships: MembershipCache;
   tokens: TokenService;
   secrets: SecretBox;
+  apiKeys: ApiKeyVerifier;
+  plans: PlanCatalog;
+  /** API-call metering and quotas; flushed to the platform database on shutdown (its `flush` phase). */
+  usage: UsageMeter;
+  payments: PaymentProvider;
   /** Prometheus metrics of this process; the event bus registers its subscriber count here. */
   metrics: GatewayMetrics;
   /** Hooks run on SIGTERM, in phases (see shutdown.ts): listeners, workers and clients register here. */

@@ -4,6 +4,7 @@
 //
 //   stop-accepting  no new connections, jobs or subscriptions (HTTP listener, WebSocket server, job worker polling)
 //   drain           let in-flight work finish: HTTP requests, job steps (bounded by the deadline)
+//   flush           write out what is buffered in memory (usage counters)
 //   disconnect      close clients: tenant pool, platform database, Redis, event bus
 //   stop-databases  the embedded PostgreSQL, once nothing uses it
 //
@@ -14,7 +15,7 @@
 // never ends must not keep the process alive).
 import type { Logger } from './logger';
 
-export const SHUTDOWN_PHASES = ['stop-accepting', 'drain', 'disconnect', 'stop-databases'] as const;
+export const SHUTDOWN_PHASES = ['stop-accepting', 'drain', 'flush', 'disconnect', 'stop-databases'] as const;
 export type ShutdownPhase = (typeof SHUTDOWN_PHASES)[number];
 
 export type ShutdownHook = (deadline: AbortSignal) => void | Promise<void>;

@@ -66,6 +66,7 @@ export type MemberRole =
   | 'OWNER'
   | 'VIEWER';
 
+/** CASH posts to the till; the others to the bank. */
 export type PaymentMethod =
   | 'BANK_TRANSFER'
   | 'CARD'

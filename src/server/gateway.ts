@@ -5,10 +5,12 @@ import type { AddressInfo } from 'node:net';
 import { gatewaySchema } from '../schema/buildSchema';
 import type { Services } from '../services';
 import { startApollo } from './apollo';
+import { auditPlugin } from './auditPlugin';
 import { drainHttp } from './drainHttp';
 import { explorerRoutes } from './explorer/explorerRoutes';
 import { healthz, metricsRoute, readyz } from './health';
 import { createHttpServer } from './httpServer';
+import { meteringPlugin } from './meteringPlugin';
 import { createRedisProbe } from './redisProbe';
 import { createRequestContext } from './requestContext';
 import { outcomePlugin, reportRequests } from './requestObserver';
@@ -28,7 +30,7 @@ export async function startGateway(services: Services, listen: { port: number; h
     schema,
     limits: config.limits,
     introspection: config.graphiql || !config.production,
-    plugins: [outcomePlugin()],
+    plugins: [meteringPlugin(services.usage), auditPlugin(services.platform, log), outcomePlugin()],
   });
   const redis = config.redisUrl ? createRedisProbe(config.redisUrl, log) : undefined;
   const explorer = config.graphiql ? explorerRoutes({ demo: config.demo, endpoint: '/graphql' }) : undefined;

@@ -8,7 +8,7 @@ import { withDatabase } from '../../src/db/urls';
 import { createTenantRecord } from '../../src/provisioning/createTenantRecord';
 import { onServer } from '../support/database';
 import { freePort } from '../support/freePort';
-import { processEnv, startTestGateway, type TestGateway, type TestUser } from '../support/testGateway';
+import { startTestGateway, type TestGateway, type TestUser } from '../support/testGateway';
 
 const cli = path.resolve(__dirname, '../../dist/src/cli/db.js');
 
@@ -19,7 +19,7 @@ interface Run {
 
 async function db(gw: TestGateway, args: string[], env: Record<string, string> = {}): Promise<Run> {
   try {
-    const { stdout, stderr } = await promisify(execFile)(process.execPath, [cli, ...args], { env: { ...processEnv(gw), ...env }, timeout: 120_000 });
+    const { stdout, stderr } = await promisify(execFile)(process.execPath, [cli, ...args], { env: { ...process.env, ...gw.env, ...env }, timeout: 120_000 });
     return { code: 0, out: stdout + stderr };
   } catch (error) {
     const e = error as { code: number; stdout: string; stderr: string };

@@ -4,7 +4,7 @@
 import pg from 'pg';
 import { withDatabase } from '../../src/db/urls';
 import { spawnGateway } from '../support/gatewayProcess';
-import { processEnv, startTestGateway, type TestGateway, type TestUser } from '../support/testGateway';
+import { startTestGateway, type TestGateway, type TestUser } from '../support/testGateway';
 
 const QUERY = JSON.stringify({ query: '{ products { totalCount } }' });
 
@@ -19,7 +19,7 @@ beforeAll(async () => {
 afterAll(() => gw.close());
 
 /** `npm start`'s entry point on the test gateway's platform database, on a port of its own. */
-const startProcess = (env: Record<string, string> = {}) => spawnGateway({ ...processEnv(gw), HOST: '127.0.0.1', PORT: '0', ...env });
+const startProcess = (env: Record<string, string> = {}) => spawnGateway({ ...process.env, ...gw.env, LOG_LEVEL: 'info', ...env });
 
 /** Holds an exclusive lock on the tenant's Product table, so a products query waits. */
 async function lockProducts() {

@@ -16,6 +16,7 @@ import { startGateway } from '../../src/server/gateway';
 import type { Services } from '../../src/services';
 import type { TenantRecord } from '../../src/tenancy/tenantRegistry';
 import { testDatabases, type TestDatabases } from './database';
+import { deleteRedisKeys } from './redis';
 
 export interface GraphQLResponse<T = any> {
   status: number;
@@ -37,6 +38,8 @@ export interface TestUser {
 
 export interface TestGateway {
   url: string;
+  /** What another gateway passes as `sharing` to run on the same platform (databases, secrets, Redis keys). */
+  env: Record<string, string>;
   services: Services;
   dbs: TestDatabases;
   /**
@@ -49,26 +52,13 @@ export interface TestGateway {
   ): Promise<GraphQLResponse<TResult>>;
   createUser(options?: { email?: string; platformAdmin?: boolean; password?: string }): Promise<TestUser>;
   createTenant(options: { slug?: string; isolation?: Isolation; owner: TestUser; members?: Array<[TestUser, MemberRole]>; plan?: string }): Promise<TenantRecord>;
+  /** Shuts this gateway down as in production (counters flushed) and keeps the databases. */
+  stop(): Promise<void>;
+  /** Stops, then drops the databases and Redis keys unless this gateway was only `sharing` them. */
   close(): Promise<void>;
 }
 
 export const TEST_PASSWORD = 'correct horse battery';
-
-/** The environment that points another process (`npm start`, `npm run db`) at this test gateway's databases. */
-export function processEnv(gw: TestGateway): NodeJS.ProcessEnv {
-  const { config } = gw.services;
-  return {
-    ...process.env,
-    NODE_ENV: 'test',
-    DATABASE_URL: gw.dbs.platformUrl,
-    TENANT_DB_PREFIX: config.tenantDbPrefix,
-    SHARED_SCHEMA_DATABASE: config.sharedSchemaDatabase,
-    JWT_SECRET: config.jwtSecret!,
-    ENCRYPTION_KEY: config.encryptionKey!,
-    DEMO: 'false',
-    LOG_LEVEL: 'info',
-  };
-}
 
 // Printed once per document, not per request.
 const printed = new WeakMap<DocumentNode, string>();
@@ -82,24 +72,29 @@ export async function startTestGateway(
   options: {
     env?: Record<string, string>;
     openTenantClient?: ServiceOptions['openTenantClient'];
+    /** Run as one more gateway of that one's platform; the first gateway drops the databases. */
+    sharing?: TestGateway;
     /** Where the gateway's log lines go (default: stdout, at TEST_LOG_LEVEL or silent). */
     logDestination?: pino.DestinationStream;
   } = {},
 ): Promise<TestGateway> {
-  const dbs = testDatabases();
-  const config = loadConfig({
+  const dbs = options.sharing?.dbs ?? testDatabases();
+  const env = {
     NODE_ENV: 'test',
     HOST: '127.0.0.1',
     PORT: '0',
     DATABASE_URL: dbs.platformUrl,
     TENANT_DB_PREFIX: dbs.prefix,
     SHARED_SCHEMA_DATABASE: `${dbs.prefix}shared`,
+    REDIS_KEY_PREFIX: `${dbs.prefix}:`,
     JWT_SECRET: randomBytes(32).toString('hex'),
     ENCRYPTION_KEY: randomBytes(32).toString('hex'),
     DEMO: 'false',
     LOG_LEVEL: process.env.TEST_LOG_LEVEL ?? 'silent',
+    ...options.sharing?.env,
     ...options.env,
-  });
+  };
+  const config = loadConfig(env);
   const log = createLogger(config.logLevel, options.logDestination);
   await preparePlatformDatabase(dbs.platformUrl, log);
   const services = createServices(config, { platformUrl: dbs.platformUrl, log, openTenantClient: options.openTenantClient });
@@ -107,9 +102,13 @@ export async function startTestGateway(
   const passwordHash = await hashPassword(TEST_PASSWORD);
   let users = 0;
   let tenants = 0;
+  let stopped: Promise<void> | undefined;
+  // The shutdown registry stops the listener (the gateway registered it) before the clients.
+  const stop = () => (stopped ??= closeServices(services).then(() => undefined));
 
   return {
     url: gateway.url,
+    env,
     services,
     dbs,
     async request(query, { variables, token, tenant, headers = {} } = {}) {
@@ -140,10 +139,12 @@ export async function startTestGateway(
       }
       return provisionTenant(services, tenant.id);
     },
+    stop,
     async close() {
-      await gateway.close();
-      await closeServices(services);
+      await stop();
+      if (options.sharing) return;
       await dbs.drop();
+      if (config.redisUrl) await deleteRedisKeys(config.redisUrl, config.redisKeyPrefix);
     },
   };
 }

@@ -1,4 +1,5 @@
 // Liveness, readiness and metrics for load balancers, orchestrators and Prometheus.
+import { timingSafeEqual } from 'node:crypto';
 import type { ServerResponse } from 'node:http';
 import type { Services } from '../services';
 import type { RouteHandler } from './httpServer';
@@ -51,9 +52,13 @@ export function readyz(services: Services, redisPing?: () => Promise<unknown>): 
 /** Prometheus exposition; when METRICS_TOKEN is set, only for `Authorization: Bearer <it>`. */
 export function metricsRoute(services: Services): RouteHandler {
   const { metrics, config } = services;
-  const expected = config.metricsToken ? `Bearer ${config.metricsToken}` : undefined;
+  const expected = config.metricsToken ? Buffer.from(`Bearer ${config.metricsToken}`) : undefined;
+  const allowed = (authorization = '') => {
+    const given = Buffer.from(authorization);
+    return !expected || (given.length === expected.length && timingSafeEqual(given, expected));
+  };
   return async (req, res) => {
-    if (expected && req.headers.authorization !== expected) {
+    if (!allowed(req.headers.authorization)) {
       res.writeHead(401, { 'content-type': 'text/plain; charset=utf-8', 'www-authenticate': 'Bearer' });
       res.end('metrics need Authorization: Bearer <METRICS_TOKEN>\n');
       return;

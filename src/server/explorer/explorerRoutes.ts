@@ -1,7 +1,7 @@
 // The explorer's routes: the page at /graphiql (and at /graphql for a browser),
 // its bundled files under /graphiql/assets/.
 import type { RouteHandler } from '../httpServer';
-import { loadExplorerBuild, serveExplorerAssets, type ExplorerBuild } from './explorerAssets';
+import { loadExplorerBuild, serveExplorerAssets } from './explorerAssets';
 import { explorerPage } from './explorerPage';
 
 export const EXPLORER_PATH = '/graphiql';
@@ -12,8 +12,8 @@ export interface ExplorerRoutes {
   routes: Record<string, RouteHandler>;
 }
 
-export function explorerRoutes(options: { demo: boolean; endpoint: string; build?: ExplorerBuild | null }): ExplorerRoutes {
-  const build = options.build === undefined ? loadExplorerBuild() : options.build;
+export function explorerRoutes(options: { demo: boolean; endpoint: string }): ExplorerRoutes {
+  const build = loadExplorerBuild();
   const page = explorerPage({ build, assetsPath: EXPLORER_ASSETS, endpoint: options.endpoint, demo: options.demo });
   const routes: Record<string, RouteHandler> = { [EXPLORER_PATH]: page };
   if (build) routes[EXPLORER_ASSETS] = serveExplorerAssets(build, EXPLORER_ASSETS);

@@ -4,7 +4,8 @@
 import 'reflect-metadata';
 import { parseArgs } from 'node:util';
 import { ConfigError, loadConfig } from '../config';
-import { clearSeeds, seed } from './db/commands/seed';
+import { clearSeeds } from './db/commands/clearSeeds';
+import { seed } from './db/commands/seed';
 import { migrate } from './db/commands/migrate';
 import { reset } from './db/commands/reset';
 import { status } from './db/commands/status';

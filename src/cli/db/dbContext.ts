@@ -4,7 +4,7 @@
 import pg from 'pg';
 import type { Config } from '../../config';
 import { closeServices, createServices } from '../../createServices';
-import { startEmbeddedPostgres } from '../../db/embeddedPostgres';
+import { embeddedUrl, startEmbeddedPostgres } from '../../db/embeddedPostgres';
 import { withDatabase } from '../../db/urls';
 import { createLogger, type Logger } from '../../logger';
 import type { Services } from '../../services';
@@ -24,8 +24,6 @@ export interface DbContext {
   close(): Promise<void>;
 }
 
-const EMBEDDED_URL = (port: number) => `postgresql://postgres:postgres@127.0.0.1:${port}/postgres`;
-
 async function answers(url: string): Promise<boolean> {
   const client = new pg.Client({ connectionString: url, connectionTimeoutMillis: 2000 });
   try {
@@ -44,7 +42,7 @@ export async function openDbContext(config: Config): Promise<DbContext> {
   let stopEmbedded: (() => Promise<void>) | undefined;
   let platformUrl = config.databaseUrl;
   if (!platformUrl) {
-    const url = EMBEDDED_URL(config.embeddedPgPort);
+    const url = embeddedUrl(config.embeddedPgPort);
     if (!(await answers(url))) stopEmbedded = (await startEmbeddedPostgres(config.dataDir, config.embeddedPgPort, log)).stop;
     platformUrl = withDatabase(url, 'tenantgraph');
   }

@@ -54,6 +54,8 @@ test('a subscription goes over graphql-ws to ws://<gateway>/graphql, which the p
   await editor.click();
   await page.keyboard.press('Control+A');
   await page.keyboard.insertText('subscription Watch { provisioningProgress { status } }');
+  // The tab takes the operation's name once GraphiQL has parsed the new text: only then does it know it is a subscription.
+  await page.locator('.graphiql-tab').filter({ hasText: 'Watch' }).waitFor({ timeout: 30_000 });
   const socket = page.waitForEvent('websocket', { timeout: 30_000 });
   await page.locator('.graphiql-execute-button').click();
   expect((await socket).url()).toBe(`ws://${new URL(gw.url).host}/graphql`);

@@ -5,12 +5,14 @@ import { localSecret } from './auth/localSecret';
 import { TokenService } from './auth/tokens';
 import type { Config } from './config';
 import { createPlatformClient } from './db/platformClient';
+import { createEventBus } from './events/createEventBus';
 import { createTenantClient, tenantPoolConfig, type TenantDb } from './db/tenantClient';
 import type { TenantConnection } from './db/tenantClient';
 import type { Logger } from './logger';
 import type { Services } from './services';
 import { DatabaseServers } from './tenancy/databaseServers';
 import { MembershipCache } from './tenancy/memberships';
+import { followTenantChanges } from './tenancy/tenantChanges';
 import { TenantClientPool } from './tenancy/tenantClientPool';
 import { TenantRegistry } from './tenancy/tenantRegistry';
 import { withDatabase } from './db/urls';
@@ -50,6 +52,9 @@ export function createServices(config: Config, options: ServiceOptions): Service
   const registry = new TenantRegistry(platform, config.tenantCacheMs);
   // A tenant that changed (archived, moved, suspended) must not keep a client pointing at its old state.
   registry.onInvalidate((tenant) => tenant && pool.evict(tenant.id));
+  // Channels carry TENANT_DB_PREFIX, so deployments sharing a Redis stay apart.
+  const events = createEventBus({ redisUrl: config.redisUrl, prefix: `tenantgraph:${config.tenantDbPrefix}:`, log });
+  followTenantChanges(events, registry, log);
   return {
     config,
     log,
@@ -60,10 +65,12 @@ export function createServices(config: Config, options: ServiceOptions): Service
     memberships: new MembershipCache(platform, config.tenantCacheMs),
     tokens: new TokenService(secret(config, log, config.jwtSecret, 'JWT_SECRET'), config.jwtTtl),
     secrets,
+    events,
   };
 }
 
 export async function closeServices(services: Services): Promise<void> {
   await services.pool.close();
   await services.platform.$disconnect();
+  await services.events.close();
 }

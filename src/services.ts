@@ -4,6 +4,7 @@ import type { SecretBox } from './auth/secretBox';
 import type { TokenService } from './auth/tokens';
 import type { Config } from './config';
 import type { PlatformDb } from './db/platformClient';
+import type { EventBus } from './events/eventBus';
 import type { Logger } from './logger';
 import type { DatabaseServers } from './tenancy/databaseServers';
 import type { MembershipCache } from './tenancy/memberships';
@@ -20,4 +21,6 @@ export interface Services {
   memberships: MembershipCache;
   tokens: TokenService;
   secrets: SecretBox;
+  /** Provisioning progress and tenant changes, across gateway processes when REDIS_URL is set. */
+  events: EventBus;
 }

@@ -8,6 +8,7 @@ import { startApollo } from './apollo';
 import { healthz, readyz } from './health';
 import { createHttpServer } from './httpServer';
 import { createRequestContext } from './requestContext';
+import { attachWebSocketServer } from './webSocket';
 
 export interface RunningGateway {
   /** http://host:port/graphql */
@@ -19,10 +20,11 @@ export interface RunningGateway {
 export async function startGateway(services: Services, listen: { port: number; host: string }): Promise<RunningGateway> {
   const { config, log } = services;
   const schema = gatewaySchema();
+  const introspection = config.graphiql || !config.production;
   const apollo = await startApollo({
     schema,
     limits: config.limits,
-    introspection: config.graphiql || !config.production,
+    introspection,
     log,
   });
   const server = createHttpServer({
@@ -32,6 +34,7 @@ export async function startGateway(services: Services, listen: { port: number; h
     log,
     routes: { '/healthz': healthz, '/readyz': readyz(services) },
   });
+  const webSocket = attachWebSocketServer({ server, path: '/graphql', schema, services, introspection });
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);
     server.listen(listen.port, listen.host, () => resolve());
@@ -42,6 +45,8 @@ export async function startGateway(services: Services, listen: { port: number; h
     url: `http://${host}:${port}/graphql`,
     server,
     async close() {
+      // Sockets first: an open WebSocket would keep server.close() waiting.
+      await webSocket.close();
       await new Promise<void>((resolve) => {
         server.close(() => resolve());
         server.closeIdleConnections();

@@ -8,6 +8,7 @@ import { preparePlatformDatabase } from '../../src/db/platformDatabase';
 import type { Isolation, MemberRole } from '../../src/generated/platform/enums';
 import { createLogger } from '../../src/logger';
 import { createTenantRecord } from '../../src/provisioning/createTenantRecord';
+import { startJobWorker } from '../../src/provisioning/jobs/jobWorker';
 import { provisionTenant } from '../../src/provisioning/provisionTenant';
 import { startGateway } from '../../src/server/gateway';
 import type { Services } from '../../src/services';
@@ -64,6 +65,7 @@ export async function startTestGateway(
   const log = createLogger(config.logLevel);
   await preparePlatformDatabase(dbs.platformUrl, log);
   const services = createServices(config, { platformUrl: dbs.platformUrl, log, openTenantClient: options.openTenantClient });
+  const worker = await startJobWorker(services, dbs.platformUrl);
   const gateway = await startGateway(services, { port: 0, host: '127.0.0.1' });
   const passwordHash = await hashPassword(TEST_PASSWORD);
   let users = 0;
@@ -103,6 +105,7 @@ export async function startTestGateway(
     },
     async close() {
       await gateway.close();
+      await worker.stop();
       await closeServices(services);
       await dbs.drop();
     },

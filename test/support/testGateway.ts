@@ -6,9 +6,9 @@ import { loadConfig } from '../../src/config';
 import { closeServices, createServices, type ServiceOptions } from '../../src/createServices';
 import { preparePlatformDatabase } from '../../src/db/platformDatabase';
 import type { Isolation, MemberRole } from '../../src/generated/platform/enums';
-import { createLogger } from '../../src/logger';
+import { createLogger, type Logger } from '../../src/logger';
 import { createTenantRecord } from '../../src/provisioning/createTenantRecord';
-import { startJobWorker } from '../../src/provisioning/jobs/jobWorker';
+import { startJobWorker, type JobWorker } from '../../src/provisioning/jobs/jobWorker';
 import { provisionTenant } from '../../src/provisioning/provisionTenant';
 import { startGateway } from '../../src/server/gateway';
 import type { Services } from '../../src/services';
@@ -40,13 +40,15 @@ export interface TestGateway {
   request<T = any>(query: string, options?: RequestOptions): Promise<GraphQLResponse<T>>;
   createUser(options?: { email?: string; platformAdmin?: boolean; password?: string }): Promise<TestUser>;
   createTenant(options: { slug?: string; isolation?: Isolation; owner: TestUser; members?: Array<[TestUser, MemberRole]>; plan?: string }): Promise<TenantRecord>;
+  /** One more job worker on this gateway's services (e.g. when the gateway runs with JOB_CONCURRENCY=0). */
+  startWorker(concurrency?: number): Promise<JobWorker>;
   close(): Promise<void>;
 }
 
 export const TEST_PASSWORD = 'correct horse battery';
 
 export async function startTestGateway(
-  options: { env?: Record<string, string>; openTenantClient?: ServiceOptions['openTenantClient'] } = {},
+  options: { env?: Record<string, string>; openTenantClient?: ServiceOptions['openTenantClient']; log?: Logger } = {},
 ): Promise<TestGateway> {
   const dbs = testDatabases();
   const config = loadConfig({
@@ -62,10 +64,10 @@ export async function startTestGateway(
     LOG_LEVEL: process.env.TEST_LOG_LEVEL ?? 'silent',
     ...options.env,
   });
-  const log = createLogger(config.logLevel);
+  const log = options.log ?? createLogger(config.logLevel);
   await preparePlatformDatabase(dbs.platformUrl, log);
   const services = createServices(config, { platformUrl: dbs.platformUrl, log, openTenantClient: options.openTenantClient });
-  const worker = await startJobWorker(services, dbs.platformUrl);
+  const workers = [await startJobWorker(services, dbs.platformUrl)];
   const gateway = await startGateway(services, { port: 0, host: '127.0.0.1' });
   const passwordHash = await hashPassword(TEST_PASSWORD);
   let users = 0;
@@ -103,9 +105,14 @@ export async function startTestGateway(
       }
       return provisionTenant(services, tenant.id);
     },
+    async startWorker(concurrency = 1) {
+      const worker = await startJobWorker({ ...services, config: { ...config, jobs: { ...config.jobs, concurrency } } }, dbs.platformUrl);
+      workers.push(worker);
+      return worker;
+    },
     async close() {
       await gateway.close();
-      await worker.stop();
+      for (const worker of workers) await worker.stop();
       await closeServices(services);
       await dbs.drop();
     },

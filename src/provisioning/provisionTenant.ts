@@ -13,6 +13,7 @@ import { inspectExternalDatabase } from './externalDatabase';
 import { seedTenantDefaults } from './seedDefaults';
 import { assertTenantSchema, migrateTenantSchema, totalTables } from './tenantSchema';
 import { createDatabase, createSchema } from './tenantStorage';
+import { withTenantSql } from './tenantSql';
 import { createFromTemplate } from './tenantTemplate';
 
 export const STEPS = ['place', 'create', 'migrate', 'seed', 'verify', 'activate'] as const;
@@ -103,26 +104,31 @@ export async function provisionTenant(services: Services, tenantId: string, repo
   }
   const copied = !tenant.externalUrlCipher && (await createStorage(services, tenant, migrations));
 
-  const connection = services.servers.connectionOf(tenant);
-  await at('migrate', copied ? 'tables copied from the template; applying newer migrations, if any' : 'applying migrations', {
-    tablesCreated: copied ? tables : 0,
-    totalTables: tables,
-  });
-  await migrateTenantSchema(connection, migrations, (created, pending) =>
-    report({
-      step: 'migrate',
-      progress: STARTS_AT.migrate + Math.round(((STARTS_AT.seed - STARTS_AT.migrate) * created) / Math.max(pending, 1)),
-      message: `created ${created} of ${plural(pending, 'table')}`,
-      tablesCreated: tables - pending + created,
+  // One connection to the tenant's tables for migrating and verifying.
+  await withTenantSql(services.servers.connectionOf(tenant), async (client) => {
+    await at('migrate', copied ? 'tables copied from the template; applying newer migrations, if any' : 'applying migrations', {
+      tablesCreated: copied ? tables : 0,
       totalTables: tables,
-    }),
-  );
+    });
+    const applied = await migrateTenantSchema(client, migrations, (created, pending) =>
+      report({
+        step: 'migrate',
+        progress: STARTS_AT.migrate + Math.round(((STARTS_AT.seed - STARTS_AT.migrate) * created) / Math.max(pending, 1)),
+        message: `created ${created} of ${plural(pending, 'table')}`,
+        tablesCreated: tables - pending + created,
+        totalTables: tables,
+      }),
+    );
+    if (applied.length === 0) {
+      await at('migrate', `all ${plural(tables, 'table')} were already in place`, { tablesCreated: tables, totalTables: tables });
+    }
 
-  await at('seed', 'adding the chart of accounts, settings and categories');
-  await seed(services, tenant);
+    await at('seed', 'adding the chart of accounts, settings and categories');
+    await seed(services, tenant);
 
-  await at('verify', 'checking the schema against the migrations');
-  await assertTenantSchema(connection, migrations);
+    await at('verify', 'checking the schema against the migrations');
+    await assertTenantSchema(client, migrations);
+  });
 
   await at('activate', 'activating');
   // An archived tenant stays archived even if its provisioning was still running.

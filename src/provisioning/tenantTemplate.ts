@@ -32,10 +32,6 @@ async function isReadyTemplate(admin: pg.Client, name: string): Promise<boolean>
   return rows[0]?.ready === true;
 }
 
-async function databaseExists(admin: pg.Client, name: string): Promise<boolean> {
-  return Boolean((await admin.query('SELECT 1 FROM pg_database WHERE datname = $1', [name])).rowCount);
-}
-
 /** Drops every template of this deployment: outdated ones, and one a crash left half-built. */
 async function dropTemplates(admin: pg.Client, tenantDbPrefix: string): Promise<void> {
   const { rows } = await admin.query<{ name: string }>('SELECT datname AS name FROM pg_database WHERE starts_with(datname, $1)', [
@@ -74,8 +70,12 @@ async function buildTemplate(admin: pg.Client, serverUrl: string, tenantDbPrefix
 export async function createFromTemplate(serverUrl: string, database: string, tenantDbPrefix: string, set: MigrationSet): Promise<void> {
   const template = templateName(tenantDbPrefix, set);
   await onServer(serverUrl, 'postgres', async (admin) => {
-    if (await databaseExists(admin, database)) return;
-    if (!(await isReadyTemplate(admin, template))) await buildTemplate(admin, serverUrl, tenantDbPrefix, set);
+    const { rows } = await admin.query<{ name: string; ready: boolean }>(
+      'SELECT datname AS name, datistemplate AS ready FROM pg_database WHERE datname IN ($1, $2)',
+      [database, template],
+    );
+    if (rows.some((r) => r.name === database)) return;
+    if (!rows.some((r) => r.name === template && r.ready)) await buildTemplate(admin, serverUrl, tenantDbPrefix, set);
     await admin.query('SELECT pg_advisory_lock_shared(hashtext($1))', [lockKey(tenantDbPrefix)]);
     try {
       // Checked again under the lock: a process on other migrations may have replaced it.

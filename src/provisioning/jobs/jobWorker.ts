@@ -56,12 +56,14 @@ export async function startJobWorker(services: Services, platformUrl: string): P
   else await runMigrations(options);
   const utils = await makeWorkerUtils({ pgPool, logger });
   const sweeper = startStaleJobSweeper(services, utils);
+  let stopped: Promise<void> | undefined;
   return {
-    async stop() {
-      sweeper.stop();
-      await runner?.stop();
-      await utils.release();
-      await pgPool.end();
-    },
+    stop: () =>
+      (stopped ??= (async () => {
+        sweeper.stop();
+        await runner?.stop();
+        await utils.release();
+        await pgPool.end();
+      })()),
   };
 }

@@ -56,7 +56,7 @@ export const settingDescriptions: Record<keyof z.input<typeof schema>, string> =
   JWT_SECRET: 'HS256 signing secret (32+ characters); required in production',
   JWT_TTL: 'lifetime of issued tokens, e.g. `12h`, `30m`',
   ENCRYPTION_KEY: '32-byte key (hex or base64) encrypting external database credentials; required in production',
-  REDIS_URL: 'Redis for the event bus and usage counters; in-process when unset',
+  REDIS_URL: 'Redis for the event bus (job progress and tenant changes across gateway processes) and usage counters; in-process when unset',
   DEMO: 'create the demo tenants and logins (default: on unless production)',
   GRAPHIQL: 'serve the GraphiQL explorer (default: on unless production)',
   MAX_TENANT_CLIENTS: 'open tenant database clients before the least recently used idle one is closed',

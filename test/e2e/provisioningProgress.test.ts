@@ -7,30 +7,32 @@ import { eventually } from '../support/eventually';
 import { connectWs, operate, type WsConnection } from '../support/graphqlWs';
 import { holdMigrationLock } from '../support/jobBlockers';
 import { PROGRESS, createTenantViaApi, finishedJob } from '../support/provisioning';
+import { testRedisUrl } from '../support/redis';
 import { startTestGateway, type TestGateway, type TestUser } from '../support/testGateway';
 
-const redisUrl = process.env.TEST_REDIS_URL ?? 'redis://127.0.0.1:6379';
 const STEPS = ['place', 'create', 'migrate', 'seed', 'verify', 'activate'];
 
 describe.each([
-  ['in-process', {}],
-  ['Redis', { REDIS_URL: redisUrl }],
-])('over the %s event bus', (_bus, env) => {
+  ['in-process', (): Record<string, string> => ({})],
+  ['Redis', (): Record<string, string> => ({ REDIS_URL: testRedisUrl() })],
+])('over the %s event bus', (_bus, busEnv) => {
+  let env: Record<string, string>;
   let gw: TestGateway;
   let owner: TestUser;
   let ws: WsConnection;
   let redis: Redis;
 
   beforeAll(async () => {
+    env = busEnv();
     // No worker of its own: each test decides when jobs start running.
     gw = await startTestGateway({ env: { ...env, JOB_CONCURRENCY: '0' } });
     owner = await gw.createUser();
     ws = connectWs(gw.url, { authorization: `Bearer ${owner.token}` });
-    redis = new Redis(redisUrl);
+    redis = new Redis(testRedisUrl());
   });
   afterAll(async () => {
     await ws.client.dispose();
-    await redis.quit();
+    await redis?.quit();
     await gw.close();
   });
 

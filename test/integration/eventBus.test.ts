@@ -8,9 +8,9 @@ import { InProcessEventBus } from '../../src/events/inProcessEventBus';
 import { RedisEventBus } from '../../src/events/redisEventBus';
 import { createLogger } from '../../src/logger';
 import { eventually } from '../support/eventually';
+import { testRedisUrl } from '../support/redis';
 
 const log = createLogger('silent');
-const redisUrl = process.env.TEST_REDIS_URL ?? 'redis://127.0.0.1:6379';
 
 interface BusUnderTest {
   /** Two handles on one bus: for Redis, two processes' worth of connections. */
@@ -32,6 +32,7 @@ const kinds: Array<[string, () => BusUnderTest]> = [
   [
     'redis',
     () => {
+      const redisUrl = testRedisUrl();
       const prefix = `test:${randomBytes(4).toString('hex')}:`;
       const publisher = new RedisEventBus({ url: redisUrl, prefix, log });
       const subscriber = new RedisEventBus({ url: redisUrl, prefix, log });

@@ -1,5 +1,7 @@
-/** Polls `check` until it returns a truthy value (or throws after `timeoutMs`). */
-export async function eventually<T>(check: () => T | Promise<T>, timeoutMs = 30_000, everyMs = 50): Promise<T> {
+type Falsy = null | undefined | false | 0 | '';
+
+/** Polls `check` until it returns a truthy value, and returns that (or throws after `timeoutMs`). */
+export async function eventually<T>(check: () => T | Falsy | Promise<T | Falsy>, timeoutMs = 30_000, everyMs = 50): Promise<T> {
   const deadline = Date.now() + timeoutMs;
   for (;;) {
     const value = await check();

@@ -16,9 +16,11 @@ export interface JobDefinition {
 
 export function jobTask(services: Services, definition: JobDefinition): Task {
   const { log } = services;
-  const { maxAttempts, staleMs } = services.config.jobs;
+  const { staleMs } = services.config.jobs;
   return async (payload, helpers) => {
     const { jobId } = payload as JobPayload;
+    // JOB_MAX_ATTEMPTS as the process that queued the job had it (see enqueueJob).
+    const maxAttempts = helpers.job.max_attempts - 1;
     const job = await RunningJob.claim(services, jobId, helpers.job.locked_by!);
     if (!job) return;
     const fail = async (error: string) => {

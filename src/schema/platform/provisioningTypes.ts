@@ -19,9 +19,9 @@ export class CreateTenantInput {
   external?: ExternalDatabaseInput | null;
 }
 
-@ObjectType({ description: 'A durable job on a tenant: building it, migrating it, or dropping its data.' })
-export class ProvisioningJob {
-  @Field(() => ID) id!: string;
+/** What a job row and its events both tell (no type of its own in the schema: nothing returns it). */
+@ObjectType()
+class JobState {
   @Field(() => JobKind) kind!: JobKind;
   @Field(() => JobStatus) status!: JobStatus;
   @Field(() => Int, { description: '0-100.' }) progress!: number;
@@ -32,27 +32,21 @@ export class ProvisioningJob {
   @Field(() => Int) totalTables!: number;
   @Field(() => Int, { description: 'Runs so far, including retries and runs taken over after a crash.' }) attempts!: number;
   @Field(() => String, { nullable: true, description: 'Why the last attempt failed.' }) error!: string | null;
-  @Field(() => DateTimeScalar, { nullable: true }) startedAt!: Date | null;
-  @Field(() => DateTimeScalar, { nullable: true }) finishedAt!: Date | null;
+  @Field(() => DateTimeScalar, { nullable: true }) startedAt!: Date | string | null;
+  @Field(() => DateTimeScalar, { nullable: true }) finishedAt!: Date | string | null;
+}
+
+@ObjectType({ description: 'A durable job on a tenant: building it, migrating it, or dropping its data.' })
+export class ProvisioningJob extends JobState {
+  @Field(() => ID) id!: string;
   @Field(() => DateTimeScalar) createdAt!: Date;
 }
 
 @ObjectType({ description: 'A job’s state after a change: the first one is its current state.' })
-export class ProvisioningEvent {
+export class ProvisioningEvent extends JobState {
   @Field(() => ID) jobId!: string;
   @Field(() => ID) tenantId!: string;
-  @Field(() => JobKind) kind!: JobKind;
-  @Field(() => JobStatus) status!: JobStatus;
-  @Field(() => Int) progress!: number;
-  @Field(() => String, { nullable: true }) step!: string | null;
-  @Field(() => String, { nullable: true }) message!: string | null;
-  @Field(() => Int) tablesCreated!: number;
-  @Field(() => Int) totalTables!: number;
-  @Field(() => Int) attempts!: number;
-  @Field(() => String, { nullable: true }) error!: string | null;
   @Field(() => Int, { description: 'Grows with every change of the job.' }) version!: number;
-  @Field(() => DateTimeScalar, { nullable: true }) startedAt!: string | null;
-  @Field(() => DateTimeScalar, { nullable: true }) finishedAt!: string | null;
 }
 
 @ObjectType()

@@ -23,6 +23,9 @@ const schema = z.object({
   JWT_TTL: z.string().default('12h'),
   ENCRYPTION_KEY: z.string().optional(),
   REDIS_URL: z.string().optional(),
+  REDIS_KEY_PREFIX: z.string().regex(/^[A-Za-z0-9:_-]{0,40}$/).default('tenantgraph:'),
+  USAGE_FLUSH_SECONDS: int(1).default(10),
+  API_KEY_CACHE_SECONDS: int(0).default(30),
   DEMO: bool.optional(),
   GRAPHIQL: bool.optional(),
   MAX_TENANT_CLIENTS: int(1).default(50),
@@ -57,6 +60,9 @@ export const settingDescriptions: Record<keyof z.input<typeof schema>, string> =
   JWT_TTL: 'lifetime of issued tokens, e.g. `12h`, `30m`',
   ENCRYPTION_KEY: '32-byte key (hex or base64) encrypting external database credentials; required in production',
   REDIS_URL: 'Redis for the event bus (job progress and tenant changes across gateway processes) and usage counters; in-process when unset',
+  REDIS_KEY_PREFIX: 'prefix of every Redis key; gateways that serve one platform share it',
+  USAGE_FLUSH_SECONDS: 'how often API-call counters are written to the platform database (and always on shutdown)',
+  API_KEY_CACHE_SECONDS: 'how long a verified API key is trusted before it is read again (a revocation reaches other processes within this)',
   DEMO: 'create the demo tenants and logins (default: on unless production)',
   GRAPHIQL: 'serve the GraphiQL explorer (default: on unless production)',
   MAX_TENANT_CLIENTS: 'open tenant database clients before the least recently used idle one is closed',
@@ -98,6 +104,9 @@ export interface Config {
   jwtTtl: string;
   encryptionKey: string | undefined;
   redisUrl: string | undefined;
+  redisKeyPrefix: string;
+  usageFlushMs: number;
+  apiKeyCacheMs: number;
   demo: boolean;
   graphiql: boolean;
   tenantPool: { maxClients: number; connectionsPerTenant: number; idleMs: number };
@@ -151,6 +160,9 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     jwtTtl: e.JWT_TTL,
     encryptionKey: e.ENCRYPTION_KEY,
     redisUrl: e.REDIS_URL,
+    redisKeyPrefix: e.REDIS_KEY_PREFIX,
+    usageFlushMs: e.USAGE_FLUSH_SECONDS * 1000,
+    apiKeyCacheMs: e.API_KEY_CACHE_SECONDS * 1000,
     demo: production ? false : (e.DEMO ?? true),
     graphiql: e.GRAPHIQL ?? !production,
     tenantPool: {

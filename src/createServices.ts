@@ -1,5 +1,11 @@
 // Builds the long-lived services of a gateway process from its configuration.
 import pg from 'pg';
+import { ApiKeyVerifier } from './auth/apiKeys';
+import { MemoryUsageStore } from './billing/memoryUsageStore';
+import { manualOfflineProvider } from './billing/paymentProvider';
+import { PlanCatalog } from './billing/planCatalog';
+import { RedisUsageStore } from './billing/redisUsageStore';
+import { UsageMeter } from './billing/usageMeter';
 import { createSecretBox, parseKey } from './auth/secretBox';
 import { localSecret } from './auth/localSecret';
 import { TokenService } from './auth/tokens';
@@ -52,8 +58,10 @@ export function createServices(config: Config, options: ServiceOptions): Service
   const registry = new TenantRegistry(platform, config.tenantCacheMs);
   // A tenant that changed (archived, moved, suspended) must not keep a client pointing at its old state.
   registry.onInvalidate((tenant) => tenant && pool.evict(tenant.id));
-  // Channels carry TENANT_DB_PREFIX, so deployments sharing a Redis stay apart.
-  const events = createEventBus({ redisUrl: config.redisUrl, prefix: `tenantgraph:${config.tenantDbPrefix}:`, log });
+  const plans = new PlanCatalog(platform, config.tenantCacheMs);
+  const usageStore = config.redisUrl ? new RedisUsageStore(config.redisUrl, config.redisKeyPrefix, log) : new MemoryUsageStore();
+  // Gateways serving one platform share REDIS_KEY_PREFIX, and so their channels.
+  const events = createEventBus({ redisUrl: config.redisUrl, prefix: `${config.redisKeyPrefix}events:`, log });
   followTenantChanges(events, registry, log);
   return {
     config,
@@ -65,11 +73,16 @@ export function createServices(config: Config, options: ServiceOptions): Service
     memberships: new MembershipCache(platform, config.tenantCacheMs),
     tokens: new TokenService(secret(config, log, config.jwtSecret, 'JWT_SECRET'), config.jwtTtl),
     secrets,
+    apiKeys: new ApiKeyVerifier(platform, config.apiKeyCacheMs, log),
+    plans,
+    usage: new UsageMeter({ store: usageStore, platform, plans, log, flushMs: config.usageFlushMs }),
+    payments: manualOfflineProvider,
     events,
   };
 }
 
 export async function closeServices(services: Services): Promise<void> {
+  await services.usage.close();
   await services.pool.close();
   await services.platform.$disconnect();
   await services.events.close();

@@ -1,6 +1,10 @@
 // The long-lived parts of a gateway process, made once at start and shared by
 // every request. Nothing in here belongs to a request or to one tenant.
+import type { ApiKeyVerifier } from './auth/apiKeys';
 import type { SecretBox } from './auth/secretBox';
+import type { PaymentProvider } from './billing/paymentProvider';
+import type { PlanCatalog } from './billing/planCatalog';
+import type { UsageMeter } from './billing/usageMeter';
 import type { TokenService } from './auth/tokens';
 import type { Config } from './config';
 import type { PlatformDb } from './db/platformClient';
@@ -21,6 +25,11 @@ export interface Services {
   memberships: MembershipCache;
   tokens: TokenService;
   secrets: SecretBox;
+  apiKeys: ApiKeyVerifier;
+  plans: PlanCatalog;
+  /** API-call metering and quotas; flushed to the platform database by `closeServices` too. */
+  usage: UsageMeter;
+  payments: PaymentProvider;
   /** Provisioning progress and tenant changes, across gateway processes when REDIS_URL is set. */
   events: EventBus;
 }

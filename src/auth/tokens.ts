@@ -1,6 +1,9 @@
 // Access tokens: HS256 JWTs. The claims say who the caller is and, optionally, the
 // tenant the token was issued for; roles are not in the token but looked up per
 // tenant, so removing a member takes effect without waiting for tokens to expire.
+import { webcrypto } from 'node:crypto';
+import { LRUCache } from 'lru-cache';
+
 // jose is ESM-only and this module is CommonJS: load it once, the ESM way.
 const jose = import('jose');
 
@@ -17,13 +20,20 @@ export class InvalidTokenError extends Error {}
 const ISSUER = 'tenantgraph';
 
 export class TokenService {
-  private readonly key: Uint8Array;
+  // Imported once: handing jose raw bytes would re-import the key on every call.
+  private readonly key: Promise<webcrypto.CryptoKey>;
+  // A token's claims cannot change, so a verified token is remembered until it expires:
+  // clients send the same token on every request, and verifying costs more than serving.
+  private readonly verified = new LRUCache<string, TokenClaims>({ max: 10_000 });
 
   constructor(
     secret: string,
     private readonly ttl: string,
   ) {
-    this.key = new TextEncoder().encode(secret);
+    this.key = webcrypto.subtle.importKey('raw', new TextEncoder().encode(secret), { name: 'HMAC', hash: 'SHA-256' }, false, [
+      'sign',
+      'verify',
+    ]);
   }
 
   async sign(claims: TokenClaims): Promise<string> {
@@ -34,20 +44,26 @@ export class TokenService {
       .setIssuer(ISSUER)
       .setIssuedAt()
       .setExpirationTime(this.ttl)
-      .sign(this.key);
+      .sign(await this.key);
   }
 
   async verify(token: string): Promise<TokenClaims> {
+    const known = this.verified.get(token);
+    if (known) return known;
     const { jwtVerify, errors } = await jose;
     try {
-      const { payload } = await jwtVerify(token, this.key, { issuer: ISSUER, algorithms: ['HS256'] });
-      if (typeof payload.sub !== 'string' || typeof payload.email !== 'string') throw new InvalidTokenError('malformed token');
-      return {
+      const { payload } = await jwtVerify(token, await this.key, { issuer: ISSUER, algorithms: ['HS256'] });
+      if (typeof payload.sub !== 'string' || typeof payload.email !== 'string' || typeof payload.exp !== 'number') {
+        throw new InvalidTokenError('malformed token');
+      }
+      const claims: TokenClaims = {
         userId: payload.sub,
         email: payload.email,
         platformAdmin: payload.adm === true,
         ...(typeof payload.tenant === 'string' ? { tenant: payload.tenant } : {}),
       };
+      this.verified.set(token, claims, { ttl: payload.exp * 1000 - Date.now() });
+      return claims;
     } catch (error) {
       if (error instanceof errors.JWTExpired) throw new InvalidTokenError('token expired');
       throw new InvalidTokenError('invalid token');

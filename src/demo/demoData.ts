@@ -1,7 +1,7 @@
 // The demo tenants: two jewellers (Persian, rials) and a web shop (English, dollars).
 // Plain data; seedDemo.ts writes it through the same functions the API uses.
 import type { Isolation } from '../generated/platform/enums';
-import type { InvoiceKind, ProductKind } from '../generated/tenant/enums';
+import type { InvoiceKind, PaymentMethod, ProductKind } from '../generated/tenant/enums';
 
 export const DEMO_PASSWORD = 'admin123';
 export const PLATFORM_ADMIN_EMAIL = 'platform@demo.com';
@@ -18,12 +18,34 @@ export interface DemoProduct {
   attributes?: Record<string, number | string>;
 }
 
+export interface DemoPayment {
+  daysAgo: number;
+  method: PaymentMethod;
+  /** Defaults to what is still due. */
+  amount?: string;
+  reference?: string;
+}
+
 export interface DemoInvoice {
   kind: InvoiceKind;
   /** Index into the tenant's customers. */
   customer: number;
   daysAgo: number;
   items: Array<{ sku: string; quantity: string; tradeIn?: boolean; unitPrice?: string }>;
+  payments?: DemoPayment[];
+  /** Left as a DRAFT instead of being issued. */
+  draft?: boolean;
+}
+
+export interface DemoBooks {
+  /** What the business started with besides its stock: cash in the till and in the bank. */
+  openingCash: string;
+  openingBank: string;
+  bank: { name: string; bankName: string; accountNumber: string };
+  /** Products made from others, and how many to make. */
+  assemblies: Array<{ sku: string; components: Array<{ sku: string; quantity: string }>; make: string }>;
+  /** Sales spread over the last three months, on top of `invoices`. */
+  historySales: number;
 }
 
 export interface DemoTenant {
@@ -37,6 +59,7 @@ export interface DemoTenant {
   products: DemoProduct[];
   customers: Array<{ name: string; phone: string; email?: string; address: string }>;
   invoices: DemoInvoice[];
+  books: DemoBooks;
 }
 
 const JEWELLER_CATEGORIES = ['طلای آب‌شده', 'زیورآلات طلا', 'سکه', 'سنگ‌های قیمتی'];
@@ -67,11 +90,31 @@ export const DEMO_TENANTS: DemoTenant[] = [
       { name: 'زهرا کریمی', phone: '09131239876', address: 'اصفهان، خیابان چهارباغ' },
     ],
     invoices: [
-      { kind: 'SALE', customer: 0, daysAgo: 12, items: [{ sku: 'RING-101', quantity: '1' }, { sku: 'STONE-TURQ', quantity: '2' }] },
-      { kind: 'SALE', customer: 1, daysAgo: 6, items: [{ sku: 'COIN-BAHAR', quantity: '2' }] },
-      { kind: 'TRADE', customer: 2, daysAgo: 3, items: [{ sku: 'NECK-201', quantity: '1' }, { sku: 'GOLD-18K', quantity: '4.2', tradeIn: true, unitPrice: '70000000' }] },
-      { kind: 'PURCHASE', customer: 3, daysAgo: 1, items: [{ sku: 'GOLD-18K', quantity: '15', unitPrice: '70000000' }] },
+      {
+        kind: 'SALE',
+        customer: 0,
+        daysAgo: 12,
+        items: [{ sku: 'RING-101', quantity: '1' }, { sku: 'STONE-TURQ', quantity: '2' }],
+        payments: [{ daysAgo: 12, method: 'CARD', reference: 'POS-551204' }],
+      },
+      { kind: 'SALE', customer: 1, daysAgo: 6, items: [{ sku: 'COIN-BAHAR', quantity: '2' }], payments: [{ daysAgo: 5, method: 'BANK_TRANSFER', amount: '1000000000', reference: 'PAYA-88213' }] },
+      {
+        kind: 'TRADE',
+        customer: 2,
+        daysAgo: 3,
+        items: [{ sku: 'NECK-201', quantity: '1' }, { sku: 'GOLD-18K', quantity: '4.2', tradeIn: true, unitPrice: '70000000' }],
+        payments: [{ daysAgo: 3, method: 'CASH' }],
+      },
+      { kind: 'PURCHASE', customer: 3, daysAgo: 1, items: [{ sku: 'GOLD-18K', quantity: '15', unitPrice: '70000000' }], payments: [{ daysAgo: 1, method: 'BANK_TRANSFER', reference: 'SATNA-4471' }] },
+      { kind: 'SALE', customer: 3, daysAgo: 0, items: [{ sku: 'COIN-NIM', quantity: '1' }], draft: true },
     ],
+    books: {
+      openingCash: '3000000000',
+      openingBank: '25000000000',
+      bank: { name: 'حساب جاری', bankName: 'بانک ملی ایران', accountNumber: 'IR820170000000111122223333' },
+      assemblies: [{ sku: 'RING-101', components: [{ sku: 'GOLD-18K', quantity: '3.8' }, { sku: 'STONE-TURQ', quantity: '1' }], make: '2' }],
+      historySales: 12,
+    },
   },
   {
     slug: 'arya-jewelry',
@@ -95,10 +138,23 @@ export const DEMO_TENANTS: DemoTenant[] = [
       { name: 'نرگس رحیمی', phone: '09143332211', address: 'تبریز، ولیعصر' },
     ],
     invoices: [
-      { kind: 'SALE', customer: 0, daysAgo: 9, items: [{ sku: 'EAR-110', quantity: '1' }] },
-      { kind: 'SALE', customer: 1, daysAgo: 4, items: [{ sku: 'RING-220', quantity: '2' }, { sku: 'COIN-GERAMI', quantity: '3' }] },
+      { kind: 'SALE', customer: 0, daysAgo: 9, items: [{ sku: 'EAR-110', quantity: '1' }], payments: [{ daysAgo: 9, method: 'CARD', reference: 'POS-730019' }] },
+      {
+        kind: 'SALE',
+        customer: 1,
+        daysAgo: 4,
+        items: [{ sku: 'RING-220', quantity: '2' }, { sku: 'COIN-GERAMI', quantity: '3' }],
+        payments: [{ daysAgo: 4, method: 'CASH', amount: '500000000' }],
+      },
       { kind: 'TRADE', customer: 2, daysAgo: 2, items: [{ sku: 'STONE-RUBY', quantity: '1' }, { sku: 'GOLD-18K', quantity: '2', tradeIn: true, unitPrice: '69800000' }] },
     ],
+    books: {
+      openingCash: '1500000000',
+      openingBank: '12000000000',
+      bank: { name: 'حساب جاری', bankName: 'بانک ملت', accountNumber: 'IR120120000000444455556666' },
+      assemblies: [{ sku: 'EAR-110', components: [{ sku: 'GOLD-18K', quantity: '3.1' }], make: '1' }],
+      historySales: 8,
+    },
   },
   {
     slug: 'demo-shop',
@@ -121,10 +177,18 @@ export const DEMO_TENANTS: DemoTenant[] = [
       { name: 'Lena Fischer', phone: '+49 30 5550199', email: 'lena@example.de', address: 'Torstraße 5, Berlin' },
     ],
     invoices: [
-      { kind: 'SALE', customer: 0, daysAgo: 8, items: [{ sku: 'TEE-BLK-M', quantity: '2' }, { sku: 'CAP-NVY', quantity: '1' }] },
-      { kind: 'SALE', customer: 1, daysAgo: 5, items: [{ sku: 'HOOD-GRY-L', quantity: '1' }, { sku: 'MUG-WHT', quantity: '4' }] },
+      { kind: 'SALE', customer: 0, daysAgo: 8, items: [{ sku: 'TEE-BLK-M', quantity: '2' }, { sku: 'CAP-NVY', quantity: '1' }], payments: [{ daysAgo: 8, method: 'CARD', reference: 'ch_3PqL8' }] },
+      { kind: 'SALE', customer: 1, daysAgo: 5, items: [{ sku: 'HOOD-GRY-L', quantity: '1' }, { sku: 'MUG-WHT', quantity: '4' }], payments: [{ daysAgo: 3, method: 'BANK_TRANSFER', reference: 'ACH-20417' }] },
       { kind: 'SALE', customer: 2, daysAgo: 1, items: [{ sku: 'TOTE-NAT', quantity: '3' }] },
+      { kind: 'PURCHASE', customer: 2, daysAgo: 2, items: [{ sku: 'TEE-BLK-M', quantity: '50', unitPrice: '9.50' }], payments: [{ daysAgo: 1, method: 'BANK_TRANSFER', reference: 'ACH-20433' }] },
     ],
+    books: {
+      openingCash: '500.00',
+      openingBank: '8000.00',
+      bank: { name: 'Operating account', bankName: 'First Community Bank', accountNumber: '021000021-4400012345' },
+      assemblies: [],
+      historySales: 10,
+    },
   },
 ];
 

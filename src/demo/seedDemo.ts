@@ -1,16 +1,14 @@
 // Makes sure the demo tenants and logins exist, provisioned and filled with data.
 // Runs on every start in demo mode and does only what is missing.
 import { hashPassword } from '../auth/passwords';
-import { createInvoice } from '../domain/invoices';
 import type { TenantDb } from '../db/tenantClient';
 import { createTenantRecord } from '../provisioning/createTenantRecord';
 import { provisionTenant } from '../provisioning/provisionTenant';
 import type { Services } from '../services';
+import { fillBooks } from './demoBooks';
 import { DEMO_PASSWORD, DEMO_TENANTS, PLATFORM_ADMIN_EMAIL, demoLogins, type DemoTenant } from './demoData';
 
-const DAY = 86_400_000;
-
-async function fillTenant(db: TenantDb, demo: DemoTenant): Promise<void> {
+async function fillCatalogue(db: TenantDb, demo: DemoTenant): Promise<void> {
   await db.category.createMany({ data: demo.categories.map((name) => ({ name })), skipDuplicates: true });
   const categories = new Map((await db.category.findMany()).map((c) => [c.name, c.id]));
   for (const p of demo.products) {
@@ -31,21 +29,16 @@ async function fillTenant(db: TenantDb, demo: DemoTenant): Promise<void> {
       },
     });
   }
-  const customers = [];
-  for (const c of demo.customers) customers.push(await db.customer.create({ data: c }));
-  const products = new Map((await db.product.findMany()).map((p) => [p.sku, p.id]));
-  for (const invoice of demo.invoices) {
-    await createInvoice(db, demo.currency, demo.locale, {
-      kind: invoice.kind,
-      customerId: customers[invoice.customer].id,
-      issueDate: new Date(Date.now() - invoice.daysAgo * DAY),
-      items: invoice.items.map((item) => ({
-        productId: products.get(item.sku)!,
-        quantity: item.quantity,
-        ...(item.unitPrice ? { unitPrice: item.unitPrice } : {}),
-        ...(item.tradeIn ? { tradeIn: true } : {}),
-      })),
-    });
+  await db.customer.createMany({ data: demo.customers });
+}
+
+async function fillTenant(db: TenantDb, demo: DemoTenant): Promise<void> {
+  if ((await db.product.count()) === 0) await fillCatalogue(db, demo);
+  // The books come after the catalogue, so a data folder from before they existed gets them too.
+  if ((await db.bankAccount.count()) === 0) {
+    const products = new Map((await db.product.findMany()).map((p) => [p.sku, p]));
+    const byName = new Map((await db.customer.findMany()).map((c) => [c.name, c]));
+    await fillBooks(db, demo, { products, customers: demo.customers.map((c) => byName.get(c.name)!) });
   }
 }
 
@@ -83,7 +76,7 @@ export async function ensureDemo(services: Services): Promise<void> {
     }
     const lease = services.pool.acquire(tenant);
     try {
-      if ((await lease.db.product.count()) === 0) await fillTenant(lease.db, demo);
+      await fillTenant(lease.db, demo);
     } finally {
       lease.release();
     }

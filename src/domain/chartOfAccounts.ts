@@ -17,6 +17,7 @@ export const ACCOUNT = {
   SALES: '4100',
   EXPENSES: '5000',
   COST_OF_GOODS_SOLD: '5100',
+  GENERAL_EXPENSES: '5200',
 } as const;
 
 interface AccountDefinition {
@@ -41,6 +42,7 @@ export const DEFAULT_ACCOUNTS: AccountDefinition[] = [
   { code: ACCOUNT.SALES, type: 'REVENUE', parent: ACCOUNT.REVENUE, names: { en: 'Sales', fa: 'فروش' } },
   { code: ACCOUNT.EXPENSES, type: 'EXPENSE', parent: null, names: { en: 'Expenses', fa: 'هزینه‌ها' } },
   { code: ACCOUNT.COST_OF_GOODS_SOLD, type: 'EXPENSE', parent: ACCOUNT.EXPENSES, names: { en: 'Cost of goods sold', fa: 'بهای تمام‌شده کالای فروش‌رفته' } },
+  { code: ACCOUNT.GENERAL_EXPENSES, type: 'EXPENSE', parent: ACCOUNT.EXPENSES, names: { en: 'General expenses', fa: 'هزینه‌های عمومی' } },
 ];
 
 export const accountName = (account: AccountDefinition, locale: string) => (locale === 'fa' ? account.names.fa : account.names.en);

@@ -2,23 +2,22 @@
 // sends quantities and (optionally) prices, never totals.
 import { z } from 'zod';
 import type { TenantDb } from '../db/tenantClient';
-import { Prisma } from '../generated/tenant/client';
 import { InvoiceKind } from '../generated/tenant/enums';
 import { badInput, notFound } from '../errors';
 import { parseInput } from './validate';
 import { defaultSettings, readSetting } from './settings';
+import { Decimal, round2, type DecimalValue } from './money';
 
-const Decimal = Prisma.Decimal;
-type Decimal = Prisma.Decimal;
-
-const decimalString = (what: string) => z.string().regex(/^\d{1,15}(\.\d{1,6})?$/, `must be a non-negative ${what}`);
+const decimalString = (what: string, decimals = 6) =>
+  z.string().regex(new RegExp(`^\\d{1,15}(\\.\\d{1,${decimals}})?$`), `must be a non-negative ${what} with at most ${decimals} decimals`);
 
 const ItemInput = z.object({
   productId: z.uuid('is not a valid ID').nullish(),
   description: z.string().trim().max(500).nullish(),
-  quantity: decimalString('quantity').refine((q) => Number(q) > 0, 'must be more than zero'),
-  unitPrice: decimalString('amount').nullish(),
-  taxRate: decimalString('rate').refine((r) => Number(r) <= 1, 'must be between 0 and 1').nullish(),
+  // As many decimals as the columns keep (grams of gold to the milligram), so stored lines add up.
+  quantity: decimalString('quantity', 3).refine((q) => Number(q) > 0, 'must be more than zero'),
+  unitPrice: decimalString('amount', 2).nullish(),
+  taxRate: decimalString('rate', 4).refine((r) => Number(r) <= 1, 'must be between 0 and 1').nullish(),
   tradeIn: z.boolean().optional(),
 });
 
@@ -33,16 +32,12 @@ const InvoiceInput = z.object({
 
 export type CreateInvoiceInput = z.input<typeof InvoiceInput>;
 
-const round2 = (value: Decimal) => value.toDecimalPlaces(2, Decimal.ROUND_HALF_UP);
-
 export interface LineAmounts {
   lineTotal: Decimal;
   taxAmount: Decimal;
 }
 
 /** The amounts of one line: net total and tax, each rounded to cents. */
-type DecimalValue = string | number | Decimal;
-
 export function lineAmounts(quantity: DecimalValue, unitPrice: DecimalValue, taxRate: DecimalValue): LineAmounts {
   const lineTotal = round2(new Decimal(quantity).mul(unitPrice));
   return { lineTotal, taxAmount: round2(lineTotal.mul(taxRate)) };
@@ -80,7 +75,7 @@ export async function createInvoice(db: TenantDb, currency: string, locale: stri
       if (item.productId && !product) throw notFound(`product ${item.productId}`);
       const unitPrice = item.unitPrice ?? product?.price ?? '0';
       // Sales are taxed at the tenant's rate unless the line says otherwise; trade-ins never are.
-      const taxRate = item.tradeIn ? '0' : (item.taxRate ?? (data.kind === 'PURCHASE' ? '0' : String(defaultTaxRate)));
+      const taxRate = item.tradeIn ? '0' : (item.taxRate ?? (data.kind === 'PURCHASE' ? '0' : defaultTaxRate));
       return {
         productId: product?.id ?? null,
         description: item.description ?? product!.name,

@@ -3,23 +3,49 @@
 import 'reflect-metadata';
 import { lexicographicSortSchema, printSchema, type GraphQLSchema } from 'graphql';
 import { buildSchemaSync, type PubSub } from 'type-graphql';
+import { ApiKeyResolver } from './platform/apiKeyResolver';
+import { AuditResolver } from './platform/auditResolver';
 import { AuthResolver } from './platform/authResolver';
+import { BillingResolver } from './platform/billingResolver';
 import { ProvisioningResolver } from './platform/provisioningResolver';
 import { TenantResolver } from './platform/tenantResolver';
+import { AccountResolver } from './tenant/accountResolver';
+import { BankResolver } from './tenant/bankResolver';
 import { CategoryResolver } from './tenant/categoryResolver';
 import { CustomerResolver } from './tenant/customerResolver';
 import { InvoiceItemResolver, InvoiceResolver } from './tenant/invoiceResolver';
+import { InvoiceLifecycleResolver, PaymentResolver } from './tenant/invoiceLifecycleResolver';
+import { JournalLineResolver, JournalResolver } from './tenant/journalResolver';
+import { LedgerResolver } from './tenant/ledgerResolver';
 import { ProductResolver } from './tenant/productResolver';
+import { ReportResolver } from './tenant/reportResolver';
+import { SettingsResolver } from './tenant/settingsResolver';
+import { BomComponentResolver, ProductComponentsResolver, StockResolver } from './tenant/stockResolver';
 
 const resolvers = [
   AuthResolver,
   TenantResolver,
   ProvisioningResolver,
+  BillingResolver,
+  ApiKeyResolver,
+  AuditResolver,
   ProductResolver,
   CategoryResolver,
   CustomerResolver,
   InvoiceResolver,
   InvoiceItemResolver,
+  InvoiceLifecycleResolver,
+  PaymentResolver,
+  AccountResolver,
+  JournalResolver,
+  JournalLineResolver,
+  LedgerResolver,
+  StockResolver,
+  ProductComponentsResolver,
+  BomComponentResolver,
+  BankResolver,
+  ReportResolver,
+  SettingsResolver,
 ] as const;
 
 // type-graphql insists on a PubSub once there is a subscription, but ours each bring

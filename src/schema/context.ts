@@ -19,17 +19,33 @@ export interface UserPrincipal {
   platformAdmin: boolean;
 }
 
-export type Principal = UserPrincipal;
+/** A tenant's API key (server-to-server clients): bound to that one tenant, with the key's role. */
+export interface ApiKeyPrincipal {
+  kind: 'apiKey';
+  keyId: string;
+  tenantId: string;
+  role: MemberRole;
+  /** How the key shows in audit entries: its prefix and name, never the key. */
+  label: string;
+}
 
-export interface TenantScope {
+export type Principal = UserPrincipal | ApiKeyPrincipal;
+
+/** The request's tenant and the caller's role there, before any database is opened. */
+export interface TenantAccess {
   tenant: TenantRecord;
   /** The caller's role here; platform admins act as OWNER. */
   role: MemberRole;
+}
+
+export interface TenantScope extends TenantAccess {
   db: TenantDb;
   loaders: TenantLoaders;
 }
 
 interface TenantState {
+  authorizing?: Promise<TenantAccess>;
+  granted?: TenantAccess;
   opening?: Promise<TenantScope>;
   opened?: TenantScope;
   lease?: Lease;
@@ -47,18 +63,26 @@ export class GatewayContext {
     readonly requested: RequestedTenant,
   ) {}
 
+  /** A signed-in person; API keys act on their tenant's data only. */
   requireUser(): UserPrincipal {
     if (!this.principal) throw unauthenticated();
+    if (this.principal.kind !== 'user') throw forbidden('an API key cannot do this: sign in as a user');
     return this.principal;
   }
 
   /** The requested tenant, opened for `access`; throws the matching GraphQL error when it may not be. */
   async tenant(access: Access = 'read'): Promise<TenantScope> {
-    const scope = await (this.state.opening ??= this.open());
-    if (!allows(scope.role, access)) {
-      throw forbidden(`your role in "${scope.tenant.slug}" (${scope.role}) does not allow this`);
-    }
-    return scope;
+    return assertAllowed(await (this.state.opening ??= this.open()), access);
+  }
+
+  /** Like `tenant()`, without opening its database: for platform-side fields and plugins. */
+  async access(access: Access = 'read'): Promise<TenantAccess> {
+    return assertAllowed(await (this.state.authorizing ??= this.authorize()), access);
+  }
+
+  /** The request's tenant if authorization for it has already succeeded; never waits. */
+  get grantedTenant(): TenantRecord | undefined {
+    return this.state.granted?.tenant;
   }
 
   /** For field resolvers under a tenant field: the tenant their parent already opened. */
@@ -73,20 +97,37 @@ export class GatewayContext {
     this.state.lease = undefined;
   }
 
-  private async open(): Promise<TenantScope> {
-    const principal = this.requireUser();
+  private async authorize(): Promise<TenantAccess> {
+    if (!this.principal) throw unauthenticated();
     const { slug, conflict } = this.requested;
     if (conflict) throw forbidden(`conflicting tenants: ${conflict}`);
     if (!slug) throw badInput('no tenant chosen: send the X-Tenant header (or use a tenant subdomain or token)');
-    const { registry, memberships, pool } = this.services;
-    const tenant = await registry.find(slug);
+    const tenant = await this.services.registry.find(slug);
     if (!tenant) throw gatewayError(ErrorCode.TENANT_NOT_FOUND, `no tenant "${slug}"`);
-    const role = principal.platformAdmin ? 'OWNER' : await memberships.roleOf(principal.userId, tenant.id);
+    const role = await this.roleIn(this.principal, tenant);
     if (!role) throw forbidden(`you are not a member of tenant "${slug}"`);
     if (tenant.status !== 'ACTIVE') {
       throw gatewayError(ErrorCode.TENANT_NOT_READY, `tenant "${slug}" is ${tenant.status.toLowerCase()}`, { status: tenant.status });
     }
-    const lease = (this.state.lease = pool.acquire(tenant));
+    return (this.state.granted = { tenant, role });
+  }
+
+  private async roleIn(principal: Principal, tenant: TenantRecord): Promise<MemberRole | undefined> {
+    // An API key's tenant is the request's tenant (requestContext makes it the claim), so this only guards.
+    if (principal.kind === 'apiKey') return principal.tenantId === tenant.id ? principal.role : undefined;
+    return principal.platformAdmin ? 'OWNER' : this.services.memberships.roleOf(principal.userId, tenant.id);
+  }
+
+  private async open(): Promise<TenantScope> {
+    const { tenant, role } = await (this.state.authorizing ??= this.authorize());
+    const lease = (this.state.lease = this.services.pool.acquire(tenant));
     return (this.state.opened = { tenant, role, db: lease.db, loaders: new TenantLoaders(lease.db) });
   }
+}
+
+function assertAllowed<T extends TenantAccess>(granted: T, access: Access): T {
+  if (!allows(granted.role, access)) {
+    throw forbidden(`your role in "${granted.tenant.slug}" (${granted.role}) does not allow this`);
+  }
+  return granted;
 }

@@ -1,7 +1,8 @@
 // Prisma's enums, exposed in the GraphQL schema under the same names and values.
 import { registerEnumType } from 'type-graphql';
 import { Isolation, JobKind, JobStatus, MemberRole, TenantStatus } from '../generated/platform/enums';
-import { InvoiceKind, InvoiceStatus, PaymentMethod, ProductKind } from '../generated/tenant/enums';
+import { AccountType, InvoiceKind, InvoiceStatus, PaymentMethod, ProductKind, StockMovementType } from '../generated/tenant/enums';
+import type { SalesGrouping as SalesGroupingName } from '../domain/reports/salesReport';
 
 registerEnumType(TenantStatus, { name: 'TenantStatus' });
 registerEnumType(Isolation, { name: 'Isolation', description: 'DATABASE: its own database. SCHEMA: its own schema in a shared database.' });
@@ -11,6 +12,11 @@ registerEnumType(JobStatus, { name: 'JobStatus' });
 registerEnumType(ProductKind, { name: 'ProductKind' });
 registerEnumType(InvoiceKind, { name: 'InvoiceKind', description: 'TRADE: a sale against which the customer trades items in (old gold).' });
 registerEnumType(InvoiceStatus, { name: 'InvoiceStatus' });
-registerEnumType(PaymentMethod, { name: 'PaymentMethod' });
+registerEnumType(PaymentMethod, { name: 'PaymentMethod', description: 'CASH posts to the till; the others to the bank.' });
+registerEnumType(AccountType, { name: 'AccountType' });
+registerEnumType(StockMovementType, { name: 'StockMovementType' });
 
-export { Isolation, JobKind, JobStatus, MemberRole, TenantStatus, InvoiceKind, InvoiceStatus, PaymentMethod, ProductKind };
+export const SalesGrouping: { [K in SalesGroupingName]: K } = { DAY: 'DAY', MONTH: 'MONTH' };
+registerEnumType(SalesGrouping, { name: 'SalesGrouping', description: "Days or months in the tenant's time zone." });
+
+export { Isolation, JobKind, JobStatus, MemberRole, TenantStatus, InvoiceKind, InvoiceStatus, PaymentMethod, ProductKind, AccountType, StockMovementType };

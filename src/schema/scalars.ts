@@ -27,4 +27,4 @@ export const DecimalScalar = new GraphQLScalarType({
   },
 });
 
-export { JSONObjectResolver as JSONObjectScalar, DateTimeResolver as DateTimeScalar } from 'graphql-scalars';
+export { JSONObjectResolver as JSONObjectScalar, DateTimeResolver as DateTimeScalar, DateResolver as DateScalar } from 'graphql-scalars';

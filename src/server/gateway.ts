@@ -5,8 +5,10 @@ import type { AddressInfo } from 'node:net';
 import { gatewaySchema } from '../schema/buildSchema';
 import type { Services } from '../services';
 import { startApollo } from './apollo';
+import { auditPlugin } from './auditPlugin';
 import { healthz, readyz } from './health';
 import { createHttpServer } from './httpServer';
+import { meteringPlugin } from './meteringPlugin';
 import { createRequestContext } from './requestContext';
 import { attachWebSocketServer } from './webSocket';
 
@@ -26,6 +28,7 @@ export async function startGateway(services: Services, listen: { port: number; h
     limits: config.limits,
     introspection,
     log,
+    plugins: [meteringPlugin(services.usage), auditPlugin(services.platform, log)],
   });
   const server = createHttpServer({
     apollo,

@@ -88,6 +88,7 @@ export function createHttpServer(options: HttpServerOptions): http.Server {
     try {
       context = await options.createContext({
         authorization: one(req.headers.authorization),
+        apiKey: one(req.headers['x-api-key']),
         tenant: one(req.headers['x-tenant']),
         host: req.headers.host,
         requestId: one(req.headers['x-request-id']),

@@ -1,5 +1,7 @@
 // Turns what a transport knows of a request (its headers, or a WebSocket's
-// connection_init payload) into the GatewayContext resolvers use.
+// connection_init payload) into the GatewayContext resolvers use. Two credentials
+// exist: a user's JWT (`Authorization: Bearer`) and a tenant's API key
+// (`Authorization: ApiKey`, or `X-Api-Key`).
 import { randomUUID } from 'node:crypto';
 import { InvalidTokenError } from '../auth/tokens';
 import { unauthenticated } from '../errors';
@@ -9,6 +11,8 @@ import { requestedTenant } from '../tenancy/requestedTenant';
 
 export interface RequestCredentials {
   authorization?: string | undefined;
+  /** The X-Api-Key header: the same as `Authorization: ApiKey <key>`. */
+  apiKey?: string | undefined;
   tenant?: string | undefined;
   host?: string | undefined;
   requestId?: string | undefined;
@@ -16,23 +20,48 @@ export interface RequestCredentials {
 
 const REQUEST_ID = /^[A-Za-z0-9._-]{1,64}$/;
 
-/** Throws UNAUTHENTICATED for a token that is present but not valid: a bad token is never treated as none. */
+interface Authenticated {
+  principal: Principal | null;
+  /** The tenant the credential is bound to: a token's tenant claim, an API key's tenant. */
+  claimedTenant?: string;
+}
+
+async function fromToken(services: Services, token: string): Promise<Authenticated> {
+  try {
+    const claims = await services.tokens.verify(token);
+    return {
+      principal: { kind: 'user', userId: claims.userId, email: claims.email, platformAdmin: claims.platformAdmin },
+      claimedTenant: claims.tenant,
+    };
+  } catch (error) {
+    if (error instanceof InvalidTokenError) throw unauthenticated(`${error.message}: sign in again`);
+    throw error;
+  }
+}
+
+async function fromApiKey(services: Services, key: string): Promise<Authenticated> {
+  const verified = await services.apiKeys.verify(key);
+  if (!verified) throw unauthenticated('invalid or revoked API key');
+  return {
+    principal: { kind: 'apiKey', keyId: verified.id, tenantId: verified.tenantId, role: verified.role, label: `${verified.prefix}… (${verified.name})` },
+    // The key's tenant is the request's tenant: a different X-Tenant is a conflict, refused as FORBIDDEN.
+    claimedTenant: verified.tenantSlug,
+  };
+}
+
+async function authenticate(services: Services, { authorization, apiKey }: RequestCredentials): Promise<Authenticated> {
+  if (authorization && apiKey) throw unauthenticated('send one credential: Authorization or X-Api-Key, not both');
+  if (apiKey) return fromApiKey(services, apiKey.trim());
+  if (!authorization) return { principal: null };
+  const match = /^(Bearer|ApiKey)\s+(\S+)$/i.exec(authorization.trim());
+  if (!match) throw unauthenticated('Authorization must be "Bearer <token>" or "ApiKey <key>"');
+  return match[1].toLowerCase() === 'bearer' ? fromToken(services, match[2]) : fromApiKey(services, match[2]);
+}
+
+/** Throws UNAUTHENTICATED for a credential that is present but not valid: a bad one is never treated as none. */
 export async function createRequestContext(services: Services, credentials: RequestCredentials): Promise<GatewayContext> {
   const requestId = credentials.requestId && REQUEST_ID.test(credentials.requestId) ? credentials.requestId : randomUUID();
-  let principal: Principal | null = null;
-  let claimedTenant: string | undefined;
-  if (credentials.authorization) {
-    const match = /^Bearer\s+(\S+)$/i.exec(credentials.authorization.trim());
-    if (!match) throw unauthenticated('Authorization must be "Bearer <token>"');
-    try {
-      const claims = await services.tokens.verify(match[1]);
-      principal = { kind: 'user', userId: claims.userId, email: claims.email, platformAdmin: claims.platformAdmin };
-      claimedTenant = claims.tenant;
-    } catch (error) {
-      if (error instanceof InvalidTokenError) throw unauthenticated(`${error.message}: sign in again`);
-      throw error;
-    }
-  }
+  const { principal, claimedTenant } = await authenticate(services, credentials);
   const requested = requestedTenant(
     { header: credentials.tenant, host: credentials.host, claim: claimedTenant },
     services.config.baseDomain,

@@ -58,6 +58,23 @@ beforeAll(async () => {
       },
     });
   }
+  // 60 journal entries, each with a customer's receivable line; products made of each other.
+  const accounts = new Map((await db.account.findMany()).map((a) => [a.code, a.id]));
+  const customers = await db.customer.findMany();
+  for (const customer of customers) {
+    await db.journalEntry.create({
+      data: {
+        description: 'sale',
+        lines: {
+          create: [
+            { accountId: accounts.get('1300')!, debit: '10', customerId: customer.id },
+            { accountId: accounts.get('4100')!, credit: '10' },
+          ],
+        },
+      },
+    });
+  }
+  await db.bomComponent.createMany({ data: products.map((p, i) => ({ productId: p.id, componentId: products[(i + 1) % 3].id, quantity: '1' })) });
   lease.release();
 });
 afterAll(() => gw.close());
@@ -80,4 +97,29 @@ test('the statement count is the same for 5 and 50 invoices, and at most 6', asy
   expect(five).toBe(fifty);
   // One each: invoices, customers, items, products, categories, payments.
   expect(fifty).toBe(6);
+});
+
+async function countStatements(query: string, variables: Record<string, unknown>) {
+  const before = CountingPool.statements;
+  const response = await gw.request(query, { token: owner.token, tenant: 'many-invoices', variables });
+  expect(response.body.errors).toBeUndefined();
+  return { statements: CountingPool.statements - before, data: response.body.data };
+}
+
+test('journal entries with their lines, accounts and customers: the same statements for 5 and 50', async () => {
+  const query = `query($n: Int!) { journalEntries(first: $n) { edges { node { lines { debit account { code children { code } } customer { name } } } } } }`;
+  const five = await countStatements(query, { n: 5 });
+  const fifty = await countStatements(query, { n: 50 });
+  expect(fifty.data.journalEntries.edges).toHaveLength(50);
+  expect(fifty.data.journalEntries.edges[0].node.lines).toHaveLength(2);
+  expect(five.statements).toBe(fifty.statements);
+  // entries, lines, accounts, account children, customers
+  expect(fifty.statements).toBe(5);
+});
+
+test('products with their components: one statement per relation, however deep', async () => {
+  const { statements, data } = await countStatements('{ products { edges { node { components { quantity component { sku components { component { sku } } } } } } } }', {});
+  expect(data.products.edges.every((e: any) => e.node.components.length === 1)).toBe(true);
+  // products, components, component products; the deeper levels are the same rows, already in the request's loaders.
+  expect(statements).toBe(3);
 });

@@ -14,7 +14,7 @@ import { startGatewayProcess, type GatewayProcess } from '../support/gatewayProc
 import { connectWs, operate, type WsConnection } from '../support/graphqlWs';
 import { holdJobRow, holdMigrationLock, jobUpdateIsWaiting } from '../support/jobBlockers';
 import { JOB, PROGRESS } from '../support/provisioning';
-import { testRedisUrl } from '../support/redis';
+import { deleteRedisKeys, startTestRedis, type TestRedis } from '../support/redis';
 
 const dbs = testDatabases();
 const env = {
@@ -23,6 +23,7 @@ const env = {
   JWT_SECRET: randomBytes(32).toString('hex'),
   ENCRYPTION_KEY: randomBytes(32).toString('hex'),
   TENANT_DB_PREFIX: dbs.prefix,
+  REDIS_KEY_PREFIX: `${dbs.prefix}:`,
   SHARED_SCHEMA_DATABASE: `${dbs.prefix}shared`,
   // Long enough that only the event bus can explain another process noticing a change at once.
   TENANT_CACHE_SECONDS: '300',
@@ -30,6 +31,7 @@ const env = {
   JOB_MAX_ATTEMPTS: '2',
 };
 
+let redis: TestRedis;
 let a: GatewayProcess;
 let b: GatewayProcess;
 let token: string;
@@ -51,7 +53,8 @@ const createTenant = async (slug: string) =>
 const jobOn = async (gateway: GatewayProcess, id: string) => (await post(gateway, JOB, { id })).data.provisioningJob;
 
 beforeAll(async () => {
-  env.REDIS_URL = testRedisUrl();
+  redis = await startTestRedis();
+  env.REDIS_URL = redis.url;
   // One after the other: the first migrates the fresh platform database.
   a = await startGatewayProcess({ ...env, JOB_CONCURRENCY: '0' });
   b = await startGatewayProcess({ ...env, JOB_CONCURRENCY: '1' });
@@ -68,6 +71,8 @@ afterAll(async () => {
   await ws?.client.dispose();
   const codes = await Promise.all([a?.stop(), b?.stop()]);
   await dbs.drop();
+  await deleteRedisKeys(redis.url, env.REDIS_KEY_PREFIX);
+  await redis.stop();
   expect(codes).toEqual([0, 0]); // both shut down cleanly
 });
 

@@ -7,40 +7,41 @@ import { eventually } from '../support/eventually';
 import { connectWs, operate, type WsConnection } from '../support/graphqlWs';
 import { holdMigrationLock } from '../support/jobBlockers';
 import { PROGRESS, createTenantViaApi, finishedJob } from '../support/provisioning';
-import { testRedisUrl } from '../support/redis';
+import { startTestRedis, type TestRedis } from '../support/redis';
 import { startTestGateway, type TestGateway, type TestUser } from '../support/testGateway';
 
 const STEPS = ['place', 'create', 'migrate', 'seed', 'verify', 'activate'];
 
 describe.each([
-  ['in-process', (): Record<string, string> => ({})],
-  ['Redis', (): Record<string, string> => ({ REDIS_URL: testRedisUrl() })],
-])('over the %s event bus', (_bus, busEnv) => {
-  let env: Record<string, string>;
+  ['in-process', false],
+  ['Redis', true],
+])('over the %s event bus', (_bus, onRedis) => {
+  let testRedis: TestRedis | undefined;
   let gw: TestGateway;
   let owner: TestUser;
   let ws: WsConnection;
-  let redis: Redis;
+  let redis: Redis | undefined;
 
   beforeAll(async () => {
-    env = busEnv();
+    if (onRedis) testRedis = await startTestRedis();
     // No worker of its own: each test decides when jobs start running.
-    gw = await startTestGateway({ env: { ...env, JOB_CONCURRENCY: '0' } });
+    gw = await startTestGateway({ env: { ...(testRedis ? { REDIS_URL: testRedis.url } : {}), JOB_CONCURRENCY: '0' } });
     owner = await gw.createUser();
     ws = connectWs(gw.url, { authorization: `Bearer ${owner.token}` });
-    redis = new Redis(testRedisUrl());
+    if (testRedis) redis = new Redis(testRedis.url);
   });
   afterAll(async () => {
     await ws.client.dispose();
     await redis?.quit();
     await gw.close();
+    await testRedis?.stop();
   });
 
   /** Subscribers of a job's channel: this process's listeners, and Redis's own count when on Redis. */
   async function subscribers(jobId: string): Promise<number[]> {
     const local = gw.services.events.listenerCount(jobChannel(jobId));
-    if (!('REDIS_URL' in env)) return [local];
-    const [, remote] = (await redis.pubsub('NUMSUB', `tenantgraph:${gw.dbs.prefix}:${jobChannel(jobId)}`)) as [string, number];
+    if (!redis) return [local];
+    const [, remote] = (await redis.pubsub('NUMSUB', `${gw.services.config.redisKeyPrefix}events:${jobChannel(jobId)}`)) as [string, number];
     return [local, Number(remote)];
   }
 

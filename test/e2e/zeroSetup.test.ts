@@ -75,7 +75,22 @@ test('starts on an embedded PostgreSQL with the demo tenants, and again from the
       authorization: `Bearer ${arya.data.login.token}`,
       'x-tenant': 'arya-jewelry',
     });
-    expect(invoices.data.invoices.totalCount).toBe(3);
+    expect(invoices.data.invoices.totalCount).toBe(11);
+    // The demo books: balanced, with sales to report and a statement partly matched.
+    const books = await post(
+      first.url,
+      `{ trialBalance { totalDebit totalCredit } salesReport(from: "2020-01-01T00:00:00Z", to: "2040-01-01T00:00:00Z", groupBy: MONTH) { count }
+         topProducts(from: "2020-01-01T00:00:00Z", to: "2040-01-01T00:00:00Z") { units } bankAccounts { id } }`,
+      { ...auth, 'x-tenant': 'talanou' },
+    );
+    expect(books.data.trialBalance.totalDebit).toBe(books.data.trialBalance.totalCredit);
+    expect(books.data.salesReport.count).toBe(14);
+    expect(books.data.topProducts.length).toBeGreaterThan(3);
+    const lines = async (matched: boolean) =>
+      (await post(first.url, `{ bankStatementLines(bankAccountId: "${books.data.bankAccounts[0].id}", matched: ${matched}) { totalCount } }`, { ...auth, 'x-tenant': 'talanou' }))
+        .data.bankStatementLines.totalCount;
+    expect(await lines(true)).toBeGreaterThan(0);
+    expect(await lines(false)).toBeGreaterThan(0);
     const admin = await post(first.url, 'mutation { login(email: "platform@demo.com", password: "admin123") { token } }');
     const tenants = await post(first.url, '{ tenants { slug isolation status } }', { authorization: `Bearer ${admin.data.login.token}` });
     expect(tenants.data.tenants).toEqual([

@@ -8,9 +8,14 @@ import { InProcessEventBus } from '../../src/events/inProcessEventBus';
 import { RedisEventBus } from '../../src/events/redisEventBus';
 import { createLogger } from '../../src/logger';
 import { eventually } from '../support/eventually';
-import { testRedisUrl } from '../support/redis';
+import { startTestRedis, type TestRedis } from '../support/redis';
 
 const log = createLogger('silent');
+let redis: TestRedis;
+beforeAll(async () => {
+  redis = await startTestRedis();
+});
+afterAll(() => redis.stop());
 
 interface BusUnderTest {
   /** Two handles on one bus: for Redis, two processes' worth of connections. */
@@ -32,7 +37,7 @@ const kinds: Array<[string, () => BusUnderTest]> = [
   [
     'redis',
     () => {
-      const redisUrl = testRedisUrl();
+      const redisUrl = redis.url;
       const prefix = `test:${randomBytes(4).toString('hex')}:`;
       const publisher = new RedisEventBus({ url: redisUrl, prefix, log });
       const subscriber = new RedisEventBus({ url: redisUrl, prefix, log });

@@ -1,8 +1,5 @@
 // Tests need a PostgreSQL server. Use TEST_DATABASE_URL or DATABASE_URL when set;
 // otherwise start an embedded one (the same package `npm start` uses) for this run.
-// The event bus tests need Redis: TEST_REDIS_URL when set; otherwise a `redis-server`
-// on the PATH is started for this run.
-import { spawn } from 'node:child_process';
 import { chmodSync, mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -16,24 +13,7 @@ const freePort = () =>
     });
   });
 
-async function startRedis() {
-  const port = await freePort();
-  const server = spawn('redis-server', ['--port', String(port), '--bind', '127.0.0.1', '--save', '', '--appendonly', 'no'], { stdio: 'ignore' });
-  const started = await new Promise((resolve) => {
-    server.once('error', () => resolve(false)); // no redis-server here: the Redis tests will say so
-    server.once('spawn', () => resolve(true));
-  });
-  if (!started) return;
-  const { Redis } = await import('ioredis');
-  const probe = new Redis({ port, host: '127.0.0.1', lazyConnect: true, retryStrategy: (times) => (times < 50 ? 100 : null) });
-  await probe.connect();
-  await probe.quit();
-  globalThis.__redisServer = server;
-  process.env.TEST_REDIS_URL = `redis://127.0.0.1:${port}`;
-}
-
 export default async function globalSetup() {
-  if (!process.env.TEST_REDIS_URL) await startRedis();
   // (process.env turns undefined into the string "undefined": assign only real values.)
   if (!process.env.TEST_DATABASE_URL && process.env.DATABASE_URL) process.env.TEST_DATABASE_URL = process.env.DATABASE_URL;
   if (process.env.TEST_DATABASE_URL) return;

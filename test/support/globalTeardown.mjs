@@ -1,4 +1,3 @@
 export default async function globalTeardown() {
-  globalThis.__redisServer?.kill();
   await globalThis.__embeddedPostgres?.stop();
 }

@@ -14,6 +14,7 @@ import { startGateway } from '../../src/server/gateway';
 import type { Services } from '../../src/services';
 import type { TenantRecord } from '../../src/tenancy/tenantRegistry';
 import { testDatabases, type TestDatabases } from './database';
+import { deleteRedisKeys } from './redis';
 
 export interface GraphQLResponse<T = any> {
   status: number;
@@ -35,6 +36,8 @@ export interface TestUser {
 
 export interface TestGateway {
   url: string;
+  /** What another gateway passes as `sharing` to run on the same platform (databases, secrets, Redis keys). */
+  env: Record<string, string>;
   services: Services;
   dbs: TestDatabases;
   request<T = any>(query: string, options?: RequestOptions): Promise<GraphQLResponse<T>>;
@@ -42,28 +45,41 @@ export interface TestGateway {
   createTenant(options: { slug?: string; isolation?: Isolation; owner: TestUser; members?: Array<[TestUser, MemberRole]>; plan?: string }): Promise<TenantRecord>;
   /** One more job worker on this gateway's services (e.g. when the gateway runs with JOB_CONCURRENCY=0). */
   startWorker(concurrency?: number): Promise<JobWorker>;
+  /** Shuts this gateway down as in production (counters flushed) and keeps the databases. */
+  stop(): Promise<void>;
+  /** Stops, then drops the databases and Redis keys unless this gateway was only `sharing` them. */
   close(): Promise<void>;
 }
 
 export const TEST_PASSWORD = 'correct horse battery';
 
 export async function startTestGateway(
-  options: { env?: Record<string, string>; openTenantClient?: ServiceOptions['openTenantClient']; log?: Logger } = {},
+  options: {
+    env?: Record<string, string>;
+    openTenantClient?: ServiceOptions['openTenantClient'];
+    /** Run as one more gateway of that one's platform; the first gateway drops the databases. */
+    sharing?: TestGateway;
+    /** Where its logs go (default: stdout at TEST_LOG_LEVEL, silent unless set). */
+    log?: Logger;
+  } = {},
 ): Promise<TestGateway> {
-  const dbs = testDatabases();
-  const config = loadConfig({
+  const dbs = options.sharing?.dbs ?? testDatabases();
+  const env = {
     NODE_ENV: 'test',
     HOST: '127.0.0.1',
     PORT: '0',
     DATABASE_URL: dbs.platformUrl,
     TENANT_DB_PREFIX: dbs.prefix,
     SHARED_SCHEMA_DATABASE: `${dbs.prefix}shared`,
+    REDIS_KEY_PREFIX: `${dbs.prefix}:`,
     JWT_SECRET: randomBytes(32).toString('hex'),
     ENCRYPTION_KEY: randomBytes(32).toString('hex'),
     DEMO: 'false',
     LOG_LEVEL: process.env.TEST_LOG_LEVEL ?? 'silent',
+    ...options.sharing?.env,
     ...options.env,
-  });
+  };
+  const config = loadConfig(env);
   const log = options.log ?? createLogger(config.logLevel);
   await preparePlatformDatabase(dbs.platformUrl, log);
   const services = createServices(config, { platformUrl: dbs.platformUrl, log, openTenantClient: options.openTenantClient });
@@ -72,9 +88,17 @@ export async function startTestGateway(
   const passwordHash = await hashPassword(TEST_PASSWORD);
   let users = 0;
   let tenants = 0;
+  let stopped: Promise<void> | undefined;
+  const stop = () =>
+    (stopped ??= (async () => {
+      await gateway.close();
+      for (const worker of workers) await worker.stop();
+      await closeServices(services);
+    })());
 
   return {
     url: gateway.url,
+    env,
     services,
     dbs,
     async request(query, { variables, token, tenant, headers = {} } = {}) {
@@ -110,11 +134,12 @@ export async function startTestGateway(
       workers.push(worker);
       return worker;
     },
+    stop,
     async close() {
-      await gateway.close();
-      for (const worker of workers) await worker.stop();
-      await closeServices(services);
+      await stop();
+      if (options.sharing) return;
       await dbs.drop();
+      if (config.redisUrl) await deleteRedisKeys(config.redisUrl, config.redisKeyPrefix);
     },
   };
 }

@@ -1,6 +1,7 @@
 import { Arg, Ctx, Field, InputType, Mutation, Query, Resolver } from 'type-graphql';
 import { findUser, login, signUp } from '../../auth/accounts';
 import type { GatewayContext } from '../context';
+import { NotAudited, Unmetered } from '../fieldExtensions';
 import { AuthPayload, User } from './types';
 
 @InputType()
@@ -12,17 +13,21 @@ class SignUpInput {
 
 @Resolver()
 export class AuthResolver {
-  @Query(() => User, { nullable: true, description: 'The signed-in user, or null without a token.' })
+  @Query(() => User, { nullable: true, description: 'The signed-in user, or null without a token (and for API keys).' })
+  @Unmetered()
   me(@Ctx() ctx: GatewayContext) {
-    return ctx.principal ? findUser(ctx.services, ctx.principal.userId) : null;
+    return ctx.principal?.kind === 'user' ? findUser(ctx.services, ctx.principal.userId) : null;
   }
 
   @Mutation(() => AuthPayload, { description: 'Create an account; it can then create tenants or be invited to them.' })
+  @Unmetered()
   signUp(@Arg('input', () => SignUpInput) input: SignUpInput, @Ctx() ctx: GatewayContext) {
     return signUp(ctx.services, input);
   }
 
   @Mutation(() => AuthPayload, { description: 'Sign in. With `tenant`, the token is bound to that tenant (no X-Tenant header needed).' })
+  @Unmetered()
+  @NotAudited()
   login(
     @Arg('email', () => String) email: string,
     @Arg('password', () => String) password: string,

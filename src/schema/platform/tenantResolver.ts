@@ -1,11 +1,13 @@
 import { Arg, Ctx, Query, Resolver } from 'type-graphql';
 import { notFound } from '../../errors';
 import type { GatewayContext } from '../context';
+import { Unmetered } from '../fieldExtensions';
 import { Plan, Tenant } from './types';
 
 @Resolver(() => Tenant)
 export class TenantResolver {
   @Query(() => [Tenant], { description: "The caller's tenants; every tenant for platform admins." })
+  @Unmetered()
   tenants(@Ctx() ctx: GatewayContext) {
     const user = ctx.requireUser();
     return ctx.services.platform.tenant.findMany({
@@ -16,6 +18,7 @@ export class TenantResolver {
   }
 
   @Query(() => Tenant, { description: 'One of your tenants by slug.' })
+  @Unmetered()
   async tenant(@Arg('slug', () => String) slug: string, @Ctx() ctx: GatewayContext) {
     const user = ctx.requireUser();
     const tenant = await ctx.services.platform.tenant.findFirst({
@@ -28,6 +31,7 @@ export class TenantResolver {
   }
 
   @Query(() => [Plan], { description: 'The plans on offer.' })
+  @Unmetered()
   plans(@Ctx() ctx: GatewayContext) {
     return ctx.services.platform.plan.findMany({ orderBy: { sortOrder: 'asc' } });
   }

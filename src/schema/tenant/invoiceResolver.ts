@@ -1,4 +1,5 @@
 import { Arg, Args, Ctx, Field, FieldResolver, ID, InputType, Mutation, Query, Resolver, Root } from 'type-graphql';
+import { withinPlanLimit } from '../../billing/planLimits';
 import { createInvoice } from '../../domain/invoices';
 import type { Invoice as InvoiceRow, InvoiceItem as InvoiceItemRow, Prisma } from '../../generated/tenant/client';
 import { notFound } from '../../errors';
@@ -72,7 +73,7 @@ export class InvoiceResolver {
   @Mutation(() => Invoice, { description: 'Creates a DRAFT invoice; every amount is computed from the items.' })
   async createInvoice(@Arg('input', () => InvoiceInput) input: InvoiceInput, @Ctx() ctx: GatewayContext) {
     const { db, tenant } = await ctx.tenant('write');
-    return createInvoice(db, tenant.currency, tenant.locale, input);
+    return withinPlanLimit(ctx.services, { db, tenant }, 'maxInvoicesPerMonth', (tx) => createInvoice(tx, tenant.currency, tenant.locale, input));
   }
 
   @FieldResolver(() => Customer, { nullable: true })

@@ -3,7 +3,17 @@
 // relation costs one query per nesting level, however many rows ask for it.
 import DataLoader from 'dataloader';
 import type { TenantDb } from '../../db/tenantClient';
-import type { Category, Customer, InvoiceItem, Payment, Product } from '../../generated/tenant/client';
+import type {
+  Account,
+  BomComponent,
+  Category,
+  Customer,
+  Invoice,
+  InvoiceItem,
+  JournalLine,
+  Payment,
+  Product,
+} from '../../generated/tenant/client';
 
 function byId<T extends { id: string }>(fetch: (ids: string[]) => Promise<T[]>) {
   return new DataLoader<string, T | null>(async (ids) => {
@@ -32,6 +42,12 @@ export class TenantLoaders {
     category?: DataLoader<string, Category | null>;
     invoiceItems?: DataLoader<string, InvoiceItem[]>;
     invoicePayments?: DataLoader<string, Payment[]>;
+    invoice?: DataLoader<string, Invoice | null>;
+    payment?: DataLoader<string, Payment | null>;
+    account?: DataLoader<string, Account | null>;
+    accountChildren?: DataLoader<string, Account[]>;
+    journalLines?: DataLoader<string, JournalLine[]>;
+    bomComponents?: DataLoader<string, BomComponent[]>;
   } = {};
 
   constructor(private readonly db: TenantDb) {}
@@ -57,6 +73,36 @@ export class TenantLoaders {
   get invoicePayments() {
     return (this.loaders.invoicePayments ??= groupedBy('invoiceId', (ids) =>
       this.db.payment.findMany({ where: { invoiceId: { in: ids } }, orderBy: { paidAt: 'asc' } }),
+    ));
+  }
+
+  get invoice() {
+    return (this.loaders.invoice ??= byId((ids) => this.db.invoice.findMany({ where: { id: { in: ids } } })));
+  }
+
+  get payment() {
+    return (this.loaders.payment ??= byId((ids) => this.db.payment.findMany({ where: { id: { in: ids } } })));
+  }
+
+  get account() {
+    return (this.loaders.account ??= byId((ids) => this.db.account.findMany({ where: { id: { in: ids } } })));
+  }
+
+  get accountChildren() {
+    return (this.loaders.accountChildren ??= groupedBy('parentId', (ids) =>
+      this.db.account.findMany({ where: { parentId: { in: ids } }, orderBy: { code: 'asc' } }),
+    ));
+  }
+
+  get journalLines() {
+    return (this.loaders.journalLines ??= groupedBy('entryId', (ids) =>
+      this.db.journalLine.findMany({ where: { entryId: { in: ids } }, orderBy: [{ entryId: 'asc' }, { id: 'asc' }] }),
+    ));
+  }
+
+  get bomComponents() {
+    return (this.loaders.bomComponents ??= groupedBy('productId', (ids) =>
+      this.db.bomComponent.findMany({ where: { productId: { in: ids } }, orderBy: [{ productId: 'asc' }, { id: 'asc' }] }),
     ));
   }
 }

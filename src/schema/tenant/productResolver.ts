@@ -1,4 +1,5 @@
 import { Arg, Args, Ctx, Field, FieldResolver, ID, InputType, Mutation, Query, Resolver, Root } from 'type-graphql';
+import { withinPlanLimit } from '../../billing/planLimits';
 import { createProduct, deleteProduct, updateProduct } from '../../domain/products';
 import type { Product as ProductRow, Prisma } from '../../generated/tenant/client';
 import { notFound } from '../../errors';
@@ -93,7 +94,7 @@ export class ProductResolver {
   @Mutation(() => Product)
   async createProduct(@Arg('input', () => ProductInput) input: ProductInput, @Ctx() ctx: GatewayContext) {
     const { db, tenant } = await ctx.tenant('write');
-    return createProduct(db, tenant.currency, input);
+    return withinPlanLimit(ctx.services, { db, tenant }, 'maxProducts', (tx) => createProduct(tx, tenant.currency, input));
   }
 
   @Mutation(() => Product)

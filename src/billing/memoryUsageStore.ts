@@ -1,0 +1,62 @@
+// API-call counters in this process, for a gateway without Redis. Node runs one
+// callback at a time, so every method is atomic by construction.
+import { monthOfDay, type Admission, type UsageRow, type UsageStore } from './usageStore';
+
+export class MemoryUsageStore implements UsageStore {
+  private pending = new Map<string, UsageRow>();
+  /** `${tenantId}|${month}` -> calls this month. */
+  private readonly months = new Map<string, number>();
+
+  async admit(tenantId: string, day: string, quota: number | null): Promise<Admission | undefined> {
+    const month = `${tenantId}|${monthOfDay(day)}`;
+    const used = this.months.get(month);
+    if (used === undefined) return undefined;
+    if (quota !== null && used >= quota) return { admitted: false, used };
+    this.months.set(month, used + 1);
+    this.row(tenantId, day).calls++;
+    return { admitted: true, used: used + 1 };
+  }
+
+  async seedMonth(tenantId: string, month: string, calls: number): Promise<void> {
+    const key = `${tenantId}|${month}`;
+    if (this.months.has(key)) return;
+    // Counts of months gone by are never asked for again.
+    for (const old of this.months.keys()) if (!old.endsWith(`|${month}`)) this.months.delete(old);
+    this.months.set(key, calls);
+  }
+
+  async monthCount(tenantId: string, month: string): Promise<number | undefined> {
+    return this.months.get(`${tenantId}|${month}`);
+  }
+
+  async addError(tenantId: string, day: string): Promise<void> {
+    this.row(tenantId, day).errors++;
+  }
+
+  async take(): Promise<UsageRow[]> {
+    const taken = [...this.pending.values()];
+    this.pending = new Map();
+    return taken;
+  }
+
+  async giveBack(rows: UsageRow[]): Promise<void> {
+    for (const { tenantId, day, calls, errors } of rows) {
+      const row = this.row(tenantId, day);
+      row.calls += calls;
+      row.errors += errors;
+    }
+  }
+
+  async peek(): Promise<UsageRow[]> {
+    return [...this.pending.values()].map((row) => ({ ...row }));
+  }
+
+  async close(): Promise<void> {}
+
+  private row(tenantId: string, day: string): UsageRow {
+    const key = `${tenantId}|${day}`;
+    let row = this.pending.get(key);
+    if (!row) this.pending.set(key, (row = { tenantId, day, calls: 0, errors: 0 }));
+    return row;
+  }
+}

@@ -1,0 +1,101 @@
+// What a plan allows, enforced where tenant rows are created: products, and
+// invoices per UTC calendar month. Resolvers wrap the create in `withinPlanLimit`.
+//
+// Exact under concurrency: the count and the insert run in one tenant transaction
+// that first takes an advisory lock for (tenant, limit). Creates of one tenant and
+// one kind queue on the lock, across every gateway process, so a burst at the limit
+// admits exactly the rows that fit. Unlimited plans skip the lock and the count.
+import type { GraphQLError } from 'graphql';
+import { joinTransaction } from '../db/joinTransaction';
+import type { TenantDb } from '../db/tenantClient';
+import { uuidv7Floor } from '../db/uuidTime';
+import { ErrorCode, gatewayError } from '../errors';
+import type { Plan } from '../generated/platform/client';
+import type { Services } from '../services';
+import type { TenantRecord } from '../tenancy/tenantRegistry';
+import { startOfUtcMonth } from './calendar';
+
+export type LimitName = 'maxProducts' | 'maxInvoicesPerMonth' | 'maxApiCallsPerMonth';
+
+type TenantReader = Pick<TenantDb, 'product' | 'invoice'>;
+
+/** The limits counted in the tenant's own database. */
+const tenantCounts = {
+  maxProducts: (db: TenantReader) => db.product.count(),
+  // Invoice ids are UUIDv7, so "created this month" is a primary-key range.
+  maxInvoicesPerMonth: (db: TenantReader, now: Date) => db.invoice.count({ where: { id: { gte: uuidv7Floor(startOfUtcMonth(now)) } } }),
+} satisfies Partial<Record<LimitName, (db: TenantReader, now: Date) => Promise<number>>>;
+
+export type CountedLimit = keyof typeof tenantCounts;
+
+const WORDS: Record<LimitName, string> = {
+  maxProducts: 'products',
+  maxInvoicesPerMonth: 'invoices a month',
+  maxApiCallsPerMonth: 'API calls a month',
+};
+
+/** Two-key advisory locks: this namespace, and a hash of tenant and limit. */
+const LOCK_NAMESPACE = 0x504c4e; // "PLN"
+
+export interface LimitBreach {
+  limitName: LimitName;
+  limit: number;
+  current: number;
+}
+
+export function planLimitExceeded(plan: Plan, breaches: LimitBreach[]): GraphQLError {
+  const [first] = breaches;
+  const what = breaches.map((b) => `${b.limit} ${WORDS[b.limitName]} (the tenant has ${b.current})`).join(', ');
+  return gatewayError(ErrorCode.PLAN_LIMIT_EXCEEDED, `the ${plan.name} plan allows ${what}: change to a larger plan`, {
+    plan: plan.code,
+    ...first,
+    over: breaches,
+  });
+}
+
+/**
+ * Runs `create` (which writes through the client it is given) only if the tenant's
+ * plan has room for one more; PLAN_LIMIT_EXCEEDED otherwise.
+ */
+export async function withinPlanLimit<T>(
+  services: Pick<Services, 'plans'>,
+  scope: { tenant: TenantRecord; db: TenantDb },
+  limitName: CountedLimit,
+  create: (db: TenantDb) => Promise<T>,
+): Promise<T> {
+  const plan = await services.plans.get(scope.tenant.planId);
+  const limit = plan[limitName];
+  if (limit === null) return create(scope.db);
+  return scope.db.$transaction(
+    async (tx) => {
+      await tx.$executeRaw`SELECT pg_advisory_xact_lock(${LOCK_NAMESPACE}::int, hashtext(${`${scope.tenant.id}:${limitName}`}))`;
+      const current = await tenantCounts[limitName](tx, new Date());
+      if (current >= limit) throw planLimitExceeded(plan, [{ limitName, limit, current }]);
+      return create(joinTransaction(tx));
+    },
+    // A burst queues on the lock: give the queue time rather than failing it.
+    { maxWait: 30_000, timeout: 60_000 },
+  );
+}
+
+/** The limits of `plan` the tenant is over right now (a downgrade to it must be refused). */
+export async function limitsExceededBy(
+  services: Pick<Services, 'usage'>,
+  scope: { tenant: TenantRecord; db: TenantDb },
+  plan: Plan,
+  now = new Date(),
+): Promise<LimitBreach[]> {
+  const current: Record<LimitName, () => Promise<number>> = {
+    maxProducts: () => tenantCounts.maxProducts(scope.db),
+    maxInvoicesPerMonth: () => tenantCounts.maxInvoicesPerMonth(scope.db, now),
+    maxApiCallsPerMonth: () => services.usage.monthToDate(scope.tenant.id, now),
+  };
+  const breaches: LimitBreach[] = [];
+  for (const limitName of Object.keys(current) as LimitName[]) {
+    const limit = plan[limitName];
+    if (limit === null) continue;
+    const used = await current[limitName]();
+    if (used > limit) breaches.push({ limitName, limit, current: used });
+  }
+  return breaches;
+}

@@ -1,0 +1,107 @@
+// API-call counters in Redis, shared by every gateway process of a platform.
+//
+//   usage:month:<YYYY-MM>  hash  tenantId -> calls this month (the quota counter)
+//   usage:pending          hash  "<tenantId>|<day>|c" and "|e" -> calls and errors not yet in PostgreSQL
+//
+// Each operation is one Lua script or one command, so it is atomic however many
+// processes share the keys: the quota check and the increment cannot be split by
+// another process, and a flush moves the pending counts out (read and delete in one
+// step) so two processes flushing at once never write the same count twice.
+import Redis, { type Result } from 'ioredis';
+import type { Logger } from '../logger';
+import { monthOfDay, type Admission, type UsageRow, type UsageStore } from './usageStore';
+
+const PENDING = 'usage:pending';
+const monthKey = (month: string) => `usage:month:${month}`;
+/** A month's counter outlives the month by enough for late flushes and reports. */
+const MONTH_TTL_SECONDS = 40 * 86_400;
+
+// KEYS: month hash, pending hash. ARGV: tenantId, pending calls field, quota (-1: none).
+// Returns {admitted (1/0, or -1 when the month is unknown), used}.
+const ADMIT = `
+local used = redis.call('HGET', KEYS[1], ARGV[1])
+if not used then return {-1, 0} end
+used = tonumber(used)
+local quota = tonumber(ARGV[3])
+if quota >= 0 and used >= quota then return {0, used} end
+redis.call('HINCRBY', KEYS[2], ARGV[2], 1)
+return {1, redis.call('HINCRBY', KEYS[1], ARGV[1], 1)}
+`;
+
+// KEYS: pending hash. Returns its fields and values and deletes it, in one step.
+const TAKE = `
+local all = redis.call('HGETALL', KEYS[1])
+redis.call('DEL', KEYS[1])
+return all
+`;
+
+declare module 'ioredis' {
+  interface RedisCommander<Context> {
+    usageAdmit(month: string, pending: string, tenantId: string, field: string, quota: number): Result<[number, number], Context>;
+    usageTake(pending: string): Result<string[], Context>;
+  }
+}
+
+function parsePending(flat: string[]): UsageRow[] {
+  const rows = new Map<string, UsageRow>();
+  for (let i = 0; i < flat.length; i += 2) {
+    const [tenantId, day, kind] = flat[i].split('|');
+    const key = `${tenantId}|${day}`;
+    let row = rows.get(key);
+    if (!row) rows.set(key, (row = { tenantId, day, calls: 0, errors: 0 }));
+    row[kind === 'e' ? 'errors' : 'calls'] += Number(flat[i + 1]);
+  }
+  return [...rows.values()];
+}
+
+export class RedisUsageStore implements UsageStore {
+  private readonly redis: Redis;
+
+  constructor(url: string, keyPrefix: string, log: Logger) {
+    // Fail fast rather than queue: the meter lets a call through when Redis is away.
+    this.redis = new Redis(url, { keyPrefix, maxRetriesPerRequest: 1 });
+    this.redis.defineCommand('usageAdmit', { numberOfKeys: 2, lua: ADMIT });
+    this.redis.defineCommand('usageTake', { numberOfKeys: 1, lua: TAKE });
+    this.redis.on('error', (error: Error) => log.warn({ err: error }, 'usage counters: Redis error'));
+  }
+
+  async admit(tenantId: string, day: string, quota: number | null): Promise<Admission | undefined> {
+    const [admitted, used] = await this.redis.usageAdmit(monthKey(monthOfDay(day)), PENDING, tenantId, `${tenantId}|${day}|c`, quota ?? -1);
+    return admitted === -1 ? undefined : { admitted: admitted === 1, used };
+  }
+
+  async seedMonth(tenantId: string, month: string, calls: number): Promise<void> {
+    await this.redis.multi().hsetnx(monthKey(month), tenantId, calls).expire(monthKey(month), MONTH_TTL_SECONDS).exec();
+  }
+
+  async monthCount(tenantId: string, month: string): Promise<number | undefined> {
+    const value = await this.redis.hget(monthKey(month), tenantId);
+    return value === null ? undefined : Number(value);
+  }
+
+  async addError(tenantId: string, day: string): Promise<void> {
+    await this.redis.hincrby(PENDING, `${tenantId}|${day}|e`, 1);
+  }
+
+  async take(): Promise<UsageRow[]> {
+    return parsePending(await this.redis.usageTake(PENDING));
+  }
+
+  async giveBack(rows: UsageRow[]): Promise<void> {
+    const transaction = this.redis.multi();
+    for (const { tenantId, day, calls, errors } of rows) {
+      if (calls) transaction.hincrby(PENDING, `${tenantId}|${day}|c`, calls);
+      if (errors) transaction.hincrby(PENDING, `${tenantId}|${day}|e`, errors);
+    }
+    await transaction.exec();
+  }
+
+  async peek(): Promise<UsageRow[]> {
+    const all = await this.redis.hgetall(PENDING);
+    return parsePending(Object.entries(all).flat());
+  }
+
+  async close(): Promise<void> {
+    await this.redis.quit().catch(() => this.redis.disconnect());
+  }
+}

@@ -1,0 +1,161 @@
+// API-call metering and the monthly quota, for any transport: the HTTP plugin
+// (server/meteringPlugin.ts) calls `admit` once per operation that targets a
+// tenant, and `recordError` when the operation ended with errors; a WebSocket
+// transport does the same per operation.
+//
+// The request path costs one store operation (a Redis script, or a Map lookup):
+// the quota comes from the cached plan, the month's count from the store. The
+// platform database is read only to seed a month's count the store does not know
+// (first call of a month, a fresh process without Redis, a Redis that lost its data)
+// and written by `flush`, every USAGE_FLUSH_SECONDS and on shutdown.
+import type { GraphQLError } from 'graphql';
+import type { PlatformDb } from '../db/platformClient';
+import { ErrorCode, gatewayError } from '../errors';
+import type { Logger } from '../logger';
+import type { TenantRecord } from '../tenancy/tenantRegistry';
+import { startOfNextUtcMonth, startOfUtcMonth, utcDay, utcMonth } from './calendar';
+import type { PlanCatalog } from './planCatalog';
+import { writeUsage } from './writeUsage';
+import type { UsageRow, UsageStore } from './usageStore';
+
+export interface UsageVerdict {
+  admitted: boolean;
+  /** Calls counted this month; null when the counters could not be reached and the call was let through. */
+  used: number | null;
+  /** The plan's monthly quota; null: unlimited. */
+  quota: number | null;
+  resetsAt: Date;
+}
+
+export interface UsageMeterOptions {
+  store: UsageStore;
+  platform: PlatformDb;
+  plans: PlanCatalog;
+  log: Logger;
+  flushMs: number;
+}
+
+const WARN_EVERY_MS = 60_000;
+
+export class UsageMeter {
+  private readonly seeding = new Map<string, Promise<void>>();
+  private flushing: Promise<void> | undefined;
+  private readonly timer: NodeJS.Timeout;
+  private lastWarning = 0;
+
+  constructor(private readonly options: UsageMeterOptions) {
+    this.timer = setInterval(() => this.flush().catch((error: unknown) => this.warn(error, 'flushing usage failed; kept for the next try')), options.flushMs);
+    this.timer.unref();
+  }
+
+  /**
+   * Counts one API call for the tenant unless its plan's monthly quota is used up.
+   * When the counters cannot be reached the call is let through (and logged):
+   * metering must not take the API down with it.
+   */
+  async admit(tenant: Pick<TenantRecord, 'id' | 'planId'>, now = new Date()): Promise<UsageVerdict> {
+    const { maxApiCallsPerMonth: quota } = await this.options.plans.get(tenant.planId);
+    const resetsAt = startOfNextUtcMonth(now);
+    try {
+      const day = utcDay(now);
+      let admission = await this.options.store.admit(tenant.id, day, quota);
+      if (!admission) {
+        await this.seed(tenant.id, now);
+        admission = await this.options.store.admit(tenant.id, day, quota);
+      }
+      if (admission) return { ...admission, quota, resetsAt };
+      throw new Error('the month counter is missing right after seeding');
+    } catch (error) {
+      this.warn(error, 'usage counters unreachable: API call let through uncounted');
+      return { admitted: true, used: null, quota, resetsAt };
+    }
+  }
+
+  /** Counts an operation that ended with errors; never waits and never fails the caller. */
+  recordError(tenantId: string, now = new Date()): void {
+    this.options.store.addError(tenantId, utcDay(now)).catch((error: unknown) => this.warn(error, 'could not count an API error'));
+  }
+
+  /** Calls counted for the tenant in the current month. */
+  async monthToDate(tenantId: string, now = new Date()): Promise<number> {
+    const known = await this.options.store.monthCount(tenantId, utcMonth(now));
+    if (known !== undefined) return known;
+    await this.seed(tenantId, now);
+    return (await this.options.store.monthCount(tenantId, utcMonth(now))) ?? 0;
+  }
+
+  /** Daily counts from `from` to `to` (UTC days, inclusive) of one tenant or all, flushed or not. */
+  async daily(filter: { tenantId: string | null; from: Date; to: Date }): Promise<UsageRow[]> {
+    const [from, to] = [utcDay(filter.from), utcDay(filter.to)];
+    const stored = await this.options.platform.usageMetric.findMany({
+      where: { ...(filter.tenantId ? { tenantId: filter.tenantId } : {}), day: { gte: filter.from, lte: filter.to } },
+    });
+    // Read after the database: a flush in between can hide counts for a moment, never show them twice.
+    const pending = await this.options.store.peek().catch((error: unknown) => (this.warn(error, 'usage counters unreachable'), []));
+    const rows = new Map<string, UsageRow>();
+    const add = ({ tenantId, day, calls, errors }: UsageRow) => {
+      const row = rows.get(`${tenantId}|${day}`);
+      if (row) {
+        row.calls += calls;
+        row.errors += errors;
+      } else rows.set(`${tenantId}|${day}`, { tenantId, day, calls, errors });
+    };
+    stored.forEach((m) => add({ tenantId: m.tenantId, day: utcDay(m.day), calls: m.apiCalls, errors: m.apiErrors }));
+    pending.filter((p) => p.day >= from && p.day <= to && (!filter.tenantId || p.tenantId === filter.tenantId)).forEach(add);
+    return [...rows.values()].sort((a, b) => a.day.localeCompare(b.day) || a.tenantId.localeCompare(b.tenantId));
+  }
+
+  /** Writes the pending counts to UsageMetric. Counts the database refuses go back to the store. */
+  flush(): Promise<void> {
+    return (this.flushing ??= this.flushOnce().finally(() => (this.flushing = undefined)));
+  }
+
+  /** Stops the timer and writes what is left: call on shutdown. */
+  async close(): Promise<void> {
+    clearInterval(this.timer);
+    await this.flushing?.catch(() => {});
+    await this.flushOnce().catch((error: unknown) => this.options.log.error({ err: error }, 'usage counts could not be written on shutdown'));
+    await this.options.store.close();
+  }
+
+  private async flushOnce(): Promise<void> {
+    const rows = await this.options.store.take();
+    if (!rows.length) return;
+    try {
+      await writeUsage(this.options.platform, rows);
+    } catch (error) {
+      await this.options.store.giveBack(rows);
+      throw error;
+    }
+  }
+
+  /** Starts the store's count for the month from what the database holds; concurrent callers share one read. */
+  private seed(tenantId: string, now: Date): Promise<void> {
+    const month = utcMonth(now);
+    const key = `${tenantId}|${month}`;
+    let pending = this.seeding.get(key);
+    if (!pending) {
+      pending = this.options.platform.usageMetric
+        .aggregate({ _sum: { apiCalls: true }, where: { tenantId, day: { gte: startOfUtcMonth(now), lt: startOfNextUtcMonth(now) } } })
+        .then((sum) => this.options.store.seedMonth(tenantId, month, sum._sum.apiCalls ?? 0))
+        .finally(() => this.seeding.delete(key));
+      this.seeding.set(key, pending);
+    }
+    return pending;
+  }
+
+  private warn(error: unknown, message: string) {
+    if (Date.now() - this.lastWarning < WARN_EVERY_MS) return;
+    this.lastWarning = Date.now();
+    this.options.log.warn({ err: error }, message);
+  }
+}
+
+/** RATE_LIMITED for a refused call, with what the client needs to back off. */
+export function quotaExceeded(verdict: UsageVerdict): GraphQLError {
+  return gatewayError(
+    ErrorCode.RATE_LIMITED,
+    `the plan's quota of ${verdict.quota} API calls this month is used up; it resets at ${verdict.resetsAt.toISOString()}, or change to a larger plan`,
+    { quota: verdict.quota, used: verdict.used, resetsAt: verdict.resetsAt.toISOString() },
+  );
+}

@@ -1,0 +1,40 @@
+// Where API-call counters live between flushes: in Redis when REDIS_URL is set
+// (shared by every gateway process), in this process otherwise. The meter
+// (usageMeter.ts) is the only user; both stores keep the same promises.
+
+/** Calls and errors of one tenant on one UTC day (`2026-11-22`). */
+export interface UsageRow {
+  tenantId: string;
+  day: string;
+  calls: number;
+  errors: number;
+}
+
+export interface Admission {
+  admitted: boolean;
+  /** Calls counted this month, this one included when admitted. */
+  used: number;
+}
+
+export interface UsageStore {
+  /**
+   * Counts one call on `day` and in its month, atomically with the check that the
+   * month's count is below `quota` (null: no quota); a refused call is not counted.
+   * Undefined when the store does not know the month's count: seed it and ask again.
+   */
+  admit(tenantId: string, day: string, quota: number | null): Promise<Admission | undefined>;
+  /** Sets the month's count, unless another caller has set it first. */
+  seedMonth(tenantId: string, month: string, calls: number): Promise<void>;
+  /** The month's count, or undefined when the store does not know it. */
+  monthCount(tenantId: string, month: string): Promise<number | undefined>;
+  addError(tenantId: string, day: string): Promise<void>;
+  /** Moves out every count not yet written to the database; no two callers ever get the same count. */
+  take(): Promise<UsageRow[]>;
+  /** Puts taken counts back after the database refused them. */
+  giveBack(rows: UsageRow[]): Promise<void>;
+  /** The counts not yet written, left in place. */
+  peek(): Promise<UsageRow[]>;
+  close(): Promise<void>;
+}
+
+export const monthOfDay = (day: string) => day.slice(0, 7);

@@ -1,0 +1,29 @@
+// DRAFT -> ISSUED: the invoice reaches the books and the stock, all or nothing.
+import type { TenantDb } from '../../db/tenantClient';
+import { badInput } from '../../errors';
+import { postEntry, withoutZeroLines } from '../accounting/postEntry';
+import { moveStock, negativeStockAllowed } from '../stock/moveStock';
+import { inTransaction } from '../transaction';
+import { issuePosting } from './invoicePostings';
+import { lockInvoice } from './lockInvoice';
+
+export async function issueInvoice(db: TenantDb, id: string) {
+  return inTransaction(db, async (tx) => {
+    const invoice = await lockInvoice(tx, id);
+    if (invoice.status !== 'DRAFT') throw badInput(`invoice ${invoice.number} is ${invoice.status}: only a DRAFT can be issued`);
+    const items = await tx.invoiceItem.findMany({
+      where: { invoiceId: id },
+      include: { product: { select: { id: true, cost: true, trackStock: true } } },
+    });
+    const { posting, movements } = issuePosting(
+      invoice,
+      items.map((item) => ({ ...item, stocked: item.product?.trackStock ? item.product : null })),
+    );
+    await moveStock(tx, movements, await negativeStockAllowed(tx));
+    const entry = withoutZeroLines(posting);
+    if (entry) await postEntry(tx, entry);
+    // Nothing to settle (free goods, or a trade-in worth exactly the sale): settled on issue.
+    const status = invoice.total.isZero() ? 'PAID' : 'ISSUED';
+    return tx.invoice.update({ where: { id }, data: { status, issuedAt: new Date() } });
+  });
+}

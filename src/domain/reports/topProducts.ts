@@ -1,0 +1,33 @@
+// The best-selling products of a period by revenue (then units), summed by
+// PostgreSQL over the sold (not traded-in) lines of revenue invoices.
+import type { TenantDb } from '../../db/tenantClient';
+import { badInput } from '../../errors';
+import { Prisma } from '../../generated/tenant/client';
+import type { Decimal } from '../money';
+import { REVENUE_KINDS, REVENUE_STATUSES, checkRange } from './reportPeriod';
+
+export interface ProductSales {
+  productId: string;
+  revenue: Decimal;
+  units: Decimal;
+  invoices: number;
+}
+
+export const MAX_TOP_PRODUCTS = 100;
+
+export async function topProducts(db: TenantDb, from: Date, to: Date, limit: number) {
+  checkRange(from, to);
+  if (!Number.isInteger(limit) || limit < 1 || limit > MAX_TOP_PRODUCTS) {
+    throw badInput(`limit must be between 1 and ${MAX_TOP_PRODUCTS}`, { field: 'limit' });
+  }
+  return db.$queryRaw<ProductSales[]>(Prisma.sql`
+    SELECT item."productId", sum(item."lineTotal") AS revenue, sum(item.quantity) AS units, count(DISTINCT i.id)::int AS invoices
+    FROM "InvoiceItem" item
+    JOIN "Invoice" i ON i.id = item."invoiceId"
+    WHERE i.kind::text IN (${Prisma.join(REVENUE_KINDS)}) AND i.status::text IN (${Prisma.join(REVENUE_STATUSES)})
+      AND i."issueDate" >= ${from} AND i."issueDate" < ${to}
+      AND NOT item."tradeIn" AND item."productId" IS NOT NULL
+    GROUP BY item."productId"
+    ORDER BY revenue DESC, units DESC, item."productId"
+    LIMIT ${limit}`);
+}

@@ -1,0 +1,94 @@
+import { Arg, Args, Ctx, ID, Mutation, Query, Resolver } from 'type-graphql';
+import { DateResolver } from 'graphql-scalars';
+import { changePlan } from '../../billing/changePlan';
+import { recordManualPayment, renewDueSubscriptions } from '../../billing/subscriptions';
+import { badInput, forbidden, notFound } from '../../errors';
+import { Connection, PageArgs } from '../connection';
+import type { GatewayContext } from '../context';
+import { Unmetered } from '../fieldExtensions';
+import { parseId } from '../ids';
+import { pageComplexity } from '../tenant/complexity';
+import { BillingStatus, BillingTransaction, TenantSubscription, UsageDay } from './billingTypes';
+import { newestFirst } from './newestFirst';
+import { recordsScope, requirePlatformAdmin } from './platformScope';
+
+const BillingTransactionConnection = Connection(BillingTransaction);
+const MAX_USAGE_DAYS = 366;
+const DAY = 86_400_000;
+
+@Resolver()
+export class BillingResolver {
+  @Query(() => TenantSubscription, { description: "The tenant's subscription: OWNER and ADMIN; platform admins name any tenant." })
+  @Unmetered()
+  async subscription(@Arg('tenant', () => String, { nullable: true }) tenant: string | null, @Ctx() ctx: GatewayContext) {
+    const tenantId = await recordsScope(ctx, tenant);
+    if (!tenantId) throw badInput('name a tenant: the tenant argument or the X-Tenant header', { field: 'tenant' });
+    const subscription = await ctx.services.platform.subscription.findUnique({ where: { tenantId }, include: { plan: true } });
+    if (!subscription) throw notFound('subscription');
+    return subscription;
+  }
+
+  @Query(() => BillingTransactionConnection, {
+    complexity: pageComplexity,
+    description: "Charges, newest first: the tenant's for OWNER and ADMIN; every tenant's (or one's) for platform admins.",
+  })
+  @Unmetered()
+  async billingTransactions(
+    @Args(() => PageArgs) page: PageArgs,
+    @Arg('tenant', () => String, { nullable: true }) tenant: string | null,
+    @Arg('status', () => BillingStatus, { nullable: true }) status: BillingStatus | null,
+    @Ctx() ctx: GatewayContext,
+  ) {
+    const tenantId = await recordsScope(ctx, tenant);
+    return newestFirst(page, ctx.services.platform.billingTransaction, { ...(tenantId ? { tenantId } : {}), ...(status ? { status } : {}) });
+  }
+
+  @Query(() => [UsageDay], {
+    description: "API calls per UTC day from `from` to `to` (inclusive, at most 366 days): the tenant's for OWNER and ADMIN; every tenant's (or one's) for platform admins.",
+  })
+  @Unmetered()
+  async usage(
+    @Arg('from', () => DateResolver) from: Date,
+    @Arg('to', () => DateResolver) to: Date,
+    @Arg('tenant', () => String, { nullable: true }) tenant: string | null,
+    @Ctx() ctx: GatewayContext,
+  ) {
+    if (to < from) throw badInput('to is before from', { field: 'to' });
+    if ((to.getTime() - from.getTime()) / DAY >= MAX_USAGE_DAYS) throw badInput(`at most ${MAX_USAGE_DAYS} days at once`, { field: 'to' });
+    const tenantId = await recordsScope(ctx, tenant);
+    const rows = await ctx.services.usage.daily({ tenantId, from, to });
+    return rows.map(({ tenantId: id, day, calls, errors }) => ({ tenantId: id, day, apiCalls: calls, apiErrors: errors }));
+  }
+
+  @Mutation(() => TenantSubscription, {
+    description: "Moves the request's tenant to another plan (its OWNER). Refused with PLAN_LIMIT_EXCEEDED when the tenant uses more than the plan allows.",
+  })
+  @Unmetered()
+  async changePlan(@Arg('plan', () => String, { description: 'The plan code, e.g. "starter".' }) plan: string, @Ctx() ctx: GatewayContext) {
+    ctx.requireUser();
+    const scope = await ctx.tenant('admin');
+    if (scope.role !== 'OWNER') throw forbidden("only the tenant's OWNER can change its plan");
+    return changePlan(ctx.services, scope, plan);
+  }
+
+  @Mutation(() => BillingTransaction, { description: 'Platform admins: a manual-offline charge was paid (bank transfer, cash); `reference` is kept as providerRef.' })
+  @Unmetered()
+  recordManualPayment(
+    @Arg('transactionId', () => ID) transactionId: string,
+    @Arg('reference', () => String, { nullable: true }) reference: string | null,
+    @Ctx() ctx: GatewayContext,
+  ) {
+    requirePlatformAdmin(ctx);
+    return recordManualPayment(ctx.services, parseId(transactionId, 'transactionId'), reference);
+  }
+
+  @Mutation(() => [TenantSubscription], {
+    description: "Platform admins: advance every subscription whose period has ended (or only `tenant`'s): charge the next period, mark unpaid ones PAST_DUE, cancel after two. Returns those it advanced.",
+  })
+  @Unmetered()
+  async renewSubscriptions(@Arg('tenant', () => String, { nullable: true }) tenant: string | null, @Ctx() ctx: GatewayContext) {
+    const admin = requirePlatformAdmin(ctx);
+    const tenantId = tenant ? await recordsScope(ctx, tenant) : undefined;
+    return renewDueSubscriptions(ctx.services, { tenantId: tenantId ?? undefined, actor: admin });
+  }
+}

@@ -1,0 +1,33 @@
+// Who may see which tenants' platform records (usage, audit log, billing):
+// a tenant's OWNER and ADMIN see their tenant's; platform admins see every
+// tenant's, or one tenant's when they name it.
+import { ErrorCode, forbidden, gatewayError } from '../../errors';
+import type { GatewayContext, UserPrincipal } from '../context';
+
+export function requirePlatformAdmin(ctx: GatewayContext): UserPrincipal {
+  const user = ctx.requireUser();
+  if (!user.platformAdmin) throw forbidden('only platform admins can do this');
+  return user;
+}
+
+export const isPlatformAdmin = (ctx: GatewayContext) => ctx.principal?.kind === 'user' && ctx.principal.platformAdmin;
+
+async function tenantIdOf(ctx: GatewayContext, slug: string): Promise<string> {
+  const tenant = await ctx.services.registry.find(slug);
+  if (!tenant) throw gatewayError(ErrorCode.TENANT_NOT_FOUND, `no tenant "${slug}"`);
+  return tenant.id;
+}
+
+/**
+ * The tenant whose records to show; null for "every tenant" (platform admins who
+ * name none, by argument or by the request's tenant).
+ */
+export async function recordsScope(ctx: GatewayContext, tenantArg: string | null | undefined): Promise<string | null> {
+  if (isPlatformAdmin(ctx)) {
+    const slug = tenantArg ?? ctx.requested.slug;
+    return slug ? tenantIdOf(ctx, slug) : null;
+  }
+  const { tenant } = await ctx.access('admin');
+  if (tenantArg && tenantArg !== tenant.slug) throw forbidden("only platform admins can read another tenant's records");
+  return tenant.id;
+}

@@ -1,0 +1,40 @@
+import { Arg, Ctx, FieldResolver, Query, Resolver, Root } from 'type-graphql';
+import { accountBalance, trialBalance } from '../../domain/accounting/balances';
+import type { GatewayContext } from '../context';
+import { DateTimeScalar } from '../scalars';
+import { Account, AccountBalance, TrialBalance } from './accountingTypes';
+import { listComplexity } from './complexity';
+
+@Resolver(() => Account)
+export class AccountResolver {
+  @Query(() => [Account], { description: 'The chart of accounts as a tree: the top-level accounts, each with its children.' })
+  async accounts(@Ctx() ctx: GatewayContext) {
+    const { db } = await ctx.tenant();
+    return db.account.findMany({ where: { parentId: null }, orderBy: { code: 'asc' } });
+  }
+
+  @FieldResolver(() => [Account], { complexity: listComplexity })
+  children(@Root() account: Account, @Ctx() ctx: GatewayContext) {
+    return ctx.scope.loaders.accountChildren.load(account.id);
+  }
+
+  @Query(() => TrialBalance)
+  async trialBalance(
+    @Arg('asOf', () => DateTimeScalar, { nullable: true, description: 'Entries dated up to and including this moment; defaults to now.' })
+    asOf: Date | undefined,
+    @Ctx() ctx: GatewayContext,
+  ) {
+    const { db } = await ctx.tenant();
+    return trialBalance(db, asOf ?? new Date());
+  }
+
+  @Query(() => AccountBalance, { description: "An account's balance, its sub-accounts included." })
+  async accountBalance(
+    @Arg('code', () => String) code: string,
+    @Arg('asOf', () => DateTimeScalar, { nullable: true, description: 'Defaults to now.' }) asOf: Date | undefined,
+    @Ctx() ctx: GatewayContext,
+  ) {
+    const { db } = await ctx.tenant();
+    return accountBalance(db, code, asOf ?? new Date());
+  }
+}

@@ -1,0 +1,69 @@
+import { Arg, Args, Ctx, Field, FieldResolver, ID, InputType, Mutation, Query, Resolver, Root } from 'type-graphql';
+import { postManualEntry, reverseManualEntry } from '../../domain/accounting/manualEntry';
+import type { Prisma } from '../../generated/tenant/client';
+import { Connection, PageArgs, paginate } from '../connection';
+import type { GatewayContext } from '../context';
+import { parseId } from '../ids';
+import { Account, JournalEntry, JournalEntryInput, JournalLine } from './accountingTypes';
+import { listComplexity, pageComplexity } from './complexity';
+import { Customer } from './types';
+
+const JournalEntryConnection = Connection(JournalEntry);
+
+@InputType()
+class JournalEntryFilter {
+  @Field(() => String, { nullable: true, description: '"manual", "opening", "invoice" or "payment".' }) sourceType?: string;
+  @Field(() => ID, { nullable: true }) sourceId?: string;
+}
+
+@Resolver(() => JournalEntry)
+export class JournalResolver {
+  @Query(() => JournalEntryConnection, { complexity: pageComplexity, description: 'Journal entries, newest first.' })
+  async journalEntries(
+    @Args(() => PageArgs) page: PageArgs,
+    @Arg('filter', () => JournalEntryFilter, { nullable: true }) filter: JournalEntryFilter | undefined,
+    @Ctx() ctx: GatewayContext,
+  ) {
+    const { db } = await ctx.tenant();
+    const where: Prisma.JournalEntryWhereInput = {
+      ...(filter?.sourceType ? { sourceType: filter.sourceType } : {}),
+      ...(filter?.sourceId ? { sourceId: parseId(filter.sourceId, 'filter.sourceId') } : {}),
+    };
+    return paginate(
+      page,
+      'desc',
+      (id, take) => db.journalEntry.findMany({ where: id ? { AND: [where, { id }] } : where, orderBy: { id: 'desc' }, take }),
+      () => db.journalEntry.count({ where }),
+    );
+  }
+
+  @Mutation(() => JournalEntry, { description: 'Posts a balanced entry by hand (ADMIN): debits must equal credits.' })
+  async postJournalEntry(@Arg('input', () => JournalEntryInput) input: JournalEntryInput, @Ctx() ctx: GatewayContext) {
+    const { db } = await ctx.tenant('admin');
+    return postManualEntry(db, input);
+  }
+
+  @Mutation(() => JournalEntry, { description: 'Reverses a manual entry (ADMIN); entries of invoices are undone by voiding the invoice.' })
+  async reverseJournalEntry(@Arg('id', () => ID) id: string, @Ctx() ctx: GatewayContext) {
+    const { db } = await ctx.tenant('admin');
+    return reverseManualEntry(db, parseId(id));
+  }
+
+  @FieldResolver(() => [JournalLine], { complexity: listComplexity })
+  lines(@Root() entry: JournalEntry, @Ctx() ctx: GatewayContext) {
+    return ctx.scope.loaders.journalLines.load(entry.id);
+  }
+}
+
+@Resolver(() => JournalLine)
+export class JournalLineResolver {
+  @FieldResolver(() => Account)
+  account(@Root() line: JournalLine, @Ctx() ctx: GatewayContext) {
+    return ctx.scope.loaders.account.load(line.accountId);
+  }
+
+  @FieldResolver(() => Customer, { nullable: true })
+  customer(@Root() line: JournalLine, @Ctx() ctx: GatewayContext) {
+    return line.customerId ? ctx.scope.loaders.customer.load(line.customerId) : null;
+  }
+}

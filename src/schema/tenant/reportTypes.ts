@@ -1,0 +1,26 @@
+import { Field, ID, Int, ObjectType } from 'type-graphql';
+import { DecimalScalar } from '../scalars';
+
+@ObjectType()
+export class SalesPeriod {
+  @Field(() => String, { description: '"2026-03-21" for a day, "2026-03" for a month.' }) period!: string;
+  @Field(() => Int, { description: 'Invoices issued.' }) count!: number;
+  @Field(() => DecimalScalar, { description: 'Sum of their subtotals, before tax.' }) revenue!: unknown;
+  @Field(() => DecimalScalar, { description: 'revenue / count, rounded to cents.' }) average!: unknown;
+}
+
+@ObjectType({ description: 'Issued (not void) SALE and TRADE invoices by issue date.' })
+export class SalesReport {
+  @Field(() => [SalesPeriod], { description: 'Every period of the range, empty ones included.' }) periods!: SalesPeriod[];
+  @Field(() => Int) count!: number;
+  @Field(() => DecimalScalar) revenue!: unknown;
+  @Field(() => DecimalScalar) average!: unknown;
+}
+
+@ObjectType()
+export class ProductSales {
+  @Field(() => ID) productId!: string;
+  @Field(() => DecimalScalar, { description: 'Sum of the sold lines, before tax.' }) revenue!: unknown;
+  @Field(() => DecimalScalar) units!: unknown;
+  @Field(() => Int, { description: 'Invoices it was sold on.' }) invoices!: number;
+}

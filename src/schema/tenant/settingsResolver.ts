@@ -1,0 +1,32 @@
+import { Arg, Ctx, Mutation, Query, Resolver } from 'type-graphql';
+import { readSettings, updateSettings, type TenantSettings as Settings } from '../../domain/settings';
+import type { GatewayContext } from '../context';
+import { TenantSettings, TenantSettingsInput } from './settingsTypes';
+
+// GraphQL field <-> stored setting key.
+const KEYS = {
+  invoicePrefix: 'invoice.prefix',
+  invoiceTaxRate: 'invoice.taxRate',
+  stockAllowNegative: 'stock.allowNegative',
+  reportTimeZone: 'report.timeZone',
+  bankMatchWindowDays: 'bank.matchWindowDays',
+} as const satisfies Record<keyof TenantSettings, keyof Settings>;
+
+const fields = (settings: Settings) =>
+  Object.fromEntries(Object.entries(KEYS).map(([field, key]) => [field, settings[key]])) as unknown as TenantSettings;
+
+@Resolver(() => TenantSettings)
+export class SettingsResolver {
+  @Query(() => TenantSettings, { description: "The tenant's settings." })
+  async settings(@Ctx() ctx: GatewayContext) {
+    const { db, tenant } = await ctx.tenant();
+    return fields(await readSettings(db, tenant.locale));
+  }
+
+  @Mutation(() => TenantSettings, { description: 'Changes the settings given (ADMIN); the others stay as they are.' })
+  async updateSettings(@Arg('input', () => TenantSettingsInput) input: TenantSettingsInput, @Ctx() ctx: GatewayContext) {
+    const { db, tenant } = await ctx.tenant('admin');
+    const changes = Object.fromEntries(Object.entries(KEYS).map(([field, key]) => [key, input[field as keyof TenantSettingsInput] ?? undefined]));
+    return fields(await updateSettings(db, tenant.locale, changes));
+  }
+}

@@ -1,0 +1,93 @@
+import { Arg, Args, Ctx, FieldResolver, ID, Mutation, Query, Resolver, Root } from 'type-graphql';
+import { assembleProduct } from '../../domain/stock/assembleProduct';
+import { setProductComponents } from '../../domain/stock/billOfMaterials';
+import type { Product as ProductRow } from '../../generated/tenant/client';
+import { notFound } from '../../errors';
+import { Connection, PageArgs, paginate } from '../connection';
+import type { GatewayContext } from '../context';
+import { parseId } from '../ids';
+import { DecimalScalar } from '../scalars';
+import { listComplexity, pageComplexity } from './complexity';
+import { BomComponent, BomComponentInput, StockLevel, StockMovement } from './stockTypes';
+import { Invoice, Product } from './types';
+
+const StockMovementConnection = Connection(StockMovement);
+
+@Resolver(() => StockMovement)
+export class StockResolver {
+  @Query(() => [StockLevel], { complexity: listComplexity, description: 'Stock on hand of every product whose stock is tracked, by SKU.' })
+  async stockLevels(
+    @Arg('atOrBelow', () => DecimalScalar, { nullable: true, description: 'Only products with at most this much on hand.' })
+    atOrBelow: string | undefined,
+    @Ctx() ctx: GatewayContext,
+  ) {
+    const { db } = await ctx.tenant();
+    const products = await db.product.findMany({
+      where: { trackStock: true, ...(atOrBelow !== undefined ? { stock: { lte: atOrBelow } } : {}) },
+      orderBy: { sku: 'asc' },
+    });
+    return products.map((product) => ({ product, onHand: product.stock, value: product.stock.mul(product.cost) }));
+  }
+
+  @Query(() => StockMovementConnection, { complexity: pageComplexity, description: "A product's stock movements, newest first." })
+  async stockMovements(@Arg('productId', () => ID) productId: string, @Args(() => PageArgs) page: PageArgs, @Ctx() ctx: GatewayContext) {
+    const { db } = await ctx.tenant();
+    const where = { productId: parseId(productId, 'productId') };
+    return paginate(
+      page,
+      'desc',
+      (id, take) => db.stockMovement.findMany({ where: id ? { ...where, id } : where, orderBy: { id: 'desc' }, take }),
+      () => db.stockMovement.count({ where }),
+    );
+  }
+
+  @Mutation(() => Product, { description: "Replaces a product's bill of materials (an empty list removes it)." })
+  async setProductComponents(
+    @Arg('productId', () => ID) productId: string,
+    @Arg('components', () => [BomComponentInput]) components: BomComponentInput[],
+    @Ctx() ctx: GatewayContext,
+  ) {
+    const { db } = await ctx.tenant('write');
+    return setProductComponents(db, parseId(productId, 'productId'), components);
+  }
+
+  @Mutation(() => Product, { description: 'Makes `quantity` of a product from its components, consuming their stock.' })
+  async assembleProduct(
+    @Arg('productId', () => ID) productId: string,
+    @Arg('quantity', () => DecimalScalar) quantity: string,
+    @Ctx() ctx: GatewayContext,
+  ) {
+    const { db } = await ctx.tenant('write');
+    return assembleProduct(db, parseId(productId, 'productId'), quantity);
+  }
+
+  @FieldResolver(() => Product)
+  async product(@Root() movement: StockMovement, @Ctx() ctx: GatewayContext) {
+    const product = await ctx.scope.loaders.product.load(movement.productId);
+    if (!product) throw notFound('product');
+    return product;
+  }
+
+  @FieldResolver(() => Invoice, { nullable: true })
+  invoice(@Root() movement: StockMovement, @Ctx() ctx: GatewayContext) {
+    return movement.invoiceId ? ctx.scope.loaders.invoice.load(movement.invoiceId) : null;
+  }
+}
+
+@Resolver(() => Product)
+export class ProductComponentsResolver {
+  @FieldResolver(() => [BomComponent], { complexity: listComplexity, description: 'Its bill of materials: empty unless it is assembled.' })
+  components(@Root() product: ProductRow, @Ctx() ctx: GatewayContext) {
+    return ctx.scope.loaders.bomComponents.load(product.id);
+  }
+}
+
+@Resolver(() => BomComponent)
+export class BomComponentResolver {
+  @FieldResolver(() => Product)
+  async component(@Root() line: BomComponent, @Ctx() ctx: GatewayContext) {
+    const product = await ctx.scope.loaders.product.load(line.componentId);
+    if (!product) throw notFound('product');
+    return product;
+  }
+}

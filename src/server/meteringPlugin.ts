@@ -1,0 +1,54 @@
+// Every GraphQL operation aimed at a tenant is an API call of that tenant: counted
+// per UTC day, and refused with RATE_LIMITED (HTTP 429, Retry-After) once the
+// plan's monthly quota is used up, before any resolver runs. Operations that end
+// with errors are counted as errors too.
+//
+// Not counted: operations with no tenant or whose caller may not use it (they fail
+// anyway), platform admins' operations (staff work is not the tenant's usage), and
+// operations that select only unmetered fields (account and billing: a tenant over
+// its quota can still see its usage and change its plan).
+import { HeaderMap, type ApolloServerPlugin } from '@apollo/server';
+import { GraphQLError, Kind, type GraphQLSchema, type OperationDefinitionNode } from 'graphql';
+import { quotaExceeded, type UsageMeter, type UsageVerdict } from '../billing/usageMeter';
+import type { GatewayContext } from '../schema/context';
+import { isUnmetered } from '../schema/fieldExtensions';
+
+function selectsMeteredField(schema: GraphQLSchema, operation: OperationDefinitionNode): boolean {
+  const fields = schema.getRootType(operation.operation)?.getFields() ?? {};
+  return operation.selectionSet.selections.some(
+    (selection) => selection.kind !== Kind.FIELD || (!selection.name.value.startsWith('__') && !isUnmetered(fields[selection.name.value])),
+  );
+}
+
+function rateLimited(verdict: UsageVerdict): GraphQLError {
+  const error = quotaExceeded(verdict);
+  const retryAfter = Math.max(1, Math.ceil((verdict.resetsAt.getTime() - Date.now()) / 1000));
+  return new GraphQLError(error.message, {
+    extensions: { ...error.extensions, http: { status: 429, headers: new HeaderMap([['retry-after', String(retryAfter)]]) } },
+  });
+}
+
+export function meteringPlugin(usage: UsageMeter): ApolloServerPlugin<GatewayContext> {
+  return {
+    async requestDidStart() {
+      let meteredTenantId: string | undefined;
+      return {
+        async didResolveOperation({ contextValue, operation, schema }) {
+          const { principal } = contextValue;
+          if (!principal || (principal.kind === 'user' && principal.platformAdmin)) return;
+          if (!operation || !selectsMeteredField(schema, operation)) return;
+          // The resolvers report a tenant that may not be used, with its proper error.
+          const access = await contextValue.access().catch(() => undefined);
+          if (!access) return;
+          meteredTenantId = access.tenant.id;
+          const verdict = await usage.admit(access.tenant);
+          if (!verdict.admitted) throw rateLimited(verdict);
+        },
+        async willSendResponse({ response }) {
+          const errors = response.body.kind === 'single' ? response.body.singleResult.errors : response.body.initialResult.errors;
+          if (meteredTenantId && errors?.length) usage.recordError(meteredTenantId);
+        },
+      };
+    },
+  };
+}

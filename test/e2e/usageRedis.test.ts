@@ -1,0 +1,74 @@
+// With REDIS_URL, gateways share the counters: calls made on two gateways add up,
+// the quota is exact across them, and their concurrent flushes neither lose nor
+// double a count.
+import { createTestPlan } from '../support/plans';
+import { startTestRedis, type TestRedis } from '../support/redis';
+import { startTestGateway, type TestGateway, type TestUser } from '../support/testGateway';
+
+const LIST = '{ products { totalCount } }';
+const today = new Date().toISOString().slice(0, 10);
+const USAGE = `{ usage(from: "${today}", to: "${today}") { apiCalls apiErrors } }`;
+
+let redis: TestRedis;
+let a: TestGateway;
+let b: TestGateway;
+let owner: TestUser;
+
+beforeAll(async () => {
+  redis = await startTestRedis();
+  // Flush every second, so the two gateways flush many times while requests run.
+  a = await startTestGateway({ env: { REDIS_URL: redis.url, USAGE_FLUSH_SECONDS: '1' } });
+  b = await startTestGateway({ sharing: a });
+  owner = await a.createUser();
+  await createTestPlan(a, 'shared', { maxApiCallsPerMonth: 60 });
+});
+afterAll(async () => {
+  await b.close();
+  await a.close();
+  await redis.stop();
+});
+
+const stored = async (gw: TestGateway, tenantId: string) => {
+  const rows = await gw.services.platform.usageMetric.findMany({ where: { tenantId } });
+  return rows.reduce((sum, m) => ({ calls: sum.calls + m.apiCalls, errors: sum.errors + m.apiErrors }), { calls: 0, errors: 0 });
+};
+
+test('calls on two gateways add up, and the quota trips exactly at the quota across both', async () => {
+  const tenant = await a.createTenant({ slug: 'shared-shop', owner, plan: 'shared' });
+  const as = { token: owner.token, tenant: 'shared-shop' };
+  const statuses: number[] = [];
+  // Bursts spread over a few seconds, so flushes on both gateways run in between.
+  for (let round = 0; round < 5; round++) {
+    const burst = await Promise.all(Array.from({ length: 20 }, (_, i) => (i % 2 ? a : b).request(LIST, as)));
+    statuses.push(...burst.map((r) => r.status));
+    await new Promise((resolve) => setTimeout(resolve, 400));
+  }
+  expect(statuses.filter((s) => s === 200)).toHaveLength(60);
+  expect(statuses.filter((s) => s === 429)).toHaveLength(40);
+
+  // Either gateway reports the same totals, flushed or not.
+  expect((await a.request(USAGE, as)).body.data.usage).toEqual([{ apiCalls: 60, apiErrors: 40 }]);
+  expect((await b.request(USAGE, as)).body.data.usage).toEqual([{ apiCalls: 60, apiErrors: 40 }]);
+
+  await a.services.usage.flush();
+  await b.services.usage.flush();
+  expect(await stored(a, tenant.id)).toEqual({ calls: 60, errors: 40 });
+});
+
+test('the counts and the used-up quota survive restarting every gateway', async () => {
+  await createTestPlan(a, 'restartable', { maxApiCallsPerMonth: 4 });
+  const tenant = await a.createTenant({ slug: 'restart-redis', owner, plan: 'restartable' });
+  const as = { token: owner.token, tenant: 'restart-redis' };
+  const first = await startTestGateway({ sharing: a, env: { USAGE_FLUSH_SECONDS: '3600' } });
+  for (let i = 0; i < 4; i++) expect((await first.request(LIST, as)).status).toBe(200);
+  await first.stop();
+  expect(await stored(a, tenant.id)).toEqual({ calls: 4, errors: 0 });
+
+  const next = await startTestGateway({ sharing: a });
+  try {
+    expect((await next.request(LIST, as)).status).toBe(429);
+    expect((await next.request(USAGE, as)).body.data.usage).toEqual([{ apiCalls: 4, apiErrors: 1 }]);
+  } finally {
+    await next.close();
+  }
+});

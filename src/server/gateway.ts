@@ -37,7 +37,7 @@ export async function startGateway(services: Services, listen: { port: number; h
     log,
     routes: { '/healthz': healthz, '/readyz': readyz(services) },
   });
-  const webSocket = attachWebSocketServer({ server, path: '/graphql', schema, services, introspection });
+  const webSocket = attachWebSocketServer({ server, path: '/graphql', schema, apollo, services, introspection });
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);
     server.listen(listen.port, listen.host, () => resolve());

@@ -43,6 +43,15 @@ test('queries and mutations run with the token and tenant from connection_init, 
   });
 });
 
+test('operations over WebSocket are audited and metered like those over HTTP', async () => {
+  const tenant = await gw.services.platform.tenant.findUniqueOrThrow({ where: { slug: 'socket-shop' } });
+  const audited = await gw.services.platform.auditLog.findMany({ where: { tenantId: tenant.id, action: 'createProduct' } });
+  expect(audited).toEqual([expect.objectContaining({ actorId: owner.id, actorType: 'user' })]);
+  await gw.services.usage.flush();
+  const [usage] = await gw.services.platform.usageMetric.findMany({ where: { tenantId: tenant.id } });
+  expect(usage.apiCalls).toBe(2); // createProduct and products over the socket above (`me` is no tenant's call)
+});
+
 test('without a token, tenant data is refused as over HTTP', async () => {
   await withSocket({ tenant: 'socket-shop' }, async ({ client }) => {
     const [result] = await operate(client, '{ products { totalCount } }').done;
@@ -59,11 +68,22 @@ test.each([
   ['a query that does not parse', '{ me { ', 'GRAPHQL_PARSE_FAILED'],
 ])('%s is refused as over HTTP', async (_what, query, code) => {
   await withSocket(ownerParams(), async ({ client }) => {
+    // Refused before it runs (an `error` message) or by Apollo (a result with errors only).
     const refused = await operate(client, query).done.then(
-      (results) => ({ unexpectedly: results }),
-      (errors: unknown) => errors,
+      (results) => results,
+      (errors: unknown) => [{ errors }],
     );
-    expect(refused).toEqual([expect.objectContaining({ extensions: expect.objectContaining({ code }) })]);
+    expect(refused).toEqual([{ errors: [expect.objectContaining({ extensions: expect.objectContaining({ code }) })] }]);
+  });
+});
+
+test('a subscription over the limits is refused before it starts', async () => {
+  await withSocket(ownerParams(), async ({ client }) => {
+    const aliases = `subscription { provisioningProgress(jobId: "x") { ${Array.from({ length: 40 }, (_, i) => `a${i}: jobId`).join(' ')} } }`;
+    await expect(operate(client, aliases).done).rejects.toEqual([expect.objectContaining({ extensions: { code: 'BAD_USER_INPUT' } })]);
+    await expect(operate(client, 'subscription { provisioningProgress(jobId: "x") { nothingHere } }').done).rejects.toEqual([
+      expect.objectContaining({ extensions: { code: 'GRAPHQL_VALIDATION_FAILED' } }),
+    ]);
   });
 });
 

@@ -21,6 +21,7 @@ import { withDatabase } from '../src/db/urls';
 import { createLogger } from '../src/logger';
 import { startJobWorker } from '../src/provisioning/jobs/jobWorker';
 import { startGateway } from '../src/server/gateway';
+import { describeMachine, printTable } from './machine';
 
 const TENANTS = 20;
 
@@ -126,14 +127,6 @@ function percentile(sorted: number[], p: number): number {
   return sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)];
 }
 
-async function serverVersion(serverUrl: string): Promise<string> {
-  const client = new pg.Client({ connectionString: serverUrl });
-  await client.connect();
-  const { rows } = await client.query<{ version: string }>('SELECT current_setting($1) AS version', ['server_version']);
-  await client.end();
-  return rows[0].version;
-}
-
 async function main() {
   let serverUrl = process.env.BENCH_DATABASE_URL ?? process.env.TEST_DATABASE_URL ?? process.env.DATABASE_URL;
   let stopEmbedded: (() => Promise<void>) | undefined;
@@ -146,23 +139,16 @@ async function main() {
   }
   serverUrl = withDatabase(serverUrl, 'postgres');
   try {
-    const cpus = os.cpus();
-    const load = os.loadavg().map((n) => n.toFixed(1)).join(' ');
-    console.log(`machine: ${cpus[0]?.model ?? 'unknown CPU'}, ${cpus.length} cores, Node ${process.version}, PostgreSQL ${await serverVersion(serverUrl)}`);
-    console.log(`load average at start: ${load} (other work on the machine slows every figure)`);
+    console.log(await describeMachine(serverUrl));
     console.log(`createTenant -> ACTIVE (job SUCCEEDED), ${TENANTS} tenants per path, one at a time, after one warm-up tenant\n`);
-    const rows: string[][] = [['path', 'p50 ms', 'p95 ms', 'max ms', 'mean ms', 'warm-up ms']];
+    const rows: Array<Array<string | number>> = [];
     for (const p of PATHS) {
       const { warmup, times } = await runPath(serverUrl, p);
       const sorted = [...times].sort((a, b) => a - b);
       const mean = times.reduce((a, b) => a + b, 0) / times.length;
       rows.push([p.name, ...[percentile(sorted, 50), percentile(sorted, 95), sorted.at(-1)!, mean, warmup].map((ms) => ms.toFixed(0))]);
     }
-    const widths = rows[0].map((_, c) => Math.max(...rows.map((r) => r[c].length)));
-    for (const [i, row] of rows.entries()) {
-      console.log(`| ${row.map((cell, c) => (c === 0 ? cell.padEnd(widths[c]) : cell.padStart(widths[c]))).join(' | ')} |`);
-      if (i === 0) console.log(`|${widths.map((w, c) => (c === 0 ? '-'.repeat(w + 2) : `${'-'.repeat(w + 1)}:`)).join('|')}|`);
-    }
+    printTable(['path', 'p50 ms', 'p95 ms', 'max ms', 'mean ms', 'warm-up ms'], rows);
   } finally {
     await stopEmbedded?.();
     if (dataDir) rmSync(dataDir, { recursive: true, force: true });

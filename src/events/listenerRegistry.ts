@@ -31,7 +31,13 @@ export class ListenerRegistry {
   deliver(channel: string, message: string): void {
     const listeners = this.byChannel.get(channel);
     if (!listeners) return;
-    const payload: unknown = JSON.parse(message);
+    let payload: unknown;
+    try {
+      payload = JSON.parse(message);
+    } catch (error) {
+      // Not ours (anyone can publish on a Redis channel): nothing to deliver.
+      return this.onListenerError(error, channel);
+    }
     for (const listener of [...listeners]) {
       try {
         listener(payload);

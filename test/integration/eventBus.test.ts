@@ -130,3 +130,20 @@ describe.each(kinds)('%s event bus', (_kind, make) => {
     expect(await bus.transportSubscribers('rejoin')).toBe(1);
   });
 });
+
+test('on Redis, a message that is not JSON (anyone may publish on a channel) is dropped and the channel keeps working', async () => {
+  const prefix = `test:${randomBytes(4).toString('hex')}:`;
+  const bus = new RedisEventBus({ url: redis.url, prefix, log });
+  const raw = new Redis(redis.url);
+  try {
+    const received: unknown[] = [];
+    await bus.subscribe('noisy', (payload) => received.push(payload));
+    await raw.publish(`${prefix}noisy`, 'not json');
+    await bus.publish('noisy', 'fine');
+    await eventually(() => received.length === 1);
+    expect(received).toEqual(['fine']);
+  } finally {
+    await raw.quit();
+    await bus.close();
+  }
+});

@@ -10,7 +10,7 @@ import { JobTakenOver, RunningJob } from './runningJob';
 export interface JobDefinition {
   /** Does the work, reporting through `job`; returns the final message. */
   run(services: Services, job: RunningJob): Promise<string>;
-  /** After the job ended FAILED (e.g. the tenant becomes FAILED too). */
+  /** When the job is about to end FAILED (e.g. the tenant becomes FAILED too). */
   failed?(services: Services, job: RunningJob): Promise<void>;
 }
 
@@ -23,9 +23,10 @@ export function jobTask(services: Services, definition: JobDefinition): Task {
     const maxAttempts = helpers.job.max_attempts - 1;
     const job = await RunningJob.claim(services, jobId, helpers.job.locked_by!);
     if (!job) return;
+    // The tenant first: whoever sees the job FAILED finds the tenant FAILED too.
     const fail = async (error: string) => {
-      await job.fail(error);
       await definition.failed?.(services, job);
+      await job.fail(error);
     };
     // Only a run whose process died reaches the extra attempt enqueueJob allows.
     if (helpers.job.attempts > maxAttempts) {

@@ -11,12 +11,14 @@ import { localSecret } from './auth/localSecret';
 import { TokenService } from './auth/tokens';
 import type { Config } from './config';
 import { createPlatformClient } from './db/platformClient';
+import { createEventBus } from './events/createEventBus';
 import { createTenantClient, tenantPoolConfig, type TenantDb } from './db/tenantClient';
 import type { TenantConnection } from './db/tenantClient';
 import type { Logger } from './logger';
 import type { Services } from './services';
 import { DatabaseServers } from './tenancy/databaseServers';
 import { MembershipCache } from './tenancy/memberships';
+import { followTenantChanges } from './tenancy/tenantChanges';
 import { TenantClientPool } from './tenancy/tenantClientPool';
 import { TenantRegistry } from './tenancy/tenantRegistry';
 import { withDatabase } from './db/urls';
@@ -58,6 +60,9 @@ export function createServices(config: Config, options: ServiceOptions): Service
   registry.onInvalidate((tenant) => tenant && pool.evict(tenant.id));
   const plans = new PlanCatalog(platform, config.tenantCacheMs);
   const usageStore = config.redisUrl ? new RedisUsageStore(config.redisUrl, config.redisKeyPrefix, log) : new MemoryUsageStore();
+  // Gateways serving one platform share REDIS_KEY_PREFIX, and so their channels.
+  const events = createEventBus({ redisUrl: config.redisUrl, prefix: `${config.redisKeyPrefix}events:`, log });
+  followTenantChanges(events, registry, log);
   return {
     config,
     log,
@@ -72,6 +77,7 @@ export function createServices(config: Config, options: ServiceOptions): Service
     plans,
     usage: new UsageMeter({ store: usageStore, platform, plans, log, flushMs: config.usageFlushMs }),
     payments: manualOfflineProvider,
+    events,
   };
 }
 
@@ -79,4 +85,5 @@ export async function closeServices(services: Services): Promise<void> {
   await services.usage.close();
   await services.pool.close();
   await services.platform.$disconnect();
+  await services.events.close();
 }

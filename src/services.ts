@@ -8,6 +8,7 @@ import type { UsageMeter } from './billing/usageMeter';
 import type { TokenService } from './auth/tokens';
 import type { Config } from './config';
 import type { PlatformDb } from './db/platformClient';
+import type { EventBus } from './events/eventBus';
 import type { Logger } from './logger';
 import type { DatabaseServers } from './tenancy/databaseServers';
 import type { MembershipCache } from './tenancy/memberships';
@@ -29,4 +30,6 @@ export interface Services {
   /** API-call metering and quotas; flushed to the platform database by `closeServices` too. */
   usage: UsageMeter;
   payments: PaymentProvider;
+  /** Provisioning progress and tenant changes, across gateway processes when REDIS_URL is set. */
+  events: EventBus;
 }

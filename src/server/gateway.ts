@@ -10,6 +10,7 @@ import { healthz, readyz } from './health';
 import { createHttpServer } from './httpServer';
 import { meteringPlugin } from './meteringPlugin';
 import { createRequestContext } from './requestContext';
+import { attachWebSocketServer } from './webSocket';
 
 export interface RunningGateway {
   /** http://host:port/graphql */
@@ -21,10 +22,11 @@ export interface RunningGateway {
 export async function startGateway(services: Services, listen: { port: number; host: string }): Promise<RunningGateway> {
   const { config, log } = services;
   const schema = gatewaySchema();
+  const introspection = config.graphiql || !config.production;
   const apollo = await startApollo({
     schema,
     limits: config.limits,
-    introspection: config.graphiql || !config.production,
+    introspection,
     log,
     plugins: [meteringPlugin(services.usage), auditPlugin(services.platform, log)],
   });
@@ -35,6 +37,7 @@ export async function startGateway(services: Services, listen: { port: number; h
     log,
     routes: { '/healthz': healthz, '/readyz': readyz(services) },
   });
+  const webSocket = attachWebSocketServer({ server, path: '/graphql', schema, apollo, services, introspection });
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);
     server.listen(listen.port, listen.host, () => resolve());
@@ -45,6 +48,8 @@ export async function startGateway(services: Services, listen: { port: number; h
     url: `http://${host}:${port}/graphql`,
     server,
     async close() {
+      // Sockets first: an open WebSocket would keep server.close() waiting.
+      await webSocket.close();
       await new Promise<void>((resolve) => {
         server.close(() => resolve());
         server.closeIdleConnections();

@@ -6,8 +6,9 @@ import { loadConfig } from '../../src/config';
 import { closeServices, createServices, type ServiceOptions } from '../../src/createServices';
 import { preparePlatformDatabase } from '../../src/db/platformDatabase';
 import type { Isolation, MemberRole } from '../../src/generated/platform/enums';
-import { createLogger } from '../../src/logger';
+import { createLogger, type Logger } from '../../src/logger';
 import { createTenantRecord } from '../../src/provisioning/createTenantRecord';
+import { startJobWorker, type JobWorker } from '../../src/provisioning/jobs/jobWorker';
 import { provisionTenant } from '../../src/provisioning/provisionTenant';
 import { startGateway } from '../../src/server/gateway';
 import type { Services } from '../../src/services';
@@ -42,6 +43,8 @@ export interface TestGateway {
   request<T = any>(query: string, options?: RequestOptions): Promise<GraphQLResponse<T>>;
   createUser(options?: { email?: string; platformAdmin?: boolean; password?: string }): Promise<TestUser>;
   createTenant(options: { slug?: string; isolation?: Isolation; owner: TestUser; members?: Array<[TestUser, MemberRole]>; plan?: string }): Promise<TenantRecord>;
+  /** One more job worker on this gateway's services (e.g. when the gateway runs with JOB_CONCURRENCY=0). */
+  startWorker(concurrency?: number): Promise<JobWorker>;
   /** Shuts this gateway down as in production (counters flushed) and keeps the databases. */
   stop(): Promise<void>;
   /** Stops, then drops the databases and Redis keys unless this gateway was only `sharing` them. */
@@ -56,6 +59,8 @@ export async function startTestGateway(
     openTenantClient?: ServiceOptions['openTenantClient'];
     /** Run as one more gateway of that one's platform; the first gateway drops the databases. */
     sharing?: TestGateway;
+    /** Where its logs go (default: stdout at TEST_LOG_LEVEL, silent unless set). */
+    log?: Logger;
   } = {},
 ): Promise<TestGateway> {
   const dbs = options.sharing?.dbs ?? testDatabases();
@@ -75,15 +80,21 @@ export async function startTestGateway(
     ...options.env,
   };
   const config = loadConfig(env);
-  const log = createLogger(config.logLevel);
+  const log = options.log ?? createLogger(config.logLevel);
   await preparePlatformDatabase(dbs.platformUrl, log);
   const services = createServices(config, { platformUrl: dbs.platformUrl, log, openTenantClient: options.openTenantClient });
+  const workers = [await startJobWorker(services, dbs.platformUrl)];
   const gateway = await startGateway(services, { port: 0, host: '127.0.0.1' });
   const passwordHash = await hashPassword(TEST_PASSWORD);
   let users = 0;
   let tenants = 0;
   let stopped: Promise<void> | undefined;
-  const stop = () => (stopped ??= gateway.close().then(() => closeServices(services)));
+  const stop = () =>
+    (stopped ??= (async () => {
+      await gateway.close();
+      for (const worker of workers) await worker.stop();
+      await closeServices(services);
+    })());
 
   return {
     url: gateway.url,
@@ -117,6 +128,11 @@ export async function startTestGateway(
         await services.platform.membership.create({ data: { userId: user.id, tenantId: tenant.id, role } });
       }
       return provisionTenant(services, tenant.id);
+    },
+    async startWorker(concurrency = 1) {
+      const worker = await startJobWorker({ ...services, config: { ...config, jobs: { ...config.jobs, concurrency } } }, dbs.platformUrl);
+      workers.push(worker);
+      return worker;
     },
     stop,
     async close() {

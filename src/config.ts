@@ -36,6 +36,11 @@ const schema = z.object({
   MAX_QUERY_COMPLEXITY: int(1).default(20000),
   MAX_ALIASES: int(1).default(30),
   MAX_BODY_BYTES: int(1024).default(1_000_000),
+  JOB_CONCURRENCY: int(0).default(2),
+  JOB_MAX_ATTEMPTS: int(1).default(3),
+  JOB_STALE_SECONDS: z.coerce.number().min(1).default(30),
+  ARCHIVE_GRACE_SECONDS: int(0).default(7 * 86_400),
+  TENANT_TEMPLATES: bool.default(true),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   SHUTDOWN_TIMEOUT_SECONDS: int(1).default(25),
   METRICS_TOKEN: z.string().min(16, 'must be at least 16 characters').optional(),
@@ -57,7 +62,7 @@ export const settingDescriptions: Record<keyof z.input<typeof schema>, string> =
   JWT_SECRET: 'HS256 signing secret (32+ characters); required in production',
   JWT_TTL: 'lifetime of issued tokens, e.g. `12h`, `30m`',
   ENCRYPTION_KEY: '32-byte key (hex or base64) encrypting external database credentials; required in production',
-  REDIS_URL: 'Redis for the event bus and usage counters; in-process when unset',
+  REDIS_URL: 'Redis for the event bus (job progress and tenant changes across gateway processes) and usage counters; in-process when unset',
   REDIS_KEY_PREFIX: 'prefix of every Redis key; gateways that serve one platform share it',
   USAGE_FLUSH_SECONDS: 'how often API-call counters are written to the platform database (and always on shutdown)',
   API_KEY_CACHE_SECONDS: 'how long a verified API key is trusted before it is read again (a revocation reaches other processes within this)',
@@ -71,6 +76,11 @@ export const settingDescriptions: Record<keyof z.input<typeof schema>, string> =
   MAX_QUERY_COMPLEXITY: 'highest estimated cost an operation may have (lists count `first` times)',
   MAX_ALIASES: 'most aliases an operation may use',
   MAX_BODY_BYTES: 'largest request body accepted',
+  JOB_CONCURRENCY: 'provisioning jobs this process runs at once; 0: it runs none (another process does)',
+  JOB_MAX_ATTEMPTS: 'attempts before a failing job ends FAILED (and its tenant with it)',
+  JOB_STALE_SECONDS: 'a running job whose worker has not shown signs of life for this long is handed to another worker',
+  ARCHIVE_GRACE_SECONDS: "how long an archived tenant's database is kept before a job drops it (default 7 days)",
+  TENANT_TEMPLATES: 'create tenant databases from a pre-migrated template database (falls back to running the migrations)',
   LOG_LEVEL: 'pino log level',
   SHUTDOWN_TIMEOUT_SECONDS: 'on SIGTERM, how long in-flight requests and job steps may take to finish before they are cut',
   METRICS_TOKEN: 'when set, `/metrics` answers only `Authorization: Bearer <METRICS_TOKEN>`',
@@ -108,6 +118,9 @@ export interface Config {
   tenantPool: { maxClients: number; connectionsPerTenant: number; idleMs: number };
   tenantCacheMs: number;
   limits: { depth: number; complexity: number; aliases: number; bodyBytes: number };
+  jobs: { concurrency: number; maxAttempts: number; staleMs: number };
+  archiveGraceMs: number;
+  tenantTemplates: boolean;
   logLevel: string;
   shutdownTimeoutMs: number;
   metricsToken: string | undefined;
@@ -168,6 +181,9 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     },
     tenantCacheMs: e.TENANT_CACHE_SECONDS * 1000,
     limits: { depth: e.MAX_QUERY_DEPTH, complexity: e.MAX_QUERY_COMPLEXITY, aliases: e.MAX_ALIASES, bodyBytes: e.MAX_BODY_BYTES },
+    jobs: { concurrency: e.JOB_CONCURRENCY, maxAttempts: e.JOB_MAX_ATTEMPTS, staleMs: e.JOB_STALE_SECONDS * 1000 },
+    archiveGraceMs: e.ARCHIVE_GRACE_SECONDS * 1000,
+    tenantTemplates: e.TENANT_TEMPLATES,
     logLevel: e.LOG_LEVEL,
     shutdownTimeoutMs: e.SHUTDOWN_TIMEOUT_SECONDS * 1000,
     metricsToken: e.METRICS_TOKEN,

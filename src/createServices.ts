@@ -11,6 +11,7 @@ import { localSecret } from './auth/localSecret';
 import { TokenService } from './auth/tokens';
 import type { Config } from './config';
 import { createPlatformClient } from './db/platformClient';
+import { createEventBus } from './events/createEventBus';
 import { createTenantClient, tenantPoolConfig, type TenantDb } from './db/tenantClient';
 import type { TenantConnection } from './db/tenantClient';
 import type { Logger } from './logger';
@@ -19,6 +20,7 @@ import { ShutdownRegistry } from './shutdown';
 import type { Services } from './services';
 import { DatabaseServers } from './tenancy/databaseServers';
 import { MembershipCache } from './tenancy/memberships';
+import { followTenantChanges } from './tenancy/tenantChanges';
 import { TenantClientPool } from './tenancy/tenantClientPool';
 import { TenantRegistry } from './tenancy/tenantRegistry';
 import { withDatabase } from './db/urls';
@@ -61,11 +63,17 @@ export function createServices(config: Config, options: ServiceOptions): Service
   const plans = new PlanCatalog(platform, config.tenantCacheMs);
   const usageStore = config.redisUrl ? new RedisUsageStore(config.redisUrl, config.redisKeyPrefix, log) : new MemoryUsageStore();
   const usage = new UsageMeter({ store: usageStore, platform, plans, log, flushMs: config.usageFlushMs });
+  // Gateways serving one platform share REDIS_KEY_PREFIX, and so their channels.
+  const events = createEventBus({ redisUrl: config.redisUrl, prefix: `${config.redisKeyPrefix}events:`, log });
+  followTenantChanges(events, registry, log);
+  const metrics = new GatewayMetrics({ platform, pool, log });
+  metrics.observeEventBusSubscribers(() => events.listenerCount());
   const shutdown = new ShutdownRegistry(log);
   // Usage counted by the last requests is written before the platform client closes.
   shutdown.add('flush', 'usage meter', () => usage.close());
   shutdown.add('disconnect', 'tenant clients', () => pool.close());
   shutdown.add('disconnect', 'platform database', () => platform.$disconnect());
+  shutdown.add('disconnect', 'event bus', () => events.close());
   return {
     config,
     log,
@@ -80,7 +88,8 @@ export function createServices(config: Config, options: ServiceOptions): Service
     plans,
     usage,
     payments: manualOfflineProvider,
-    metrics: new GatewayMetrics({ platform, pool, log }),
+    events,
+    metrics,
     shutdown,
   };
 }

@@ -8,6 +8,7 @@ import { preparePlatformDatabase } from './db/platformDatabase';
 import { redactUrl, withDatabase } from './db/urls';
 import { DEMO_PASSWORD, DEMO_TENANTS, PLATFORM_ADMIN_EMAIL, demoLogins } from './demo/demoData';
 import { ensureDemo } from './demo/seedDemo';
+import { startJobWorker } from './provisioning/jobs/jobWorker';
 import { createLogger } from './logger';
 import { startGateway } from './server/gateway';
 
@@ -44,6 +45,7 @@ async function main() {
   }
   await preparePlatformDatabase(platformUrl, log);
   const services = createServices(config, { platformUrl, log });
+  await startJobWorker(services, platformUrl); // it registers with services.shutdown
   if (config.demo) await ensureDemo(services);
   const gateway = await startGateway(services, { port: config.port, host: config.host });
   process.stdout.write(banner(gateway.url, config.demo, config.graphiql));

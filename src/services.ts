@@ -8,6 +8,7 @@ import type { UsageMeter } from './billing/usageMeter';
 import type { TokenService } from './auth/tokens';
 import type { Config } from './config';
 import type { PlatformDb } from './db/platformClient';
+import type { EventBus } from './events/eventBus';
 import type { Logger } from './logger';
 import type { GatewayMetrics } from './observability/metrics';
 import type { ShutdownRegistry } from './shutdown';
@@ -31,7 +32,9 @@ export interface Services {
   /** API-call metering and quotas; flushed to the platform database on shutdown (its `flush` phase). */
   usage: UsageMeter;
   payments: PaymentProvider;
-  /** Prometheus metrics of this process; the event bus registers its subscriber count here. */
+  /** Provisioning progress and tenant changes, across gateway processes when REDIS_URL is set. */
+  events: EventBus;
+  /** Prometheus metrics of this process. */
   metrics: GatewayMetrics;
   /** Hooks run on SIGTERM, in phases (see shutdown.ts): listeners, workers and clients register here. */
   shutdown: ShutdownRegistry;

@@ -26,7 +26,7 @@ export interface MigrationStatus {
 
 // The key Prisma Migrate locks while it migrates a database, so this migrator and
 // the CLI never run at the same time against the same database.
-const PRISMA_MIGRATE_LOCK = 72707369;
+export const PRISMA_MIGRATE_LOCK = 72707369;
 
 const CREATE_MIGRATIONS_TABLE = `CREATE TABLE IF NOT EXISTS "_prisma_migrations" (
     "id"                    VARCHAR(36) PRIMARY KEY NOT NULL,

@@ -4,15 +4,17 @@
 // ACTIVE once its schema has been verified.
 import pg from 'pg';
 import { tenantStorageName } from '../db/identifiers';
-import { loadMigrations } from '../db/migrations';
-import { applyMigrations } from '../db/migrator';
+import { loadMigrations, type MigrationSet } from '../db/migrations';
 import { createTenantClient, tenantPoolConfig } from '../db/tenantClient';
 import type { Services } from '../services';
+import { announceTenantChange } from '../tenancy/tenantChanges';
 import type { TenantRecord } from '../tenancy/tenantRegistry';
+import { inspectExternalDatabase } from './externalDatabase';
 import { seedTenantDefaults } from './seedDefaults';
+import { assertTenantSchema, migrateTenantSchema, totalTables } from './tenantSchema';
 import { createDatabase, createSchema } from './tenantStorage';
 import { withTenantSql } from './tenantSql';
-import { describeProblems, tenantSchemaProblems } from './verifyTenantSchema';
+import { createFromTemplate } from './tenantTemplate';
 
 export const STEPS = ['place', 'create', 'migrate', 'seed', 'verify', 'activate'] as const;
 export type StepName = (typeof STEPS)[number];
@@ -53,11 +55,23 @@ async function place(services: Services, tenant: TenantRecord): Promise<TenantRe
   });
 }
 
-async function createStorage(services: Services, tenant: TenantRecord): Promise<void> {
-  if (tenant.externalUrlCipher) return;
+/** Makes the tenant's database or schema; true when its tables came with it (copied from the template). */
+async function createStorage(services: Services, tenant: TenantRecord, set: MigrationSet): Promise<boolean> {
   const serverUrl = services.servers.url(tenant.server);
-  if (tenant.schemaName) await createSchema(serverUrl, tenant.databaseName!, tenant.schemaName);
-  else await createDatabase(serverUrl, tenant.databaseName!);
+  if (tenant.schemaName) {
+    await createSchema(serverUrl, tenant.databaseName!, tenant.schemaName);
+    return false;
+  }
+  if (services.config.tenantTemplates) {
+    try {
+      await createFromTemplate(serverUrl, tenant.databaseName!, services.config.tenantDbPrefix, set);
+      return true;
+    } catch (err) {
+      services.log.warn({ err, tenant: tenant.slug }, 'the template database could not be used: running the migrations instead');
+    }
+  }
+  await createDatabase(serverUrl, tenant.databaseName!);
+  return false;
 }
 
 async function seed(services: Services, tenant: TenantRecord): Promise<void> {
@@ -70,42 +84,55 @@ async function seed(services: Services, tenant: TenantRecord): Promise<void> {
   }
 }
 
+const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`;
+
 export async function provisionTenant(services: Services, tenantId: string, report: Reporter = () => {}): Promise<TenantRecord> {
   const at = (step: StepName, message: string, extra: Partial<ProvisioningReport> = {}) =>
     report({ step, progress: STARTS_AT[step], message, ...extra });
+  const migrations = loadMigrations('tenant');
+  const tables = totalTables(migrations);
   let tenant = await services.platform.tenant.findUniqueOrThrow({ where: { id: tenantId } });
 
-  await at('place', 'choosing where the data will live');
-  tenant = await place(services, tenant);
+  if (tenant.externalUrlCipher) {
+    await at('place', 'connecting to your database');
+    const { tables: existing } = await inspectExternalDatabase(services, tenant);
+    await at('create', `found ${plural(existing.length, 'table')} in your database; the migrations add what is missing`);
+  } else {
+    await at('place', 'choosing where the data will live');
+    tenant = await place(services, tenant);
+    await at('create', tenant.schemaName ? `creating schema ${tenant.schemaName}` : `creating database ${tenant.databaseName}`);
+  }
+  const copied = !tenant.externalUrlCipher && (await createStorage(services, tenant, migrations));
 
-  await at('create', tenant.schemaName ? `creating schema ${tenant.schemaName}` : `creating database ${tenant.databaseName ?? '(external)'}`);
-  await createStorage(services, tenant);
-
-  const connection = services.servers.connectionOf(tenant);
-  const migrations = loadMigrations('tenant');
-  await at('migrate', 'applying migrations', { tablesCreated: 0, totalTables: migrations.migrations.reduce((n, m) => n + m.tables, 0) });
-  await withTenantSql(connection, (client) =>
-    applyMigrations(client, migrations, ({ tablesCreated, totalTables }) =>
+  // One connection to the tenant's tables for migrating and verifying.
+  await withTenantSql(services.servers.connectionOf(tenant), async (client) => {
+    await at('migrate', copied ? 'tables copied from the template; applying newer migrations, if any' : 'applying migrations', {
+      tablesCreated: copied ? tables : 0,
+      totalTables: tables,
+    });
+    const applied = await migrateTenantSchema(client, migrations, (created, pending) =>
       report({
         step: 'migrate',
-        progress: STARTS_AT.migrate + Math.round(((STARTS_AT.seed - STARTS_AT.migrate) * tablesCreated) / Math.max(totalTables, 1)),
-        message: `created ${tablesCreated} of ${totalTables} tables`,
-        tablesCreated,
-        totalTables,
+        progress: STARTS_AT.migrate + Math.round(((STARTS_AT.seed - STARTS_AT.migrate) * created) / Math.max(pending, 1)),
+        message: `created ${created} of ${plural(pending, 'table')}`,
+        tablesCreated: tables - pending + created,
+        totalTables: tables,
       }),
-    ),
-  );
+    );
+    if (applied.length === 0) {
+      await at('migrate', `all ${plural(tables, 'table')} were already in place`, { tablesCreated: tables, totalTables: tables });
+    }
 
-  await at('seed', 'adding the chart of accounts, settings and categories');
-  await seed(services, tenant);
+    await at('seed', 'adding the chart of accounts, settings and categories');
+    await seed(services, tenant);
 
-  await at('verify', 'checking the schema against the migrations');
-  const problems = describeProblems(await withTenantSql(connection, (client) => tenantSchemaProblems(client, migrations)));
-  if (problems) throw new Error(`schema check failed: ${problems}`);
+    await at('verify', 'checking the schema against the migrations');
+    await assertTenantSchema(client, migrations);
+  });
 
   await at('activate', 'activating');
   // An archived tenant stays archived even if its provisioning was still running.
   await services.platform.tenant.updateMany({ where: { id: tenant.id, status: { in: ['PROVISIONING', 'FAILED'] } }, data: { status: 'ACTIVE' } });
-  services.registry.invalidate(tenant.slug);
+  await announceTenantChange(services, tenant.slug);
   return services.platform.tenant.findUniqueOrThrow({ where: { id: tenant.id } });
 }

@@ -7,7 +7,8 @@ import { withDatabase } from '../db/urls';
 
 const DUPLICATE_DATABASE = '42P04';
 
-async function onServer<T>(serverUrl: string, database: string, work: (client: pg.Client) => Promise<T>): Promise<T> {
+/** Runs `work` on a connection to `database` on the server at `serverUrl`. */
+export async function onServer<T>(serverUrl: string, database: string, work: (client: pg.Client) => Promise<T>): Promise<T> {
   const client = new pg.Client({ connectionString: withDatabase(serverUrl, database) });
   await client.connect();
   try {

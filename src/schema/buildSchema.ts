@@ -2,11 +2,12 @@
 // `npm run schema` prints it to schema.graphql; a test fails when that file is stale.
 import 'reflect-metadata';
 import { lexicographicSortSchema, printSchema, type GraphQLSchema } from 'graphql';
-import { buildSchemaSync } from 'type-graphql';
+import { buildSchemaSync, type PubSub } from 'type-graphql';
 import { ApiKeyResolver } from './platform/apiKeyResolver';
 import { AuditResolver } from './platform/auditResolver';
 import { AuthResolver } from './platform/authResolver';
 import { BillingResolver } from './platform/billingResolver';
+import { ProvisioningResolver } from './platform/provisioningResolver';
 import { TenantResolver } from './platform/tenantResolver';
 import { AccountResolver } from './tenant/accountResolver';
 import { BankResolver } from './tenant/bankResolver';
@@ -24,6 +25,7 @@ import { BomComponentResolver, ProductComponentsResolver, StockResolver } from '
 const resolvers = [
   AuthResolver,
   TenantResolver,
+  ProvisioningResolver,
   BillingResolver,
   ApiKeyResolver,
   AuditResolver,
@@ -46,11 +48,22 @@ const resolvers = [
   SettingsResolver,
 ] as const;
 
+// type-graphql insists on a PubSub once there is a subscription, but ours each bring
+// their own stream (from the request's event bus), so this one is never asked.
+const unusedPubSub: PubSub = {
+  publish: () => {
+    throw new Error('publish through services.events');
+  },
+  subscribe: () => {
+    throw new Error('subscriptions here define `subscribe`');
+  },
+};
+
 let built: GraphQLSchema | undefined;
 
 export function gatewaySchema(): GraphQLSchema {
   // Input is validated by the domain functions (zod), not by class-validator.
-  return (built ??= buildSchemaSync({ resolvers: [...resolvers], validate: false }));
+  return (built ??= buildSchemaSync({ resolvers: [...resolvers], validate: false, pubSub: unusedPubSub }));
 }
 
 /** The SDL committed as schema.graphql: sorted, so diffs show real changes only. */

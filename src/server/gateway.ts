@@ -14,6 +14,7 @@ import { meteringPlugin } from './meteringPlugin';
 import { createRedisProbe } from './redisProbe';
 import { createRequestContext } from './requestContext';
 import { outcomePlugin, reportRequests } from './requestObserver';
+import { attachWebSocketServer } from './webSocket';
 
 export interface RunningGateway {
   /** http://host:port/graphql */
@@ -26,10 +27,11 @@ export interface RunningGateway {
 export async function startGateway(services: Services, listen: { port: number; host: string }): Promise<RunningGateway> {
   const { config, log, shutdown } = services;
   const schema = gatewaySchema();
+  const introspection = config.graphiql || !config.production;
   const apollo = await startApollo({
     schema,
     limits: config.limits,
-    introspection: config.graphiql || !config.production,
+    introspection,
     plugins: [meteringPlugin(services.usage), auditPlugin(services.platform, log), outcomePlugin()],
   });
   const redis = config.redisUrl ? createRedisProbe(config.redisUrl, log) : undefined;
@@ -43,6 +45,7 @@ export async function startGateway(services: Services, listen: { port: number; h
     browserPage: explorer?.page,
     onAnswered: reportRequests(services),
   });
+  const webSocket = attachWebSocketServer({ server, path: '/graphql', schema, apollo, services, introspection });
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);
     server.listen(listen.port, listen.host, () => resolve());
@@ -52,12 +55,13 @@ export async function startGateway(services: Services, listen: { port: number; h
   let stopped: Promise<void> | undefined;
   const stop = (deadline: AbortSignal) =>
     (stopped ??= (async () => {
-      await http.drain(deadline);
+      // WebSockets close with 1001 (going away) at once: an open one would keep the HTTP drain waiting.
+      await Promise.all([webSocket.close(), http.drain(deadline)]);
       await apollo.stop();
       await redis?.close();
     })());
   shutdown.add('stop-accepting', 'http listener', () => http.stopAccepting());
-  shutdown.add('drain', 'http requests', stop);
+  shutdown.add('drain', 'http requests and websockets', stop);
 
   const { port } = server.address() as AddressInfo;
   const host = listen.host === '0.0.0.0' || listen.host === '::' ? 'localhost' : listen.host;

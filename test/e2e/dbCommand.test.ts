@@ -7,7 +7,7 @@ import pg from 'pg';
 import { withDatabase } from '../../src/db/urls';
 import { createTenantRecord } from '../../src/provisioning/createTenantRecord';
 import { onServer } from '../support/database';
-import { freePort } from '../support/freePort';
+import { freePort } from '../support/gatewayProcess';
 import { startTestGateway, type TestGateway, type TestUser } from '../support/testGateway';
 
 const cli = path.resolve(__dirname, '../../dist/src/cli/db.js');

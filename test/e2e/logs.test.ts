@@ -27,7 +27,7 @@ let gw: TestGateway;
 const capture = new Capture();
 
 beforeAll(async () => {
-  gw = await startTestGateway({ env: { LOG_LEVEL: 'debug' }, logDestination: capture });
+  gw = await startTestGateway({ log: createLogger('debug', capture) });
 });
 afterAll(() => gw.close());
 

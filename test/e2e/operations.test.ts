@@ -4,7 +4,7 @@ import { graphql } from '../../generated/graphql';
 import { createLogger } from '../../src/logger';
 import { GatewayMetrics } from '../../src/observability/metrics';
 import { onServer } from '../support/database';
-import { freePort } from '../support/freePort';
+import { freePort } from '../support/gatewayProcess';
 import { startTestGateway, type TestGateway, type TestUser } from '../support/testGateway';
 
 const PRODUCTS = graphql(`query OperationsProducts { products { totalCount } }`);

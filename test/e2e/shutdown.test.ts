@@ -3,7 +3,7 @@
 // request that outlives SHUTDOWN_TIMEOUT_SECONDS is cut so the process can go.
 import pg from 'pg';
 import { withDatabase } from '../../src/db/urls';
-import { spawnGateway } from '../support/gatewayProcess';
+import { startGatewayProcess } from '../support/gatewayProcess';
 import { startTestGateway, type TestGateway, type TestUser } from '../support/testGateway';
 
 const QUERY = JSON.stringify({ query: '{ products { totalCount } }' });
@@ -19,7 +19,7 @@ beforeAll(async () => {
 afterAll(() => gw.close());
 
 /** `npm start`'s entry point on the test gateway's platform database, on a port of its own. */
-const startProcess = (env: Record<string, string> = {}) => spawnGateway({ ...process.env, ...gw.env, LOG_LEVEL: 'info', ...env });
+const startProcess = (env: Record<string, string> = {}) => startGatewayProcess({ ...gw.env, PORT: '0', LOG_LEVEL: 'info', ...env });
 
 /** Holds an exclusive lock on the tenant's Product table, so a products query waits. */
 async function lockProducts() {

@@ -5,8 +5,7 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import { chmodSync, existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { freePort } from '../support/freePort';
-import { MAIN as main, spawnGateway } from '../support/gatewayProcess';
+import { MAIN as main, freePort, spawnGateway } from '../support/gatewayProcess';
 
 const root = mkdtempSync(path.join(tmpdir(), 'tenantgraph-start-'));
 chmodSync(root, 0o755); // as root, the embedded server runs as user postgres and must reach it

@@ -29,7 +29,11 @@ export function testDatabases(): TestDatabases {
       await admin.connect();
       try {
         const { rows } = await admin.query<{ datname: string }>('SELECT datname FROM pg_database WHERE starts_with(datname, $1)', [prefix]);
-        for (const { datname } of rows) await admin.query(`DROP DATABASE IF EXISTS "${datname}" WITH (FORCE)`);
+        for (const { datname } of rows) {
+          // Tenant templates are marked as templates, which PostgreSQL refuses to drop.
+          await admin.query(`ALTER DATABASE "${datname}" WITH IS_TEMPLATE false`);
+          await admin.query(`DROP DATABASE IF EXISTS "${datname}" WITH (FORCE)`);
+        }
       } finally {
         await admin.end();
       }

@@ -1,33 +1,66 @@
-// `npm start`'s entry point as a child process: wait for its banner, read its output.
+// A real gateway process (`node dist/src/main.js`), for behaviour that is about
+// processes: `npm start` on a bare machine, several instances side by side, a
+// worker killed mid-job, SIGTERM with requests in flight.
 import { spawn, type ChildProcess } from 'node:child_process';
+import { existsSync } from 'node:fs';
+import net from 'node:net';
 import path from 'node:path';
 
 export const MAIN = path.resolve(__dirname, '../../dist/src/main.js');
 
+export const freePort = () =>
+  new Promise<number>((resolve) => {
+    const server = net.createServer().listen(0, '127.0.0.1', () => {
+      const { port } = server.address() as net.AddressInfo;
+      server.close(() => resolve(port));
+    });
+  });
+
 export interface GatewayProcess {
-  child: ChildProcess;
-  /** The GraphQL URL from the banner. */
   url: string;
+  child: ChildProcess;
   output(): string;
-  exited: Promise<number | null>;
+  /** Resolves with the exit code (or the signal that ended it). */
+  exited: Promise<number | NodeJS.Signals | null>;
+  stop(): Promise<number | NodeJS.Signals | null>;
 }
 
+/** Runs main.js with exactly `env` and waits for its banner. */
 export async function spawnGateway(env: NodeJS.ProcessEnv): Promise<GatewayProcess> {
+  if (!existsSync(MAIN)) throw new Error('dist/ is missing: `npm test` builds it first (npm run build)');
   const child = spawn(process.execPath, [MAIN], { env, stdio: ['ignore', 'pipe', 'pipe'] });
   let output = '';
   child.stdout!.on('data', (chunk) => (output += chunk));
   child.stderr!.on('data', (chunk) => (output += chunk));
-  const exited = new Promise<number | null>((resolve) => child.on('exit', resolve));
+  const exited = new Promise<number | NodeJS.Signals | null>((resolve) => child.on('exit', (code, signal) => resolve(code ?? signal)));
   const url = await new Promise<string>((resolve, reject) => {
     const timer = setTimeout(() => reject(new Error(`no banner after 60 s:\n${output}`)), 60_000);
-    child.stdout!.on('data', () => {
+    const seen = () => {
       const match = /serving GraphQL at (\S+)/.exec(output);
-      if (match) {
-        clearTimeout(timer);
-        resolve(match[1]);
-      }
+      if (!match) return;
+      clearTimeout(timer);
+      resolve(match[1].replace('localhost', '127.0.0.1'));
+    };
+    child.stdout!.on('data', seen);
+    void exited.then((code) => {
+      clearTimeout(timer);
+      reject(new Error(`exited with ${code}:\n${output}`));
     });
-    void exited.then((code) => reject(new Error(`exited with ${code}:\n${output}`)));
   });
-  return { child, url, output: () => output, exited };
+  return {
+    url,
+    child,
+    output: () => output,
+    exited,
+    stop() {
+      if (child.exitCode === null && child.signalCode === null) child.kill('SIGTERM');
+      return exited;
+    },
+  };
+}
+
+/** A gateway in test mode on a free port of 127.0.0.1, with `env` on top; nothing else is inherited but PATH. */
+export async function startGatewayProcess(env: Record<string, string>): Promise<GatewayProcess> {
+  const port = await freePort();
+  return spawnGateway({ PATH: process.env.PATH, HOST: '127.0.0.1', PORT: String(port), NODE_ENV: 'test', DEMO: 'false', LOG_LEVEL: 'warn', ...env });
 }

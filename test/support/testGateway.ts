@@ -3,14 +3,14 @@
 import { randomBytes } from 'node:crypto';
 import type { TypedDocumentNode } from '@graphql-typed-document-node/core';
 import { print, type DocumentNode } from 'graphql';
-import type pino from 'pino';
 import { hashPassword } from '../../src/auth/passwords';
 import { loadConfig } from '../../src/config';
 import { closeServices, createServices, type ServiceOptions } from '../../src/createServices';
 import { preparePlatformDatabase } from '../../src/db/platformDatabase';
 import type { Isolation, MemberRole } from '../../src/generated/platform/enums';
-import { createLogger } from '../../src/logger';
+import { createLogger, type Logger } from '../../src/logger';
 import { createTenantRecord } from '../../src/provisioning/createTenantRecord';
+import { startJobWorker, type JobWorker } from '../../src/provisioning/jobs/jobWorker';
 import { provisionTenant } from '../../src/provisioning/provisionTenant';
 import { startGateway } from '../../src/server/gateway';
 import type { Services } from '../../src/services';
@@ -52,6 +52,8 @@ export interface TestGateway {
   ): Promise<GraphQLResponse<TResult>>;
   createUser(options?: { email?: string; platformAdmin?: boolean; password?: string }): Promise<TestUser>;
   createTenant(options: { slug?: string; isolation?: Isolation; owner: TestUser; members?: Array<[TestUser, MemberRole]>; plan?: string }): Promise<TenantRecord>;
+  /** One more job worker on this gateway's services (e.g. when the gateway runs with JOB_CONCURRENCY=0). */
+  startWorker(concurrency?: number): Promise<JobWorker>;
   /** Shuts this gateway down as in production (counters flushed) and keeps the databases. */
   stop(): Promise<void>;
   /** Stops, then drops the databases and Redis keys unless this gateway was only `sharing` them. */
@@ -74,8 +76,8 @@ export async function startTestGateway(
     openTenantClient?: ServiceOptions['openTenantClient'];
     /** Run as one more gateway of that one's platform; the first gateway drops the databases. */
     sharing?: TestGateway;
-    /** Where the gateway's log lines go (default: stdout, at TEST_LOG_LEVEL or silent). */
-    logDestination?: pino.DestinationStream;
+    /** Where its logs go (default: stdout at TEST_LOG_LEVEL, silent unless set). */
+    log?: Logger;
   } = {},
 ): Promise<TestGateway> {
   const dbs = options.sharing?.dbs ?? testDatabases();
@@ -95,15 +97,17 @@ export async function startTestGateway(
     ...options.env,
   };
   const config = loadConfig(env);
-  const log = createLogger(config.logLevel, options.logDestination);
+  const log = options.log ?? createLogger(config.logLevel);
   await preparePlatformDatabase(dbs.platformUrl, log);
   const services = createServices(config, { platformUrl: dbs.platformUrl, log, openTenantClient: options.openTenantClient });
+  const workers = [await startJobWorker(services, dbs.platformUrl)];
   const gateway = await startGateway(services, { port: 0, host: '127.0.0.1' });
   const passwordHash = await hashPassword(TEST_PASSWORD);
   let users = 0;
   let tenants = 0;
   let stopped: Promise<void> | undefined;
-  // The shutdown registry stops the listener (the gateway registered it) before the clients.
+  // The shutdown registry stops what registered there, in order: the listener and
+  // WebSockets (the gateway's), the job workers (theirs), then the clients.
   const stop = () => (stopped ??= closeServices(services).then(() => undefined));
 
   return {
@@ -138,6 +142,11 @@ export async function startTestGateway(
         await services.platform.membership.create({ data: { userId: user.id, tenantId: tenant.id, role } });
       }
       return provisionTenant(services, tenant.id);
+    },
+    async startWorker(concurrency = 1) {
+      const worker = await startJobWorker({ ...services, config: { ...config, jobs: { ...config.jobs, concurrency } } }, dbs.platformUrl);
+      workers.push(worker);
+      return worker;
     },
     stop,
     async close() {

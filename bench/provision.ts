@@ -1,0 +1,161 @@
+// `npm run bench:provision`: how long a tenant takes from createTenant to ACTIVE,
+// through the real API (HTTP for the mutation, graphql-ws for the progress), on the
+// template path and on the migrations path. 20 tenants each, one after another,
+// after one warm-up tenant (on the template path it builds the template).
+//
+// PostgreSQL: BENCH_DATABASE_URL, TEST_DATABASE_URL or DATABASE_URL (a server the
+// bench may create and drop databases on); otherwise an embedded one.
+import 'reflect-metadata';
+import { randomBytes } from 'node:crypto';
+import { mkdtempSync, rmSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { createClient, type Client } from 'graphql-ws';
+import pg from 'pg';
+import WebSocket from 'ws';
+import { loadConfig } from '../src/config';
+import { closeServices, createServices } from '../src/createServices';
+import { startEmbeddedPostgres } from '../src/db/embeddedPostgres';
+import { preparePlatformDatabase } from '../src/db/platformDatabase';
+import { withDatabase } from '../src/db/urls';
+import { createLogger } from '../src/logger';
+import { startJobWorker } from '../src/provisioning/jobs/jobWorker';
+import { startGateway } from '../src/server/gateway';
+import { describeMachine, printTable } from './machine';
+
+const TENANTS = 20;
+
+interface Path {
+  name: string;
+  templates: boolean;
+}
+
+const PATHS: Path[] = [
+  { name: 'template', templates: true },
+  { name: 'migrations', templates: false },
+];
+
+async function post(url: string, query: string, variables: Record<string, unknown>, token?: string) {
+  const response = await fetch(url, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}) },
+    body: JSON.stringify({ query, variables }),
+  });
+  const body = (await response.json()) as { data?: any; errors?: unknown[] };
+  if (body.errors) throw new Error(JSON.stringify(body.errors));
+  return body.data;
+}
+
+/** Follows a job over graphql-ws until it completes; resolves with its final status. */
+function followJob(client: Client, jobId: string): Promise<string> {
+  return new Promise((resolve, reject) => {
+    let status = '';
+    client.subscribe<{ provisioningProgress: { status: string } }>(
+      { query: 'subscription($id: ID!) { provisioningProgress(jobId: $id) { status } }', variables: { id: jobId } },
+      { next: (r) => (status = r.data?.provisioningProgress.status ?? status), error: reject, complete: () => resolve(status) },
+    );
+  });
+}
+
+async function provisionOne(url: string, client: Client, token: string, slug: string): Promise<number> {
+  const started = performance.now();
+  const { createTenant } = await post(
+    url,
+    'mutation($input: CreateTenantInput!) { createTenant(input: $input) { job { id } } }',
+    { input: { slug, name: slug } },
+    token,
+  );
+  const status = await followJob(client, createTenant.job.id);
+  if (status !== 'SUCCEEDED') throw new Error(`${slug} ended ${status}`);
+  return performance.now() - started;
+}
+
+async function dropDatabases(serverUrl: string, prefix: string) {
+  const admin = new pg.Client({ connectionString: serverUrl });
+  await admin.connect();
+  const { rows } = await admin.query<{ name: string }>('SELECT datname AS name FROM pg_database WHERE starts_with(datname, $1)', [prefix]);
+  for (const { name } of rows) {
+    await admin.query(`ALTER DATABASE "${name}" WITH IS_TEMPLATE false`);
+    await admin.query(`DROP DATABASE "${name}" WITH (FORCE)`);
+  }
+  await admin.end();
+}
+
+async function runPath(serverUrl: string, path: Path): Promise<{ warmup: number; times: number[] }> {
+  const prefix = `tgbench${randomBytes(3).toString('hex')}_`;
+  const platformUrl = withDatabase(serverUrl, `${prefix}platform`);
+  const config = loadConfig({
+    NODE_ENV: 'bench',
+    DATABASE_URL: platformUrl,
+    TENANT_DB_PREFIX: prefix,
+    SHARED_SCHEMA_DATABASE: `${prefix}shared`,
+    JWT_SECRET: randomBytes(32).toString('hex'),
+    ENCRYPTION_KEY: randomBytes(32).toString('hex'),
+    DEMO: 'false',
+    TENANT_TEMPLATES: String(path.templates),
+    LOG_LEVEL: process.env.LOG_LEVEL ?? 'warn',
+  });
+  const log = createLogger(config.logLevel);
+  await preparePlatformDatabase(platformUrl, log);
+  const services = createServices(config, { platformUrl, log });
+  const worker = await startJobWorker(services, platformUrl);
+  const gateway = await startGateway(services, { port: 0, host: '127.0.0.1' });
+  const { signUp } = await post(gateway.url, 'mutation($input: SignUpInput!) { signUp(input: $input) { token } }', {
+    input: { email: `bench@${prefix.slice(0, -1)}.test`, password: 'bench-password', name: 'Bench' },
+  });
+  const client = createClient({
+    url: gateway.url.replace(/^http/, 'ws'),
+    webSocketImpl: WebSocket,
+    retryAttempts: 0,
+    connectionParams: { authorization: `Bearer ${signUp.token}` },
+  });
+  try {
+    const warmup = await provisionOne(gateway.url, client, signUp.token, 'warm-up');
+    const times: number[] = [];
+    for (let i = 1; i <= TENANTS; i++) times.push(await provisionOne(gateway.url, client, signUp.token, `bench-${i}`));
+    return { warmup, times };
+  } finally {
+    await client.dispose();
+    await gateway.close();
+    await worker.stop();
+    await closeServices(services);
+    await dropDatabases(serverUrl, prefix);
+  }
+}
+
+function percentile(sorted: number[], p: number): number {
+  return sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)];
+}
+
+async function main() {
+  let serverUrl = process.env.BENCH_DATABASE_URL ?? process.env.TEST_DATABASE_URL ?? process.env.DATABASE_URL;
+  let stopEmbedded: (() => Promise<void>) | undefined;
+  let dataDir: string | undefined;
+  if (!serverUrl) {
+    dataDir = mkdtempSync(path.join(os.tmpdir(), 'tenantgraph-bench-'));
+    const embedded = await startEmbeddedPostgres(dataDir, 54000 + Math.floor(Math.random() * 1000), createLogger('warn'));
+    serverUrl = embedded.url;
+    stopEmbedded = () => embedded.stop();
+  }
+  serverUrl = withDatabase(serverUrl, 'postgres');
+  try {
+    console.log(await describeMachine(serverUrl));
+    console.log(`createTenant -> ACTIVE (job SUCCEEDED), ${TENANTS} tenants per path, one at a time, after one warm-up tenant\n`);
+    const rows: Array<Array<string | number>> = [];
+    for (const p of PATHS) {
+      const { warmup, times } = await runPath(serverUrl, p);
+      const sorted = [...times].sort((a, b) => a - b);
+      const mean = times.reduce((a, b) => a + b, 0) / times.length;
+      rows.push([p.name, ...[percentile(sorted, 50), percentile(sorted, 95), sorted.at(-1)!, mean, warmup].map((ms) => ms.toFixed(0))]);
+    }
+    printTable(['path', 'p50 ms', 'p95 ms', 'max ms', 'mean ms', 'warm-up ms'], rows);
+  } finally {
+    await stopEmbedded?.();
+    if (dataDir) rmSync(dataDir, { recursive: true, force: true });
+  }
+}
+
+main().catch((error: unknown) => {
+  console.error(error);
+  process.exit(1);
+});

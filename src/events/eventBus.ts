@@ -1,0 +1,25 @@
+// Publish/subscribe between the parts of a deployment: a job running in one gateway
+// process reports progress to a client connected to another, and a tenant changed
+// in one process is forgotten by every process's cache.
+//
+// Payloads are JSON: what a listener receives is what JSON.parse gives back, on
+// every implementation (Dates arrive as ISO strings).
+
+export type Listener = (payload: unknown) => void;
+
+/** Stops the listener; calling it again does nothing. */
+export type Unsubscribe = () => void;
+
+export interface EventBus {
+  /** Delivers `payload` to every listener of `channel`, in this process and (on Redis) in every other one. */
+  publish(channel: string, payload: unknown): Promise<void>;
+  /**
+   * Calls `listener` with every payload published on `channel` from the moment the
+   * returned promise resolves: a caller that subscribes, then reads the current
+   * state, misses nothing in between.
+   */
+  subscribe(channel: string, listener: Listener): Promise<Unsubscribe>;
+  /** Listeners this process has on `channel` (all channels when omitted). */
+  listenerCount(channel?: string): number;
+  close(): Promise<void>;
+}

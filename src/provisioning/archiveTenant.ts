@@ -1,0 +1,35 @@
+// archiveTenant: the tenant stops serving at once, in every gateway process; its
+// data is dropped by a DROP job after ARCHIVE_GRACE_SECONDS (until then an operator
+// can still recover it).
+import { ErrorCode, badInput, forbidden, gatewayError } from '../errors';
+import type { UserPrincipal } from '../schema/context';
+import type { Services } from '../services';
+import { announceTenantChange } from '../tenancy/tenantChanges';
+import { createJob } from './jobs/jobQueue';
+
+export async function archiveTenant(services: Services, user: UserPrincipal, slug: string) {
+  const { platform, config } = services;
+  const tenant = await platform.tenant.findUnique({ where: { slug } });
+  const role = tenant && !user.platformAdmin ? await services.memberships.roleOf(user.userId, tenant.id) : undefined;
+  // Someone else's tenant looks exactly like a missing one.
+  if (!tenant || (!user.platformAdmin && !role)) throw gatewayError(ErrorCode.TENANT_NOT_FOUND, `no tenant "${slug}"`);
+  if (!user.platformAdmin && role !== 'OWNER') throw forbidden('only the tenant’s owners may archive it');
+  if (tenant.status === 'ARCHIVED') throw badInput(`tenant "${slug}" is already archived`, { field: 'slug' });
+
+  const dropAt = new Date(Date.now() + config.archiveGraceMs);
+  const result = await platform.$transaction(async (tx) => {
+    const archived = await tx.tenant.update({
+      where: { id: tenant.id },
+      data: { status: 'ARCHIVED', archivedAt: new Date() },
+      include: { plan: true },
+    });
+    const job = await createJob(tx, tenant.id, 'DROP', {
+      maxAttempts: config.jobs.maxAttempts,
+      runAt: dropAt,
+      message: `the data is kept until ${dropAt.toISOString()}, then dropped`,
+    });
+    return { tenant: archived, job: { ...job, tenant: archived } };
+  });
+  await announceTenantChange(services, slug);
+  return result;
+}

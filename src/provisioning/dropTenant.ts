@@ -1,0 +1,27 @@
+// The DROP job, queued by archiveTenant to run after ARCHIVE_GRACE_SECONDS: drops
+// the archived tenant's database (or schema). A database the customer brought is
+// theirs: it is left as it is, and only its sealed credentials are forgotten.
+import type { Services } from '../services';
+import { announceTenantChange } from '../tenancy/tenantChanges';
+import type { JobDefinition } from './jobs/runJob';
+import type { RunningJob } from './jobs/runningJob';
+import { dropDatabase, dropSchema } from './tenantStorage';
+
+export const dropJob: JobDefinition = {
+  async run(services: Services, job: RunningJob) {
+    const tenant = await services.platform.tenant.findUniqueOrThrow({ where: { id: job.tenantId } });
+    if (tenant.status !== 'ARCHIVED') return `${tenant.slug} is ${tenant.status.toLowerCase()} again: nothing dropped`;
+    // Every process closes its client for the tenant before its data goes.
+    await announceTenantChange(services, tenant.slug);
+    await job.report({ step: 'drop', progress: 10, message: 'dropping the archived data' });
+    if (tenant.externalUrlCipher) {
+      await services.platform.tenant.update({ where: { id: tenant.id }, data: { externalUrlCipher: null } });
+      return 'your database was left as it is; its credentials are forgotten';
+    }
+    if (!tenant.databaseName) return 'there was no database to drop';
+    const serverUrl = services.servers.url(tenant.server);
+    if (tenant.schemaName) await dropSchema(serverUrl, tenant.databaseName, tenant.schemaName);
+    else await dropDatabase(serverUrl, tenant.databaseName);
+    return `dropped ${tenant.schemaName ? `schema ${tenant.schemaName}` : `database ${tenant.databaseName}`}`;
+  },
+};

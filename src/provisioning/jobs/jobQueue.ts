@@ -1,0 +1,47 @@
+// Jobs live in two places: a ProvisioningJob row (what clients see: status, progress,
+// errors) and a graphile-worker job (what gets it run, retried and recovered).
+// Both are written in the caller's transaction, with whatever made the job necessary.
+import type { JobKind, Prisma } from '../../generated/platform/client';
+
+/** graphile-worker task names of the three job kinds. */
+export const TASKS: Record<JobKind, string> = {
+  PROVISION: 'tenantgraph:provision',
+  MIGRATE: 'tenantgraph:migrate',
+  DROP: 'tenantgraph:drop',
+};
+
+export interface JobPayload {
+  jobId: string;
+}
+
+export interface EnqueueOptions {
+  /** JOB_MAX_ATTEMPTS. */
+  maxAttempts: number;
+  /** Not before this time (the drop after an archive's grace period). */
+  runAt?: Date;
+}
+
+/** Queues a run of an existing job row. */
+export async function enqueueJob(tx: Prisma.TransactionClient, job: { id: string; kind: JobKind }, options: EnqueueOptions): Promise<void> {
+  // One attempt more than allowed: when the process running the last allowed attempt
+  // dies, that extra run only records the job as FAILED (see runJob.ts).
+  await tx.$executeRaw`SELECT graphile_worker.add_job(
+    ${TASKS[job.kind]}::text,
+    json_build_object('jobId', ${job.id}::text),
+    run_at := ${options.runAt ?? null}::timestamptz,
+    max_attempts := ${options.maxAttempts + 1}::int,
+    job_key := ${job.id}::text
+  )`;
+}
+
+/** A new job row for `tenantId`, queued. */
+export async function createJob(
+  tx: Prisma.TransactionClient,
+  tenantId: string,
+  kind: JobKind,
+  options: EnqueueOptions & { message: string },
+) {
+  const job = await tx.provisioningJob.create({ data: { tenantId, kind, message: options.message } });
+  await enqueueJob(tx, job, options);
+  return job;
+}

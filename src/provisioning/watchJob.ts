@@ -1,0 +1,37 @@
+// The event stream behind the provisioningProgress subscription. It subscribes
+// first, then reads the job's row, so nothing falls between the two: the first
+// event is the job's current state, then every change as it is published, each
+// only if newer (by version) than what was sent; it completes after a finished
+// state. A finished job yields that state and completes at once.
+import { Repeater } from '@repeaterjs/repeater';
+import type { UserPrincipal } from '../schema/context';
+import type { Services } from '../services';
+import { jobForManager } from './jobAccess';
+import { eventOf, isFinished, jobChannel, type ProvisioningEvent } from './jobs/jobEvents';
+
+// Should an event be lost (Redis restarting, a process without Redis next to one
+// running the job), the row is read again this often, so a watcher never stalls.
+const RESYNC_MS = 5_000;
+
+export async function watchJob(services: Services, user: UserPrincipal, jobId: string): Promise<AsyncIterable<ProvisioningEvent>> {
+  const { id } = await jobForManager(services, user, jobId);
+  return new Repeater<ProvisioningEvent>(async (push, stop) => {
+    let sent = -1;
+    const send = (event: ProvisioningEvent) => {
+      if (event.version <= sent) return;
+      sent = event.version;
+      void push(event);
+      if (isFinished(event.status)) stop();
+    };
+    const readRow = async () => send(eventOf(await services.platform.provisioningJob.findUniqueOrThrow({ where: { id } })));
+    const unsubscribe = await services.events.subscribe(jobChannel(id), (payload) => send(payload as ProvisioningEvent));
+    const resync = setInterval(() => readRow().catch(stop), RESYNC_MS);
+    try {
+      await readRow();
+      await stop;
+    } finally {
+      clearInterval(resync);
+      unsubscribe();
+    }
+  });
+}

@@ -1,0 +1,62 @@
+import { Arg, Ctx, FieldResolver, ID, Mutation, Query, Resolver, Root, Subscription } from 'type-graphql';
+import type { ProvisioningJob as JobRow, Tenant as TenantRow } from '../../generated/platform/client';
+import { archiveTenant } from '../../provisioning/archiveTenant';
+import { jobForManager } from '../../provisioning/jobAccess';
+import type { ProvisioningEvent as EventPayload } from '../../provisioning/jobs/jobEvents';
+import { migrateTenants } from '../../provisioning/migrateTenants';
+import { retryJob } from '../../provisioning/retryJob';
+import { startProvisioning } from '../../provisioning/startProvisioning';
+import { watchJob } from '../../provisioning/watchJob';
+import type { GatewayContext } from '../context';
+import { CreateTenantInput, ProvisioningEvent, ProvisioningJob, TenantJobPayload } from './provisioningTypes';
+import { Tenant } from './types';
+
+type JobWithTenant = JobRow & { tenant?: TenantRow };
+
+@Resolver(() => ProvisioningJob)
+export class ProvisioningResolver {
+  @Mutation(() => TenantJobPayload, {
+    description: 'Create a tenant; you become its OWNER. Its database is built by a job: follow it with provisioningProgress.',
+  })
+  createTenant(@Arg('input', () => CreateTenantInput) input: CreateTenantInput, @Ctx() ctx: GatewayContext) {
+    return startProvisioning(ctx.services, ctx.requireUser(), input);
+  }
+
+  @Query(() => ProvisioningJob, { description: 'A job on one of the tenants you own or administer.' })
+  provisioningJob(@Arg('id', () => ID) id: string, @Ctx() ctx: GatewayContext) {
+    return jobForManager(ctx.services, ctx.requireUser(), id);
+  }
+
+  @Mutation(() => ProvisioningJob, { description: 'Run a FAILED job again.' })
+  retryProvisioning(@Arg('jobId', () => ID) jobId: string, @Ctx() ctx: GatewayContext) {
+    return retryJob(ctx.services, ctx.requireUser(), jobId);
+  }
+
+  @Mutation(() => TenantJobPayload, {
+    description: 'Stop serving the tenant now (owners and platform admins); its data is dropped by the returned job after a grace period.',
+  })
+  archiveTenant(@Arg('slug', () => String) slug: string, @Ctx() ctx: GatewayContext) {
+    return archiveTenant(ctx.services, ctx.requireUser(), slug);
+  }
+
+  @Mutation(() => [ProvisioningJob], { description: 'Platform admins: apply new tenant migrations to every ACTIVE tenant, one job each.' })
+  migrateTenants(@Ctx() ctx: GatewayContext) {
+    return migrateTenants(ctx.services, ctx.requireUser());
+  }
+
+  @Subscription(() => ProvisioningEvent, {
+    description: 'A job’s progress: its current state first, then each change; completes once it SUCCEEDED or FAILED.',
+    subscribe: ({ args, context }) => {
+      const ctx = context as GatewayContext;
+      return watchJob(ctx.services, ctx.requireUser(), (args as { jobId: string }).jobId);
+    },
+  })
+  provisioningProgress(@Arg('jobId', () => ID) _jobId: string, @Root() event: EventPayload): EventPayload {
+    return event;
+  }
+
+  @FieldResolver(() => Tenant)
+  tenant(@Root() job: JobWithTenant, @Ctx() ctx: GatewayContext) {
+    return job.tenant ?? ctx.services.platform.tenant.findUniqueOrThrow({ where: { id: job.tenantId }, include: { plan: true } });
+  }
+}

@@ -1,0 +1,56 @@
+import { Field, ID, InputType, Int, ObjectType } from 'type-graphql';
+import { DateTimeScalar } from '../scalars';
+import { Isolation, JobKind, JobStatus } from '../enums';
+import { Tenant } from './types';
+
+@InputType({ description: 'A PostgreSQL database of your own to hold the tenant’s data.' })
+export class ExternalDatabaseInput {
+  @Field(() => String, { description: 'postgresql://user:password@host:port/database. Stored encrypted; never shown again.' })
+  url!: string;
+}
+
+@InputType()
+export class CreateTenantInput {
+  @Field(() => String, { description: '3-40 characters of a-z, 0-9 and "-", starting with a letter.' }) slug!: string;
+  @Field(() => String) name!: string;
+  @Field(() => String, { nullable: true, description: 'Plan code (see `plans`); default "free".' }) plan?: string | null;
+  @Field(() => Isolation, { nullable: true, description: 'Default DATABASE.' }) isolation?: Isolation | null;
+  @Field(() => ExternalDatabaseInput, { nullable: true, description: 'Bring your own database instead of one of ours.' })
+  external?: ExternalDatabaseInput | null;
+}
+
+/** What a job row and its events both tell (no type of its own in the schema: nothing returns it). */
+@ObjectType()
+class JobState {
+  @Field(() => JobKind) kind!: JobKind;
+  @Field(() => JobStatus) status!: JobStatus;
+  @Field(() => Int, { description: '0-100.' }) progress!: number;
+  @Field(() => String, { nullable: true, description: 'The step it is at: place, create, migrate, seed, verify, activate (or drop).' })
+  step!: string | null;
+  @Field(() => String, { nullable: true }) message!: string | null;
+  @Field(() => Int) tablesCreated!: number;
+  @Field(() => Int) totalTables!: number;
+  @Field(() => Int, { description: 'Runs so far, including retries and runs taken over after a crash.' }) attempts!: number;
+  @Field(() => String, { nullable: true, description: 'Why the last attempt failed.' }) error!: string | null;
+  @Field(() => DateTimeScalar, { nullable: true }) startedAt!: Date | string | null;
+  @Field(() => DateTimeScalar, { nullable: true }) finishedAt!: Date | string | null;
+}
+
+@ObjectType({ description: 'A durable job on a tenant: building it, migrating it, or dropping its data.' })
+export class ProvisioningJob extends JobState {
+  @Field(() => ID) id!: string;
+  @Field(() => DateTimeScalar) createdAt!: Date;
+}
+
+@ObjectType({ description: 'A job’s state after a change: the first one is its current state.' })
+export class ProvisioningEvent extends JobState {
+  @Field(() => ID) jobId!: string;
+  @Field(() => ID) tenantId!: string;
+  @Field(() => Int, { description: 'Grows with every change of the job.' }) version!: number;
+}
+
+@ObjectType()
+export class TenantJobPayload {
+  @Field(() => Tenant) tenant!: Tenant;
+  @Field(() => ProvisioningJob) job!: ProvisioningJob;
+}

@@ -1,0 +1,174 @@
+// GraphQL over WebSocket (graphql-ws, subprotocol graphql-transport-ws) on the HTTP
+// server's port and path. The credentials come in the connection_init payload:
+// { authorization: "Bearer <jwt>" (or "ApiKey <key>", or apiKey: "<key>"), tenant?: "<slug>" }, names in
+// any case, or as the HTTP headers ("X-Tenant", "X-Api-Key").
+//
+// Queries and mutations run through Apollo exactly as over HTTP: the same limits,
+// plugins (metering, audit) and error shaping. Subscriptions, which Apollo does not
+// run, get the same limits and masking here. Either way the tenant client goes back
+// to the pool when the operation ends.
+import type http from 'node:http';
+import type { ApolloServer } from '@apollo/server';
+import {
+  GraphQLError,
+  NoSchemaIntrospectionCustomRule,
+  getOperationAST,
+  parse,
+  specifiedRules,
+  validate,
+  type DocumentNode,
+  type ExecutionArgs,
+  type ExecutionResult,
+  type GraphQLFormattedError,
+  type GraphQLSchema,
+} from 'graphql';
+import { useServer } from 'graphql-ws/use/ws';
+import { WebSocketServer } from 'ws';
+import type { GatewayContext } from '../schema/context';
+import type { Services } from '../services';
+import { expectedError, formatClientError } from './clientErrors';
+import { assertComplexity, limitRules } from './operationLimits';
+import { createRequestContext, type RequestCredentials } from './requestContext';
+
+export interface WebSocketOptions {
+  server: http.Server;
+  path: string;
+  schema: GraphQLSchema;
+  apollo: ApolloServer<GatewayContext>;
+  services: Services;
+  introspection: boolean;
+}
+
+export interface RunningWebSocketServer {
+  /** Closes every socket with 1001 (going away) and stops accepting new ones. */
+  close(): Promise<void>;
+}
+
+type ConnectionParams = Record<string, unknown>;
+interface Connection {
+  connectionParams?: Readonly<ConnectionParams>;
+  extra: { request: http.IncomingMessage };
+}
+
+const text = (value: unknown) => (typeof value === 'string' ? value : undefined);
+
+/** The first of `names` present in `params`, matched without regard to case. */
+function param(params: Readonly<ConnectionParams>, ...names: string[]): string | undefined {
+  const wanted = names.map((n) => n.toLowerCase());
+  for (const name of wanted) {
+    const key = Object.keys(params).find((k) => k.toLowerCase() === name);
+    if (key !== undefined) return text(params[key]);
+  }
+  return undefined;
+}
+
+// The explorer (and other clients) send their HTTP header names here too: "X-Tenant", "X-Api-Key".
+function credentialsOf(connection: Connection): RequestCredentials {
+  const params = connection.connectionParams ?? {};
+  return {
+    authorization: param(params, 'authorization'),
+    apiKey: param(params, 'apiKey', 'x-api-key'),
+    tenant: param(params, 'tenant', 'x-tenant'),
+    host: connection.extra.request.headers.host,
+  };
+}
+
+/** graphql-js leaves parse and validation errors without a code; Apollo gives them these. */
+function withCode(error: GraphQLError, code: string): GraphQLError {
+  if (error.extensions.code) return error;
+  return new GraphQLError(error.message, { nodes: error.nodes, source: error.source, positions: error.positions, extensions: { ...error.extensions, code } });
+}
+
+export function attachWebSocketServer(options: WebSocketOptions): RunningWebSocketServer {
+  const { schema, services, apollo } = options;
+  const { limits } = services.config;
+  const rules = [...specifiedRules, ...limitRules(limits), ...(options.introspection ? [] : [NoSchemaIntrospectionCustomRule])];
+  // Each connection's running operations, by id, so each one's context is released.
+  const running = new WeakMap<object, Map<string, GatewayContext>>();
+  const operationsOf = (connection: object) => {
+    let operations = running.get(connection);
+    if (!operations) running.set(connection, (operations = new Map()));
+    return operations;
+  };
+  const release = (connection: object, id: string) => {
+    operationsOf(connection).get(id)?.release();
+    operationsOf(connection).delete(id);
+  };
+  // Apollo's results arrive already shaped; a subscription's errors are still raw.
+  const mask = (errors: ReadonlyArray<GraphQLError | GraphQLFormattedError>): GraphQLFormattedError[] =>
+    errors.map((error) => {
+      if (!(error instanceof GraphQLError)) return error;
+      if (!expectedError(error)) services.log.error({ err: error.originalError ?? error }, 'unexpected error (websocket)');
+      return formatClientError(error.toJSON(), error);
+    });
+
+  /** A subscription's checks, the ones Apollo makes for everything else. */
+  function refusedSubscription(document: DocumentNode, variables: Record<string, unknown> | undefined, operationName: string | undefined) {
+    const invalid = validate(schema, document, rules);
+    if (invalid.length > 0) return invalid.map((error) => withCode(error, 'GRAPHQL_VALIDATION_FAILED'));
+    try {
+      assertComplexity(schema, document, variables, operationName, limits.complexity);
+    } catch (error) {
+      return [error as GraphQLError];
+    }
+    return undefined;
+  }
+
+  async function execute(args: ExecutionArgs): Promise<ExecutionResult> {
+    const response = await apollo.executeOperation(
+      { query: args.document, variables: args.variableValues ?? undefined, operationName: args.operationName ?? undefined },
+      { contextValue: args.contextValue as GatewayContext },
+    );
+    if (response.body.kind !== 'single') throw new Error('incremental delivery is not offered over WebSocket');
+    return response.body.singleResult as ExecutionResult;
+  }
+
+  const wss = new WebSocketServer({ server: options.server, path: options.path });
+  const server = useServer<ConnectionParams, Connection['extra']>(
+    {
+      schema,
+      execute,
+      // A credential that is present but bad closes the socket with 4403; none is anonymous.
+      async onConnect(connection) {
+        return createRequestContext(services, credentialsOf(connection)).then(
+          () => true,
+          () => false,
+        );
+      },
+      async onSubscribe(connection, id, payload) {
+        let document: DocumentNode;
+        try {
+          document = parse(payload.query);
+        } catch (error) {
+          return [withCode(error as GraphQLError, 'GRAPHQL_PARSE_FAILED')];
+        }
+        const operationName = payload.operationName ?? undefined;
+        const variables = payload.variables ?? undefined;
+        if (getOperationAST(document, operationName)?.operation === 'subscription') {
+          const refused = refusedSubscription(document, variables, operationName);
+          if (refused) return refused;
+        }
+        try {
+          const contextValue = await createRequestContext(services, credentialsOf(connection));
+          operationsOf(connection).set(id, contextValue);
+          return { schema, document, contextValue, operationName, variableValues: variables };
+        } catch (error) {
+          return [error instanceof GraphQLError ? error : new GraphQLError('Internal server error', { originalError: error as Error })];
+        }
+      },
+      onNext: (_connection, _id, _payload, _args, result) => (result.errors ? { ...result, errors: mask(result.errors) } : undefined),
+      onError: (_connection, _id, _payload, errors) => mask(errors),
+      onComplete: (connection, id) => release(connection, id),
+      // Operations still running when the socket went (a query mid-flight) give their lease back too.
+      onClose: (connection) => {
+        for (const id of operationsOf(connection).keys()) release(connection, id);
+      },
+    },
+    wss,
+  );
+  return {
+    async close() {
+      await server.dispose();
+    },
+  };
+}

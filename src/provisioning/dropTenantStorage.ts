@@ -13,8 +13,8 @@ export async function dropTenantStorage(servers: DatabaseServers, tenant: Tenant
     await dropSchema(serverUrl, tenant.databaseName, tenant.schemaName).catch((error: { code?: string }) => {
       if (error.code !== '3D000') throw error; // the shared database itself is gone: so is the schema
     });
-    return `schema ${tenant.schemaName} dropped`;
+    return `dropped schema ${tenant.schemaName}`;
   }
   await dropDatabase(serverUrl, tenant.databaseName);
-  return `database ${tenant.databaseName} dropped`;
+  return `dropped database ${tenant.databaseName}`;
 }

@@ -151,8 +151,8 @@ test('clear-seeds removes the demo tenants and logins, and keeps a real tenant t
 
     const cleared = await db(demo, ['clear-seeds']);
     expect(cleared.code).toBe(0);
-    expect(cleared.out).toMatch(/tenant arya-jewelry: removed \(schema \S+arya_jewelry dropped\)/);
-    expect(cleared.out).toMatch(/tenant demo-shop: removed \(database \S+demo_shop dropped\)/);
+    expect(cleared.out).toMatch(/tenant arya-jewelry: removed \(dropped schema \S+arya_jewelry\)/);
+    expect(cleared.out).toMatch(/tenant demo-shop: removed \(dropped database \S+demo_shop\)/);
     expect(cleared.out).toContain('kept user employee@talanou.com (still a member of talanou)');
     const tenants = await demo.services.platform.tenant.findMany({ select: { slug: true } });
     expect(tenants.map((t) => t.slug)).toEqual(['talanou']);

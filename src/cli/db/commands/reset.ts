@@ -1,10 +1,11 @@
 // `db reset --force`: every tenant's database or schema dropped (a customer's own
-// external database is left alone), the platform database dropped and made again,
+// external database is left alone), and the tenant templates; the platform database dropped and made again,
 // migrated, with its plans. Refused without --force, and always with
 // NODE_ENV=production. Demo data comes back with `db seed` (or the next `npm start`).
 import { databaseOf, withDatabase } from '../../../db/urls';
 import { dropDatabase } from '../../../provisioning/tenantStorage';
 import { dropTenantStorage } from '../../../provisioning/dropTenantStorage';
+import { dropTenantTemplates } from '../../../provisioning/tenantTemplate';
 import { preparePlatformDatabase } from '../../../db/platformDatabase';
 import type { DbContext } from '../dbContext';
 import { RefusedError } from '../refused';
@@ -21,6 +22,10 @@ export async function reset(ctx: DbContext, options: { force: boolean; concurren
   const dropped = await runTasks('reset', tenants, { concurrency: options.concurrency, progress: ctx.progress, name: (t) => t.slug }, (tenant) =>
     dropTenantStorage(servers, tenant),
   );
+  const templates = await runTasks('reset', servers.names(), { concurrency: 1, progress: ctx.progress, name: (name) => `templates on ${name}` }, async (name) => {
+    await dropTenantTemplates(servers.url(name), ctx.config.tenantDbPrefix);
+    return 'dropped';
+  });
   // Nothing may hold the platform database open while it is dropped.
   await ctx.releaseServices();
   const platformName = databaseOf(ctx.platformUrl);
@@ -29,5 +34,5 @@ export async function reset(ctx: DbContext, options: { force: boolean; concurren
     const applied = await preparePlatformDatabase(url, ctx.log);
     return `dropped and made again (${applied.length} migration(s) applied)`;
   });
-  return { lines: ['run `npm run db -- seed` for the demo data'], results: [...dropped, ...platform] };
+  return { lines: ['run `npm run db -- seed` for the demo data'], results: [...dropped, ...templates, ...platform] };
 }

@@ -91,7 +91,7 @@ export function createHttpServer(options: HttpServerOptions): http.Server {
   async function graphql(req: IncomingMessage, res: ServerResponse, search: string) {
     const started = process.hrtime.bigint();
     const requestId = requestIdOf(one(req.headers['x-request-id']));
-    const answered: AnsweredRequest = { requestId, requestedTenant: one(req.headers['x-tenant']), status: 0, seconds: 0 };
+    const answered: AnsweredRequest = { transport: 'http', requestId, requestedTenant: one(req.headers['x-tenant']), seconds: 0 };
     res.once('close', () => {
       answered.status = res.statusCode;
       answered.seconds = Number(process.hrtime.bigint() - started) / 1e9;

@@ -24,6 +24,7 @@ export function outcomePlugin(): ApolloServerPlugin<GatewayContext> {
 }
 
 export interface AnsweredRequest {
+  transport: 'http' | 'websocket';
   requestId: string;
   /** Absent when the request was refused before a context existed. */
   context?: GatewayContext;
@@ -31,18 +32,20 @@ export interface AnsweredRequest {
   requestedTenant?: string;
   /** The code a refused request was answered with. */
   refusedWith?: string;
-  status: number;
+  /** The HTTP status; absent over WebSocket. */
+  status?: number;
+  /** Until the answer was sent; for a subscription, its whole life. */
   seconds: number;
 }
 
 export function reportRequests(services: Services): (request: AnsweredRequest) => void {
-  return ({ requestId, context, requestedTenant, refusedWith, status, seconds }) => {
+  return ({ transport, requestId, context, requestedTenant, refusedWith, status, seconds }) => {
     const outcome = context?.outcome;
     const errorCodes = outcome?.errorCodes ?? (refusedWith ? [refusedWith] : []);
     services.metrics.recordRequest({ operation: outcome?.operation, tenant: context?.openedTenant, errorCodes, seconds });
     const log = context?.log ?? services.log.child({ requestId, tenant: requestedTenant ?? null });
     log.info(
-      { operation: outcome?.operation, status, ms: Math.round(seconds * 1000), ...(errorCodes.length ? { errors: errorCodes } : {}) },
+      { transport, operation: outcome?.operation, status, ms: Math.round(seconds * 1000), ...(errorCodes.length ? { errors: errorCodes } : {}) },
       'graphql request',
     );
   };

@@ -29,6 +29,7 @@ import type { Services } from '../services';
 import { expectedError, formatClientError } from './clientErrors';
 import { assertComplexity, limitRules } from './operationLimits';
 import { createRequestContext, type RequestCredentials } from './requestContext';
+import { reportRequests } from './requestObserver';
 
 export interface WebSocketOptions {
   server: http.Server;
@@ -90,9 +91,16 @@ export function attachWebSocketServer(options: WebSocketOptions): RunningWebSock
     if (!operations) running.set(connection, (operations = new Map()));
     return operations;
   };
+  // Each operation is logged and counted when it ends, as an HTTP request is when answered.
+  const report = reportRequests(services);
+  const startedAt = new WeakMap<GatewayContext, bigint>();
   const release = (connection: object, id: string) => {
-    operationsOf(connection).get(id)?.release();
+    const context = operationsOf(connection).get(id);
     operationsOf(connection).delete(id);
+    if (!context) return;
+    context.release();
+    const seconds = Number(process.hrtime.bigint() - (startedAt.get(context) ?? process.hrtime.bigint())) / 1e9;
+    report({ transport: 'websocket', requestId: context.requestId, context, seconds });
   };
   // Apollo's results arrive already shaped; a subscription's errors are still raw.
   const mask = (errors: ReadonlyArray<GraphQLError | GraphQLFormattedError>): GraphQLFormattedError[] =>
@@ -144,12 +152,16 @@ export function attachWebSocketServer(options: WebSocketOptions): RunningWebSock
         }
         const operationName = payload.operationName ?? undefined;
         const variables = payload.variables ?? undefined;
-        if (getOperationAST(document, operationName)?.operation === 'subscription') {
+        const operation = getOperationAST(document, operationName);
+        if (operation?.operation === 'subscription') {
           const refused = refusedSubscription(document, variables, operationName);
           if (refused) return refused;
         }
         try {
           const contextValue = await createRequestContext(services, credentialsOf(connection));
+          startedAt.set(contextValue, process.hrtime.bigint());
+          // Apollo names queries and mutations (outcomePlugin); subscriptions do not pass through it.
+          if (operation?.operation === 'subscription') contextValue.outcome.operation = operation.name?.value ?? null;
           operationsOf(connection).set(id, contextValue);
           return { schema, document, contextValue, operationName, variableValues: variables };
         } catch (error) {

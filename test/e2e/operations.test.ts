@@ -5,6 +5,7 @@ import { createLogger } from '../../src/logger';
 import { GatewayMetrics } from '../../src/observability/metrics';
 import { onServer } from '../support/database';
 import { freePort } from '../support/gatewayProcess';
+import { connectWs, operate } from '../support/graphqlWs';
 import { startTestGateway, type TestGateway, type TestUser } from '../support/testGateway';
 
 const PRODUCTS = graphql(`query OperationsProducts { products { totalCount } }`);
@@ -90,6 +91,19 @@ test('/metrics counts requests and errors by operation and tenant, times them, a
   expect(sample(text, 'tenantgraph_tenant_clients_open')).toBe(1);
   expect(sample(text, 'tenantgraph_tenant_client_evictions_total')).toBeGreaterThanOrEqual(1);
   expect(sample(text, 'tenantgraph_process_resident_memory_bytes')).toBeGreaterThan(0);
+});
+
+test('operations over WebSocket are counted too, with the tenant its connection params name as the explorer sends them', async () => {
+  const { client } = connectWs(gw.url, { Authorization: `Bearer ${owner.token}`, 'X-Tenant': 'metrics-b' });
+  try {
+    const [result] = await operate(client, 'query OperationsOverWs { products { totalCount } }').done;
+    expect(result).toEqual({ data: { products: { totalCount: 0 } } });
+  } finally {
+    await client.dispose();
+  }
+  const text = await (await fetch(`${origin}/metrics`)).text();
+  expect(sample(text, 'tenantgraph_graphql_requests_total', { operation: 'OperationsOverWs', tenant: 'metrics-b' })).toBe(1);
+  expect(sample(text, 'tenantgraph_graphql_request_duration_seconds_count', { operation: 'OperationsOverWs' })).toBe(1);
 });
 
 test('/metrics counts provisioning jobs by status from the job table, and event-bus subscribers from the registered counter', async () => {

@@ -42,6 +42,9 @@ const schema = z.object({
   ARCHIVE_GRACE_SECONDS: int(0).default(7 * 86_400),
   TENANT_TEMPLATES: bool.default(true),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+  SHUTDOWN_TIMEOUT_SECONDS: int(1).default(25),
+  METRICS_TOKEN: z.string().min(16, 'must be at least 16 characters').optional(),
+  DB_CONCURRENCY: int(1).default(4),
 });
 
 /** What each variable does, for `--help` and the README. */
@@ -79,6 +82,9 @@ export const settingDescriptions: Record<keyof z.input<typeof schema>, string> =
   ARCHIVE_GRACE_SECONDS: "how long an archived tenant's database is kept before a job drops it (default 7 days)",
   TENANT_TEMPLATES: 'create tenant databases from a pre-migrated template database (falls back to running the migrations)',
   LOG_LEVEL: 'pino log level',
+  SHUTDOWN_TIMEOUT_SECONDS: 'on SIGTERM, how long in-flight requests and job steps may take to finish before they are cut',
+  METRICS_TOKEN: 'when set, `/metrics` answers only `Authorization: Bearer <METRICS_TOKEN>`',
+  DB_CONCURRENCY: '`npm run db`: how many tenant databases are migrated, verified or seeded at once',
 };
 
 export interface DatabaseServer {
@@ -116,6 +122,9 @@ export interface Config {
   archiveGraceMs: number;
   tenantTemplates: boolean;
   logLevel: string;
+  shutdownTimeoutMs: number;
+  metricsToken: string | undefined;
+  dbConcurrency: number;
 }
 
 export class ConfigError extends Error {}
@@ -176,5 +185,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     archiveGraceMs: e.ARCHIVE_GRACE_SECONDS * 1000,
     tenantTemplates: e.TENANT_TEMPLATES,
     logLevel: e.LOG_LEVEL,
+    shutdownTimeoutMs: e.SHUTDOWN_TIMEOUT_SECONDS * 1000,
+    metricsToken: e.METRICS_TOKEN,
+    dbConcurrency: e.DB_CONCURRENCY,
   };
 }

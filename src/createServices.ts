@@ -15,6 +15,8 @@ import { createEventBus } from './events/createEventBus';
 import { createTenantClient, tenantPoolConfig, type TenantDb } from './db/tenantClient';
 import type { TenantConnection } from './db/tenantClient';
 import type { Logger } from './logger';
+import { GatewayMetrics } from './observability/metrics';
+import { ShutdownRegistry } from './shutdown';
 import type { Services } from './services';
 import { DatabaseServers } from './tenancy/databaseServers';
 import { MembershipCache } from './tenancy/memberships';
@@ -60,9 +62,18 @@ export function createServices(config: Config, options: ServiceOptions): Service
   registry.onInvalidate((tenant) => tenant && pool.evict(tenant.id));
   const plans = new PlanCatalog(platform, config.tenantCacheMs);
   const usageStore = config.redisUrl ? new RedisUsageStore(config.redisUrl, config.redisKeyPrefix, log) : new MemoryUsageStore();
+  const usage = new UsageMeter({ store: usageStore, platform, plans, log, flushMs: config.usageFlushMs });
   // Gateways serving one platform share REDIS_KEY_PREFIX, and so their channels.
   const events = createEventBus({ redisUrl: config.redisUrl, prefix: `${config.redisKeyPrefix}events:`, log });
   followTenantChanges(events, registry, log);
+  const metrics = new GatewayMetrics({ platform, pool, log });
+  metrics.observeEventBusSubscribers(() => events.listenerCount());
+  const shutdown = new ShutdownRegistry(log);
+  // Usage counted by the last requests is written before the platform client closes.
+  shutdown.add('flush', 'usage meter', () => usage.close());
+  shutdown.add('disconnect', 'tenant clients', () => pool.close());
+  shutdown.add('disconnect', 'platform database', () => platform.$disconnect());
+  shutdown.add('disconnect', 'event bus', () => events.close());
   return {
     config,
     log,
@@ -75,15 +86,15 @@ export function createServices(config: Config, options: ServiceOptions): Service
     secrets,
     apiKeys: new ApiKeyVerifier(platform, config.apiKeyCacheMs, log),
     plans,
-    usage: new UsageMeter({ store: usageStore, platform, plans, log, flushMs: config.usageFlushMs }),
+    usage,
     payments: manualOfflineProvider,
     events,
+    metrics,
+    shutdown,
   };
 }
 
-export async function closeServices(services: Services): Promise<void> {
-  await services.usage.close();
-  await services.pool.close();
-  await services.platform.$disconnect();
-  await services.events.close();
+/** Runs the whole shutdown: whatever registered (listeners, workers, meters, clients) stops, in order. */
+export function closeServices(services: Services) {
+  return services.shutdown.run(services.config.shutdownTimeoutMs);
 }

@@ -1,15 +1,45 @@
 // Structured JSON logs. Secrets are redacted by key wherever they appear, so a
-// careless `log.info({ input })` cannot leak a password, token or connection string.
+// careless `log.info({ input })` cannot leak a password, token or connection string;
+// and every line is scrubbed of what looks like a credential inside text (an error
+// message quoting a URL with its password, a bearer token) before it is written.
 import pino from 'pino';
 
 export type Logger = pino.Logger;
 
-const SECRET_KEYS = ['password', 'passwordHash', 'token', 'authorization', 'apiKey', 'secret', 'url', 'connectionString', 'externalUrl'];
+const SECRET_KEYS = [
+  'password',
+  'passwordHash',
+  'token',
+  'authorization',
+  'apiKey',
+  'secret',
+  'url',
+  'connectionString',
+  'externalUrl',
+  'variables',
+];
 
-export function createLogger(level: string): Logger {
-  return pino({
-    level,
-    base: { service: 'tenantgraph' },
-    redact: { paths: SECRET_KEYS.flatMap((key) => [key, `*.${key}`, `*.*.${key}`]), censor: '[redacted]' },
-  });
+const CREDENTIALS_IN_TEXT: Array<[RegExp, string]> = [
+  // scheme://user:password@host -> scheme://user:***@host
+  [/([a-z][a-z0-9+.-]*:\/\/[^:@/\s"]*):[^@/\s"]+@/gi, '$1:***@'],
+  [/\bBearer\s+[A-Za-z0-9._~+/=-]+/g, 'Bearer [redacted]'],
+  // A JWT anywhere: three base64url parts, the first a JSON header ("eyJ").
+  [/\beyJ[A-Za-z0-9_-]+\.[A-Za-z0-9_-]+\.[A-Za-z0-9_-]+/g, '[redacted token]'],
+];
+
+export function scrubCredentials(line: string): string {
+  return CREDENTIALS_IN_TEXT.reduce((text, [pattern, replacement]) => text.replace(pattern, replacement), line);
+}
+
+/** `destination` defaults to stdout; tests pass a stream to read what was logged. */
+export function createLogger(level: string, destination?: pino.DestinationStream): Logger {
+  return pino(
+    {
+      level,
+      base: { service: 'tenantgraph' },
+      redact: { paths: SECRET_KEYS.flatMap((key) => [key, `*.${key}`, `*.*.${key}`]), censor: '[redacted]' },
+      hooks: { streamWrite: scrubCredentials },
+    },
+    destination ?? pino.destination(1),
+  );
 }

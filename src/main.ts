@@ -2,7 +2,7 @@
 // demo tenants provisioned, and the gateway listening.
 import 'reflect-metadata';
 import { ConfigError, loadConfig } from './config';
-import { closeServices, createServices } from './createServices';
+import { createServices } from './createServices';
 import { startEmbeddedPostgres, type EmbeddedPostgres } from './db/embeddedPostgres';
 import { preparePlatformDatabase } from './db/platformDatabase';
 import { redactUrl, withDatabase } from './db/urls';
@@ -45,21 +45,19 @@ async function main() {
   }
   await preparePlatformDatabase(platformUrl, log);
   const services = createServices(config, { platformUrl, log });
-  const worker = await startJobWorker(services, platformUrl);
+  await startJobWorker(services, platformUrl); // it registers with services.shutdown
   if (config.demo) await ensureDemo(services);
   const gateway = await startGateway(services, { port: config.port, host: config.host });
   process.stdout.write(banner(gateway.url, config.demo, config.graphiql));
 
-  let stopping = false;
+  if (embedded) services.shutdown.add('stop-databases', 'embedded PostgreSQL', () => embedded.stop());
+  // The first SIGTERM (or Ctrl-C) drains; a second one means "now".
   const stop = async (signal: string) => {
-    if (stopping) return;
-    stopping = true;
-    log.info({ signal }, 'shutting down');
-    await gateway.close();
-    await worker.stop();
-    await closeServices(services);
-    await embedded?.stop();
-    process.exit(0);
+    if (services.shutdown.started) process.exit(1);
+    log.info({ signal, deadlineSeconds: config.shutdownTimeoutMs / 1000 }, 'shutting down');
+    const { failed, timedOut } = await services.shutdown.run(config.shutdownTimeoutMs);
+    log.info({ failed, timedOut }, 'stopped');
+    process.exit(failed.length ? 1 : 0);
   };
   process.on('SIGTERM', () => void stop('SIGTERM'));
   process.on('SIGINT', () => void stop('SIGINT'));

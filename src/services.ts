@@ -10,6 +10,8 @@ import type { Config } from './config';
 import type { PlatformDb } from './db/platformClient';
 import type { EventBus } from './events/eventBus';
 import type { Logger } from './logger';
+import type { GatewayMetrics } from './observability/metrics';
+import type { ShutdownRegistry } from './shutdown';
 import type { DatabaseServers } from './tenancy/databaseServers';
 import type { MembershipCache } from './tenancy/memberships';
 import type { TenantClientPool } from './tenancy/tenantClientPool';
@@ -27,9 +29,13 @@ export interface Services {
   secrets: SecretBox;
   apiKeys: ApiKeyVerifier;
   plans: PlanCatalog;
-  /** API-call metering and quotas; flushed to the platform database by `closeServices` too. */
+  /** API-call metering and quotas; flushed to the platform database on shutdown (its `flush` phase). */
   usage: UsageMeter;
   payments: PaymentProvider;
   /** Provisioning progress and tenant changes, across gateway processes when REDIS_URL is set. */
   events: EventBus;
+  /** Prometheus metrics of this process. */
+  metrics: GatewayMetrics;
+  /** Hooks run on SIGTERM, in phases (see shutdown.ts): listeners, workers and clients register here. */
+  shutdown: ShutdownRegistry;
 }

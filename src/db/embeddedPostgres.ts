@@ -13,6 +13,9 @@ export interface EmbeddedPostgres {
 const USER = 'postgres';
 const PASSWORD = 'postgres';
 
+/** Where the embedded server answers once started (its maintenance database). */
+export const embeddedUrl = (port: number) => `postgresql://${USER}:${PASSWORD}@127.0.0.1:${port}/postgres`;
+
 export async function startEmbeddedPostgres(dataDir: string, port: number, log: Logger): Promise<EmbeddedPostgres> {
   // The package is ESM-only: load it the ESM way from this CommonJS module.
   const signals = ['SIGTERM', 'SIGINT'] as const;
@@ -51,7 +54,7 @@ export async function startEmbeddedPostgres(dataDir: string, port: number, log: 
     await server.start();
   }
   return {
-    url: `postgresql://${USER}:${PASSWORD}@127.0.0.1:${port}/postgres`,
+    url: embeddedUrl(port),
     stop: () => server.stop(),
   };
 }

@@ -3,6 +3,7 @@
 import { createHash } from 'node:crypto';
 import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
+import { projectRoot } from '../projectRoot';
 import { splitSqlStatements } from './sqlStatements';
 
 export interface Migration {
@@ -19,7 +20,6 @@ export interface MigrationSet {
   fingerprint: string;
 }
 
-const projectRoot = path.resolve(__dirname, __dirname.includes(`${path.sep}dist${path.sep}`) ? '../../..' : '../..');
 const cache = new Map<string, MigrationSet>();
 
 const CREATE_TABLE = /^(--[^\n]*\n\s*)*CREATE TABLE/i;

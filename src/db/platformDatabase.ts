@@ -7,12 +7,14 @@ import { loadMigrations } from './migrations';
 import { applyMigrations } from './migrator';
 import { createPlatformClient } from './platformClient';
 
-export async function preparePlatformDatabase(url: string, log: Logger): Promise<void> {
+/** Returns the names of the migrations it applied. */
+export async function preparePlatformDatabase(url: string, log: Logger): Promise<string[]> {
   await ensureDatabase(url);
   const client = new pg.Client({ connectionString: url });
   await client.connect();
+  let applied: string[];
   try {
-    const { applied } = await applyMigrations(client, loadMigrations('platform'));
+    ({ applied } = await applyMigrations(client, loadMigrations('platform')));
     if (applied.length) log.info({ applied }, 'platform migrations applied');
   } finally {
     await client.end();
@@ -23,4 +25,5 @@ export async function preparePlatformDatabase(url: string, log: Logger): Promise
   } finally {
     await platform.$disconnect();
   }
+  return applied;
 }

@@ -5,7 +5,7 @@ import type { Services } from '../services';
 import { announceTenantChange } from '../tenancy/tenantChanges';
 import type { JobDefinition } from './jobs/runJob';
 import type { RunningJob } from './jobs/runningJob';
-import { dropDatabase, dropSchema } from './tenantStorage';
+import { dropTenantStorage } from './dropTenantStorage';
 
 export const dropJob: JobDefinition = {
   async run(services: Services, job: RunningJob) {
@@ -19,9 +19,6 @@ export const dropJob: JobDefinition = {
       return 'your database was left as it is; its credentials are forgotten';
     }
     if (!tenant.databaseName) return 'there was no database to drop';
-    const serverUrl = services.servers.url(tenant.server);
-    if (tenant.schemaName) await dropSchema(serverUrl, tenant.databaseName, tenant.schemaName);
-    else await dropDatabase(serverUrl, tenant.databaseName);
-    return `dropped ${tenant.schemaName ? `schema ${tenant.schemaName}` : `database ${tenant.databaseName}`}`;
+    return dropTenantStorage(services.servers, tenant);
   },
 };

@@ -43,6 +43,11 @@ async function dropTemplates(admin: pg.Client, tenantDbPrefix: string): Promise<
   }
 }
 
+/** Drops this deployment's templates on one server (`npm run db -- reset`); the next tenant builds a fresh one. */
+export function dropTenantTemplates(serverUrl: string, tenantDbPrefix: string): Promise<void> {
+  return onServer(serverUrl, 'postgres', (admin) => dropTemplates(admin, tenantDbPrefix));
+}
+
 async function buildTemplate(admin: pg.Client, serverUrl: string, tenantDbPrefix: string, set: MigrationSet): Promise<void> {
   const name = templateName(tenantDbPrefix, set);
   await admin.query('SELECT pg_advisory_lock(hashtext($1))', [lockKey(tenantDbPrefix)]);

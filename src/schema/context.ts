@@ -10,6 +10,7 @@ import type { RequestedTenant } from '../tenancy/requestedTenant';
 import type { Lease } from '../tenancy/tenantClientPool';
 import type { TenantRecord } from '../tenancy/tenantRegistry';
 import type { TenantDb } from '../db/tenantClient';
+import type { Logger } from '../logger';
 import { TenantLoaders } from './tenant/loaders';
 
 export interface UserPrincipal {
@@ -43,6 +44,13 @@ export interface TenantScope extends TenantAccess {
   loaders: TenantLoaders;
 }
 
+/** What a request turned out to be; filled in as it runs, read for its log line and metrics. */
+export interface RequestOutcome {
+  /** The resolved operation's name; null when anonymous; undefined until (unless) one resolves. */
+  operation?: string | null;
+  errorCodes: string[];
+}
+
 interface TenantState {
   authorizing?: Promise<TenantAccess>;
   granted?: TenantAccess;
@@ -55,13 +63,23 @@ export class GatewayContext {
   // Apollo shallow-copies the context for each operation: state that must be seen
   // by the copy and by the transport that releases it lives in one shared object.
   private readonly state: TenantState = {};
+  readonly outcome: RequestOutcome = { errorCodes: [] };
+  /** Every line logged for this request carries its id and the tenant it asked for. */
+  readonly log: Logger;
 
   constructor(
     readonly services: Services,
     readonly requestId: string,
     readonly principal: Principal | null,
     readonly requested: RequestedTenant,
-  ) {}
+  ) {
+    this.log = services.log.child({ requestId, tenant: requested.slug ?? null });
+  }
+
+  /** The tenant this request actually opened (authorized and active), if any. */
+  get openedTenant(): string | undefined {
+    return this.state.opened?.tenant.slug;
+  }
 
   /** A signed-in person; API keys act on their tenant's data only. */
   requireUser(): UserPrincipal {

@@ -4,7 +4,6 @@ import { ApolloServer, type ApolloServerPlugin } from '@apollo/server';
 import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
 import type { GraphQLSchema } from 'graphql';
 import type { GatewayContext } from '../schema/context';
-import type { Logger } from '../logger';
 import { expectedError, formatClientError } from './clientErrors';
 import { assertComplexity, limitRules, type OperationLimits } from './operationLimits';
 
@@ -21,14 +20,14 @@ function complexityPlugin(schema: GraphQLSchema, limit: number): ApolloServerPlu
 }
 
 /** Logs, with the request id, every error a client will only see as INTERNAL_SERVER_ERROR. */
-function unexpectedErrorLogger(log: Logger): ApolloServerPlugin<GatewayContext> {
+function unexpectedErrorLogger(): ApolloServerPlugin<GatewayContext> {
   return {
     async requestDidStart() {
       return {
         async didEncounterErrors({ errors, contextValue, operationName }) {
           for (const error of errors) {
             if (!expectedError(error)) {
-              log.error({ err: error.originalError ?? error, requestId: contextValue.requestId, operationName }, 'unexpected error');
+              contextValue.log.error({ err: error.originalError ?? error, operationName }, 'unexpected error');
             }
           }
         },
@@ -41,7 +40,6 @@ export async function startApollo(options: {
   schema: GraphQLSchema;
   limits: OperationLimits;
   introspection: boolean;
-  log: Logger;
   plugins?: ApolloServerPlugin<GatewayContext>[];
 }): Promise<ApolloServer<GatewayContext>> {
   const apollo = new ApolloServer<GatewayContext>({
@@ -55,7 +53,7 @@ export async function startApollo(options: {
     plugins: [
       ApolloServerPluginLandingPageDisabled(),
       complexityPlugin(options.schema, options.limits.complexity),
-      unexpectedErrorLogger(options.log),
+      unexpectedErrorLogger(),
       ...(options.plugins ?? []),
     ],
   });

@@ -1,60 +1,73 @@
 // Wires the transports to the services: one HTTP server carrying GraphQL (and,
-// on the same port, WebSockets), health checks and the explorer.
+// on the same port, WebSockets), health checks, metrics and the explorer.
 import type http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { gatewaySchema } from '../schema/buildSchema';
 import type { Services } from '../services';
 import { startApollo } from './apollo';
 import { auditPlugin } from './auditPlugin';
-import { healthz, readyz } from './health';
+import { drainHttp } from './drainHttp';
+import { explorerRoutes } from './explorer/explorerRoutes';
+import { healthz, metricsRoute, readyz } from './health';
 import { createHttpServer } from './httpServer';
 import { meteringPlugin } from './meteringPlugin';
+import { createRedisProbe } from './redisProbe';
 import { createRequestContext } from './requestContext';
+import { outcomePlugin, reportRequests } from './requestObserver';
 import { attachWebSocketServer } from './webSocket';
 
 export interface RunningGateway {
   /** http://host:port/graphql */
   url: string;
   server: http.Server;
+  /** Stops accepting, lets in-flight requests finish (up to SHUTDOWN_TIMEOUT_SECONDS), stops Apollo. */
   close(): Promise<void>;
 }
 
 export async function startGateway(services: Services, listen: { port: number; host: string }): Promise<RunningGateway> {
-  const { config, log } = services;
+  const { config, log, shutdown } = services;
   const schema = gatewaySchema();
   const introspection = config.graphiql || !config.production;
   const apollo = await startApollo({
     schema,
     limits: config.limits,
     introspection,
-    log,
-    plugins: [meteringPlugin(services.usage), auditPlugin(services.platform, log)],
+    plugins: [meteringPlugin(services.usage), auditPlugin(services.platform, log), outcomePlugin()],
   });
+  const redis = config.redisUrl ? createRedisProbe(config.redisUrl, log) : undefined;
+  const explorer = config.graphiql ? explorerRoutes({ demo: config.demo, endpoint: '/graphql' }) : undefined;
   const server = createHttpServer({
     apollo,
     createContext: (credentials) => createRequestContext(services, credentials),
     maxBodyBytes: config.limits.bodyBytes,
     log,
-    routes: { '/healthz': healthz, '/readyz': readyz(services) },
+    routes: { '/healthz': healthz, '/readyz': readyz(services, redis?.ping), '/metrics': metricsRoute(services), ...explorer?.routes },
+    browserPage: explorer?.page,
+    onAnswered: reportRequests(services),
   });
   const webSocket = attachWebSocketServer({ server, path: '/graphql', schema, apollo, services, introspection });
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);
     server.listen(listen.port, listen.host, () => resolve());
   });
+
+  const http = drainHttp(server);
+  let stopped: Promise<void> | undefined;
+  const stop = (deadline: AbortSignal) =>
+    (stopped ??= (async () => {
+      // WebSockets close with 1001 (going away) at once: an open one would keep the HTTP drain waiting.
+      await Promise.all([webSocket.close(), http.drain(deadline)]);
+      await apollo.stop();
+      await redis?.close();
+    })());
+  shutdown.add('stop-accepting', 'http listener', () => http.stopAccepting());
+  shutdown.add('drain', 'http requests and websockets', stop);
+
   const { port } = server.address() as AddressInfo;
   const host = listen.host === '0.0.0.0' || listen.host === '::' ? 'localhost' : listen.host;
   return {
     url: `http://${host}:${port}/graphql`,
     server,
-    async close() {
-      // Sockets first: an open WebSocket would keep server.close() waiting.
-      await webSocket.close();
-      await new Promise<void>((resolve) => {
-        server.close(() => resolve());
-        server.closeIdleConnections();
-      });
-      await apollo.stop();
-    },
+    close: () => stop(AbortSignal.timeout(config.shutdownTimeoutMs)),
   };
 }

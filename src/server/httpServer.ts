@@ -7,7 +7,8 @@ import type { GraphQLError } from 'graphql';
 import { ErrorCode, httpStatusOf, type ErrorCode as Code } from '../errors';
 import type { Logger } from '../logger';
 import type { GatewayContext } from '../schema/context';
-import type { RequestCredentials } from './requestContext';
+import { requestIdOf, type RequestCredentials } from './requestContext';
+import type { AnsweredRequest } from './requestObserver';
 
 export type RouteHandler = (req: IncomingMessage, res: ServerResponse) => void | Promise<void>;
 
@@ -16,10 +17,12 @@ export interface HttpServerOptions {
   createContext: (credentials: RequestCredentials) => Promise<GatewayContext>;
   maxBodyBytes: number;
   log: Logger;
-  /** Extra GET routes by path: health checks, metrics, the explorer. */
+  /** Extra GET routes by path: health checks, metrics, the explorer. A path ending in "/" serves everything under it. */
   routes?: Record<string, RouteHandler>;
   /** Answers a browser's GET /graphql (the explorer), when set. */
   browserPage?: RouteHandler;
+  /** Told about every GraphQL request once its response is sent: for its log line and metrics. */
+  onAnswered?: (request: AnsweredRequest) => void;
 }
 
 class RequestError extends Error {
@@ -81,9 +84,26 @@ const one = (value: string | string[] | undefined) => (Array.isArray(value) ? va
 
 export function createHttpServer(options: HttpServerOptions): http.Server {
   const { apollo, log } = options;
+  const routes = options.routes ?? {};
+  const prefixes = Object.keys(routes).filter((path) => path.endsWith('/'));
+  const routeFor = (path: string) => routes[path] ?? routes[prefixes.find((prefix) => path.startsWith(prefix)) ?? ''];
 
   async function graphql(req: IncomingMessage, res: ServerResponse, search: string) {
-    const body = req.method === 'POST' ? parseBody(req, await readBody(req, options.maxBodyBytes)) : undefined;
+    const started = process.hrtime.bigint();
+    const requestId = requestIdOf(one(req.headers['x-request-id']));
+    const answered: AnsweredRequest = { transport: 'http', requestId, requestedTenant: one(req.headers['x-tenant']), seconds: 0 };
+    res.once('close', () => {
+      answered.status = res.statusCode;
+      answered.seconds = Number(process.hrtime.bigint() - started) / 1e9;
+      options.onAnswered?.(answered);
+    });
+    let body: unknown;
+    try {
+      body = req.method === 'POST' ? parseBody(req, await readBody(req, options.maxBodyBytes)) : undefined;
+    } catch (error) {
+      if (error instanceof RequestError) answered.refusedWith = error.code;
+      throw error;
+    }
     let context: GatewayContext;
     try {
       context = await options.createContext({
@@ -91,13 +111,15 @@ export function createHttpServer(options: HttpServerOptions): http.Server {
         apiKey: one(req.headers['x-api-key']),
         tenant: one(req.headers['x-tenant']),
         host: req.headers.host,
-        requestId: one(req.headers['x-request-id']),
+        requestId,
       });
     } catch (error) {
       const code = (error as GraphQLError).extensions?.code as Code | undefined;
       if (!code) throw error;
-      return sendJson(res, httpStatusOf[code] ?? 400, errorBody(code, (error as Error).message));
+      answered.refusedWith = code;
+      return sendJson(res, httpStatusOf[code] ?? 400, errorBody(code, (error as Error).message), { 'x-request-id': requestId });
     }
+    answered.context = context;
     try {
       const result = await apollo.executeHTTPGraphQLRequest({
         httpGraphQLRequest: { method: req.method ?? 'GET', headers: headerMap(req), search, body },
@@ -129,7 +151,7 @@ export function createHttpServer(options: HttpServerOptions): http.Server {
       if (wantsPage && options.browserPage) return options.browserPage(req, res);
       return graphql(req, res, search);
     }
-    const route = req.method === 'GET' || req.method === 'HEAD' ? options.routes?.[path] : undefined;
+    const route = req.method === 'GET' || req.method === 'HEAD' ? routeFor(path) : undefined;
     if (route) return route(req, res);
     sendJson(res, 404, errorBody('NOT_FOUND', `nothing at ${path}: GraphQL is served at /graphql`));
   }

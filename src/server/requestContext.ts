@@ -20,6 +20,9 @@ export interface RequestCredentials {
 
 const REQUEST_ID = /^[A-Za-z0-9._-]{1,64}$/;
 
+/** The caller's X-Request-Id when it is a sane one, else a new id. */
+export const requestIdOf = (header: string | undefined) => (header && REQUEST_ID.test(header) ? header : randomUUID());
+
 interface Authenticated {
   principal: Principal | null;
   /** The tenant the credential is bound to: a token's tenant claim, an API key's tenant. */
@@ -60,7 +63,7 @@ async function authenticate(services: Services, { authorization, apiKey }: Reque
 
 /** Throws UNAUTHENTICATED for a credential that is present but not valid: a bad one is never treated as none. */
 export async function createRequestContext(services: Services, credentials: RequestCredentials): Promise<GatewayContext> {
-  const requestId = credentials.requestId && REQUEST_ID.test(credentials.requestId) ? credentials.requestId : randomUUID();
+  const requestId = requestIdOf(credentials.requestId);
   const { principal, claimedTenant } = await authenticate(services, credentials);
   const requested = requestedTenant(
     { header: credentials.tenant, host: credentials.host, claim: claimedTenant },

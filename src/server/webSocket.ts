@@ -1,6 +1,7 @@
 // GraphQL over WebSocket (graphql-ws, subprotocol graphql-transport-ws) on the HTTP
 // server's port and path. The credentials come in the connection_init payload:
-// { authorization: "Bearer <jwt>" (or "ApiKey <key>", or apiKey: "<key>"), tenant?: "<slug>" }.
+// { authorization: "Bearer <jwt>" (or "ApiKey <key>", or apiKey: "<key>"), tenant?: "<slug>" }, names in
+// any case, or as the HTTP headers ("X-Tenant", "X-Api-Key").
 //
 // Queries and mutations run through Apollo exactly as over HTTP: the same limits,
 // plugins (metering, audit) and error shaping. Subscriptions, which Apollo does not
@@ -28,6 +29,7 @@ import type { Services } from '../services';
 import { expectedError, formatClientError } from './clientErrors';
 import { assertComplexity, limitRules } from './operationLimits';
 import { createRequestContext, type RequestCredentials } from './requestContext';
+import { reportRequests } from './requestObserver';
 
 export interface WebSocketOptions {
   server: http.Server;
@@ -51,12 +53,23 @@ interface Connection {
 
 const text = (value: unknown) => (typeof value === 'string' ? value : undefined);
 
+/** The first of `names` present in `params`, matched without regard to case. */
+function param(params: Readonly<ConnectionParams>, ...names: string[]): string | undefined {
+  const wanted = names.map((n) => n.toLowerCase());
+  for (const name of wanted) {
+    const key = Object.keys(params).find((k) => k.toLowerCase() === name);
+    if (key !== undefined) return text(params[key]);
+  }
+  return undefined;
+}
+
+// The explorer (and other clients) send their HTTP header names here too: "X-Tenant", "X-Api-Key".
 function credentialsOf(connection: Connection): RequestCredentials {
   const params = connection.connectionParams ?? {};
   return {
-    authorization: text(params.authorization) ?? text(params.Authorization),
-    apiKey: text(params.apiKey),
-    tenant: text(params.tenant),
+    authorization: param(params, 'authorization'),
+    apiKey: param(params, 'apiKey', 'x-api-key'),
+    tenant: param(params, 'tenant', 'x-tenant'),
     host: connection.extra.request.headers.host,
   };
 }
@@ -78,9 +91,16 @@ export function attachWebSocketServer(options: WebSocketOptions): RunningWebSock
     if (!operations) running.set(connection, (operations = new Map()));
     return operations;
   };
+  // Each operation is logged and counted when it ends, as an HTTP request is when answered.
+  const report = reportRequests(services);
+  const startedAt = new WeakMap<GatewayContext, bigint>();
   const release = (connection: object, id: string) => {
-    operationsOf(connection).get(id)?.release();
+    const context = operationsOf(connection).get(id);
     operationsOf(connection).delete(id);
+    if (!context) return;
+    context.release();
+    const seconds = Number(process.hrtime.bigint() - (startedAt.get(context) ?? process.hrtime.bigint())) / 1e9;
+    report({ transport: 'websocket', requestId: context.requestId, context, seconds });
   };
   // Apollo's results arrive already shaped; a subscription's errors are still raw.
   const mask = (errors: ReadonlyArray<GraphQLError | GraphQLFormattedError>): GraphQLFormattedError[] =>
@@ -132,12 +152,16 @@ export function attachWebSocketServer(options: WebSocketOptions): RunningWebSock
         }
         const operationName = payload.operationName ?? undefined;
         const variables = payload.variables ?? undefined;
-        if (getOperationAST(document, operationName)?.operation === 'subscription') {
+        const operation = getOperationAST(document, operationName);
+        if (operation?.operation === 'subscription') {
           const refused = refusedSubscription(document, variables, operationName);
           if (refused) return refused;
         }
         try {
           const contextValue = await createRequestContext(services, credentialsOf(connection));
+          startedAt.set(contextValue, process.hrtime.bigint());
+          // Apollo names queries and mutations (outcomePlugin); subscriptions do not pass through it.
+          if (operation?.operation === 'subscription') contextValue.outcome.operation = operation.name?.value ?? null;
           operationsOf(connection).set(id, contextValue);
           return { schema, document, contextValue, operationName, variableValues: variables };
         } catch (error) {

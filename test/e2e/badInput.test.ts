@@ -1,11 +1,15 @@
 // Bad input gets a GraphQL error with a stable code, leaks nothing, and the
 // gateway keeps serving everyone else.
+import type { DocumentNode } from 'graphql';
+import { graphql } from '../../generated/graphql';
 import { onServer } from '../support/database';
-import { startTestGateway, type GraphQLResponse, type TestGateway, type TestUser } from '../support/testGateway';
+import { startTestGateway, type GraphQLResponse, type RequestOptions, type TestGateway, type TestUser } from '../support/testGateway';
 
 let gw: TestGateway;
 let owner: TestUser;
-const PRODUCTS = '{ products { totalCount } }';
+const PRODUCTS = graphql(`query BadInputProductCount { products { totalCount } }`);
+const CREATE = graphql(`mutation BadInputCreateProduct($input: ProductInput!) { createProduct(input: $input) { id } }`);
+const PLANS = graphql(`query BadInputPlans { plans { code } }`);
 
 beforeAll(async () => {
   gw = await startTestGateway({ env: { MAX_QUERY_COMPLEXITY: '500', MAX_BODY_BYTES: '4096', MAX_QUERY_DEPTH: '6' } });
@@ -42,7 +46,7 @@ describe('each kind of bad input gets its code', () => {
     ['a query too deep (7 levels, limit 6)', '{ invoices(first: 1) { edges { node { items { product { category { name } } } } } } }', {}, 'QUERY_TOO_DEEP'],
     ['a query too costly', '{ invoices(first: 100) { edges { node { items { product { sku } } } } } }', {}, 'QUERY_TOO_COMPLEX'],
     ['too many aliases', `{ ${Array.from({ length: 40 }, (_, i) => `a${i}: plans { code }`).join(' ')} }`, {}, 'BAD_USER_INPUT'],
-  ])('%s', async (_what, query, options, code) => {
+  ])('%s', async (_what, query: string | DocumentNode, options: RequestOptions, code) => {
     const response = await gw.request(query, { token: owner.token, tenant: 'steady', ...options });
     expect(codeOf(response)).toBe(code);
     expect(response.body.data ?? null).toBeNull();
@@ -71,9 +75,9 @@ describe('each kind of bad input gets its code', () => {
   });
 
   test('a duplicate SKU: BAD_USER_INPUT naming the field', async () => {
-    const create = 'mutation { createProduct(input: { sku: "DUP", name: "a", kind: GOODS, price: "1" }) { id } }';
-    expect(codeOf(await gw.request(create, { token: owner.token, tenant: 'steady' }))).toBeUndefined();
-    const again = await gw.request(create, { token: owner.token, tenant: 'steady' });
+    const duplicate = { token: owner.token, tenant: 'steady', variables: { input: { sku: 'DUP', name: 'a', kind: 'GOODS' as const, price: '1' } } };
+    expect(codeOf(await gw.request(CREATE, duplicate))).toBeUndefined();
+    const again = await gw.request(CREATE, duplicate);
     expect(codeOf(again)).toBe('BAD_USER_INPUT');
     expect(again.body.errors?.[0].extensions.fields).toEqual(['sku']);
   });
@@ -96,10 +100,10 @@ test("a tenant whose database is gone gets DATABASE_UNAVAILABLE, without a conne
   expect(codeOf(response)).toBe('DATABASE_UNAVAILABLE');
   const text = JSON.stringify(response.body);
   expect(text).not.toMatch(/postgres(ql)?:\/\/|127\.0\.0\.1|SELECT|\bat \//);
-  expect((await gw.request(PRODUCTS, { token: owner.token, tenant: 'steady' })).body.data.products.totalCount).toBe(1);
+  expect((await gw.request(PRODUCTS, { token: owner.token, tenant: 'steady' })).body.data!.products.totalCount).toBe(1);
 });
 
 test('after all of that the gateway still serves', async () => {
-  const response = await gw.request('{ plans { code } }');
-  expect(response.body.data.plans.map((p: { code: string }) => p.code)).toEqual(['free', 'starter', 'professional', 'enterprise']);
+  const response = await gw.request(PLANS);
+  expect(response.body.data!.plans.map((p) => p.code)).toEqual(['free', 'starter', 'professional', 'enterprise']);
 });

@@ -2,16 +2,17 @@
 // with its rows. Statements are counted at the driver: every query the tenant's pg
 // pool sends to PostgreSQL.
 import pg from 'pg';
+import { graphql } from '../../generated/graphql';
 import { createTenantClient, tenantPoolConfig } from '../../src/db/tenantClient';
 import { startTestGateway, type TestGateway, type TestUser } from '../support/testGateway';
 
-const QUERY = `query($n: Int!) {
+const QUERY = graphql(`query BatchingInvoices($n: Int!) {
   invoices(first: $n) { edges { node {
     customer { name }
     items { product { category { name } } }
     payments { amount }
   } } }
-}`;
+}`);
 
 class CountingPool extends pg.Pool {
   static statements = 0;
@@ -83,10 +84,10 @@ async function statementsFor(n: number) {
   const before = CountingPool.statements;
   const response = await gw.request(QUERY, { token: owner.token, tenant: 'many-invoices', variables: { n } });
   expect(response.body.errors).toBeUndefined();
-  const edges = response.body.data.invoices.edges;
+  const edges = response.body.data!.invoices.edges;
   expect(edges).toHaveLength(n);
-  expect(edges.every((e: any) => e.node.customer.name && e.node.items.length === 2 && e.node.payments.length === 1)).toBe(true);
-  expect(edges[0].node.items[0].product.category.name).toMatch(/Rings|Coins|Stones/);
+  expect(edges.every((e) => e.node.customer?.name && e.node.items.length === 2 && e.node.payments.length === 1)).toBe(true);
+  expect(edges[0].node.items[0].product?.category?.name).toMatch(/Rings|Coins|Stones/);
   return CountingPool.statements - before;
 }
 

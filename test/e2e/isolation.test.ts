@@ -1,9 +1,12 @@
 // Nothing of one tenant is reachable with another tenant's context.
 import http from 'node:http';
+import { graphql } from '../../generated/graphql';
 import { startTestGateway, type TestGateway, type TestUser } from '../support/testGateway';
 
-const CREATE = `mutation($input: ProductInput!) { createProduct(input: $input) { id sku name } }`;
-const LIST = `{ products { totalCount edges { node { id sku name } } } }`;
+const CREATE = graphql(`mutation IsolationCreateProduct($input: ProductInput!) { createProduct(input: $input) { id sku name } }`);
+const LIST = graphql(`query IsolationProducts { products { totalCount edges { node { id sku name } } } }`);
+const PRODUCT = graphql(`query IsolationProduct($id: ID!) { product(id: $id) { name } }`);
+const LOGIN = graphql(`mutation IsolationLogin($e: String!, $p: String!, $t: String) { login(email: $e, password: $p, tenant: $t) { token } }`);
 
 let gw: TestGateway;
 let alice: TestUser;
@@ -32,14 +35,14 @@ describe.each([
 
     const seenByAlice = await gw.request(LIST, { token: alice.token, tenant: alpha });
     const seenByBob = await gw.request(LIST, { token: bob.token, tenant: beta });
-    expect(seenByAlice.body.data.products.edges.map((e: any) => e.node)).toEqual([a.body.data.createProduct]);
-    expect(seenByBob.body.data.products.edges.map((e: any) => e.node)).toEqual([b.body.data.createProduct]);
+    expect(seenByAlice.body.data!.products.edges.map((e) => e.node)).toEqual([a.body.data!.createProduct]);
+    expect(seenByBob.body.data!.products.edges.map((e) => e.node)).toEqual([b.body.data!.createProduct]);
 
     // Tenant B's product id means nothing in tenant A.
-    const crossId = await gw.request(`query($id: ID!) { product(id: $id) { name } }`, {
+    const crossId = await gw.request(PRODUCT, {
       token: alice.token,
       tenant: alpha,
-      variables: { id: b.body.data.createProduct.id },
+      variables: { id: b.body.data!.createProduct.id },
     });
     expect(crossId.body.errors?.[0].extensions.code).toBe('NOT_FOUND');
   });
@@ -53,17 +56,15 @@ describe.each([
 });
 
 test('sources that name different tenants are refused, even when each alone would pass', async () => {
-  const login = await gw.request(`mutation($e: String!, $p: String!, $t: String) { login(email: $e, password: $p, tenant: $t) { token } }`, {
-    variables: { e: alice.email, p: 'correct horse battery', t: 'alpha-db' },
-  });
-  const boundToAlpha = login.body.data.login.token;
+  const login = await gw.request(LOGIN, { variables: { e: alice.email, p: 'correct horse battery', t: 'alpha-db' } });
+  const boundToAlpha = login.body.data!.login.token;
   const response = await gw.request(LIST, { token: boundToAlpha, tenant: 'alpha-schema' });
   expect(response.body.errors?.[0].extensions.code).toBe('FORBIDDEN');
   expect(response.body.errors?.[0].message).toContain('conflicting');
 
   // The token's claim alone is enough to route the request.
   const viaClaim = await gw.request(LIST, { token: boundToAlpha });
-  expect(viaClaim.body.data.products.totalCount).toBe(1);
+  expect(viaClaim.body.data!.products.totalCount).toBe(1);
 });
 
 test('the subdomain routes when BASE_DOMAIN is set', async () => {
@@ -89,14 +90,14 @@ test('the subdomain routes when BASE_DOMAIN is set', async () => {
 
 test('a platform admin reaches every tenant; a VIEWER reads but cannot change anything', async () => {
   const admin = await gw.createUser({ platformAdmin: true });
-  expect((await gw.request(LIST, { token: admin.token, tenant: 'beta-db' })).body.data.products.totalCount).toBe(1);
+  expect((await gw.request(LIST, { token: admin.token, tenant: 'beta-db' })).body.data!.products.totalCount).toBe(1);
 
   const viewer = await gw.createUser();
   await gw.services.platform.membership.create({
     data: { userId: viewer.id, tenantId: (await gw.services.registry.find('beta-db'))!.id, role: 'VIEWER' },
   });
-  expect((await gw.request(LIST, { token: viewer.token, tenant: 'beta-db' })).body.data.products.totalCount).toBe(1);
+  expect((await gw.request(LIST, { token: viewer.token, tenant: 'beta-db' })).body.data!.products.totalCount).toBe(1);
   const write = await gw.request(CREATE, { token: viewer.token, tenant: 'beta-db', variables: { input: { sku: 'X', name: 'x', kind: 'GOODS', price: '1' } } });
   expect(write.body.errors?.[0].extensions.code).toBe('FORBIDDEN');
-  expect((await gw.request(LIST, { token: viewer.token, tenant: 'beta-db' })).body.data.products.totalCount).toBe(1);
+  expect((await gw.request(LIST, { token: viewer.token, tenant: 'beta-db' })).body.data!.products.totalCount).toBe(1);
 });

@@ -3,43 +3,19 @@
 // A second start reuses the folder.
 import { spawn, type ChildProcess } from 'node:child_process';
 import { chmodSync, existsSync, mkdtempSync, rmSync } from 'node:fs';
-import net from 'node:net';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
+import { MAIN as main, freePort, spawnGateway } from '../support/gatewayProcess';
 
-const main = path.resolve(__dirname, '../../dist/src/main.js');
 const root = mkdtempSync(path.join(tmpdir(), 'tenantgraph-start-'));
 chmodSync(root, 0o755); // as root, the embedded server runs as user postgres and must reach it
 const dataDir = path.join(root, 'data');
 
-const freePort = () =>
-  new Promise<number>((resolve) => {
-    const server = net.createServer().listen(0, '127.0.0.1', () => {
-      const { port } = server.address() as net.AddressInfo;
-      server.close(() => resolve(port));
-    });
-  });
-
-async function start(ports: { http: number; pg: number }): Promise<{ child: ChildProcess; output: () => string; url: string }> {
+function start(ports: { http: number; pg: number }) {
   const env: NodeJS.ProcessEnv = { ...process.env, PORT: String(ports.http), EMBEDDED_PG_PORT: String(ports.pg), DATA_DIR: dataDir, LOG_LEVEL: 'warn' };
   delete env.DATABASE_URL;
   delete env.NODE_ENV;
-  const child = spawn(process.execPath, [main], { env, stdio: ['ignore', 'pipe', 'pipe'] });
-  let output = '';
-  child.stdout!.on('data', (chunk) => (output += chunk));
-  child.stderr!.on('data', (chunk) => (output += chunk));
-  const url = await new Promise<string>((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error(`no banner after 60 s:\n${output}`)), 60_000);
-    child.stdout!.on('data', () => {
-      const match = /serving GraphQL at (\S+)/.exec(output);
-      if (match) {
-        clearTimeout(timer);
-        resolve(match[1]);
-      }
-    });
-    child.on('exit', (code) => reject(new Error(`exited with ${code}:\n${output}`)));
-  });
-  return { child, output: () => output, url };
+  return spawnGateway(env);
 }
 
 async function stop(child: ChildProcess) {

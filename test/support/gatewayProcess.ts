@@ -1,11 +1,12 @@
 // A real gateway process (`node dist/src/main.js`), for behaviour that is about
-// processes: several instances side by side, a worker killed mid-job.
+// processes: `npm start` on a bare machine, several instances side by side, a
+// worker killed mid-job, SIGTERM with requests in flight.
 import { spawn, type ChildProcess } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import net from 'node:net';
 import path from 'node:path';
 
-const main = path.resolve(__dirname, '../../dist/src/main.js');
+export const MAIN = path.resolve(__dirname, '../../dist/src/main.js');
 
 export const freePort = () =>
   new Promise<number>((resolve) => {
@@ -24,13 +25,10 @@ export interface GatewayProcess {
   stop(): Promise<number | NodeJS.Signals | null>;
 }
 
-export async function startGatewayProcess(env: Record<string, string>): Promise<GatewayProcess> {
-  if (!existsSync(main)) throw new Error('dist/ is missing: `npm test` builds it first (npm run build)');
-  const port = await freePort();
-  const child = spawn(process.execPath, [main], {
-    env: { PATH: process.env.PATH, HOST: '127.0.0.1', PORT: String(port), NODE_ENV: 'test', DEMO: 'false', LOG_LEVEL: 'warn', ...env },
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
+/** Runs main.js with exactly `env` and waits for its banner. */
+export async function spawnGateway(env: NodeJS.ProcessEnv): Promise<GatewayProcess> {
+  if (!existsSync(MAIN)) throw new Error('dist/ is missing: `npm test` builds it first (npm run build)');
+  const child = spawn(process.execPath, [MAIN], { env, stdio: ['ignore', 'pipe', 'pipe'] });
   let output = '';
   child.stdout!.on('data', (chunk) => (output += chunk));
   child.stderr!.on('data', (chunk) => (output += chunk));
@@ -59,4 +57,10 @@ export async function startGatewayProcess(env: Record<string, string>): Promise<
       return exited;
     },
   };
+}
+
+/** A gateway in test mode on a free port of 127.0.0.1, with `env` on top; nothing else is inherited but PATH. */
+export async function startGatewayProcess(env: Record<string, string>): Promise<GatewayProcess> {
+  const port = await freePort();
+  return spawnGateway({ PATH: process.env.PATH, HOST: '127.0.0.1', PORT: String(port), NODE_ENV: 'test', DEMO: 'false', LOG_LEVEL: 'warn', ...env });
 }

@@ -1,6 +1,8 @@
 // A real gateway for a test file: its own platform database on the test server,
 // listening on a free port, spoken to over real HTTP.
 import { randomBytes } from 'node:crypto';
+import type { TypedDocumentNode } from '@graphql-typed-document-node/core';
+import { print, type DocumentNode } from 'graphql';
 import { hashPassword } from '../../src/auth/passwords';
 import { loadConfig } from '../../src/config';
 import { closeServices, createServices, type ServiceOptions } from '../../src/createServices';
@@ -21,8 +23,8 @@ export interface GraphQLResponse<T = any> {
   body: { data?: T; errors?: Array<{ message: string; path?: string[]; extensions: { code: string; [key: string]: unknown } }> };
 }
 
-export interface RequestOptions {
-  variables?: Record<string, unknown>;
+export interface RequestOptions<TVariables = Record<string, unknown>> {
+  variables?: TVariables;
   token?: string;
   tenant?: string;
   headers?: Record<string, string>;
@@ -40,7 +42,14 @@ export interface TestGateway {
   env: Record<string, string>;
   services: Services;
   dbs: TestDatabases;
-  request<T = any>(query: string, options?: RequestOptions): Promise<GraphQLResponse<T>>;
+  /**
+   * POSTs an operation. Pass a typed document from generated/graphql (`graphql(...)`
+   * in a test file, then `npm run codegen`) and the variables and `data` are typed.
+   */
+  request<TResult = any, TVariables = Record<string, unknown>>(
+    query: string | TypedDocumentNode<TResult, TVariables>,
+    options?: RequestOptions<TVariables>,
+  ): Promise<GraphQLResponse<TResult>>;
   createUser(options?: { email?: string; platformAdmin?: boolean; password?: string }): Promise<TestUser>;
   createTenant(options: { slug?: string; isolation?: Isolation; owner: TestUser; members?: Array<[TestUser, MemberRole]>; plan?: string }): Promise<TenantRecord>;
   /** One more job worker on this gateway's services (e.g. when the gateway runs with JOB_CONCURRENCY=0). */
@@ -52,6 +61,14 @@ export interface TestGateway {
 }
 
 export const TEST_PASSWORD = 'correct horse battery';
+
+// Printed once per document, not per request.
+const printed = new WeakMap<DocumentNode, string>();
+const queryText = (query: string | DocumentNode) => {
+  if (typeof query === 'string') return query;
+  if (!printed.has(query)) printed.set(query, print(query));
+  return printed.get(query)!;
+};
 
 export async function startTestGateway(
   options: {
@@ -89,12 +106,9 @@ export async function startTestGateway(
   let users = 0;
   let tenants = 0;
   let stopped: Promise<void> | undefined;
-  const stop = () =>
-    (stopped ??= (async () => {
-      await gateway.close();
-      for (const worker of workers) await worker.stop();
-      await closeServices(services);
-    })());
+  // The shutdown registry stops what registered there, in order: the listener and
+  // WebSockets (the gateway's), the job workers (theirs), then the clients.
+  const stop = () => (stopped ??= closeServices(services).then(() => undefined));
 
   return {
     url: gateway.url,
@@ -110,7 +124,7 @@ export async function startTestGateway(
           ...(tenant ? { 'x-tenant': tenant } : {}),
           ...headers,
         },
-        body: JSON.stringify({ query, variables }),
+        body: JSON.stringify({ query: queryText(query), variables }),
       });
       return { status: response.status, body: (await response.json()) as GraphQLResponse['body'] };
     },

@@ -57,7 +57,7 @@ export async function startJobWorker(services: Services, platformUrl: string): P
   const utils = await makeWorkerUtils({ pgPool, logger });
   const sweeper = startStaleJobSweeper(services, utils);
   let stopped: Promise<void> | undefined;
-  return {
+  const worker: JobWorker = {
     stop: () =>
       (stopped ??= (async () => {
         sweeper.stop();
@@ -66,4 +66,7 @@ export async function startJobWorker(services: Services, platformUrl: string): P
         await pgPool.end();
       })()),
   };
+  // On SIGTERM the jobs in hand finish; one cut by the deadline is resumed by another worker.
+  services.shutdown.add('drain', 'job worker', () => worker.stop());
+  return worker;
 }

@@ -1,0 +1,148 @@
+// The gateway's Prometheus metrics (prom-client), one registry per process.
+// Request metrics are recorded by the transports; the rest is read at scrape time
+// from where it lives (the tenant client pool, the job table, the event bus), so
+// nothing is kept twice.
+//
+// Label cardinality is bounded: operation names only when the client named the
+// operation and it resolved against the schema, tenants only once the request
+// opened one, and both capped (see BoundedLabel).
+import { Counter, Gauge, Histogram, Registry, collectDefaultMetrics } from 'prom-client';
+import type { PlatformDb } from '../db/platformClient';
+import type { Logger } from '../logger';
+import type { TenantClientPool } from '../tenancy/tenantClientPool';
+import { BoundedLabel } from './boundedLabel';
+
+export const NO_TENANT = '(none)';
+export const ANONYMOUS = '(anonymous)';
+export const UNRESOLVED = '(unresolved)';
+
+const JOB_STATUSES = ['QUEUED', 'RUNNING', 'SUCCEEDED', 'FAILED'] as const;
+
+export interface RequestRecord {
+  /** The resolved operation's name; null for an anonymous one; undefined when none resolved (parse or validation failure, rejected request). */
+  operation: string | null | undefined;
+  /** The tenant the request opened, if any. */
+  tenant: string | undefined;
+  errorCodes: string[];
+  seconds: number;
+}
+
+export interface MetricsSources {
+  platform: PlatformDb;
+  pool: TenantClientPool;
+  log: Logger;
+  /** Caps on distinct label values. */
+  maxOperations?: number;
+  maxTenants?: number;
+}
+
+export class GatewayMetrics {
+  readonly registry = new Registry();
+  private readonly operations: BoundedLabel;
+  private readonly tenants: BoundedLabel;
+  private readonly requests: Counter<'operation' | 'tenant'>;
+  private readonly errors: Counter<'operation' | 'tenant' | 'code'>;
+  private readonly duration: Histogram<'operation'>;
+  private eventBusSubscribers: () => number = () => 0;
+
+  constructor(sources: MetricsSources) {
+    const registers = [this.registry];
+    this.operations = new BoundedLabel(sources.maxOperations ?? 200);
+    this.tenants = new BoundedLabel(sources.maxTenants ?? 1000);
+    collectDefaultMetrics({ register: this.registry, prefix: 'tenantgraph_' });
+
+    this.requests = new Counter({
+      name: 'tenantgraph_graphql_requests_total',
+      help: 'GraphQL requests by operation name and tenant',
+      labelNames: ['operation', 'tenant'],
+      registers,
+    });
+    this.errors = new Counter({
+      name: 'tenantgraph_graphql_errors_total',
+      help: 'GraphQL errors by operation name, tenant and extensions.code',
+      labelNames: ['operation', 'tenant', 'code'],
+      registers,
+    });
+    this.duration = new Histogram({
+      name: 'tenantgraph_graphql_request_duration_seconds',
+      help: 'Time to answer a GraphQL request, by operation name',
+      labelNames: ['operation'],
+      buckets: [0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10],
+      registers,
+    });
+
+    const { pool, platform, log } = sources;
+    new Gauge({
+      name: 'tenantgraph_tenant_clients_open',
+      help: 'Tenant database clients open in this process',
+      registers,
+      collect() {
+        this.set(pool.size);
+      },
+    });
+    new Gauge({
+      name: 'tenantgraph_tenant_requests_in_flight',
+      help: 'Requests holding a tenant client right now',
+      registers,
+      collect() {
+        this.set(pool.inFlight);
+      },
+    });
+    new Counter({
+      name: 'tenantgraph_tenant_client_evictions_total',
+      help: 'Tenant clients closed because they were idle or over MAX_TENANT_CLIENTS',
+      registers,
+      collect() {
+        this.reset();
+        this.inc(pool.evictions);
+      },
+    });
+    new Gauge({
+      name: 'tenantgraph_provisioning_jobs',
+      help: 'Provisioning jobs by status (read from the platform database at scrape time)',
+      labelNames: ['status'],
+      registers,
+      async collect() {
+        try {
+          const counts = await platform.provisioningJob.groupBy({ by: ['status'], _count: true });
+          const byStatus = new Map(counts.map((c) => [c.status, c._count]));
+          for (const status of JOB_STATUSES) this.set({ status }, byStatus.get(status) ?? 0);
+        } catch (error) {
+          // An unreachable platform database shows in /readyz; the rest of the scrape still answers.
+          this.reset();
+          log.warn({ err: error }, 'metrics: could not count provisioning jobs');
+        }
+      },
+    });
+    const subscribers = () => this.eventBusSubscribers();
+    new Gauge({
+      name: 'tenantgraph_event_bus_subscribers',
+      help: 'Live subscriptions to the event bus in this process',
+      registers,
+      collect() {
+        this.set(subscribers());
+      },
+    });
+  }
+
+  /** The event bus calls this once with a function that counts its subscribers. */
+  observeEventBusSubscribers(count: () => number): void {
+    this.eventBusSubscribers = count;
+  }
+
+  recordRequest(record: RequestRecord): void {
+    const operation = record.operation === undefined ? UNRESOLVED : record.operation === null ? ANONYMOUS : this.operations.of(record.operation);
+    const tenant = record.tenant ? this.tenants.of(record.tenant) : NO_TENANT;
+    this.requests.inc({ operation, tenant });
+    for (const code of record.errorCodes) this.errors.inc({ operation, tenant, code });
+    this.duration.observe({ operation }, record.seconds);
+  }
+
+  render(): Promise<string> {
+    return this.registry.metrics();
+  }
+
+  get contentType(): string {
+    return this.registry.contentType;
+  }
+}

@@ -1,0 +1,20 @@
+// Removes where a tenant's tables live: its own database, or its schema in the
+// shared database. A customer's own (external) database is never dropped: the
+// tenant only stops pointing at it.
+import type { DatabaseServers, TenantLocation } from '../tenancy/databaseServers';
+import { dropDatabase, dropSchema } from './tenantStorage';
+
+/** Says what was removed, for reports. */
+export async function dropTenantStorage(servers: DatabaseServers, tenant: TenantLocation): Promise<string> {
+  if (tenant.externalUrlCipher) return 'external database left in place';
+  if (!tenant.databaseName) return 'no storage yet';
+  const serverUrl = servers.url(tenant.server);
+  if (tenant.schemaName) {
+    await dropSchema(serverUrl, tenant.databaseName, tenant.schemaName).catch((error: { code?: string }) => {
+      if (error.code !== '3D000') throw error; // the shared database itself is gone: so is the schema
+    });
+    return `dropped schema ${tenant.schemaName}`;
+  }
+  await dropDatabase(serverUrl, tenant.databaseName);
+  return `dropped database ${tenant.databaseName}`;
+}

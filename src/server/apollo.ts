@@ -2,16 +2,22 @@
 // not in resolvers.
 import { ApolloServer, type ApolloServerPlugin } from '@apollo/server';
 import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
-import type { GraphQLSchema } from 'graphql';
+import { GraphQLError, type GraphQLSchema } from 'graphql';
 import type { GatewayContext } from '../schema/context';
 import { expectedError, formatClientError } from './clientErrors';
 import { assertComplexity, limitRules, type OperationLimits } from './operationLimits';
 
-function complexityPlugin(schema: GraphQLSchema, limit: number): ApolloServerPlugin<GatewayContext> {
+/** Rules for an operation once it is known: subscriptions belong on the WebSocket, and the cost limit. */
+function operationRulesPlugin(schema: GraphQLSchema, limit: number): ApolloServerPlugin<GatewayContext> {
   return {
     async requestDidStart() {
       return {
-        async didResolveOperation({ document, request }) {
+        async didResolveOperation({ document, request, operation }) {
+          if (operation?.operation === 'subscription') {
+            throw new GraphQLError('subscriptions are served over WebSocket (graphql-ws, subprotocol graphql-transport-ws) at this URL', {
+              extensions: { code: 'BAD_REQUEST', http: { status: 400 } },
+            });
+          }
           assertComplexity(schema, document, request.variables, request.operationName, limit);
         },
       };
@@ -52,7 +58,7 @@ export async function startApollo(options: {
     formatError: formatClientError,
     plugins: [
       ApolloServerPluginLandingPageDisabled(),
-      complexityPlugin(options.schema, options.limits.complexity),
+      operationRulesPlugin(options.schema, options.limits.complexity),
       unexpectedErrorLogger(),
       ...(options.plugins ?? []),
     ],

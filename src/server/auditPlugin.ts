@@ -38,7 +38,7 @@ export function auditPlugin(platform: PlatformDb, log: Logger): ApolloServerPlug
     async requestDidStart() {
       return {
         async executionDidStart({ operation, contextValue }) {
-          if (operation.operation !== 'mutation') return;
+          if (operation?.operation !== 'mutation') return;
           const entries: AuditEntry[] = [];
           return {
             willResolveField({ info, args }) {

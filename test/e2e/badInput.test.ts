@@ -31,6 +31,7 @@ describe('each kind of bad input gets its code', () => {
     ['an unknown tenant', PRODUCTS, { tenant: 'no-such-shop' }, 'TENANT_NOT_FOUND'],
     ['no tenant at all', PRODUCTS, { tenant: '' }, 'BAD_USER_INPUT'],
     ['a malformed query', '{ products { totalCount ', {}, 'GRAPHQL_PARSE_FAILED'],
+    ['a subscription over HTTP', 'subscription { provisioningProgress(jobId: "00000000-0000-7000-8000-000000000000") { status } }', {}, 'BAD_REQUEST'],
     ['an unknown field', '{ products { price } }', {}, 'GRAPHQL_VALIDATION_FAILED'],
     ['a malformed ID', '{ product(id: "42") { sku } }', {}, 'BAD_USER_INPUT'],
     ['a cursor that is not one', '{ products(after: "bm9wZQ") { totalCount } }', {}, 'BAD_USER_INPUT'],

@@ -52,6 +52,7 @@ export interface RequestOutcome {
 }
 
 interface TenantState {
+  log?: Logger;
   authorizing?: Promise<TenantAccess>;
   granted?: TenantAccess;
   opening?: Promise<TenantScope>;
@@ -64,16 +65,17 @@ export class GatewayContext {
   // by the copy and by the transport that releases it lives in one shared object.
   private readonly state: TenantState = {};
   readonly outcome: RequestOutcome = { errorCodes: [] };
-  /** Every line logged for this request carries its id and the tenant it asked for. */
-  readonly log: Logger;
 
   constructor(
     readonly services: Services,
     readonly requestId: string,
     readonly principal: Principal | null,
     readonly requested: RequestedTenant,
-  ) {
-    this.log = services.log.child({ requestId, tenant: requested.slug ?? null });
+  ) {}
+
+  /** Every line logged for this request carries its id and the tenant it asked for. Made on first use: most requests log nothing. */
+  get log(): Logger {
+    return (this.state.log ??= this.services.log.child({ requestId: this.requestId, tenant: this.requested.slug ?? null }));
   }
 
   /** The tenant this request actually opened (authorized and active), if any. */

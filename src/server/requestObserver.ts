@@ -38,13 +38,19 @@ export interface AnsweredRequest {
   seconds: number;
 }
 
+const SLOW_SECONDS = 1;
+
 export function reportRequests(services: Services): (request: AnsweredRequest) => void {
   return ({ transport, requestId, context, requestedTenant, refusedWith, status, seconds }) => {
     const outcome = context?.outcome;
     const errorCodes = outcome?.errorCodes ?? (refusedWith ? [refusedWith] : []);
     services.metrics.recordRequest({ operation: outcome?.operation, tenant: context?.openedTenant, errorCodes, seconds });
+    // A line for every request costs more than many requests do: answered ones are
+    // logged at debug (LOG_LEVEL=debug gives an access log), failed ones at info, slow ones at warn.
+    const level = seconds >= SLOW_SECONDS ? 'warn' : errorCodes.length ? 'info' : 'debug';
+    if (!services.log.isLevelEnabled(level)) return;
     const log = context?.log ?? services.log.child({ requestId, tenant: requestedTenant ?? null });
-    log.info(
+    log[level](
       { transport, operation: outcome?.operation, status, ms: Math.round(seconds * 1000), ...(errorCodes.length ? { errors: errorCodes } : {}) },
       'graphql request',
     );

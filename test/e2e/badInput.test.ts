@@ -84,6 +84,14 @@ describe('each kind of bad input gets its code', () => {
   });
 });
 
+test('the cost of one document follows its page-size variables, request by request', async () => {
+  const page = 'query Page($n: Int) { invoices(first: $n) { edges { node { items { product { sku } } } } } }';
+  const ask = (n: number) => gw.request(page, { token: owner.token, tenant: 'steady', variables: { n } });
+  expect(codeOf(await ask(1))).toBeUndefined();
+  expect(codeOf(await ask(100))).toBe('QUERY_TOO_COMPLEX');
+  expect(codeOf(await ask(1))).toBeUndefined();
+});
+
 test('a tenant that is not active yet: TENANT_NOT_READY', async () => {
   await gw.services.platform.tenant.update({ where: { slug: 'doomed' }, data: { status: 'PROVISIONING' } });
   gw.services.registry.invalidate('doomed');

@@ -3,24 +3,21 @@
 // template path and on the migrations path. 20 tenants each, one after another,
 // after one warm-up tenant (on the template path it builds the template).
 //
-// PostgreSQL: BENCH_DATABASE_URL, TEST_DATABASE_URL or DATABASE_URL (a server the
-// bench may create and drop databases on); otherwise an embedded one.
+// PostgreSQL: see bench/benchServer.ts.
 import 'reflect-metadata';
 import { randomBytes } from 'node:crypto';
-import { mkdtempSync, rmSync } from 'node:fs';
-import os from 'node:os';
-import path from 'node:path';
 import { createClient, type Client } from 'graphql-ws';
 import pg from 'pg';
 import WebSocket from 'ws';
 import { loadConfig } from '../src/config';
 import { closeServices, createServices } from '../src/createServices';
-import { startEmbeddedPostgres } from '../src/db/embeddedPostgres';
+import { dropDatabasesStartingWith } from '../src/db/dropDatabases';
 import { preparePlatformDatabase } from '../src/db/platformDatabase';
 import { withDatabase } from '../src/db/urls';
 import { createLogger } from '../src/logger';
 import { startJobWorker } from '../src/provisioning/jobs/jobWorker';
 import { startGateway } from '../src/server/gateway';
+import { withBenchServer } from './benchServer';
 import { describeMachine, printTable } from './machine';
 
 const TENANTS = 20;
@@ -73,12 +70,7 @@ async function provisionOne(url: string, client: Client, token: string, slug: st
 async function dropDatabases(serverUrl: string, prefix: string) {
   const admin = new pg.Client({ connectionString: serverUrl });
   await admin.connect();
-  const { rows } = await admin.query<{ name: string }>('SELECT datname AS name FROM pg_database WHERE starts_with(datname, $1)', [prefix]);
-  for (const { name } of rows) {
-    await admin.query(`ALTER DATABASE "${name}" WITH IS_TEMPLATE false`);
-    await admin.query(`DROP DATABASE "${name}" WITH (FORCE)`);
-  }
-  await admin.end();
+  await dropDatabasesStartingWith(admin, prefix).finally(() => admin.end());
 }
 
 async function runPath(serverUrl: string, path: Path): Promise<{ warmup: number; times: number[] }> {
@@ -128,17 +120,7 @@ function percentile(sorted: number[], p: number): number {
 }
 
 async function main() {
-  let serverUrl = process.env.BENCH_DATABASE_URL ?? process.env.TEST_DATABASE_URL ?? process.env.DATABASE_URL;
-  let stopEmbedded: (() => Promise<void>) | undefined;
-  let dataDir: string | undefined;
-  if (!serverUrl) {
-    dataDir = mkdtempSync(path.join(os.tmpdir(), 'tenantgraph-bench-'));
-    const embedded = await startEmbeddedPostgres(dataDir, 54000 + Math.floor(Math.random() * 1000), createLogger('warn'));
-    serverUrl = embedded.url;
-    stopEmbedded = () => embedded.stop();
-  }
-  serverUrl = withDatabase(serverUrl, 'postgres');
-  try {
+  await withBenchServer(async (serverUrl) => {
     console.log(await describeMachine(serverUrl));
     console.log(`createTenant -> ACTIVE (job SUCCEEDED), ${TENANTS} tenants per path, one at a time, after one warm-up tenant\n`);
     const rows: Array<Array<string | number>> = [];
@@ -149,10 +131,7 @@ async function main() {
       rows.push([p.name, ...[percentile(sorted, 50), percentile(sorted, 95), sorted.at(-1)!, mean, warmup].map((ms) => ms.toFixed(0))]);
     }
     printTable(['path', 'p50 ms', 'p95 ms', 'max ms', 'mean ms', 'warm-up ms'], rows);
-  } finally {
-    await stopEmbedded?.();
-    if (dataDir) rmSync(dataDir, { recursive: true, force: true });
-  }
+  });
 }
 
 main().catch((error: unknown) => {

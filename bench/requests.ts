@@ -1,11 +1,12 @@
 // `npm run bench`: throughput and latency of typical operations through the gateway,
 // next to a framework-free graphql-js server on the same tables (bench/baselineServer.ts),
-// plus the memory an open tenant client costs. Needs `wrk` (apt-get install wrk) and a
-// PostgreSQL server: BENCH_DATABASE_URL or DATABASE_URL (default: the local one).
+// plus the memory an open tenant client costs. Needs `wrk` (apt-get install wrk);
+// PostgreSQL: see bench/benchServer.ts.
 import 'reflect-metadata';
 import { execFileSync } from 'node:child_process';
 import { randomBytes, randomUUID } from 'node:crypto';
 import pg from 'pg';
+import { dropDatabasesStartingWith } from '../src/db/dropDatabases';
 import { loadConfig } from '../src/config';
 import { closeServices, createServices } from '../src/createServices';
 import { preparePlatformDatabase } from '../src/db/platformDatabase';
@@ -16,6 +17,7 @@ import { provisionTenant } from '../src/provisioning/provisionTenant';
 import { startGateway } from '../src/server/gateway';
 import type { Services } from '../src/services';
 import { startBaseline } from './baselineServer';
+import { withBenchServer } from './benchServer';
 import { describeMachine, printTable } from './machine';
 import { runLoad } from './wrk';
 
@@ -45,12 +47,15 @@ async function fillTenant(services: Services, tenantId: string) {
 }
 
 async function main() {
+  await withBenchServer(benchmark);
+}
+
+async function benchmark(server: string) {
   try {
     execFileSync('wrk', ['--version'], { stdio: 'ignore' });
   } catch (error) {
     if ((error as NodeJS.ErrnoException).code === 'ENOENT') throw new Error('wrk is not installed: apt-get install wrk');
   }
-  const server = withDatabase(process.env.BENCH_DATABASE_URL ?? process.env.DATABASE_URL ?? 'postgresql://postgres@127.0.0.1:5432/postgres', 'postgres');
   const prefix = `tgbench${randomBytes(3).toString('hex')}_`;
   const platformUrl = withDatabase(server, `${prefix}platform`);
   const config = loadConfig({
@@ -112,15 +117,13 @@ async function main() {
     }
     gc?.();
     const after = process.memoryUsage();
-    console.log(`\nmemory: rss ${(after.rss / 2 ** 20).toFixed(0)} MiB; each open tenant client adds ~${((after.rss - before.rss) / 20 / 2 ** 20).toFixed(2)} MiB rss, ~${((after.heapUsed - before.heapUsed) / 20 / 2 ** 20).toFixed(2)} MiB heap (20 clients${gc ? '' : ', run with --expose-gc for exact heap'})`);
+    console.log(`\nmemory: rss ${(after.rss / 2 ** 20).toFixed(0)} MiB; each open tenant client adds ~${((after.heapUsed - before.heapUsed) / 20 / 2 ** 20).toFixed(2)} MiB heap (20 clients${gc ? '' : ', run with --expose-gc for exact heap'})`);
   } finally {
     for (const step of cleanup.reverse()) await step();
     await closeServices(services);
     const admin = new pg.Client({ connectionString: server });
     await admin.connect();
-    const { rows } = await admin.query<{ datname: string }>('SELECT datname FROM pg_database WHERE starts_with(datname, $1)', [prefix]);
-    for (const { datname } of rows) await admin.query(`DROP DATABASE "${datname}" WITH (FORCE)`);
-    await admin.end();
+    await dropDatabasesStartingWith(admin, prefix).finally(() => admin.end());
   }
 }
 

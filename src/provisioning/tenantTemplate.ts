@@ -9,6 +9,7 @@
 // template is never dropped or half-built under a copy. The template refuses
 // connections once built: a stray session on it would make every copy fail.
 import type pg from 'pg';
+import { dropDatabasesStartingWith } from '../db/dropDatabases';
 import { quoteIdent } from '../db/identifiers';
 import type { MigrationSet } from '../db/migrations';
 import { applyMigrations } from '../db/migrator';
@@ -33,15 +34,7 @@ async function isReadyTemplate(admin: pg.Client, name: string): Promise<boolean>
 }
 
 /** Drops every template of this deployment: outdated ones, and one a crash left half-built. */
-async function dropTemplates(admin: pg.Client, tenantDbPrefix: string): Promise<void> {
-  const { rows } = await admin.query<{ name: string }>('SELECT datname AS name FROM pg_database WHERE starts_with(datname, $1)', [
-    templatePrefix(tenantDbPrefix),
-  ]);
-  for (const { name } of rows) {
-    await admin.query(`ALTER DATABASE ${quoteIdent(name)} WITH IS_TEMPLATE false`);
-    await admin.query(`DROP DATABASE ${quoteIdent(name)} WITH (FORCE)`);
-  }
-}
+const dropTemplates = (admin: pg.Client, tenantDbPrefix: string) => dropDatabasesStartingWith(admin, templatePrefix(tenantDbPrefix));
 
 /** Drops this deployment's templates on one server (`npm run db -- reset`); the next tenant builds a fresh one. */
 export function dropTenantTemplates(serverUrl: string, tenantDbPrefix: string): Promise<void> {

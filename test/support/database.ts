@@ -2,6 +2,7 @@
 // random prefix, and drops them when it is done.
 import { randomBytes } from 'node:crypto';
 import pg from 'pg';
+import { dropDatabasesStartingWith } from '../../src/db/dropDatabases';
 import { withDatabase } from '../../src/db/urls';
 
 export function testServerUrl(): string {
@@ -28,12 +29,7 @@ export function testDatabases(): TestDatabases {
       const admin = new pg.Client({ connectionString: serverUrl });
       await admin.connect();
       try {
-        const { rows } = await admin.query<{ datname: string }>('SELECT datname FROM pg_database WHERE starts_with(datname, $1)', [prefix]);
-        for (const { datname } of rows) {
-          // Tenant templates are marked as templates, which PostgreSQL refuses to drop.
-          await admin.query(`ALTER DATABASE "${datname}" WITH IS_TEMPLATE false`);
-          await admin.query(`DROP DATABASE IF EXISTS "${datname}" WITH (FORCE)`);
-        }
+        await dropDatabasesStartingWith(admin, prefix);
       } finally {
         await admin.end();
       }

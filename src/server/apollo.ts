@@ -1,7 +1,7 @@
 // Apollo Server, configured once. Cross-cutting behaviour lives in plugins here,
 // not in resolvers.
 import { ApolloServer, type ApolloServerPlugin } from '@apollo/server';
-import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
+import { ApolloServerPluginCacheControlDisabled, ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
 import { GraphQLError, type GraphQLSchema } from 'graphql';
 import type { GatewayContext } from '../schema/context';
 import { expectedError, formatClientError } from './clientErrors';
@@ -58,6 +58,8 @@ export async function startApollo(options: {
     formatError: formatClientError,
     plugins: [
       ApolloServerPluginLandingPageDisabled(),
+      // No field sets cache hints, and the default cache-control plugin would hook every field of every query.
+      ApolloServerPluginCacheControlDisabled(),
       operationRulesPlugin(options.schema, options.limits.complexity),
       unexpectedErrorLogger(),
       ...(options.plugins ?? []),

@@ -125,7 +125,8 @@ export function createHttpServer(options: HttpServerOptions): http.Server {
         httpGraphQLRequest: { method: req.method ?? 'GET', headers: headerMap(req), search, body },
         context: () => Promise.resolve(context),
       });
-      const headers: Record<string, string> = { 'x-request-id': context.requestId };
+      // Answers depend on the caller and the tenant: no cache may keep them.
+      const headers: Record<string, string> = { 'x-request-id': context.requestId, 'cache-control': 'no-store' };
       for (const [key, value] of result.headers) headers[key] = value;
       if (result.body.kind === 'complete') {
         headers['content-length'] = String(Buffer.byteLength(result.body.string));

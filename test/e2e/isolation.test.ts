@@ -101,3 +101,13 @@ test('a platform admin reaches every tenant; a VIEWER reads but cannot change an
   expect(write.body.errors?.[0].extensions.code).toBe('FORBIDDEN');
   expect((await gw.request(LIST, { token: viewer.token, tenant: 'beta-db' })).body.data!.products.totalCount).toBe(1);
 });
+
+test("a tenant's answer is never kept by a shared cache", async () => {
+  const response = await fetch(gw.url, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', authorization: `Bearer ${alice.token}`, 'x-tenant': 'alpha-db' },
+    body: JSON.stringify({ query: '{ products { totalCount } }' }),
+  });
+  expect(response.status).toBe(200);
+  expect(response.headers.get('cache-control')).toBe('no-store');
+});

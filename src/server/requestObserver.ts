@@ -36,18 +36,20 @@ export interface AnsweredRequest {
   status?: number;
   /** Until the answer was sent; for a subscription, its whole life. */
   seconds: number;
+  /** A subscription lives as long as its client wants: never slow. */
+  subscription?: boolean;
 }
 
 const SLOW_SECONDS = 1;
 
 export function reportRequests(services: Services): (request: AnsweredRequest) => void {
-  return ({ transport, requestId, context, requestedTenant, refusedWith, status, seconds }) => {
+  return ({ transport, requestId, context, requestedTenant, refusedWith, status, seconds, subscription = false }) => {
     const outcome = context?.outcome;
     const errorCodes = outcome?.errorCodes ?? (refusedWith ? [refusedWith] : []);
     services.metrics.recordRequest({ operation: outcome?.operation, tenant: context?.openedTenant, errorCodes, seconds });
     // A line for every request costs more than many requests do: answered ones are
     // logged at debug (LOG_LEVEL=debug gives an access log), failed ones at info, slow ones at warn.
-    const level = seconds >= SLOW_SECONDS ? 'warn' : errorCodes.length ? 'info' : 'debug';
+    const level = !subscription && seconds >= SLOW_SECONDS ? 'warn' : errorCodes.length ? 'info' : 'debug';
     if (!services.log.isLevelEnabled(level)) return;
     const log = context?.log ?? services.log.child({ requestId, tenant: requestedTenant ?? null });
     log[level](

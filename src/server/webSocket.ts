@@ -93,14 +93,14 @@ export function attachWebSocketServer(options: WebSocketOptions): RunningWebSock
   };
   // Each operation is logged and counted when it ends, as an HTTP request is when answered.
   const report = reportRequests(services);
-  const startedAt = new WeakMap<GatewayContext, bigint>();
+  const started = new WeakMap<GatewayContext, { at: bigint; subscription: boolean }>();
   const release = (connection: object, id: string) => {
     const context = operationsOf(connection).get(id);
     operationsOf(connection).delete(id);
     if (!context) return;
     context.release();
-    const seconds = Number(process.hrtime.bigint() - (startedAt.get(context) ?? process.hrtime.bigint())) / 1e9;
-    report({ transport: 'websocket', requestId: context.requestId, context, seconds });
+    const { at, subscription } = started.get(context) ?? { at: process.hrtime.bigint(), subscription: false };
+    report({ transport: 'websocket', requestId: context.requestId, context, seconds: Number(process.hrtime.bigint() - at) / 1e9, subscription });
   };
   // Apollo's results arrive already shaped; a subscription's errors are still raw.
   const mask = (errors: ReadonlyArray<GraphQLError | GraphQLFormattedError>): GraphQLFormattedError[] =>
@@ -159,9 +159,10 @@ export function attachWebSocketServer(options: WebSocketOptions): RunningWebSock
         }
         try {
           const contextValue = await createRequestContext(services, credentialsOf(connection));
-          startedAt.set(contextValue, process.hrtime.bigint());
+          const subscription = operation?.operation === 'subscription';
+          started.set(contextValue, { at: process.hrtime.bigint(), subscription });
           // Apollo names queries and mutations (outcomePlugin); subscriptions do not pass through it.
-          if (operation?.operation === 'subscription') contextValue.outcome.operation = operation.name?.value ?? null;
+          if (subscription) contextValue.outcome.operation = operation.name?.value ?? null;
           operationsOf(connection).set(id, contextValue);
           return { schema, document, contextValue, operationName, variableValues: variables };
         } catch (error) {

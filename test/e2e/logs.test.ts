@@ -3,6 +3,7 @@
 import { Writable } from 'node:stream';
 import { graphql } from '../../generated/graphql';
 import { createLogger, scrubCredentials } from '../../src/logger';
+import { reportRequests } from '../../src/server/requestObserver';
 import { onServer } from '../support/database';
 import { startTestGateway, type TestGateway } from '../support/testGateway';
 
@@ -63,6 +64,15 @@ test('signing in and querying logs a line per request with its request id and te
   expect(all).not.toContain(signUp.body.data!.signUp.token);
   expect(all).not.toMatch(/eyJ[\w-]+\.[\w-]+\.[\w-]+/); // no JWT of any kind
   expect(all).not.toMatch(/postgres(ql)?:\/\/[^\s"]*:[^*\s"]+@/); // no connection string with its password
+});
+
+test('a request that took a second or more is logged as slow; a subscription, however long it lived, is not', () => {
+  const report = reportRequests(gw.services);
+  report({ transport: 'http', requestId: 'slow-query', status: 200, seconds: 1.5 });
+  report({ transport: 'websocket', requestId: 'long-subscription', seconds: 90, subscription: true });
+  const levelOf = (requestId: string) => capture.entries().find((e) => e.requestId === requestId)?.level;
+  expect(levelOf('slow-query')).toBe(40); // warn
+  expect(levelOf('long-subscription')).toBe(20); // debug, as every answered request
 });
 
 test('a secret inside an error message is scrubbed before the line is written', () => {

@@ -20,7 +20,7 @@ async function measure(name: string, store: UsageStore) {
   await Promise.all(Array.from({ length: CALLS }, () => store.admit('bench-tenant', DAY, null)));
   const perSecond = CALLS / ((performance.now() - started) / 1000);
   started = performance.now();
-  const rows = await store.take();
+  const { rows } = await store.take();
   const takeMs = performance.now() - started;
   console.log(`${name.padEnd(10)} admit ${sequentialUs.toFixed(1)} µs each in sequence, ${Math.round(perSecond)} per second concurrently; take of ${rows[0]?.calls} calls ${takeMs.toFixed(1)} ms`);
   await store.close();

@@ -1,11 +1,13 @@
 // API-call counters in this process, for a gateway without Redis. Node runs one
 // callback at a time, so every method is atomic by construction.
-import { monthOfDay, type Admission, type UsageRow, type UsageStore } from './usageStore';
+import { monthOfDay, type Admission, type FlushState, type TakenUsage, type UsageRow, type UsageStore } from './usageStore';
 
 export class MemoryUsageStore implements UsageStore {
   private pending = new Map<string, UsageRow>();
   /** `${tenantId}|${month}` -> calls this month. */
   private readonly months = new Map<string, number>();
+  private flushesBegun = 0;
+  private readonly unfinished = new Set<string>();
 
   async admit(tenantId: string, day: string, quota: number | null): Promise<Admission | undefined> {
     const month = `${tenantId}|${monthOfDay(day)}`;
@@ -33,22 +35,30 @@ export class MemoryUsageStore implements UsageStore {
     this.row(tenantId, day).errors++;
   }
 
-  async take(): Promise<UsageRow[]> {
-    const taken = [...this.pending.values()];
+  async take(): Promise<TakenUsage> {
+    if (this.pending.size === 0) return { flush: '', rows: [] };
+    const rows = [...this.pending.values()];
     this.pending = new Map();
-    return taken;
+    const flush = String(++this.flushesBegun);
+    this.unfinished.add(flush);
+    return { flush, rows };
   }
 
-  async giveBack(rows: UsageRow[]): Promise<void> {
-    for (const { tenantId, day, calls, errors } of rows) {
+  async finish(flush: string, giveBack: UsageRow[] = []): Promise<void> {
+    for (const { tenantId, day, calls, errors } of giveBack) {
       const row = this.row(tenantId, day);
       row.calls += calls;
       row.errors += errors;
     }
+    this.unfinished.delete(flush);
   }
 
-  async peek(): Promise<UsageRow[]> {
-    return [...this.pending.values()].map((row) => ({ ...row }));
+  async peek(): Promise<{ rows: UsageRow[]; flushes: FlushState }> {
+    return { rows: [...this.pending.values()].map((row) => ({ ...row })), flushes: await this.flushState() };
+  }
+
+  async flushState(): Promise<FlushState> {
+    return { begun: this.flushesBegun, unfinished: this.unfinished.size };
   }
 
   async close(): Promise<void> {}

@@ -1,17 +1,23 @@
 // API-call counters in Redis, shared by every gateway process of a platform.
 //
 //   usage:month:<YYYY-MM>  hash  tenantId -> calls this month (the quota counter)
-//   usage:pending          hash  "<tenantId>|<day>|c" and "|e" -> calls and errors not yet in PostgreSQL
+//   usage:pending          hash  "<tenantId>|<day>|c" and "|e" -> calls and errors not yet taken
+//   usage:flushes          int   flushes begun so far (each flush's id)
+//   usage:flushing         zset  flushes not finished yet, scored by when they began
 //
-// Each operation is one Lua script or one command, so it is atomic however many
+// Each operation is one Lua script or one transaction, so it is atomic however many
 // processes share the keys: the quota check and the increment cannot be split by
 // another process, and a flush moves the pending counts out (read and delete in one
 // step) so two processes flushing at once never write the same count twice.
 import Redis, { type Result } from 'ioredis';
 import type { Logger } from '../logger';
-import { monthOfDay, type Admission, type UsageRow, type UsageStore } from './usageStore';
+import { monthOfDay, type Admission, type FlushState, type TakenUsage, type UsageRow, type UsageStore } from './usageStore';
 
 const PENDING = 'usage:pending';
+const FLUSHES = 'usage:flushes';
+const FLUSHING = 'usage:flushing';
+/** A flush unfinished for this long died with its process: readers stop waiting for it. */
+const ABANDONED_AFTER_MS = 30_000;
 const monthKey = (month: string) => `usage:month:${month}`;
 /** A month's counter outlives the month by enough for late flushes and reports. */
 const MONTH_TTL_SECONDS = 40 * 86_400;
@@ -28,17 +34,40 @@ redis.call('HINCRBY', KEYS[2], ARGV[2], 1)
 return {1, redis.call('HINCRBY', KEYS[1], ARGV[1], 1)}
 `;
 
-// KEYS: pending hash. Returns its fields and values and deletes it, in one step.
+// The server's clock, so every process ages flushes alike.
+const NOW_MS = `local t = redis.call('TIME') local now = tonumber(t[1]) * 1000 + math.floor(tonumber(t[2]) / 1000)`;
+
+// KEYS: pending hash, flushes counter, flushing zset. ARGV: abandoned-after ms.
+// Moves the pending counts out and registers the flush, in one step.
+// Returns {} when nothing is pending, else {flush id, field, value, field, value...}.
 const TAKE = `
+if redis.call('EXISTS', KEYS[1]) == 0 then return {} end
 local all = redis.call('HGETALL', KEYS[1])
 redis.call('DEL', KEYS[1])
+local flush = redis.call('INCR', KEYS[2])
+${NOW_MS}
+redis.call('ZREMRANGEBYSCORE', KEYS[3], '-inf', now - tonumber(ARGV[1]))
+redis.call('ZADD', KEYS[3], now, flush)
+table.insert(all, 1, tostring(flush))
 return all
+`;
+
+// KEYS: pending hash, flushes counter, flushing zset. ARGV: abandoned-after ms, 1 to include the pending counts.
+// Returns {flushes begun, flushes unfinished, field, value...}.
+const PEEK = `
+${NOW_MS}
+local result = {tonumber(redis.call('GET', KEYS[2]) or '0'), redis.call('ZCOUNT', KEYS[3], now - tonumber(ARGV[1]), '+inf')}
+if ARGV[2] == '1' then
+  for _, item in ipairs(redis.call('HGETALL', KEYS[1])) do table.insert(result, item) end
+end
+return result
 `;
 
 declare module 'ioredis' {
   interface RedisCommander<Context> {
     usageAdmit(month: string, pending: string, tenantId: string, field: string, quota: number): Result<[number, number], Context>;
-    usageTake(pending: string): Result<string[], Context>;
+    usageTake(pending: string, flushes: string, flushing: string, abandonedMs: number): Result<string[], Context>;
+    usagePeek(pending: string, flushes: string, flushing: string, abandonedMs: number, withPending: 0 | 1): Result<Array<number | string>, Context>;
   }
 }
 
@@ -61,7 +90,8 @@ export class RedisUsageStore implements UsageStore {
     // Fail fast rather than queue: the meter lets a call through when Redis is away.
     this.redis = new Redis(url, { keyPrefix, maxRetriesPerRequest: 1 });
     this.redis.defineCommand('usageAdmit', { numberOfKeys: 2, lua: ADMIT });
-    this.redis.defineCommand('usageTake', { numberOfKeys: 1, lua: TAKE });
+    this.redis.defineCommand('usageTake', { numberOfKeys: 3, lua: TAKE });
+    this.redis.defineCommand('usagePeek', { numberOfKeys: 3, lua: PEEK });
     this.redis.on('error', (error: Error) => log.warn({ err: error }, 'usage counters: Redis error'));
   }
 
@@ -83,22 +113,28 @@ export class RedisUsageStore implements UsageStore {
     await this.redis.hincrby(PENDING, `${tenantId}|${day}|e`, 1);
   }
 
-  async take(): Promise<UsageRow[]> {
-    return parsePending(await this.redis.usageTake(PENDING));
+  async take(): Promise<TakenUsage> {
+    const [flush = '', ...fields] = await this.redis.usageTake(PENDING, FLUSHES, FLUSHING, ABANDONED_AFTER_MS);
+    return { flush, rows: parsePending(fields) };
   }
 
-  async giveBack(rows: UsageRow[]): Promise<void> {
+  async finish(flush: string, giveBack: UsageRow[] = []): Promise<void> {
     const transaction = this.redis.multi();
-    for (const { tenantId, day, calls, errors } of rows) {
+    for (const { tenantId, day, calls, errors } of giveBack) {
       if (calls) transaction.hincrby(PENDING, `${tenantId}|${day}|c`, calls);
       if (errors) transaction.hincrby(PENDING, `${tenantId}|${day}|e`, errors);
     }
-    await transaction.exec();
+    await transaction.zrem(FLUSHING, flush).exec();
   }
 
-  async peek(): Promise<UsageRow[]> {
-    const all = await this.redis.hgetall(PENDING);
-    return parsePending(Object.entries(all).flat());
+  async peek(): Promise<{ rows: UsageRow[]; flushes: FlushState }> {
+    const [begun, unfinished, ...fields] = await this.redis.usagePeek(PENDING, FLUSHES, FLUSHING, ABANDONED_AFTER_MS, 1);
+    return { rows: parsePending(fields.map(String)), flushes: { begun: Number(begun), unfinished: Number(unfinished) } };
+  }
+
+  async flushState(): Promise<FlushState> {
+    const [begun, unfinished] = await this.redis.usagePeek(PENDING, FLUSHES, FLUSHING, ABANDONED_AFTER_MS, 0);
+    return { begun: Number(begun), unfinished: Number(unfinished) };
   }
 
   async close(): Promise<void> {

@@ -8,6 +8,7 @@
 // platform database is read only to seed a month's count the store does not know
 // (first call of a month, a fresh process without Redis, a Redis that lost its data)
 // and written by `flush`, every USAGE_FLUSH_SECONDS and on shutdown.
+import { setTimeout as sleep } from 'node:timers/promises';
 import type { GraphQLError } from 'graphql';
 import type { PlatformDb } from '../db/platformClient';
 import { ErrorCode, gatewayError } from '../errors';
@@ -36,6 +37,9 @@ export interface UsageMeterOptions {
 }
 
 const WARN_EVERY_MS = 60_000;
+// A flush takes milliseconds: a reader waits out a few before giving its last reading.
+const READ_ATTEMPTS = 20;
+const READ_RETRY_MS = 10;
 
 export class UsageMeter {
   private readonly seeding = new Map<string, Promise<void>>();
@@ -84,14 +88,28 @@ export class UsageMeter {
     return (await this.options.store.monthCount(tenantId, utcMonth(now))) ?? 0;
   }
 
-  /** Daily counts from `from` to `to` (UTC days, inclusive) of one tenant or all, flushed or not. */
+  /**
+   * Daily counts from `from` to `to` (UTC days, inclusive) of one tenant or all,
+   * flushed or not. A flush moves counts from the store to the database; a reading
+   * taken while one was under way is taken again, so a count is never missed or
+   * seen twice. Under flushes without pause it gives its last reading after a few tries.
+   */
   async daily(filter: { tenantId: string | null; from: Date; to: Date }): Promise<UsageRow[]> {
+    const unreachable = (error: unknown) => (this.warn(error, 'usage counters unreachable: usage shows flushed counts only'), undefined);
+    let stored: UsageRow[] = [];
+    let pending: UsageRow[] = [];
+    for (let attempt = 1; attempt <= READ_ATTEMPTS; attempt++) {
+      const before = await this.options.store.flushState().catch(unreachable);
+      if (before && before.unfinished > 0 && attempt < READ_ATTEMPTS) {
+        await sleep(READ_RETRY_MS);
+        continue;
+      }
+      stored = await this.storedDaily(filter);
+      const after = before && (await this.options.store.peek().catch(unreachable));
+      pending = after?.rows ?? [];
+      if (!before || !after || after.flushes.begun === before.begun) break;
+    }
     const [from, to] = [utcDay(filter.from), utcDay(filter.to)];
-    const stored = await this.options.platform.usageMetric.findMany({
-      where: { ...(filter.tenantId ? { tenantId: filter.tenantId } : {}), day: { gte: filter.from, lte: filter.to } },
-    });
-    // Read after the database: a flush in between can hide counts for a moment, never show them twice.
-    const pending = await this.options.store.peek().catch((error: unknown) => (this.warn(error, 'usage counters unreachable'), []));
     const rows = new Map<string, UsageRow>();
     const add = ({ tenantId, day, calls, errors }: UsageRow) => {
       const row = rows.get(`${tenantId}|${day}`);
@@ -100,7 +118,7 @@ export class UsageMeter {
         row.errors += errors;
       } else rows.set(`${tenantId}|${day}`, { tenantId, day, calls, errors });
     };
-    stored.forEach((m) => add({ tenantId: m.tenantId, day: utcDay(m.day), calls: m.apiCalls, errors: m.apiErrors }));
+    stored.forEach(add);
     pending.filter((p) => p.day >= from && p.day <= to && (!filter.tenantId || p.tenantId === filter.tenantId)).forEach(add);
     return [...rows.values()].sort((a, b) => a.day.localeCompare(b.day) || a.tenantId.localeCompare(b.tenantId));
   }
@@ -119,14 +137,22 @@ export class UsageMeter {
   }
 
   private async flushOnce(): Promise<void> {
-    const rows = await this.options.store.take();
+    const { flush, rows } = await this.options.store.take();
     if (!rows.length) return;
     try {
       await writeUsage(this.options.platform, rows);
     } catch (error) {
-      await this.options.store.giveBack(rows);
+      await this.options.store.finish(flush, rows);
       throw error;
     }
+    await this.options.store.finish(flush);
+  }
+
+  private async storedDaily(filter: { tenantId: string | null; from: Date; to: Date }): Promise<UsageRow[]> {
+    const stored = await this.options.platform.usageMetric.findMany({
+      where: { ...(filter.tenantId ? { tenantId: filter.tenantId } : {}), day: { gte: filter.from, lte: filter.to } },
+    });
+    return stored.map((m) => ({ tenantId: m.tenantId, day: utcDay(m.day), calls: m.apiCalls, errors: m.apiErrors }));
   }
 
   /** Starts the store's count for the month from what the database holds; concurrent callers share one read. */

@@ -16,6 +16,22 @@ export interface Admission {
   used: number;
 }
 
+/** What a flush took out; `flush` is empty when there was nothing to take. */
+export interface TakenUsage {
+  flush: string;
+  rows: UsageRow[];
+}
+
+/**
+ * Lets a reader of database + store tell that no flush moved counts while it read:
+ * `begun` only grows, and `unfinished` counts flushes whose counts are neither in
+ * the database nor back in the store yet.
+ */
+export interface FlushState {
+  begun: number;
+  unfinished: number;
+}
+
 export interface UsageStore {
   /**
    * Counts one call on `day` and in its month, atomically with the check that the
@@ -28,12 +44,16 @@ export interface UsageStore {
   /** The month's count, or undefined when the store does not know it. */
   monthCount(tenantId: string, month: string): Promise<number | undefined>;
   addError(tenantId: string, day: string): Promise<void>;
-  /** Moves out every count not yet written to the database; no two callers ever get the same count. */
-  take(): Promise<UsageRow[]>;
-  /** Puts taken counts back after the database refused them. */
-  giveBack(rows: UsageRow[]): Promise<void>;
-  /** The counts not yet written, left in place. */
-  peek(): Promise<UsageRow[]>;
+  /**
+   * Begins a flush: moves out every count not yet written to the database; no two
+   * callers ever get the same count. The flush stays unfinished until `finish`.
+   */
+  take(): Promise<TakenUsage>;
+  /** Ends a flush once its counts are in the database, or puts them back (`giveBack`) when the database refused them. */
+  finish(flush: string, giveBack?: UsageRow[]): Promise<void>;
+  /** The counts not yet taken, left in place, with the flushes as they stood at that moment. */
+  peek(): Promise<{ rows: UsageRow[]; flushes: FlushState }>;
+  flushState(): Promise<FlushState>;
   close(): Promise<void>;
 }
 

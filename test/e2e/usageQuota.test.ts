@@ -2,6 +2,7 @@
 // the quota with RATE_LIMITED, and the counts survive a restart (in-process counters).
 import { createTestPlan } from '../support/plans';
 import { startTestGateway, type TestGateway, type TestUser } from '../support/testGateway';
+import { readUsageWhileFlushing } from '../support/usageReadings';
 
 const LIST = '{ products { totalCount } }';
 const today = new Date().toISOString().slice(0, 10);
@@ -88,6 +89,12 @@ test('usage: OWNER and ADMIN see their tenant, MEMBER and VIEWER may not, platfo
   const all = (await seen(admin)).body.data.usage.map((u: any) => u.tenantId);
   expect(all).toEqual(expect.arrayContaining([mine.id, theirs.id]));
   expect((await seen(admin, undefined, { tenant: 'usage-theirs' })).body.data.usage.map((u: any) => u.tenantId)).toEqual([theirs.id]);
+});
+
+test('usage read while the counters flush counts every call exactly once', async () => {
+  const tenant = await gw.createTenant({ slug: 'flushing-shop', owner });
+  const { readings, expected } = await readUsageWhileFlushing([gw], tenant.id, { token: owner.token, tenant: 'flushing-shop' });
+  expect(readings).toEqual(expected);
 });
 
 test('counts survive a restart: a new gateway on the same platform database carries on from them', async () => {

@@ -29,7 +29,11 @@ test('four Redis clients counting while four others take: every count is taken e
     let counting = true;
     const taken: UsageRow[] = [];
     const taking = takers.map(async (store) => {
-      while (counting) taken.push(...(await store.take()));
+      while (counting) {
+        const { flush, rows } = await store.take();
+        taken.push(...rows);
+        await store.finish(flush);
+      }
     });
     await Promise.all(
       counters.map(async (store) => {
@@ -41,7 +45,7 @@ test('four Redis clients counting while four others take: every count is taken e
     );
     counting = false;
     await Promise.all(taking);
-    taken.push(...(await takers[0].take()));
+    taken.push(...(await takers[0].take()).rows);
     expect(total(taken)).toEqual({ calls: 2000, errors: 400 });
     expect(await counters[1].monthCount('tenant-a', '2026-11')).toBe(2000);
   } finally {
@@ -52,7 +56,7 @@ test('four Redis clients counting while four others take: every count is taken e
 test.each<[string, () => UsageStore]>([
   ['in-process', () => new MemoryUsageStore()],
   ['Redis', () => new RedisUsageStore(redis.url, `${prefix}quota:`, log)],
-])('%s: an unknown month is seeded once, refused calls are not counted, given-back counts return', async (_name, make) => {
+])('%s: an unknown month is seeded once, refused calls are not counted, a flush is unfinished until its counts are written or given back', async (_name, make) => {
   const store = make();
   try {
     expect(await store.admit('tenant-b', DAY, 3)).toBeUndefined();
@@ -60,11 +64,16 @@ test.each<[string, () => UsageStore]>([
     await store.seedMonth('tenant-b', '2026-11', 0); // a late seeder does not reset the count
     expect(await store.admit('tenant-b', DAY, 3)).toEqual({ admitted: true, used: 3 });
     expect(await store.admit('tenant-b', DAY, 3)).toEqual({ admitted: false, used: 3 });
-    const taken = await store.take();
-    expect(taken).toEqual([{ tenantId: 'tenant-b', day: DAY, calls: 1, errors: 0 }]);
-    expect(await store.take()).toEqual([]);
-    await store.giveBack(taken);
-    expect(await store.peek()).toEqual(taken);
+    expect(await store.flushState()).toEqual({ begun: 0, unfinished: 0 });
+    const first = await store.take();
+    expect(first.rows).toEqual([{ tenantId: 'tenant-b', day: DAY, calls: 1, errors: 0 }]);
+    expect(await store.take()).toEqual({ flush: '', rows: [] }); // nothing pending: no flush begins
+    expect(await store.peek()).toEqual({ rows: [], flushes: { begun: 1, unfinished: 1 } });
+    await store.finish(first.flush, first.rows); // the database refused them: they go back
+    expect(await store.peek()).toEqual({ rows: first.rows, flushes: { begun: 1, unfinished: 0 } });
+    const second = await store.take();
+    await store.finish(second.flush);
+    expect(await store.peek()).toEqual({ rows: [], flushes: { begun: 2, unfinished: 0 } });
   } finally {
     await store.close();
   }

@@ -20,8 +20,9 @@ async function measure(name: string, store: UsageStore) {
   await Promise.all(Array.from({ length: CALLS }, () => store.admit('bench-tenant', DAY, null)));
   const perSecond = CALLS / ((performance.now() - started) / 1000);
   started = performance.now();
-  const { rows } = await store.take();
+  const { flush, rows } = await store.take();
   const takeMs = performance.now() - started;
+  await store.finish(flush);
   console.log(`${name.padEnd(10)} admit ${sequentialUs.toFixed(1)} µs each in sequence, ${Math.round(perSecond)} per second concurrently; take of ${rows[0]?.calls} calls ${takeMs.toFixed(1)} ms`);
   await store.close();
 }
@@ -33,7 +34,7 @@ async function main() {
   const prefix = `bench-${process.pid}:`;
   await measure('Redis', new RedisUsageStore(url, prefix, createLogger('silent')));
   const redis = new Redis(url);
-  await redis.del(`${prefix}usage:month:${DAY.slice(0, 7)}`);
+  await redis.del(`${prefix}usage:month:${DAY.slice(0, 7)}`, `${prefix}usage:flushes`, `${prefix}usage:flushing`);
   redis.disconnect();
 }
 

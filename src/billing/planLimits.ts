@@ -1,10 +1,13 @@
-// What a plan allows, enforced where tenant rows are created: products, and
-// invoices per UTC calendar month. Resolvers wrap the create in `withinPlanLimit`.
+// What a plan allows, enforced where tenant rows are created: products, invoices
+// per UTC calendar month, and the storage the tenant's data takes. Resolvers wrap
+// the create in `withinPlanLimit`.
 //
-// Exact under concurrency: the count and the insert run in one tenant transaction
-// that first takes an advisory lock for (tenant, limit). Creates of one tenant and
-// one kind queue on the lock, across every gateway process, so a burst at the limit
-// admits exactly the rows that fit. Unlimited plans skip the lock and the count.
+// Counts are exact under concurrency: the count and the insert run in one tenant
+// transaction that first takes an advisory lock for (tenant, limit). Creates of one
+// tenant and one kind queue on the lock, across every gateway process, so a burst at
+// the limit admits exactly the rows that fit. Storage is a measure, not a count: a
+// tenant at its storage limit can finish the creates already under way, and then
+// creates no more. Unlimited plans skip the lock, the count and the measure.
 import type { GraphQLError } from 'graphql';
 import { joinTransaction } from '../db/joinTransaction';
 import type { TenantDb } from '../db/tenantClient';
@@ -15,9 +18,23 @@ import type { Services } from '../services';
 import type { TenantRecord } from '../tenancy/tenantRegistry';
 import { startOfUtcMonth } from './calendar';
 
-export type LimitName = 'maxProducts' | 'maxInvoicesPerMonth' | 'maxApiCallsPerMonth';
+export type LimitName = 'maxProducts' | 'maxInvoicesPerMonth' | 'maxApiCallsPerMonth' | 'maxStorageMb';
 
-type TenantReader = Pick<TenantDb, 'product' | 'invoice'>;
+type TenantReader = Pick<TenantDb, 'product' | 'invoice' | '$queryRaw'>;
+
+const BYTES_PER_MB = 2 ** 20;
+
+/**
+ * The tenant's data in MB, to a tenth: its tables with their indexes and TOAST in its
+ * own schema (the search path's), so DATABASE and SCHEMA isolation measure alike and
+ * PostgreSQL's own catalogs do not count.
+ */
+export async function storageUsedMb(db: TenantReader): Promise<number> {
+  const [{ bytes }] = await db.$queryRaw<[{ bytes: bigint }]>`
+    SELECT coalesce(sum(pg_total_relation_size(c.oid)), 0)::bigint AS bytes
+    FROM pg_class c WHERE c.relnamespace = current_schema()::regnamespace AND c.relkind IN ('r', 'm', 'p')`;
+  return Math.ceil((Number(bytes) / BYTES_PER_MB) * 10) / 10;
+}
 
 /** The limits counted in the tenant's own database. */
 const tenantCounts = {
@@ -32,6 +49,7 @@ const WORDS: Record<LimitName, string> = {
   maxProducts: 'products',
   maxInvoicesPerMonth: 'invoices a month',
   maxApiCallsPerMonth: 'API calls a month',
+  maxStorageMb: 'MB of data',
 };
 
 /** Two-key advisory locks: this namespace, and a hash of tenant and limit. */
@@ -65,12 +83,19 @@ export async function withinPlanLimit<T>(
 ): Promise<T> {
   const plan = await services.plans.get(scope.tenant.planId);
   const limit = plan[limitName];
-  if (limit === null) return create(scope.db);
+  const storageLimit = plan.maxStorageMb;
+  if (limit === null && storageLimit === null) return create(scope.db);
   return scope.db.$transaction(
     async (tx) => {
-      await tx.$executeRaw`SELECT pg_advisory_xact_lock(${LOCK_NAMESPACE}::int, hashtext(${`${scope.tenant.id}:${limitName}`}))`;
-      const current = await tenantCounts[limitName](tx, new Date());
-      if (current >= limit) throw planLimitExceeded(plan, [{ limitName, limit, current }]);
+      if (limit !== null) {
+        await tx.$executeRaw`SELECT pg_advisory_xact_lock(${LOCK_NAMESPACE}::int, hashtext(${`${scope.tenant.id}:${limitName}`}))`;
+        const current = await tenantCounts[limitName](tx, new Date());
+        if (current >= limit) throw planLimitExceeded(plan, [{ limitName, limit, current }]);
+      }
+      if (storageLimit !== null) {
+        const current = await storageUsedMb(tx);
+        if (current >= storageLimit) throw planLimitExceeded(plan, [{ limitName: 'maxStorageMb', limit: storageLimit, current }]);
+      }
       return create(joinTransaction(tx));
     },
     // A burst queues on the lock: give the queue time rather than failing it.
@@ -89,6 +114,7 @@ export async function limitsExceededBy(
     maxProducts: () => tenantCounts.maxProducts(scope.db),
     maxInvoicesPerMonth: () => tenantCounts.maxInvoicesPerMonth(scope.db, now),
     maxApiCallsPerMonth: () => services.usage.monthToDate(scope.tenant.id, now),
+    maxStorageMb: () => storageUsedMb(scope.db),
   };
   const breaches: LimitBreach[] = [];
   for (const limitName of Object.keys(current) as LimitName[]) {

@@ -89,3 +89,46 @@ test('an unlimited plan creates without counting', async () => {
   const created = await Promise.all(Array.from({ length: 8 }, (_, i) => gw.request(CREATE_PRODUCT, { ...as, variables: product(`E${i}`) })));
   expect(created.every((r) => !r.body.errors)).toBe(true);
 });
+
+/** Puts 1.5 MB of incompressible text into one of the tenant's products, straight into its database. */
+async function fillStorage(slug: string, sku: string) {
+  const tenant = (await gw.services.registry.find(slug))!;
+  const lease = gw.services.pool.acquire(tenant);
+  try {
+    await lease.db.product.update({ where: { sku }, data: { attributes: { scan: randomBytes(1.5 * 2 ** 20).toString('base64') } } });
+  } finally {
+    lease.release();
+  }
+}
+
+describe.each(['DATABASE', 'SCHEMA'] as const)('%s isolation', (isolation) => {
+  test("a tenant whose data reached the plan's storage creates no more products or invoices; its neighbour still does", async () => {
+    const plan = `one-mb-${isolation.toLowerCase()}`;
+    await createTestPlan(gw, plan, { maxStorageMb: 1 });
+    const [full, roomy] = [`full-${isolation.toLowerCase()}`, `roomy-${isolation.toLowerCase()}`];
+    await gw.createTenant({ slug: full, owner, plan, isolation });
+    await gw.createTenant({ slug: roomy, owner, plan, isolation });
+    const as = { token: owner.token, tenant: full };
+    expect((await gw.request(CREATE_PRODUCT, { ...as, variables: product('SCAN') })).body.errors).toBeUndefined();
+
+    await fillStorage(full, 'SCAN');
+    const refused = await gw.request(CREATE_PRODUCT, { ...as, variables: product('MORE') });
+    expect(refused.body.errors?.[0].extensions).toMatchObject({ code: 'PLAN_LIMIT_EXCEEDED', plan, limitName: 'maxStorageMb', limit: 1 });
+    expect(refused.body.errors![0].extensions.current).toBeGreaterThanOrEqual(1);
+    expect((await gw.request(CREATE_INVOICE, { ...as, variables: invoice })).body.errors?.[0].extensions).toMatchObject({ limitName: 'maxStorageMb' });
+    expect((await gw.request(COUNT, as)).body.data.products.totalCount).toBe(1);
+
+    // Its own database or schema is measured, not the server or the shared database.
+    expect((await gw.request(CREATE_PRODUCT, { token: owner.token, tenant: roomy, variables: product('ROOM') })).body.errors).toBeUndefined();
+  });
+});
+
+test("a move down to a plan whose storage the tenant's data already exceeds is refused", async () => {
+  await createTestPlan(gw, 'small-storage', { maxStorageMb: 1 });
+  await gw.createTenant({ slug: 'big-data', owner });
+  const as = { token: owner.token, tenant: 'big-data' };
+  await gw.request(CREATE_PRODUCT, { ...as, variables: product('SCAN') });
+  await fillStorage('big-data', 'SCAN');
+  const refused = await gw.request('mutation { changePlan(plan: "small-storage") { plan { code } } }', as);
+  expect(refused.body.errors?.[0].extensions).toMatchObject({ code: 'PLAN_LIMIT_EXCEEDED', limitName: 'maxStorageMb', limit: 1 });
+});

@@ -6,6 +6,7 @@ export interface TestPlanLimits {
   maxProducts?: number | null;
   maxInvoicesPerMonth?: number | null;
   maxApiCallsPerMonth?: number | null;
+  maxStorageMb?: number | null;
   monthlyPrice?: string;
   trialDays?: number;
 }
@@ -20,6 +21,7 @@ export async function createTestPlan(gw: TestGateway, code: string, limits: Test
       maxProducts: limits.maxProducts ?? null,
       maxInvoicesPerMonth: limits.maxInvoicesPerMonth ?? null,
       maxApiCallsPerMonth: limits.maxApiCallsPerMonth ?? null,
+      maxStorageMb: limits.maxStorageMb ?? null,
       trialDays: limits.trialDays ?? 0,
       sortOrder: 10,
     },

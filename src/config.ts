@@ -19,6 +19,7 @@ const schema = z.object({
   TENANT_DB_PREFIX: z.string().regex(/^[a-z][a-z0-9_]{0,20}$/).default('tg_'),
   SHARED_SCHEMA_DATABASE: z.string().regex(/^[a-z][a-z0-9_]{0,62}$/).default('tenantgraph_shared'),
   BASE_DOMAIN: z.string().optional(),
+  CORS_ORIGINS: z.string().optional(),
   JWT_SECRET: z.string().min(32, 'must be at least 32 characters').optional(),
   JWT_TTL: z.string().default('12h'),
   ENCRYPTION_KEY: z.string().optional(),
@@ -59,6 +60,7 @@ export const settingDescriptions: Record<keyof z.input<typeof schema>, string> =
   TENANT_DB_PREFIX: 'prefix of every tenant database and schema name',
   SHARED_SCHEMA_DATABASE: 'database that holds the tenants with SCHEMA isolation, one schema each',
   BASE_DOMAIN: 'route `<slug>.<BASE_DOMAIN>` hosts to tenant `<slug>`',
+  CORS_ORIGINS: 'browser origins other than the gateway\'s own that may call /graphql, comma separated: `https://app.example.com`, `https://*.example.com` (its subdomains) or `*`; none when unset',
   JWT_SECRET: 'HS256 signing secret (32+ characters); required in production',
   JWT_TTL: 'lifetime of issued tokens, e.g. `12h`, `30m`',
   ENCRYPTION_KEY: '32-byte key (hex or base64) encrypting external database credentials; required in production',
@@ -106,6 +108,8 @@ export interface Config {
   tenantDbPrefix: string;
   sharedSchemaDatabase: string;
   baseDomain: string | undefined;
+  /** Origins (exact, `https://*.domain`, or `*`) whose pages may call /graphql from a browser. */
+  corsOrigins: string[];
   jwtSecret: string | undefined;
   jwtTtl: string;
   encryptionKey: string | undefined;
@@ -141,6 +145,15 @@ function parseServers(value: string): DatabaseServer[] {
   });
 }
 
+const ORIGIN = /^(\*|https?:\/\/(\*\.)?[a-z0-9.-]+(:\d+)?)$/;
+
+function parseOrigins(value: string | undefined): string[] {
+  const origins = (value ?? '').split(',').map((o) => o.trim().toLowerCase()).filter(Boolean);
+  const bad = origins.find((o) => !ORIGIN.test(o));
+  if (bad) throw new ConfigError(`CORS_ORIGINS: "${bad}" is not an origin such as https://app.example.com, https://*.example.com or *`);
+  return origins;
+}
+
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   const present = Object.fromEntries(Object.entries(env).filter(([, v]) => v !== undefined && v !== ''));
   const parsed = schema.safeParse(present);
@@ -165,6 +178,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     tenantDbPrefix: e.TENANT_DB_PREFIX,
     sharedSchemaDatabase: e.SHARED_SCHEMA_DATABASE,
     baseDomain: e.BASE_DOMAIN?.toLowerCase(),
+    corsOrigins: parseOrigins(e.CORS_ORIGINS),
     jwtSecret: e.JWT_SECRET,
     jwtTtl: e.JWT_TTL,
     encryptionKey: e.ENCRYPTION_KEY,

@@ -6,6 +6,7 @@ import { gatewaySchema } from '../schema/buildSchema';
 import type { Services } from '../services';
 import { startApollo } from './apollo';
 import { auditPlugin } from './auditPlugin';
+import { corsHandler } from './cors';
 import { drainHttp } from './drainHttp';
 import { explorerRoutes } from './explorer/explorerRoutes';
 import { healthz, metricsRoute, readyz } from './health';
@@ -44,6 +45,7 @@ export async function startGateway(services: Services, listen: { port: number; h
     routes: { '/healthz': healthz, '/readyz': readyz(services, redis?.ping), '/metrics': metricsRoute(services), ...explorer?.routes },
     browserPage: explorer?.page,
     onAnswered: reportRequests(services),
+    cors: corsHandler(config.corsOrigins),
   });
   const webSocket = attachWebSocketServer({ server, path: '/graphql', schema, apollo, services, introspection });
   await new Promise<void>((resolve, reject) => {

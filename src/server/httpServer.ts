@@ -7,6 +7,7 @@ import type { GraphQLError } from 'graphql';
 import { ErrorCode, httpStatusOf, type ErrorCode as Code } from '../errors';
 import type { Logger } from '../logger';
 import type { GatewayContext } from '../schema/context';
+import type { CorsHandler } from './cors';
 import { requestIdOf, type RequestCredentials } from './requestContext';
 import type { AnsweredRequest } from './requestObserver';
 
@@ -23,6 +24,8 @@ export interface HttpServerOptions {
   browserPage?: RouteHandler;
   /** Told about every GraphQL request once its response is sent: for its log line and metrics. */
   onAnswered?: (request: AnsweredRequest) => void;
+  /** CORS for /graphql, when other origins may call it. */
+  cors?: CorsHandler;
 }
 
 class RequestError extends Error {
@@ -148,6 +151,7 @@ export function createHttpServer(options: HttpServerOptions): http.Server {
     const path = q === -1 ? url : url.slice(0, q);
     const search = q === -1 ? '' : url.slice(q);
     if (path === '/graphql') {
+      if (options.cors?.(req, res)) return;
       const wantsPage = req.method === 'GET' && !search && (req.headers.accept ?? '').includes('text/html');
       if (wantsPage && options.browserPage) return options.browserPage(req, res);
       return graphql(req, res, search);

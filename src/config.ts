@@ -27,6 +27,8 @@ const schema = z.object({
   REDIS_KEY_PREFIX: z.string().regex(/^[A-Za-z0-9:_-]{0,40}$/).default('tenantgraph:'),
   USAGE_FLUSH_SECONDS: int(1).default(10),
   API_KEY_CACHE_SECONDS: int(0).default(30),
+  LOGIN_MAX_FAILURES: int(1).default(5),
+  LOGIN_LOCK_SECONDS: int(1).default(900),
   DEMO: bool.optional(),
   GRAPHIQL: bool.optional(),
   MAX_TENANT_CLIENTS: int(1).default(50),
@@ -68,6 +70,8 @@ export const settingDescriptions: Record<keyof z.input<typeof schema>, string> =
   REDIS_KEY_PREFIX: 'prefix of every Redis key; gateways that serve one platform share it',
   USAGE_FLUSH_SECONDS: 'how often API-call counters are written to the platform database (and always on shutdown)',
   API_KEY_CACHE_SECONDS: 'how long a verified API key is trusted before it is read again (a revocation reaches other processes within this)',
+  LOGIN_MAX_FAILURES: 'failed logins for one email before its logins are refused (RATE_LIMITED) for LOGIN_LOCK_SECONDS',
+  LOGIN_LOCK_SECONDS: 'how long failed logins are counted, and an email stays refused once it has too many',
   DEMO: 'create the demo tenants and logins (default: on unless production)',
   GRAPHIQL: 'serve the GraphiQL explorer (default: on unless production)',
   MAX_TENANT_CLIENTS: 'open tenant database clients before the least recently used idle one is closed',
@@ -117,6 +121,7 @@ export interface Config {
   redisKeyPrefix: string;
   usageFlushMs: number;
   apiKeyCacheMs: number;
+  loginThrottle: { maxFailures: number; lockSeconds: number };
   demo: boolean;
   graphiql: boolean;
   tenantPool: { maxClients: number; connectionsPerTenant: number; idleMs: number };
@@ -186,6 +191,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     redisKeyPrefix: e.REDIS_KEY_PREFIX,
     usageFlushMs: e.USAGE_FLUSH_SECONDS * 1000,
     apiKeyCacheMs: e.API_KEY_CACHE_SECONDS * 1000,
+    loginThrottle: { maxFailures: e.LOGIN_MAX_FAILURES, lockSeconds: e.LOGIN_LOCK_SECONDS },
     demo: production ? false : (e.DEMO ?? true),
     graphiql: e.GRAPHIQL ?? !production,
     tenantPool: {

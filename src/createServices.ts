@@ -1,6 +1,7 @@
 // Builds the long-lived services of a gateway process from its configuration.
 import pg from 'pg';
 import { ApiKeyVerifier } from './auth/apiKeys';
+import { LoginThrottle } from './auth/loginThrottle';
 import { MemoryUsageStore } from './billing/memoryUsageStore';
 import { manualOfflineProvider } from './billing/paymentProvider';
 import { PlanCatalog } from './billing/planCatalog';
@@ -74,6 +75,8 @@ export function createServices(config: Config, options: ServiceOptions): Service
   shutdown.add('disconnect', 'tenant clients', () => pool.close());
   shutdown.add('disconnect', 'platform database', () => platform.$disconnect());
   shutdown.add('disconnect', 'event bus', () => events.close());
+  const loginThrottle = new LoginThrottle({ ...config.loginThrottle, redisUrl: config.redisUrl, keyPrefix: config.redisKeyPrefix, log });
+  shutdown.add('disconnect', 'login throttle', () => loginThrottle.close());
   return {
     config,
     log,
@@ -83,6 +86,7 @@ export function createServices(config: Config, options: ServiceOptions): Service
     pool,
     memberships: new MembershipCache(platform, config.tenantCacheMs),
     tokens: new TokenService(secret(config, log, config.jwtSecret, 'JWT_SECRET'), config.jwtTtl),
+    loginThrottle,
     secrets,
     apiKeys: new ApiKeyVerifier(platform, config.apiKeyCacheMs, log),
     plans,

@@ -1,6 +1,7 @@
 // The long-lived parts of a gateway process, made once at start and shared by
 // every request. Nothing in here belongs to a request or to one tenant.
 import type { ApiKeyVerifier } from './auth/apiKeys';
+import type { LoginThrottle } from './auth/loginThrottle';
 import type { SecretBox } from './auth/secretBox';
 import type { PaymentProvider } from './billing/paymentProvider';
 import type { PlanCatalog } from './billing/planCatalog';
@@ -26,6 +27,8 @@ export interface Services {
   pool: TenantClientPool;
   memberships: MembershipCache;
   tokens: TokenService;
+  /** Failed logins per email, shared by the processes when REDIS_URL is set. */
+  loginThrottle: LoginThrottle;
   secrets: SecretBox;
   apiKeys: ApiKeyVerifier;
   plans: PlanCatalog;

@@ -32,6 +32,7 @@ type Documents = {
     "query IsolationProducts { products { totalCount edges { node { id sku name } } } }": typeof types.IsolationProductsDocument,
     "query IsolationProduct($id: ID!) { product(id: $id) { name } }": typeof types.IsolationProductDocument,
     "mutation IsolationLogin($e: String!, $p: String!, $t: String) { login(email: $e, password: $p, tenant: $t) { token } }": typeof types.IsolationLoginDocument,
+    "mutation ThrottledLogin($email: String!, $password: String!) { login(email: $email, password: $password) { token } }": typeof types.ThrottledLoginDocument,
     "mutation LogsSignUp($input: SignUpInput!) { signUp(input: $input) { token } }": typeof types.LogsSignUpDocument,
     "mutation LogsLogin($email: String!, $password: String!) { login(email: $email, password: $password) { token } }": typeof types.LogsLoginDocument,
     "query LogsProducts { products { totalCount } }": typeof types.LogsProductsDocument,
@@ -56,6 +57,7 @@ const documents: Documents = {
     "query IsolationProducts { products { totalCount edges { node { id sku name } } } }": types.IsolationProductsDocument,
     "query IsolationProduct($id: ID!) { product(id: $id) { name } }": types.IsolationProductDocument,
     "mutation IsolationLogin($e: String!, $p: String!, $t: String) { login(email: $e, password: $p, tenant: $t) { token } }": types.IsolationLoginDocument,
+    "mutation ThrottledLogin($email: String!, $password: String!) { login(email: $email, password: $password) { token } }": types.ThrottledLoginDocument,
     "mutation LogsSignUp($input: SignUpInput!) { signUp(input: $input) { token } }": types.LogsSignUpDocument,
     "mutation LogsLogin($email: String!, $password: String!) { login(email: $email, password: $password) { token } }": types.LogsLoginDocument,
     "query LogsProducts { products { totalCount } }": types.LogsProductsDocument,
@@ -148,6 +150,10 @@ export function graphql(source: "query IsolationProduct($id: ID!) { product(id: 
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "mutation IsolationLogin($e: String!, $p: String!, $t: String) { login(email: $e, password: $p, tenant: $t) { token } }"): (typeof documents)["mutation IsolationLogin($e: String!, $p: String!, $t: String) { login(email: $e, password: $p, tenant: $t) { token } }"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "mutation ThrottledLogin($email: String!, $password: String!) { login(email: $email, password: $password) { token } }"): (typeof documents)["mutation ThrottledLogin($email: String!, $password: String!) { login(email: $email, password: $password) { token } }"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */

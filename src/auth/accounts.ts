@@ -28,15 +28,18 @@ export async function signUp(services: Services, input: z.input<typeof SignUpInp
   return { token, user };
 }
 
-export async function login(services: Services, email: string, password: string, tenant?: string | null) {
-  const user = await services.platform.user.findUnique({
-    where: { email: email.trim().toLowerCase() },
-    include: userWithMemberships,
-  });
+export async function login(services: Services, givenEmail: string, password: string, tenant?: string | null) {
+  const email = givenEmail.trim().toLowerCase();
+  await services.loginThrottle.assertAllowed(email);
+  const user = await services.platform.user.findUnique({ where: { email }, include: userWithMemberships });
   const ok = user
     ? await verifyPassword(password, user.passwordHash)
     : await verifyPassword(password, await (decoyHash ??= hashPassword('decoy-password'))).then(() => false);
-  if (!user || !ok) throw unauthenticated('wrong email or password');
+  if (!user || !ok) {
+    await services.loginThrottle.failed(email);
+    throw unauthenticated('wrong email or password');
+  }
+  await services.loginThrottle.succeeded(email);
   if (tenant && !user.isPlatformAdmin && !user.memberships.some((m) => m.tenant.slug === tenant)) {
     throw badInput(`you are not a member of tenant "${tenant}"`, { field: 'tenant' });
   }

@@ -21,9 +21,13 @@ export interface LoginThrottleOptions {
   log: Logger;
 }
 
+/** During an outage every login would log it: once a minute says as much. */
+const WARN_EVERY_MS = 60_000;
+
 export class LoginThrottle {
   private readonly limiter: RateLimiterAbstract;
   private readonly redis: Redis | undefined;
+  private lastWarning = 0;
 
   constructor(private readonly options: LoginThrottleOptions) {
     const limits = { points: options.maxFailures, duration: options.lockSeconds, keyPrefix: `${options.keyPrefix}login-failures` };
@@ -59,7 +63,10 @@ export class LoginThrottle {
   }
 
   private unreachable(error: unknown): undefined {
-    this.options.log.warn({ err: error }, 'login throttle unreachable: login not throttled');
+    if (Date.now() - this.lastWarning >= WARN_EVERY_MS) {
+      this.lastWarning = Date.now();
+      this.options.log.warn({ err: error }, 'login throttle unreachable: logins are not throttled');
+    }
     return undefined;
   }
 }

@@ -43,3 +43,16 @@ export function createLogger(level: string, destination?: pino.DestinationStream
     destination ?? pino.destination(1),
   );
 }
+
+/**
+ * A warning for a dependency that is away (Redis, say): every request would log it,
+ * so it is written at most once a minute, which says as much.
+ */
+export function occasionalWarning(log: Logger, everyMs = 60_000): (error: unknown, message: string) => void {
+  let last = -Infinity;
+  return (error, message) => {
+    if (Date.now() - last < everyMs) return;
+    last = Date.now();
+    log.warn({ err: error }, message);
+  };
+}

@@ -11,7 +11,7 @@
 import { Redis } from 'ioredis';
 import { RateLimiterMemory, RateLimiterRedis, type RateLimiterAbstract } from 'rate-limiter-flexible';
 import { ErrorCode, gatewayError } from '../errors';
-import type { Logger } from '../logger';
+import { occasionalWarning, type Logger } from '../logger';
 
 export interface LoginThrottleOptions {
   maxFailures: number;
@@ -21,15 +21,13 @@ export interface LoginThrottleOptions {
   log: Logger;
 }
 
-/** During an outage every login would log it: once a minute says as much. */
-const WARN_EVERY_MS = 60_000;
-
 export class LoginThrottle {
   private readonly limiter: RateLimiterAbstract;
   private readonly redis: Redis | undefined;
-  private lastWarning = 0;
+  private readonly warn: (error: unknown, message: string) => void;
 
   constructor(private readonly options: LoginThrottleOptions) {
+    this.warn = occasionalWarning(options.log);
     const limits = { points: options.maxFailures, duration: options.lockSeconds, keyPrefix: `${options.keyPrefix}login-failures` };
     if (options.redisUrl) {
       // Fail fast rather than queue: logins go on (unthrottled, logged) while Redis is away.
@@ -63,10 +61,7 @@ export class LoginThrottle {
   }
 
   private unreachable(error: unknown): undefined {
-    if (Date.now() - this.lastWarning >= WARN_EVERY_MS) {
-      this.lastWarning = Date.now();
-      this.options.log.warn({ err: error }, 'login throttle unreachable: logins are not throttled');
-    }
+    this.warn(error, 'login throttle unreachable: logins are not throttled');
     return undefined;
   }
 }

@@ -12,7 +12,7 @@ import { setTimeout as sleep } from 'node:timers/promises';
 import type { GraphQLError } from 'graphql';
 import type { PlatformDb } from '../db/platformClient';
 import { ErrorCode, gatewayError } from '../errors';
-import type { Logger } from '../logger';
+import { occasionalWarning, type Logger } from '../logger';
 import type { TenantRecord } from '../tenancy/tenantRegistry';
 import { startOfNextUtcMonth, startOfUtcMonth, utcDay, utcMonth } from './calendar';
 import type { PlanCatalog } from './planCatalog';
@@ -36,7 +36,6 @@ export interface UsageMeterOptions {
   flushMs: number;
 }
 
-const WARN_EVERY_MS = 60_000;
 // A flush takes milliseconds: a reader waits out a few before giving its last reading.
 const READ_ATTEMPTS = 20;
 const READ_RETRY_MS = 10;
@@ -45,9 +44,10 @@ export class UsageMeter {
   private readonly seeding = new Map<string, Promise<void>>();
   private flushing: Promise<void> | undefined;
   private readonly timer: NodeJS.Timeout;
-  private lastWarning = 0;
+  private readonly warn: (error: unknown, message: string) => void;
 
   constructor(private readonly options: UsageMeterOptions) {
+    this.warn = occasionalWarning(options.log);
     this.timer = setInterval(() => this.flush().catch((error: unknown) => this.warn(error, 'flushing usage failed; kept for the next try')), options.flushMs);
     this.timer.unref();
   }
@@ -170,11 +170,6 @@ export class UsageMeter {
     return pending;
   }
 
-  private warn(error: unknown, message: string) {
-    if (Date.now() - this.lastWarning < WARN_EVERY_MS) return;
-    this.lastWarning = Date.now();
-    this.options.log.warn({ err: error }, message);
-  }
 }
 
 /** RATE_LIMITED for a refused call, with what the client needs to back off. */

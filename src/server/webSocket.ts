@@ -80,27 +80,33 @@ function withCode(error: GraphQLError, code: string): GraphQLError {
   return new GraphQLError(error.message, { nodes: error.nodes, source: error.source, positions: error.positions, extensions: { ...error.extensions, code } });
 }
 
+/** An operation of a connection, from its subscribe message until it completes or the socket goes. */
+interface RunningOperation {
+  context: GatewayContext;
+  startedAt: bigint;
+  subscription: boolean;
+}
+
 export function attachWebSocketServer(options: WebSocketOptions): RunningWebSocketServer {
   const { schema, services, apollo } = options;
   const { limits } = services.config;
   const rules = [...specifiedRules, ...limitRules(limits), ...(options.introspection ? [] : [NoSchemaIntrospectionCustomRule])];
-  // Each connection's running operations, by id, so each one's context is released.
-  const running = new WeakMap<object, Map<string, GatewayContext>>();
+  // Each connection's running operations, by id, so each one's context is released
+  // and the operation is logged and counted when it ends, as an HTTP request is when answered.
+  const running = new WeakMap<object, Map<string, RunningOperation>>();
   const operationsOf = (connection: object) => {
     let operations = running.get(connection);
     if (!operations) running.set(connection, (operations = new Map()));
     return operations;
   };
-  // Each operation is logged and counted when it ends, as an HTTP request is when answered.
   const report = reportRequests(services);
-  const started = new WeakMap<GatewayContext, { at: bigint; subscription: boolean }>();
   const release = (connection: object, id: string) => {
-    const context = operationsOf(connection).get(id);
+    const operation = operationsOf(connection).get(id);
     operationsOf(connection).delete(id);
-    if (!context) return;
+    if (!operation) return;
+    const { context, startedAt, subscription } = operation;
     context.release();
-    const { at, subscription } = started.get(context) ?? { at: process.hrtime.bigint(), subscription: false };
-    report({ transport: 'websocket', requestId: context.requestId, context, seconds: Number(process.hrtime.bigint() - at) / 1e9, subscription });
+    report({ transport: 'websocket', requestId: context.requestId, context, seconds: Number(process.hrtime.bigint() - startedAt) / 1e9, subscription });
   };
   // Apollo's results arrive already shaped; a subscription's errors are still raw.
   const mask = (errors: ReadonlyArray<GraphQLError | GraphQLFormattedError>): GraphQLFormattedError[] =>
@@ -160,10 +166,9 @@ export function attachWebSocketServer(options: WebSocketOptions): RunningWebSock
         try {
           const contextValue = await createRequestContext(services, credentialsOf(connection));
           const subscription = operation?.operation === 'subscription';
-          started.set(contextValue, { at: process.hrtime.bigint(), subscription });
           // Apollo names queries and mutations (outcomePlugin); subscriptions do not pass through it.
           if (subscription) contextValue.outcome.operation = operation.name?.value ?? null;
-          operationsOf(connection).set(id, contextValue);
+          operationsOf(connection).set(id, { context: contextValue, startedAt: process.hrtime.bigint(), subscription });
           return { schema, document, contextValue, operationName, variableValues: variables };
         } catch (error) {
           return [error instanceof GraphQLError ? error : new GraphQLError('Internal server error', { originalError: error as Error })];

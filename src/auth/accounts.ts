@@ -30,7 +30,7 @@ export async function signUp(services: Services, input: z.input<typeof SignUpInp
 
 export async function login(services: Services, givenEmail: string, password: string, tenant?: string | null) {
   const email = givenEmail.trim().toLowerCase();
-  await services.loginThrottle.assertAllowed(email);
+  const failures = await services.loginThrottle.assertAllowed(email);
   const user = await services.platform.user.findUnique({ where: { email }, include: userWithMemberships });
   const ok = user
     ? await verifyPassword(password, user.passwordHash)
@@ -39,7 +39,8 @@ export async function login(services: Services, givenEmail: string, password: st
     await services.loginThrottle.failed(email);
     throw unauthenticated('wrong email or password');
   }
-  await services.loginThrottle.succeeded(email);
+  // Most logins have no failures on record: nothing to clear, no round trip.
+  if (failures > 0) await services.loginThrottle.succeeded(email);
   if (tenant && !user.isPlatformAdmin && !user.memberships.some((m) => m.tenant.slug === tenant)) {
     throw badInput(`you are not a member of tenant "${tenant}"`, { field: 'tenant' });
   }

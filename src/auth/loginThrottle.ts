@@ -39,13 +39,15 @@ export class LoginThrottle {
     }
   }
 
-  /** RATE_LIMITED when the email has used up its failed logins for now. */
-  async assertAllowed(email: string): Promise<void> {
+  /** RATE_LIMITED when the email has used up its failed logins for now; else how many it has on record. */
+  async assertAllowed(email: string): Promise<number> {
     const state = await this.limiter.get(email).catch((error: unknown) => this.unreachable(error));
-    if (state && state.consumedPoints >= this.options.maxFailures) {
+    const failures = state?.consumedPoints ?? 0;
+    if (state && failures >= this.options.maxFailures) {
       const retryAfterSeconds = Math.max(1, Math.ceil(state.msBeforeNext / 1000));
       throw gatewayError(ErrorCode.RATE_LIMITED, `too many failed logins for this email: try again in ${retryAfterSeconds} seconds`, { retryAfterSeconds });
     }
+    return failures;
   }
 
   async failed(email: string): Promise<void> {

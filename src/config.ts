@@ -31,9 +31,15 @@ const schema = z.object({
   LOGIN_LOCK_SECONDS: int(1).default(900),
   DEMO: bool.optional(),
   GRAPHIQL: bool.optional(),
-  MAX_TENANT_CLIENTS: int(1).default(50),
+  MAX_TENANT_CLIENTS: int(1).default(16),
+  SERVER_POOL_SIZE: int(1).default(20),
   TENANT_POOL_SIZE: int(1).default(5),
+  POOL_IDLE_SECONDS: z.coerce.number().min(0.1).default(10),
+  DB_CONNECT_TIMEOUT_MS: int(100).default(5000),
+  DB_STATEMENT_TIMEOUT_MS: int(100).default(15000),
+  DB_ACQUIRE_TIMEOUT_MS: int(100).default(5000),
   TENANT_IDLE_SECONDS: int(1).default(300),
+  PLANNED_READS: bool.default(true),
   TENANT_CACHE_SECONDS: int(0).default(30),
   MAX_QUERY_DEPTH: int(1).default(10),
   MAX_QUERY_COMPLEXITY: int(1).default(20000),
@@ -58,7 +64,7 @@ export const settingDescriptions: Record<keyof z.input<typeof schema>, string> =
   DATABASE_URL: 'platform database; when unset an embedded PostgreSQL is started in DATA_DIR',
   DATA_DIR: 'folder for the embedded PostgreSQL and other local state',
   EMBEDDED_PG_PORT: 'port of the embedded PostgreSQL',
-  TENANT_SERVERS: 'where tenant databases live: `name=postgresql://...` pairs, comma separated; default: the platform server',
+  TENANT_SERVERS: 'where tenant databases live: `name=postgresql://...` pairs, comma separated; `name=<direct url>|<pooled url>` sends requests through a pooler such as PgBouncer (transaction pooling) and provisioning, migrations and the db command to the server directly; default: the platform server',
   TENANT_DB_PREFIX: 'prefix of every tenant database and schema name',
   SHARED_SCHEMA_DATABASE: 'database that holds the tenants with SCHEMA isolation, one schema each',
   BASE_DOMAIN: 'route `<slug>.<BASE_DOMAIN>` hosts to tenant `<slug>`',
@@ -74,9 +80,15 @@ export const settingDescriptions: Record<keyof z.input<typeof schema>, string> =
   LOGIN_LOCK_SECONDS: 'how long failed logins are counted, and an email stays refused once it has too many',
   DEMO: 'create the demo tenants and logins (default: on unless production)',
   GRAPHIQL: 'serve the GraphiQL explorer (default: on unless production)',
-  MAX_TENANT_CLIENTS: 'open tenant database clients before the least recently used idle one is closed',
-  TENANT_POOL_SIZE: 'connections per tenant client',
-  TENANT_IDLE_SECONDS: 'close a tenant client unused for this long',
+  MAX_TENANT_CLIENTS: 'Prisma clients kept for writes and unplanned reads; each serves one tenant at a time and moves to another when idle',
+  SERVER_POOL_SIZE: 'most connections this process opens to one database server, shared by every tenant on it',
+  TENANT_POOL_SIZE: 'most connections one tenant holds at once, so a busy tenant leaves the rest of its server to the others',
+  POOL_IDLE_SECONDS: 'close a pooled connection unused for this long (an idle tenant holds none)',
+  DB_CONNECT_TIMEOUT_MS: 'how long connecting to a tenant database may take before the request gets DATABASE_UNAVAILABLE',
+  DB_STATEMENT_TIMEOUT_MS: 'how long one statement on a tenant database may run before it is cancelled (DATABASE_UNAVAILABLE)',
+  DB_ACQUIRE_TIMEOUT_MS: 'how long a request waits for a connection when its server is at SERVER_POOL_SIZE',
+  TENANT_IDLE_SECONDS: 'close a Prisma client unused for this long',
+  PLANNED_READS: 'answer tenant list and by-id queries with one planned SQL statement each; false: every field through its resolver',
   TENANT_CACHE_SECONDS: 'how long a resolved tenant is trusted before it is read again',
   MAX_QUERY_DEPTH: 'deepest selection nesting an operation may have',
   MAX_QUERY_COMPLEXITY: 'highest estimated cost an operation may have (lists count `first` times)',
@@ -95,7 +107,10 @@ export const settingDescriptions: Record<keyof z.input<typeof schema>, string> =
 
 export interface DatabaseServer {
   name: string;
+  /** The server itself: provisioning, migrations, the db command, and requests unless `pooledUrl` is set. */
   url: string;
+  /** A transaction-pooling PgBouncer (or alike) in front of it, for requests. */
+  pooledUrl?: string;
 }
 
 export interface Config {
@@ -124,7 +139,18 @@ export interface Config {
   loginThrottle: { maxFailures: number; lockSeconds: number };
   demo: boolean;
   graphiql: boolean;
-  tenantPool: { maxClients: number; connectionsPerTenant: number; idleMs: number };
+  tenantPool: {
+    /** Prisma clients kept (each bound to one tenant at a time). */
+    maxClients: number;
+    clientIdleMs: number;
+    connectionsPerServer: number;
+    connectionsPerTenant: number;
+    connectionIdleMs: number;
+    connectTimeoutMs: number;
+    statementTimeoutMs: number;
+    acquireTimeoutMs: number;
+  };
+  plannedReads: boolean;
   tenantCacheMs: number;
   limits: { depth: number; complexity: number; aliases: number; bodyBytes: number };
   jobs: { concurrency: number; maxAttempts: number; staleMs: number };
@@ -138,15 +164,17 @@ export interface Config {
 
 export class ConfigError extends Error {}
 
+// `name=<url>` or `name=<direct url>|<pooled url>`: "|" cannot appear unescaped in a URL.
 function parseServers(value: string): DatabaseServer[] {
   return value.split(',').map((pair) => {
     const at = pair.indexOf('=');
     const name = pair.slice(0, at).trim();
-    const serverUrl = pair.slice(at + 1).trim();
-    if (at < 1 || !/^[a-z][a-z0-9-]*$/.test(name) || !url.safeParse(serverUrl).success) {
-      throw new ConfigError(`TENANT_SERVERS: "${pair.split('=')[0]}" is not a name=postgresql://... pair`);
+    const [serverUrl, pooledUrl, ...rest] = pair.slice(at + 1).split('|').map((u) => u.trim());
+    const valid = (u: string | undefined) => u === undefined || url.safeParse(u).success;
+    if (at < 1 || !/^[a-z][a-z0-9-]*$/.test(name) || !valid(serverUrl) || !valid(pooledUrl) || rest.length > 0) {
+      throw new ConfigError(`TENANT_SERVERS: "${pair.split('=')[0]}" is not a name=postgresql://... pair (or name=<direct url>|<pooled url>)`);
     }
-    return { name, url: serverUrl };
+    return { name, url: serverUrl, ...(pooledUrl ? { pooledUrl } : {}) };
   });
 }
 
@@ -196,9 +224,15 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     graphiql: e.GRAPHIQL ?? !production,
     tenantPool: {
       maxClients: e.MAX_TENANT_CLIENTS,
-      connectionsPerTenant: e.TENANT_POOL_SIZE,
-      idleMs: e.TENANT_IDLE_SECONDS * 1000,
+      clientIdleMs: e.TENANT_IDLE_SECONDS * 1000,
+      connectionsPerServer: e.SERVER_POOL_SIZE,
+      connectionsPerTenant: Math.min(e.TENANT_POOL_SIZE, e.SERVER_POOL_SIZE),
+      connectionIdleMs: e.POOL_IDLE_SECONDS * 1000,
+      connectTimeoutMs: e.DB_CONNECT_TIMEOUT_MS,
+      statementTimeoutMs: e.DB_STATEMENT_TIMEOUT_MS,
+      acquireTimeoutMs: e.DB_ACQUIRE_TIMEOUT_MS,
     },
+    plannedReads: e.PLANNED_READS,
     tenantCacheMs: e.TENANT_CACHE_SECONDS * 1000,
     limits: { depth: e.MAX_QUERY_DEPTH, complexity: e.MAX_QUERY_COMPLEXITY, aliases: e.MAX_ALIASES, bodyBytes: e.MAX_BODY_BYTES },
     jobs: { concurrency: e.JOB_CONCURRENCY, maxAttempts: e.JOB_MAX_ATTEMPTS, staleMs: e.JOB_STALE_SECONDS * 1000 },

@@ -1,5 +1,5 @@
 // Builds the long-lived services of a gateway process from its configuration.
-import pg from 'pg';
+import type pg from 'pg';
 import { ApiKeyVerifier } from './auth/apiKeys';
 import { LoginThrottle } from './auth/loginThrottle';
 import { MemoryUsageStore } from './billing/memoryUsageStore';
@@ -13,8 +13,7 @@ import { TokenService } from './auth/tokens';
 import type { Config } from './config';
 import { createPlatformClient } from './db/platformClient';
 import { createEventBus } from './events/createEventBus';
-import { createTenantClient, tenantPoolConfig, type TenantDb } from './db/tenantClient';
-import type { TenantConnection } from './db/tenantClient';
+import { createTenantClient } from './db/tenantClient';
 import type { Logger } from './logger';
 import { GatewayMetrics } from './observability/metrics';
 import { ShutdownRegistry } from './shutdown';
@@ -22,7 +21,9 @@ import type { Services } from './services';
 import { DatabaseServers } from './tenancy/databaseServers';
 import { MembershipCache } from './tenancy/memberships';
 import { followTenantChanges } from './tenancy/tenantChanges';
-import { TenantClientPool } from './tenancy/tenantClientPool';
+import { PrismaClientPool } from './tenancy/prismaClients';
+import { ServerPools } from './tenancy/serverPools';
+import { TenantDatabases } from './tenancy/tenantDatabases';
 import { TenantRegistry } from './tenancy/tenantRegistry';
 import { withDatabase } from './db/urls';
 
@@ -30,12 +31,9 @@ export interface ServiceOptions {
   /** The platform database (from DATABASE_URL, or the embedded server). */
   platformUrl: string;
   log: Logger;
-  /** How a tenant's Prisma client is made; the default opens a pg pool of TENANT_POOL_SIZE. */
-  openTenantClient?: (connection: TenantConnection, connections: number) => TenantDb;
+  /** The pg client class tenant connections are made with (tests count statements with a subclass). */
+  tenantConnectionClass?: typeof pg.Client;
 }
-
-const defaultOpen = (connection: TenantConnection, connections: number) =>
-  createTenantClient(connection, new pg.Pool(tenantPoolConfig(connection, connections)));
 
 function secret(config: Config, log: Logger, value: string | undefined, name: string): string {
   if (value) return value;
@@ -51,13 +49,10 @@ export function createServices(config: Config, options: ServiceOptions): Service
     config.tenantServers ?? [{ name: 'default', url: withDatabase(options.platformUrl, 'postgres') }],
     (cipher) => secrets.decrypt(cipher),
   );
-  const open = options.openTenantClient ?? defaultOpen;
-  const pool = new TenantClientPool({
-    maxClients: config.tenantPool.maxClients,
-    idleMs: config.tenantPool.idleMs,
-    log,
-    open: (tenant) => open(servers.connectionOf(tenant), config.tenantPool.connectionsPerTenant),
-  });
+  const pool = new TenantDatabases(
+    new ServerPools(servers, config.tenantPool, options.tenantConnectionClass),
+    new PrismaClientPool({ max: config.tenantPool.maxClients, idleMs: config.tenantPool.clientIdleMs, create: createTenantClient, log }),
+  );
   const registry = new TenantRegistry(platform, config.tenantCacheMs);
   // A tenant that changed (archived, moved, suspended) must not keep a client pointing at its old state.
   registry.onInvalidate((tenant) => tenant && pool.evict(tenant.id));

@@ -15,7 +15,7 @@ import type { GatewayMetrics } from './observability/metrics';
 import type { ShutdownRegistry } from './shutdown';
 import type { DatabaseServers } from './tenancy/databaseServers';
 import type { MembershipCache } from './tenancy/memberships';
-import type { TenantClientPool } from './tenancy/tenantClientPool';
+import type { TenantDatabases } from './tenancy/tenantDatabases';
 import type { TenantRegistry } from './tenancy/tenantRegistry';
 
 export interface Services {
@@ -24,7 +24,8 @@ export interface Services {
   platform: PlatformDb;
   servers: DatabaseServers;
   registry: TenantRegistry;
-  pool: TenantClientPool;
+  /** Each tenant's tables: server connection pools and the shared Prisma clients. */
+  pool: TenantDatabases;
   memberships: MembershipCache;
   tokens: TokenService;
   /** Failed logins per email, shared by the processes when REDIS_URL is set. */

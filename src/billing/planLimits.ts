@@ -10,7 +10,7 @@
 // creates no more. Unlimited plans skip the lock, the count and the measure.
 import type { GraphQLError } from 'graphql';
 import { joinTransaction } from '../db/joinTransaction';
-import type { TenantDb } from '../db/tenantClient';
+import { tenantSchemaLiteral, type TenantDb } from '../db/tenantClient';
 import { uuidv7Floor } from '../db/uuidTime';
 import { ErrorCode, gatewayError } from '../errors';
 import type { Plan } from '../generated/platform/client';
@@ -26,13 +26,13 @@ const BYTES_PER_MB = 2 ** 20;
 
 /**
  * The tenant's data in MB, to a tenth: its tables with their indexes and TOAST in its
- * own schema (the search path's), so DATABASE and SCHEMA isolation measure alike and
+ * own schema, so DATABASE and SCHEMA isolation measure alike and
  * PostgreSQL's own catalogs do not count.
  */
 export async function storageUsedMb(db: TenantReader): Promise<number> {
   const [{ bytes }] = await db.$queryRaw<[{ bytes: bigint }]>`
     SELECT coalesce(sum(pg_total_relation_size(c.oid)), 0)::bigint AS bytes
-    FROM pg_class c WHERE c.relnamespace = current_schema()::regnamespace AND c.relkind IN ('r', 'm', 'p')`;
+    FROM pg_class c WHERE c.relnamespace = ${tenantSchemaLiteral}::regnamespace AND c.relkind IN ('r', 'm', 'p')`;
   return Math.ceil((Number(bytes) / BYTES_PER_MB) * 10) / 10;
 }
 

@@ -9,7 +9,7 @@
 import { Counter, Gauge, Histogram, Registry, collectDefaultMetrics } from 'prom-client';
 import type { PlatformDb } from '../db/platformClient';
 import type { Logger } from '../logger';
-import type { TenantClientPool } from '../tenancy/tenantClientPool';
+import type { TenantDatabases } from '../tenancy/tenantDatabases';
 import { BoundedLabel } from './boundedLabel';
 
 export const NO_TENANT = '(none)';
@@ -29,7 +29,7 @@ export interface RequestRecord {
 
 export interface MetricsSources {
   platform: PlatformDb;
-  pool: TenantClientPool;
+  pool: TenantDatabases;
   log: Logger;
   /** Caps on distinct label values. */
   maxOperations?: number;
@@ -74,27 +74,41 @@ export class GatewayMetrics {
     const { pool, platform, log } = sources;
     new Gauge({
       name: 'tenantgraph_tenant_clients_open',
-      help: 'Tenant database clients open in this process',
+      help: 'Prisma clients open in this process (each serves one tenant at a time)',
       registers,
       collect() {
-        this.set(pool.size);
+        this.set(pool.clients.size);
+      },
+    });
+    new Counter({
+      name: 'tenantgraph_tenant_clients_created_total',
+      help: 'Prisma clients made: stays low while clients move between tenants',
+      registers,
+      collect() {
+        this.reset();
+        this.inc(pool.clients.created);
       },
     });
     new Gauge({
       name: 'tenantgraph_tenant_requests_in_flight',
-      help: 'Requests holding a tenant client right now',
+      help: 'Requests holding a tenant lease right now',
       registers,
       collect() {
         this.set(pool.inFlight);
       },
     });
-    new Counter({
-      name: 'tenantgraph_tenant_client_evictions_total',
-      help: 'Tenant clients closed because they were idle or over MAX_TENANT_CLIENTS',
+    new Gauge({
+      name: 'tenantgraph_db_connections',
+      help: 'Connections to tenant database servers by server and state (open = busy + idle; waiting = requests queued for one)',
+      labelNames: ['server', 'state'],
       registers,
       collect() {
         this.reset();
-        this.inc(pool.evictions);
+        for (const { server, open, idle, waiting } of pool.servers.stats()) {
+          this.inc({ server, state: 'open' }, open);
+          this.inc({ server, state: 'idle' }, idle);
+          this.inc({ server, state: 'waiting' }, waiting);
+        }
       },
     });
     new Gauge({

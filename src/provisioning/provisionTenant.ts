@@ -2,10 +2,8 @@
 // activate. Each step is idempotent, so running the whole list again after a
 // crash (or a retry) finishes the job without harm, and the tenant only becomes
 // ACTIVE once its schema has been verified.
-import pg from 'pg';
 import { tenantStorageName } from '../db/identifiers';
 import { loadMigrations, type MigrationSet } from '../db/migrations';
-import { createTenantClient, tenantPoolConfig } from '../db/tenantClient';
 import type { Services } from '../services';
 import { announceTenantChange } from '../tenancy/tenantChanges';
 import type { TenantRecord } from '../tenancy/tenantRegistry';
@@ -75,12 +73,11 @@ async function createStorage(services: Services, tenant: TenantRecord, set: Migr
 }
 
 async function seed(services: Services, tenant: TenantRecord): Promise<void> {
-  const connection = services.servers.connectionOf(tenant);
-  const db = createTenantClient(connection, new pg.Pool(tenantPoolConfig(connection, 1)));
+  const lease = services.pool.acquire(tenant);
   try {
-    await seedTenantDefaults(db, tenant.locale);
+    await seedTenantDefaults(lease.db, tenant.locale);
   } finally {
-    await db.$disconnect();
+    lease.release();
   }
 }
 

@@ -3,6 +3,8 @@
 import 'reflect-metadata';
 import { lexicographicSortSchema, printSchema, type GraphQLSchema } from 'graphql';
 import { buildSchemaSync, type PubSub } from 'type-graphql';
+import { answerRelationsFromRows } from '../planner/plannedRelations';
+import { dropPassThroughResolvers } from './plainFields';
 import { ApiKeyResolver } from './platform/apiKeyResolver';
 import { AuditResolver } from './platform/auditResolver';
 import { AuthResolver } from './platform/authResolver';
@@ -62,8 +64,13 @@ const unusedPubSub: PubSub = {
 let built: GraphQLSchema | undefined;
 
 export function gatewaySchema(): GraphQLSchema {
-  // Input is validated by the domain functions (zod), not by class-validator.
-  return (built ??= buildSchemaSync({ resolvers: [...resolvers], validate: false, pubSub: unusedPubSub }));
+  if (!built) {
+    // Input is validated by the domain functions (zod), not by class-validator.
+    built = buildSchemaSync({ resolvers: [...resolvers], validate: false, pubSub: unusedPubSub });
+    dropPassThroughResolvers(built);
+    answerRelationsFromRows(built);
+  }
+  return built;
 }
 
 /** The SDL committed as schema.graphql: sorted, so diffs show real changes only. */

@@ -27,13 +27,13 @@ export class PageInfo {
 export interface ConnectionResult<T> {
   edges: Array<{ cursor: string; node: T }>;
   pageInfo: PageInfo;
-  /** Runs the COUNT query; only called when a client selects totalCount. */
-  count: () => Promise<number>;
+  /** Runs the COUNT query (or answers it, when it was read with the page); only called when a client selects totalCount. */
+  count: () => Promise<number> | number;
 }
 
 const encodeCursor = (id: string) => Buffer.from(id).toString('base64url');
 
-function decodeCursor(cursor: string): string {
+export function decodeCursor(cursor: string): string {
   const id = Buffer.from(cursor, 'base64url').toString();
   if (!isUuid(id)) throw badInput('after is not a cursor from this list', { field: 'after' });
   return id;
@@ -59,13 +59,18 @@ export async function paginate<T extends { id: string }>(
   const after = args.after ? decodeCursor(args.after) : undefined;
   const bound = after ? (direction === 'asc' ? { gt: after } : { lt: after }) : undefined;
   const rows = size === 0 ? [] : await fetch(bound, size + 1);
-  const page = rows.slice(0, size);
-  const edges = page.map((node) => ({ cursor: encodeCursor(node.id), node }));
+  return connectionOf(rows, size, Boolean(after), count);
+}
+
+/** The page of `rows` (up to one more than `size`, to tell whether another page follows). */
+export function connectionOf<T extends { id: string }>(rows: T[], size: number, afterCursor: boolean, count: () => Promise<number> | number): ConnectionResult<T> {
+  const edges = new Array<{ cursor: string; node: T }>(Math.min(rows.length, size));
+  for (let i = 0; i < edges.length; i++) edges[i] = { cursor: encodeCursor(rows[i].id), node: rows[i] };
   return {
     edges,
     pageInfo: {
       hasNextPage: rows.length > size,
-      hasPreviousPage: Boolean(after),
+      hasPreviousPage: afterCursor,
       startCursor: edges[0]?.cursor ?? null,
       endCursor: edges.at(-1)?.cursor ?? null,
     },
@@ -85,10 +90,10 @@ export function Connection<T extends object>(node: ClassType<T>) {
   class ConnectionType {
     @Field(() => [Edge]) edges!: Edge[];
     @Field(() => PageInfo) pageInfo!: PageInfo;
-    count!: () => Promise<number>;
+    count!: () => Promise<number> | number;
 
     @Field(() => Int, { description: 'Matching items in all pages (costs a COUNT query).' })
-    totalCount(): Promise<number> {
+    totalCount(): Promise<number> | number {
       return this.count();
     }
   }

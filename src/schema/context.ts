@@ -7,9 +7,10 @@ import { allows, type Access } from '../auth/roles';
 import { ErrorCode, badInput, forbidden, gatewayError, unauthenticated } from '../errors';
 import type { Services } from '../services';
 import type { RequestedTenant } from '../tenancy/requestedTenant';
-import type { Lease } from '../tenancy/tenantClientPool';
+import type { Lease } from '../tenancy/tenantDatabases';
 import type { TenantRecord } from '../tenancy/tenantRegistry';
 import type { TenantDb } from '../db/tenantClient';
+import type { TenantTarget } from '../db/tenantTarget';
 import type { Logger } from '../logger';
 import { TenantLoaders } from './tenant/loaders';
 
@@ -40,8 +41,12 @@ export interface TenantAccess {
 }
 
 export interface TenantScope extends TenantAccess {
-  db: TenantDb;
-  loaders: TenantLoaders;
+  /** The tenant's tables for planned reads and raw SQL (no Prisma involved). */
+  readonly target: TenantTarget;
+  /** A Prisma client bound to the tenant, taken on first use: writes and the reads no plan covers. */
+  readonly db: TenantDb;
+  /** This request's DataLoaders over `db`, made on first use. */
+  readonly loaders: TenantLoaders;
 }
 
 /** What a request turned out to be; filled in as it runs, read for its log line and metrics. */
@@ -123,9 +128,9 @@ export class GatewayContext {
     if (conflict) throw forbidden(`conflicting tenants: ${conflict}`);
     if (!slug) throw badInput('no tenant chosen: send the X-Tenant header (or use a tenant subdomain or token)');
     const tenant = await this.services.registry.find(slug);
-    if (!tenant) throw gatewayError(ErrorCode.TENANT_NOT_FOUND, `no tenant "${slug}"`);
-    const role = await this.roleIn(this.principal, tenant);
-    if (!role) throw forbidden(`you are not a member of tenant "${slug}"`);
+    const role = tenant && (await this.roleIn(this.principal, tenant));
+    // A tenant the caller may not enter looks exactly like one that does not exist: no existence oracle.
+    if (!tenant || !role) throw gatewayError(ErrorCode.TENANT_NOT_FOUND, `no tenant "${slug}" that you are a member of`);
     if (tenant.status !== 'ACTIVE') {
       throw gatewayError(ErrorCode.TENANT_NOT_READY, `tenant "${slug}" is ${tenant.status.toLowerCase()}`, { status: tenant.status });
     }
@@ -141,7 +146,18 @@ export class GatewayContext {
   private async open(): Promise<TenantScope> {
     const { tenant, role } = await (this.state.authorizing ??= this.authorize());
     const lease = (this.state.lease = this.services.pool.acquire(tenant));
-    return (this.state.opened = { tenant, role, db: lease.db, loaders: new TenantLoaders(lease.db) });
+    let loaders: TenantLoaders | undefined;
+    return (this.state.opened = {
+      tenant,
+      role,
+      target: lease.target,
+      get db() {
+        return lease.db;
+      },
+      get loaders() {
+        return (loaders ??= new TenantLoaders(lease.db));
+      },
+    });
   }
 }
 

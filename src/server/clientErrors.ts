@@ -4,6 +4,7 @@
 // no connection string. The original is logged with the request id instead.
 import { unwrapResolverError } from '@apollo/server/errors';
 import { GraphQLError, type GraphQLFormattedError } from 'graphql';
+import { DatabaseUnavailableError } from '../db/databaseUnavailable';
 import { ErrorCode } from '../errors';
 
 // Codes graphql-js and Apollo give requests they could not run; safe to show as they are.
@@ -44,9 +45,21 @@ function uniqueFields(error: DatabaseErrorShape): string[] | undefined {
   return index.slice(cause.table.length + 1, -'_key'.length).split('_');
 }
 
+/** Whether `error` or anything it wraps is a DatabaseUnavailableError (Prisma wraps what its adapter throws). */
+function causedByUnavailableDatabase(error: unknown, depth = 0): boolean {
+  if (error instanceof DatabaseUnavailableError) return true;
+  if (!error || typeof error !== 'object' || depth > 5) return false;
+  return causedByUnavailableDatabase((error as { cause?: unknown }).cause, depth + 1);
+}
+
 function translateDatabaseError(error: DatabaseErrorShape): GraphQLError | undefined {
   const kind = error.cause?.kind ?? error.meta?.driverAdapterError?.cause?.kind;
-  if ((error.code && UNAVAILABLE.has(error.code)) || (kind && UNAVAILABLE_KINDS.has(kind)) || error.cause?.code === 'ECONNREFUSED') {
+  if (
+    causedByUnavailableDatabase(error) ||
+    (error.code && UNAVAILABLE.has(error.code)) ||
+    (kind && UNAVAILABLE_KINDS.has(kind)) ||
+    error.cause?.code === 'ECONNREFUSED'
+  ) {
     return new GraphQLError('the database is unavailable; try again shortly', { extensions: { code: ErrorCode.DATABASE_UNAVAILABLE } });
   }
   switch (error.code) {

@@ -2,34 +2,56 @@
 // tenant's tables on them.
 import type { DatabaseServer } from '../config';
 import { withDatabase } from '../db/urls';
-import type { TenantConnection } from '../db/tenantClient';
 import type { Tenant } from '../generated/platform/client';
 
 export type TenantLocation = Pick<Tenant, 'server' | 'databaseName' | 'schemaName' | 'externalUrlCipher'>;
 
+/** One tenant's tables, reached directly (not through a pooler): for migrations, checks and the db command. */
+export interface TenantConnection {
+  url: string;
+  schema: string | null;
+}
+
 export class DatabaseServers {
-  private readonly byName: Map<string, string>;
+  private readonly byName: Map<string, DatabaseServer>;
 
   constructor(
     servers: DatabaseServer[],
     /** Opens `externalUrlCipher` of a tenant that brought its own database. */
     private readonly decrypt: (cipher: string) => string,
   ) {
-    this.byName = new Map(servers.map((s) => [s.name, s.url]));
+    this.byName = new Map(servers.map((s) => [s.name, s]));
   }
 
   names(): string[] {
     return [...this.byName.keys()];
   }
 
+  private server(name: string): DatabaseServer {
+    const server = this.byName.get(name);
+    if (!server) throw new Error(`no database server named "${name}" is configured (TENANT_SERVERS)`);
+    return server;
+  }
+
+  /** The server itself, for creating databases and anything that must not go through a pooler. */
   url(name: string): string {
-    const url = this.byName.get(name);
-    if (!url) throw new Error(`no database server named "${name}" is configured (TENANT_SERVERS)`);
-    return url;
+    return this.server(name).url;
+  }
+
+  /** Where requests go: the pooler in front of the server when one is configured. */
+  requestUrl(name: string): { url: string; pooled: boolean } {
+    const { url, pooledUrl } = this.server(name);
+    return pooledUrl ? { url: pooledUrl, pooled: true } : { url, pooled: false };
+  }
+
+  /** The customer's own database of a tenant that brought one. */
+  externalUrl(tenant: TenantLocation): string | undefined {
+    return tenant.externalUrlCipher ? this.decrypt(tenant.externalUrlCipher) : undefined;
   }
 
   connectionOf(tenant: TenantLocation): TenantConnection {
-    if (tenant.externalUrlCipher) return { url: this.decrypt(tenant.externalUrlCipher), schema: tenant.schemaName };
+    const external = this.externalUrl(tenant);
+    if (external) return { url: external, schema: tenant.schemaName };
     if (!tenant.databaseName) throw new Error('tenant has no database yet');
     return { url: withDatabase(this.url(tenant.server), tenant.databaseName), schema: tenant.schemaName };
   }

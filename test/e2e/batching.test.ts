@@ -1,9 +1,9 @@
-// A nested list query costs a number of statements that grows with its depth, not
-// with its rows. Statements are counted at the driver: every query the tenant's pg
-// pool sends to PostgreSQL.
+// A nested list query costs a number of statements that does not grow with its rows:
+// one when planned (the default), one per relation and level through the resolvers
+// (PLANNED_READS=false). Statements are counted at the driver: every query a tenant
+// connection sends to PostgreSQL.
 import pg from 'pg';
 import { graphql } from '../../generated/graphql';
-import { createTenantClient, tenantPoolConfig } from '../../src/db/tenantClient';
 import { startTestGateway, type TestGateway, type TestUser } from '../support/testGateway';
 
 const QUERY = graphql(`query BatchingInvoices($n: Int!) {
@@ -14,20 +14,21 @@ const QUERY = graphql(`query BatchingInvoices($n: Int!) {
   } } }
 }`);
 
-class CountingPool extends pg.Pool {
+class CountingClient extends pg.Client {
   static statements = 0;
   query(...args: any[]): any {
-    CountingPool.statements++;
+    CountingClient.statements++;
     return (super.query as any)(...args);
   }
 }
 
 let gw: TestGateway;
+let unplanned: TestGateway;
 let owner: TestUser;
 
 beforeAll(async () => {
   gw = await startTestGateway({
-    openTenantClient: (connection, connections) => createTenantClient(connection, new CountingPool(tenantPoolConfig(connection, connections))),
+    tenantConnectionClass: CountingClient,
   });
   owner = await gw.createUser();
   const tenant = await gw.createTenant({ slug: 'many-invoices', owner });
@@ -77,50 +78,60 @@ beforeAll(async () => {
   }
   await db.bomComponent.createMany({ data: products.map((p, i) => ({ productId: p.id, componentId: products[(i + 1) % 3].id, quantity: '1' })) });
   lease.release();
+  unplanned = await startTestGateway({ sharing: gw, env: { PLANNED_READS: 'false' }, tenantConnectionClass: CountingClient });
 });
-afterAll(() => gw.close());
-
-async function statementsFor(n: number) {
-  const before = CountingPool.statements;
-  const response = await gw.request(QUERY, { token: owner.token, tenant: 'many-invoices', variables: { n } });
-  expect(response.body.errors).toBeUndefined();
-  const edges = response.body.data!.invoices.edges;
-  expect(edges).toHaveLength(n);
-  expect(edges.every((e) => e.node.customer?.name && e.node.items.length === 2 && e.node.payments.length === 1)).toBe(true);
-  expect(edges[0].node.items[0].product?.category?.name).toMatch(/Rings|Coins|Stones/);
-  return CountingPool.statements - before;
-}
-
-test('the statement count is the same for 5 and 50 invoices, and at most 6', async () => {
-  await statementsFor(1); // warm up: the pool's first connection
-  const five = await statementsFor(5);
-  const fifty = await statementsFor(50);
-  expect(five).toBe(fifty);
-  // One each: invoices, customers, items, products, categories, payments.
-  expect(fifty).toBe(6);
+afterAll(async () => {
+  await unplanned.close();
+  await gw.close();
 });
 
-async function countStatements(query: string, variables: Record<string, unknown>) {
-  const before = CountingPool.statements;
-  const response = await gw.request(query, { token: owner.token, tenant: 'many-invoices', variables });
-  expect(response.body.errors).toBeUndefined();
-  return { statements: CountingPool.statements - before, data: response.body.data };
-}
+const BY_MODE = [
+  // Planned: the root field and every relation it nests, in one statement.
+  ['planned', () => gw, { invoices: 1, journal: 1, components: 1 }],
+  // PLANNED_READS=false: one statement for the root rows, one per relation and level (the DataLoaders).
+  // invoices, customers, items, products, categories, payments | entries, lines, accounts, account children, customers |
+  // products, components, component products (the deeper levels are rows already in the request's loaders).
+  ['through the resolvers', () => unplanned, { invoices: 6, journal: 5, components: 3 }],
+] as const;
 
-test('journal entries with their lines, accounts and customers: the same statements for 5 and 50', async () => {
-  const query = `query($n: Int!) { journalEntries(first: $n) { edges { node { lines { debit account { code children { code } } customer { name } } } } } }`;
-  const five = await countStatements(query, { n: 5 });
-  const fifty = await countStatements(query, { n: 50 });
-  expect(fifty.data.journalEntries.edges).toHaveLength(50);
-  expect(fifty.data.journalEntries.edges[0].node.lines).toHaveLength(2);
-  expect(five.statements).toBe(fifty.statements);
-  // entries, lines, accounts, account children, customers
-  expect(fifty.statements).toBe(5);
-});
+describe.each(BY_MODE)('%s', (_mode, gateway, expected) => {
+  async function countStatements(query: string | typeof QUERY, variables: Record<string, unknown>) {
+    const before = CountingClient.statements;
+    const response = await gateway().request(query, { token: owner.token, tenant: 'many-invoices', variables: variables as { n: number } });
+    expect(response.body.errors).toBeUndefined();
+    return { statements: CountingClient.statements - before, data: response.body.data as any };
+  }
 
-test('products with their components: one statement per relation, however deep', async () => {
-  const { statements, data } = await countStatements('{ products { edges { node { components { quantity component { sku components { component { sku } } } } } } } }', {});
-  expect(data.products.edges.every((e: any) => e.node.components.length === 1)).toBe(true);
-  // products, components, component products; the deeper levels are the same rows, already in the request's loaders.
-  expect(statements).toBe(3);
+  async function invoiceStatements(n: number) {
+    const { statements, data } = await countStatements(QUERY, { n });
+    const edges = data.invoices.edges;
+    expect(edges).toHaveLength(n);
+    expect(edges.every((e: any) => e.node.customer?.name && e.node.items.length === 2 && e.node.payments.length === 1)).toBe(true);
+    expect(edges[0].node.items[0].product?.category?.name).toMatch(/Rings|Coins|Stones/);
+    return statements;
+  }
+
+  test('the invoice page with customers, items, products, categories and payments: the same statements for 5 and 50', async () => {
+    await invoiceStatements(1); // warm up: the first connection
+    const five = await invoiceStatements(5);
+    const fifty = await invoiceStatements(50);
+    expect(five).toBe(fifty);
+    expect(fifty).toBe(expected.invoices);
+  });
+
+  test('journal entries with their lines, accounts and customers: the same statements for 5 and 50', async () => {
+    const query = `query($n: Int!) { journalEntries(first: $n) { edges { node { lines { debit account { code children { code } } customer { name } } } } } }`;
+    const five = await countStatements(query, { n: 5 });
+    const fifty = await countStatements(query, { n: 50 });
+    expect(fifty.data.journalEntries.edges).toHaveLength(50);
+    expect(fifty.data.journalEntries.edges[0].node.lines).toHaveLength(2);
+    expect(five.statements).toBe(fifty.statements);
+    expect(fifty.statements).toBe(expected.journal);
+  });
+
+  test('products with their components, three levels deep', async () => {
+    const { statements, data } = await countStatements('{ products { edges { node { components { quantity component { sku components { component { sku } } } } } } } }', {});
+    expect(data.products.edges.every((e: any) => e.node.components.length === 1)).toBe(true);
+    expect(statements).toBe(expected.components);
+  });
 });

@@ -1,6 +1,6 @@
 // Balances as of a moment, summed by PostgreSQL: the trial balance (every account
 // with activity) and one account's balance (with its sub-accounts).
-import type { TenantDb } from '../../db/tenantClient';
+import { tenantTable, type TenantDb } from '../../db/tenantClient';
 import { notFound } from '../../errors';
 import { Prisma, type Account } from '../../generated/tenant/client';
 import { ZERO, sum, type Decimal } from '../money';
@@ -25,9 +25,9 @@ type AccountTotals = Account & { debits: Decimal; credits: Decimal };
 export async function trialBalance(db: TenantDb, asOf: Date): Promise<TrialBalance> {
   const rows = await db.$queryRaw<AccountTotals[]>(Prisma.sql`
     SELECT a.*, sum(l.debit) AS debits, sum(l.credit) AS credits
-    FROM "JournalLine" l
-    JOIN "JournalEntry" e ON e.id = l."entryId"
-    JOIN "Account" a ON a.id = l."accountId"
+    FROM ${tenantTable('JournalLine')} l
+    JOIN ${tenantTable('JournalEntry')} e ON e.id = l."entryId"
+    JOIN ${tenantTable('Account')} a ON a.id = l."accountId"
     WHERE e.date <= ${asOf}
     GROUP BY a.id
     ORDER BY a.code`);
@@ -53,13 +53,13 @@ export async function accountBalance(db: TenantDb, code: string, asOf: Date): Pr
   if (!account) throw notFound(`account ${code}`);
   const [totals] = await db.$queryRaw<Array<{ debits: Decimal; credits: Decimal }>>(Prisma.sql`
     WITH RECURSIVE tree AS (
-      SELECT id FROM "Account" WHERE id = ${account.id}::uuid
+      SELECT id FROM ${tenantTable('Account')} WHERE id = ${account.id}::uuid
       UNION ALL
-      SELECT child.id FROM "Account" child JOIN tree ON child."parentId" = tree.id
+      SELECT child.id FROM ${tenantTable('Account')} child JOIN tree ON child."parentId" = tree.id
     )
     SELECT coalesce(sum(l.debit), 0) AS debits, coalesce(sum(l.credit), 0) AS credits
-    FROM "JournalLine" l
-    JOIN "JournalEntry" e ON e.id = l."entryId"
+    FROM ${tenantTable('JournalLine')} l
+    JOIN ${tenantTable('JournalEntry')} e ON e.id = l."entryId"
     WHERE l."accountId" IN (SELECT id FROM tree) AND e.date <= ${asOf}`);
   const net = totals.debits.sub(totals.credits);
   return { account, ...totals, balance: DEBIT_NORMAL.has(account.type) ? net : net.neg() };

@@ -2,7 +2,7 @@
 // names them, oldest first (debits first within an entry), with the running
 // balance computed by PostgreSQL.
 // Positive: they owe the business; negative: the business owes them.
-import type { TenantDb } from '../../db/tenantClient';
+import { tenantTable, type TenantDb } from '../../db/tenantClient';
 import { notFound } from '../../errors';
 import { Prisma } from '../../generated/tenant/client';
 import { ZERO, type Decimal } from '../money';
@@ -28,9 +28,9 @@ export async function customerLedger(db: TenantDb, customerId: string) {
     SELECT l.id AS "lineId", e.id AS "entryId", e.number AS "entryNumber", e.date, e.description,
            e."sourceType", e."sourceId", a.code AS "accountCode", l.debit, l.credit,
            sum(l.debit - l.credit) OVER (ORDER BY e.date, e.number, l.debit DESC, l.id) AS balance
-    FROM "JournalLine" l
-    JOIN "JournalEntry" e ON e.id = l."entryId"
-    JOIN "Account" a ON a.id = l."accountId"
+    FROM ${tenantTable('JournalLine')} l
+    JOIN ${tenantTable('JournalEntry')} e ON e.id = l."entryId"
+    JOIN ${tenantTable('Account')} a ON a.id = l."accountId"
     WHERE l."customerId" = ${customerId}::uuid
     ORDER BY e.date, e.number, l.debit DESC, l.id`);
   return { customer, entries, balance: entries.at(-1)?.balance ?? ZERO };

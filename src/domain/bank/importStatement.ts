@@ -1,7 +1,7 @@
 // Importing a bank statement: new lines are stored (lines already imported from an
 // overlapping statement are recognised and skipped), then every unmatched line of the
 // account is matched against the bank payments no line has claimed yet.
-import type { TenantDb } from '../../db/tenantClient';
+import { tenantTable, type TenantDb } from '../../db/tenantClient';
 import { notFound } from '../../errors';
 import { Prisma } from '../../generated/tenant/client';
 import { settlement } from '../invoicing/invoicePostings';
@@ -31,7 +31,7 @@ export async function importBankStatement(db: TenantDb, bankAccountId: string, c
     const account = await tx.bankAccount.findUnique({ where: { id: bankAccountId }, select: { id: true } });
     if (!account) throw notFound('bank account');
     // One import at a time per tenant: two imports must not both claim one payment.
-    await tx.$executeRaw`LOCK TABLE "BankStatementLine" IN SHARE ROW EXCLUSIVE MODE`;
+    await tx.$executeRaw`LOCK TABLE ${tenantTable('BankStatementLine')} IN SHARE ROW EXCLUSIVE MODE`;
 
     const dates = rows.map((r) => r.date.getTime());
     const stored =
@@ -67,7 +67,7 @@ export async function importBankStatement(db: TenantDb, bankAccountId: string, c
       if (matched > 0) {
         const pairs = [...matches].map(([line, payment]) => Prisma.sql`(${line}::uuid, ${payment}::uuid)`);
         await tx.$executeRaw`
-          UPDATE "BankStatementLine" AS l SET "matchedPaymentId" = m.payment
+          UPDATE ${tenantTable('BankStatementLine')} AS l SET "matchedPaymentId" = m.payment
           FROM (VALUES ${Prisma.join(pairs)}) AS m(line, payment)
           WHERE l.id = m.line`;
       }

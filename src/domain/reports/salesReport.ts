@@ -2,7 +2,7 @@
 // is credited: the invoices' subtotals before tax, from issued (not void) SALE and
 // TRADE invoices, by issue date in the tenant's time zone. Periods without sales
 // are listed with zeros, so a chart has no holes.
-import type { TenantDb } from '../../db/tenantClient';
+import { tenantTable, type TenantDb } from '../../db/tenantClient';
 import { badInput } from '../../errors';
 import { Prisma } from '../../generated/tenant/client';
 import { ZERO, round2, sum, type Decimal } from '../money';
@@ -36,7 +36,7 @@ export async function salesReport(db: TenantDb, locale: string, from: Date, to: 
   const periods = await db.$queryRaw<Array<Omit<SalesPeriod, 'average'>>>(Prisma.sql`
     WITH sales AS (
       SELECT date_trunc(${unit}, ${local(Prisma.sql`"issueDate"`)}) AS period, subtotal
-      FROM "Invoice"
+      FROM ${tenantTable('Invoice')}
       WHERE kind::text IN (${Prisma.join(REVENUE_KINDS)}) AND status::text IN (${Prisma.join(REVENUE_STATUSES)})
         AND "issueDate" >= ${from} AND "issueDate" < ${to}
     ),

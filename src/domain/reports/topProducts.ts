@@ -1,6 +1,6 @@
 // The best-selling products of a period by revenue (then units), summed by
 // PostgreSQL over the sold (not traded-in) lines of revenue invoices.
-import type { TenantDb } from '../../db/tenantClient';
+import { tenantTable, type TenantDb } from '../../db/tenantClient';
 import { badInput } from '../../errors';
 import { Prisma } from '../../generated/tenant/client';
 import type { Decimal } from '../money';
@@ -22,8 +22,8 @@ export async function topProducts(db: TenantDb, from: Date, to: Date, limit: num
   }
   return db.$queryRaw<ProductSales[]>(Prisma.sql`
     SELECT item."productId", sum(item."lineTotal") AS revenue, sum(item.quantity) AS units, count(DISTINCT i.id)::int AS invoices
-    FROM "InvoiceItem" item
-    JOIN "Invoice" i ON i.id = item."invoiceId"
+    FROM ${tenantTable('InvoiceItem')} item
+    JOIN ${tenantTable('Invoice')} i ON i.id = item."invoiceId"
     WHERE i.kind::text IN (${Prisma.join(REVENUE_KINDS)}) AND i.status::text IN (${Prisma.join(REVENUE_STATUSES)})
       AND i."issueDate" >= ${from} AND i."issueDate" < ${to}
       AND NOT item."tradeIn" AND item."productId" IS NOT NULL

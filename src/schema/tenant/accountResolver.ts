@@ -1,16 +1,17 @@
-import { Arg, Ctx, FieldResolver, Query, Resolver, Root } from 'type-graphql';
+import type { GraphQLResolveInfo } from 'graphql';
+import { Arg, Ctx, FieldResolver, Info, Query, Resolver, Root } from 'type-graphql';
 import { accountBalance, trialBalance } from '../../domain/accounting/balances';
 import type { GatewayContext } from '../context';
 import { DateTimeScalar } from '../scalars';
 import { Account, AccountBalance, TrialBalance } from './accountingTypes';
 import { listComplexity } from './complexity';
+import { readTenant } from './plannedRead';
 
 @Resolver(() => Account)
 export class AccountResolver {
   @Query(() => [Account], { description: 'The chart of accounts as a tree: the top-level accounts, each with its children.' })
-  async accounts(@Ctx() ctx: GatewayContext) {
-    const { db } = await ctx.tenant();
-    return db.account.findMany({ where: { parentId: null }, orderBy: { code: 'asc' } });
+  async accounts(@Ctx() ctx: GatewayContext, @Info() info: GraphQLResolveInfo) {
+    return readTenant(ctx, info, { kind: 'list', type: 'Account', where: [{ op: 'isNull', column: 'parentId', isNull: true }], orderBy: [['code', 'asc']] });
   }
 
   @FieldResolver(() => [Account], { complexity: listComplexity })

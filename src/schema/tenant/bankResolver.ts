@@ -1,12 +1,14 @@
-import { Arg, Args, Ctx, FieldResolver, ID, Mutation, Query, Resolver, Root } from 'type-graphql';
+import type { GraphQLResolveInfo } from 'graphql';
+import { Arg, Args, Ctx, FieldResolver, ID, Info, Mutation, Query, Resolver, Root } from 'type-graphql';
 import { createBankAccount } from '../../domain/bank/bankAccounts';
 import { importBankStatement } from '../../domain/bank/importStatement';
-import type { Prisma } from '../../generated/tenant/client';
-import { Connection, PageArgs, paginate } from '../connection';
+import type { Condition } from '../../planner/plannedRead';
+import { Connection, PageArgs } from '../connection';
 import type { GatewayContext } from '../context';
 import { parseId } from '../ids';
 import { BankAccount, BankAccountInput, BankStatementImport, BankStatementLine } from './bankTypes';
 import { pageComplexity } from './complexity';
+import { readTenant } from './plannedRead';
 import { Payment } from './types';
 
 const BankStatementLineConnection = Connection(BankStatementLine);
@@ -44,18 +46,11 @@ export class BankResolver {
     matched: boolean | undefined,
     @Args(() => PageArgs) page: PageArgs,
     @Ctx() ctx: GatewayContext,
+    @Info() info: GraphQLResolveInfo,
   ) {
-    const { db } = await ctx.tenant();
-    const where: Prisma.BankStatementLineWhereInput = {
-      bankAccountId: parseId(bankAccountId, 'bankAccountId'),
-      ...(matched === undefined ? {} : { matchedPaymentId: matched ? { not: null } : null }),
-    };
-    return paginate(
-      page,
-      'desc',
-      (id, take) => db.bankStatementLine.findMany({ where: id ? { AND: [where, { id }] } : where, orderBy: { id: 'desc' }, take }),
-      () => db.bankStatementLine.count({ where }),
-    );
+    const where: Condition[] = [{ op: 'eq', column: 'bankAccountId', value: parseId(bankAccountId, 'bankAccountId') }];
+    if (matched !== undefined) where.push({ op: 'isNull', column: 'matchedPaymentId', isNull: !matched });
+    return readTenant(ctx, info, { kind: 'connection', type: 'BankStatementLine', where, direction: 'desc', page });
   }
 
   @FieldResolver(() => Payment, { nullable: true, description: 'The payment this line was matched to.' })

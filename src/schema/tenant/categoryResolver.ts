@@ -1,12 +1,13 @@
-import { Ctx, Query, Resolver } from 'type-graphql';
+import type { GraphQLResolveInfo } from 'graphql';
+import { Ctx, Info, Query, Resolver } from 'type-graphql';
 import type { GatewayContext } from '../context';
+import { readTenant } from './plannedRead';
 import { Category } from './types';
 
 @Resolver(() => Category)
 export class CategoryResolver {
   @Query(() => [Category], { description: 'Every category, by name.' })
-  async categories(@Ctx() ctx: GatewayContext) {
-    const { db } = await ctx.tenant();
-    return db.category.findMany({ orderBy: { name: 'asc' } });
+  async categories(@Ctx() ctx: GatewayContext, @Info() info: GraphQLResolveInfo) {
+    return readTenant(ctx, info, { kind: 'list', type: 'Category', where: [], orderBy: [['name', 'asc']] });
   }
 }

@@ -1,11 +1,11 @@
-import { Arg, Args, Ctx, Field, ID, InputType, Mutation, Query, Resolver } from 'type-graphql';
+import type { GraphQLResolveInfo } from 'graphql';
+import { Arg, Args, Ctx, Field, ID, Info, InputType, Mutation, Query, Resolver } from 'type-graphql';
 import { createCustomer } from '../../domain/customers';
-import type { Prisma } from '../../generated/tenant/client';
-import { notFound } from '../../errors';
-import { Connection, PageArgs, paginate } from '../connection';
+import { Connection, PageArgs } from '../connection';
 import type { GatewayContext } from '../context';
 import { parseId } from '../ids';
 import { pageComplexity } from './complexity';
+import { readTenant } from './plannedRead';
 import { Customer } from './types';
 
 const CustomerConnection = Connection(Customer);
@@ -27,25 +27,15 @@ export class CustomerResolver {
     @Args(() => PageArgs) page: PageArgs,
     @Arg('search', () => String, { nullable: true, description: 'Matches name, email or phone.' }) search: string | undefined,
     @Ctx() ctx: GatewayContext,
+    @Info() info: GraphQLResolveInfo,
   ) {
-    const { db } = await ctx.tenant();
-    const where: Prisma.CustomerWhereInput = search
-      ? { OR: (['name', 'email', 'phone'] as const).map((field) => ({ [field]: { contains: search, mode: 'insensitive' } })) }
-      : {};
-    return paginate(
-      page,
-      'asc',
-      (id, take) => db.customer.findMany({ where: id ? { AND: [where, { id }] } : where, orderBy: { id: 'asc' }, take }),
-      () => db.customer.count({ where }),
-    );
+    const where = search ? [{ op: 'contains' as const, columns: ['name', 'email', 'phone'], value: search }] : [];
+    return readTenant(ctx, info, { kind: 'connection', type: 'Customer', where, direction: 'asc', page });
   }
 
   @Query(() => Customer)
-  async customer(@Arg('id', () => ID) id: string, @Ctx() ctx: GatewayContext) {
-    const { db } = await ctx.tenant();
-    const customer = await db.customer.findUnique({ where: { id: parseId(id) } });
-    if (!customer) throw notFound('customer');
-    return customer;
+  async customer(@Arg('id', () => ID) id: string, @Ctx() ctx: GatewayContext, @Info() info: GraphQLResolveInfo) {
+    return readTenant(ctx, info, { kind: 'one', type: 'Customer', id: parseId(id), what: 'customer' });
   }
 
   @Mutation(() => Customer)

@@ -1,14 +1,16 @@
-import { Arg, Args, Ctx, Field, FieldResolver, ID, InputType, Mutation, Query, Resolver, Root } from 'type-graphql';
+import type { GraphQLResolveInfo } from 'graphql';
+import { Arg, Args, Ctx, Field, FieldResolver, ID, Info, InputType, Mutation, Query, Resolver, Root } from 'type-graphql';
 import { withinPlanLimit } from '../../billing/planLimits';
 import { createInvoice } from '../../domain/invoices';
-import type { Invoice as InvoiceRow, InvoiceItem as InvoiceItemRow, Prisma } from '../../generated/tenant/client';
-import { notFound } from '../../errors';
-import { Connection, PageArgs, paginate } from '../connection';
+import type { Invoice as InvoiceRow, InvoiceItem as InvoiceItemRow } from '../../generated/tenant/client';
+import type { Condition } from '../../planner/plannedRead';
+import { Connection, PageArgs } from '../connection';
 import type { GatewayContext } from '../context';
 import { InvoiceKind, InvoiceStatus } from '../enums';
 import { parseId } from '../ids';
 import { DateTimeScalar, DecimalScalar } from '../scalars';
 import { listComplexity, pageComplexity } from './complexity';
+import { readTenant } from './plannedRead';
 import { Customer, Invoice, InvoiceItem, Payment, Product } from './types';
 
 const InvoiceConnection = Connection(Invoice);
@@ -47,27 +49,18 @@ export class InvoiceResolver {
     @Args(() => PageArgs) page: PageArgs,
     @Arg('filter', () => InvoiceFilter, { nullable: true }) filter: InvoiceFilter | undefined,
     @Ctx() ctx: GatewayContext,
+    @Info() info: GraphQLResolveInfo,
   ) {
-    const { db } = await ctx.tenant();
-    const where: Prisma.InvoiceWhereInput = {
-      ...(filter?.status ? { status: filter.status } : {}),
-      ...(filter?.kind ? { kind: filter.kind } : {}),
-      ...(filter?.customerId ? { customerId: parseId(filter.customerId, 'filter.customerId') } : {}),
-    };
-    return paginate(
-      page,
-      'desc',
-      (id, take) => db.invoice.findMany({ where: id ? { AND: [where, { id }] } : where, orderBy: { id: 'desc' }, take }),
-      () => db.invoice.count({ where }),
-    );
+    const where: Condition[] = [];
+    if (filter?.status) where.push({ op: 'eq', column: 'status', value: filter.status });
+    if (filter?.kind) where.push({ op: 'eq', column: 'kind', value: filter.kind });
+    if (filter?.customerId) where.push({ op: 'eq', column: 'customerId', value: parseId(filter.customerId, 'filter.customerId') });
+    return readTenant(ctx, info, { kind: 'connection', type: 'Invoice', where, direction: 'desc', page });
   }
 
   @Query(() => Invoice)
-  async invoice(@Arg('id', () => ID) id: string, @Ctx() ctx: GatewayContext) {
-    const { db } = await ctx.tenant();
-    const invoice = await db.invoice.findUnique({ where: { id: parseId(id) } });
-    if (!invoice) throw notFound('invoice');
-    return invoice;
+  async invoice(@Arg('id', () => ID) id: string, @Ctx() ctx: GatewayContext, @Info() info: GraphQLResolveInfo) {
+    return readTenant(ctx, info, { kind: 'one', type: 'Invoice', id: parseId(id), what: 'invoice' });
   }
 
   @Mutation(() => Invoice, { description: 'Creates a DRAFT invoice; every amount is computed from the items.' })

@@ -1,11 +1,13 @@
-import { Arg, Args, Ctx, Field, FieldResolver, ID, InputType, Mutation, Query, Resolver, Root } from 'type-graphql';
+import type { GraphQLResolveInfo } from 'graphql';
+import { Arg, Args, Ctx, Field, FieldResolver, ID, Info, InputType, Mutation, Query, Resolver, Root } from 'type-graphql';
 import { postManualEntry, reverseManualEntry } from '../../domain/accounting/manualEntry';
-import type { Prisma } from '../../generated/tenant/client';
-import { Connection, PageArgs, paginate } from '../connection';
+import type { Condition } from '../../planner/plannedRead';
+import { Connection, PageArgs } from '../connection';
 import type { GatewayContext } from '../context';
 import { parseId } from '../ids';
 import { Account, JournalEntry, JournalEntryInput, JournalLine } from './accountingTypes';
 import { listComplexity, pageComplexity } from './complexity';
+import { readTenant } from './plannedRead';
 import { Customer } from './types';
 
 const JournalEntryConnection = Connection(JournalEntry);
@@ -23,18 +25,12 @@ export class JournalResolver {
     @Args(() => PageArgs) page: PageArgs,
     @Arg('filter', () => JournalEntryFilter, { nullable: true }) filter: JournalEntryFilter | undefined,
     @Ctx() ctx: GatewayContext,
+    @Info() info: GraphQLResolveInfo,
   ) {
-    const { db } = await ctx.tenant();
-    const where: Prisma.JournalEntryWhereInput = {
-      ...(filter?.sourceType ? { sourceType: filter.sourceType } : {}),
-      ...(filter?.sourceId ? { sourceId: parseId(filter.sourceId, 'filter.sourceId') } : {}),
-    };
-    return paginate(
-      page,
-      'desc',
-      (id, take) => db.journalEntry.findMany({ where: id ? { AND: [where, { id }] } : where, orderBy: { id: 'desc' }, take }),
-      () => db.journalEntry.count({ where }),
-    );
+    const where: Condition[] = [];
+    if (filter?.sourceType) where.push({ op: 'eq', column: 'sourceType', value: filter.sourceType });
+    if (filter?.sourceId) where.push({ op: 'eq', column: 'sourceId', value: parseId(filter.sourceId, 'filter.sourceId') });
+    return readTenant(ctx, info, { kind: 'connection', type: 'JournalEntry', where, direction: 'desc', page });
   }
 
   @Mutation(() => JournalEntry, { description: 'Posts a balanced entry by hand (ADMIN): debits must equal credits.' })

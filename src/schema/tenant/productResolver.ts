@@ -1,14 +1,16 @@
-import { Arg, Args, Ctx, Field, FieldResolver, ID, InputType, Mutation, Query, Resolver, Root } from 'type-graphql';
+import type { GraphQLResolveInfo } from 'graphql';
+import { Arg, Args, Ctx, Field, FieldResolver, ID, Info, InputType, Mutation, Query, Resolver, Root } from 'type-graphql';
 import { withinPlanLimit } from '../../billing/planLimits';
 import { createProduct, deleteProduct, updateProduct } from '../../domain/products';
-import type { Product as ProductRow, Prisma } from '../../generated/tenant/client';
-import { notFound } from '../../errors';
-import { Connection, PageArgs, paginate } from '../connection';
+import type { Product as ProductRow } from '../../generated/tenant/client';
+import type { Condition } from '../../planner/plannedRead';
+import { Connection, PageArgs } from '../connection';
 import type { GatewayContext } from '../context';
 import { ProductKind } from '../enums';
 import { parseId } from '../ids';
 import { DecimalScalar, JSONObjectScalar } from '../scalars';
 import { pageComplexity } from './complexity';
+import { readTenant } from './plannedRead';
 import { Category, Product } from './types';
 
 const ProductConnection = Connection(Product);
@@ -49,15 +51,12 @@ class ProductUpdateInput {
   @Field(() => JSONObjectScalar, { nullable: true }) attributes?: Record<string, unknown>;
 }
 
-function productWhere(filter: ProductFilter | undefined): Prisma.ProductWhereInput {
-  if (!filter) return {};
-  return {
-    ...(filter.categoryId ? { categoryId: parseId(filter.categoryId, 'filter.categoryId') } : {}),
-    ...(filter.kind ? { kind: filter.kind } : {}),
-    ...(filter.search
-      ? { OR: [{ name: { contains: filter.search, mode: 'insensitive' } }, { sku: { contains: filter.search, mode: 'insensitive' } }] }
-      : {}),
-  };
+function productWhere(filter: ProductFilter | undefined): Condition[] {
+  const where: Condition[] = [];
+  if (filter?.categoryId) where.push({ op: 'eq', column: 'categoryId', value: parseId(filter.categoryId, 'filter.categoryId') });
+  if (filter?.kind) where.push({ op: 'eq', column: 'kind', value: filter.kind });
+  if (filter?.search) where.push({ op: 'contains', columns: ['name', 'sku'], value: filter.search });
+  return where;
 }
 
 @Resolver(() => Product)
@@ -67,23 +66,14 @@ export class ProductResolver {
     @Args(() => PageArgs) page: PageArgs,
     @Arg('filter', () => ProductFilter, { nullable: true }) filter: ProductFilter | undefined,
     @Ctx() ctx: GatewayContext,
+    @Info() info: GraphQLResolveInfo,
   ) {
-    const { db } = await ctx.tenant();
-    const where = productWhere(filter);
-    return paginate(
-      page,
-      'asc',
-      (id, take) => db.product.findMany({ where: id ? { AND: [where, { id }] } : where, orderBy: { id: 'asc' }, take }),
-      () => db.product.count({ where }),
-    );
+    return readTenant(ctx, info, { kind: 'connection', type: 'Product', where: productWhere(filter), direction: 'asc', page });
   }
 
   @Query(() => Product)
-  async product(@Arg('id', () => ID) id: string, @Ctx() ctx: GatewayContext) {
-    const { db } = await ctx.tenant();
-    const product = await db.product.findUnique({ where: { id: parseId(id) } });
-    if (!product) throw notFound('product');
-    return product;
+  async product(@Arg('id', () => ID) id: string, @Ctx() ctx: GatewayContext, @Info() info: GraphQLResolveInfo) {
+    return readTenant(ctx, info, { kind: 'one', type: 'Product', id: parseId(id), what: 'product' });
   }
 
   @FieldResolver(() => Category, { nullable: true })

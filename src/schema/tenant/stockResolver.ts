@@ -1,13 +1,15 @@
-import { Arg, Args, Ctx, FieldResolver, ID, Mutation, Query, Resolver, Root } from 'type-graphql';
+import type { GraphQLResolveInfo } from 'graphql';
+import { Arg, Args, Ctx, FieldResolver, ID, Info, Mutation, Query, Resolver, Root } from 'type-graphql';
 import { assembleProduct } from '../../domain/stock/assembleProduct';
 import { setProductComponents } from '../../domain/stock/billOfMaterials';
 import type { Product as ProductRow } from '../../generated/tenant/client';
 import { notFound } from '../../errors';
-import { Connection, PageArgs, paginate } from '../connection';
+import { Connection, PageArgs } from '../connection';
 import type { GatewayContext } from '../context';
 import { parseId } from '../ids';
 import { DecimalScalar } from '../scalars';
 import { listComplexity, pageComplexity } from './complexity';
+import { readTenant } from './plannedRead';
 import { BomComponent, BomComponentInput, StockLevel, StockMovement } from './stockTypes';
 import { Invoice, Product } from './types';
 
@@ -30,15 +32,14 @@ export class StockResolver {
   }
 
   @Query(() => StockMovementConnection, { complexity: pageComplexity, description: "A product's stock movements, newest first." })
-  async stockMovements(@Arg('productId', () => ID) productId: string, @Args(() => PageArgs) page: PageArgs, @Ctx() ctx: GatewayContext) {
-    const { db } = await ctx.tenant();
-    const where = { productId: parseId(productId, 'productId') };
-    return paginate(
-      page,
-      'desc',
-      (id, take) => db.stockMovement.findMany({ where: id ? { ...where, id } : where, orderBy: { id: 'desc' }, take }),
-      () => db.stockMovement.count({ where }),
-    );
+  async stockMovements(
+    @Arg('productId', () => ID) productId: string,
+    @Args(() => PageArgs) page: PageArgs,
+    @Ctx() ctx: GatewayContext,
+    @Info() info: GraphQLResolveInfo,
+  ) {
+    const where = [{ op: 'eq' as const, column: 'productId', value: parseId(productId, 'productId') }];
+    return readTenant(ctx, info, { kind: 'connection', type: 'StockMovement', where, direction: 'desc', page });
   }
 
   @Mutation(() => Product, { description: "Replaces a product's bill of materials (an empty list removes it)." })

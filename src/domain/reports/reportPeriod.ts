@@ -25,11 +25,19 @@ function checkRange(from: Date, to: Date) {
 
 export const reportTimeZone = (db: Db, locale: string) => readSetting(db, 'report.timeZone', defaultSettings(locale)['report.timeZone']);
 
+// Moments whose ISO text has a four-digit year: the ones a query can take back as parameters.
+const FIRST_MOMENT = Date.parse('0001-01-01T00:00:00Z');
+const LAST_MOMENT = Date.parse('9999-12-31T23:59:59.999Z');
+
 // PostgreSQL turns the wall-clock midnight into a moment by the same zone rules the
 // reports cut their days and months by, so a date bound and a period start agree.
+// It answers in epoch milliseconds, which read the same on either side of year 1.
 async function midnight(db: Db, zone: string, date: CalendarDate, daysLater: number): Promise<Date> {
-  const [row] = await db.$queryRaw<[{ at: Date }]>(Prisma.sql`SELECT ((${date.iso}::date + ${daysLater}::int)::timestamp AT TIME ZONE ${zone}) AS at`);
-  return row.at;
+  const [{ ms }] = await db.$queryRaw<[{ ms: number }]>(
+    Prisma.sql`SELECT (extract(epoch FROM (${date.iso}::date + ${daysLater}::int)::timestamp AT TIME ZONE ${zone}) * 1000)::float8 AS ms`,
+  );
+  if (ms < FIRST_MOMENT || ms > LAST_MOMENT) throw badInput(`"${date.iso}" in ${zone} is outside the years 1 to 9999`);
+  return new Date(ms);
 }
 
 /** [from, to) as moments, a date being the midnight it begins with in the tenant's report time zone. */

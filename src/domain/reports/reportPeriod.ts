@@ -1,4 +1,5 @@
-// The window every report takes: [from, to), in the tenant's time zone.
+// The window every report takes, [from, to) in the tenant's time zone, and the bounds
+// callers give it and balances: moments, or dates that begin at midnight on the tenant's clock.
 import { badInput } from '../../errors';
 import { Prisma } from '../../generated/tenant/client';
 import type { Tx } from '../transaction';

@@ -16,7 +16,7 @@ const config: CodegenConfig = {
       presetConfig: { fragmentMasking: false },
       config: {
         // Amounts and quantities are exact decimal strings; dates are ISO strings on the wire.
-        scalars: { Decimal: 'string', DateTime: 'string', JSONObject: 'Record<string, unknown>' },
+        scalars: { Decimal: 'string', DateTime: 'string', DateOrDateTime: 'string', JSONObject: 'Record<string, unknown>' },
         enumsAsTypes: true,
         useTypeImports: true,
         avoidOptionals: false,

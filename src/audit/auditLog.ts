@@ -2,10 +2,12 @@
 // successful mutation by the audit plugin (server/auditPlugin.ts) and explicitly
 // by operations that change several things at once (subscription renewals).
 // Arguments are kept with every secret-looking value redacted and long values cut,
-// so an entry says what was done without holding a password, token or key.
+// so an entry says what was done without holding a password, token or key; every
+// string is made storable first, so no text a client sends can make the insert fail.
 import type { PlatformDb } from '../db/platformClient';
 import type { Prisma } from '../generated/platform/client';
 import type { Principal } from '../schema/context';
+import { storableText } from './storableText';
 
 export type ActorType = 'user' | 'apiKey' | 'anonymous' | 'system';
 
@@ -22,9 +24,9 @@ const SECRET = /pass(word)?|secret|token|api_?key|^key$|hash|authorization|crede
 const MAX_STRING = 200;
 const MAX_ITEMS = 20;
 
-/** A copy fit for the audit log: secret-named fields redacted, long strings and lists cut. */
+/** A copy fit for the audit log: secret-named fields redacted, long strings and lists cut, all text storable. */
 export function redacted(value: unknown, depth = 0): unknown {
-  if (typeof value === 'string') return value.length > MAX_STRING ? `${value.slice(0, MAX_STRING)}…` : value;
+  if (typeof value === 'string') return storableText(value, MAX_STRING);
   if (value === null || typeof value !== 'object') return value;
   if (value instanceof Date) return value.toISOString();
   if (depth > 4) return '…';
@@ -33,7 +35,7 @@ export function redacted(value: unknown, depth = 0): unknown {
     return value.length > MAX_ITEMS ? [...kept, `… ${value.length - MAX_ITEMS} more`] : kept;
   }
   return Object.fromEntries(
-    Object.entries(value).map(([key, item]) => [key, SECRET.test(key) ? '[redacted]' : redacted(item, depth + 1)]),
+    Object.entries(value).map(([key, item]) => [storableText(key), SECRET.test(key) ? '[redacted]' : redacted(item, depth + 1)]),
   );
 }
 
@@ -44,16 +46,24 @@ function actorColumns(actor: AuditEntry['actor']): { actorType: ActorType; actor
   return { actorType: 'user', actorId: actor.userId, actorLabel: actor.email };
 }
 
+const storableOrNull = (value: string | null) => (value === null ? null : storableText(value));
+
+/**
+ * Writes the entries in one statement: all or none, so a transaction can write a
+ * change and its entries together. Entries that must not sink each other are
+ * written one call each (server/auditPlugin.ts).
+ */
 export async function writeAudit(db: PlatformDb | Prisma.TransactionClient, entries: AuditEntry[]): Promise<void> {
   if (!entries.length) return;
   await db.auditLog.createMany({
     data: entries.map(({ tenantId, actor, action, target, details }) => {
-      const { actorLabel, ...columns } = actorColumns(actor);
+      const { actorLabel, actorType, actorId } = actorColumns(actor);
       return {
         tenantId,
-        ...columns,
-        action,
-        target,
+        actorType,
+        actorId: storableOrNull(actorId),
+        action: storableText(action),
+        target: storableOrNull(target),
         details: redacted({ ...(actorLabel ? { actor: actorLabel } : {}), ...details }) as Prisma.InputJsonObject,
       };
     }),

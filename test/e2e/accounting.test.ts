@@ -75,13 +75,16 @@ test('the trial balance and account balances as of a moment', async () => {
   await api.call(POST, post([{ account: '5200', debit: '200' }, { account: '1100', credit: '200' }], { date: '2026-02-10T08:00:00Z' }));
 
   expect(await balancesByCode(api, '2026-01-31T00:00:00Z')).toEqual({ '1100': '1000.5', '1200': '500', '3100': '-1500.5' });
+  // A date takes in the whole of that day (in the tenant's report time zone, UTC here).
+  expect(await balancesByCode(api, '2026-02-09')).toEqual({ '1100': '1000.5', '1200': '500', '3100': '-1500.5' });
+  expect(await balancesByCode(api, '2026-02-10')).toEqual({ '1100': '800.5', '1200': '500', '3100': '-1500.5', '5200': '200' });
   const { trialBalance } = await api.call('{ trialBalance { totalDebit totalCredit lines { account { code } debit credit } } }');
   expect(trialBalance.totalDebit).toBe('1500.5');
   expect(trialBalance.totalCredit).toBe('1500.5');
   expect(await balancesByCode(api)).toEqual({ '1100': '800.5', '1200': '500', '3100': '-1500.5', '5200': '200' });
 
   const balance = async (code: string, asOf?: string) =>
-    (await api.call('query($c: String!, $at: DateTime) { accountBalance(code: $c, asOf: $at) { account { code } debits credits balance } }', { c: code, at: asOf }))
+    (await api.call('query($c: String!, $at: DateOrDateTime) { accountBalance(code: $c, asOf: $at) { account { code } debits credits balance } }', { c: code, at: asOf }))
       .accountBalance;
   expect(await balance('1100')).toEqual({ account: { code: '1100' }, debits: '1000.5', credits: '200', balance: '800.5' });
   // A group account sums its sub-accounts; liabilities, equity and revenue are positive on the credit side.
@@ -89,6 +92,7 @@ test('the trial balance and account balances as of a moment', async () => {
   expect((await balance('1000', '2026-01-31T00:00:00Z')).balance).toBe('1500.5');
   expect((await balance('3000')).balance).toBe('1500.5');
   expect((await balance('5000', '2026-01-01T00:00:00Z')).balance).toBe('0');
+  expect((await balance('5000', '2026-02-10')).balance).toBe('200');
   expect((await api.refused('{ accountBalance(code: "4242") { balance } }')).extensions.code).toBe('NOT_FOUND');
 });
 

@@ -6,8 +6,8 @@ import { tenantApi, type TenantApi } from '../support/tenantApi';
 let gw: TestGateway;
 let api: TenantApi;
 
-const SALES = 'query($f: DateTime!, $t: DateTime!, $g: SalesGrouping!) { salesReport(from: $f, to: $t, groupBy: $g) { count revenue average periods { period count revenue average } } }';
-const TOP = 'query($f: DateTime!, $t: DateTime!, $n: Int!) { topProducts(from: $f, to: $t, limit: $n) { product { sku } revenue units invoices } }';
+const SALES = 'query($f: DateOrDateTime!, $t: DateOrDateTime!, $g: SalesGrouping!) { salesReport(from: $f, to: $t, groupBy: $g) { count revenue average periods { period count revenue average } } }';
+const TOP = 'query($f: DateOrDateTime!, $t: DateOrDateTime!, $n: Int!) { topProducts(from: $f, to: $t, limit: $n) { product { sku } revenue units invoices } }';
 
 beforeAll(async () => {
   gw = await startTestGateway();
@@ -67,6 +67,38 @@ test("sales by day, empty days included, in the tenant's time zone", async () =>
   }
 });
 
+test("plain dates are days in the tenant's time zone: a range runs from midnight to midnight there", async () => {
+  const days = async () => ({
+    sales: (await api.call('{ salesReport(from: "2026-01-10", to: "2026-01-12", groupBy: DAY) { periods { period count revenue } } }')).salesReport.periods,
+    top: (await api.call('{ topProducts(from: "2026-01-11", to: "2026-01-12") { product { sku } revenue } }')).topProducts,
+  });
+  expect(await days()).toEqual({
+    sales: [
+      { period: '2026-01-10', count: 2, revenue: '240' },
+      { period: '2026-01-11', count: 0, revenue: '0' },
+    ],
+    top: [],
+  });
+  await api.call('mutation { updateSettings(input: { reportTimeZone: "Asia/Tehran" }) { reportTimeZone } }');
+  try {
+    // Tehran's 2026-01-11 is 2026-01-10T20:30Z to 2026-01-11T20:30Z: the 22:00 UTC sale is in it.
+    expect(await days()).toEqual({
+      sales: [
+        { period: '2026-01-10', count: 1, revenue: '200' },
+        { period: '2026-01-11', count: 1, revenue: '40' },
+      ],
+      top: [{ product: { sku: 'B' }, revenue: '40' }],
+    });
+    // Tehran's first midnight of year 1 is still in year 0 in UTC, which no query can take.
+    expect(await api.refused('{ topProducts(from: "0001-01-01", to: "2026-01-01") { units } }')).toMatchObject({
+      message: expect.stringContaining('"0001-01-01"'),
+      extensions: { code: 'BAD_USER_INPUT' },
+    });
+  } finally {
+    await api.call('mutation { updateSettings(input: { reportTimeZone: "UTC" }) { reportTimeZone } }');
+  }
+});
+
 test('top products by revenue, then units; traded-in and voided lines do not count', async () => {
   const range = { f: '2026-01-01T00:00:00Z', t: '2026-03-01T00:00:00Z' };
   expect((await api.call(TOP, { ...range, n: 10 })).topProducts).toEqual([
@@ -81,5 +113,8 @@ test('ranges and limits that make no sense are refused', async () => {
   expect(await code(SALES, { f: '2026-02-01T00:00:00Z', t: '2026-01-01T00:00:00Z', g: 'DAY' })).toBe('BAD_USER_INPUT');
   expect(await code(SALES, { f: '2020-01-01T00:00:00Z', t: '2026-01-01T00:00:00Z', g: 'DAY' })).toBe('BAD_USER_INPUT');
   expect(await code(TOP, { f: '2026-01-01T00:00:00Z', t: '2026-03-01T00:00:00Z', n: 0 })).toBe('BAD_USER_INPUT');
+  for (const notADate of ['2026-02-30', '0000-01-01', '2026-1-5', 'yesterday']) {
+    expect(await code(TOP, { f: notADate, t: '2026-03-01', n: 1 })).toBe('BAD_USER_INPUT');
+  }
   expect(await code('mutation { updateSettings(input: { reportTimeZone: "Mars/Olympus" }) { reportTimeZone } }', {})).toBe('BAD_USER_INPUT');
 });

@@ -56,7 +56,7 @@ export function tenantApi(gw: TestGateway, token: string, tenant: string): Tenan
 
 /** Balances of every account in the trial balance, by code, debit positive. */
 export async function balancesByCode(api: TenantApi, asOf?: string): Promise<Record<string, string>> {
-  const { trialBalance } = await api.call('query($at: DateTime) { trialBalance(asOf: $at) { lines { account { code } debit credit } } }', { at: asOf });
+  const { trialBalance } = await api.call('query($at: DateOrDateTime) { trialBalance(asOf: $at) { lines { account { code } debit credit } } }', { at: asOf });
   return Object.fromEntries(
     trialBalance.lines.map((l: any) => [l.account.code, l.credit !== '0' ? `-${l.credit}` : l.debit]),
   );

@@ -6,7 +6,7 @@ import { tenantTable, type TenantDb } from '../../db/tenantClient';
 import { badInput } from '../../errors';
 import { Prisma } from '../../generated/tenant/client';
 import { ZERO, round2, sum, type Decimal } from '../money';
-import { REVENUE_KINDS, REVENUE_STATUSES, checkRange, reportTimeZone } from './reportPeriod';
+import { REVENUE_KINDS, REVENUE_STATUSES, reportRange, type ReportBound } from './reportPeriod';
 
 export type SalesGrouping = 'DAY' | 'MONTH';
 
@@ -24,12 +24,11 @@ const LABEL = { DAY: 'YYYY-MM-DD', MONTH: 'YYYY-MM' } as const;
 const MAX_PERIODS = { DAY: 732, MONTH: 600 } as const;
 const DAY = 86_400_000;
 
-export async function salesReport(db: TenantDb, locale: string, from: Date, to: Date, groupBy: SalesGrouping) {
-  checkRange(from, to);
+export async function salesReport(db: TenantDb, locale: string, fromBound: ReportBound, toBound: ReportBound, groupBy: SalesGrouping) {
+  const { zone, from, to } = await reportRange(db, locale, fromBound, toBound);
   if ((to.getTime() - from.getTime()) / DAY / (groupBy === 'DAY' ? 1 : 30) > MAX_PERIODS[groupBy]) {
     throw badInput(`at most ${MAX_PERIODS[groupBy]} periods of one ${UNIT[groupBy]}`, { field: 'groupBy' });
   }
-  const zone = await reportTimeZone(db, locale);
   const unit = UNIT[groupBy];
   // Invoice dates are stored as UTC timestamps; `local(x)` is x on the tenant's wall clock.
   const local = (timestamp: Prisma.Sql) => Prisma.sql`((${timestamp}) AT TIME ZONE 'UTC') AT TIME ZONE ${zone}`;

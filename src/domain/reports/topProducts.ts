@@ -4,7 +4,7 @@ import { tenantTable, type TenantDb } from '../../db/tenantClient';
 import { badInput } from '../../errors';
 import { Prisma } from '../../generated/tenant/client';
 import type { Decimal } from '../money';
-import { REVENUE_KINDS, REVENUE_STATUSES, checkRange } from './reportPeriod';
+import { REVENUE_KINDS, REVENUE_STATUSES, reportRange, type ReportBound } from './reportPeriod';
 
 export interface ProductSales {
   productId: string;
@@ -15,11 +15,11 @@ export interface ProductSales {
 
 export const MAX_TOP_PRODUCTS = 100;
 
-export async function topProducts(db: TenantDb, from: Date, to: Date, limit: number) {
-  checkRange(from, to);
+export async function topProducts(db: TenantDb, locale: string, fromBound: ReportBound, toBound: ReportBound, limit: number) {
   if (!Number.isInteger(limit) || limit < 1 || limit > MAX_TOP_PRODUCTS) {
     throw badInput(`limit must be between 1 and ${MAX_TOP_PRODUCTS}`, { field: 'limit' });
   }
+  const { from, to } = await reportRange(db, locale, fromBound, toBound);
   return db.$queryRaw<ProductSales[]>(Prisma.sql`
     SELECT item."productId", sum(item."lineTotal") AS revenue, sum(item.quantity) AS units, count(DISTINCT i.id)::int AS invoices
     FROM ${tenantTable('InvoiceItem')} item

@@ -1,11 +1,14 @@
 import type { GraphQLResolveInfo } from 'graphql';
 import { Arg, Ctx, FieldResolver, Info, Query, Resolver, Root } from 'type-graphql';
 import { accountBalance, trialBalance } from '../../domain/accounting/balances';
+import { asOfMoment, type ReportBound } from '../../domain/reports/reportPeriod';
 import type { GatewayContext } from '../context';
-import { DateTimeScalar } from '../scalars';
+import { DateOrDateTimeScalar } from '../dateOrDateTime';
 import { Account, AccountBalance, TrialBalance } from './accountingTypes';
 import { listComplexity } from './complexity';
 import { readTenant } from './plannedRead';
+
+const AS_OF = "Entries dated up to and including this moment, or for a date that whole day in the tenant's report time zone; defaults to now.";
 
 @Resolver(() => Account)
 export class AccountResolver {
@@ -21,21 +24,20 @@ export class AccountResolver {
 
   @Query(() => TrialBalance)
   async trialBalance(
-    @Arg('asOf', () => DateTimeScalar, { nullable: true, description: 'Entries dated up to and including this moment; defaults to now.' })
-    asOf: Date | undefined,
+    @Arg('asOf', () => DateOrDateTimeScalar, { nullable: true, description: AS_OF }) asOf: ReportBound | undefined,
     @Ctx() ctx: GatewayContext,
   ) {
-    const { db } = await ctx.tenant();
-    return trialBalance(db, asOf ?? new Date());
+    const { db, tenant } = await ctx.tenant();
+    return trialBalance(db, asOf ? await asOfMoment(db, tenant.locale, asOf) : new Date());
   }
 
   @Query(() => AccountBalance, { description: "An account's balance, its sub-accounts included." })
   async accountBalance(
     @Arg('code', () => String) code: string,
-    @Arg('asOf', () => DateTimeScalar, { nullable: true, description: 'Defaults to now.' }) asOf: Date | undefined,
+    @Arg('asOf', () => DateOrDateTimeScalar, { nullable: true, description: AS_OF }) asOf: ReportBound | undefined,
     @Ctx() ctx: GatewayContext,
   ) {
-    const { db } = await ctx.tenant();
-    return accountBalance(db, code, asOf ?? new Date());
+    const { db, tenant } = await ctx.tenant();
+    return accountBalance(db, code, asOf ? await asOfMoment(db, tenant.locale, asOf) : new Date());
   }
 }

@@ -1,50 +1,111 @@
-// `npm run bench`: throughput and latency of typical operations through the gateway,
-// next to a framework-free graphql-js server on the same tables (bench/baselineServer.ts),
-// plus the memory an open tenant client costs. Needs `wrk` (apt-get install wrk);
-// PostgreSQL: see bench/benchServer.ts.
+// `npm run bench`: the gateway next to PostGraphile 5 on the same tenant database,
+// the same rows and the same query shapes, in one run. Each server is its own
+// process; wrk (apt-get install wrk) drives 32 connections at one, then the other,
+// twice per shape, so a noisy moment of the machine hits both. The gateway runs as
+// in production: signed-in requests routed to the tenant, metering, limits and the
+// audit plugin on. PostgreSQL: see bench/benchServer.ts.
 import 'reflect-metadata';
-import { execFileSync } from 'node:child_process';
+import { execFileSync, spawn, type ChildProcess } from 'node:child_process';
 import { randomBytes, randomUUID } from 'node:crypto';
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
 import pg from 'pg';
-import { dropDatabasesStartingWith } from '../src/db/dropDatabases';
 import { loadConfig } from '../src/config';
 import { closeServices, createServices } from '../src/createServices';
+import { dropDatabasesStartingWith } from '../src/db/dropDatabases';
 import { preparePlatformDatabase } from '../src/db/platformDatabase';
 import { withDatabase } from '../src/db/urls';
 import { createLogger } from '../src/logger';
 import { createTenantRecord } from '../src/provisioning/createTenantRecord';
 import { provisionTenant } from '../src/provisioning/provisionTenant';
-import { startGateway } from '../src/server/gateway';
 import type { Services } from '../src/services';
-import { startBaseline } from './baselineServer';
 import { withBenchServer } from './benchServer';
 import { describeMachine, printTable } from './machine';
-import { runLoad } from './wrk';
+import { runLoad, type LoadResult } from './wrk';
 
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 10);
 const CONNECTIONS = Number(process.env.BENCH_CONNECTIONS ?? 32);
+const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 2);
+/** Node flags for the gateway process, e.g. `--cpu-prof --cpu-prof-dir=/tmp/prof` to see where its time goes. */
+const GATEWAY_FLAGS = (process.env.BENCH_GATEWAY_NODE_FLAGS ?? '').split(' ').filter(Boolean);
+/** Only the shapes whose name contains this. */
+const ONLY = process.env.BENCH_ONLY ?? '';
 
+/** 500 products in 10 categories, 200 customers, 1,000 invoices of 3 items and a payment, 500 journal entries of 2 lines. */
 async function fillTenant(services: Services, tenantId: string) {
   const tenant = await services.platform.tenant.findUniqueOrThrow({ where: { id: tenantId } });
   const lease = services.pool.acquire(tenant);
-  const db = lease.db;
-  const categories = Array.from({ length: 10 }, (_, i) => ({ id: randomUUID(), name: `Category ${i}` }));
-  const products = Array.from({ length: 500 }, (_, i) => ({
-    id: randomUUID(), sku: `SKU-${i}`, name: `Product ${i}`, kind: 'GOODS' as const, price: `${10 + (i % 90)}.50`, currency: 'USD', categoryId: categories[i % 10].id,
-  }));
-  const customers = Array.from({ length: 200 }, (_, i) => ({ id: randomUUID(), name: `Customer ${i}` }));
-  const invoices = Array.from({ length: 1000 }, (_, i) => ({ id: randomUUID(), number: `INV-${i}`, kind: 'SALE' as const, currency: 'USD', customerId: customers[i % 200].id, total: '100' }));
-  await db.category.createMany({ data: categories });
-  await db.product.createMany({ data: products });
-  await db.customer.createMany({ data: customers });
-  await db.invoice.createMany({ data: invoices });
-  await db.invoiceItem.createMany({
-    data: invoices.flatMap((inv, i) => [0, 1, 2].map((k) => ({ invoiceId: inv.id, productId: products[(i * 3 + k) % 500].id, description: 'x', quantity: '1', unitPrice: '10', lineTotal: '10', position: k }))),
-  });
-  await db.payment.createMany({ data: invoices.map((inv) => ({ invoiceId: inv.id, amount: '50', method: 'CASH' as const })) });
-  lease.release();
-  return { productId: products[42].id };
+  try {
+    const db = lease.db;
+    const categories = Array.from({ length: 10 }, (_, i) => ({ id: randomUUID(), name: `Category ${i}` }));
+    const products = Array.from({ length: 500 }, (_, i) => ({
+      id: randomUUID(), sku: `SKU-${i}`, name: `Product ${i}`, kind: 'GOODS' as const, price: `${10 + (i % 90)}.50`, currency: 'USD', categoryId: categories[i % 10].id,
+    }));
+    const customers = Array.from({ length: 200 }, (_, i) => ({ id: randomUUID(), name: `Customer ${i}` }));
+    const invoices = Array.from({ length: 1000 }, (_, i) => ({ id: randomUUID(), number: `INV-${i}`, kind: 'SALE' as const, currency: 'USD', customerId: customers[i % 200].id, total: '100' }));
+    await db.category.createMany({ data: categories });
+    await db.product.createMany({ data: products });
+    await db.customer.createMany({ data: customers });
+    await db.invoice.createMany({ data: invoices });
+    await db.invoiceItem.createMany({
+      data: invoices.flatMap((inv, i) => [0, 1, 2].map((k) => ({ invoiceId: inv.id, productId: products[(i * 3 + k) % 500].id, description: 'x', quantity: '1', unitPrice: '10', lineTotal: '10', position: k }))),
+    });
+    await db.payment.createMany({ data: invoices.map((inv) => ({ invoiceId: inv.id, amount: '50', method: 'CASH' as const })) });
+    const accounts = new Map((await db.account.findMany()).map((a) => [a.code, a.id]));
+    const entries = Array.from({ length: 500 }, (_, i) => ({ id: randomUUID(), description: `Sale ${i}`, sourceType: 'invoice' }));
+    await db.journalEntry.createMany({ data: entries });
+    await db.journalLine.createMany({
+      data: entries.flatMap((e, i) => [
+        { entryId: e.id, accountId: accounts.get('1300')!, debit: '10', customerId: customers[i % 200].id },
+        { entryId: e.id, accountId: accounts.get('4100')!, credit: '10' },
+      ]),
+    });
+    return { productId: products[42].id };
+  } finally {
+    lease.release();
+  }
 }
+
+interface Peer {
+  name: string;
+  url: string;
+  child: ChildProcess;
+}
+
+/** Starts `node <script>` and waits until its output matches `ready`; the url is `ready`'s first group or `url`. */
+async function startProcess(name: string, command: string[], env: NodeJS.ProcessEnv, ready: RegExp, url?: string): Promise<Peer> {
+  const child = spawn(process.execPath, command, { env, stdio: ['ignore', 'pipe', 'pipe'] });
+  let output = '';
+  const found = await new Promise<string>((resolve, reject) => {
+    const timer = setTimeout(() => reject(new Error(`${name} did not start within 60 s:\n${output}`)), 60_000);
+    const onData = (chunk: Buffer) => {
+      output += chunk;
+      const match = ready.exec(output);
+      if (!match) return;
+      clearTimeout(timer);
+      resolve(url ?? match[1].replace('localhost', '127.0.0.1'));
+    };
+    child.stdout!.on('data', onData);
+    child.stderr!.on('data', (chunk: Buffer) => (output += chunk));
+    child.once('exit', (code) => reject(new Error(`${name} exited with ${code}:\n${output}`)));
+  });
+  return { name, url: found, child };
+}
+
+/** The most memory the process has held (VmHWM): its peak RSS, load included. */
+function peakRssMiB(child: ChildProcess): number {
+  const status = readFileSync(`/proc/${child.pid}/status`, 'utf8');
+  return Number(/VmHWM:\s+(\d+) kB/.exec(status)?.[1] ?? 0) / 1024;
+}
+
+async function answerOf(url: string, query: string, headers: Record<string, string>): Promise<unknown> {
+  const response = await fetch(url, { method: 'POST', headers: { 'content-type': 'application/json', ...headers }, body: JSON.stringify({ query }) });
+  const body = (await response.json()) as { data?: unknown; errors?: unknown };
+  if (body.errors) throw new Error(`${url} answered ${query} with errors: ${JSON.stringify(body.errors)}`);
+  return body.data;
+}
+
+const mean = (values: number[]) => values.reduce((a, b) => a + b, 0) / values.length;
 
 async function main() {
   await withBenchServer(benchmark);
@@ -58,69 +119,81 @@ async function benchmark(server: string) {
   }
   const prefix = `tgbench${randomBytes(3).toString('hex')}_`;
   const platformUrl = withDatabase(server, `${prefix}platform`);
-  const config = loadConfig({
+  const env = {
     NODE_ENV: 'production',
     DATABASE_URL: platformUrl,
     TENANT_DB_PREFIX: prefix,
+    SHARED_SCHEMA_DATABASE: `${prefix}shared`,
     JWT_SECRET: randomBytes(32).toString('hex'),
     ENCRYPTION_KEY: randomBytes(32).toString('hex'),
-    LOG_LEVEL: 'silent',
-  });
+    METRICS_TOKEN: randomBytes(16).toString('hex'),
+    LOG_LEVEL: 'warn',
+  };
   const log = createLogger('silent');
-  console.log(`tenantgraph request benchmark (${SECONDS}s per run, ${CONNECTIONS} connections, wrk)\n${await describeMachine(server)}\n`);
+  console.log(`tenantgraph vs PostGraphile 5 (${ROUNDS} x ${SECONDS}s per shape and server, ${CONNECTIONS} connections, wrk)\n${await describeMachine(server)}\n`);
   await preparePlatformDatabase(platformUrl, log);
-  const services = createServices(config, { platformUrl, log });
-  const cleanup: Array<() => Promise<unknown>> = [];
+  const services = createServices(loadConfig({ ...env, LOG_LEVEL: 'silent' }), { platformUrl, log });
+  const running: Peer[] = [];
   try {
     const user = await services.platform.user.create({ data: { email: 'bench@example.com', name: 'bench', passwordHash: 'x' } });
-    const create = async (slug: string) => {
-      const t = await services.platform.$transaction((tx) => createTenantRecord(tx, { slug, name: slug, isolation: 'DATABASE', planCode: 'enterprise', ownerId: user.id }));
-      return provisionTenant(services, t.id);
-    };
-    const tenant = await create('bench-shop');
+    const record = await services.platform.$transaction((tx) => createTenantRecord(tx, { slug: 'bench-shop', name: 'bench-shop', isolation: 'DATABASE', planCode: 'enterprise', ownerId: user.id }));
+    const tenant = await provisionTenant(services, record.id);
     const { productId } = await fillTenant(services, tenant.id);
-    const gateway = await startGateway(services, { port: 0, host: '127.0.0.1' });
-    cleanup.push(() => gateway.close());
-    const baseline = await startBaseline(platformUrl, services.servers.connectionOf(tenant).url);
-    cleanup.push(() => baseline.close());
     const token = await services.tokens.sign({ userId: user.id, email: user.email, platformAdmin: false });
+    const tenantUrl = services.servers.connectionOf(tenant).url;
+    await closeServices(services);
+
+    const dist = path.resolve(__dirname, '..');
+    const port = 40_000 + Math.floor(Math.random() * 10_000);
+    const gateway = await startProcess('gateway', [...GATEWAY_FLAGS, path.join(dist, 'src/main.js')], { PATH: process.env.PATH, ...env, HOST: '127.0.0.1', PORT: String(port) }, /serving GraphQL at (\S+)/);
+    running.push(gateway);
+    const peer = await startProcess('PostGraphile', [path.join(dist, 'bench/peers/postgraphileServer.js'), tenantUrl, String(port + 1)], { PATH: process.env.PATH }, /listening/, `http://127.0.0.1:${port + 1}/graphql`);
+    running.push(peer);
     const headers = { authorization: `Bearer ${token}`, 'x-tenant': 'bench-shop' };
 
-    const scenarios = [
-      ['plans (platform, no tenant)', '{ plans { code name } }'],
-      ['product by id', `{ product(id: "${productId}") { id sku name price } }`],
-      ['products page of 20', '{ products(first: 20) { edges { cursor node { id sku name price category { name } } } } }'],
-      ['invoices page of 20, nested', '{ invoices(first: 20) { edges { node { number total customer { name } items { quantity product { sku category { name } } } payments { amount } } } } }'],
+    // The same shape for both: the gateway's query, then PostGraphile's (amber: rowId, allX, xByY).
+    const shapes: Array<[string, string, string]> = [
+      [
+        'products page of 20 with categories',
+        '{ products(first: 20) { edges { node { id name price category { name } } } } }',
+        '{ allProducts(first: 20) { edges { node { rowId name price categoryByCategoryId { name } } } } }',
+      ],
+      ['product by id', `{ product(id: "${productId}") { id sku name price } }`, `{ productByRowId(rowId: "${productId}") { rowId sku name price } }`],
+      [
+        'invoices page of 20, nested',
+        '{ invoices(first: 20) { edges { node { number total customer { name } items { quantity product { sku category { name } } } payments { amount } } } } }',
+        '{ allInvoices(first: 20, orderBy: PRIMARY_KEY_DESC) { edges { node { number total customerByCustomerId { name } invoiceItemsByInvoiceId { nodes { quantity productByProductId { sku categoryByCategoryId { name } } } } paymentsByInvoiceId { nodes { amount } } } } } }',
+      ],
+      [
+        'journal entries of 20 with lines and accounts',
+        '{ journalEntries(first: 20) { edges { node { number date description lines { debit credit account { code name } } } } } }',
+        '{ allJournalEntries(first: 20, orderBy: PRIMARY_KEY_DESC) { edges { node { number date description journalLinesByEntryId { nodes { debit credit accountByAccountId { code name } } } } } } }',
+      ],
     ];
     const rows: Array<Array<string | number>> = [];
-    for (const [name, query] of scenarios) {
-      const body = JSON.stringify({ query });
-      const run = (url: string) => runLoad({ url, body, headers, seconds: SECONDS, connections: CONNECTIONS });
-      await runLoad({ url: gateway.url, body, headers, seconds: 2, connections: CONNECTIONS }); // warm up
-      const ours = await run(gateway.url);
-      await runLoad({ url: baseline.url, body, headers, seconds: 2, connections: CONNECTIONS });
-      const base = await run(baseline.url);
-      rows.push([name, ours.requestsPerSecond.toFixed(0), ours.p50Ms.toFixed(2), ours.p99Ms.toFixed(2), ours.errors, base.requestsPerSecond.toFixed(0), base.p50Ms.toFixed(2), `${((ours.requestsPerSecond / base.requestsPerSecond) * 100).toFixed(0)}%`]);
+    for (const [name, ours, theirs] of shapes.filter(([shape]) => shape.includes(ONLY))) {
+      await answerOf(gateway.url, ours, headers);
+      await answerOf(peer.url, theirs, {});
+      const results: Record<'ours' | 'theirs', LoadResult[]> = { ours: [], theirs: [] };
+      for (let round = 0; round < ROUNDS; round++) {
+        for (const [side, url, query, sent] of [['ours', gateway.url, ours, headers], ['theirs', peer.url, theirs, {}]] as const) {
+          const load = (seconds: number) => runLoad({ url, body: JSON.stringify({ query }), headers: sent, seconds, connections: CONNECTIONS });
+          await load(2); // warm up
+          results[side].push(await load(SECONDS));
+        }
+      }
+      const summary = (r: LoadResult[]) => ({ rps: mean(r.map((x) => x.requestsPerSecond)), p50: mean(r.map((x) => x.p50Ms)), p99: mean(r.map((x) => x.p99Ms)), errors: r.reduce((n, x) => n + x.errors, 0) });
+      const a = summary(results.ours);
+      const b = summary(results.theirs);
+      rows.push([name, a.rps.toFixed(0), a.p50.toFixed(1), a.p99.toFixed(1), a.errors, b.rps.toFixed(0), b.p50.toFixed(1), b.p99.toFixed(1), `${(a.rps / b.rps).toFixed(2)}x`]);
     }
-    printTable(['operation', 'gateway req/s', 'p50 ms', 'p99 ms', 'errors', 'baseline req/s', 'baseline p50 ms', 'gateway / baseline'], rows);
-
-    // Memory: what each open tenant client costs once it has served a query.
-    const extra = [];
-    for (let i = 0; i < 20; i++) extra.push(await create(`mem-${i}`));
-    const gc = (globalThis as { gc?: () => void }).gc;
-    gc?.();
-    const before = process.memoryUsage();
-    for (const t of extra) {
-      const lease = services.pool.acquire(t);
-      await lease.db.product.count();
-      lease.release();
-    }
-    gc?.();
-    const after = process.memoryUsage();
-    console.log(`\nmemory: rss ${(after.rss / 2 ** 20).toFixed(0)} MiB; each open tenant client adds ~${((after.heapUsed - before.heapUsed) / 20 / 2 ** 20).toFixed(2)} MiB heap (20 clients${gc ? '' : ', run with --expose-gc for exact heap'})`);
+    printTable(['shape', 'tenantgraph req/s', 'p50 ms', 'p99 ms', 'errors', 'PostGraphile req/s', 'p50 ms', 'p99 ms', 'ratio'], rows);
+    const ourRss = peakRssMiB(gateway.child);
+    const theirRss = peakRssMiB(peer.child);
+    console.log(`\npeak RSS: tenantgraph ${ourRss.toFixed(0)} MiB, PostGraphile ${theirRss.toFixed(0)} MiB (ratio ${(ourRss / theirRss).toFixed(2)}x)`);
   } finally {
-    for (const step of cleanup.reverse()) await step();
-    await closeServices(services);
+    for (const { child } of running) child.kill('SIGTERM');
+    await Promise.all(running.map(({ child }) => new Promise((resolve) => (child.exitCode !== null ? resolve(null) : child.once('exit', resolve)))));
     const admin = new pg.Client({ connectionString: server });
     await admin.connect();
     await dropDatabasesStartingWith(admin, prefix).finally(() => admin.end());

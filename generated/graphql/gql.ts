@@ -27,16 +27,16 @@ type Documents = {
     "query BadInputProductCount { products { totalCount } }": typeof types.BadInputProductCountDocument,
     "mutation BadInputCreateProduct($input: ProductInput!) { createProduct(input: $input) { id } }": typeof types.BadInputCreateProductDocument,
     "query BadInputPlans { plans { code } }": typeof types.BadInputPlansDocument,
-    "query BatchingInvoices($n: Int!) {\n  invoices(first: $n) { edges { node {\n    customer { name }\n    items { product { category { name } } }\n    payments { amount }\n  } } }\n}": typeof types.BatchingInvoicesDocument,
-    "mutation IsolationCreateProduct($input: ProductInput!) { createProduct(input: $input) { id sku name } }": typeof types.IsolationCreateProductDocument,
-    "query IsolationProducts { products { totalCount edges { node { id sku name } } } }": typeof types.IsolationProductsDocument,
-    "query IsolationProduct($id: ID!) { product(id: $id) { name } }": typeof types.IsolationProductDocument,
-    "mutation IsolationLogin($e: String!, $p: String!, $t: String) { login(email: $e, password: $p, tenant: $t) { token } }": typeof types.IsolationLoginDocument,
     "mutation ThrottledLogin($email: String!, $password: String!) { login(email: $email, password: $password) { token } }": typeof types.ThrottledLoginDocument,
     "mutation LogsSignUp($input: SignUpInput!) { signUp(input: $input) { token } }": typeof types.LogsSignUpDocument,
     "mutation LogsLogin($email: String!, $password: String!) { login(email: $email, password: $password) { token } }": typeof types.LogsLoginDocument,
     "query LogsProducts { products { totalCount } }": typeof types.LogsProductsDocument,
     "query OperationsProducts { products { totalCount } }": typeof types.OperationsProductsDocument,
+    "query BatchingInvoices($n: Int!) {\n    invoices(first: $n) { edges { node {\n      customer { name }\n      items { product { category { name } } }\n      payments { amount }\n    } } }\n  }": typeof types.BatchingInvoicesDocument,
+    "mutation IsolationCreateProduct($input: ProductInput!) { createProduct(input: $input) { id sku name } }": typeof types.IsolationCreateProductDocument,
+    "query IsolationProducts { products { totalCount edges { node { id sku name } } } }": typeof types.IsolationProductsDocument,
+    "query IsolationProduct($id: ID!) { product(id: $id) { name } }": typeof types.IsolationProductDocument,
+    "mutation IsolationLogin($e: String!, $p: String!, $t: String) { login(email: $e, password: $p, tenant: $t) { token } }": typeof types.IsolationLoginDocument,
 };
 const documents: Documents = {
     "mutation SignUp($input: SignUpInput!) {\n  signUp(input: $input) {\n    token\n    user {\n      id\n      email\n      name\n    }\n  }\n}\n\nmutation SignIn($email: String!, $password: String!, $tenant: String) {\n  login(email: $email, password: $password, tenant: $tenant) {\n    token\n    user {\n      id\n      email\n      isPlatformAdmin\n    }\n  }\n}\n\nquery Me {\n  me {\n    email\n    name\n    memberships {\n      role\n      tenant {\n        slug\n        name\n        status\n      }\n    }\n  }\n}": types.SignUpDocument,
@@ -52,16 +52,16 @@ const documents: Documents = {
     "query BadInputProductCount { products { totalCount } }": types.BadInputProductCountDocument,
     "mutation BadInputCreateProduct($input: ProductInput!) { createProduct(input: $input) { id } }": types.BadInputCreateProductDocument,
     "query BadInputPlans { plans { code } }": types.BadInputPlansDocument,
-    "query BatchingInvoices($n: Int!) {\n  invoices(first: $n) { edges { node {\n    customer { name }\n    items { product { category { name } } }\n    payments { amount }\n  } } }\n}": types.BatchingInvoicesDocument,
-    "mutation IsolationCreateProduct($input: ProductInput!) { createProduct(input: $input) { id sku name } }": types.IsolationCreateProductDocument,
-    "query IsolationProducts { products { totalCount edges { node { id sku name } } } }": types.IsolationProductsDocument,
-    "query IsolationProduct($id: ID!) { product(id: $id) { name } }": types.IsolationProductDocument,
-    "mutation IsolationLogin($e: String!, $p: String!, $t: String) { login(email: $e, password: $p, tenant: $t) { token } }": types.IsolationLoginDocument,
     "mutation ThrottledLogin($email: String!, $password: String!) { login(email: $email, password: $password) { token } }": types.ThrottledLoginDocument,
     "mutation LogsSignUp($input: SignUpInput!) { signUp(input: $input) { token } }": types.LogsSignUpDocument,
     "mutation LogsLogin($email: String!, $password: String!) { login(email: $email, password: $password) { token } }": types.LogsLoginDocument,
     "query LogsProducts { products { totalCount } }": types.LogsProductsDocument,
     "query OperationsProducts { products { totalCount } }": types.OperationsProductsDocument,
+    "query BatchingInvoices($n: Int!) {\n    invoices(first: $n) { edges { node {\n      customer { name }\n      items { product { category { name } } }\n      payments { amount }\n    } } }\n  }": types.BatchingInvoicesDocument,
+    "mutation IsolationCreateProduct($input: ProductInput!) { createProduct(input: $input) { id sku name } }": types.IsolationCreateProductDocument,
+    "query IsolationProducts { products { totalCount edges { node { id sku name } } } }": types.IsolationProductsDocument,
+    "query IsolationProduct($id: ID!) { product(id: $id) { name } }": types.IsolationProductDocument,
+    "mutation IsolationLogin($e: String!, $p: String!, $t: String) { login(email: $e, password: $p, tenant: $t) { token } }": types.IsolationLoginDocument,
 };
 
 /**
@@ -133,26 +133,6 @@ export function graphql(source: "query BadInputPlans { plans { code } }"): (type
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
-export function graphql(source: "query BatchingInvoices($n: Int!) {\n  invoices(first: $n) { edges { node {\n    customer { name }\n    items { product { category { name } } }\n    payments { amount }\n  } } }\n}"): (typeof documents)["query BatchingInvoices($n: Int!) {\n  invoices(first: $n) { edges { node {\n    customer { name }\n    items { product { category { name } } }\n    payments { amount }\n  } } }\n}"];
-/**
- * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
- */
-export function graphql(source: "mutation IsolationCreateProduct($input: ProductInput!) { createProduct(input: $input) { id sku name } }"): (typeof documents)["mutation IsolationCreateProduct($input: ProductInput!) { createProduct(input: $input) { id sku name } }"];
-/**
- * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
- */
-export function graphql(source: "query IsolationProducts { products { totalCount edges { node { id sku name } } } }"): (typeof documents)["query IsolationProducts { products { totalCount edges { node { id sku name } } } }"];
-/**
- * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
- */
-export function graphql(source: "query IsolationProduct($id: ID!) { product(id: $id) { name } }"): (typeof documents)["query IsolationProduct($id: ID!) { product(id: $id) { name } }"];
-/**
- * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
- */
-export function graphql(source: "mutation IsolationLogin($e: String!, $p: String!, $t: String) { login(email: $e, password: $p, tenant: $t) { token } }"): (typeof documents)["mutation IsolationLogin($e: String!, $p: String!, $t: String) { login(email: $e, password: $p, tenant: $t) { token } }"];
-/**
- * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
- */
 export function graphql(source: "mutation ThrottledLogin($email: String!, $password: String!) { login(email: $email, password: $password) { token } }"): (typeof documents)["mutation ThrottledLogin($email: String!, $password: String!) { login(email: $email, password: $password) { token } }"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
@@ -170,6 +150,26 @@ export function graphql(source: "query LogsProducts { products { totalCount } }"
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "query OperationsProducts { products { totalCount } }"): (typeof documents)["query OperationsProducts { products { totalCount } }"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "query BatchingInvoices($n: Int!) {\n    invoices(first: $n) { edges { node {\n      customer { name }\n      items { product { category { name } } }\n      payments { amount }\n    } } }\n  }"): (typeof documents)["query BatchingInvoices($n: Int!) {\n    invoices(first: $n) { edges { node {\n      customer { name }\n      items { product { category { name } } }\n      payments { amount }\n    } } }\n  }"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "mutation IsolationCreateProduct($input: ProductInput!) { createProduct(input: $input) { id sku name } }"): (typeof documents)["mutation IsolationCreateProduct($input: ProductInput!) { createProduct(input: $input) { id sku name } }"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "query IsolationProducts { products { totalCount edges { node { id sku name } } } }"): (typeof documents)["query IsolationProducts { products { totalCount edges { node { id sku name } } } }"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "query IsolationProduct($id: ID!) { product(id: $id) { name } }"): (typeof documents)["query IsolationProduct($id: ID!) { product(id: $id) { name } }"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "mutation IsolationLogin($e: String!, $p: String!, $t: String) { login(email: $e, password: $p, tenant: $t) { token } }"): (typeof documents)["mutation IsolationLogin($e: String!, $p: String!, $t: String) { login(email: $e, password: $p, tenant: $t) { token } }"];
 
 export function graphql(source: string) {
   return (documents as any)[source] ?? {};

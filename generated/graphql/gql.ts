@@ -32,6 +32,9 @@ type Documents = {
     "mutation LogsLogin($email: String!, $password: String!) { login(email: $email, password: $password) { token } }": typeof types.LogsLoginDocument,
     "query LogsProducts { products { totalCount } }": typeof types.LogsProductsDocument,
     "query OperationsProducts { products { totalCount } }": typeof types.OperationsProductsDocument,
+    "mutation SharedPoolsCreate($sku: String!) { createProduct(input: { sku: $sku, name: $sku, kind: GOODS, price: \"1.50\" }) { id } }": typeof types.SharedPoolsCreateDocument,
+    "query SharedPoolsSkus { products { totalCount edges { node { sku price category { name } } } } }": typeof types.SharedPoolsSkusDocument,
+    "query SharedPoolsSales { salesReport(from: \"2026-01-01\", to: \"2027-01-01\", groupBy: MONTH) { count } }": typeof types.SharedPoolsSalesDocument,
     "query BatchingInvoices($n: Int!) {\n    invoices(first: $n) { edges { node {\n      customer { name }\n      items { product { category { name } } }\n      payments { amount }\n    } } }\n  }": typeof types.BatchingInvoicesDocument,
     "mutation IsolationCreateProduct($input: ProductInput!) { createProduct(input: $input) { id sku name } }": typeof types.IsolationCreateProductDocument,
     "query IsolationProducts { products { totalCount edges { node { id sku name } } } }": typeof types.IsolationProductsDocument,
@@ -57,6 +60,9 @@ const documents: Documents = {
     "mutation LogsLogin($email: String!, $password: String!) { login(email: $email, password: $password) { token } }": types.LogsLoginDocument,
     "query LogsProducts { products { totalCount } }": types.LogsProductsDocument,
     "query OperationsProducts { products { totalCount } }": types.OperationsProductsDocument,
+    "mutation SharedPoolsCreate($sku: String!) { createProduct(input: { sku: $sku, name: $sku, kind: GOODS, price: \"1.50\" }) { id } }": types.SharedPoolsCreateDocument,
+    "query SharedPoolsSkus { products { totalCount edges { node { sku price category { name } } } } }": types.SharedPoolsSkusDocument,
+    "query SharedPoolsSales { salesReport(from: \"2026-01-01\", to: \"2027-01-01\", groupBy: MONTH) { count } }": types.SharedPoolsSalesDocument,
     "query BatchingInvoices($n: Int!) {\n    invoices(first: $n) { edges { node {\n      customer { name }\n      items { product { category { name } } }\n      payments { amount }\n    } } }\n  }": types.BatchingInvoicesDocument,
     "mutation IsolationCreateProduct($input: ProductInput!) { createProduct(input: $input) { id sku name } }": types.IsolationCreateProductDocument,
     "query IsolationProducts { products { totalCount edges { node { id sku name } } } }": types.IsolationProductsDocument,
@@ -150,6 +156,18 @@ export function graphql(source: "query LogsProducts { products { totalCount } }"
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "query OperationsProducts { products { totalCount } }"): (typeof documents)["query OperationsProducts { products { totalCount } }"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "mutation SharedPoolsCreate($sku: String!) { createProduct(input: { sku: $sku, name: $sku, kind: GOODS, price: \"1.50\" }) { id } }"): (typeof documents)["mutation SharedPoolsCreate($sku: String!) { createProduct(input: { sku: $sku, name: $sku, kind: GOODS, price: \"1.50\" }) { id } }"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "query SharedPoolsSkus { products { totalCount edges { node { sku price category { name } } } } }"): (typeof documents)["query SharedPoolsSkus { products { totalCount edges { node { sku price category { name } } } } }"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "query SharedPoolsSales { salesReport(from: \"2026-01-01\", to: \"2027-01-01\", groupBy: MONTH) { count } }"): (typeof documents)["query SharedPoolsSales { salesReport(from: \"2026-01-01\", to: \"2027-01-01\", groupBy: MONTH) { count } }"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */

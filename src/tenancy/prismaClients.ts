@@ -1,6 +1,6 @@
 // A few Prisma clients, lent to tenants one at a time.
 //
-// A Prisma client is costly (about 9 MB and 30 ms before its first answer) and a
+// A Prisma client is costly (about 6 MB and 5-10 ms before its first answer) and a
 // tenant is not, so clients are not per tenant: each is bound to one tenant while
 // that tenant's requests use it (requests of one tenant share it, as Prisma batches
 // within a client), and an idle client is rebound to whichever tenant needs one next.

@@ -1,0 +1,129 @@
+// The connection pool of one database server, against a real PostgreSQL: its cap
+// holds under a burst over many databases, one owner cannot take the whole server,
+// idle connections go away, and every wait ends.
+import { randomBytes } from 'node:crypto';
+import { DatabaseUnavailableError } from '../../src/db/databaseUnavailable';
+import { ServerConnectionPool, type ServerPoolOptions } from '../../src/db/serverPool';
+import { withDatabase } from '../../src/db/urls';
+import { onServer, testServerUrl } from '../support/database';
+
+const prefix = `tgp${randomBytes(3).toString('hex')}_`;
+const databases = Array.from({ length: 6 }, (_, i) => `${prefix}db${i}`);
+const server = () => withDatabase(testServerUrl(), 'postgres');
+const pools: ServerConnectionPool[] = [];
+
+function pool(options: Partial<ServerPoolOptions> = {}) {
+  const made = new ServerConnectionPool({
+    url: server(),
+    maxConnections: 4,
+    maxPerOwner: 4,
+    idleMs: 60_000,
+    connectTimeoutMs: 5000,
+    statementTimeoutMs: 5000,
+    acquireTimeoutMs: 10_000,
+    pooled: false,
+    ...options,
+  });
+  pools.push(made);
+  return made;
+}
+
+/** Connections PostgreSQL has open to this file's databases, counted by the server itself. */
+async function serverSideConnections(): Promise<number> {
+  const { rows } = await onServer('SELECT count(*)::int AS n FROM pg_stat_activity WHERE starts_with(datname, $1)', [prefix]);
+  return rows[0].n;
+}
+
+async function query(p: ServerConnectionPool, database: string, owner: string, sql = 'SELECT current_database() AS db') {
+  const connection = await p.acquire(database, owner);
+  try {
+    return (await connection.client.query(sql)).rows[0];
+  } finally {
+    connection.release();
+  }
+}
+
+beforeAll(async () => {
+  for (const name of databases) await onServer(`CREATE DATABASE "${name}"`);
+});
+afterEach(async () => {
+  await Promise.all(pools.splice(0).map((p) => p.close()));
+});
+afterAll(async () => {
+  for (const name of databases) await onServer(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`);
+});
+
+test('a burst over six databases never opens more than the cap, on either side, and every statement reaches its own database', async () => {
+  const p = pool({ maxConnections: 3, maxPerOwner: 3 });
+  let peakSeenByServer = 0;
+  let peakSeenByPool = 0;
+  let sampling = true;
+  const sampler = (async () => {
+    while (sampling) {
+      peakSeenByServer = Math.max(peakSeenByServer, await serverSideConnections());
+      await new Promise((resolve) => setTimeout(resolve, 5));
+    }
+  })();
+  const answers = await Promise.all(
+    Array.from({ length: 120 }, async (_, i) => {
+      const database = databases[i % databases.length];
+      const row = await query(p, database, `tenant-${i % databases.length}`, 'SELECT current_database() AS db, pg_sleep(0.002)');
+      peakSeenByPool = Math.max(peakSeenByPool, p.open);
+      return row.db === database;
+    }),
+  );
+  sampling = false;
+  await sampler;
+  expect(answers.every(Boolean)).toBe(true);
+  expect(peakSeenByPool).toBeLessThanOrEqual(3);
+  expect(peakSeenByServer).toBeLessThanOrEqual(3);
+  expect(p.waiting).toBe(0);
+});
+
+test('one owner holds at most its share: the others are served while its burst waits', async () => {
+  const p = pool({ maxConnections: 4, maxPerOwner: 2 });
+  const greedy = Array.from({ length: 20 }, () => query(p, databases[0], 'greedy', 'SELECT pg_sleep(0.05)'));
+  await new Promise((resolve) => setTimeout(resolve, 20));
+  expect(p.heldByOwner('greedy')).toBe(2);
+  const started = Date.now();
+  await query(p, databases[1], 'modest');
+  // Served from the free half of the server, not after the greedy owner's 20 x 50 ms.
+  expect(Date.now() - started).toBeLessThan(500);
+  await Promise.all(greedy);
+});
+
+test('idle connections are closed: an idle tenant holds none', async () => {
+  const p = pool({ idleMs: 200 });
+  await Promise.all(databases.slice(0, 3).map((db, i) => query(p, db, `t${i}`)));
+  expect(p.open).toBe(3);
+  await new Promise((resolve) => setTimeout(resolve, 700));
+  expect(p.open).toBe(0);
+  expect(await serverSideConnections()).toBe(0);
+});
+
+test('a connection the server ended is not handed out again', async () => {
+  const p = pool();
+  const connection = await p.acquire(databases[2], 'a');
+  const { rows } = await connection.client.query('SELECT pg_backend_pid() AS pid');
+  connection.release();
+  await onServer('SELECT pg_terminate_backend($1)', [rows[0].pid]);
+  await new Promise((resolve) => setTimeout(resolve, 100));
+  const again = await query(p, databases[2], 'a', 'SELECT pg_backend_pid() AS pid');
+  expect(again.pid).not.toBe(rows[0].pid);
+});
+
+test('waits end: a full server answers DatabaseUnavailableError after the queue timeout, a runaway statement after the statement timeout', async () => {
+  const p = pool({ maxConnections: 1, acquireTimeoutMs: 300, statementTimeoutMs: 300 });
+  const held = await p.acquire(databases[3], 'holder');
+  await expect(p.acquire(databases[3], 'other')).rejects.toBeInstanceOf(DatabaseUnavailableError);
+  held.release();
+  await expect(query(p, databases[3], 'slow', 'SELECT pg_sleep(5)')).rejects.toMatchObject({ code: '57014' }); // cancelled by the server
+  expect(await query(p, databases[3], 'next')).toEqual({ db: databases[3] });
+});
+
+test('a server that does not exist fails fast with DatabaseUnavailableError, and frees its place', async () => {
+  const p = pool({ url: 'postgresql://postgres@127.0.0.1:1/postgres', maxConnections: 1 });
+  await expect(p.acquire('x', 'a')).rejects.toBeInstanceOf(DatabaseUnavailableError);
+  await expect(p.acquire('x', 'a')).rejects.toBeInstanceOf(DatabaseUnavailableError);
+  expect(p.open).toBe(0);
+});

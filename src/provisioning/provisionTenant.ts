@@ -8,6 +8,7 @@ import type { Services } from '../services';
 import { announceTenantChange } from '../tenancy/tenantChanges';
 import type { TenantRecord } from '../tenancy/tenantRegistry';
 import { inspectExternalDatabase } from './externalDatabase';
+import { reachableServers } from './reachableServers';
 import { seedTenantDefaults } from './seedDefaults';
 import { assertTenantSchema, migrateTenantSchema, totalTables } from './tenantSchema';
 import { createDatabase, createSchema } from './tenantStorage';
@@ -31,9 +32,9 @@ export type Reporter = (report: ProvisioningReport) => void | Promise<void>;
 // Where each step starts on the 0-100 scale; migrate is the long one.
 const STARTS_AT: Record<StepName, number> = { place: 0, create: 5, migrate: 15, seed: 75, verify: 88, activate: 95 };
 
-/** The server with the fewest tenants gets the next one. */
+/** The reachable server with the fewest tenants gets the next one. */
 async function chooseServer(services: Services): Promise<string> {
-  const names = services.servers.names();
+  const names = await reachableServers(services);
   if (names.length === 1) return names[0];
   const counts = await services.platform.tenant.groupBy({ by: ['server'], _count: true, where: { server: { in: names } } });
   const load = new Map(counts.map((c) => [c.server, c._count]));

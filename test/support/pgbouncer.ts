@@ -1,5 +1,5 @@
-// A real PgBouncer (Debian's `pgbouncer` package) in transaction pooling mode in
-// front of the test server, in a folder of its own, for the tests of what users put
+// A real PgBouncer (Debian's `pgbouncer` package), in transaction pooling mode by
+// default, in front of the test server, in a folder of its own, for the tests of what users put
 // before PostgreSQL when connections run short. Every database name is passed
 // through to the server, so tenant databases made during the test are reachable.
 import { spawn, type ChildProcess } from 'node:child_process';
@@ -36,7 +36,8 @@ function reachable(port: number): Promise<boolean> {
   });
 }
 
-export async function startPgBouncer(serverUrl: string): Promise<TestPgBouncer> {
+/** `transaction` pooling is what the gateway's pooled URLs are for; `session` behaves like the server itself. */
+export async function startPgBouncer(serverUrl: string, mode: 'transaction' | 'session' = 'transaction'): Promise<TestPgBouncer> {
   if (pgbouncerMissing) throw new Error(pgbouncerMissing);
   const server = new URL(serverUrl);
   const port = await freePort();
@@ -55,12 +56,13 @@ export async function startPgBouncer(serverUrl: string): Promise<TestPgBouncer> 
       'unix_socket_dir =',
       'auth_type = any',
       `admin_users = ${decodeURIComponent(server.username)}`,
-      'pool_mode = transaction',
+      `pool_mode = ${mode}`,
       'max_client_conn = 1000',
       'default_pool_size = 20',
       `logfile = ${path.join(dir, 'pgbouncer.log')}`,
-      // node-postgres sends it at every connection; PgBouncer must let it pass.
-      'ignore_startup_parameters = extra_float_digits',
+      // node-postgres sends extra_float_digits at every connection, and the gateway statement_timeout on
+      // connections to a server's direct URL (a session-mode PgBouncer stands in for one here).
+      'ignore_startup_parameters = extra_float_digits,statement_timeout',
     ].join('\n'),
   );
   chmodSync(ini, 0o644);

@@ -1,6 +1,7 @@
 // Every setting of the gateway, read from the environment and validated once.
 // The README's configuration table is generated from the same descriptions.
 import { z } from 'zod';
+import { KEY_RULE, decodeKey } from './auth/secretBox';
 
 const bool = z
   .enum(['true', 'false', '1', '0', 'yes', 'no'])
@@ -22,7 +23,7 @@ const schema = z.object({
   CORS_ORIGINS: z.string().optional(),
   JWT_SECRET: z.string().min(32, 'must be at least 32 characters').optional(),
   JWT_TTL: z.string().default('12h'),
-  ENCRYPTION_KEY: z.string().optional(),
+  ENCRYPTION_KEY: z.string().refine((key) => decodeKey(key) !== undefined, KEY_RULE).optional(),
   REDIS_URL: z.string().optional(),
   REDIS_KEY_PREFIX: z.string().regex(/^[A-Za-z0-9:_-]{0,40}$/).default('tenantgraph:'),
   USAGE_FLUSH_SECONDS: int(1).default(10),
@@ -56,7 +57,7 @@ export const settingDescriptions: Record<keyof z.input<typeof schema>, string> =
   PORT: 'HTTP and WebSocket port',
   HOST: 'interface to listen on',
   DATABASE_URL: 'platform database; when unset an embedded PostgreSQL is started in DATA_DIR',
-  DATA_DIR: 'folder for the embedded PostgreSQL and other local state',
+  DATA_DIR: 'folder for the embedded PostgreSQL and other local state; one gateway at a time (a second `npm start` on it refuses, naming the first one\'s pid)',
   EMBEDDED_PG_PORT: 'port of the embedded PostgreSQL',
   TENANT_SERVERS: 'where tenant databases live: `name=postgresql://...` pairs, comma separated; default: the platform server',
   TENANT_DB_PREFIX: 'prefix of every tenant database and schema name',
@@ -92,6 +93,14 @@ export const settingDescriptions: Record<keyof z.input<typeof schema>, string> =
   METRICS_TOKEN: 'when set, `/metrics` answers only `Authorization: Bearer <METRICS_TOKEN>`',
   DB_CONCURRENCY: '`npm run db`: how many tenant databases are migrated, verified or seeded at once',
 };
+
+/** `npm start -- --help`: every setting and what it does. */
+export function settingsHelp(): string {
+  const names = Object.keys(settingDescriptions) as Array<keyof typeof settingDescriptions>;
+  const width = Math.max(...names.map((name) => name.length));
+  const lines = names.map((name) => `  ${name.padEnd(width)}  ${settingDescriptions[name]}`);
+  return `usage: npm start [-- --help]\n\nSettings are environment variables (README.md, Configuration, has their defaults):\n\n${lines.join('\n')}\n`;
+}
 
 export interface DatabaseServer {
   name: string;
@@ -165,7 +174,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   if (!parsed.success) {
     // Name the variable and the rule, never the value: it may be a secret.
     const problems = parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`);
-    throw new ConfigError(`invalid configuration:\n  ${problems.join('\n  ')}`);
+    // One line, as `npm start` prints it.
+    throw new ConfigError(`invalid configuration: ${problems.join('; ')}`);
   }
   const e = parsed.data;
   const production = e.NODE_ENV === 'production';

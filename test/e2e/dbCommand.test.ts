@@ -121,6 +121,19 @@ test('test-connection: reaches the platform, the tenant servers and Redis; names
   expect(bad.out).not.toContain('s3cret-pw');
 });
 
+test('an unknown command, or none, is named and refused with the list of commands (exit 2), before any database is opened', async () => {
+  // A platform database that cannot be reached: a command that got as far as opening it would fail otherwise.
+  const nowhere = { DATABASE_URL: `postgresql://postgres@127.0.0.1:${await freePort()}/nowhere` };
+  const unknown = await db(gw, ['frobnicate'], nowhere);
+  expect(unknown.code).toBe(2);
+  expect(unknown.out).toMatch(/^unknown command "frobnicate"\n/);
+  for (const command of ['migrate', 'status', 'verify', 'seed', 'clear-seeds', 'reset --force', 'test-connection']) expect(unknown.out).toContain(`  ${command} `);
+  expect(await db(gw, ['constructor'], nowhere)).toEqual({ code: 2, out: expect.stringMatching(/^unknown command "constructor"/) });
+  expect(await db(gw, [], nowhere)).toEqual({ code: 2, out: expect.stringMatching(/^no command given\n\nusage: /) });
+  expect(await db(gw, ['status', '--verbose'], nowhere)).toEqual({ code: 2, out: expect.stringMatching(/^Unknown option '--verbose'/) });
+  expect(await db(gw, ['--help'], nowhere)).toEqual({ code: 0, out: expect.stringMatching(/^usage: /) });
+});
+
 test('reset refuses without --force and in production; with --force it drops every tenant database and starts the platform afresh', async () => {
   const refused = await db(gw, ['reset']);
   expect(refused).toEqual({ code: 2, out: expect.stringContaining('--force') });

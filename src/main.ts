@@ -9,6 +9,7 @@ import { startDataDirPostgres } from './db/embeddedPostgres';
 import { preparePlatformDatabase } from './db/platformDatabase';
 import { redactUrl, withDatabase } from './db/urls';
 import { DEMO_PASSWORD, DEMO_TENANTS, PLATFORM_ADMIN_EMAIL, demoLogins } from './demo/demoData';
+import { refuseDemoLogins } from './demo/refuseDemoLogins';
 import { ensureDemo } from './demo/seedDemo';
 import { startJobWorker } from './provisioning/jobs/jobWorker';
 import { createLogger, type Logger } from './logger';
@@ -62,6 +63,7 @@ async function main() {
   await preparePlatformDatabase(platformUrl, log);
   const services = createServices(config, { platformUrl, log });
   if (embedded) services.shutdown.add('stop-databases', 'embedded PostgreSQL', embedded.stop);
+  if (config.production) await refuseDemoLogins(services);
   await startJobWorker(services, platformUrl); // it registers with services.shutdown
   if (config.demo) await ensureDemo(services);
   const gateway = await startGateway(services, { port: config.port, host: config.host });

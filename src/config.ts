@@ -90,7 +90,7 @@ export const settingDescriptions: Record<keyof z.input<typeof schema>, string> =
   TENANT_TEMPLATES: 'create tenant databases from a pre-migrated template database (falls back to running the migrations)',
   LOG_LEVEL: 'pino log level',
   SHUTDOWN_TIMEOUT_SECONDS: 'on SIGTERM, how long in-flight requests and job steps may take to finish before they are cut',
-  METRICS_TOKEN: 'when set, `/metrics` answers only `Authorization: Bearer <METRICS_TOKEN>`',
+  METRICS_TOKEN: 'when set, `/metrics` answers only `Authorization: Bearer <METRICS_TOKEN>`; in production `/metrics` is closed without it',
   DB_CONCURRENCY: '`npm run db`: how many tenant databases are migrated, verified or seeded at once',
 };
 

@@ -49,15 +49,26 @@ export function readyz(services: Services, redisPing?: () => Promise<unknown>): 
   };
 }
 
-/** Prometheus exposition; when METRICS_TOKEN is set, only for `Authorization: Bearer <it>`. */
+/**
+ * Prometheus exposition; when METRICS_TOKEN is set, only for `Authorization: Bearer <it>`.
+ * In production without a token it answers no one: the metrics name tenants and
+ * operations, and the port is usually reachable by every client.
+ */
 export function metricsRoute(services: Services): RouteHandler {
-  const { metrics, config } = services;
+  const { metrics, config, log } = services;
+  const closed = config.production && !config.metricsToken;
+  if (closed) log.warn('/metrics is closed: set METRICS_TOKEN to scrape it in production');
   const expected = config.metricsToken ? Buffer.from(`Bearer ${config.metricsToken}`) : undefined;
   const allowed = (authorization = '') => {
     const given = Buffer.from(authorization);
     return !expected || (given.length === expected.length && timingSafeEqual(given, expected));
   };
   return async (req, res) => {
+    if (closed) {
+      res.writeHead(403, { 'content-type': 'text/plain; charset=utf-8' });
+      res.end('/metrics is closed in production until METRICS_TOKEN is set\n');
+      return;
+    }
     if (!allowed(req.headers.authorization)) {
       res.writeHead(401, { 'content-type': 'text/plain; charset=utf-8', 'www-authenticate': 'Bearer' });
       res.end('metrics need Authorization: Bearer <METRICS_TOKEN>\n');

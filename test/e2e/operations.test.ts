@@ -130,6 +130,23 @@ test('operation and tenant labels stay bounded however many names clients send',
   ]);
 });
 
+test('in production /metrics is closed to everyone until METRICS_TOKEN is set, and then needs it', async () => {
+  const closed = await startTestGateway({ env: { NODE_ENV: 'production' } });
+  const guarded = await startTestGateway({ env: { NODE_ENV: 'production', METRICS_TOKEN: 'a-long-enough-metrics-token' } });
+  try {
+    const refused = await fetch(`${new URL(closed.url).origin}/metrics`);
+    expect(refused.status).toBe(403);
+    expect(await refused.text()).toBe('/metrics is closed in production until METRICS_TOKEN is set\n');
+    const url = `${new URL(guarded.url).origin}/metrics`;
+    expect((await fetch(url)).status).toBe(401);
+    const scraped = await fetch(url, { headers: { authorization: 'Bearer a-long-enough-metrics-token' } });
+    expect(scraped.status).toBe(200);
+    expect(await scraped.text()).toContain('tenantgraph_graphql_requests_total');
+  } finally {
+    await Promise.all([closed.close(), guarded.close()]);
+  }
+});
+
 test('with METRICS_TOKEN set, /metrics needs it', async () => {
   const guarded = await startTestGateway({ env: { METRICS_TOKEN: 'a-long-enough-metrics-token' } });
   try {

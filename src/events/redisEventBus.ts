@@ -1,8 +1,15 @@
 // The event bus of a deployment with many gateway processes: Redis pub/sub through
 // ioredis. One connection publishes; one shared connection subscribes for the whole
 // process, to a Redis channel only while this process has a listener on it.
-import { Redis } from 'ioredis';
+//
+// A Redis outage never fails a caller (redisConnection.ts): a publish fails at once
+// (its listeners in this process still hear it), and a subscription made while Redis
+// is away starts at once and joins its channel when Redis is back; every channel
+// this process listens on is joined again then. Events published in between are
+// lost to the other processes: listeners catch up from the state they follow (the
+// job row, the cache's expiry), as they would from any lost event.
 import type { Logger } from '../logger';
+import { connectRedis, type RedisConnection } from '../redisConnection';
 import type { EventBus, Listener, Unsubscribe } from './eventBus';
 import { ListenerRegistry } from './listenerRegistry';
 
@@ -14,42 +21,44 @@ export interface RedisEventBusOptions {
 }
 
 export class RedisEventBus implements EventBus {
-  private readonly publisher: Redis;
-  private readonly subscriber: Redis;
+  // Before its first connection attempt is over a connection refuses commands only
+  // because the process has just started: a publish or subscribe waits for that, not for an outage.
+  private readonly publisher: RedisConnection;
+  private readonly subscriber: RedisConnection;
   private readonly listeners: ListenerRegistry;
   /** The SUBSCRIBE of each channel, until Redis confirms it; later listeners wait on the same one. */
-  private readonly subscribing = new Map<string, Promise<unknown>>();
+  private readonly subscribing = new Map<string, Promise<void>>();
   private readonly prefix: string;
   private readonly log: Logger;
 
   constructor({ url, prefix, log }: RedisEventBusOptions) {
     this.prefix = prefix;
     this.log = log;
-    // A publish fails fast when Redis is away instead of holding up the job that reports.
-    this.publisher = new Redis(url, { maxRetriesPerRequest: 1, connectionName: 'tenantgraph:publish' });
-    this.subscriber = new Redis(url, { connectionName: 'tenantgraph:subscribe' });
-    for (const connection of [this.publisher, this.subscriber]) {
-      // Without a listener ioredis prints connection errors itself; it reconnects either way.
-      connection.on('error', (err: Error) => log.warn({ err: err.message }, 'redis event bus connection error'));
-    }
+    this.publisher = connectRedis(url, { name: 'tenantgraph:publish', log });
+    this.subscriber = connectRedis(url, { name: 'tenantgraph:subscribe', log, subscriber: true });
     this.listeners = new ListenerRegistry((err, channel) => log.error({ err, channel }, 'an event listener failed'));
-    this.subscriber.on('message', (channel: string, message: string) => this.listeners.deliver(channel, message));
+    this.subscriber.redis.on('message', (channel: string, message: string) => this.listeners.deliver(channel, message));
+    // A new connection (the first, or after an outage) has no channels yet.
+    this.subscriber.redis.on('ready', () => this.join(this.listeners.channels()));
   }
 
   async publish(channel: string, payload: unknown): Promise<void> {
-    await this.publisher.publish(this.prefix + channel, JSON.stringify(payload));
+    const message = JSON.stringify(payload);
+    try {
+      await this.publisher.attempted;
+      await this.publisher.redis.publish(this.prefix + channel, message);
+    } catch (error) {
+      // Through Redis this process's own listeners would have heard it: they still do.
+      this.listeners.deliver(this.prefix + channel, message);
+      throw error;
+    }
   }
 
   async subscribe(channel: string, listener: Listener): Promise<Unsubscribe> {
     const key = this.prefix + channel;
     const own: Listener = (payload) => listener(payload);
-    if (this.listeners.add(key, own)) this.subscribing.set(key, this.subscriber.subscribe(key));
-    try {
-      await this.subscribing.get(key);
-    } catch (error) {
-      this.remove(key, own);
-      throw error;
-    }
+    if (this.listeners.add(key, own)) this.subscribing.set(key, this.subscriber.attempted.then(() => this.join([key])));
+    await this.subscribing.get(key);
     let active = true;
     return () => {
       if (active) this.remove(key, own);
@@ -57,11 +66,19 @@ export class RedisEventBus implements EventBus {
     };
   }
 
+  /** SUBSCRIBEs when Redis is there, and never fails: otherwise the channels are joined when it is back ('ready'). */
+  private async join(keys: string[]): Promise<void> {
+    if (!keys.length || this.subscriber.redis.status !== 'ready') return;
+    await this.subscriber.redis.subscribe(...keys).catch((err: Error) => this.log.warn({ err: err.message }, 'redis subscribe failed'));
+  }
+
   private remove(key: string, listener: Listener): void {
     if (!this.listeners.remove(key, listener)) return;
     this.subscribing.delete(key);
     // Commands on one connection run in order: a SUBSCRIBE sent after this one wins.
-    this.subscriber.unsubscribe(key).catch((err: Error) => this.log.warn({ err: err.message }, 'redis unsubscribe failed'));
+    // Without a connection there is nothing to leave: a new one joins only the channels listened to.
+    if (this.subscriber.redis.status !== 'ready') return;
+    this.subscriber.redis.unsubscribe(key).catch((err: Error) => this.log.warn({ err: err.message }, 'redis unsubscribe failed'));
   }
 
   listenerCount(channel?: string): number {
@@ -69,6 +86,6 @@ export class RedisEventBus implements EventBus {
   }
 
   async close(): Promise<void> {
-    await Promise.all([this.publisher, this.subscriber].map((c) => c.quit().catch(() => c.disconnect())));
+    await Promise.all([this.publisher.redis, this.subscriber.redis].map((c) => c.quit().catch(() => c.disconnect())));
   }
 }

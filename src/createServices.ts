@@ -69,7 +69,8 @@ export function createServices(config: Config, options: ServiceOptions): Service
   const usage = new UsageMeter({ store: usageStore, platform, plans, log, flushMs: config.usageFlushMs });
   // Gateways serving one platform share REDIS_KEY_PREFIX, and so their channels.
   const events = createEventBus({ redisUrl: config.redisUrl, prefix: `${config.redisKeyPrefix}events:`, log });
-  followTenantChanges(events, registry, log);
+  const apiKeys = new ApiKeyVerifier(platform, config.apiKeyCacheMs, log);
+  followTenantChanges(events, { registry, plans, apiKeys }, log);
   const metrics = new GatewayMetrics({ platform, pool, log });
   metrics.observeEventBusSubscribers(() => events.listenerCount());
   const shutdown = new ShutdownRegistry(log);
@@ -91,7 +92,7 @@ export function createServices(config: Config, options: ServiceOptions): Service
     tokens: new TokenService(secret(config, log, config.jwtSecret, 'JWT_SECRET'), config.jwtTtl),
     loginThrottle,
     secrets,
-    apiKeys: new ApiKeyVerifier(platform, config.apiKeyCacheMs, log),
+    apiKeys,
     plans,
     usage,
     payments: manualOfflineProvider,

@@ -14,6 +14,7 @@ import { ensureDemo } from './demo/seedDemo';
 import { startJobWorker } from './provisioning/jobs/jobWorker';
 import { createLogger, type Logger } from './logger';
 import { startGateway } from './server/gateway';
+import { announcePlansWritten } from './tenancy/tenantChanges';
 
 function banner(url: string, demo: boolean, graphiql: boolean): string {
   const lines = ['', `  tenantgraph is serving GraphQL at ${url}`];
@@ -62,6 +63,8 @@ async function main() {
   const platformUrl = config.databaseUrl ?? embedded!.url;
   await preparePlatformDatabase(platformUrl, log);
   const services = createServices(config, { platformUrl, log });
+  // preparePlatformDatabase wrote the plan catalogue: a release may have changed it under running gateways.
+  await announcePlansWritten(services);
   if (embedded) services.shutdown.add('stop-databases', 'embedded PostgreSQL', embedded.stop);
   if (config.production) await refuseDemoLogins(services);
   await startJobWorker(services, platformUrl); // it registers with services.shutdown

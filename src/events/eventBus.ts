@@ -16,9 +16,11 @@ export interface EventBus {
   /**
    * Calls `listener` with every payload published on `channel` from the moment the
    * returned promise resolves: a caller that subscribes, then reads the current
-   * state, misses nothing in between.
+   * state, misses nothing in between. Should payloads be lost even so (Redis was away
+   * and is back), `onGap` is called: a listener that must not miss a change reads
+   * the state it follows again then.
    */
-  subscribe(channel: string, listener: Listener): Promise<Unsubscribe>;
+  subscribe(channel: string, listener: Listener, onGap?: () => void): Promise<Unsubscribe>;
   /** Listeners this process has on `channel` (all channels when omitted). */
   listenerCount(channel?: string): number;
   close(): Promise<void>;

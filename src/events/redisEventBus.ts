@@ -28,6 +28,10 @@ export class RedisEventBus implements EventBus {
   private readonly listeners: ListenerRegistry;
   /** The SUBSCRIBE of each channel, until Redis confirms it; later listeners wait on the same one. */
   private readonly subscribing = new Map<string, Promise<void>>();
+  /** The `onGap` of each listener that gave one. */
+  private readonly gapHandlers = new Map<Listener, () => void>();
+  /** The subscriber connection was lost (or never made) since it was last ready: events may have been missed. */
+  private lostConnection = false;
   private readonly prefix: string;
   private readonly log: Logger;
 
@@ -38,8 +42,8 @@ export class RedisEventBus implements EventBus {
     this.subscriber = connectRedis(url, { name: 'tenantgraph:subscribe', log, subscriber: true });
     this.listeners = new ListenerRegistry((err, channel) => log.error({ err, channel }, 'an event listener failed'));
     this.subscriber.redis.on('message', (channel: string, message: string) => this.listeners.deliver(channel, message));
-    // A new connection (the first, or after an outage) has no channels yet.
-    this.subscriber.redis.on('ready', () => this.join(this.listeners.channels()));
+    this.subscriber.redis.on('close', () => (this.lostConnection = true));
+    this.subscriber.redis.on('ready', () => void this.rejoin());
   }
 
   async publish(channel: string, payload: unknown): Promise<void> {
@@ -54,9 +58,10 @@ export class RedisEventBus implements EventBus {
     }
   }
 
-  async subscribe(channel: string, listener: Listener): Promise<Unsubscribe> {
+  async subscribe(channel: string, listener: Listener, onGap?: () => void): Promise<Unsubscribe> {
     const key = this.prefix + channel;
     const own: Listener = (payload) => listener(payload);
+    if (onGap) this.gapHandlers.set(own, onGap);
     if (this.listeners.add(key, own)) this.subscribing.set(key, this.subscriber.attempted.then(() => this.join([key])));
     await this.subscribing.get(key);
     let active = true;
@@ -66,6 +71,20 @@ export class RedisEventBus implements EventBus {
     };
   }
 
+  /** A new connection (the first, or after an outage) has no channels yet; what was published meanwhile is lost. */
+  private async rejoin(): Promise<void> {
+    await this.join(this.listeners.channels());
+    if (!this.lostConnection) return;
+    this.lostConnection = false;
+    for (const onGap of [...this.gapHandlers.values()]) {
+      try {
+        onGap();
+      } catch (err) {
+        this.log.error({ err }, 'an event listener failed to catch up');
+      }
+    }
+  }
+
   /** SUBSCRIBEs when Redis is there, and never fails: otherwise the channels are joined when it is back ('ready'). */
   private async join(keys: string[]): Promise<void> {
     if (!keys.length || this.subscriber.redis.status !== 'ready') return;
@@ -73,6 +92,7 @@ export class RedisEventBus implements EventBus {
   }
 
   private remove(key: string, listener: Listener): void {
+    this.gapHandlers.delete(listener);
     if (!this.listeners.remove(key, listener)) return;
     this.subscribing.delete(key);
     // Commands on one connection run in order: a SUBSCRIBE sent after this one wins.

@@ -55,6 +55,8 @@ beforeAll(async () => {
   b = await startTestGateway({ sharing: a, env: { JOB_CONCURRENCY: '0' } });
   owner = await a.createUser();
   tenantId = (await a.createTenant({ slug: 'steady', owner })).id;
+  await a.createTenant({ slug: 'quiet', owner });
+  expect((await a.request(LIST, { token: owner.token, tenant: 'quiet' })).status).toBe(200); // A holds it for 300 s
   ws = connectWs(b.url, { authorization: `Bearer ${owner.token}` });
   for (let i = 0; i < 10; i++) await call(a); // warm: the tenant's client, the caches, the plan
 });
@@ -97,7 +99,9 @@ test('with Redis gone, provisioningProgress reaches SUCCEEDED, on the gateway th
   }
 });
 
-test('when Redis is back the gateways join their channels again, and every call made meanwhile is counted, in usage and in the quota', async () => {
+test('when Redis is back the gateways join their channels again, forget what they cached meanwhile, and every call made meanwhile is counted, in usage and in the quota', async () => {
+  // Archived through B while Redis is away: A cannot hear of it now.
+  expect((await b.request('mutation { archiveTenant(slug: "quiet") { tenant { status } } }', { token: owner.token })).body.data.archiveTenant.tenant.status).toBe('ARCHIVED');
   await redis.restart();
   // Both gateways follow tenant changes again: their subscriber connections are back on the channel.
   const admin = new Redis(redis.url);
@@ -107,6 +111,9 @@ test('when Redis is back the gateways join their channels again, and every call 
   } finally {
     admin.disconnect();
   }
+  // A reads its tenants again, told that it may have missed changes: no waiting out the 300 s.
+  const archived = await eventually(async () => (await a.request(LIST, { token: owner.token, tenant: 'quiet' })).body.errors?.[0], 2_000);
+  expect(archived.extensions.code).toBe('TENANT_NOT_READY');
   for (let i = 0; i < 10; i++) await call(i % 2 ? a : b);
 
   await eventually(async () => {

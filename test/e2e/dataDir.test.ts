@@ -1,15 +1,14 @@
 // One DATA_DIR, one embedded PostgreSQL, one process running it: a second `npm start`
 // on the folder refuses and leaves the first alone, and `npm run db` works on the
 // server of the folder it is given, at the port the gateway recorded there.
-import { execFile, spawn } from 'node:child_process';
+import { spawn } from 'node:child_process';
 import { chmodSync, existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { promisify } from 'node:util';
 import { testServerUrl } from '../support/database';
-import { MAIN, freePort, spawnGateway, type GatewayProcess } from '../support/gatewayProcess';
+import { runDb } from '../support/dbCommand';
+import { freePort, runMain, spawnGateway, type GatewayProcess } from '../support/gatewayProcess';
 
-const CLI = path.resolve(__dirname, '../../dist/src/cli/db.js');
 const root = mkdtempSync(path.join(tmpdir(), 'tenantgraph-datadir-'));
 chmodSync(root, 0o755); // as root, the embedded server runs as user postgres and must reach it
 const dataDir = path.join(root, 'data');
@@ -26,15 +25,7 @@ function environment(extra: Record<string, string>): NodeJS.ProcessEnv {
   return env;
 }
 
-async function db(args: string[], env: Record<string, string>) {
-  try {
-    const { stdout, stderr } = await promisify(execFile)(process.execPath, [CLI, ...args], { env: environment(env), timeout: 120_000 });
-    return { code: 0, out: stdout + stderr };
-  } catch (error) {
-    const e = error as { code: number; stdout: string; stderr: string };
-    return { code: e.code, out: e.stdout + e.stderr };
-  }
-}
+const db = (args: string[], env: Record<string, string>) => runDb(args, environment(env));
 
 const tenantsIn = (out: string) => ['arya-jewelry', 'demo-shop', 'talanou'].filter((slug) => out.split('\n').some((line) => line.startsWith(`${slug} `)));
 
@@ -53,14 +44,8 @@ afterAll(async () => {
 
 test('a second start on the same DATA_DIR refuses, naming the first by pid, and leaves its PostgreSQL untouched', async () => {
   const pidFileBefore = readFileSync(postmasterPid, 'utf8');
-  const child = spawn(process.execPath, [MAIN], {
-    env: environment({ PORT: String(await freePort()), EMBEDDED_PG_PORT: pgPort }),
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
-  let output = '';
-  child.stdout.on('data', (chunk) => (output += chunk));
-  child.stderr.on('data', (chunk) => (output += chunk));
-  const code = await new Promise((resolve) => child.on('exit', resolve));
+  const { code, stdout, stderr } = await runMain([], environment({ PORT: String(await freePort()), EMBEDDED_PG_PORT: pgPort }));
+  const output = stdout + stderr;
 
   expect(code).toBe(1);
   expect(output.trim()).toMatch(new RegExp(`^DATA_DIR is in use by the gateway with pid ${first.child.pid} \\(${dataDir}\\)`));

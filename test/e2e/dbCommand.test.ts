@@ -1,31 +1,14 @@
 // `npm run db -- <command>`, run for real as a child process against a platform
 // database with tenants in both isolation modes, one of them broken.
-import { execFile } from 'node:child_process';
-import path from 'node:path';
-import { promisify } from 'node:util';
 import pg from 'pg';
 import { withDatabase } from '../../src/db/urls';
 import { createTenantRecord } from '../../src/provisioning/createTenantRecord';
 import { onServer } from '../support/database';
+import { runDb, type DbRun } from '../support/dbCommand';
 import { freePort } from '../support/gatewayProcess';
 import { startTestGateway, type TestGateway, type TestUser } from '../support/testGateway';
 
-const cli = path.resolve(__dirname, '../../dist/src/cli/db.js');
-
-interface Run {
-  code: number;
-  out: string;
-}
-
-async function db(gw: TestGateway, args: string[], env: Record<string, string> = {}): Promise<Run> {
-  try {
-    const { stdout, stderr } = await promisify(execFile)(process.execPath, [cli, ...args], { env: { ...process.env, ...gw.env, ...env }, timeout: 120_000 });
-    return { code: 0, out: stdout + stderr };
-  } catch (error) {
-    const e = error as { code: number; stdout: string; stderr: string };
-    return { code: e.code, out: e.stdout + e.stderr };
-  }
-}
+const db = (gw: TestGateway, args: string[], env: Record<string, string> = {}): Promise<DbRun> => runDb(args, { ...process.env, ...gw.env, ...env });
 
 const rowOf = (out: string, slug: string) => out.split('\n').find((line) => line.startsWith(`${slug} `));
 const escape = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');

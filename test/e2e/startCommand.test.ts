@@ -1,18 +1,9 @@
 // What `npm start` says before it starts anything: the settings on --help, and a
 // configuration mistake in one line, before any database is touched.
-import { spawn } from 'node:child_process';
 import { settingDescriptions } from '../../src/config';
-import { MAIN, freePort } from '../support/gatewayProcess';
+import { freePort, runMain } from '../support/gatewayProcess';
 
-async function start(args: string[], env: Record<string, string>) {
-  const child = spawn(process.execPath, [MAIN, ...args], { env: { PATH: process.env.PATH, ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
-  let stdout = '';
-  let stderr = '';
-  child.stdout.on('data', (chunk) => (stdout += chunk));
-  child.stderr.on('data', (chunk) => (stderr += chunk));
-  const code = await new Promise((resolve) => child.on('exit', resolve));
-  return { code, stdout, stderr };
-}
+const start = (args: string[], env: Record<string, string>) => runMain(args, { PATH: process.env.PATH, ...env });
 
 /** A platform database nothing answers for: a start that got as far as touching it would fail differently. */
 const nowhere = async () => `postgresql://postgres@127.0.0.1:${await freePort()}/nowhere`;

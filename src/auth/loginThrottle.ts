@@ -32,7 +32,9 @@ export class LoginThrottle {
   constructor(private readonly options: LoginThrottleOptions) {
     const limits = { points: options.maxFailures, duration: options.lockSeconds, keyPrefix: `${options.keyPrefix}login-failures` };
     if (options.redisUrl) {
-      ({ redis: this.redis, attempted: this.attempted } = connectRedis(options.redisUrl, { name: 'tenantgraph:login-throttle', log: options.log }));
+      const connection = connectRedis(options.redisUrl, { name: 'tenantgraph:login-throttle', log: options.log });
+      this.redis = connection.redis;
+      this.attempted = connection.attempted;
       this.limiter = new RateLimiterRedis({
         ...limits,
         storeClient: this.redis,

@@ -11,7 +11,10 @@ export type Listener = (payload: unknown) => void;
 export type Unsubscribe = () => void;
 
 export interface EventBus {
-  /** Delivers `payload` to every listener of `channel`, in this process and (on Redis) in every other one. */
+  /**
+   * Delivers `payload` to every listener of `channel`, in this process and (on Redis)
+   * in every other one that can be reached: a Redis outage does not fail it.
+   */
   publish(channel: string, payload: unknown): Promise<void>;
   /**
    * Calls `listener` with every payload published on `channel` from the moment the

@@ -2,13 +2,12 @@
 // ioredis. One connection publishes; one shared connection subscribes for the whole
 // process, to a Redis channel only while this process has a listener on it.
 //
-// A Redis outage never fails a caller (redisConnection.ts): a publish fails at once
-// (its listeners in this process still hear it), and a subscription made while Redis
-// is away starts at once and joins its channel when Redis is back; every channel
-// this process listens on is joined again then. Events published in between are
-// lost to the other processes: listeners catch up from the state they follow (the
-// job row, the cache's expiry), as they would from any lost event.
-import type { Logger } from '../logger';
+// A Redis outage never fails or holds up a caller (redisConnection.ts): a publish
+// reaches this process's own listeners only, and a subscription made while Redis is
+// away starts at once; when Redis is back every channel this process listens on is
+// joined again, and its listeners are told (`onGap`) that they may have missed
+// events from the other processes, so they read the state they follow again.
+import { occasionalWarning, type Logger } from '../logger';
 import { connectRedis, type RedisConnection } from '../redisConnection';
 import type { EventBus, Listener, Unsubscribe } from './eventBus';
 import { ListenerRegistry } from './listenerRegistry';
@@ -34,10 +33,13 @@ export class RedisEventBus implements EventBus {
   private lostConnection = false;
   private readonly prefix: string;
   private readonly log: Logger;
+  /** Every event published during an outage would say so: once a minute says as much. */
+  private readonly warn: (error: unknown, message: string) => void;
 
   constructor({ url, prefix, log }: RedisEventBusOptions) {
     this.prefix = prefix;
     this.log = log;
+    this.warn = occasionalWarning(log);
     this.publisher = connectRedis(url, { name: 'tenantgraph:publish', log });
     this.subscriber = connectRedis(url, { name: 'tenantgraph:subscribe', log, subscriber: true });
     this.listeners = new ListenerRegistry((err, channel) => log.error({ err, channel }, 'an event listener failed'));
@@ -54,7 +56,7 @@ export class RedisEventBus implements EventBus {
     } catch (error) {
       // Through Redis this process's own listeners would have heard it: they still do.
       this.listeners.deliver(this.prefix + channel, message);
-      throw error;
+      this.warn(error, 'Redis unreachable: events reach the listeners of this process only');
     }
   }
 

@@ -24,8 +24,8 @@ interface CacheChange {
 }
 
 type Caches = Pick<Services, 'registry' | 'plans' | 'apiKeys'>;
-/** What announcing a change takes: the caches it is applied to, the bus, a log. */
-export type Announcer = Caches & Pick<Services, 'events' | 'log'>;
+/** What announcing a change takes: the caches it is applied to, and the bus. */
+export type Announcer = Caches & Pick<Services, 'events'>;
 
 function forget(caches: Caches, change: CacheChange): void {
   if (typeof change.slug === 'string') caches.registry.invalidate(change.slug);
@@ -33,12 +33,10 @@ function forget(caches: Caches, change: CacheChange): void {
   if (change.plans === true) caches.plans.clear();
 }
 
+/** Lost to a Redis outage, it is made up for when Redis is back (followTenantChanges' gap). */
 async function announce(services: Announcer, change: CacheChange): Promise<void> {
   forget(services, change);
-  await services.events.publish(CHANNEL, change).catch((err: unknown) => {
-    // The other processes forget it when their cache entries expire, or when their event bus is back.
-    services.log.warn({ err, change }, 'announcing a change failed');
-  });
+  await services.events.publish(CHANNEL, change);
 }
 
 /** The tenant's row changed (activated, failed, archived, another plan). */

@@ -1,6 +1,7 @@
 // Every setting of the gateway, read from the environment and validated once.
 // The README's configuration table is generated from the same descriptions.
 import { z } from 'zod';
+import { KEY_RULE, decodeKey } from './auth/secretBox';
 
 const bool = z
   .enum(['true', 'false', '1', '0', 'yes', 'no'])
@@ -22,7 +23,7 @@ const schema = z.object({
   CORS_ORIGINS: z.string().optional(),
   JWT_SECRET: z.string().min(32, 'must be at least 32 characters').optional(),
   JWT_TTL: z.string().default('12h'),
-  ENCRYPTION_KEY: z.string().optional(),
+  ENCRYPTION_KEY: z.string().refine((key) => decodeKey(key) !== undefined, KEY_RULE).optional(),
   REDIS_URL: z.string().optional(),
   REDIS_KEY_PREFIX: z.string().regex(/^[A-Za-z0-9:_-]{0,40}$/).default('tenantgraph:'),
   USAGE_FLUSH_SECONDS: int(1).default(10),
@@ -62,7 +63,7 @@ export const settingDescriptions: Record<keyof z.input<typeof schema>, string> =
   PORT: 'HTTP and WebSocket port',
   HOST: 'interface to listen on',
   DATABASE_URL: 'platform database; when unset an embedded PostgreSQL is started in DATA_DIR',
-  DATA_DIR: 'folder for the embedded PostgreSQL and other local state',
+  DATA_DIR: 'folder for the embedded PostgreSQL and other local state; one gateway at a time (a second `npm start` on it refuses, naming the first one\'s pid)',
   EMBEDDED_PG_PORT: 'port of the embedded PostgreSQL',
   TENANT_SERVERS: 'where tenant databases live: `name=postgresql://...` pairs, comma separated; `name=<direct url>|<pooled url>` sends requests through a pooler such as PgBouncer (transaction pooling) and provisioning, migrations and the db command to the server directly; default: the platform server',
   TENANT_DB_PREFIX: 'prefix of every tenant database and schema name',
@@ -75,7 +76,7 @@ export const settingDescriptions: Record<keyof z.input<typeof schema>, string> =
   REDIS_URL: 'Redis for the event bus (job progress and tenant changes across gateway processes) and usage counters; in-process when unset',
   REDIS_KEY_PREFIX: 'prefix of every Redis key; gateways that serve one platform share it',
   USAGE_FLUSH_SECONDS: 'how often API-call counters are written to the platform database (and always on shutdown)',
-  API_KEY_CACHE_SECONDS: 'how long a verified API key is trusted before it is read again (a revocation reaches other processes within this)',
+  API_KEY_CACHE_SECONDS: 'how long a verified API key is trusted before it is read again (a revocation reaches every process at once through the event bus; this bounds a lost announcement)',
   LOGIN_MAX_FAILURES: 'failed logins for one email before its logins are refused (RATE_LIMITED) for LOGIN_LOCK_SECONDS',
   LOGIN_LOCK_SECONDS: 'how long failed logins are counted, and an email stays refused once it has too many',
   DEMO: 'create the demo tenants and logins (default: on unless production)',
@@ -89,7 +90,7 @@ export const settingDescriptions: Record<keyof z.input<typeof schema>, string> =
   DB_ACQUIRE_TIMEOUT_MS: 'how long a request waits for a connection when its server is at SERVER_POOL_SIZE',
   TENANT_IDLE_SECONDS: 'close a Prisma client unused for this long',
   PLANNED_READS: 'answer tenant list and by-id queries with one planned SQL statement each; false: every field through its resolver',
-  TENANT_CACHE_SECONDS: 'how long a resolved tenant is trusted before it is read again',
+  TENANT_CACHE_SECONDS: 'how long a resolved tenant, its plan (and a membership) are trusted before they are read again (changes reach every process at once through the event bus; this bounds a lost announcement)',
   MAX_QUERY_DEPTH: 'deepest selection nesting an operation may have',
   MAX_QUERY_COMPLEXITY: 'highest estimated cost an operation may have (lists count `first` times)',
   MAX_ALIASES: 'most aliases an operation may use',
@@ -101,9 +102,17 @@ export const settingDescriptions: Record<keyof z.input<typeof schema>, string> =
   TENANT_TEMPLATES: 'create tenant databases from a pre-migrated template database (falls back to running the migrations)',
   LOG_LEVEL: 'pino log level',
   SHUTDOWN_TIMEOUT_SECONDS: 'on SIGTERM, how long in-flight requests and job steps may take to finish before they are cut',
-  METRICS_TOKEN: 'when set, `/metrics` answers only `Authorization: Bearer <METRICS_TOKEN>`',
+  METRICS_TOKEN: 'when set, `/metrics` answers only `Authorization: Bearer <METRICS_TOKEN>`; in production `/metrics` is closed without it',
   DB_CONCURRENCY: '`npm run db`: how many tenant databases are migrated, verified or seeded at once',
 };
+
+/** `npm start -- --help`: every setting and what it does. */
+export function settingsHelp(): string {
+  const names = Object.keys(settingDescriptions) as Array<keyof typeof settingDescriptions>;
+  const width = Math.max(...names.map((name) => name.length));
+  const lines = names.map((name) => `  ${name.padEnd(width)}  ${settingDescriptions[name]}`);
+  return `usage: npm start [-- --help]\n\nSettings are environment variables (README.md, Configuration, has their defaults):\n\n${lines.join('\n')}\n`;
+}
 
 export interface DatabaseServer {
   name: string;
@@ -193,7 +202,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   if (!parsed.success) {
     // Name the variable and the rule, never the value: it may be a secret.
     const problems = parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`);
-    throw new ConfigError(`invalid configuration:\n  ${problems.join('\n  ')}`);
+    // One line, as `npm start` prints it.
+    throw new ConfigError(`invalid configuration: ${problems.join('; ')}`);
   }
   const e = parsed.data;
   const production = e.NODE_ENV === 'production';

@@ -2,6 +2,7 @@
 import type pg from 'pg';
 import { ApiKeyVerifier } from './auth/apiKeys';
 import { LoginThrottle } from './auth/loginThrottle';
+import { FallbackUsageStore } from './billing/fallbackUsageStore';
 import { MemoryUsageStore } from './billing/memoryUsageStore';
 import { manualOfflineProvider } from './billing/paymentProvider';
 import { PlanCatalog } from './billing/planCatalog';
@@ -57,11 +58,14 @@ export function createServices(config: Config, options: ServiceOptions): Service
   // A tenant that changed (archived, moved, suspended) must not keep a client pointing at its old state.
   registry.onInvalidate((tenant) => tenant && pool.evict(tenant.id));
   const plans = new PlanCatalog(platform, config.tenantCacheMs);
-  const usageStore = config.redisUrl ? new RedisUsageStore(config.redisUrl, config.redisKeyPrefix, log) : new MemoryUsageStore();
+  const usageStore = config.redisUrl
+    ? new FallbackUsageStore(new RedisUsageStore(config.redisUrl, config.redisKeyPrefix, log), log)
+    : new MemoryUsageStore();
   const usage = new UsageMeter({ store: usageStore, platform, plans, log, flushMs: config.usageFlushMs });
   // Gateways serving one platform share REDIS_KEY_PREFIX, and so their channels.
   const events = createEventBus({ redisUrl: config.redisUrl, prefix: `${config.redisKeyPrefix}events:`, log });
-  followTenantChanges(events, registry, log);
+  const apiKeys = new ApiKeyVerifier(platform, config.apiKeyCacheMs, log);
+  followTenantChanges(events, { registry, plans, apiKeys }, log);
   const metrics = new GatewayMetrics({ platform, pool, log });
   metrics.observeEventBusSubscribers(() => events.listenerCount());
   const shutdown = new ShutdownRegistry(log);
@@ -83,7 +87,7 @@ export function createServices(config: Config, options: ServiceOptions): Service
     tokens: new TokenService(secret(config, log, config.jwtSecret, 'JWT_SECRET'), config.jwtTtl),
     loginThrottle,
     secrets,
-    apiKeys: new ApiKeyVerifier(platform, config.apiKeyCacheMs, log),
+    apiKeys,
     plans,
     usage,
     payments: manualOfflineProvider,

@@ -1,16 +1,20 @@
 // `npm start`: a PostgreSQL (yours, or an embedded one), the platform migrated, the
 // demo tenants provisioned, and the gateway listening.
 import 'reflect-metadata';
-import { ConfigError, loadConfig } from './config';
+import { parseArgs } from 'node:util';
+import { ConfigError, loadConfig, settingsHelp, type Config } from './config';
 import { createServices } from './createServices';
-import { startEmbeddedPostgres, type EmbeddedPostgres } from './db/embeddedPostgres';
+import { DataDirInUseError } from './db/dataDirLock';
+import { startDataDirPostgres } from './db/embeddedPostgres';
 import { preparePlatformDatabase } from './db/platformDatabase';
 import { redactUrl, withDatabase } from './db/urls';
 import { DEMO_PASSWORD, DEMO_TENANTS, PLATFORM_ADMIN_EMAIL, demoLogins } from './demo/demoData';
+import { refuseDemoLogins } from './demo/refuseDemoLogins';
 import { ensureDemo } from './demo/seedDemo';
 import { startJobWorker } from './provisioning/jobs/jobWorker';
-import { createLogger } from './logger';
+import { createLogger, type Logger } from './logger';
 import { startGateway } from './server/gateway';
+import { announcePlansWritten } from './tenancy/tenantChanges';
 
 function banner(url: string, demo: boolean, graphiql: boolean): string {
   const lines = ['', `  tenantgraph is serving GraphQL at ${url}`];
@@ -33,24 +37,41 @@ function banner(url: string, demo: boolean, graphiql: boolean): string {
   return `${lines.join('\n')}\n`;
 }
 
+/** `npm start -- --help` asks for the settings; anything else on the command line is a mistake. */
+function wantsHelp(): boolean {
+  try {
+    return parseArgs({ options: { help: { type: 'boolean', short: 'h' } } }).values.help === true;
+  } catch (error) {
+    throw new ConfigError(`${(error as Error).message}: npm start takes its settings from the environment (npm start -- --help lists them)`);
+  }
+}
+
+/** DATA_DIR's embedded PostgreSQL, unless another gateway (or `npm run db`) runs it: that one must stay untouched. */
+async function embeddedPlatform(config: Config, log: Logger) {
+  const started = await startDataDirPostgres(config.dataDir, config.embeddedPgPort, 'gateway', log);
+  if ('heldBy' in started) throw new DataDirInUseError(started.heldBy, config.dataDir);
+  const url = withDatabase(started.server.url, 'tenantgraph');
+  log.info({ dataDir: config.dataDir, database: redactUrl(url) }, 'using the embedded PostgreSQL (set DATABASE_URL to use your own)');
+  return { url, stop: started.server.stop };
+}
+
 async function main() {
+  if (wantsHelp()) return void process.stdout.write(settingsHelp());
   const config = loadConfig();
   const log = createLogger(config.logLevel);
-  let embedded: EmbeddedPostgres | undefined;
-  let platformUrl = config.databaseUrl;
-  if (!platformUrl) {
-    embedded = await startEmbeddedPostgres(config.dataDir, config.embeddedPgPort, log);
-    platformUrl = withDatabase(embedded.url, 'tenantgraph');
-    log.info({ dataDir: config.dataDir, database: redactUrl(platformUrl) }, 'using the embedded PostgreSQL (set DATABASE_URL to use your own)');
-  }
+  const embedded = config.databaseUrl ? undefined : await embeddedPlatform(config, log);
+  const platformUrl = config.databaseUrl ?? embedded!.url;
   await preparePlatformDatabase(platformUrl, log);
   const services = createServices(config, { platformUrl, log });
+  // preparePlatformDatabase wrote the plan catalogue: a release may have changed it under running gateways.
+  await announcePlansWritten(services);
+  if (embedded) services.shutdown.add('stop-databases', 'embedded PostgreSQL', embedded.stop);
+  if (config.production) await refuseDemoLogins(services);
   await startJobWorker(services, platformUrl); // it registers with services.shutdown
   if (config.demo) await ensureDemo(services);
   const gateway = await startGateway(services, { port: config.port, host: config.host });
   process.stdout.write(banner(gateway.url, config.demo, config.graphiql));
 
-  if (embedded) services.shutdown.add('stop-databases', 'embedded PostgreSQL', () => embedded.stop());
   // The first SIGTERM (or Ctrl-C) drains; a second one means "now".
   const stop = async (signal: string) => {
     if (services.shutdown.started) process.exit(1);
@@ -65,6 +86,7 @@ async function main() {
 
 main().catch((error: unknown) => {
   // A configuration mistake is the user's to fix: say what, without a stack.
-  process.stderr.write(error instanceof ConfigError ? `${error.message}\n` : `tenantgraph failed to start: ${(error as Error).stack ?? error}\n`);
+  const text = error instanceof ConfigError ? error.message : `tenantgraph failed to start: ${error instanceof Error ? error.stack : String(error)}`;
+  process.stderr.write(`${text}\n`);
   process.exit(1);
 });

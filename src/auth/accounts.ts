@@ -41,6 +41,8 @@ export async function login(services: Services, givenEmail: string, password: st
   }
   // Most logins have no failures on record: nothing to clear, no round trip.
   if (failures > 0) await services.loginThrottle.succeeded(email);
+  const refusal = services.tokens.refusalOf(user.id);
+  if (refusal) throw unauthenticated(refusal);
   if (tenant && !user.isPlatformAdmin && !user.memberships.some((m) => m.tenant.slug === tenant)) {
     throw badInput(`you are not a member of tenant "${tenant}"`, { field: 'tenant' });
   }

@@ -3,8 +3,9 @@
 // a short prefix to tell keys apart. A high-entropy random key needs no slow hash:
 // SHA-256 keeps verification to one hash and, thanks to the cache, one map lookup.
 //
-// Verified keys are cached by hash for API_KEY_CACHE_SECONDS: revoking a key drops
-// it from this process's cache at once and from every other process's within that time.
+// Verified keys are cached by hash for API_KEY_CACHE_SECONDS: revoking a key drops it
+// from every process's cache at once (announced on the event bus: tenantChanges.ts),
+// and within that time should the announcement be lost.
 import { createHash, randomBytes } from 'node:crypto';
 import { LRUCache } from 'lru-cache';
 import type { PlatformDb } from '../db/platformClient';
@@ -52,9 +53,13 @@ export class ApiKeyVerifier {
     return found === UNKNOWN ? undefined : found;
   }
 
-  /** Forget a key at once in this process (it was revoked here). */
+  /** Forget a key at once in this process (it was revoked). */
   forget(hash: string): void {
     this.cache.delete(hash);
+  }
+
+  clear(): void {
+    this.cache.clear();
   }
 
   private async read(hash: string): Promise<VerifiedKey | typeof UNKNOWN> {

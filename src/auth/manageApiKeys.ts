@@ -7,6 +7,7 @@ import { parseInput } from '../domain/validate';
 import { notFound } from '../errors';
 import type { MemberRole } from '../generated/platform/client';
 import type { Services } from '../services';
+import { announceApiKeyRevoked } from '../tenancy/tenantChanges';
 
 const NewKey = z.object({
   name: z.string().trim().min(1, 'is required').max(100),
@@ -21,7 +22,7 @@ export async function createApiKey(services: Services, tenantId: string, created
   return { apiKey, key };
 }
 
-/** Revokes at once in this process; others stop trusting the key within API_KEY_CACHE_SECONDS. Revoking twice is harmless. */
+/** Revokes at once, in every process. Revoking twice is harmless. */
 export async function revokeApiKey(services: Services, tenantId: string, id: string) {
   const existing = await services.platform.apiKey.findFirst({ where: { id, tenantId } });
   // Another tenant's key looks exactly like a missing one.
@@ -29,7 +30,7 @@ export async function revokeApiKey(services: Services, tenantId: string, id: str
   const apiKey = existing.revokedAt
     ? existing
     : await services.platform.apiKey.update({ where: { id }, data: { revokedAt: new Date() } });
-  services.apiKeys.forget(apiKey.hash);
+  await announceApiKeyRevoked(services, apiKey.hash);
   return apiKey;
 }
 

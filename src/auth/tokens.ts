@@ -25,6 +25,8 @@ export class TokenService {
   // A token's claims cannot change, so a verified token is remembered until it expires:
   // clients send the same token on every request, and verifying costs more than serving.
   private readonly verified = new LRUCache<string, TokenClaims>({ max: 10_000 });
+  /** User id -> why that user's tokens are refused, however valid they are. */
+  private readonly refused = new Map<string, string>();
 
   constructor(
     secret: string,
@@ -34,6 +36,19 @@ export class TokenService {
       'sign',
       'verify',
     ]);
+  }
+
+  /**
+   * From now on tokens of these users are refused with `reason`, those already issued
+   * included: a token carries its claims, so only the verifier can stop one early.
+   */
+  refuse(userIds: Iterable<string>, reason: string): void {
+    for (const id of userIds) this.refused.set(id, reason);
+  }
+
+  /** Why the user may not have a token, if they may not. */
+  refusalOf(userId: string): string | undefined {
+    return this.refused.get(userId);
   }
 
   async sign(claims: TokenClaims): Promise<string> {
@@ -48,6 +63,13 @@ export class TokenService {
   }
 
   async verify(token: string): Promise<TokenClaims> {
+    const claims = await this.claimsOf(token);
+    const refusal = this.refused.get(claims.userId);
+    if (refusal) throw new InvalidTokenError(refusal);
+    return claims;
+  }
+
+  private async claimsOf(token: string): Promise<TokenClaims> {
     const known = this.verified.get(token);
     if (known) return known;
     const { jwtVerify, errors } = await jose;

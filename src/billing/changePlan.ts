@@ -8,12 +8,13 @@
 import { badInput } from '../errors';
 import type { TenantDb } from '../db/tenantClient';
 import type { Services } from '../services';
+import { announceTenantChange, type Announcer } from '../tenancy/tenantChanges';
 import type { TenantRecord } from '../tenancy/tenantRegistry';
 import { limitsExceededBy, planLimitExceeded } from './planLimits';
 import { lockSubscription, openPeriod, priceOf, type SubscriptionWithPlan } from './subscriptions';
 
 export async function changePlan(
-  services: Pick<Services, 'platform' | 'payments' | 'registry' | 'usage'>,
+  services: Pick<Services, 'platform' | 'payments' | 'usage'> & Announcer,
   scope: { tenant: TenantRecord; db: TenantDb },
   planCode: string,
 ): Promise<SubscriptionWithPlan> {
@@ -38,6 +39,7 @@ export async function changePlan(
       include: { plan: true },
     });
   });
-  services.registry.invalidate(tenant.slug);
+  // Every process must apply the new plan's limits now, not once its cached tenant expires.
+  await announceTenantChange(services, tenant.slug);
   return changed;
 }

@@ -27,6 +27,11 @@ export class MemoryUsageStore implements UsageStore {
     this.months.set(key, calls);
   }
 
+  /** Forgets every month's count: the next call of each month is seeded again. */
+  forgetMonths(): void {
+    this.months.clear();
+  }
+
   async monthCount(tenantId: string, month: string): Promise<number | undefined> {
     return this.months.get(`${tenantId}|${month}`);
   }

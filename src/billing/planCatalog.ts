@@ -1,5 +1,6 @@
 // Plans by id, cached: every metered request and every limited create needs its
-// tenant's plan, and plans change only when a release reseeds them (plans.ts).
+// tenant's plan, and plans change only when a start writes the catalogue (plans.ts),
+// which announces it (tenantChanges.ts).
 import { LRUCache } from 'lru-cache';
 import type { PlatformDb } from '../db/platformClient';
 import type { Plan } from '../generated/platform/client';
@@ -13,6 +14,10 @@ export class PlanCatalog {
       ttl: Math.max(ttlMs, 1),
       fetchMethod: (id) => platform.plan.findUniqueOrThrow({ where: { id } }),
     });
+  }
+
+  clear(): void {
+    this.cache.clear();
   }
 
   async get(id: string): Promise<Plan> {

@@ -9,9 +9,13 @@
 // processes share the keys: the quota check and the increment cannot be split by
 // another process, and a flush moves the pending counts out (read and delete in one
 // step) so two processes flushing at once never write the same count twice.
-import Redis, { type Result } from 'ioredis';
+//
+// Every operation fails fast when Redis is away (redisConnection.ts): the gateway
+// counts in its own process then (fallbackUsageStore.ts).
+import type { Redis, Result } from 'ioredis';
 import type { Logger } from '../logger';
-import { monthOfDay, type Admission, type FlushState, type TakenUsage, type UsageRow, type UsageStore } from './usageStore';
+import { connectRedis } from '../redisConnection';
+import { monthOfDay, sumByTenantAndDay, type Admission, type FlushState, type TakenUsage, type UsageRow, type UsageStore } from './usageStore';
 
 const PENDING = 'usage:pending';
 const FLUSHES = 'usage:flushes';
@@ -52,6 +56,13 @@ table.insert(all, 1, tostring(flush))
 return all
 `;
 
+// KEYS: month hash. ARGV: tenantId, calls.
+// Adds calls counted elsewhere to a month Redis knows; a month it does not know is
+// seeded from the database, which has them by then.
+const ADD_TO_MONTH = `
+if redis.call('HEXISTS', KEYS[1], ARGV[1]) == 1 then redis.call('HINCRBY', KEYS[1], ARGV[1], ARGV[2]) end
+`;
+
 // KEYS: pending hash, flushes counter, flushing zset. ARGV: abandoned-after ms, 1 to include the pending counts.
 // Returns {flushes begun, flushes unfinished, field, value...}.
 const PEEK = `
@@ -66,59 +77,75 @@ return result
 declare module 'ioredis' {
   interface RedisCommander<Context> {
     usageAdmit(month: string, pending: string, tenantId: string, field: string, quota: number): Result<[number, number], Context>;
+    usageAddToMonth(month: string, tenantId: string, calls: number): Result<null, Context>;
     usageTake(pending: string, flushes: string, flushing: string, abandonedMs: number): Result<string[], Context>;
     usagePeek(pending: string, flushes: string, flushing: string, abandonedMs: number, withPending: 0 | 1): Result<Array<number | string>, Context>;
   }
 }
 
 function parsePending(flat: string[]): UsageRow[] {
-  const rows = new Map<string, UsageRow>();
+  const counts: UsageRow[] = [];
   for (let i = 0; i < flat.length; i += 2) {
     const [tenantId, day, kind] = flat[i].split('|');
-    const key = `${tenantId}|${day}`;
-    let row = rows.get(key);
-    if (!row) rows.set(key, (row = { tenantId, day, calls: 0, errors: 0 }));
-    row[kind === 'e' ? 'errors' : 'calls'] += Number(flat[i + 1]);
+    const n = Number(flat[i + 1]);
+    counts.push({ tenantId, day, calls: kind === 'e' ? 0 : n, errors: kind === 'e' ? n : 0 });
   }
-  return [...rows.values()];
+  return sumByTenantAndDay(counts);
 }
 
 export class RedisUsageStore implements UsageStore {
   private readonly redis: Redis;
+  /** Operations wait for the first connection attempt, not for an outage: a store used right after it is made works. */
+  private readonly attempted: Promise<void>;
 
   constructor(url: string, keyPrefix: string, log: Logger) {
-    // Fail fast rather than queue: the meter lets a call through when Redis is away.
-    this.redis = new Redis(url, { keyPrefix, maxRetriesPerRequest: 1 });
+    const connection = connectRedis(url, { name: 'tenantgraph:usage', keyPrefix, log });
+    this.redis = connection.redis;
+    this.attempted = connection.attempted;
     this.redis.defineCommand('usageAdmit', { numberOfKeys: 2, lua: ADMIT });
+    this.redis.defineCommand('usageAddToMonth', { numberOfKeys: 1, lua: ADD_TO_MONTH });
     this.redis.defineCommand('usageTake', { numberOfKeys: 3, lua: TAKE });
     this.redis.defineCommand('usagePeek', { numberOfKeys: 3, lua: PEEK });
-    this.redis.on('error', (error: Error) => log.warn({ err: error }, 'usage counters: Redis error'));
   }
 
   async admit(tenantId: string, day: string, quota: number | null): Promise<Admission | undefined> {
+    await this.attempted;
     const [admitted, used] = await this.redis.usageAdmit(monthKey(monthOfDay(day)), PENDING, tenantId, `${tenantId}|${day}|c`, quota ?? -1);
     return admitted === -1 ? undefined : { admitted: admitted === 1, used };
   }
 
   async seedMonth(tenantId: string, month: string, calls: number): Promise<void> {
+    await this.attempted;
     await this.redis.multi().hsetnx(monthKey(month), tenantId, calls).expire(monthKey(month), MONTH_TTL_SECONDS).exec();
   }
 
+  /** Adds calls admitted while Redis was away to the months' counters, so quotas count them too. */
+  async addToMonths(calls: Array<{ tenantId: string; month: string; calls: number }>): Promise<void> {
+    await this.attempted;
+    const transaction = this.redis.multi();
+    for (const { tenantId, month, calls: n } of calls) transaction.usageAddToMonth(monthKey(month), tenantId, n);
+    await transaction.exec();
+  }
+
   async monthCount(tenantId: string, month: string): Promise<number | undefined> {
+    await this.attempted;
     const value = await this.redis.hget(monthKey(month), tenantId);
     return value === null ? undefined : Number(value);
   }
 
   async addError(tenantId: string, day: string): Promise<void> {
+    await this.attempted;
     await this.redis.hincrby(PENDING, `${tenantId}|${day}|e`, 1);
   }
 
   async take(): Promise<TakenUsage> {
+    await this.attempted;
     const [flush = '', ...fields] = await this.redis.usageTake(PENDING, FLUSHES, FLUSHING, ABANDONED_AFTER_MS);
     return { flush, rows: parsePending(fields) };
   }
 
   async finish(flush: string, giveBack: UsageRow[] = []): Promise<void> {
+    await this.attempted;
     const transaction = this.redis.multi();
     for (const { tenantId, day, calls, errors } of giveBack) {
       if (calls) transaction.hincrby(PENDING, `${tenantId}|${day}|c`, calls);
@@ -128,11 +155,13 @@ export class RedisUsageStore implements UsageStore {
   }
 
   async peek(): Promise<{ rows: UsageRow[]; flushes: FlushState }> {
+    await this.attempted;
     const [begun, unfinished, ...fields] = await this.redis.usagePeek(PENDING, FLUSHES, FLUSHING, ABANDONED_AFTER_MS, 1);
     return { rows: parsePending(fields.map(String)), flushes: { begun: Number(begun), unfinished: Number(unfinished) } };
   }
 
   async flushState(): Promise<FlushState> {
+    await this.attempted;
     const [begun, unfinished] = await this.redis.usagePeek(PENDING, FLUSHES, FLUSHING, ABANDONED_AFTER_MS, 0);
     return { begun: Number(begun), unfinished: Number(unfinished) };
   }

@@ -17,6 +17,7 @@ import type { BillingCycle, SubscriptionStatus } from '../generated/platform/enu
 import { badInput, notFound } from '../errors';
 import { writeAudit, type AuditEntry } from '../audit/auditLog';
 import type { Services } from '../services';
+import { announceTenantChange, type Announcer } from '../tenancy/tenantChanges';
 import { addMonths, utcDay } from './calendar';
 import { MANUAL_OFFLINE, type PaymentProvider } from './paymentProvider';
 
@@ -99,7 +100,7 @@ async function renew(tx: Tx, provider: PaymentProvider, tenantId: string, now: D
  * `actor` (null: the platform itself).
  */
 export async function renewDueSubscriptions(
-  services: Pick<Services, 'platform' | 'payments' | 'registry'>,
+  services: Pick<Services, 'platform' | 'payments'> & Announcer,
   options: { now?: Date; tenantId?: string; actor: AuditEntry['actor'] },
 ): Promise<SubscriptionWithPlan[]> {
   const now = options.now ?? new Date();
@@ -152,8 +153,8 @@ export async function recordManualPayment(services: Pick<Services, 'platform'>, 
   });
 }
 
-/** The tenant's plan changed: this process stops trusting its cached row at once (others within TENANT_CACHE_SECONDS). */
-async function forgetTenant(services: Pick<Services, 'platform' | 'registry'>, tenantId: string) {
+/** The tenant fell back to the free plan: every process applies its limits now. */
+async function forgetTenant(services: Pick<Services, 'platform'> & Announcer, tenantId: string) {
   const tenant = await services.platform.tenant.findUnique({ where: { id: tenantId }, select: { slug: true } });
-  if (tenant) services.registry.invalidate(tenant.slug);
+  if (tenant) await announceTenantChange(services, tenant.slug);
 }

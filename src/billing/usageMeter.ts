@@ -17,7 +17,7 @@ import type { TenantRecord } from '../tenancy/tenantRegistry';
 import { startOfNextUtcMonth, startOfUtcMonth, utcDay, utcMonth } from './calendar';
 import type { PlanCatalog } from './planCatalog';
 import { writeUsage } from './writeUsage';
-import type { UsageRow, UsageStore } from './usageStore';
+import { sumByTenantAndDay, type UsageRow, type UsageStore } from './usageStore';
 
 export interface UsageVerdict {
   admitted: boolean;
@@ -110,17 +110,8 @@ export class UsageMeter {
       if (!before || !after || after.flushes.begun === before.begun) break;
     }
     const [from, to] = [utcDay(filter.from), utcDay(filter.to)];
-    const rows = new Map<string, UsageRow>();
-    const add = ({ tenantId, day, calls, errors }: UsageRow) => {
-      const row = rows.get(`${tenantId}|${day}`);
-      if (row) {
-        row.calls += calls;
-        row.errors += errors;
-      } else rows.set(`${tenantId}|${day}`, { tenantId, day, calls, errors });
-    };
-    stored.forEach(add);
-    pending.filter((p) => p.day >= from && p.day <= to && (!filter.tenantId || p.tenantId === filter.tenantId)).forEach(add);
-    return [...rows.values()].sort((a, b) => a.day.localeCompare(b.day) || a.tenantId.localeCompare(b.tenantId));
+    const wanted = pending.filter((p) => p.day >= from && p.day <= to && (!filter.tenantId || p.tenantId === filter.tenantId));
+    return sumByTenantAndDay([...stored, ...wanted]).sort((a, b) => a.day.localeCompare(b.day) || a.tenantId.localeCompare(b.tenantId));
   }
 
   /** Writes the pending counts to UsageMetric. Counts the database refuses go back to the store. */

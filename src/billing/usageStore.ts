@@ -58,3 +58,16 @@ export interface UsageStore {
 }
 
 export const monthOfDay = (day: string) => day.slice(0, 7);
+
+/** One row per tenant and day, adding up the rows given for each. */
+export function sumByTenantAndDay(rows: Iterable<UsageRow>): UsageRow[] {
+  const sums = new Map<string, UsageRow>();
+  for (const { tenantId, day, calls, errors } of rows) {
+    const sum = sums.get(`${tenantId}|${day}`);
+    if (sum) {
+      sum.calls += calls;
+      sum.errors += errors;
+    } else sums.set(`${tenantId}|${day}`, { tenantId, day, calls, errors });
+  }
+  return [...sums.values()];
+}

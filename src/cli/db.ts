@@ -44,17 +44,27 @@ const COMMANDS: Record<string, Command> = {
   'test-connection': (ctx) => testConnection(ctx),
 };
 
-async function main(): Promise<number> {
-  const { positionals, values } = parseArgs({
-    allowPositionals: true,
-    options: { force: { type: 'boolean', default: false }, concurrency: { type: 'string' }, help: { type: 'boolean', short: 'h' } },
-  });
-  const [name] = positionals;
-  const command = name ? COMMANDS[name] : undefined;
-  if (values.help || !command) {
-    process.stdout.write(USAGE);
-    return values.help ? 0 : 2;
+function commandLine() {
+  try {
+    return parseArgs({
+      allowPositionals: true,
+      options: { force: { type: 'boolean', default: false }, concurrency: { type: 'string' }, help: { type: 'boolean', short: 'h' } },
+    });
+  } catch (error) {
+    throw new RefusedError(`${(error as Error).message}\n\n${USAGE.trimEnd()}`);
   }
+}
+
+async function main(): Promise<number> {
+  const { positionals, values } = commandLine();
+  if (values.help) {
+    process.stdout.write(USAGE);
+    return 0;
+  }
+  const [name] = positionals;
+  // Object.hasOwn: "constructor" and the like are not commands.
+  const command = name && Object.hasOwn(COMMANDS, name) ? COMMANDS[name] : undefined;
+  if (!command) throw new RefusedError(`${name ? `unknown command "${name}"` : 'no command given'}\n\n${USAGE.trimEnd()}`);
   const config = loadConfig();
   const concurrency = values.concurrency ? Number(values.concurrency) : config.dbConcurrency;
   if (!Number.isInteger(concurrency) || concurrency < 1) throw new RefusedError('--concurrency must be a whole number of at least 1');

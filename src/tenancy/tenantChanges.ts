@@ -1,27 +1,63 @@
-// A tenant changed (activated, failed, archived): every gateway process must stop
-// trusting what it cached about it now, not when the cache entry expires. The change
-// is applied here at once and announced on the event bus to the other processes.
+// What a gateway process caches about its tenants must not outlive a change made by
+// another process: the tenant rows of the registry (status, plan, placement), the
+// plan catalogue, and verified API keys. Every change to them is applied here at
+// once and announced on the event bus, and every process forgets what it held then,
+// not when the entry expires. (Memberships need no announcement: they are written
+// with their tenant, before any process can have looked them up.)
+//
+// One channel, one message: the fields present say what changed. A message with only
+// `slug` is what earlier releases sent, so processes of two releases side by side
+// still understand each other.
 import type { EventBus } from '../events/eventBus';
 import type { Logger } from '../logger';
 import type { Services } from '../services';
-import type { TenantRegistry } from './tenantRegistry';
 
 const CHANNEL = 'tenant-changed';
 
-export async function announceTenantChange(services: Pick<Services, 'registry' | 'events' | 'log'>, slug: string): Promise<void> {
-  services.registry.invalidate(slug);
-  await services.events.publish(CHANNEL, { slug }).catch((err: unknown) => {
-    // The other processes' caches expire within TENANT_CACHE_SECONDS anyway.
-    services.log.warn({ err, slug }, 'announcing a tenant change failed');
-  });
+interface CacheChange {
+  /** The tenant row with this slug. */
+  slug?: string;
+  /** The API key with this hash was revoked. */
+  apiKeyHash?: string;
+  /** The plan catalogue was written. */
+  plans?: true;
 }
 
-/** Invalidates `registry` for every change announced by any process. */
-export function followTenantChanges(events: EventBus, registry: TenantRegistry, log: Logger): void {
+type Caches = Pick<Services, 'registry' | 'plans' | 'apiKeys'>;
+/** What announcing a change takes: the caches it is applied to, and the bus. */
+export type Announcer = Caches & Pick<Services, 'events'>;
+
+function forget(caches: Caches, change: CacheChange): void {
+  if (typeof change.slug === 'string') caches.registry.invalidate(change.slug);
+  if (typeof change.apiKeyHash === 'string') caches.apiKeys.forget(change.apiKeyHash);
+  if (change.plans === true) caches.plans.clear();
+}
+
+/** Lost to a Redis outage, it is made up for when Redis is back (followTenantChanges' gap). */
+async function announce(services: Announcer, change: CacheChange): Promise<void> {
+  forget(services, change);
+  await services.events.publish(CHANNEL, change);
+}
+
+/** The tenant's row changed (activated, failed, archived, another plan). */
+export const announceTenantChange = (services: Announcer, slug: string) => announce(services, { slug });
+
+/** A revoked key stops working on every process at once, not after API_KEY_CACHE_SECONDS. */
+export const announceApiKeyRevoked = (services: Announcer, hash: string) => announce(services, { apiKeyHash: hash });
+
+/** The plan catalogue was written (each start writes it): processes read their tenants' plans again. */
+export const announcePlansWritten = (services: Announcer) => announce(services, { plans: true });
+
+/**
+ * Applies every change announced by any process. When the event bus may have lost
+ * some (Redis was away), everything cached is forgotten: it is read again as needed.
+ */
+export function followTenantChanges(events: EventBus, caches: Caches, log: Logger): void {
   events
-    .subscribe(CHANNEL, (payload) => {
-      const { slug } = payload as { slug?: unknown };
-      if (typeof slug === 'string') registry.invalidate(slug);
+    .subscribe(CHANNEL, (payload) => forget(caches, (payload ?? {}) as CacheChange), () => {
+      caches.registry.clear();
+      caches.apiKeys.clear();
+      caches.plans.clear();
     })
     .catch((err: unknown) => log.error({ err }, 'following tenant changes failed: other processes’ changes reach this one only when its cache expires'));
 }

@@ -1,7 +1,7 @@
 // Slug -> tenant row, cached. A request pays for a platform query only when its
 // tenant is not in the cache; concurrent misses for one slug share that query.
 // Changes made here invalidate at once; changes made by another gateway process
-// reach this one through `invalidate` (wired to the event bus) or the TTL.
+// reach this one through `invalidate` (wired to the event bus: tenantChanges.ts) or the TTL.
 import { LRUCache } from 'lru-cache';
 import type { PlatformDb } from '../db/platformClient';
 import type { Tenant } from '../generated/platform/client';
@@ -42,6 +42,11 @@ export class TenantRegistry {
     const cached = this.cache?.peek(slug);
     this.cache?.delete(slug);
     for (const listener of this.listeners) listener(cached, slug);
+  }
+
+  /** Forget every tenant cached, as `invalidate` does each: changes to them may have gone unannounced. */
+  clear(): void {
+    for (const slug of [...(this.cache?.keys() ?? [])]) this.invalidate(slug);
   }
 
   onInvalidate(listener: (tenant: TenantRecord | undefined, slug: string) => void): void {

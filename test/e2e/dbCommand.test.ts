@@ -1,31 +1,14 @@
 // `npm run db -- <command>`, run for real as a child process against a platform
 // database with tenants in both isolation modes, one of them broken.
-import { execFile } from 'node:child_process';
-import path from 'node:path';
-import { promisify } from 'node:util';
 import pg from 'pg';
 import { withDatabase } from '../../src/db/urls';
 import { createTenantRecord } from '../../src/provisioning/createTenantRecord';
 import { onServer } from '../support/database';
+import { runDb, type DbRun } from '../support/dbCommand';
 import { freePort } from '../support/gatewayProcess';
 import { startTestGateway, type TestGateway, type TestUser } from '../support/testGateway';
 
-const cli = path.resolve(__dirname, '../../dist/src/cli/db.js');
-
-interface Run {
-  code: number;
-  out: string;
-}
-
-async function db(gw: TestGateway, args: string[], env: Record<string, string> = {}): Promise<Run> {
-  try {
-    const { stdout, stderr } = await promisify(execFile)(process.execPath, [cli, ...args], { env: { ...process.env, ...gw.env, ...env }, timeout: 120_000 });
-    return { code: 0, out: stdout + stderr };
-  } catch (error) {
-    const e = error as { code: number; stdout: string; stderr: string };
-    return { code: e.code, out: e.stdout + e.stderr };
-  }
-}
+const db = (gw: TestGateway, args: string[], env: Record<string, string> = {}): Promise<DbRun> => runDb(args, { ...process.env, ...gw.env, ...env });
 
 const rowOf = (out: string, slug: string) => out.split('\n').find((line) => line.startsWith(`${slug} `));
 const escape = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
@@ -119,6 +102,19 @@ test('test-connection: reaches the platform, the tenant servers and Redis; names
   expect(bad.code).toBe(1);
   expect(bad.out).toMatch(/FAILED tenant server far: .*ECONNREFUSED/);
   expect(bad.out).not.toContain('s3cret-pw');
+});
+
+test('an unknown command, or none, is named and refused with the list of commands (exit 2), before any database is opened', async () => {
+  // A platform database that cannot be reached: a command that got as far as opening it would fail otherwise.
+  const nowhere = { DATABASE_URL: `postgresql://postgres@127.0.0.1:${await freePort()}/nowhere` };
+  const unknown = await db(gw, ['frobnicate'], nowhere);
+  expect(unknown.code).toBe(2);
+  expect(unknown.out).toMatch(/^unknown command "frobnicate"\n/);
+  for (const command of ['migrate', 'status', 'verify', 'seed', 'clear-seeds', 'reset --force', 'test-connection']) expect(unknown.out).toContain(`  ${command} `);
+  expect(await db(gw, ['constructor'], nowhere)).toEqual({ code: 2, out: expect.stringMatching(/^unknown command "constructor"/) });
+  expect(await db(gw, [], nowhere)).toEqual({ code: 2, out: expect.stringMatching(/^no command given\n\nusage: /) });
+  expect(await db(gw, ['status', '--verbose'], nowhere)).toEqual({ code: 2, out: expect.stringMatching(/^Unknown option '--verbose'/) });
+  expect(await db(gw, ['--help'], nowhere)).toEqual({ code: 0, out: expect.stringMatching(/^usage: /) });
 });
 
 test('reset refuses without --force and in production; with --force it drops every tenant database and starts the platform afresh', async () => {

@@ -1,5 +1,5 @@
-// What an operator's tools read: liveness, readiness (platform database and Redis)
-// and Prometheus metrics.
+// What an operator's tools read: liveness, readiness (the platform database; Redis
+// reported) and Prometheus metrics.
 import { graphql } from '../../generated/graphql';
 import { createLogger } from '../../src/logger';
 import { GatewayMetrics } from '../../src/observability/metrics';
@@ -43,14 +43,14 @@ test('/healthz answers while the process is up; /readyz checks the platform data
   expect(await json(`${origin}/readyz`)).toEqual({ status: 200, body: { status: 'ready', checks: { platformDatabase: 'ok' } } });
 });
 
-test('/readyz checks Redis when REDIS_URL is set, and is 503 when Redis is not there', async () => {
+test('/readyz reports Redis when REDIS_URL is set, and stays ready when Redis is not there (the gateway serves on without it)', async () => {
   const withRedis = await startTestGateway({ env: { REDIS_URL: process.env.TEST_REDIS_URL ?? 'redis://127.0.0.1:6379' } });
   const noRedis = await startTestGateway({ env: { REDIS_URL: `redis://127.0.0.1:${await freePort()}` } });
   try {
     expect(await json(`${new URL(withRedis.url).origin}/readyz`)).toEqual({ status: 200, body: { status: 'ready', checks: { platformDatabase: 'ok', redis: 'ok' } } });
     expect(await json(`${new URL(noRedis.url).origin}/readyz`)).toEqual({
-      status: 503,
-      body: { status: 'not ready', checks: { platformDatabase: 'ok', redis: 'unreachable' } },
+      status: 200,
+      body: { status: 'ready', checks: { platformDatabase: 'ok', redis: 'unreachable' } },
     });
   } finally {
     // close() would also delete the gateway's Redis keys, and there is no Redis to reach.
@@ -132,6 +132,23 @@ test('operation and tenant labels stay bounded however many names clients send',
     'tenantgraph_graphql_requests_total{operation="Op1",tenant="(other)"} 1',
     'tenantgraph_graphql_requests_total{operation="(other)",tenant="(other)"} 48',
   ]);
+});
+
+test('in production /metrics is closed to everyone until METRICS_TOKEN is set, and then needs it', async () => {
+  const closed = await startTestGateway({ env: { NODE_ENV: 'production' } });
+  const guarded = await startTestGateway({ env: { NODE_ENV: 'production', METRICS_TOKEN: 'a-long-enough-metrics-token' } });
+  try {
+    const refused = await fetch(`${new URL(closed.url).origin}/metrics`);
+    expect(refused.status).toBe(403);
+    expect(await refused.text()).toBe('/metrics is closed in production until METRICS_TOKEN is set\n');
+    const url = `${new URL(guarded.url).origin}/metrics`;
+    expect((await fetch(url)).status).toBe(401);
+    const scraped = await fetch(url, { headers: { authorization: 'Bearer a-long-enough-metrics-token' } });
+    expect(scraped.status).toBe(200);
+    expect(await scraped.text()).toContain('tenantgraph_graphql_requests_total');
+  } finally {
+    await Promise.all([closed.close(), guarded.close()]);
+  }
 });
 
 test('with METRICS_TOKEN set, /metrics needs it', async () => {

@@ -1,11 +1,11 @@
 // `npm start` on a machine with nothing: no DATABASE_URL, so an embedded PostgreSQL
 // in the data folder, the demo tenants provisioned, and the printed curl works.
 // A second start reuses the folder.
-import { spawn, type ChildProcess } from 'node:child_process';
+import type { ChildProcess } from 'node:child_process';
 import { chmodSync, existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { MAIN as main, freePort, spawnGateway } from '../support/gatewayProcess';
+import { MAIN as main, freePort, runMain, spawnGateway } from '../support/gatewayProcess';
 
 const root = mkdtempSync(path.join(tmpdir(), 'tenantgraph-start-'));
 chmodSync(root, 0o755); // as root, the embedded server runs as user postgres and must reach it
@@ -91,10 +91,7 @@ test('starts on an embedded PostgreSQL with the demo tenants, and again from the
 test('in production there are no demo users, and no start without JWT_SECRET', async () => {
   const env: NodeJS.ProcessEnv = { ...process.env, NODE_ENV: 'production', DATA_DIR: dataDir };
   delete env.JWT_SECRET;
-  const child = spawn(process.execPath, [main], { env, stdio: ['ignore', 'pipe', 'pipe'] });
-  let stderr = '';
-  child.stderr!.on('data', (chunk) => (stderr += chunk));
-  const code = await new Promise((resolve) => child.on('exit', resolve));
+  const { code, stderr } = await runMain([], env);
   expect(code).toBe(1);
   expect(stderr).toContain('JWT_SECRET is required');
 });

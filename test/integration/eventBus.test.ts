@@ -8,7 +8,7 @@ import { InProcessEventBus } from '../../src/events/inProcessEventBus';
 import { RedisEventBus } from '../../src/events/redisEventBus';
 import { createLogger } from '../../src/logger';
 import { eventually } from '../support/eventually';
-import { startTestRedis, type TestRedis } from '../support/redis';
+import { startKillableRedis, startTestRedis, type TestRedis } from '../support/redis';
 
 const log = createLogger('silent');
 let redis: TestRedis;
@@ -145,5 +145,35 @@ test('on Redis, a message that is not JSON (anyone may publish on a channel) is 
   } finally {
     await raw.quit();
     await bus.close();
+  }
+});
+
+test('on Redis, an outage fails no subscribe, and once Redis is back every channel is joined again and told it may have missed events', async () => {
+  const own = await startKillableRedis();
+  const prefix = `test:${randomBytes(4).toString('hex')}:`;
+  const subscriber = new RedisEventBus({ url: own.url, prefix, log });
+  const publisher = new RedisEventBus({ url: own.url, prefix, log });
+  try {
+    const received: Record<string, unknown[]> = { before: [], during: [] };
+    let gaps = 0;
+    await subscriber.subscribe('before', (payload) => received.before.push(payload), () => gaps++);
+    await own.kill();
+    // A publish that cannot reach Redis does not fail, and a listener on the same process still hears it.
+    await subscriber.publish('before', 'not through Redis');
+    await subscriber.subscribe('during', (payload) => received.during.push(payload));
+    expect(gaps).toBe(0);
+
+    await own.restart();
+    await eventually(() => gaps === 1);
+    await eventually(async () => {
+      // Until the publisher has reconnected too, these reach no other process.
+      await publisher.publish('before', 'b');
+      await publisher.publish('during', 'd');
+      return received.before.includes('b') && received.during.includes('d');
+    });
+    expect(received.before[0]).toBe('not through Redis');
+  } finally {
+    await Promise.all([subscriber.close(), publisher.close()]);
+    await own.stop();
   }
 });

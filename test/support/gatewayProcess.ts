@@ -64,3 +64,14 @@ export async function startGatewayProcess(env: Record<string, string>): Promise<
   const port = await freePort();
   return spawnGateway({ PATH: process.env.PATH, HOST: '127.0.0.1', PORT: String(port), NODE_ENV: 'test', DEMO: 'false', LOG_LEVEL: 'warn', ...env });
 }
+
+/** Runs main.js with exactly `env` to its exit, for starts that must not get as far as serving. */
+export async function runMain(args: string[], env: NodeJS.ProcessEnv): Promise<{ code: number | null; stdout: string; stderr: string }> {
+  const child = spawn(process.execPath, [MAIN, ...args], { env, stdio: ['ignore', 'pipe', 'pipe'] });
+  let stdout = '';
+  let stderr = '';
+  child.stdout!.on('data', (chunk) => (stdout += chunk));
+  child.stderr!.on('data', (chunk) => (stderr += chunk));
+  const code = await new Promise<number | null>((resolve) => child.on('exit', resolve));
+  return { code, stdout, stderr };
+}

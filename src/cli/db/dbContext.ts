@@ -1,10 +1,11 @@
 // What every db command works with: the configuration, the platform database (the
-// embedded one when DATABASE_URL is unset: reused if `npm start` is running, else
-// started for the command) and the gateway's services, quiet unless LOG_LEVEL is set.
-import pg from 'pg';
+// embedded one of DATA_DIR when DATABASE_URL is unset: the running gateway's, at the
+// port it recorded in DATA_DIR, else started for the command) and the gateway's
+// services, quiet unless LOG_LEVEL is set.
 import type { Config } from '../../config';
 import { closeServices, createServices } from '../../createServices';
-import { embeddedUrl, startEmbeddedPostgres } from '../../db/embeddedPostgres';
+import { DataDirInUseError } from '../../db/dataDirLock';
+import { embeddedUrl, startDataDirPostgres, type EmbeddedPostgres } from '../../db/embeddedPostgres';
 import { withDatabase } from '../../db/urls';
 import { createLogger, type Logger } from '../../logger';
 import type { Services } from '../../services';
@@ -24,30 +25,26 @@ export interface DbContext {
   close(): Promise<void>;
 }
 
-async function answers(url: string): Promise<boolean> {
-  const client = new pg.Client({ connectionString: url, connectionTimeoutMillis: 2000 });
-  try {
-    await client.connect();
-    return true;
-  } catch {
-    return false;
-  } finally {
-    await client.end().catch(() => {});
-  }
+/**
+ * DATA_DIR's embedded server: the gateway's while one runs on the folder (never
+ * whatever answers on EMBEDDED_PG_PORT: that may be another folder's server), else
+ * one this command starts, holds the folder for, and stops when it is done.
+ */
+async function embeddedServer(config: Config, log: Logger): Promise<EmbeddedPostgres | { url: string; stop?: undefined }> {
+  const started = await startDataDirPostgres(config.dataDir, config.embeddedPgPort, 'db', log);
+  if ('server' in started) return started.server;
+  const { heldBy } = started;
+  if (heldBy.by === 'gateway' && heldBy.postgresPort) return { url: embeddedUrl(heldBy.postgresPort) };
+  throw new DataDirInUseError(heldBy, config.dataDir);
 }
 
 export async function openDbContext(config: Config): Promise<DbContext> {
   // Secrets generated for local use and other warnings would clutter the output.
   const log = createLogger(process.env.LOG_LEVEL ? config.logLevel : 'error');
-  let stopEmbedded: (() => Promise<void>) | undefined;
-  let platformUrl = config.databaseUrl;
-  if (!platformUrl) {
-    const url = embeddedUrl(config.embeddedPgPort);
-    if (!(await answers(url))) stopEmbedded = (await startEmbeddedPostgres(config.dataDir, config.embeddedPgPort, log)).stop;
-    platformUrl = withDatabase(url, 'tenantgraph');
-  }
+  const embedded = config.databaseUrl ? undefined : await embeddedServer(config, log);
+  const platformUrl = config.databaseUrl ?? withDatabase(embedded!.url, 'tenantgraph');
   let services: Services | undefined;
-  const open = () => (services ??= createServices(config, { platformUrl: platformUrl!, log }));
+  const open = () => (services ??= createServices(config, { platformUrl, log }));
   const releaseServices = async () => {
     const current = services;
     services = undefined;
@@ -67,7 +64,7 @@ export async function openDbContext(config: Config): Promise<DbContext> {
     releaseServices,
     async close() {
       await releaseServices();
-      await stopEmbedded?.();
+      await embedded?.stop?.();
     },
   };
 }

@@ -4,6 +4,7 @@
 // defaults stay: the gateway needs them. Never in production.
 import { findDemoTenants, findDemoUsers } from '../../../demo/demoRecords';
 import { dropTenantStorage } from '../../../provisioning/dropTenantStorage';
+import { announceTenantChange } from '../../../tenancy/tenantChanges';
 import type { DbContext } from '../dbContext';
 import { RefusedError } from '../refused';
 import type { Outcome } from '../summary';
@@ -11,12 +12,15 @@ import { runTasks } from '../tasks';
 
 export async function clearSeeds(ctx: DbContext): Promise<Outcome> {
   if (ctx.config.production) throw new RefusedError('clear-seeds never runs with NODE_ENV=production');
-  const { platform, servers } = ctx.services();
+  const services = ctx.services();
+  const { platform, servers } = services;
   const tenants = await findDemoTenants(platform);
   const one = { concurrency: 1, progress: ctx.progress };
   const removedTenants = await runTasks('clear-seeds', tenants, { ...one, name: (t) => `tenant ${t.slug}` }, async (tenant) => {
     const dropped = await dropTenantStorage(servers, tenant);
     await platform.tenant.delete({ where: { id: tenant.id } });
+    // Running gateways must stop serving it now, not once their cache expires.
+    await announceTenantChange(services, tenant.slug);
     return `removed (${dropped})`;
   });
   const users = await findDemoUsers(platform);

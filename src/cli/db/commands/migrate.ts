@@ -5,6 +5,7 @@ import { loadMigrations } from '../../../db/migrations';
 import { applyMigrations } from '../../../db/migrator';
 import { preparePlatformDatabase } from '../../../db/platformDatabase';
 import { withTenantSql } from '../../../provisioning/tenantSql';
+import { announcePlansWritten } from '../../../tenancy/tenantChanges';
 import type { DbContext } from '../dbContext';
 import type { Outcome } from '../summary';
 import { runTasks } from '../tasks';
@@ -19,7 +20,10 @@ export async function migrate(ctx: DbContext, concurrency: number): Promise<Outc
   );
   if (!platform[0].ok) return { results: platform };
 
-  const { servers } = ctx.services();
+  const services = ctx.services();
+  // It wrote the plan catalogue too: running gateways read their tenants' plans again.
+  await announcePlansWritten(services);
+  const { servers } = services;
   const set = loadMigrations('tenant');
   const all = await ctx.tenants();
   const serving = all.filter((t) => (SERVING as readonly string[]).includes(t.status));

@@ -7,6 +7,7 @@
 import { seedPlans } from '../../../billing/plans';
 import { ensureDemo } from '../../../demo/seedDemo';
 import { seedTenantDefaults } from '../../../provisioning/seedDefaults';
+import { announcePlansWritten } from '../../../tenancy/tenantChanges';
 import type { DbContext } from '../dbContext';
 import type { Outcome } from '../summary';
 import { runTasks } from '../tasks';
@@ -16,6 +17,7 @@ export async function seed(ctx: DbContext, concurrency: number): Promise<Outcome
   const one = { concurrency: 1, progress: ctx.progress, name: (item: string) => item };
   const plans = await runTasks('seed', ['plans'], one, async () => {
     await seedPlans(services.platform);
+    await announcePlansWritten(services);
     return 'plan catalogue written';
   });
   const tenants = await ctx.tenants({ statuses: ['ACTIVE'] });

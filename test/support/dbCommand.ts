@@ -1,0 +1,22 @@
+// `npm run db -- <args>` as a child process, as a user runs it.
+import { execFile } from 'node:child_process';
+import path from 'node:path';
+import { promisify } from 'node:util';
+
+const CLI = path.resolve(__dirname, '../../dist/src/cli/db.js');
+
+export interface DbRun {
+  code: number;
+  /** stdout, then stderr. */
+  out: string;
+}
+
+export async function runDb(args: string[], env: NodeJS.ProcessEnv): Promise<DbRun> {
+  try {
+    const { stdout, stderr } = await promisify(execFile)(process.execPath, [CLI, ...args], { env, timeout: 120_000 });
+    return { code: 0, out: stdout + stderr };
+  } catch (error) {
+    const e = error as { code: number; stdout: string; stderr: string };
+    return { code: e.code, out: e.stdout + e.stderr };
+  }
+}

@@ -1,0 +1,31 @@
+import { randomBytes } from 'node:crypto';
+import { ConfigError, loadConfig } from '../../src/config';
+
+test('an ENCRYPTION_KEY that is not 32 bytes of hex or base64 is a configuration error naming it, not its value', () => {
+  for (const bad of ['not-a-key', 'abcd', 'z'.repeat(64), randomBytes(31).toString('hex'), randomBytes(33).toString('base64'), `${'!'.repeat(44)}`]) {
+    let error: unknown;
+    try {
+      loadConfig({ ENCRYPTION_KEY: bad });
+    } catch (caught) {
+      error = caught;
+    }
+    expect(error).toBeInstanceOf(ConfigError);
+    expect((error as Error).message).toMatch(/^invalid configuration: ENCRYPTION_KEY: must be 32 bytes/);
+    expect((error as Error).message).not.toContain(bad);
+    expect((error as Error).message).not.toContain('\n');
+  }
+});
+
+test('an ENCRYPTION_KEY of 32 bytes is accepted as hex, base64 or base64url', () => {
+  const key = randomBytes(32);
+  for (const good of [key.toString('hex'), key.toString('base64'), key.toString('base64url')]) {
+    expect(loadConfig({ ENCRYPTION_KEY: good }).encryptionKey).toBe(good);
+  }
+});
+
+test('several problems are reported together, on one line', () => {
+  expect(() => loadConfig({ PORT: 'eighty', ENCRYPTION_KEY: 'short' })).toThrow(
+    /^invalid configuration: PORT: .+; ENCRYPTION_KEY: must be 32 bytes[^\n]*$/,
+  );
+});
+

@@ -5,22 +5,21 @@
 // in production: signed-in requests routed to the tenant, metering, limits and the
 // audit plugin on. PostgreSQL: see bench/benchServer.ts.
 import 'reflect-metadata';
-import { execFileSync, spawn, type ChildProcess } from 'node:child_process';
-import { randomBytes, randomUUID } from 'node:crypto';
-import { readFileSync } from 'node:fs';
+import { execFileSync } from 'node:child_process';
+import { randomUUID } from 'node:crypto';
 import path from 'node:path';
 import pg from 'pg';
 import { loadConfig } from '../src/config';
 import { closeServices, createServices } from '../src/createServices';
 import { dropDatabasesStartingWith } from '../src/db/dropDatabases';
 import { preparePlatformDatabase } from '../src/db/platformDatabase';
-import { withDatabase } from '../src/db/urls';
 import { createLogger } from '../src/logger';
 import { createTenantRecord } from '../src/provisioning/createTenantRecord';
 import { provisionTenant } from '../src/provisioning/provisionTenant';
 import type { Services } from '../src/services';
 import { withBenchServer } from './benchServer';
 import { describeMachine, printTable } from './machine';
+import { peakRssMiB, productionGateway, startProcess, stopProcesses, type BenchProcess } from './processes';
 import { runLoad, type LoadResult } from './wrk';
 
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 10);
@@ -66,38 +65,6 @@ async function fillTenant(services: Services, tenantId: string) {
   }
 }
 
-interface Peer {
-  name: string;
-  url: string;
-  child: ChildProcess;
-}
-
-/** Starts `node <script>` and waits until its output matches `ready`; the url is `ready`'s first group or `url`. */
-async function startProcess(name: string, command: string[], env: NodeJS.ProcessEnv, ready: RegExp, url?: string): Promise<Peer> {
-  const child = spawn(process.execPath, command, { env, stdio: ['ignore', 'pipe', 'pipe'] });
-  let output = '';
-  const found = await new Promise<string>((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error(`${name} did not start within 60 s:\n${output}`)), 60_000);
-    const onData = (chunk: Buffer) => {
-      output += chunk;
-      const match = ready.exec(output);
-      if (!match) return;
-      clearTimeout(timer);
-      resolve(url ?? match[1].replace('localhost', '127.0.0.1'));
-    };
-    child.stdout!.on('data', onData);
-    child.stderr!.on('data', (chunk: Buffer) => (output += chunk));
-    child.once('exit', (code) => reject(new Error(`${name} exited with ${code}:\n${output}`)));
-  });
-  return { name, url: found, child };
-}
-
-/** The most memory the process has held (VmHWM): its peak RSS, load included. */
-function peakRssMiB(child: ChildProcess): number {
-  const status = readFileSync(`/proc/${child.pid}/status`, 'utf8');
-  return Number(/VmHWM:\s+(\d+) kB/.exec(status)?.[1] ?? 0) / 1024;
-}
-
 async function answerOf(url: string, query: string, headers: Record<string, string>): Promise<unknown> {
   const response = await fetch(url, { method: 'POST', headers: { 'content-type': 'application/json', ...headers }, body: JSON.stringify({ query }) });
   const body = (await response.json()) as { data?: unknown; errors?: unknown };
@@ -117,23 +84,13 @@ async function benchmark(server: string) {
   } catch (error) {
     if ((error as NodeJS.ErrnoException).code === 'ENOENT') throw new Error('wrk is not installed: apt-get install wrk');
   }
-  const prefix = `tgbench${randomBytes(3).toString('hex')}_`;
-  const platformUrl = withDatabase(server, `${prefix}platform`);
-  const env = {
-    NODE_ENV: 'production',
-    DATABASE_URL: platformUrl,
-    TENANT_DB_PREFIX: prefix,
-    SHARED_SCHEMA_DATABASE: `${prefix}shared`,
-    JWT_SECRET: randomBytes(32).toString('hex'),
-    ENCRYPTION_KEY: randomBytes(32).toString('hex'),
-    METRICS_TOKEN: randomBytes(16).toString('hex'),
-    LOG_LEVEL: 'warn',
-  };
+  const gatewayProcess = productionGateway(server);
+  const { prefix, platformUrl, env } = gatewayProcess;
   const log = createLogger('silent');
   console.log(`tenantgraph vs PostGraphile 5 (${ROUNDS} x ${SECONDS}s per shape and server, ${CONNECTIONS} connections, wrk)\n${await describeMachine(server)}\n`);
   await preparePlatformDatabase(platformUrl, log);
   const services = createServices(loadConfig({ ...env, LOG_LEVEL: 'silent' }), { platformUrl, log });
-  const running: Peer[] = [];
+  const running: BenchProcess[] = [];
   try {
     const user = await services.platform.user.create({ data: { email: 'bench@example.com', name: 'bench', passwordHash: 'x' } });
     const record = await services.platform.$transaction((tx) => createTenantRecord(tx, { slug: 'bench-shop', name: 'bench-shop', isolation: 'DATABASE', planCode: 'enterprise', ownerId: user.id }));
@@ -143,11 +100,10 @@ async function benchmark(server: string) {
     const tenantUrl = services.servers.connectionOf(tenant).url;
     await closeServices(services);
 
-    const dist = path.resolve(__dirname, '..');
-    const port = 40_000 + Math.floor(Math.random() * 10_000);
-    const gateway = await startProcess('gateway', [...GATEWAY_FLAGS, path.join(dist, 'src/main.js')], { PATH: process.env.PATH, ...env, HOST: '127.0.0.1', PORT: String(port) }, /serving GraphQL at (\S+)/);
+    const gateway = await gatewayProcess.start({}, GATEWAY_FLAGS);
     running.push(gateway);
-    const peer = await startProcess('PostGraphile', [path.join(dist, 'bench/peers/postgraphileServer.js'), tenantUrl, String(port + 1)], { PATH: process.env.PATH }, /listening/, `http://127.0.0.1:${port + 1}/graphql`);
+    const port = Number(new URL(gateway.url).port) + 1;
+    const peer = await startProcess('PostGraphile', [path.resolve(__dirname, 'peers/postgraphileServer.js'), tenantUrl, String(port)], { PATH: process.env.PATH }, /listening/, `http://127.0.0.1:${port}/graphql`);
     running.push(peer);
     const headers = { authorization: `Bearer ${token}`, 'x-tenant': 'bench-shop' };
 
@@ -192,8 +148,7 @@ async function benchmark(server: string) {
     const theirRss = peakRssMiB(peer.child);
     console.log(`\npeak RSS: tenantgraph ${ourRss.toFixed(0)} MiB, PostGraphile ${theirRss.toFixed(0)} MiB (ratio ${(ourRss / theirRss).toFixed(2)}x)`);
   } finally {
-    for (const { child } of running) child.kill('SIGTERM');
-    await Promise.all(running.map(({ child }) => new Promise((resolve) => (child.exitCode !== null ? resolve(null) : child.once('exit', resolve)))));
+    await stopProcesses(running);
     const admin = new pg.Client({ connectionString: server });
     await admin.connect();
     await dropDatabasesStartingWith(admin, prefix).finally(() => admin.end());

@@ -24,6 +24,7 @@ const locationOf = (t: TenantRecord) => `${t.server}/${t.databaseName}/${t.schem
 export class TenantDatabases {
   private readonly targets = new LRUCache<string, { location: string; target: TenantTarget }>({ max: 50_000 });
   private leases = 0;
+  private closed = false;
 
   constructor(
     readonly servers: ServerPools,
@@ -36,6 +37,8 @@ export class TenantDatabases {
   }
 
   acquire(tenant: TenantRecord): Lease {
+    // Only a shutdown closes them; a request arriving after it is a fault, not a database outage.
+    if (this.closed) throw new Error('the tenant databases are closed');
     const target = this.targetOf(tenant);
     const clients = this.clients;
     let prisma: PrismaClientLease | undefined;
@@ -62,6 +65,7 @@ export class TenantDatabases {
   }
 
   async close(): Promise<void> {
+    this.closed = true;
     await this.clients.close();
     await this.servers.close();
   }

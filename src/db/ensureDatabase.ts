@@ -1,21 +1,19 @@
-import pg from 'pg';
 import { quoteIdent } from './identifiers';
 import { databaseOf, withDatabase } from './urls';
+import { withClient } from './withClient';
 
-const DUPLICATE_DATABASE = '42P04';
+// Two processes creating one database at once: the loser gets duplicate_database, or,
+// when both passed the catalog check together, a unique violation on pg_database.
+const ALREADY_THERE = new Set(['42P04', '23505']);
 
 /** Creates the database a URL names if the server does not have it yet. */
 export async function ensureDatabase(connectionString: string): Promise<void> {
   const name = databaseOf(connectionString);
-  const admin = new pg.Client({ connectionString: withDatabase(connectionString, 'postgres') });
-  await admin.connect();
-  try {
+  await withClient({ connectionString: withDatabase(connectionString, 'postgres') }, async (admin) => {
     const { rowCount } = await admin.query('SELECT 1 FROM pg_database WHERE datname = $1', [name]);
     if (rowCount) return;
     await admin.query(`CREATE DATABASE ${quoteIdent(name)}`).catch((error) => {
-      if (error.code !== DUPLICATE_DATABASE) throw error; // another process created it first
+      if (!ALREADY_THERE.has(error.code)) throw error; // another process created it first
     });
-  } finally {
-    await admin.end();
-  }
+  });
 }

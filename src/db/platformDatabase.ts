@@ -1,24 +1,17 @@
 // Brings the platform database to the current migrations and reference data.
-import pg from 'pg';
 import { seedPlans } from '../billing/plans';
 import type { Logger } from '../logger';
 import { ensureDatabase } from './ensureDatabase';
 import { loadMigrations } from './migrations';
 import { applyMigrations } from './migrator';
 import { createPlatformClient } from './platformClient';
+import { withClient } from './withClient';
 
 /** Returns the names of the migrations it applied. */
 export async function preparePlatformDatabase(url: string, log: Logger): Promise<string[]> {
   await ensureDatabase(url);
-  const client = new pg.Client({ connectionString: url });
-  await client.connect();
-  let applied: string[];
-  try {
-    ({ applied } = await applyMigrations(client, loadMigrations('platform')));
-    if (applied.length) log.info({ applied }, 'platform migrations applied');
-  } finally {
-    await client.end();
-  }
+  const { applied } = await withClient({ connectionString: url }, (client) => applyMigrations(client, loadMigrations('platform')));
+  if (applied.length) log.info({ applied }, 'platform migrations applied');
   const platform = createPlatformClient(url, 1);
   try {
     await seedPlans(platform);

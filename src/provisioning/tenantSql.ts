@@ -1,7 +1,8 @@
 // A plain pg connection to one tenant's tables (its schema first on the search
 // path), for work Prisma does not do: migrations and schema checks.
-import pg from 'pg';
+import type pg from 'pg';
 import { quoteIdent } from '../db/identifiers';
+import { withClient } from '../db/withClient';
 import type { TenantConnection } from '../tenancy/databaseServers';
 
 /** pg settings for a direct connection whose unqualified names resolve in the tenant's schema. */
@@ -12,12 +13,6 @@ function tenantClientConfig(connection: TenantConnection): pg.ClientConfig {
   };
 }
 
-export async function withTenantSql<T>(connection: TenantConnection, work: (client: pg.Client) => Promise<T>): Promise<T> {
-  const client = new pg.Client(tenantClientConfig(connection));
-  await client.connect();
-  try {
-    return await work(client);
-  } finally {
-    await client.end();
-  }
+export function withTenantSql<T>(connection: TenantConnection, work: (client: pg.Client) => Promise<T>): Promise<T> {
+  return withClient(tenantClientConfig(connection), work);
 }

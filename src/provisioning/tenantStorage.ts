@@ -1,21 +1,16 @@
 // Creating and dropping the place a tenant's tables live: a database of its own,
 // or a schema in the shared database. Every statement is safe to run twice.
-import pg from 'pg';
+import type pg from 'pg';
 import { ensureDatabase } from '../db/ensureDatabase';
 import { quoteIdent } from '../db/identifiers';
 import { withDatabase } from '../db/urls';
+import { withClient } from '../db/withClient';
 
 const DUPLICATE_DATABASE = '42P04';
 
 /** Runs `work` on a connection to `database` on the server at `serverUrl`. */
-export async function onServer<T>(serverUrl: string, database: string, work: (client: pg.Client) => Promise<T>): Promise<T> {
-  const client = new pg.Client({ connectionString: withDatabase(serverUrl, database) });
-  await client.connect();
-  try {
-    return await work(client);
-  } finally {
-    await client.end();
-  }
+export function onServer<T>(serverUrl: string, database: string, work: (client: pg.Client) => Promise<T>): Promise<T> {
+  return withClient({ connectionString: withDatabase(serverUrl, database) }, work);
 }
 
 export async function databaseExists(serverUrl: string, name: string): Promise<boolean> {

@@ -126,6 +126,11 @@ test('when the template cannot be copied, the tenant is built by running the mig
   }
 });
 
+test('the first SCHEMA tenants of a server, provisioned at once, all become ACTIVE (they race to create the shared database)', async () => {
+  const tenants = await Promise.all(['shared-a', 'shared-b', 'shared-c', 'shared-d'].map((slug) => gw.createTenant({ slug, isolation: 'SCHEMA', owner: alice })));
+  expect(tenants.map((t) => t.status)).toEqual(['ACTIVE', 'ACTIVE', 'ACTIVE', 'ACTIVE']);
+});
+
 test('SCHEMA isolation applies the migrations into a new schema of the shared database', async () => {
   const events = await provision({ slug: 'in-a-schema', isolation: 'SCHEMA' });
   expect(events.at(-1).status).toBe('SUCCEEDED');

@@ -34,7 +34,7 @@ const schema = z.object({
   GRAPHIQL: bool.optional(),
   MAX_TENANT_CLIENTS: int(1).default(16),
   SERVER_POOL_SIZE: int(1).default(20),
-  TENANT_POOL_SIZE: int(1).default(5),
+  TENANT_POOL_SIZE: int(1).default(10),
   POOL_IDLE_SECONDS: z.coerce.number().min(0.1).default(10),
   DB_CONNECT_TIMEOUT_MS: int(100).default(5000),
   DB_STATEMENT_TIMEOUT_MS: int(100).default(15000),

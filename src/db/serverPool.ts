@@ -6,9 +6,13 @@
 // each, so they cannot cap a server that holds a thousand databases; this does:
 //
 // - acquire(database, owner) takes an idle connection to that database, else opens
-//   one while the server is under its cap, else closes the longest-idle connection
-//   to another database and opens one in its place, else waits (first come, first
-//   served) until a connection comes back or `acquireTimeoutMs` passes.
+//   one while the server is under its cap. At the cap it waits for a connection of
+//   that database to come back when one is busy (each busy one takes one waiter),
+//   else closes an idle connection of the database used least recently and opens
+//   one in its place, else waits (first come, first served), until
+//   `acquireTimeoutMs` passes. A new connection costs the server a backend and that
+//   backend its catalog caches, so connections move between databases only when
+//   they must, and the busiest database (the shared one of SCHEMA tenants) keeps its.
 // - One owner (a tenant) holds at most `maxPerOwner` connections at once, so a burst
 //   for one tenant leaves the rest of the server to the others.
 // - Connections idle for `idleMs` are closed: an idle tenant holds none.
@@ -57,13 +61,16 @@ interface Waiter {
 }
 
 export class ServerConnectionPool {
+  /** Idle connections by database, longest idle first. */
   private readonly idle = new Map<string, Connection[]>();
-  /** Every idle connection, longest idle first: the ones to close when another database needs room. */
-  private readonly idleOrder = new Set<Connection>();
+  /** Databases by their last use, least recent first (a Map iterates in insertion order; each use re-inserts). */
+  private readonly recency = new Map<string, true>();
   private readonly heldBy = new Map<string, number>();
+  private readonly openPerDatabase = new Map<string, number>();
   private readonly waiters: Waiter[] = [];
   private readonly sweeper: NodeJS.Timeout;
   private openCount = 0;
+  private idleTotal = 0;
   private closed = false;
 
   constructor(private readonly options: ServerPoolOptions) {
@@ -77,7 +84,7 @@ export class ServerConnectionPool {
   }
 
   get idleCount(): number {
-    return this.idleOrder.size;
+    return this.idleTotal;
   }
 
   get waiting(): number {
@@ -91,6 +98,8 @@ export class ServerConnectionPool {
 
   acquire(database: string, owner: string): Promise<PooledConnection> {
     if (this.closed) return Promise.reject(new DatabaseUnavailableError('the connection pool is closed'));
+    this.recency.delete(database);
+    this.recency.set(database, true);
     const now = this.tryAcquire(database, owner);
     if (now) return now;
     return new Promise((resolve, reject) => {
@@ -115,31 +124,44 @@ export class ServerConnectionPool {
       clearTimeout(waiter.timer);
       waiter.reject(new DatabaseUnavailableError('the connection pool is closed'));
     }
-    const idle = [...this.idleOrder];
-    this.idleOrder.clear();
+    const idle = [...this.idle.values()].flat();
     this.idle.clear();
+    this.idleTotal = 0;
     await Promise.all(idle.map((c) => this.destroy(c)));
   }
 
   /** A connection now, or undefined when the caller must wait. */
   private tryAcquire(database: string, owner: string): Promise<PooledConnection> | undefined {
     if (this.heldByOwner(owner) >= this.options.maxPerOwner) return undefined;
-    const reusable = this.idle.get(database)?.pop();
-    if (reusable) {
-      this.idleOrder.delete(reusable);
+    const list = this.idle.get(database);
+    if (list) {
+      // The most recently used: the warmest, and it leaves the longest idle ones to the sweeper.
+      const reusable = list.pop()!;
+      if (list.length === 0) this.idle.delete(database);
+      this.idleTotal--;
       return Promise.resolve(this.lease(reusable, owner));
     }
     if (this.openCount >= this.options.maxConnections) {
-      const [longestIdle] = this.idleOrder;
-      if (!longestIdle) return undefined;
-      this.takeIdle(longestIdle);
-      void this.destroy(longestIdle);
+      if (this.busyFor(database) > this.waitingFor(database)) return undefined;
+      const victim = this.leastRecentlyUsedIdle();
+      if (!victim) return undefined;
+      void this.destroy(victim);
     }
     return this.openNew(database, owner);
   }
 
+  /** Takes out (for closing) the longest-idle connection of the least recently used database that has one. */
+  private leastRecentlyUsedIdle(): Connection | undefined {
+    for (const database of this.recency.keys()) {
+      const list = this.idle.get(database);
+      if (list) return this.takeIdle(list[0]);
+    }
+    return undefined;
+  }
+
   private openNew(database: string, owner: string): Promise<PooledConnection> {
     this.openCount++;
+    this.count(this.openPerDatabase, database, +1);
     this.hold(owner, +1);
     const { connectTimeoutMs, statementTimeoutMs, pooled } = this.options;
     const client = new (this.options.Client ?? pg.Client)({
@@ -154,15 +176,13 @@ export class ServerConnectionPool {
     // A connection that fails while idle (the server restarted) must not crash the process.
     client.on('error', () => {
       connection.broken = true;
-      if (this.idleOrder.has(connection)) {
-        this.takeIdle(connection);
-        void this.destroy(connection);
-      }
+      if (this.takeIdle(connection)) void this.destroy(connection);
     });
     return client.connect().then(
       () => this.lease(connection, owner, true),
       (error: unknown) => {
         this.openCount--;
+        this.count(this.openPerDatabase, database, -1);
         this.hold(owner, -1);
         void client.end().catch(() => {});
         this.serveWaiters();
@@ -192,39 +212,58 @@ export class ServerConnectionPool {
     const list = this.idle.get(connection.database);
     if (list) list.push(connection);
     else this.idle.set(connection.database, [connection]);
-    this.idleOrder.add(connection);
+    this.idleTotal++;
   }
 
-  private takeIdle(connection: Connection) {
-    this.idleOrder.delete(connection);
+  /** Takes `connection` out of the idle lists; undefined when it was not idle. */
+  private takeIdle(connection: Connection): Connection | undefined {
     const list = this.idle.get(connection.database);
-    if (!list) return;
-    const at = list.indexOf(connection);
-    if (at !== -1) list.splice(at, 1);
+    const at = list ? list.indexOf(connection) : -1;
+    if (!list || at === -1) return undefined;
+    list.splice(at, 1);
     if (list.length === 0) this.idle.delete(connection.database);
+    this.idleTotal--;
+    return connection;
   }
 
   private async destroy(connection: Connection) {
     this.openCount--;
+    this.count(this.openPerDatabase, connection.database, -1);
+    if (!this.openPerDatabase.has(connection.database) && !this.waitingFor(connection.database)) this.recency.delete(connection.database);
     await connection.client.end().catch(() => {});
   }
 
   private hold(owner: string, delta: number) {
-    const held = (this.heldBy.get(owner) ?? 0) + delta;
-    if (held <= 0) this.heldBy.delete(owner);
-    else this.heldBy.set(owner, held);
+    this.count(this.heldBy, owner, delta);
   }
 
-  /** Hands freed capacity to the waiters, oldest first, skipping owners still at their limit. */
+  private count(counts: Map<string, number>, key: string, delta: number) {
+    const n = (counts.get(key) ?? 0) + delta;
+    if (n <= 0) counts.delete(key);
+    else counts.set(key, n);
+  }
+
+  /** Connections to `database` in use now. */
+  private busyFor(database: string): number {
+    return (this.openPerDatabase.get(database) ?? 0) - (this.idle.get(database)?.length ?? 0);
+  }
+
+  private waitingFor(database: string): number {
+    let n = 0;
+    for (const waiter of this.waiters) if (waiter.database === database) n++;
+    return n;
+  }
+
+  /** Hands freed capacity to the waiters, oldest first, skipping those that must still wait. */
   private serveWaiters() {
     for (let i = 0; i < this.waiters.length; ) {
-      const waiter = this.waiters[i];
+      // Out of the queue while it is tried: it does not count as waiting behind itself.
+      const [waiter] = this.waiters.splice(i, 1);
       const connection = this.tryAcquire(waiter.database, waiter.owner);
       if (!connection) {
-        i++;
+        this.waiters.splice(i++, 0, waiter);
         continue;
       }
-      this.waiters.splice(i, 1);
       clearTimeout(waiter.timer);
       connection.then(waiter.resolve, waiter.reject);
     }
@@ -232,10 +271,9 @@ export class ServerConnectionPool {
 
   private closeIdle() {
     const cutoff = Date.now() - this.options.idleMs;
-    for (const connection of this.idleOrder) {
-      if (connection.idleSince > cutoff) break; // the rest are newer
-      this.takeIdle(connection);
-      void this.destroy(connection);
+    for (const list of [...this.idle.values()]) {
+      // Each list is longest idle first: stop at the first one still fresh.
+      while (list.length > 0 && list[0].idleSince <= cutoff) void this.destroy(this.takeIdle(list[0])!);
     }
   }
 }

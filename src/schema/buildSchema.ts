@@ -3,6 +3,7 @@
 import 'reflect-metadata';
 import { lexicographicSortSchema, printSchema, type GraphQLSchema } from 'graphql';
 import { buildSchemaSync, type PubSub } from 'type-graphql';
+import { recordAuditedMutations } from '../audit/mutationTrail';
 import { answerRelationsFromRows } from '../planner/plannedRelations';
 import { dropPassThroughResolvers } from './plainFields';
 import { ApiKeyResolver } from './platform/apiKeyResolver';
@@ -69,6 +70,7 @@ export function gatewaySchema(): GraphQLSchema {
     built = buildSchemaSync({ resolvers: [...resolvers], validate: false, pubSub: unusedPubSub });
     dropPassThroughResolvers(built);
     answerRelationsFromRows(built);
+    recordAuditedMutations(built);
   }
   return built;
 }

@@ -1,5 +1,7 @@
 // Every mutation that changes state leaves an audit entry (who, what, when, which
 // tenant) without secrets; owners and admins read their tenant's, platform admins all.
+import type { GraphQLObjectType } from 'graphql';
+import { gatewaySchema } from '../../src/schema/buildSchema';
 import { startTestGateway, type TestGateway, type TestUser } from '../support/testGateway';
 
 const AUDIT = `query($tenant: String, $action: String, $first: Int, $after: String) {
@@ -88,4 +90,13 @@ test('owners read their tenant’s log only; members may not; platform admins re
   expect(paged.map((n: any) => n.id)).toEqual(all.edges.slice(0, 4).map((e: any) => e.node.id));
   const times = paged.map((n: any) => n.createdAt);
   expect([...times].sort().reverse()).toEqual(times);
+});
+
+test('auditing costs other fields nothing: after mutations ran, the fields of every type still resolve without a wrapper', async () => {
+  expect((await gw.request(CREATE_PRODUCT, { token: owner.token, tenant: 'audit-shop', variables: { sku: 'AUD-W' } })).body.errors).toBeUndefined();
+  expect((await gw.request('{ products { totalCount } }', { token: owner.token, tenant: 'audit-shop' })).body.errors).toBeUndefined();
+  // A plugin hook per field (Apollo's willResolveField) would have made Apollo wrap every field of the schema.
+  const product = gatewaySchema().getType('Product') as GraphQLObjectType;
+  expect(product.getFields().sku.resolve).toBeUndefined();
+  expect((gatewaySchema().getType('Plan') as GraphQLObjectType).getFields().code.resolve).toBeUndefined();
 });

@@ -74,8 +74,7 @@ function complexityOf(schema: GraphQLSchema, document: DocumentNode, operation: 
 /**
  * The checks that need the variables: they can be stored, they fit the operation's
  * declarations (BAD_USER_INPUT), and the operation costs no more than `limit`
- * (QUERY_TOO_COMPLEX). A request whose operation could not be resolved is left to
- * execution, which says so.
+ * (QUERY_TOO_COMPLEX).
  */
 export function assertOperationAllowed(
   schema: GraphQLSchema,

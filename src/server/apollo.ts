@@ -3,11 +3,12 @@
 import { ApolloServer, type ApolloServerPlugin } from '@apollo/server';
 import { ApolloServerPluginCacheControlDisabled, ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
 import { GraphQLError, type GraphQLSchema } from 'graphql';
+import { httpStatusOf, type ErrorCode } from '../errors';
 import type { GatewayContext } from '../schema/context';
-import { expectedError, formatClientError } from './clientErrors';
-import { assertComplexity, limitRules, type OperationLimits } from './operationLimits';
+import { expectedError, type ClientErrorFormatter } from './clientErrors';
+import { assertOperationAllowed, limitRules, type OperationLimits } from './operationLimits';
 
-/** Rules for an operation once it is known: subscriptions belong on the WebSocket, and the cost limit. */
+/** Rules for an operation once it is known: subscriptions belong on the WebSocket, then its variables and cost. */
 function operationRulesPlugin(schema: GraphQLSchema, limit: number): ApolloServerPlugin<GatewayContext> {
   return {
     async requestDidStart() {
@@ -18,7 +19,28 @@ function operationRulesPlugin(schema: GraphQLSchema, limit: number): ApolloServe
               extensions: { code: 'BAD_REQUEST', http: { status: 400 } },
             });
           }
-          assertComplexity(schema, document, request.variables, request.operationName, limit);
+          // No operation by that name (or none named of several): execution answers OPERATION_RESOLUTION_FAILURE.
+          if (operation) assertOperationAllowed(schema, document, operation, request.variables, limit);
+        },
+      };
+    },
+  };
+}
+
+/**
+ * A request refused before it ran answers with its code's status (400 for a client's
+ * mistake) instead of Apollo's default, 500: that one is for failures of ours only.
+ * A request that ran answers 200 whatever its errors.
+ */
+function refusalStatusPlugin(): ApolloServerPlugin<GatewayContext> {
+  return {
+    async requestDidStart() {
+      return {
+        async willSendResponse({ response }) {
+          if (response.body.kind !== 'single' || response.http.status !== 500) return;
+          const { data, errors } = response.body.singleResult;
+          const code = errors?.[0]?.extensions?.code;
+          if (data === undefined && typeof code === 'string') response.http.status = httpStatusOf[code as ErrorCode] ?? 400;
         },
       };
     },
@@ -46,6 +68,7 @@ export async function startApollo(options: {
   schema: GraphQLSchema;
   limits: OperationLimits;
   introspection: boolean;
+  formatError: ClientErrorFormatter;
   plugins?: ApolloServerPlugin<GatewayContext>[];
 }): Promise<ApolloServer<GatewayContext>> {
   const apollo = new ApolloServer<GatewayContext>({
@@ -55,12 +78,13 @@ export async function startApollo(options: {
     includeStacktraceInErrorResponses: false,
     // main.ts owns shutdown: Apollo must not catch SIGTERM and stop on its own.
     stopOnTerminationSignals: false,
-    formatError: formatClientError,
+    formatError: options.formatError,
     plugins: [
       ApolloServerPluginLandingPageDisabled(),
       // No field sets cache hints, and the default cache-control plugin would hook every field of every query.
       ApolloServerPluginCacheControlDisabled(),
       operationRulesPlugin(options.schema, options.limits.complexity),
+      refusalStatusPlugin(),
       unexpectedErrorLogger(),
       ...(options.plugins ?? []),
     ],

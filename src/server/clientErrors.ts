@@ -22,14 +22,28 @@ const OUR_CODES = new Set<string>(Object.values(ErrorCode));
 const UNAVAILABLE = new Set(['P1001', 'P1002', 'P1003', 'P1008', 'P1017', 'P2024']);
 const UNAVAILABLE_KINDS = new Set(['DatabaseNotReachable', 'DatabaseDoesNotExist', 'ConnectionClosed', 'SocketTimeout', 'TooManyConnections']);
 
+// SQLSTATE class 22, "data exception": a value its column or operation cannot take.
+// Input that got past validation, and the client's to fix, so never a fault of ours.
+const DATA_EXCEPTIONS: Record<string, string> = {
+  '22001': 'a value is too long for its field',
+  '22003': 'a number is too large for its field',
+  '22007': 'a date or time is not valid',
+  '22008': 'a date or time is out of range',
+  '22021': 'a text holds a character that cannot be stored',
+  '22P05': 'a text holds a character that cannot be stored',
+};
+
 interface AdapterCause {
   kind?: string;
   code?: string;
+  /** The database's own code: a SQLSTATE for PostgreSQL. */
+  originalCode?: string;
   table?: string;
   constraint?: { fields?: string[]; index?: string };
 }
 
 interface DatabaseErrorShape {
+  /** Prisma's code (P2002, ...), or the SQLSTATE of an error straight from pg. */
   code?: string;
   meta?: { target?: unknown; driverAdapterError?: { cause?: AdapterCause } };
   cause?: AdapterCause;
@@ -62,6 +76,11 @@ function translateDatabaseError(error: DatabaseErrorShape): GraphQLError | undef
   ) {
     return new GraphQLError('the database is unavailable; try again shortly', { extensions: { code: ErrorCode.DATABASE_UNAVAILABLE } });
   }
+  // Prisma wraps the driver's error (meta.driverAdapterError); an error straight from pg has the SQLSTATE as its code.
+  const sqlState = error.meta?.driverAdapterError?.cause?.originalCode ?? error.cause?.originalCode ?? error.code;
+  if (sqlState?.startsWith('22')) {
+    return new GraphQLError(DATA_EXCEPTIONS[sqlState] ?? 'a value is not valid for its field', { extensions: { code: ErrorCode.BAD_USER_INPUT } });
+  }
   switch (error.code) {
     case 'P2002': {
       const fields = uniqueFields(error);
@@ -90,6 +109,11 @@ export function expectedError(error: unknown): GraphQLError | undefined {
     const code = original.extensions?.code;
     if (typeof code === 'string' && (OUR_CODES.has(code) || PROTOCOL_CODES.has(code))) return original;
     if (inner) return expectedError(inner);
+    // Apollo refuses some requests with a 4xx status and no code (a persisted query of another version, or whose hash is not the query's).
+    const status = (original.extensions?.http as { status?: number } | undefined)?.status;
+    if (code === undefined && status !== undefined && status >= 400 && status < 500) {
+      return new GraphQLError(original.message, { extensions: { code: 'BAD_REQUEST' } });
+    }
   }
   if (original && typeof original === 'object') return translateDatabaseError(original as DatabaseErrorShape);
   return undefined;
@@ -97,8 +121,22 @@ export function expectedError(error: unknown): GraphQLError | undefined {
 
 const INTERNAL: GraphQLFormattedError = { message: 'Internal server error', extensions: { code: ErrorCode.INTERNAL_SERVER_ERROR } };
 
-/** Apollo's formatError: keep position and path, replace everything else with what is safe. */
-export function formatClientError(formatted: GraphQLFormattedError, error: unknown): GraphQLFormattedError {
+export type ClientErrorFormatter = (formatted: GraphQLFormattedError, error: unknown) => GraphQLFormattedError;
+
+// graphql-js guesses at what an unknown name meant ("Did you mean "code"?"): a map of
+// the schema, piece by piece, for anyone probing a server that hides its introspection.
+const SUGGESTION = / ?Did you mean [^?]*\?/g;
+
+/** Apollo's formatError, and the WebSocket's: one for both transports, so they show a failure alike. */
+export function clientErrorFormatter(options: { hideSuggestions: boolean }): ClientErrorFormatter {
+  return (formatted, error) => {
+    const shown = formatClientError(formatted, error);
+    return options.hideSuggestions ? { ...shown, message: shown.message.replace(SUGGESTION, '') } : shown;
+  };
+}
+
+/** Keep position and path, replace everything else with what is safe. */
+function formatClientError(formatted: GraphQLFormattedError, error: unknown): GraphQLFormattedError {
   const expected = expectedError(error);
   const where = { ...(formatted.locations ? { locations: formatted.locations } : {}), ...(formatted.path ? { path: formatted.path } : {}) };
   if (!expected) {

@@ -6,6 +6,7 @@ import { gatewaySchema } from '../schema/buildSchema';
 import type { Services } from '../services';
 import { startApollo } from './apollo';
 import { auditPlugin } from './auditPlugin';
+import { clientErrorFormatter } from './clientErrors';
 import { corsHandler } from './cors';
 import { drainHttp } from './drainHttp';
 import { explorerRoutes } from './explorer/explorerRoutes';
@@ -29,10 +30,12 @@ export async function startGateway(services: Services, listen: { port: number; h
   const { config, log, shutdown } = services;
   const schema = gatewaySchema();
   const introspection = config.graphiql || !config.production;
+  const formatError = clientErrorFormatter({ hideSuggestions: config.production });
   const apollo = await startApollo({
     schema,
     limits: config.limits,
     introspection,
+    formatError,
     plugins: [meteringPlugin(services.usage), auditPlugin(services.platform, log), outcomePlugin()],
   });
   const redis = config.redisUrl ? createRedisProbe(config.redisUrl, log) : undefined;
@@ -47,7 +50,7 @@ export async function startGateway(services: Services, listen: { port: number; h
     onAnswered: reportRequests(services),
     cors: corsHandler(config.corsOrigins),
   });
-  const webSocket = attachWebSocketServer({ server, path: '/graphql', schema, apollo, services, introspection });
+  const webSocket = attachWebSocketServer({ server, path: '/graphql', schema, apollo, services, introspection, formatError });
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);
     server.listen(listen.port, listen.host, () => resolve());

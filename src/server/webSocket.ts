@@ -6,11 +6,12 @@
 // Queries and mutations run through Apollo exactly as over HTTP: the same limits,
 // plugins (metering, audit) and error shaping. Subscriptions, which Apollo does not
 // run, get the same limits and masking here. Either way the tenant client goes back
-// to the pool when the operation ends.
+// to the pool when the operation ends. A message is no larger than an HTTP body may be.
 import type http from 'node:http';
 import type { ApolloServer } from '@apollo/server';
 import {
   GraphQLError,
+  Kind,
   NoSchemaIntrospectionCustomRule,
   getOperationAST,
   parse,
@@ -21,13 +22,14 @@ import {
   type ExecutionResult,
   type GraphQLFormattedError,
   type GraphQLSchema,
+  type OperationDefinitionNode,
 } from 'graphql';
 import { useServer } from 'graphql-ws/use/ws';
 import { WebSocketServer } from 'ws';
 import type { GatewayContext } from '../schema/context';
 import type { Services } from '../services';
-import { expectedError, formatClientError } from './clientErrors';
-import { assertComplexity, limitRules } from './operationLimits';
+import { expectedError, type ClientErrorFormatter } from './clientErrors';
+import { assertOperationAllowed, limitRules } from './operationLimits';
 import { createRequestContext, type RequestCredentials } from './requestContext';
 import { reportRequests } from './requestObserver';
 
@@ -38,6 +40,7 @@ export interface WebSocketOptions {
   apollo: ApolloServer<GatewayContext>;
   services: Services;
   introspection: boolean;
+  formatError: ClientErrorFormatter;
 }
 
 export interface RunningWebSocketServer {
@@ -80,6 +83,27 @@ function withCode(error: GraphQLError, code: string): GraphQLError {
   return new GraphQLError(error.message, { nodes: error.nodes, source: error.source, positions: error.positions, extensions: { ...error.extensions, code } });
 }
 
+/** The document, or why it is none: a syntax error, or one nested so deep the parser ran out of stack. */
+function parsed(query: string): DocumentNode | GraphQLError {
+  try {
+    return parse(query);
+  } catch (error) {
+    if (error instanceof GraphQLError) return withCode(error, 'GRAPHQL_PARSE_FAILED');
+    return new GraphQLError('the document could not be parsed', { extensions: { code: 'GRAPHQL_PARSE_FAILED' } });
+  }
+}
+
+/** What Apollo answers over HTTP (in graphql-js's words) when the document has no operation by that name, or not just one without a name. */
+function unresolvedOperation(document: DocumentNode, operationName: string | undefined): GraphQLError {
+  const operations = document.definitions.filter((definition) => definition.kind === Kind.OPERATION_DEFINITION).length;
+  const message = operationName
+    ? `Unknown operation named "${operationName}".`
+    : operations === 0
+      ? 'Must provide an operation.'
+      : 'Must provide operation name if query contains multiple operations.';
+  return new GraphQLError(message, { extensions: { code: 'OPERATION_RESOLUTION_FAILURE' } });
+}
+
 /** An operation of a connection, from its subscribe message until it completes or the socket goes. */
 interface RunningOperation {
   context: GatewayContext;
@@ -113,15 +137,15 @@ export function attachWebSocketServer(options: WebSocketOptions): RunningWebSock
     errors.map((error) => {
       if (!(error instanceof GraphQLError)) return error;
       if (!expectedError(error)) services.log.error({ err: error.originalError ?? error }, 'unexpected error (websocket)');
-      return formatClientError(error.toJSON(), error);
+      return options.formatError(error.toJSON(), error);
     });
 
   /** A subscription's checks, the ones Apollo makes for everything else. */
-  function refusedSubscription(document: DocumentNode, variables: Record<string, unknown> | undefined, operationName: string | undefined) {
+  function refusedSubscription(document: DocumentNode, operation: OperationDefinitionNode, variables: Record<string, unknown> | undefined) {
     const invalid = validate(schema, document, rules);
     if (invalid.length > 0) return invalid.map((error) => withCode(error, 'GRAPHQL_VALIDATION_FAILED'));
     try {
-      assertComplexity(schema, document, variables, operationName, limits.complexity);
+      assertOperationAllowed(schema, document, operation, variables, limits.complexity);
     } catch (error) {
       return [error as GraphQLError];
     }
@@ -137,7 +161,8 @@ export function attachWebSocketServer(options: WebSocketOptions): RunningWebSock
     return response.body.singleResult as ExecutionResult;
   }
 
-  const wss = new WebSocketServer({ server: options.server, path: options.path });
+  // ws refuses a larger message as it arrives (close code 1009), before buffering or parsing it.
+  const wss = new WebSocketServer({ server: options.server, path: options.path, maxPayload: limits.bodyBytes });
   const server = useServer<ConnectionParams, Connection['extra']>(
     {
       schema,
@@ -150,22 +175,19 @@ export function attachWebSocketServer(options: WebSocketOptions): RunningWebSock
         );
       },
       async onSubscribe(connection, id, payload) {
-        let document: DocumentNode;
-        try {
-          document = parse(payload.query);
-        } catch (error) {
-          return [withCode(error as GraphQLError, 'GRAPHQL_PARSE_FAILED')];
-        }
+        const document = parsed(payload.query);
+        if (document instanceof GraphQLError) return [document];
         const operationName = payload.operationName ?? undefined;
         const variables = payload.variables ?? undefined;
         const operation = getOperationAST(document, operationName);
-        if (operation?.operation === 'subscription') {
-          const refused = refusedSubscription(document, variables, operationName);
+        if (!operation) return [unresolvedOperation(document, operationName)];
+        if (operation.operation === 'subscription') {
+          const refused = refusedSubscription(document, operation, variables);
           if (refused) return refused;
         }
         try {
           const contextValue = await createRequestContext(services, credentialsOf(connection));
-          const subscription = operation?.operation === 'subscription';
+          const subscription = operation.operation === 'subscription';
           // Apollo names queries and mutations (outcomePlugin); subscriptions do not pass through it.
           if (subscription) contextValue.outcome.operation = operation.name?.value ?? null;
           operationsOf(connection).set(id, { context: contextValue, startedAt: process.hrtime.bigint(), subscription });

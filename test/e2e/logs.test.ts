@@ -1,10 +1,10 @@
 // The request log: one JSON line per request with its id and tenant, and never a
 // password, a token or a connection string, whatever happens.
-import { Writable } from 'node:stream';
 import { graphql } from '../../generated/graphql';
 import { createLogger, scrubCredentials } from '../../src/logger';
 import { reportRequests } from '../../src/server/requestObserver';
 import { onServer } from '../support/database';
+import { LogCapture } from '../support/logCapture';
 import { startTestGateway, type TestGateway } from '../support/testGateway';
 
 const SIGN_UP = graphql(`mutation LogsSignUp($input: SignUpInput!) { signUp(input: $input) { token } }`);
@@ -13,19 +13,8 @@ const PRODUCTS = graphql(`query LogsProducts { products { totalCount } }`);
 
 const PASSWORD = 'my very secret passphrase';
 
-class Capture extends Writable {
-  readonly lines: string[] = [];
-  _write(chunk: Buffer, _encoding: string, done: () => void) {
-    this.lines.push(...chunk.toString('utf8').split('\n').filter(Boolean));
-    done();
-  }
-  entries() {
-    return this.lines.map((line) => JSON.parse(line) as Record<string, unknown>);
-  }
-}
-
 let gw: TestGateway;
-const capture = new Capture();
+const capture = new LogCapture();
 
 beforeAll(async () => {
   gw = await startTestGateway({ log: createLogger('debug', capture) });
@@ -76,7 +65,7 @@ test('a request that took a second or more is logged as slow; a subscription, ho
 });
 
 test('a secret inside an error message is scrubbed before the line is written', () => {
-  const capture = new Capture();
+  const capture = new LogCapture();
   const log = createLogger('info', capture);
   log.error({ err: new Error('connect to postgresql://app:hunter2@db.internal:5432/shop failed') }, 'boom with Bearer abc.def.ghi');
   log.info({ password: 'hunter2', nested: { token: 'abc' }, variables: { password: 'hunter2' } }, 'input');

@@ -1,5 +1,4 @@
 import { Arg, Args, Ctx, ID, Mutation, Query, Resolver } from 'type-graphql';
-import { DateResolver } from 'graphql-scalars';
 import { changePlan } from '../../billing/changePlan';
 import { recordManualPayment, renewDueSubscriptions } from '../../billing/subscriptions';
 import { badInput, forbidden, notFound } from '../../errors';
@@ -7,6 +6,7 @@ import { Connection, PageArgs } from '../connection';
 import type { GatewayContext } from '../context';
 import { Unmetered } from '../fieldExtensions';
 import { parseId } from '../ids';
+import { DateScalar } from '../scalars';
 import { pageComplexity } from '../tenant/complexity';
 import { BillingStatus, BillingTransaction, TenantSubscription, UsageDay } from './billingTypes';
 import { newestFirst } from './newestFirst';
@@ -48,8 +48,8 @@ export class BillingResolver {
   })
   @Unmetered()
   async usage(
-    @Arg('from', () => DateResolver) from: Date,
-    @Arg('to', () => DateResolver) to: Date,
+    @Arg('from', () => DateScalar) from: Date,
+    @Arg('to', () => DateScalar) to: Date,
     @Arg('tenant', () => String, { nullable: true }) tenant: string | null,
     @Ctx() ctx: GatewayContext,
   ) {

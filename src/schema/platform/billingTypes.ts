@@ -1,9 +1,8 @@
 // GraphQL types of the platform's billing side: subscriptions, transactions,
 // usage, API keys and the audit log.
-import { DateResolver } from 'graphql-scalars';
 import { Field, ID, Int, ObjectType, registerEnumType } from 'type-graphql';
 import { BillingCycle, BillingStatus, MemberRole, SubscriptionStatus } from '../../generated/platform/enums';
-import { DateTimeScalar, DecimalScalar, JSONObjectScalar } from '../scalars';
+import { DateScalar, DateTimeScalar, DecimalScalar, JSONObjectScalar } from '../scalars';
 import { Plan } from './types';
 
 registerEnumType(SubscriptionStatus, {
@@ -50,7 +49,7 @@ export class BillingTransaction {
 @ObjectType({ description: "One tenant's API calls on one UTC day." })
 export class UsageDay {
   @Field(() => ID) tenantId!: string;
-  @Field(() => DateResolver) day!: string;
+  @Field(() => DateScalar) day!: string;
   @Field(() => Int, { description: 'Calls counted against the monthly quota.' }) apiCalls!: number;
   @Field(() => Int, { description: 'Calls that ended with errors, and calls refused as RATE_LIMITED.' }) apiErrors!: number;
 }

@@ -20,12 +20,13 @@ export class StockResolver {
   @Query(() => [StockLevel], { complexity: listComplexity, description: 'Stock on hand of every product whose stock is tracked, by SKU.' })
   async stockLevels(
     @Arg('atOrBelow', () => DecimalScalar, { nullable: true, description: 'Only products with at most this much on hand.' })
-    atOrBelow: string | undefined,
+    atOrBelow: string | null | undefined,
     @Ctx() ctx: GatewayContext,
   ) {
     const { db } = await ctx.tenant();
     const products = await db.product.findMany({
-      where: { trackStock: true, ...(atOrBelow !== undefined ? { stock: { lte: atOrBelow } } : {}) },
+      // `atOrBelow: null` is a client's way of leaving it out too.
+      where: { trackStock: true, ...(atOrBelow !== undefined && atOrBelow !== null ? { stock: { lte: atOrBelow } } : {}) },
       orderBy: { sku: 'asc' },
     });
     return products.map((product) => ({ product, onHand: product.stock, value: product.stock.mul(product.cost) }));

@@ -37,6 +37,8 @@ const SERVER_POOL_SIZE = Number(process.env.SERVER_POOL_SIZE ?? 20);
  * theirs, so the first seconds measure that warm-up rather than the steady state.
  */
 const WARMUP_SECONDS = Number(process.env.BENCH_WARMUP_SECONDS ?? 10);
+/** Node flags for the gateway process, e.g. `--cpu-prof --cpu-prof-dir=/tmp/prof`. */
+const GATEWAY_FLAGS = (process.env.BENCH_GATEWAY_NODE_FLAGS ?? '').split(' ').filter(Boolean);
 const COLD_SAMPLES = Math.min(100, Math.floor(TENANTS / 2));
 
 const SHAPES = {
@@ -137,7 +139,7 @@ async function benchmark(server: string) {
     const token = await services.tokens.sign({ userId: user.id, email: user.email, platformAdmin: false });
     await closeServices(services);
 
-    const gateway = await gatewayProcess.start({ SERVER_POOL_SIZE: String(SERVER_POOL_SIZE) });
+    const gateway = await gatewayProcess.start({ SERVER_POOL_SIZE: String(SERVER_POOL_SIZE) }, GATEWAY_FLAGS);
     running.push(gateway);
     const auth = { authorization: `Bearer ${token}` };
 

@@ -6,7 +6,7 @@
 // tenant model and pass `identifier` (a narrow alphabet) before they are quoted.
 
 /** How a column's value is written into the row's JSON, chosen by its GraphQL type. */
-export type ValueKind = 'plain' | 'decimal' | 'dateTime' | 'date';
+export type ValueKind = 'plain' | 'decimal' | 'dateTime' | 'date' | 'boolean' | 'json';
 
 export interface Dialect {
   readonly name: 'postgresql' | 'mysql';
@@ -54,11 +54,51 @@ export const postgresql: Dialect = {
         return `to_char(${column}, 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"')`;
       case 'date':
         return `to_char(${column}, 'YYYY-MM-DD')`;
+      case 'boolean':
+      case 'json':
       case 'plain':
         return column;
     }
   },
   contains: (column, param) => `${column} ILIKE ('%' || ${param} || '%')`,
   count: () => 'count(*)::int',
+  limit: (param) => `LIMIT ${param}`,
+};
+
+/**
+ * MariaDB 10.6+ (tested) and the MySQL family's spelling. JSON_ARRAYAGG takes ORDER BY
+ * in MariaDB; MySQL 8 would need the ordered rows fed from a LATERAL derived table.
+ */
+export const mysql: Dialect = {
+  name: 'mysql',
+  quote: (name) => `\`${identifier(name)}\``,
+  param: () => '?',
+  object: (pairs) => `JSON_OBJECT(${pairs.map(([k, e]) => `${key(k)}, ${e}`).join(', ')})`,
+  array: (element, from, orderBy) => `(SELECT COALESCE(JSON_ARRAYAGG(${element} ORDER BY ${orderBy}), JSON_ARRAY()) FROM ${from})`,
+  value(kind, column) {
+    switch (kind) {
+      case 'decimal': {
+        // DECIMAL prints its full scale ("12.50"); trailing zeros go, as Prisma's Decimal prints it ("12.5").
+        const text = `CAST(${column} AS CHAR)`;
+        return `IF(LOCATE('.', ${text}) > 0, TRIM(TRAILING '.' FROM TRIM(TRAILING '0' FROM ${text})), ${text})`;
+      }
+      case 'dateTime':
+        // DATETIME(3) in UTC; %f prints microseconds, of which milliseconds are kept.
+        return `CONCAT(LEFT(DATE_FORMAT(${column}, '%Y-%m-%dT%H:%i:%s.%f'), 23), 'Z')`;
+      case 'date':
+        return `DATE_FORMAT(${column}, '%Y-%m-%d')`;
+      case 'boolean':
+        // TINYINT(1) would come out as 0 or 1.
+        return `JSON_EXTRACT(IF(${column}, 'true', 'false'), '$')`;
+      case 'json':
+        // A JSON column is text to JSON_OBJECT, which would quote it as a string.
+        return `JSON_EXTRACT(${column}, '$')`;
+      case 'plain':
+        return column;
+    }
+  },
+  // The default collations compare without regard to case.
+  contains: (column, param) => `${column} LIKE CONCAT('%', ${param}, '%')`,
+  count: () => 'CAST(COUNT(*) AS SIGNED)',
   limit: (param) => `LIMIT ${param}`,
 };

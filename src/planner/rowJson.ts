@@ -20,7 +20,7 @@ export interface RowCompiler {
   context: SelectionContext;
 }
 
-const KINDS: Record<string, ValueKind> = { Decimal: 'decimal', DateTime: 'dateTime', Date: 'date' };
+const KINDS: Record<string, ValueKind> = { Decimal: 'decimal', DateTime: 'dateTime', Date: 'date', Boolean: 'boolean', JSONObject: 'json' };
 
 export function objectType(schema: GraphQLSchema, name: string): GraphQLObjectType {
   const type = schema.getType(name);

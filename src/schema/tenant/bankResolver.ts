@@ -2,7 +2,7 @@ import type { GraphQLResolveInfo } from 'graphql';
 import { Arg, Args, Ctx, FieldResolver, ID, Info, Mutation, Query, Resolver, Root } from 'type-graphql';
 import { createBankAccount } from '../../domain/bank/bankAccounts';
 import { importBankStatement } from '../../domain/bank/importStatement';
-import type { Condition } from '../../planner/plannedRead';
+import type { Condition } from '../../planner/plannedStatement';
 import { Connection, PageArgs } from '../connection';
 import type { GatewayContext } from '../context';
 import { parseId } from '../ids';

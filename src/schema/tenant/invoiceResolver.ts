@@ -3,7 +3,7 @@ import { Arg, Args, Ctx, Field, FieldResolver, ID, Info, InputType, Mutation, Qu
 import { withinPlanLimit } from '../../billing/planLimits';
 import { createInvoice } from '../../domain/invoices';
 import type { Invoice as InvoiceRow, InvoiceItem as InvoiceItemRow } from '../../generated/tenant/client';
-import type { Condition } from '../../planner/plannedRead';
+import type { Condition } from '../../planner/plannedStatement';
 import { Connection, PageArgs } from '../connection';
 import type { GatewayContext } from '../context';
 import { InvoiceKind, InvoiceStatus } from '../enums';

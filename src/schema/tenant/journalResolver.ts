@@ -1,7 +1,7 @@
 import type { GraphQLResolveInfo } from 'graphql';
 import { Arg, Args, Ctx, Field, FieldResolver, ID, Info, InputType, Mutation, Query, Resolver, Root } from 'type-graphql';
 import { postManualEntry, reverseManualEntry } from '../../domain/accounting/manualEntry';
-import type { Condition } from '../../planner/plannedRead';
+import type { Condition } from '../../planner/plannedStatement';
 import { Connection, PageArgs } from '../connection';
 import type { GatewayContext } from '../context';
 import { parseId } from '../ids';

@@ -3,7 +3,7 @@ import { Arg, Args, Ctx, Field, FieldResolver, ID, Info, InputType, Mutation, Qu
 import { withinPlanLimit } from '../../billing/planLimits';
 import { createProduct, deleteProduct, updateProduct } from '../../domain/products';
 import type { Product as ProductRow } from '../../generated/tenant/client';
-import type { Condition } from '../../planner/plannedRead';
+import type { Condition } from '../../planner/plannedStatement';
 import { Connection, PageArgs } from '../connection';
 import type { GatewayContext } from '../context';
 import { ProductKind } from '../enums';

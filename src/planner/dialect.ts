@@ -24,8 +24,8 @@ export interface Dialect {
   contains(column: string, param: string): string;
   /** count(*) as a JavaScript number. */
   count(): string;
-  /** `LIMIT <param>`. */
-  limit(param: string): string;
+  /** `LIMIT <n>`. */
+  limit(count: string): string;
 }
 
 const IDENTIFIER = /^[A-Za-z_][A-Za-z0-9_]{0,62}$/;
@@ -62,7 +62,7 @@ export const postgresql: Dialect = {
   },
   contains: (column, param) => `${column} ILIKE ('%' || ${param} || '%')`,
   count: () => 'count(*)::int',
-  limit: (param) => `LIMIT ${param}`,
+  limit: (count) => `LIMIT ${count}`,
 };
 
 /**
@@ -100,5 +100,5 @@ export const mysql: Dialect = {
   // The default collations compare without regard to case.
   contains: (column, param) => `${column} LIKE CONCAT('%', ${param}, '%')`,
   count: () => 'CAST(COUNT(*) AS SIGNED)',
-  limit: (param) => `LIMIT ${param}`,
+  limit: (count) => `LIMIT ${count}`,
 };

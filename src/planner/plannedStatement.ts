@@ -135,7 +135,10 @@ export function plannedStatement(info: GraphQLResolveInfo, read: RootRead, diale
   if (plan.row !== null && size > 0) {
     let where = statement.where(read.where, root);
     if (after) where = `${where ? `${where} AND` : 'WHERE'} ${id} ${read.direction === 'asc' ? '>' : '<'} ${statement.param(after)}`;
-    const page = `(SELECT * FROM ${table} ${where} ORDER BY ${id} ${direction} ${dialect.limit(statement.param(size + 1))}) ${root}`;
+    // The page size is written in, not bound: a prepared statement runs on a generic plan
+    // after a few runs, and one that cannot see its LIMIT plans for every row of the table.
+    // It is an integer of 0-100 (pageSize), so a shape has at most 101 texts.
+    const page = `(SELECT * FROM ${table} ${where} ORDER BY ${id} ${direction} ${dialect.limit(String(size + 1))}) ${root}`;
     columns.push(`${dialect.array(plan.row, page, `${id} ${direction}`)} AS ${dialect.quote('nodes')}`);
   }
   return done(columns.length > 0 ? `SELECT ${columns.join(', ')}` : null, (row) => connectionOf(row.nodes ?? [], size, Boolean(after), () => row.totalCount ?? 0));

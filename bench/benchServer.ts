@@ -4,6 +4,8 @@
 import { chmodSync, mkdtempSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import pg from 'pg';
+import { dropDatabasesStartingWith } from '../src/db/dropDatabases';
 import { startEmbeddedPostgres } from '../src/db/embeddedPostgres';
 import { withDatabase } from '../src/db/urls';
 import { createLogger } from '../src/logger';
@@ -20,4 +22,22 @@ export async function withBenchServer<T>(work: (serverUrl: string) => Promise<T>
     await embedded.stop();
     rmSync(dataDir, { recursive: true, force: true });
   }
+}
+
+/** Drops every database a benchmark made (they all start with its prefix). */
+export async function dropBenchDatabases(serverUrl: string, prefix: string): Promise<void> {
+  const admin = new pg.Client({ connectionString: serverUrl });
+  await admin.connect();
+  await dropDatabasesStartingWith(admin, prefix).finally(() => admin.end());
+}
+
+/** Runs a benchmark on the bench server and exits: 0 when it finished, 1 (with the error) when not. */
+export function runBenchmark(work: (serverUrl: string) => Promise<void>): void {
+  withBenchServer(work).then(
+    () => process.exit(0),
+    (error: unknown) => {
+      console.error(error);
+      process.exit(1);
+    },
+  );
 }

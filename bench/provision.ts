@@ -7,17 +7,15 @@
 import 'reflect-metadata';
 import { randomBytes } from 'node:crypto';
 import { createClient, type Client } from 'graphql-ws';
-import pg from 'pg';
 import WebSocket from 'ws';
 import { loadConfig } from '../src/config';
 import { closeServices, createServices } from '../src/createServices';
-import { dropDatabasesStartingWith } from '../src/db/dropDatabases';
 import { preparePlatformDatabase } from '../src/db/platformDatabase';
 import { withDatabase } from '../src/db/urls';
 import { createLogger } from '../src/logger';
 import { startJobWorker } from '../src/provisioning/jobs/jobWorker';
 import { startGateway } from '../src/server/gateway';
-import { withBenchServer } from './benchServer';
+import { dropBenchDatabases, runBenchmark } from './benchServer';
 import { describeMachine, printTable } from './machine';
 
 const TENANTS = 20;
@@ -67,12 +65,6 @@ async function provisionOne(url: string, client: Client, token: string, slug: st
   return performance.now() - started;
 }
 
-async function dropDatabases(serverUrl: string, prefix: string) {
-  const admin = new pg.Client({ connectionString: serverUrl });
-  await admin.connect();
-  await dropDatabasesStartingWith(admin, prefix).finally(() => admin.end());
-}
-
 async function runPath(serverUrl: string, path: Path): Promise<{ warmup: number; times: number[] }> {
   const prefix = `tgbench${randomBytes(3).toString('hex')}_`;
   const platformUrl = withDatabase(serverUrl, `${prefix}platform`);
@@ -111,7 +103,7 @@ async function runPath(serverUrl: string, path: Path): Promise<{ warmup: number;
     await gateway.close();
     await worker.stop();
     await closeServices(services);
-    await dropDatabases(serverUrl, prefix);
+    await dropBenchDatabases(serverUrl, prefix);
   }
 }
 
@@ -119,22 +111,15 @@ function percentile(sorted: number[], p: number): number {
   return sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)];
 }
 
-async function main() {
-  await withBenchServer(async (serverUrl) => {
-    console.log(await describeMachine(serverUrl));
-    console.log(`createTenant -> ACTIVE (job SUCCEEDED), ${TENANTS} tenants per path, one at a time, after one warm-up tenant\n`);
-    const rows: Array<Array<string | number>> = [];
-    for (const p of PATHS) {
-      const { warmup, times } = await runPath(serverUrl, p);
-      const sorted = [...times].sort((a, b) => a - b);
-      const mean = times.reduce((a, b) => a + b, 0) / times.length;
-      rows.push([p.name, ...[percentile(sorted, 50), percentile(sorted, 95), sorted.at(-1)!, mean, warmup].map((ms) => ms.toFixed(0))]);
-    }
-    printTable(['path', 'p50 ms', 'p95 ms', 'max ms', 'mean ms', 'warm-up ms'], rows);
-  });
-}
-
-main().catch((error: unknown) => {
-  console.error(error);
-  process.exit(1);
+runBenchmark(async (serverUrl) => {
+  console.log(await describeMachine(serverUrl));
+  console.log(`createTenant -> ACTIVE (job SUCCEEDED), ${TENANTS} tenants per path, one at a time, after one warm-up tenant\n`);
+  const rows: Array<Array<string | number>> = [];
+  for (const p of PATHS) {
+    const { warmup, times } = await runPath(serverUrl, p);
+    const sorted = [...times].sort((a, b) => a - b);
+    const mean = times.reduce((a, b) => a + b, 0) / times.length;
+    rows.push([p.name, ...[percentile(sorted, 50), percentile(sorted, 95), sorted.at(-1)!, mean, warmup].map((ms) => ms.toFixed(0))]);
+  }
+  printTable(['path', 'p50 ms', 'p95 ms', 'max ms', 'mean ms', 'warm-up ms'], rows);
 });

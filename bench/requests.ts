@@ -8,16 +8,14 @@ import 'reflect-metadata';
 import { execFileSync } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
 import path from 'node:path';
-import pg from 'pg';
 import { loadConfig } from '../src/config';
 import { closeServices, createServices } from '../src/createServices';
-import { dropDatabasesStartingWith } from '../src/db/dropDatabases';
 import { preparePlatformDatabase } from '../src/db/platformDatabase';
 import { createLogger } from '../src/logger';
 import { createTenantRecord } from '../src/provisioning/createTenantRecord';
 import { provisionTenant } from '../src/provisioning/provisionTenant';
 import type { Services } from '../src/services';
-import { withBenchServer } from './benchServer';
+import { dropBenchDatabases, runBenchmark } from './benchServer';
 import { describeMachine, printTable } from './machine';
 import { peakRssMiB, productionGateway, startProcess, stopProcesses, type BenchProcess } from './processes';
 import { runLoad, type LoadResult } from './wrk';
@@ -73,10 +71,6 @@ async function answerOf(url: string, query: string, headers: Record<string, stri
 }
 
 const mean = (values: number[]) => values.reduce((a, b) => a + b, 0) / values.length;
-
-async function main() {
-  await withBenchServer(benchmark);
-}
 
 async function benchmark(server: string) {
   try {
@@ -149,16 +143,8 @@ async function benchmark(server: string) {
     console.log(`\npeak RSS: tenantgraph ${ourRss.toFixed(0)} MiB, PostGraphile ${theirRss.toFixed(0)} MiB (ratio ${(ourRss / theirRss).toFixed(2)}x)`);
   } finally {
     await stopProcesses(running);
-    const admin = new pg.Client({ connectionString: server });
-    await admin.connect();
-    await dropDatabasesStartingWith(admin, prefix).finally(() => admin.end());
+    await dropBenchDatabases(server, prefix);
   }
 }
 
-main().then(
-  () => process.exit(0),
-  (error) => {
-    console.error(error);
-    process.exit(1);
-  },
-);
+runBenchmark(benchmark);

@@ -14,14 +14,13 @@ import { randomUUID } from 'node:crypto';
 import pg from 'pg';
 import { loadConfig } from '../src/config';
 import { closeServices, createServices } from '../src/createServices';
-import { dropDatabasesStartingWith } from '../src/db/dropDatabases';
 import { preparePlatformDatabase } from '../src/db/platformDatabase';
 import { createLogger } from '../src/logger';
 import { createTenantRecord } from '../src/provisioning/createTenantRecord';
 import { provisionTenant } from '../src/provisioning/provisionTenant';
 import type { Services } from '../src/services';
 import type { TenantRecord } from '../src/tenancy/tenantRegistry';
-import { withBenchServer } from './benchServer';
+import { dropBenchDatabases, runBenchmark } from './benchServer';
 import { describeMachine, printTable } from './machine';
 import { peakRssMiB, productionGateway, stopProcesses, type BenchProcess } from './processes';
 import { runLoad, type Spread } from './wrk';
@@ -109,10 +108,6 @@ async function timedRequest(url: string, headers: Record<string, string>, query:
   return performance.now() - started;
 }
 
-async function main() {
-  await withBenchServer(benchmark);
-}
-
 async function benchmark(server: string) {
   const gatewayProcess = productionGateway(server);
   const { prefix, platformUrl, env } = gatewayProcess;
@@ -180,16 +175,8 @@ async function benchmark(server: string) {
     );
   } finally {
     await stopProcesses(running);
-    const admin = new pg.Client({ connectionString: server });
-    await admin.connect();
-    await dropDatabasesStartingWith(admin, prefix).finally(() => admin.end());
+    await dropBenchDatabases(server, prefix);
   }
 }
 
-main().then(
-  () => process.exit(0),
-  (error) => {
-    console.error(error);
-    process.exit(1);
-  },
-);
+runBenchmark(benchmark);

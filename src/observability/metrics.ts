@@ -1,6 +1,6 @@
 // The gateway's Prometheus metrics (prom-client), one registry per process.
 // Request metrics are recorded by the transports; the rest is read at scrape time
-// from where it lives (the tenant client pool, the job table, the event bus), so
+// from where it lives (the tenant databases and server pools, the job table, the event bus), so
 // nothing is kept twice.
 //
 // Label cardinality is bounded: operation names only when the client named the

@@ -37,7 +37,7 @@ export class TenantRegistry {
     return this.cache.fetch(slug);
   }
 
-  /** Forget what is cached for `slug`; listeners (the client pool) drop what they hold for it. */
+  /** Forget what is cached for `slug`; listeners (the tenant databases) drop what they hold for it. */
   invalidate(slug: string): void {
     const cached = this.cache?.peek(slug);
     this.cache?.delete(slug);

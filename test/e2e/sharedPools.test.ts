@@ -4,6 +4,7 @@
 // and a tenant that goes idle holds nothing.
 import { graphql } from '../../generated/graphql';
 import { onServer } from '../support/database';
+import { peakWhile } from '../support/peak';
 import { startTestGateway, type TestGateway, type TestUser } from '../support/testGateway';
 
 const CREATE = graphql(`mutation SharedPoolsCreate($sku: String!) { createProduct(input: { sku: $sku, name: $sku, kind: GOODS, price: "1.50" }) { id } }`);
@@ -67,19 +68,9 @@ describe('a burst over many tenants', () => {
 
   test('200 concurrent requests for six tenants are all answered, on at most SERVER_POOL_SIZE connections', async () => {
     await new Promise((resolve) => setTimeout(resolve, 1000)); // provisioning's connections have gone idle and closed
-    let peak = 0;
-    let sampling = true;
-    const sampler = (async () => {
-      while (sampling) {
-        peak = Math.max(peak, await tenantConnections());
-        await new Promise((resolve) => setTimeout(resolve, 5));
-      }
-    })();
-    const answers = await Promise.all(
-      Array.from({ length: 200 }, (_, i) => capped.request(SKUS, { token: owner.token, tenant: BURST_TENANTS[i % BURST_TENANTS.length] })),
+    const { peak, result: answers } = await peakWhile(tenantConnections, () =>
+      Promise.all(Array.from({ length: 200 }, (_, i) => capped.request(SKUS, { token: owner.token, tenant: BURST_TENANTS[i % BURST_TENANTS.length] }))),
     );
-    sampling = false;
-    await sampler;
     expect(answers.filter((r) => r.body.errors)).toEqual([]);
     expect(answers.every((r) => r.body.data!.products.totalCount === 0)).toBe(true);
     expect(peak).toBeGreaterThan(0);

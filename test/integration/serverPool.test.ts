@@ -6,6 +6,7 @@ import { DatabaseUnavailableError } from '../../src/db/databaseUnavailable';
 import { ServerConnectionPool, type ServerPoolOptions } from '../../src/db/serverPool';
 import { withDatabase } from '../../src/db/urls';
 import { onServer, testServerUrl } from '../support/database';
+import { peakWhile } from '../support/peak';
 
 const prefix = `tgp${randomBytes(3).toString('hex')}_`;
 const databases = Array.from({ length: 6 }, (_, i) => `${prefix}db${i}`);
@@ -55,25 +56,17 @@ afterAll(async () => {
 
 test('a burst over six databases never opens more than the cap, on either side, and every statement reaches its own database', async () => {
   const p = pool({ maxConnections: 3, maxPerOwner: 3 });
-  let peakSeenByServer = 0;
   let peakSeenByPool = 0;
-  let sampling = true;
-  const sampler = (async () => {
-    while (sampling) {
-      peakSeenByServer = Math.max(peakSeenByServer, await serverSideConnections());
-      await new Promise((resolve) => setTimeout(resolve, 5));
-    }
-  })();
-  const answers = await Promise.all(
-    Array.from({ length: 120 }, async (_, i) => {
-      const database = databases[i % databases.length];
-      const row = await query(p, database, `tenant-${i % databases.length}`, 'SELECT current_database() AS db, pg_sleep(0.002)');
-      peakSeenByPool = Math.max(peakSeenByPool, p.open);
-      return row.db === database;
-    }),
+  const { peak: peakSeenByServer, result: answers } = await peakWhile(serverSideConnections, () =>
+    Promise.all(
+      Array.from({ length: 120 }, async (_, i) => {
+        const database = databases[i % databases.length];
+        const row = await query(p, database, `tenant-${i % databases.length}`, 'SELECT current_database() AS db, pg_sleep(0.002)');
+        peakSeenByPool = Math.max(peakSeenByPool, p.open);
+        return row.db === database;
+      }),
+    ),
   );
-  sampling = false;
-  await sampler;
   expect(answers.every(Boolean)).toBe(true);
   expect(peakSeenByPool).toBeLessThanOrEqual(3);
   expect(peakSeenByServer).toBeLessThanOrEqual(3);

@@ -62,6 +62,11 @@ if (pgbouncerMissing) {
       const again = await timed('on-flaky');
       expect(again).toMatchObject({ code: 'DATABASE_UNAVAILABLE' });
       expect(again.ms).toBeLessThan(5000);
+      // A write (Prisma, in a transaction) ends the same way.
+      const started = Date.now();
+      const write = await gw.request('mutation { createProduct(input: { sku: "W", name: "w", kind: GOODS, price: "1" }) { id } }', { token: owner.token, tenant: 'on-flaky' });
+      expect(write.body.errors?.[0].extensions.code).toBe('DATABASE_UNAVAILABLE');
+      expect(Date.now() - started).toBeLessThan(5000);
     } finally {
       bouncer.resume();
     }

@@ -15,7 +15,9 @@ import { createLogger } from '../src/logger';
 import { createTenantRecord } from '../src/provisioning/createTenantRecord';
 import { provisionTenant } from '../src/provisioning/provisionTenant';
 import type { Services } from '../src/services';
+import type { TenantRecord } from '../src/tenancy/tenantRegistry';
 import { dropBenchDatabases, runBenchmark } from './benchServer';
+import { fillTenant } from './fillTenant';
 import { describeMachine, printTable } from './machine';
 import { peakRssMiB, productionGateway, startProcess, stopProcesses, type BenchProcess } from './processes';
 import { runLoad, type LoadResult } from './wrk';
@@ -29,38 +31,20 @@ const GATEWAY_FLAGS = (process.env.BENCH_GATEWAY_NODE_FLAGS ?? '').split(' ').fi
 const ONLY = process.env.BENCH_ONLY ?? '';
 
 /** 500 products in 10 categories, 200 customers, 1,000 invoices of 3 items and a payment, 500 journal entries of 2 lines. */
-async function fillTenant(services: Services, tenantId: string) {
-  const tenant = await services.platform.tenant.findUniqueOrThrow({ where: { id: tenantId } });
-  const lease = services.pool.acquire(tenant);
-  try {
-    const db = lease.db;
-    const categories = Array.from({ length: 10 }, (_, i) => ({ id: randomUUID(), name: `Category ${i}` }));
-    const products = Array.from({ length: 500 }, (_, i) => ({
-      id: randomUUID(), sku: `SKU-${i}`, name: `Product ${i}`, kind: 'GOODS' as const, price: `${10 + (i % 90)}.50`, currency: 'USD', categoryId: categories[i % 10].id,
-    }));
-    const customers = Array.from({ length: 200 }, (_, i) => ({ id: randomUUID(), name: `Customer ${i}` }));
-    const invoices = Array.from({ length: 1000 }, (_, i) => ({ id: randomUUID(), number: `INV-${i}`, kind: 'SALE' as const, currency: 'USD', customerId: customers[i % 200].id, total: '100' }));
-    await db.category.createMany({ data: categories });
-    await db.product.createMany({ data: products });
-    await db.customer.createMany({ data: customers });
-    await db.invoice.createMany({ data: invoices });
-    await db.invoiceItem.createMany({
-      data: invoices.flatMap((inv, i) => [0, 1, 2].map((k) => ({ invoiceId: inv.id, productId: products[(i * 3 + k) % 500].id, description: 'x', quantity: '1', unitPrice: '10', lineTotal: '10', position: k }))),
-    });
-    await db.payment.createMany({ data: invoices.map((inv) => ({ invoiceId: inv.id, amount: '50', method: 'CASH' as const })) });
+async function fill(services: Services, tenant: TenantRecord) {
+  const rows = { categories: 10, products: 500, customers: 200, invoices: 1000, itemsPerInvoice: 3 };
+  const { productIds } = await fillTenant(services, tenant, rows, async (db, { customerIds }) => {
     const accounts = new Map((await db.account.findMany()).map((a) => [a.code, a.id]));
     const entries = Array.from({ length: 500 }, (_, i) => ({ id: randomUUID(), description: `Sale ${i}`, sourceType: 'invoice' }));
     await db.journalEntry.createMany({ data: entries });
     await db.journalLine.createMany({
       data: entries.flatMap((e, i) => [
-        { entryId: e.id, accountId: accounts.get('1300')!, debit: '10', customerId: customers[i % 200].id },
+        { entryId: e.id, accountId: accounts.get('1300')!, debit: '10', customerId: customerIds[i % customerIds.length] },
         { entryId: e.id, accountId: accounts.get('4100')!, credit: '10' },
       ]),
     });
-    return { productId: products[42].id };
-  } finally {
-    lease.release();
-  }
+  });
+  return { productId: productIds[42] };
 }
 
 async function answerOf(url: string, query: string, headers: Record<string, string>): Promise<unknown> {
@@ -89,7 +73,7 @@ async function benchmark(server: string) {
     const user = await services.platform.user.create({ data: { email: 'bench@example.com', name: 'bench', passwordHash: 'x' } });
     const record = await services.platform.$transaction((tx) => createTenantRecord(tx, { slug: 'bench-shop', name: 'bench-shop', isolation: 'DATABASE', planCode: 'enterprise', ownerId: user.id }));
     const tenant = await provisionTenant(services, record.id);
-    const { productId } = await fillTenant(services, tenant.id);
+    const { productId } = await fill(services, tenant);
     const token = await services.tokens.sign({ userId: user.id, email: user.email, platformAdmin: false });
     const tenantUrl = services.servers.connectionOf(tenant).url;
     await closeServices(services);

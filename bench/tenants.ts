@@ -10,7 +10,6 @@
 //   - a tenant's first request after start (cold) against its second (warm).
 // It drops everything it made. PostgreSQL: see bench/benchServer.ts.
 import 'reflect-metadata';
-import { randomUUID } from 'node:crypto';
 import pg from 'pg';
 import { loadConfig } from '../src/config';
 import { closeServices, createServices } from '../src/createServices';
@@ -18,9 +17,8 @@ import { preparePlatformDatabase } from '../src/db/platformDatabase';
 import { createLogger } from '../src/logger';
 import { createTenantRecord } from '../src/provisioning/createTenantRecord';
 import { provisionTenant } from '../src/provisioning/provisionTenant';
-import type { Services } from '../src/services';
-import type { TenantRecord } from '../src/tenancy/tenantRegistry';
 import { dropBenchDatabases, runBenchmark } from './benchServer';
+import { fillTenant } from './fillTenant';
 import { describeMachine, printTable } from './machine';
 import { peakRssMiB, productionGateway, stopProcesses, type BenchProcess } from './processes';
 import { runLoad, type Spread } from './wrk';
@@ -54,26 +52,6 @@ async function inParallel<T>(items: T[], limit: number, work: (item: T, index: n
       await work(items[i], i);
     }
   }));
-}
-
-/** 3 categories, 10 products, 3 customers, 5 invoices of 2 items with a payment each. */
-async function fill(services: Services, tenant: TenantRecord) {
-  const lease = services.pool.acquire(tenant);
-  try {
-    const db = lease.db;
-    const categories = Array.from({ length: 3 }, (_, i) => ({ id: randomUUID(), name: `Category ${i}` }));
-    const products = Array.from({ length: 10 }, (_, i) => ({ id: randomUUID(), sku: `SKU-${i}`, name: `Product ${i}`, kind: 'GOODS' as const, price: `${10 + i}.50`, currency: 'USD', categoryId: categories[i % 3].id }));
-    const customers = Array.from({ length: 3 }, (_, i) => ({ id: randomUUID(), name: `Customer ${i}` }));
-    const invoices = Array.from({ length: 5 }, (_, i) => ({ id: randomUUID(), number: `INV-${i}`, kind: 'SALE' as const, currency: 'USD', customerId: customers[i % 3].id, total: '21' }));
-    await db.category.createMany({ data: categories });
-    await db.product.createMany({ data: products });
-    await db.customer.createMany({ data: customers });
-    await db.invoice.createMany({ data: invoices });
-    await db.invoiceItem.createMany({ data: invoices.flatMap((inv, i) => [0, 1].map((k) => ({ invoiceId: inv.id, productId: products[(i + k) % 10].id, description: 'x', quantity: '1', unitPrice: '10.50', lineTotal: '10.50', position: k }))) });
-    await db.payment.createMany({ data: invoices.map((inv) => ({ invoiceId: inv.id, amount: '21', method: 'CASH' as const })) });
-  } finally {
-    lease.release();
-  }
 }
 
 /** Connections PostgreSQL holds to the tenants' databases (the shared one included), sampled until stopped. */
@@ -128,7 +106,7 @@ async function benchmark(server: string) {
     const provisioningStarted = performance.now();
     await inParallel(slugs, 4, async (slug, i) => {
       const record = await services.platform.$transaction((tx) => createTenantRecord(tx, { slug, name: slug, isolation: isolationOf(i), planCode: 'enterprise', ownerId: user.id }));
-      await fill(services, await provisionTenant(services, record.id));
+      await fillTenant(services, await provisionTenant(services, record.id), { categories: 3, products: 10, customers: 3, invoices: 5, itemsPerInvoice: 2 });
     });
     console.log(`provisioned and filled ${TENANTS} tenants in ${((performance.now() - provisioningStarted) / 1000).toFixed(0)} s\n`);
     const token = await services.tokens.sign({ userId: user.id, email: user.email, platformAdmin: false });

@@ -44,7 +44,9 @@ function planOf(info: GraphQLResolveInfo, read: RootRead, dialect: Dialect, nest
   const first = info.fieldNodes[0];
   let known = plans.get(first);
   if (!known) plans.set(first, (known = { directiveVariables: directiveVariablesOf(info.fieldNodes, info.fragments), byKey: new Map() }));
-  const key = `${dialect.name}:${nestRelations}:${known.directiveVariables.map((v) => JSON.stringify(info.variableValues[v] ?? null)).join(',')}`;
+  // Most documents have no directive variables: their key is the same every time, and costs nothing to make.
+  const directives = known.directiveVariables.length ? known.directiveVariables.map((v) => JSON.stringify(info.variableValues[v] ?? null)).join(',') : '';
+  const key = directives ? `${dialect.name}:${nestRelations}:${directives}` : dialect.name + (nestRelations ? ':nested' : ':flat');
   let plan = known.byKey.get(key);
   if (!plan) known.byKey.set(key, (plan = makePlan(info, read, { dialect, nestRelations, schema: info.schema, context: contextOf(info) })));
   return plan;

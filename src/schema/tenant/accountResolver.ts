@@ -6,7 +6,7 @@ import type { GatewayContext } from '../context';
 import { DateOrDateTimeScalar } from '../dateOrDateTime';
 import { Account, AccountBalance, TrialBalance } from './accountingTypes';
 import { listComplexity } from './complexity';
-import { readTenant } from './plannedRead';
+import { readTenant } from './readTenant';
 
 const AS_OF = "Entries dated up to and including this moment, or for a date that whole day in the tenant's report time zone; defaults to now.";
 

@@ -8,7 +8,7 @@ import type { GatewayContext } from '../context';
 import { parseId } from '../ids';
 import { BankAccount, BankAccountInput, BankStatementImport, BankStatementLine } from './bankTypes';
 import { pageComplexity } from './complexity';
-import { readTenant } from './plannedRead';
+import { readTenant } from './readTenant';
 import { Payment } from './types';
 
 const BankStatementLineConnection = Connection(BankStatementLine);

@@ -1,7 +1,7 @@
 import type { GraphQLResolveInfo } from 'graphql';
 import { Ctx, Info, Query, Resolver } from 'type-graphql';
 import type { GatewayContext } from '../context';
-import { readTenant } from './plannedRead';
+import { readTenant } from './readTenant';
 import { Category } from './types';
 
 @Resolver(() => Category)

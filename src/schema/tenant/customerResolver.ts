@@ -5,7 +5,7 @@ import { Connection, PageArgs } from '../connection';
 import type { GatewayContext } from '../context';
 import { parseId } from '../ids';
 import { pageComplexity } from './complexity';
-import { readTenant } from './plannedRead';
+import { readTenant } from './readTenant';
 import { Customer } from './types';
 
 const CustomerConnection = Connection(Customer);

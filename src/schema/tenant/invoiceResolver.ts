@@ -10,7 +10,7 @@ import { InvoiceKind, InvoiceStatus } from '../enums';
 import { parseId } from '../ids';
 import { DateTimeScalar, DecimalScalar } from '../scalars';
 import { listComplexity, pageComplexity } from './complexity';
-import { readTenant } from './plannedRead';
+import { readTenant } from './readTenant';
 import { Customer, Invoice, InvoiceItem, Payment, Product } from './types';
 
 const InvoiceConnection = Connection(Invoice);

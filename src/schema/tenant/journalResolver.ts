@@ -7,7 +7,7 @@ import type { GatewayContext } from '../context';
 import { parseId } from '../ids';
 import { Account, JournalEntry, JournalEntryInput, JournalLine } from './accountingTypes';
 import { listComplexity, pageComplexity } from './complexity';
-import { readTenant } from './plannedRead';
+import { readTenant } from './readTenant';
 import { Customer } from './types';
 
 const JournalEntryConnection = Connection(JournalEntry);

@@ -10,7 +10,7 @@ import { ProductKind } from '../enums';
 import { parseId } from '../ids';
 import { DecimalScalar, JSONObjectScalar } from '../scalars';
 import { pageComplexity } from './complexity';
-import { readTenant } from './plannedRead';
+import { readTenant } from './readTenant';
 import { Category, Product } from './types';
 
 const ProductConnection = Connection(Product);

@@ -9,7 +9,7 @@ import type { GatewayContext } from '../context';
 import { parseId } from '../ids';
 import { DecimalScalar } from '../scalars';
 import { listComplexity, pageComplexity } from './complexity';
-import { readTenant } from './plannedRead';
+import { readTenant } from './readTenant';
 import { BomComponent, BomComponentInput, StockLevel, StockMovement } from './stockTypes';
 import { Invoice, Product } from './types';
 

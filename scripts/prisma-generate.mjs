@@ -7,6 +7,6 @@ import { fileURLToPath } from 'node:url';
 
 const env = { ...process.env };
 env.PRISMA_SCHEMA_ENGINE_BINARY ??= fileURLToPath(new URL('../package.json', import.meta.url));
-for (const schema of ['platform', 'tenant']) {
+for (const schema of ['platform', 'tenant', 'tenant-mysql']) {
   execFileSync('npx', ['prisma', 'generate', '--config', `prisma/${schema}/prisma.config.ts`], { stdio: 'inherit', env });
 }

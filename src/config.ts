@@ -2,6 +2,7 @@
 // The README's configuration table is generated from the same descriptions.
 import { z } from 'zod';
 import { KEY_RULE, decodeKey } from './auth/secretBox';
+import { engineOfUrl, type Engine } from './db/engine';
 
 const bool = z
   .enum(['true', 'false', '1', '0', 'yes', 'no'])
@@ -65,7 +66,7 @@ export const settingDescriptions: Record<keyof z.input<typeof schema>, string> =
   DATABASE_URL: 'platform database; when unset an embedded PostgreSQL is started in DATA_DIR',
   DATA_DIR: 'folder for the embedded PostgreSQL and other local state; one gateway at a time (a second `npm start` on it refuses, naming the first one\'s pid)',
   EMBEDDED_PG_PORT: 'port of the embedded PostgreSQL',
-  TENANT_SERVERS: 'where tenant databases live: `name=postgresql://...` pairs, comma separated; `name=<direct url>|<pooled url>` sends requests through a pooler such as PgBouncer (transaction pooling) and provisioning, migrations and the db command to the server directly; default: the platform server',
+  TENANT_SERVERS: 'where tenant databases live: `name=<url>` pairs, comma separated, each a PostgreSQL (`postgresql://...`) or MySQL 8 / MariaDB (`mysql://...`, `mariadb://...`) server; `name=<direct url>|<pooled url>` sends requests to a PostgreSQL server through a pooler such as PgBouncer (transaction pooling) and provisioning, migrations and the db command to the server directly; default: the platform server',
   TENANT_DB_PREFIX: 'prefix of every tenant database and schema name',
   SHARED_SCHEMA_DATABASE: 'database that holds the tenants with SCHEMA isolation, one schema each',
   BASE_DOMAIN: 'route `<slug>.<BASE_DOMAIN>` hosts to tenant `<slug>`',
@@ -116,9 +117,10 @@ export function settingsHelp(): string {
 
 export interface DatabaseServer {
   name: string;
+  engine: Engine;
   /** The server itself: provisioning, migrations, the db command, and requests unless `pooledUrl` is set. */
   url: string;
-  /** A transaction-pooling PgBouncer (or alike) in front of it, for requests. */
+  /** A transaction-pooling PgBouncer (or alike) in front of a PostgreSQL server, for requests. */
   pooledUrl?: string;
 }
 
@@ -179,11 +181,14 @@ function parseServers(value: string): DatabaseServer[] {
     const at = pair.indexOf('=');
     const name = pair.slice(0, at).trim();
     const [serverUrl, pooledUrl, ...rest] = pair.slice(at + 1).split('|').map((u) => u.trim());
-    const valid = (u: string | undefined) => u === undefined || url.safeParse(u).success;
-    if (at < 1 || !/^[a-z][a-z0-9-]*$/.test(name) || !valid(serverUrl) || !valid(pooledUrl) || rest.length > 0) {
-      throw new ConfigError(`TENANT_SERVERS: "${pair.split('=')[0]}" is not a name=postgresql://... pair (or name=<direct url>|<pooled url>)`);
+    const engine = serverUrl ? engineOfUrl(serverUrl) : undefined;
+    const validPooled = pooledUrl === undefined || (engine === 'postgresql' && engineOfUrl(pooledUrl) === 'postgresql');
+    if (at < 1 || !/^[a-z][a-z0-9-]*$/.test(name) || !engine || !validPooled || rest.length > 0) {
+      throw new ConfigError(
+        `TENANT_SERVERS: "${pair.split('=')[0]}" is not a name=<postgresql:// or mysql:// url> pair (or name=<direct postgresql:// url>|<pooled url>)`,
+      );
     }
-    return { name, url: serverUrl, ...(pooledUrl ? { pooledUrl } : {}) };
+    return { name, engine, url: serverUrl, ...(pooledUrl ? { pooledUrl } : {}) };
   });
 }
 

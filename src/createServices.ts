@@ -19,14 +19,13 @@ import type { Logger } from './logger';
 import { GatewayMetrics } from './observability/metrics';
 import { ShutdownRegistry } from './shutdown';
 import type { Services } from './services';
-import { DatabaseServers } from './tenancy/databaseServers';
+import { DatabaseServers, configuredTenantServers } from './tenancy/databaseServers';
 import { MembershipCache } from './tenancy/memberships';
 import { followTenantChanges } from './tenancy/tenantChanges';
 import { PrismaClientPool } from './tenancy/prismaClients';
 import { ServerPools } from './tenancy/serverPools';
 import { TenantDatabases } from './tenancy/tenantDatabases';
 import { TenantRegistry } from './tenancy/tenantRegistry';
-import { withDatabase } from './db/urls';
 
 export interface ServiceOptions {
   /** The platform database (from DATABASE_URL, or the embedded server). */
@@ -47,7 +46,7 @@ export function createServices(config: Config, options: ServiceOptions): Service
   const platform = createPlatformClient(options.platformUrl);
   const secrets = createSecretBox(parseKey(secret(config, log, config.encryptionKey, 'ENCRYPTION_KEY')));
   const servers = new DatabaseServers(
-    config.tenantServers ?? [{ name: 'default', url: withDatabase(options.platformUrl, 'postgres') }],
+    configuredTenantServers(config, options.platformUrl),
     (cipher) => secrets.decrypt(cipher),
   );
   const pool = new TenantDatabases(

@@ -6,16 +6,14 @@
 // - between paid plans, and from paid to free: the current period runs on.
 // A downgrade below what the tenant uses now is refused with PLAN_LIMIT_EXCEEDED.
 import { badInput } from '../errors';
-import type { TenantDb } from '../db/tenantClient';
 import type { Services } from '../services';
 import { announceTenantChange, type Announcer } from '../tenancy/tenantChanges';
-import type { TenantRecord } from '../tenancy/tenantRegistry';
-import { limitsExceededBy, planLimitExceeded } from './planLimits';
+import { limitsExceededBy, planLimitExceeded, type LimitScope } from './planLimits';
 import { lockSubscription, openPeriod, priceOf, type SubscriptionWithPlan } from './subscriptions';
 
 export async function changePlan(
   services: Pick<Services, 'platform' | 'payments' | 'usage'> & Announcer,
-  scope: { tenant: TenantRecord; db: TenantDb },
+  scope: LimitScope,
   planCode: string,
 ): Promise<SubscriptionWithPlan> {
   const { tenant } = scope;

@@ -10,30 +10,25 @@
 // creates no more. Unlimited plans skip the lock, the count and the measure.
 import type { GraphQLError } from 'graphql';
 import { joinTransaction } from '../db/joinTransaction';
-import { tenantSchemaLiteral, type TenantDb } from '../db/tenantClient';
+import type { TenantDb } from '../db/tenantClient';
+import type { TenantTarget } from '../db/tenantTarget';
 import { uuidv7Floor } from '../db/uuidTime';
 import { ErrorCode, gatewayError } from '../errors';
 import type { Plan } from '../generated/platform/client';
 import type { Services } from '../services';
 import type { TenantRecord } from '../tenancy/tenantRegistry';
 import { startOfUtcMonth } from './calendar';
+import { storageUsedMb } from './storageUsed';
 
 export type LimitName = 'maxProducts' | 'maxInvoicesPerMonth' | 'maxApiCallsPerMonth' | 'maxStorageMb';
 
-type TenantReader = Pick<TenantDb, 'product' | 'invoice' | '$queryRaw'>;
+type TenantReader = Pick<TenantDb, 'product' | 'invoice'>;
 
-const BYTES_PER_MB = 2 ** 20;
-
-/**
- * The tenant's data in MB, to a tenth: its tables with their indexes and TOAST in its
- * own schema, so DATABASE and SCHEMA isolation measure alike and
- * PostgreSQL's own catalogs do not count.
- */
-export async function storageUsedMb(db: TenantReader): Promise<number> {
-  const [{ bytes }] = await db.$queryRaw<[{ bytes: bigint }]>`
-    SELECT coalesce(sum(pg_total_relation_size(c.oid)), 0)::bigint AS bytes
-    FROM pg_class c WHERE c.relnamespace = ${tenantSchemaLiteral}::regnamespace AND c.relkind IN ('r', 'm', 'p')`;
-  return Math.ceil((Number(bytes) / BYTES_PER_MB) * 10) / 10;
+/** The tenant a limit is checked for: its record, its Prisma client and its tables. */
+export interface LimitScope {
+  tenant: TenantRecord;
+  db: TenantDb;
+  target: TenantTarget;
 }
 
 /** The limits counted in the tenant's own database. */
@@ -77,25 +72,24 @@ export function planLimitExceeded(plan: Plan, breaches: LimitBreach[]): GraphQLE
  */
 export async function withinPlanLimit<T>(
   services: Pick<Services, 'plans'>,
-  scope: { tenant: TenantRecord; db: TenantDb },
+  scope: LimitScope,
   limitName: CountedLimit,
   create: (db: TenantDb) => Promise<T>,
 ): Promise<T> {
   const plan = await services.plans.get(scope.tenant.planId);
   const limit = plan[limitName];
   const storageLimit = plan.maxStorageMb;
-  if (limit === null && storageLimit === null) return create(scope.db);
+  // Measured before the transaction, on a connection of its own: inside, it would hold one while waiting for another.
+  if (storageLimit !== null) {
+    const current = await storageUsedMb(scope.target);
+    if (current >= storageLimit) throw planLimitExceeded(plan, [{ limitName: 'maxStorageMb', limit: storageLimit, current }]);
+  }
+  if (limit === null) return create(scope.db);
   return scope.db.$transaction(
     async (tx) => {
-      if (limit !== null) {
-        await tx.$executeRaw`SELECT pg_advisory_xact_lock(${LOCK_NAMESPACE}::int, hashtext(${`${scope.tenant.id}:${limitName}`}))`;
-        const current = await tenantCounts[limitName](tx, new Date());
-        if (current >= limit) throw planLimitExceeded(plan, [{ limitName, limit, current }]);
-      }
-      if (storageLimit !== null) {
-        const current = await storageUsedMb(tx);
-        if (current >= storageLimit) throw planLimitExceeded(plan, [{ limitName: 'maxStorageMb', limit: storageLimit, current }]);
-      }
+      await tx.$executeRaw`SELECT pg_advisory_xact_lock(${LOCK_NAMESPACE}::int, hashtext(${`${scope.tenant.id}:${limitName}`}))`;
+      const current = await tenantCounts[limitName](tx, new Date());
+      if (current >= limit) throw planLimitExceeded(plan, [{ limitName, limit, current }]);
       return create(joinTransaction(tx));
     },
     // A burst queues on the lock: give the queue time rather than failing it.
@@ -106,7 +100,7 @@ export async function withinPlanLimit<T>(
 /** The limits of `plan` the tenant is over right now (a downgrade to it must be refused). */
 export async function limitsExceededBy(
   services: Pick<Services, 'usage'>,
-  scope: { tenant: TenantRecord; db: TenantDb },
+  scope: LimitScope,
   plan: Plan,
   now = new Date(),
 ): Promise<LimitBreach[]> {
@@ -114,7 +108,7 @@ export async function limitsExceededBy(
     maxProducts: () => tenantCounts.maxProducts(scope.db),
     maxInvoicesPerMonth: () => tenantCounts.maxInvoicesPerMonth(scope.db, now),
     maxApiCallsPerMonth: () => services.usage.monthToDate(scope.tenant.id, now),
-    maxStorageMb: () => storageUsedMb(scope.db),
+    maxStorageMb: () => storageUsedMb(scope.target),
   };
   const breaches: LimitBreach[] = [];
   for (const limitName of Object.keys(current) as LimitName[]) {

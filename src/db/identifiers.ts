@@ -13,3 +13,13 @@ export function quoteIdent(name: string): string {
 export function tenantStorageName(prefix: string, slug: string): string {
   return quoteIdent(`${prefix}${slug.replace(/-/g, '_')}`).slice(1, -1);
 }
+
+/**
+ * A MySQL database name in backticks (a backtick doubled). Our own names pass the
+ * narrow alphabet above; a customer's database (brought with its URL) may hold any
+ * character but NUL, which MySQL itself refuses.
+ */
+export function quoteMysqlIdent(name: string): string {
+  if (!name || name.includes('\0') || name.length > 64) throw new Error(`unsafe MySQL identifier: ${JSON.stringify(name)}`);
+  return `\`${name.replaceAll('`', '``')}\``;
+}

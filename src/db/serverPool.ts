@@ -17,63 +17,63 @@
 //   for one tenant leaves the rest of the server to the others.
 // - Connections idle for `idleMs` are closed: an idle tenant holds none.
 // - Every wait on the server is bounded: connecting, each statement, and the queue.
-import pg from 'pg';
+//
+// What a connection is comes from the engine's driver (postgresDriver.ts,
+// mysqlDriver.ts). A MySQL connection reaches every database of its server, so its
+// driver ignores the database and MySQL tenants all share one bucket.
 import { DatabaseUnavailableError } from './databaseUnavailable';
-import { withDatabase } from './urls';
 
-export interface ServerPoolOptions {
-  /** The server, e.g. postgresql://user:pw@host:5432/postgres; the database part is replaced per connection. */
-  url: string;
+/** Opens and closes one engine's connections; `connect` bounds its own wait and each statement's. */
+export interface ConnectionDriver<C> {
+  connect(database: string): Promise<C>;
+  close(client: C): Promise<void>;
+  /** Calls `listener` when the connection breaks on its own (the server restarted while it was idle). */
+  onBroken(client: C, listener: () => void): void;
+}
+
+export interface ServerPoolOptions<C> {
+  driver: ConnectionDriver<C>;
   maxConnections: number;
   maxPerOwner: number;
   idleMs: number;
-  connectTimeoutMs: number;
-  statementTimeoutMs: number;
   acquireTimeoutMs: number;
-  /**
-   * Behind a transaction-pooling PgBouncer: no startup options (it refuses them), so
-   * the statement timeout is enforced by this side alone.
-   */
-  pooled: boolean;
-  /** The pg client class to connect with (pg.Client; tests count statements with a subclass). */
-  Client?: typeof pg.Client;
 }
 
-export interface PooledConnection {
-  readonly client: pg.Client;
+export interface PooledConnection<C> {
+  readonly client: C;
   /** Give it back; pass the error when the connection may be broken, and it is closed instead. */
   release(error?: unknown): void;
 }
 
-interface Connection {
-  client: pg.Client;
+interface Connection<C> {
+  client: C;
   database: string;
   idleSince: number;
   broken: boolean;
 }
 
-interface Waiter {
+interface Waiter<C> {
   database: string;
   owner: string;
-  resolve(connection: PooledConnection): void;
+  resolve(connection: PooledConnection<C>): void;
   reject(error: unknown): void;
   timer: NodeJS.Timeout;
 }
 
-export class ServerConnectionPool {
+export class ServerConnectionPool<C = unknown> {
   /** Idle connections by database, longest idle first. */
-  private readonly idle = new Map<string, Connection[]>();
+  private readonly idle = new Map<string, Array<Connection<C>>>();
   /** Databases by their last use, least recent first (a Map iterates in insertion order; each use re-inserts). */
   private readonly recency = new Map<string, true>();
   private readonly heldBy = new Map<string, number>();
   private readonly openPerDatabase = new Map<string, number>();
-  private readonly waiters: Waiter[] = [];
+  private readonly waiters: Array<Waiter<C>> = [];
   private readonly sweeper: NodeJS.Timeout;
   private openCount = 0;
   private idleTotal = 0;
   private closed = false;
 
-  constructor(private readonly options: ServerPoolOptions) {
+  constructor(private readonly options: ServerPoolOptions<C>) {
     this.sweeper = setInterval(() => this.closeIdle(), Math.min(Math.max(options.idleMs / 2, 250), 10_000));
     this.sweeper.unref();
   }
@@ -96,14 +96,14 @@ export class ServerConnectionPool {
     return this.heldBy.get(owner) ?? 0;
   }
 
-  acquire(database: string, owner: string): Promise<PooledConnection> {
+  acquire(database: string, owner: string): Promise<PooledConnection<C>> {
     if (this.closed) return Promise.reject(new DatabaseUnavailableError('the connection pool is closed'));
     this.recency.delete(database);
     this.recency.set(database, true);
     const now = this.tryAcquire(database, owner);
     if (now) return now;
     return new Promise((resolve, reject) => {
-      const waiter: Waiter = {
+      const waiter: Waiter<C> = {
         database,
         owner,
         resolve,
@@ -131,7 +131,7 @@ export class ServerConnectionPool {
   }
 
   /** A connection now, or undefined when the caller must wait. */
-  private tryAcquire(database: string, owner: string): Promise<PooledConnection> | undefined {
+  private tryAcquire(database: string, owner: string): Promise<PooledConnection<C>> | undefined {
     if (this.heldByOwner(owner) >= this.options.maxPerOwner) return undefined;
     const list = this.idle.get(database);
     if (list) {
@@ -151,7 +151,7 @@ export class ServerConnectionPool {
   }
 
   /** Takes out (for closing) the longest-idle connection of the least recently used database that has one. */
-  private leastRecentlyUsedIdle(): Connection | undefined {
+  private leastRecentlyUsedIdle(): Connection<C> | undefined {
     for (const database of this.recency.keys()) {
       const list = this.idle.get(database);
       if (list) return this.takeIdle(list[0]);
@@ -159,39 +159,32 @@ export class ServerConnectionPool {
     return undefined;
   }
 
-  private openNew(database: string, owner: string): Promise<PooledConnection> {
+  private openNew(database: string, owner: string): Promise<PooledConnection<C>> {
     this.openCount++;
     this.count(this.openPerDatabase, database, +1);
     this.hold(owner, +1);
-    const { connectTimeoutMs, statementTimeoutMs, pooled } = this.options;
-    const client = new (this.options.Client ?? pg.Client)({
-      connectionString: withDatabase(this.options.url, database),
-      connectionTimeoutMillis: connectTimeoutMs,
-      // The server cancels a runaway statement itself; query_timeout covers a server that no longer answers at all.
-      ...(pooled ? {} : { statement_timeout: statementTimeoutMs }),
-      query_timeout: statementTimeoutMs + 1000,
-      keepAlive: true,
-    });
-    const connection: Connection = { client, database, idleSince: 0, broken: false };
-    // A connection that fails while idle (the server restarted) must not crash the process.
-    client.on('error', () => {
-      connection.broken = true;
-      if (this.takeIdle(connection)) void this.destroy(connection);
-    });
-    return client.connect().then(
-      () => this.lease(connection, owner, true),
+    const { driver } = this.options;
+    return driver.connect(database).then(
+      (client) => {
+        const connection: Connection<C> = { client, database, idleSince: 0, broken: false };
+        // A connection that fails while idle (the server restarted) must not crash the process.
+        driver.onBroken(client, () => {
+          connection.broken = true;
+          if (this.takeIdle(connection)) void this.destroy(connection);
+        });
+        return this.lease(connection, owner, true);
+      },
       (error: unknown) => {
         this.openCount--;
         this.count(this.openPerDatabase, database, -1);
         this.hold(owner, -1);
-        void client.end().catch(() => {});
         this.serveWaiters();
         throw new DatabaseUnavailableError('the database server could not be reached', { cause: error });
       },
     );
   }
 
-  private lease(connection: Connection, owner: string, alreadyHeld = false): PooledConnection {
+  private lease(connection: Connection<C>, owner: string, alreadyHeld = false): PooledConnection<C> {
     if (!alreadyHeld) this.hold(owner, +1);
     let released = false;
     return {
@@ -207,7 +200,7 @@ export class ServerConnectionPool {
     };
   }
 
-  private putIdle(connection: Connection) {
+  private putIdle(connection: Connection<C>) {
     connection.idleSince = Date.now();
     const list = this.idle.get(connection.database);
     if (list) list.push(connection);
@@ -216,7 +209,7 @@ export class ServerConnectionPool {
   }
 
   /** Takes `connection` out of the idle lists; undefined when it was not idle. */
-  private takeIdle(connection: Connection): Connection | undefined {
+  private takeIdle(connection: Connection<C>): Connection<C> | undefined {
     const list = this.idle.get(connection.database);
     const at = list ? list.indexOf(connection) : -1;
     if (!list || at === -1) return undefined;
@@ -226,11 +219,11 @@ export class ServerConnectionPool {
     return connection;
   }
 
-  private async destroy(connection: Connection) {
+  private async destroy(connection: Connection<C>) {
     this.openCount--;
     this.count(this.openPerDatabase, connection.database, -1);
     if (!this.openPerDatabase.has(connection.database) && !this.waitingFor(connection.database)) this.recency.delete(connection.database);
-    await connection.client.end().catch(() => {});
+    await this.options.driver.close(connection.client).catch(() => {});
   }
 
   private hold(owner: string, delta: number) {

@@ -1,12 +1,15 @@
-// Where one tenant's tables are, as the request path reaches them: a database on a
-// server pool, and the schema that holds the tables there ("public" for a tenant with
-// a database of its own, its own schema in the shared database otherwise).
+// Where one tenant's tables are, as the request path reaches them: a server pool,
+// and the schema that holds the tables there. On PostgreSQL that is a database and a
+// schema in it ("public" for a tenant with a database of its own, its own schema in
+// the shared database otherwise); on MySQL a database, which MySQL calls a schema.
 //
 // Statements name that schema themselves ("tg_shop"."Product"), so a connection
 // carries no tenant state: one used by tenant A and then by tenant B has nothing of A
 // to leak, and a transaction-pooling PgBouncer can hand it to anyone in between.
+import type { Connection as MysqlConnection } from 'mariadb';
 import type pg from 'pg';
 import { asUnavailable } from './databaseUnavailable';
+import type { Engine } from './engine';
 import type { PooledConnection, ServerConnectionPool } from './serverPool';
 
 /**
@@ -17,32 +20,49 @@ import type { PooledConnection, ServerConnectionPool } from './serverPool';
  */
 export const TENANT_SCHEMA = '"__tenant__"';
 
-export const inTenantSchema = (text: string, target: TenantTarget) => text.replaceAll(TENANT_SCHEMA, target.schema);
+/** Prisma's MySQL statements quote the placeholder its own way. */
+const TENANT_SCHEMA_IN_BACKTICKS = '`__tenant__`';
 
-export interface TenantTarget {
+export function inTenantSchema(text: string, target: TenantTarget): string {
+  const aimed = text.replaceAll(TENANT_SCHEMA, target.schema);
+  return target.engine === 'mysql' ? aimed.replaceAll(TENANT_SCHEMA_IN_BACKTICKS, target.schema) : aimed;
+}
+
+interface TargetOf<E extends Engine, C> {
+  engine: E;
   /** The tenant, for the per-tenant share of the pool. */
   owner: string;
-  pool: ServerConnectionPool;
+  pool: ServerConnectionPool<C>;
+  /** The database connections are opened to (on MySQL they reach every database: ANY_DATABASE). */
   database: string;
-  /** The quoted schema of the tenant's tables: `"public"` or `"tg_shop"`. */
+  /** The quoted schema of the tenant's tables: `"public"` or `"tg_shop"`; on MySQL its database, `` `tg_shop` ``. */
   schema: string;
+  /** The same, unquoted: for the catalogs, which take it as a value. */
+  schemaName: string;
+  /** Identifies the target: two tenants never share one. */
+  key: string;
+}
+
+export interface PostgresTarget extends TargetOf<'postgresql', pg.Client> {
   /**
    * Whether statements may be prepared by name on the connection: not behind a
    * transaction-pooling PgBouncer, and only where their text is the same for every
    * tenant (DATABASE isolation), so a connection keeps a few, not a few per tenant.
    */
   preparedStatements: boolean;
-  /** Identifies the target: two tenants never share one. */
-  key: string;
 }
+
+export type MysqlTarget = TargetOf<'mysql', MysqlConnection>;
+
+export type TenantTarget = PostgresTarget | MysqlTarget;
 
 /**
  * Runs `work` on a connection to the tenant's database. A connection that saw an
  * error is closed, not reused; failures of the database itself become
  * DatabaseUnavailableError, statement errors stay as they are.
  */
-export async function onTenantConnection<T>(target: TenantTarget, work: (client: pg.Client) => Promise<T>): Promise<T> {
-  const connection: PooledConnection = await target.pool.acquire(target.database, target.owner);
+export async function onTenantConnection<C, T>(target: TargetOf<Engine, C>, work: (client: C) => Promise<T>): Promise<T> {
+  const connection: PooledConnection<C> = await target.pool.acquire(target.database, target.owner);
   try {
     const result = await work(connection.client);
     connection.release();

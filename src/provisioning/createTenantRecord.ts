@@ -2,7 +2,7 @@
 // membership and a subscription to its plan. Written inside the caller's
 // transaction, so whatever else the caller writes (the provisioning job) commits
 // with them or not at all.
-import type { Isolation, Prisma } from '../generated/platform/client';
+import type { Isolation, Prisma, TenantEngine } from '../generated/platform/client';
 import { badInput } from '../errors';
 import { assertValidSlug } from '../tenancy/slug';
 
@@ -10,12 +10,16 @@ export interface NewTenant {
   slug: string;
   name: string;
   isolation: Isolation;
+  /** Default POSTGRESQL. */
+  engine?: TenantEngine;
   planCode: string;
   ownerId: string;
   locale?: string;
   currency?: string;
   /** Sealed URL of the customer's own database, when they bring one. */
   externalUrlCipher?: string;
+  /** Where its tables go, when createTenant named the server (otherwise the job places it). */
+  location?: { server: string; databaseName: string; schemaName: string | null };
 }
 
 const DAY = 86_400_000;
@@ -37,6 +41,8 @@ export async function createTenantRecord(tx: Prisma.TransactionClient, input: Ne
       slug: input.slug,
       name,
       isolation: input.isolation,
+      engine: input.engine ?? 'POSTGRESQL',
+      ...input.location,
       locale: input.locale ?? 'en',
       currency: input.currency ?? plan.currency,
       planId: plan.id,

@@ -2,6 +2,7 @@
 // activate. Each step is idempotent, so running the whole list again after a
 // crash (or a retry) finishes the job without harm, and the tenant only becomes
 // ACTIVE once its schema has been verified.
+import { engineOfName, type Engine } from '../db/engine';
 import { tenantStorageName } from '../db/identifiers';
 import { loadMigrations, type MigrationSet } from '../db/migrations';
 import type { Services } from '../services';
@@ -32,26 +33,28 @@ export type Reporter = (report: ProvisioningReport) => void | Promise<void>;
 // Where each step starts on the 0-100 scale; migrate is the long one.
 const STARTS_AT: Record<StepName, number> = { place: 0, create: 5, migrate: 15, seed: 75, verify: 88, activate: 95 };
 
-/** The reachable server with the fewest tenants gets the next one. */
-async function chooseServer(services: Services): Promise<string> {
-  const names = await reachableServers(services);
+/** The reachable server of the tenant's engine with the fewest tenants gets the next one. */
+async function chooseServer(services: Services, engine: Engine): Promise<string> {
+  const names = await reachableServers(services, engine);
   if (names.length === 1) return names[0];
   const counts = await services.platform.tenant.groupBy({ by: ['server'], _count: true, where: { server: { in: names } } });
   const load = new Map(counts.map((c) => [c.server, c._count]));
   return names.reduce((best, name) => ((load.get(name) ?? 0) < (load.get(best) ?? 0) ? name : best));
 }
 
+/** Where a tenant's tables go on `server`: a database of its own, or its schema in the shared database. */
+export function locationOn(config: Services['config'], tenant: Pick<TenantRecord, 'slug' | 'isolation'>, server: string) {
+  const storage = tenantStorageName(config.tenantDbPrefix, tenant.slug);
+  return tenant.isolation === 'SCHEMA'
+    ? { server, databaseName: config.sharedSchemaDatabase, schemaName: storage }
+    : { server, databaseName: storage, schemaName: null };
+}
+
+/** Chooses the server, unless createTenant named one (then the tenant has its location already). */
 async function place(services: Services, tenant: TenantRecord): Promise<TenantRecord> {
   if (tenant.externalUrlCipher || tenant.databaseName) return tenant;
-  const { tenantDbPrefix, sharedSchemaDatabase } = services.config;
-  const storage = tenantStorageName(tenantDbPrefix, tenant.slug);
-  return services.platform.tenant.update({
-    where: { id: tenant.id },
-    data:
-      tenant.isolation === 'SCHEMA'
-        ? { server: await chooseServer(services), databaseName: sharedSchemaDatabase, schemaName: storage }
-        : { server: await chooseServer(services), databaseName: storage },
-  });
+  const server = await chooseServer(services, engineOfName(tenant.engine));
+  return services.platform.tenant.update({ where: { id: tenant.id }, data: locationOn(services.config, tenant, server) });
 }
 
 /** Makes the tenant's database or schema; true when its tables came with it (copied from the template). */
@@ -61,7 +64,8 @@ async function createStorage(services: Services, tenant: TenantRecord, set: Migr
     await createSchema(serverUrl, tenant.databaseName!, tenant.schemaName);
     return false;
   }
-  if (services.config.tenantTemplates) {
+  // MySQL has no database templates: its tenants always run the migrations (fast there: no catalog to copy).
+  if (services.config.tenantTemplates && tenant.engine === 'POSTGRESQL') {
     try {
       await createFromTemplate(serverUrl, tenant.databaseName!, services.config.tenantDbPrefix, set);
       return true;

@@ -2,6 +2,7 @@
 // provisioning job, all in one platform transaction. The job runs on whichever
 // gateway process's worker takes it first.
 import { z } from 'zod';
+import { engineName, engineOfName, engineOfUrl, type Engine } from '../db/engine';
 import { badInput } from '../errors';
 import { Prisma } from '../generated/platform/client';
 import type { UserPrincipal } from '../schema/context';
@@ -9,6 +10,7 @@ import { parseInput } from '../domain/validate';
 import type { Services } from '../services';
 import { createTenantRecord } from './createTenantRecord';
 import { createJob } from './jobs/jobQueue';
+import { locationOn } from './provisionTenant';
 
 const CreateTenantInput = z.object({
   slug: z.string(),
@@ -21,24 +23,50 @@ const CreateTenantInput = z.object({
     .enum(['DATABASE', 'SCHEMA'])
     .nullish()
     .transform((isolation) => isolation ?? 'DATABASE'),
+  engine: z.enum(['POSTGRESQL', 'MYSQL']).nullish(),
+  server: z.string().nullish(),
   external: z.object({ url: z.string() }).nullish(),
 });
 
+type Input = z.output<typeof CreateTenantInput>;
+
 /** Checks the customer's database URL and seals it; errors never repeat it (it holds a password). */
-function sealExternalUrl(services: Services, url: string): string {
+function sealExternalUrl(services: Services, url: string): { cipher: string; engine: Engine } {
   let parsed: URL;
   try {
     parsed = new URL(url);
   } catch {
     throw badInput('external.url is not a URL', { field: 'external.url' });
   }
-  if (parsed.protocol !== 'postgresql:' && parsed.protocol !== 'postgres:') {
-    throw badInput('external.url must be a postgresql:// URL', { field: 'external.url' });
-  }
+  const engine = engineOfUrl(parsed.protocol);
+  if (!engine) throw badInput('external.url must be a postgresql:// or mysql:// URL', { field: 'external.url' });
   if (!parsed.hostname || parsed.pathname.length < 2) {
     throw badInput('external.url must name a host and a database', { field: 'external.url' });
   }
-  return services.secrets.encrypt(url);
+  return { cipher: services.secrets.encrypt(url), engine };
+}
+
+/** The engine the tenant's tables will live on, and the server when the input names one. */
+function whereItGoes(services: Services, input: Input, external: { engine: Engine } | undefined): { engine: Engine; server?: string } {
+  const asked = input.engine ? engineOfName(input.engine) : undefined;
+  if (external) {
+    if (input.server) throw badInput('a database you bring is its own server: leave out server', { field: 'server' });
+    if (asked && asked !== external.engine) throw badInput(`external.url is not a ${input.engine} URL`, { field: 'engine' });
+    return { engine: external.engine };
+  }
+  if (input.server) {
+    if (!services.servers.names().includes(input.server)) {
+      throw badInput(`no database server is named "${input.server}" (see TENANT_SERVERS)`, { field: 'server' });
+    }
+    const engine = services.servers.engineOf(input.server);
+    if (asked && asked !== engine) throw badInput(`server "${input.server}" is not a ${input.engine} server`, { field: 'server' });
+    return { engine, server: input.server };
+  }
+  const engine = asked ?? 'postgresql';
+  if (services.servers.namesOf(engine).length === 0) {
+    throw badInput(`no ${engineName(engine)} database server is configured (see TENANT_SERVERS)`, { field: 'engine' });
+  }
+  return { engine };
 }
 
 export async function startProvisioning(services: Services, owner: UserPrincipal, raw: z.input<typeof CreateTenantInput>) {
@@ -46,16 +74,22 @@ export async function startProvisioning(services: Services, owner: UserPrincipal
   if (input.external && input.isolation === 'SCHEMA') {
     throw badInput('a database you bring holds one tenant: use DATABASE isolation', { field: 'isolation' });
   }
-  const externalUrlCipher = input.external ? sealExternalUrl(services, input.external.url) : undefined;
+  const external = input.external ? sealExternalUrl(services, input.external.url) : undefined;
+  const { engine, server } = whereItGoes(services, input, external);
+  if (engine === 'mysql' && input.isolation === 'SCHEMA') {
+    throw badInput('MySQL tenants have a database each: use DATABASE isolation', { field: 'isolation' });
+  }
   try {
     return await services.platform.$transaction(async (tx) => {
       const { id } = await createTenantRecord(tx, {
         slug: input.slug,
         name: input.name,
         isolation: input.isolation,
+        engine: engineName(engine),
         planCode: input.plan,
         ownerId: owner.userId,
-        externalUrlCipher,
+        externalUrlCipher: external?.cipher,
+        ...(server ? { location: locationOn(services.config, { slug: input.slug, isolation: input.isolation }, server) } : {}),
       });
       const job = await createJob(tx, id, 'PROVISION', { maxAttempts: services.config.jobs.maxAttempts, message: 'waiting for a worker' });
       const tenant = await tx.tenant.findUniqueOrThrow({ where: { id }, include: { plan: true } });

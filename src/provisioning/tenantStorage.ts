@@ -1,8 +1,11 @@
 // Creating and dropping the place a tenant's tables live: a database of its own,
-// or a schema in the shared database. Every statement is safe to run twice.
+// or a schema in the shared database; on MySQL, always a database of its own.
+// Every statement is safe to run twice.
 import type pg from 'pg';
+import { engineOfUrl } from '../db/engine';
 import { ensureDatabase } from '../db/ensureDatabase';
-import { quoteIdent } from '../db/identifiers';
+import { quoteIdent, quoteMysqlIdent } from '../db/identifiers';
+import { connectMysql } from '../db/mysqlConnect';
 import { withDatabase } from '../db/urls';
 import { withClient } from '../db/withClient';
 
@@ -17,8 +20,23 @@ export async function databaseExists(serverUrl: string, name: string): Promise<b
   return onServer(serverUrl, 'postgres', async (c) => Boolean((await c.query('SELECT 1 FROM pg_database WHERE datname = $1', [name])).rowCount));
 }
 
-/** CREATE DATABASE, optionally as a copy of a template; a database already there is left alone. */
+const MYSQL_CONNECT_TIMEOUT_MS = 10_000;
+
+async function onMysqlServer(serverUrl: string, statement: string): Promise<void> {
+  const connection = await connectMysql(serverUrl, { connectTimeoutMs: MYSQL_CONNECT_TIMEOUT_MS });
+  try {
+    await connection.query(statement);
+  } finally {
+    await connection.end().catch(() => connection.destroy());
+  }
+}
+
+/** CREATE DATABASE, optionally (PostgreSQL) as a copy of a template; a database already there is left alone. */
 export async function createDatabase(serverUrl: string, name: string, template?: string): Promise<void> {
+  if (engineOfUrl(serverUrl) === 'mysql') {
+    // The collation Prisma's MySQL schema assumes: utf8mb4, compared without regard to case.
+    return onMysqlServer(serverUrl, `CREATE DATABASE IF NOT EXISTS ${quoteMysqlIdent(name)} CHARACTER SET utf8mb4 COLLATE utf8mb4_unicode_ci`);
+  }
   await onServer(serverUrl, 'postgres', async (client) => {
     const exists = await client.query('SELECT 1 FROM pg_database WHERE datname = $1', [name]);
     if (exists.rowCount) return;
@@ -30,6 +48,7 @@ export async function createDatabase(serverUrl: string, name: string, template?:
 }
 
 export async function dropDatabase(serverUrl: string, name: string): Promise<void> {
+  if (engineOfUrl(serverUrl) === 'mysql') return onMysqlServer(serverUrl, `DROP DATABASE IF EXISTS ${quoteMysqlIdent(name)}`);
   await onServer(serverUrl, 'postgres', (c) => c.query(`DROP DATABASE IF EXISTS ${quoteIdent(name)} WITH (FORCE)`));
 }
 

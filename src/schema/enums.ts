@@ -1,11 +1,12 @@
 // Prisma's enums, exposed in the GraphQL schema under the same names and values.
 import { registerEnumType } from 'type-graphql';
-import { Isolation, JobKind, JobStatus, MemberRole, TenantStatus } from '../generated/platform/enums';
+import { Isolation, JobKind, JobStatus, MemberRole, TenantEngine, TenantStatus } from '../generated/platform/enums';
 import { AccountType, InvoiceKind, InvoiceStatus, PaymentMethod, ProductKind, StockMovementType } from '../generated/tenant/enums';
 import type { SalesGrouping as SalesGroupingName } from '../domain/reports/salesReport';
 
 registerEnumType(TenantStatus, { name: 'TenantStatus' });
 registerEnumType(Isolation, { name: 'Isolation', description: 'DATABASE: its own database. SCHEMA: its own schema in a shared database.' });
+registerEnumType(TenantEngine, { name: 'TenantEngine', description: 'Where the tenant’s tables live: POSTGRESQL, or MYSQL (MySQL 8 or MariaDB 10.6+).' });
 registerEnumType(MemberRole, { name: 'MemberRole', description: 'VIEWER reads; MEMBER also writes; ADMIN and OWNER manage the tenant.' });
 registerEnumType(JobKind, { name: 'JobKind', description: 'PROVISION builds a new tenant; MIGRATE applies new migrations; DROP removes an archived tenant’s data.' });
 registerEnumType(JobStatus, { name: 'JobStatus' });
@@ -19,4 +20,4 @@ registerEnumType(StockMovementType, { name: 'StockMovementType' });
 export const SalesGrouping: { [K in SalesGroupingName]: K } = { DAY: 'DAY', MONTH: 'MONTH' };
 registerEnumType(SalesGrouping, { name: 'SalesGrouping', description: "Days or months in the tenant's time zone." });
 
-export { Isolation, JobKind, JobStatus, MemberRole, TenantStatus, InvoiceKind, InvoiceStatus, PaymentMethod, ProductKind, AccountType, StockMovementType };
+export { Isolation, TenantEngine, JobKind, JobStatus, MemberRole, TenantStatus, InvoiceKind, InvoiceStatus, PaymentMethod, ProductKind, AccountType, StockMovementType };

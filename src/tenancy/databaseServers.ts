@@ -1,6 +1,7 @@
-// The PostgreSQL servers tenant data lives on, by name, and how to reach one
-// tenant's tables on them.
-import type { DatabaseServer } from '../config';
+// The database servers tenant data lives on (PostgreSQL, MySQL or MariaDB), by
+// name, and how to reach one tenant's tables on them.
+import type { Config, DatabaseServer } from '../config';
+import type { Engine } from '../db/engine';
 import { withDatabase } from '../db/urls';
 import type { Tenant } from '../generated/platform/client';
 
@@ -10,6 +11,11 @@ export type TenantLocation = Pick<Tenant, 'server' | 'databaseName' | 'schemaNam
 export interface TenantConnection {
   url: string;
   schema: string | null;
+}
+
+/** TENANT_SERVERS, or else the platform's own PostgreSQL server as the one tenant server. */
+export function configuredTenantServers(config: Pick<Config, 'tenantServers'>, platformUrl: string): DatabaseServer[] {
+  return config.tenantServers ?? [{ name: 'default', engine: 'postgresql', url: withDatabase(platformUrl, 'postgres') }];
 }
 
 export class DatabaseServers {
@@ -25,6 +31,15 @@ export class DatabaseServers {
 
   names(): string[] {
     return [...this.byName.keys()];
+  }
+
+  /** The servers of one engine, by name. */
+  namesOf(engine: Engine): string[] {
+    return [...this.byName.values()].filter((s) => s.engine === engine).map((s) => s.name);
+  }
+
+  engineOf(name: string): Engine {
+    return this.server(name).engine;
   }
 
   private server(name: string): DatabaseServer {

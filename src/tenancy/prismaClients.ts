@@ -10,13 +10,15 @@
 // - Above `max`, idle clients are closed; when every client is busy a new one is made
 //   anyway (never fail a request to honour the cap) and closed once idle again.
 // - Clients idle for `idleMs` are closed by a sweep.
+// - A client serves one engine: an idle one is only rebound to a tenant of its engine.
+import type { Engine } from '../db/engine';
+import type { BoundTenantClient, TenantDb } from '../db/tenantClient';
 import type { TenantTarget } from '../db/tenantTarget';
-import { TenantBoundPool, type TenantDb } from '../db/tenantClient';
 import type { Logger } from '../logger';
 
 interface Entry {
   db: TenantDb;
-  pool: TenantBoundPool;
+  client: BoundTenantClient;
   /** The target the client is bound to now. */
   key: string;
   users: number;
@@ -31,7 +33,7 @@ export interface PrismaClientLease {
 export interface PrismaClientPoolOptions {
   max: number;
   idleMs: number;
-  create: (pool: TenantBoundPool) => TenantDb;
+  create: (engine: Engine) => BoundTenantClient;
   log: Logger;
 }
 
@@ -90,10 +92,10 @@ export class PrismaClientPool {
   /** The least recently used idle client, now bound to `target`. */
   private rebindIdle(target: TenantTarget): Entry | undefined {
     for (const entry of this.entries) {
-      if (entry.users > 0) continue;
+      if (entry.users > 0 || entry.client.engine !== target.engine) continue;
       this.byTarget.delete(entry.key);
       entry.key = target.key;
-      entry.pool.bind(target);
+      entry.client.bind(target);
       this.byTarget.set(entry.key, entry);
       return entry;
     }
@@ -101,9 +103,9 @@ export class PrismaClientPool {
   }
 
   private create(target: TenantTarget): Entry {
-    const pool = new TenantBoundPool();
-    pool.bind(target);
-    const entry: Entry = { db: this.options.create(pool), pool, key: target.key, users: 0, lastUsed: 0 };
+    const client = this.options.create(target.engine);
+    client.bind(target);
+    const entry: Entry = { db: client.db, client, key: target.key, users: 0, lastUsed: 0 };
     this.created++;
     this.entries.add(entry);
     this.byTarget.set(entry.key, entry);

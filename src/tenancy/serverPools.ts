@@ -1,10 +1,14 @@
 // One connection pool per database server a tenant lives on, made on first use:
 // the named servers of TENANT_SERVERS (through their pooler when they have one), and
 // each customer's own server for tenants that brought their database.
+import type { Connection as MysqlConnection } from 'mariadb';
 import pg from 'pg';
 import type { Config } from '../config';
-import { quoteIdent } from '../db/identifiers';
-import { ServerConnectionPool } from '../db/serverPool';
+import { engineOfUrl } from '../db/engine';
+import { quoteIdent, quoteMysqlIdent } from '../db/identifiers';
+import { ANY_DATABASE, mysqlDriver } from '../db/mysqlDriver';
+import { postgresDriver } from '../db/postgresDriver';
+import { ServerConnectionPool, type ConnectionDriver } from '../db/serverPool';
 import type { TenantTarget } from '../db/tenantTarget';
 import { databaseOf, withDatabase } from '../db/urls';
 import type { DatabaseServers, TenantLocation } from './databaseServers';
@@ -17,7 +21,7 @@ export interface ServerPoolStats {
 }
 
 export class ServerPools {
-  private readonly pools = new Map<string, { label: string; pool: ServerConnectionPool }>();
+  private readonly pools = new Map<string, { label: string; pool: ServerConnectionPool<pg.Client> | ServerConnectionPool<MysqlConnection> }>();
 
   constructor(
     private readonly servers: DatabaseServers,
@@ -29,23 +33,32 @@ export class ServerPools {
   /** Where the tenant's tables are for the request path. */
   targetOf(tenant: TenantLocation & { id: string }): TenantTarget {
     const external = this.servers.externalUrl(tenant);
-    const schema = quoteIdent(tenant.schemaName ?? 'public');
-    if (external) {
-      // A customer's server hosts that one tenant: it gets a tenant's share, not a server's.
-      const pool = this.poolFor(withDatabase(external, 'postgres'), 'external', false, this.settings.connectionsPerTenant);
-      const database = databaseOf(external);
-      return { owner: tenant.id, pool, database, schema, preparedStatements: !tenant.schemaName, key: `${tenant.id}/${database}/${schema}` };
+    // A customer's server hosts that one tenant: it gets a tenant's share, not a server's.
+    const { url, pooled, label, share } = external
+      ? { url: external, pooled: false, label: 'external', share: this.settings.connectionsPerTenant }
+      : { ...this.servers.requestUrl(tenant.server), label: tenant.server, share: this.settings.connectionsPerServer };
+    if (engineOfUrl(url) === 'mysql') {
+      const database = external ? databaseOf(external) : tenant.databaseName;
+      if (!database) throw new Error('tenant has no database yet');
+      const pool = this.poolFor(url, label, share, () => mysqlDriver({ url, ...this.timeouts() }));
+      const schema = quoteMysqlIdent(database);
+      return { engine: 'mysql', owner: tenant.id, pool, database: ANY_DATABASE, schema, schemaName: database, key: `${label}/${schema}` };
     }
-    if (!tenant.databaseName) throw new Error('tenant has no database yet');
-    const { url, pooled } = this.servers.requestUrl(tenant.server);
-    const pool = this.poolFor(url, tenant.server, pooled, this.settings.connectionsPerServer);
+    const schemaName = tenant.schemaName ?? 'public';
+    const schema = quoteIdent(schemaName);
+    const database = external ? databaseOf(external) : tenant.databaseName;
+    if (!database) throw new Error('tenant has no database yet');
+    const serverUrl = external ? withDatabase(external, 'postgres') : url;
+    const pool = this.poolFor(serverUrl, label, share, () => postgresDriver({ url: serverUrl, pooled, Client: this.Client, ...this.timeouts() }));
     return {
+      engine: 'postgresql',
       owner: tenant.id,
       pool,
-      database: tenant.databaseName,
+      database,
       schema,
+      schemaName,
       preparedStatements: !pooled && !tenant.schemaName,
-      key: `${tenant.server}/${tenant.databaseName}/${schema}`,
+      key: external ? `${tenant.id}/${database}/${schema}` : `${tenant.server}/${database}/${schema}`,
     };
   }
 
@@ -59,23 +72,23 @@ export class ServerPools {
     await Promise.all(all.map(({ pool }) => pool.close()));
   }
 
-  private poolFor(url: string, label: string, pooled: boolean, maxConnections: number): ServerConnectionPool {
+  private timeouts() {
+    return { connectTimeoutMs: this.settings.connectTimeoutMs, statementTimeoutMs: this.settings.statementTimeoutMs };
+  }
+
+  private poolFor<C>(url: string, label: string, maxConnections: number, driver: () => ConnectionDriver<C>): ServerConnectionPool<C> {
     let entry = this.pools.get(url);
     if (!entry) {
       const s = this.settings;
-      const pool = new ServerConnectionPool({
-        url,
+      const pool = new ServerConnectionPool<C>({
+        driver: driver(),
         maxConnections,
         maxPerOwner: Math.min(s.connectionsPerTenant, maxConnections),
         idleMs: s.connectionIdleMs,
-        connectTimeoutMs: s.connectTimeoutMs,
-        statementTimeoutMs: s.statementTimeoutMs,
         acquireTimeoutMs: s.acquireTimeoutMs,
-        pooled,
-        Client: this.Client,
       });
-      this.pools.set(url, (entry = { label, pool }));
+      this.pools.set(url, (entry = { label, pool: pool as ServerConnectionPool<pg.Client> }));
     }
-    return entry.pool;
+    return entry.pool as unknown as ServerConnectionPool<C>;
   }
 }

@@ -67,6 +67,7 @@ beforeAll(async () => {
   // The same rows, copied.
   const tenant = (await gw.services.registry.find('both-engines'))!;
   const target = gw.services.pool.acquire(tenant).target;
+  if (target.engine !== 'postgresql') throw new Error('the copied tenant is on PostgreSQL');
   for (const table of ['Category', 'Product', 'BomComponent', 'Customer', 'Invoice', 'InvoiceItem', 'Payment']) {
     const { rows } = await onTenantConnection(target, (client) => client.query(`SELECT * FROM "${table}"`));
     for (const row of rows) {
@@ -99,6 +100,7 @@ async function onBoth(document: string, read: RootRead): Promise<[unknown, unkno
   const info = infoOf(document);
   const tenant = (await gw.services.registry.find('both-engines'))!;
   const target = gw.services.pool.acquire(tenant).target;
+  if (target.engine !== 'postgresql') throw new Error('the copied tenant is on PostgreSQL');
   const pg = plannedStatement(info, read, postgresql, true);
   const my = plannedStatement(info, read, mysql, true);
   const pgRow = await onTenantConnection(target, (client) => client.query<PlannedRow>({ text: inTenantSchema(pg.text!, target), values: pg.values }));

@@ -3,6 +3,8 @@
 // idle connections go away, and every wait ends.
 import { randomBytes } from 'node:crypto';
 import { DatabaseUnavailableError } from '../../src/db/databaseUnavailable';
+import type pg from 'pg';
+import { postgresDriver, type PostgresDriverOptions } from '../../src/db/postgresDriver';
 import { ServerConnectionPool, type ServerPoolOptions } from '../../src/db/serverPool';
 import { withDatabase } from '../../src/db/urls';
 import { onServer, testServerUrl } from '../support/database';
@@ -11,19 +13,17 @@ import { peakWhile } from '../support/peak';
 const prefix = `tgp${randomBytes(3).toString('hex')}_`;
 const databases = Array.from({ length: 6 }, (_, i) => `${prefix}db${i}`);
 const server = () => withDatabase(testServerUrl(), 'postgres');
-const pools: ServerConnectionPool[] = [];
+const pools: Array<ServerConnectionPool<pg.Client>> = [];
 
-function pool(options: Partial<ServerPoolOptions> = {}) {
+function pool(options: Partial<Omit<ServerPoolOptions<pg.Client>, 'driver'> & PostgresDriverOptions> = {}) {
+  const { url = server(), connectTimeoutMs = 5000, statementTimeoutMs = 5000, ...rest } = options;
   const made = new ServerConnectionPool({
-    url: server(),
+    driver: postgresDriver({ url, connectTimeoutMs, statementTimeoutMs, pooled: false }),
     maxConnections: 4,
     maxPerOwner: 4,
     idleMs: 60_000,
-    connectTimeoutMs: 5000,
-    statementTimeoutMs: 5000,
     acquireTimeoutMs: 10_000,
-    pooled: false,
-    ...options,
+    ...rest,
   });
   pools.push(made);
   return made;
@@ -35,7 +35,7 @@ async function serverSideConnections(): Promise<number> {
   return rows[0].n;
 }
 
-async function query(p: ServerConnectionPool, database: string, owner: string, sql = 'SELECT current_database() AS db') {
+async function query(p: ServerConnectionPool<pg.Client>, database: string, owner: string, sql = 'SELECT current_database() AS db') {
   const connection = await p.acquire(database, owner);
   try {
     return (await connection.client.query(sql)).rows[0];

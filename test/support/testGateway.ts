@@ -15,7 +15,9 @@ import { provisionTenant } from '../../src/provisioning/provisionTenant';
 import { startGateway } from '../../src/server/gateway';
 import type { Services } from '../../src/services';
 import type { TenantRecord } from '../../src/tenancy/tenantRegistry';
-import { testDatabases, type TestDatabases } from './database';
+import type { Engine } from '../../src/db/engine';
+import { engineName } from '../../src/db/engine';
+import { dropMysqlDatabases, testDatabases, testMysqlUrl, type TestDatabases } from './database';
 import { deleteRedisKeys } from './redis';
 
 export interface GraphQLResponse<T = any> {
@@ -51,7 +53,17 @@ export interface TestGateway {
     options?: RequestOptions<TVariables>,
   ): Promise<GraphQLResponse<TResult>>;
   createUser(options?: { email?: string; platformAdmin?: boolean; password?: string }): Promise<TestUser>;
-  createTenant(options: { slug?: string; isolation?: Isolation; owner: TestUser; members?: Array<[TestUser, MemberRole]>; plan?: string }): Promise<TenantRecord>;
+  /** Tenants go on the gateway's engine unless `engine` says otherwise. */
+  createTenant(options: {
+    slug?: string;
+    isolation?: Isolation;
+    engine?: Engine;
+    owner: TestUser;
+    members?: Array<[TestUser, MemberRole]>;
+    plan?: string;
+  }): Promise<TenantRecord>;
+  /** The engine its tenants are created on by default. */
+  engine: Engine;
   /** One more job worker on this gateway's services (e.g. when the gateway runs with JOB_CONCURRENCY=0). */
   startWorker(concurrency?: number): Promise<JobWorker>;
   /** Shuts this gateway down as in production (counters flushed) and keeps the databases. */
@@ -78,10 +90,19 @@ export async function startTestGateway(
     sharing?: TestGateway;
     /** Where its logs go (default: stdout at TEST_LOG_LEVEL, silent unless set). */
     log?: Logger;
+    /**
+     * `mysql`: TENANT_SERVERS holds the test PostgreSQL server (`main`) and the test
+     * MySQL server (`mysql`), and tenants are created on MySQL unless told otherwise.
+     */
+    engine?: Engine;
   } = {},
 ): Promise<TestGateway> {
   const dbs = options.sharing?.dbs ?? testDatabases();
+  const engine = options.engine ?? options.sharing?.engine ?? 'postgresql';
+  const mysqlUrl = engine === 'mysql' ? testMysqlUrl() : undefined;
+  if (engine === 'mysql' && !mysqlUrl) throw new Error('a MySQL gateway needs TEST_MYSQL_URL (or mariadbd on the machine)');
   const env = {
+    ...(mysqlUrl ? { TENANT_SERVERS: `main=${dbs.serverUrl},mysql=${mysqlUrl}` } : {}),
     NODE_ENV: 'test',
     HOST: '127.0.0.1',
     PORT: '0',
@@ -134,9 +155,10 @@ export async function startTestGateway(
       });
       return { id: user.id, email, token: await services.tokens.sign({ userId: user.id, email, platformAdmin }) };
     },
-    async createTenant({ slug = `shop-${++tenants}`, isolation = 'DATABASE', owner, members = [], plan = 'enterprise' }) {
+    engine,
+    async createTenant({ slug = `shop-${++tenants}`, isolation = 'DATABASE', owner, members = [], plan = 'enterprise', engine: on = engine }) {
       const tenant = await services.platform.$transaction((tx) =>
-        createTenantRecord(tx, { slug, name: slug, isolation, planCode: plan, ownerId: owner.id }),
+        createTenantRecord(tx, { slug, name: slug, isolation, engine: engineName(on), planCode: plan, ownerId: owner.id }),
       );
       for (const [user, role] of members) {
         await services.platform.membership.create({ data: { userId: user.id, tenantId: tenant.id, role } });
@@ -153,6 +175,7 @@ export async function startTestGateway(
       await stop();
       if (options.sharing) return;
       await dbs.drop();
+      if (mysqlUrl) await dropMysqlDatabases(mysqlUrl, dbs.prefix);
       if (config.redisUrl) await deleteRedisKeys(config.redisUrl, config.redisKeyPrefix);
     },
   };

@@ -1,10 +1,11 @@
 // Where a database is, for reports: host, port and database name; never a user
 // name or password.
+import { engineOfUrl } from '../../db/engine';
 import type { DatabaseServers, TenantLocation } from '../../tenancy/databaseServers';
 
 export function hostAndDatabase(connectionString: string): string {
   const url = new URL(connectionString);
-  return `${url.hostname}:${url.port || '5432'}/${decodeURIComponent(url.pathname.slice(1))}`;
+  return `${url.hostname}:${url.port || (engineOfUrl(connectionString) === 'mysql' ? '3306' : '5432')}/${decodeURIComponent(url.pathname.slice(1))}`;
 }
 
 /** `default 127.0.0.1:5432/tg_shop`, `default 127.0.0.1:5432/shared schema tg_x`, `external db.example.com:5432/shop`. */

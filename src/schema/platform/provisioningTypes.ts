@@ -1,11 +1,13 @@
 import { Field, ID, InputType, Int, ObjectType } from 'type-graphql';
 import { DateTimeScalar } from '../scalars';
-import { Isolation, JobKind, JobStatus } from '../enums';
+import { Isolation, JobKind, JobStatus, TenantEngine } from '../enums';
 import { Tenant } from './types';
 
-@InputType({ description: 'A PostgreSQL database of your own to hold the tenant’s data.' })
+@InputType({ description: 'A PostgreSQL or MySQL database of your own to hold the tenant’s data.' })
 export class ExternalDatabaseInput {
-  @Field(() => String, { description: 'postgresql://user:password@host:port/database. Stored encrypted; never shown again.' })
+  @Field(() => String, {
+    description: 'postgresql://user:password@host:port/database or mysql://user:password@host:port/database. Stored encrypted; never shown again.',
+  })
   url!: string;
 }
 
@@ -14,7 +16,11 @@ export class CreateTenantInput {
   @Field(() => String, { description: '3-40 characters of a-z, 0-9 and "-", starting with a letter.' }) slug!: string;
   @Field(() => String) name!: string;
   @Field(() => String, { nullable: true, description: 'Plan code (see `plans`); default "free".' }) plan?: string | null;
-  @Field(() => Isolation, { nullable: true, description: 'Default DATABASE.' }) isolation?: Isolation | null;
+  @Field(() => Isolation, { nullable: true, description: 'Default DATABASE; MySQL tenants always have a database each.' }) isolation?: Isolation | null;
+  @Field(() => TenantEngine, { nullable: true, description: 'Default POSTGRESQL, or the engine of `server` or of `external.url`.' })
+  engine?: TenantEngine | null;
+  @Field(() => String, { nullable: true, description: 'A server name from TENANT_SERVERS to put the tenant on; default: the least loaded server of its engine that answers.' })
+  server?: string | null;
   @Field(() => ExternalDatabaseInput, { nullable: true, description: 'Bring your own database instead of one of ours.' })
   external?: ExternalDatabaseInput | null;
 }

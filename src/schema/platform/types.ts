@@ -1,6 +1,6 @@
 import { Field, ID, Int, ObjectType } from 'type-graphql';
 import { DateTimeScalar, DecimalScalar } from '../scalars';
-import { Isolation, MemberRole, TenantStatus } from '../enums';
+import { Isolation, MemberRole, TenantEngine, TenantStatus } from '../enums';
 
 @ObjectType({ description: 'A subscription plan and its limits (null: unlimited).' })
 export class Plan {
@@ -24,6 +24,7 @@ export class Tenant {
   @Field(() => String) name!: string;
   @Field(() => TenantStatus) status!: TenantStatus;
   @Field(() => Isolation) isolation!: Isolation;
+  @Field(() => TenantEngine) engine!: TenantEngine;
   @Field(() => String) locale!: string;
   @Field(() => String) currency!: string;
   @Field(() => Plan) plan!: Plan;

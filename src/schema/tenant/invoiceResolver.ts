@@ -65,8 +65,9 @@ export class InvoiceResolver {
 
   @Mutation(() => Invoice, { description: 'Creates a DRAFT invoice; every amount is computed from the items.' })
   async createInvoice(@Arg('input', () => InvoiceInput) input: InvoiceInput, @Ctx() ctx: GatewayContext) {
-    const { db, tenant } = await ctx.tenant('write');
-    return withinPlanLimit(ctx.services, { db, tenant }, 'maxInvoicesPerMonth', (tx) => createInvoice(tx, tenant.currency, tenant.locale, input));
+    const scope = await ctx.tenant('write');
+    const { tenant } = scope;
+    return withinPlanLimit(ctx.services, scope, 'maxInvoicesPerMonth', (tx) => createInvoice(tx, tenant.currency, tenant.locale, input));
   }
 
   @FieldResolver(() => Customer, { nullable: true })

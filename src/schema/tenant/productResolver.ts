@@ -83,8 +83,8 @@ export class ProductResolver {
 
   @Mutation(() => Product)
   async createProduct(@Arg('input', () => ProductInput) input: ProductInput, @Ctx() ctx: GatewayContext) {
-    const { db, tenant } = await ctx.tenant('write');
-    return withinPlanLimit(ctx.services, { db, tenant }, 'maxProducts', (tx) => createProduct(tx, tenant.currency, input));
+    const scope = await ctx.tenant('write');
+    return withinPlanLimit(ctx.services, scope, 'maxProducts', (tx) => createProduct(tx, scope.tenant.currency, input));
   }
 
   @Mutation(() => Product)

@@ -22,7 +22,8 @@ export async function reset(ctx: DbContext, options: { force: boolean; concurren
   const dropped = await runTasks('reset', tenants, { concurrency: options.concurrency, progress: ctx.progress, name: (t) => t.slug }, (tenant) =>
     dropTenantStorage(servers, tenant),
   );
-  const templates = await runTasks('reset', servers.names(), { concurrency: 1, progress: ctx.progress, name: (name) => `templates on ${name}` }, async (name) => {
+  // Only PostgreSQL servers keep templates.
+  const templates = await runTasks('reset', servers.namesOf('postgresql'), { concurrency: 1, progress: ctx.progress, name: (name) => `templates on ${name}` }, async (name) => {
     await dropTenantTemplates(servers.url(name), ctx.config.tenantDbPrefix);
     return 'dropped';
   });

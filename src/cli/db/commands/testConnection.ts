@@ -3,7 +3,8 @@
 // set; each with its round trip and server version, never a password.
 import { Redis } from 'ioredis';
 import pg from 'pg';
-import { withDatabase } from '../../../db/urls';
+import { connectMysql } from '../../../db/mysqlConnect';
+import { configuredTenantServers } from '../../../tenancy/databaseServers';
 import type { DbContext } from '../dbContext';
 import type { Outcome } from '../summary';
 import { runTasks } from '../tasks';
@@ -28,6 +29,18 @@ async function postgres(url: string): Promise<string> {
   }
 }
 
+async function mysql(url: string): Promise<string> {
+  const started = Date.now();
+  const connection = await connectMysql(url, { connectTimeoutMs: TIMEOUT_MS, statementTimeoutMs: TIMEOUT_MS });
+  try {
+    const [{ version }] = await connection.query<Array<{ version: string }>>('SELECT VERSION() AS version');
+    const flavour = connection.info?.isMariaDB() ? 'MariaDB' : 'MySQL';
+    return `ok in ${Date.now() - started} ms, ${hostAndDatabase(url)}, ${flavour} ${version}`;
+  } finally {
+    await connection.end().catch(() => connection.destroy());
+  }
+}
+
 async function redis(url: string): Promise<string> {
   const started = Date.now();
   const client = new Redis(url, { lazyConnect: true, connectTimeout: TIMEOUT_MS, maxRetriesPerRequest: 0, retryStrategy: () => null });
@@ -44,10 +57,10 @@ async function redis(url: string): Promise<string> {
 
 export async function testConnection(ctx: DbContext): Promise<Outcome> {
   const { config } = ctx;
-  const servers = config.tenantServers ?? [{ name: 'default', url: withDatabase(ctx.platformUrl, 'postgres') }];
+  const servers = configuredTenantServers(config, ctx.platformUrl);
   const targets: Target[] = [
     { name: 'platform database', check: () => postgres(ctx.platformUrl) },
-    ...servers.map((s) => ({ name: `tenant server ${s.name}`, check: () => postgres(s.url) })),
+    ...servers.map((s) => ({ name: `tenant server ${s.name}`, check: () => (s.engine === 'mysql' ? mysql(s.url) : postgres(s.url)) })),
     ...(config.redisUrl ? [{ name: 'redis', check: () => redis(config.redisUrl!) }] : []),
   ];
   const results = await runTasks('test-connection', targets, { concurrency: targets.length, progress: ctx.progress, name: (t) => t.name }, (t) => t.check());

@@ -1,0 +1,27 @@
+// MySQL and MariaDB connections for a server pool. A connection reaches every
+// database of its server (statements name the tenant's database themselves), so the
+// database a caller asks for is not the connection's: all MySQL tenants of a server
+// share its connections, under the same caps.
+import type { Connection as MysqlConnection } from 'mariadb';
+import { connectMysql } from './mysqlConnect';
+import type { ConnectionDriver } from './serverPool';
+
+/** The one bucket every MySQL connection of a server pool is kept in. */
+export const ANY_DATABASE = '';
+
+export interface MysqlDriverOptions {
+  /** The server, e.g. mysql://user:pw@host:3306/ (a database in it is ignored). */
+  url: string;
+  connectTimeoutMs: number;
+  statementTimeoutMs: number;
+}
+
+export function mysqlDriver(options: MysqlDriverOptions): ConnectionDriver<MysqlConnection> {
+  const url = new URL(options.url);
+  url.pathname = '/';
+  return {
+    connect: () => connectMysql(url.toString(), options),
+    close: (connection) => connection.end().catch(() => connection.destroy()),
+    onBroken: (connection, listener) => connection.on('error', listener),
+  };
+}

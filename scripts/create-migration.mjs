@@ -1,50 +1,84 @@
 #!/usr/bin/env node
 // Writes the next migration for a schema: the SQL that takes the database from the
 // schema.prisma of a git revision (default HEAD; none for the first migration) to the
-// schema.prisma in the working tree, computed by Prisma's own engine.
+// schema.prisma in the working tree.
 //   npm run migration:create -- <platform|tenant> <snake_case_name> [--from <git-rev>]
-// (`prisma migrate dev --create-only` does the same on a machine that can download
-// Prisma's native engine; this one works offline. The engine insists on connecting to
-// some PostgreSQL on start: DATABASE_URL, else the local server.)
+// The PostgreSQL SQL is computed by Prisma's own engine (`prisma migrate dev
+// --create-only` does the same on a machine that can download Prisma's native engine;
+// this works offline; the engine insists on connecting to some PostgreSQL on start:
+// DATABASE_URL, else the local server). `tenant` also writes the MySQL tenant
+// migration, in a folder of the same name under prisma/tenant-mysql/migrations, from
+// that schema's datamodel (mysql-migration.cjs: the engine's WebAssembly build has no
+// MySQL). It refuses while the two tenant schemas differ in anything but column types.
 import { execFileSync } from 'node:child_process';
-import { mkdir, writeFile } from 'node:fs/promises';
+import { readFile, mkdir, writeFile } from 'node:fs/promises';
 import path from 'node:path';
-import { openSchemaEngine, readMigrationList, noFilters } from './prisma-engine.mjs';
+import { datamodelDifferences, readDatamodel } from './datamodel.cjs';
+import { mysqlMigrationSql } from './mysql-migration.cjs';
+import { openSchemaEngine, readMigrationList, noFilters, schemaDir } from './prisma-engine.mjs';
 
 const [name, migrationName, flag, rev = 'HEAD'] = process.argv.slice(2);
-if (!name || !/^[a-z0-9_]+$/.test(migrationName ?? '') || (flag && flag !== '--from')) {
+if (!['platform', 'tenant'].includes(name) || !/^[a-z0-9_]+$/.test(migrationName ?? '') || (flag && flag !== '--from')) {
   console.error('usage: npm run migration:create -- <platform|tenant> <snake_case_name> [--from <git-rev>]');
   process.exit(2);
 }
 
-const migrationsList = await readMigrationList(name);
-const { engine, schema, schemaPath } = await openSchemaEngine(name);
-const relSchema = path.relative(process.cwd(), schemaPath);
-const from = migrationsList.migrationDirectories.length === 0
-  ? { tag: 'empty' }
-  : { tag: 'schemaDatamodel', files: [{ path: schemaPath, content: execFileSync('git', ['show', `${rev}:${relSchema}`], { encoding: 'utf8' }) }] };
-
-const { stdout } = await engine.diff({
-  from,
-  to: { tag: 'schemaDatamodel', files: [{ path: schemaPath, content: schema }] },
-  script: true,
-  exitCode: null,
-  filters: noFilters,
-});
-// The engine adds `CREATE SCHEMA IF NOT EXISTS "public"` when diffing from empty; tenant
-// migrations must land in whatever schema is current, so leave that to the caller.
-const script = (stdout ?? '').replace(/-- CreateSchema\nCREATE SCHEMA IF NOT EXISTS "public";\n\n/, '');
-if (!script.trim() || script.includes('This is an empty migration')) {
-  console.log(`${relSchema} matches ${rev}: nothing to write.`);
-  process.exit(0);
+const schemaFile = (schema) => path.join(schemaDir(schema), 'schema.prisma');
+const label = (schema) => path.relative(process.cwd(), schemaFile(schema));
+/** The schema as committed at `rev`, or null when it has no migrations yet (the first one starts from nothing). */
+async function committedSchema(schema) {
+  const { migrationDirectories } = await readMigrationList(schema);
+  if (migrationDirectories.length === 0) return null;
+  return execFileSync('git', ['-C', schemaDir(schema), 'show', `${rev}:./schema.prisma`], { encoding: 'utf8' });
 }
+
+async function postgresqlScript(schema) {
+  const { engine, schema: text, schemaPath } = await openSchemaEngine(schema);
+  const committed = await committedSchema(schema);
+  const { stdout } = await engine.diff({
+    from: committed === null ? { tag: 'empty' } : { tag: 'schemaDatamodel', files: [{ path: schemaPath, content: committed }] },
+    to: { tag: 'schemaDatamodel', files: [{ path: schemaPath, content: text }] },
+    script: true,
+    exitCode: null,
+    filters: noFilters,
+  });
+  // The engine adds `CREATE SCHEMA IF NOT EXISTS "public"` when diffing from empty; tenant
+  // migrations must land in whatever schema is current, so leave that to the caller.
+  const script = (stdout ?? '').replace(/-- CreateSchema\nCREATE SCHEMA IF NOT EXISTS "public";\n\n/, '');
+  return script.includes('This is an empty migration') ? '' : script;
+}
+
+async function mysqlScript(schema) {
+  const committed = await committedSchema(schema);
+  return mysqlMigrationSql(committed === null ? null : readDatamodel(committed), readDatamodel(await readFile(schemaFile(schema), 'utf8')));
+}
+
+const writers = [{ schema: name, provider: 'postgresql', script: postgresqlScript }];
+if (name === 'tenant') {
+  const [pg, mysql] = await Promise.all(['tenant', 'tenant-mysql'].map(async (s) => readDatamodel(await readFile(schemaFile(s), 'utf8'))));
+  const differences = datamodelDifferences(pg, mysql, [label('tenant'), label('tenant-mysql')]);
+  if (differences.length) {
+    console.error(`the tenant schemas must describe the same models; edit both:\n  ${differences.join('\n  ')}`);
+    process.exit(1);
+  }
+  writers.push({ schema: 'tenant-mysql', provider: 'mysql', script: mysqlScript });
+}
+
 const stamp = new Date().toISOString().replace(/\D/g, '').slice(0, 14);
-const dir = path.join(migrationsList.baseDir, `${stamp}_${migrationName}`);
-await mkdir(dir, { recursive: true });
-await writeFile(path.join(dir, 'migration.sql'), script);
-await writeFile(
-  path.join(migrationsList.baseDir, 'migration_lock.toml'),
-  '# Please do not edit this file manually\n# It should be added in your version-control system (e.g., Git)\nprovider = "postgresql"\n',
-);
-console.log(`wrote ${path.relative(process.cwd(), dir)}/migration.sql`);
+for (const { schema, provider, script } of writers) {
+  const sql = await script(schema);
+  if (!sql.trim()) {
+    console.log(`${label(schema)} matches ${rev}: nothing to write.`);
+    continue;
+  }
+  const baseDir = path.join(schemaDir(schema), 'migrations');
+  const dir = path.join(baseDir, `${stamp}_${migrationName}`);
+  await mkdir(dir, { recursive: true });
+  await writeFile(path.join(dir, 'migration.sql'), sql);
+  await writeFile(
+    path.join(baseDir, 'migration_lock.toml'),
+    `# Please do not edit this file manually\n# It should be added in your version-control system (e.g., Git)\nprovider = "${provider}"\n`,
+  );
+  console.log(`wrote ${path.relative(process.cwd(), dir)}/migration.sql`);
+}
 process.exit(0); // the engine's connection pool would otherwise hold the process open

@@ -1,9 +1,11 @@
-// A folder of migrations in Prisma Migrate's layout (`<timestamp>_<name>/migration.sql`),
-// read once per process with the checksums Prisma records for them.
+// A folder of migrations in Prisma Migrate's layout (`<timestamp>_<name>/migration.sql`
+// beside `migration_lock.toml`), read once per process with the checksums Prisma
+// records for them.
 import { createHash } from 'node:crypto';
 import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { projectRoot } from '../projectRoot';
+import type { SqlEngine } from './sqlConnection';
 import { splitSqlStatements } from './sqlStatements';
 
 export interface Migration {
@@ -14,20 +16,29 @@ export interface Migration {
 }
 
 export interface MigrationSet {
-  kind: 'platform' | 'tenant';
+  /** The engine the SQL is written for, from the folder's migration_lock.toml. */
+  engine: SqlEngine;
   migrations: Migration[];
   /** Identifies this exact list of migrations (names and checksums): templates are keyed by it. */
   fingerprint: string;
 }
 
-const cache = new Map<string, MigrationSet>();
+/** The schemas under prisma/ that have migrations. */
+export type MigrationFolder = 'platform' | 'tenant' | 'tenant-mysql';
+
+const cache = new Map<MigrationFolder, MigrationSet>();
 
 const CREATE_TABLE = /^(--[^\n]*\n\s*)*CREATE TABLE/i;
 
-export function loadMigrations(kind: 'platform' | 'tenant'): MigrationSet {
-  const cached = cache.get(kind);
-  if (cached) return cached;
-  const dir = path.join(projectRoot, 'prisma', kind, 'migrations');
+function lockedEngine(dir: string): SqlEngine {
+  const lock = readFileSync(path.join(dir, 'migration_lock.toml'), 'utf8');
+  const provider = /^provider\s*=\s*"([^"]+)"/m.exec(lock)?.[1];
+  if (provider === 'postgresql' || provider === 'mysql') return provider;
+  throw new Error(`${dir}/migration_lock.toml names provider "${provider}": expected postgresql or mysql`);
+}
+
+/** Reads a migrations folder as it is on disk now. */
+export function readMigrationSet(dir: string): MigrationSet {
   const migrations = readdirSync(dir, { withFileTypes: true })
     .filter((entry) => entry.isDirectory())
     .map((entry) => entry.name)
@@ -47,9 +58,16 @@ export function loadMigrations(kind: 'platform' | 'tenant'): MigrationSet {
     .update(migrations.map((m) => `${m.name}:${m.checksum}`).join('\n'))
     .digest('hex')
     .slice(0, 12);
-  const set = { kind, migrations, fingerprint };
-  cache.set(kind, set);
+  return { engine: lockedEngine(dir), migrations, fingerprint };
+}
+
+export function loadMigrations(folder: MigrationFolder): MigrationSet {
+  let set = cache.get(folder);
+  if (!set) cache.set(folder, (set = readMigrationSet(path.join(projectRoot, 'prisma', folder, 'migrations'))));
   return set;
 }
+
+/** The tenant migrations for a tenant database on `engine`. */
+export const tenantMigrations = (engine: SqlEngine): MigrationSet => loadMigrations(engine === 'mysql' ? 'tenant-mysql' : 'tenant');
 
 export const isCreateTable = (statement: string) => CREATE_TABLE.test(statement);

@@ -1,13 +1,27 @@
 // Applies migrations in-process and records them in `_prisma_migrations` exactly as
 // Prisma Migrate does (same table, columns and SHA-256 checksums), so
 // `prisma migrate status` and `prisma migrate deploy` agree with what ran here.
+// One algorithm for both engines; what differs is in migrationEngines.ts.
 //
-// Differences from the CLI, on purpose: each migration runs in one transaction
-// (a failure leaves nothing half-applied and nothing recorded, so a retry simply
-// runs it again), and progress is reported statement by statement.
+// Differences from the CLI, on purpose, and progress reported statement by statement:
+// - PostgreSQL: each migration runs in one transaction. A failure leaves nothing
+//   half-applied and nothing recorded, so a retry simply runs it again.
+// - MySQL commits each DDL statement by itself. The row is recorded as started, and
+//   `applied_steps_count` counts the statements that completed while it runs. A
+//   failure leaves the row unfinished with the error in `logs`, as Prisma leaves a
+//   failed migration (so `prisma migrate status` reports it failed). A retry of an
+//   unfinished migration whose file is unchanged resumes after the statements that
+//   completed, in the same row, and finishes it; Prisma's SQL is not written to run
+//   twice (CREATE TABLE, not CREATE TABLE IF NOT EXISTS), so re-running from the top
+//   would fail on the tables the first attempt made. A process killed between a
+//   statement and its count being written re-runs that one statement on retry, which
+//   then fails as already done: such a row needs `prisma migrate resolve`.
+// On both, when it finishes, the row holds finished_at and applied_steps_count 1: a
+// migration is one step, as Prisma counts it.
 import { randomUUID } from 'node:crypto';
-import type { ClientBase } from 'pg';
-import { isCreateTable, type MigrationSet } from './migrations';
+import { migrationEngines } from './migrationEngines';
+import { isCreateTable, type Migration, type MigrationSet } from './migrations';
+import type { SqlConnection } from './sqlConnection';
 
 export interface MigrationProgress {
   migration: string;
@@ -20,46 +34,32 @@ export interface MigrationStatus {
   pending: string[];
   /** Applied, but the file changed since: its checksum no longer matches. */
   modified: string[];
-  /** Recorded as started and never finished (by the Prisma CLI): needs `prisma migrate resolve`. */
+  /** Recorded as started and never finished: by the Prisma CLI, or (MySQL) a run of this migrator that failed. */
   failed: string[];
 }
 
-// The key Prisma Migrate locks while it migrates a database, so this migrator and
-// the CLI never run at the same time against the same database.
-export const PRISMA_MIGRATE_LOCK = 72707369;
-
-const CREATE_MIGRATIONS_TABLE = `CREATE TABLE IF NOT EXISTS "_prisma_migrations" (
-    "id"                    VARCHAR(36) PRIMARY KEY NOT NULL,
-    "checksum"              VARCHAR(64) NOT NULL,
-    "finished_at"           TIMESTAMPTZ,
-    "migration_name"        VARCHAR(255) NOT NULL,
-    "logs"                  TEXT,
-    "rolled_back_at"        TIMESTAMPTZ,
-    "started_at"            TIMESTAMPTZ NOT NULL DEFAULT now(),
-    "applied_steps_count"   INTEGER NOT NULL DEFAULT 0
-)`;
-
-interface AppliedRow {
+interface HistoryRow {
+  id: string;
   migration_name: string;
   checksum: string;
   finished_at: Date | null;
   rolled_back_at: Date | null;
+  applied_steps_count: number;
 }
 
-async function readApplied(client: ClientBase): Promise<AppliedRow[]> {
-  const exists = await client.query(`SELECT to_regclass('_prisma_migrations') IS NOT NULL AS present`);
-  if (!exists.rows[0].present) return [];
-  const { rows } = await client.query<AppliedRow>(
-    `SELECT migration_name, checksum, finished_at, rolled_back_at FROM "_prisma_migrations" ORDER BY started_at`,
+const unfinished = (r: HistoryRow) => !r.finished_at && !r.rolled_back_at;
+
+async function readHistory(connection: SqlConnection): Promise<HistoryRow[]> {
+  const [{ present }] = await connection.query<{ present: unknown }>(migrationEngines[connection.engine].historyTableExists);
+  if (!present) return [];
+  return connection.query<HistoryRow>(
+    'SELECT id, migration_name, checksum, finished_at, rolled_back_at, applied_steps_count FROM _prisma_migrations ORDER BY started_at',
   );
-  return rows;
 }
 
-/** Compares what a database has recorded with a migration folder. Reads only. */
-export async function migrationStatus(client: ClientBase, set: MigrationSet): Promise<MigrationStatus> {
-  const rows = await readApplied(client);
+function statusOf(rows: HistoryRow[], set: MigrationSet): MigrationStatus {
   const done = new Map(rows.filter((r) => r.finished_at && !r.rolled_back_at).map((r) => [r.migration_name, r]));
-  const failed = rows.filter((r) => !r.finished_at && !r.rolled_back_at).map((r) => r.migration_name);
+  const failed = rows.filter(unfinished).map((r) => r.migration_name);
   return {
     applied: set.migrations.filter((m) => done.has(m.name)).map((m) => m.name),
     pending: set.migrations.filter((m) => !done.has(m.name) && !failed.includes(m.name)).map((m) => m.name),
@@ -68,56 +68,95 @@ export async function migrationStatus(client: ClientBase, set: MigrationSet): Pr
   };
 }
 
+function assertSameEngine(connection: SqlConnection, set: MigrationSet) {
+  if (connection.engine !== set.engine) throw new Error(`these migrations are written for ${set.engine}, the database is ${connection.engine}`);
+}
+
+/** Compares what a database has recorded with a migration folder. Reads only. */
+export async function migrationStatus(connection: SqlConnection, set: MigrationSet): Promise<MigrationStatus> {
+  assertSameEngine(connection, set);
+  return statusOf(await readHistory(connection), set);
+}
+
+/** A migration to run: from its first statement, or (MySQL) resuming the row a failed run left. */
+interface Run {
+  migration: Migration;
+  resume?: HistoryRow;
+}
+
+function runsToDo(rows: HistoryRow[], set: MigrationSet, resumable: boolean): Run[] {
+  const status = statusOf(rows, set);
+  const left = new Map(rows.filter(unfinished).map((r) => [r.migration_name, r]));
+  for (const name of status.failed) {
+    const migration = set.migrations.find((m) => m.name === name);
+    if (!resumable || migration?.checksum !== left.get(name)!.checksum) {
+      throw new Error(`migration ${name} failed earlier and was never resolved; fix it with \`prisma migrate resolve\``);
+    }
+  }
+  return set.migrations
+    .filter((m) => status.pending.includes(m.name) || status.failed.includes(m.name))
+    .map((migration) => ({ migration, resume: left.get(migration.name) }));
+}
+
 /**
- * Applies the pending migrations of `set` to the schema that is first on the
- * connection's search_path. Safe to call concurrently from many processes (they
- * queue on an advisory lock) and to call again: applied migrations are skipped.
+ * Applies the pending migrations of `set` where the connection's unqualified names
+ * resolve (PostgreSQL: the first schema on its search_path; MySQL: its database).
+ * Safe to call concurrently from many processes (they queue on a lock) and to call
+ * again: applied migrations are skipped.
  */
 export async function applyMigrations(
-  client: ClientBase,
+  connection: SqlConnection,
   set: MigrationSet,
   onProgress: (progress: MigrationProgress) => void | Promise<void> = () => {},
 ): Promise<{ applied: string[] }> {
-  const { rows } = await client.query<{ schema: string }>('SELECT current_schema() AS schema');
-  const schema = rows[0].schema;
-  // Schemas sharing a database lock separately, so their tenants migrate in parallel.
-  const lock: unknown[] = schema === 'public' ? [PRISMA_MIGRATE_LOCK] : [`tenantgraph:migrate:${schema}`];
-  const lockSql = schema === 'public' ? '$1::bigint' : 'hashtext($1)';
-  await client.query(`SELECT pg_advisory_lock(${lockSql})`, lock);
+  assertSameEngine(connection, set);
+  const engine = migrationEngines[connection.engine];
+  const $ = engine.param;
+  const release = await engine.lock(connection);
   try {
-    await client.query(CREATE_MIGRATIONS_TABLE);
-    const status = await migrationStatus(client, set);
-    if (status.failed.length > 0) {
-      throw new Error(`migration ${status.failed[0]} failed earlier and was never resolved; fix it with \`prisma migrate resolve\``);
-    }
-    const pending = set.migrations.filter((m) => status.pending.includes(m.name));
-    const totalTables = pending.reduce((sum, m) => sum + m.tables, 0);
+    await connection.query(engine.createHistoryTable);
+    const runs = runsToDo(await readHistory(connection), set, !engine.transactionalDdl);
+    const remaining = (run: Run) => run.migration.statements.slice(run.resume?.applied_steps_count ?? 0);
+    const totalTables = runs.reduce((sum, run) => sum + remaining(run).filter(isCreateTable).length, 0);
     let tablesCreated = 0;
-    for (const migration of pending) {
-      await client.query('BEGIN');
+
+    for (const run of runs) {
+      const { migration } = run;
+      if (engine.transactionalDdl) await connection.query('BEGIN');
+      const id = run.resume?.id ?? randomUUID();
+      let done = run.resume?.applied_steps_count ?? 0;
       try {
-        const id = randomUUID();
-        await client.query(
-          `INSERT INTO "_prisma_migrations" (id, checksum, migration_name, started_at, applied_steps_count) VALUES ($1, $2, $3, now(), 0)`,
-          [id, migration.checksum, migration.name],
-        );
-        for (const statement of migration.statements) {
-          await client.query(statement);
+        if (!run.resume) {
+          await connection.query(
+            `INSERT INTO _prisma_migrations (id, checksum, migration_name, started_at, applied_steps_count) VALUES (${$(1)}, ${$(2)}, ${$(3)}, ${engine.now}, 0)`,
+            [id, migration.checksum, migration.name],
+          );
+        }
+        for (const statement of remaining(run)) {
+          await connection.query(statement);
+          done++;
+          if (!engine.transactionalDdl) await connection.query(`UPDATE _prisma_migrations SET applied_steps_count = ${$(1)} WHERE id = ${$(2)}`, [done, id]);
           if (isCreateTable(statement)) {
             tablesCreated++;
             await onProgress({ migration: migration.name, tablesCreated, totalTables });
           }
         }
-        await client.query(`UPDATE "_prisma_migrations" SET finished_at = now(), applied_steps_count = 1 WHERE id = $1`, [id]);
-        await client.query('COMMIT');
+        await connection.query(`UPDATE _prisma_migrations SET finished_at = ${engine.now}, applied_steps_count = 1, logs = NULL WHERE id = ${$(1)}`, [id]);
+        if (engine.transactionalDdl) await connection.query('COMMIT');
       } catch (error) {
-        await client.query('ROLLBACK');
+        if (engine.transactionalDdl) {
+          await connection.query('ROLLBACK');
+        } else {
+          const logs = `statement ${done + 1} of ${migration.statements.length} failed: ${(error as Error).message}`;
+          // If the connection broke, the row keeps its count and a retry resumes from it; keep the real error.
+          await connection.query(`UPDATE _prisma_migrations SET logs = ${$(1)} WHERE id = ${$(2)}`, [logs, id]).catch(() => {});
+        }
         throw error;
       }
     }
-    return { applied: pending.map((m) => m.name) };
+    return { applied: runs.map((run) => run.migration.name) };
   } finally {
     // If the connection broke, the session's lock went with it; keep the real error.
-    await client.query(`SELECT pg_advisory_unlock(${lockSql})`, lock).catch(() => {});
+    await release().catch(() => {});
   }
 }

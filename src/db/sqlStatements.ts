@@ -1,6 +1,6 @@
 // Splits a migration script into statements so they can be run and reported one
-// by one. It understands what can hide a `;` in PostgreSQL: quoted strings and
-// identifiers, dollar-quoted bodies, and comments.
+// by one. It understands what can hide a `;`: quoted strings and identifiers
+// (PostgreSQL's "..." and MySQL's `...`), PostgreSQL's dollar-quoted bodies, and comments.
 
 export function splitSqlStatements(script: string): string[] {
   const statements: string[] = [];
@@ -13,7 +13,7 @@ export function splitSqlStatements(script: string): string[] {
   };
   while (i < n) {
     const c = script[i];
-    if (c === "'" || c === '"') {
+    if (c === "'" || c === '"' || c === "`") {
       // A doubled quote inside is an escaped quote: scanning on from the closing one handles it.
       i = skipTo(c, i + 1);
     } else if (c === '-' && script[i + 1] === '-') {

@@ -1,9 +1,9 @@
 // The two schema steps every tenant job shares: apply the pending tenant migrations
 // (reporting each table), and check the result against the migrations. Both work on
 // a connection the caller opened to the tenant's tables (withTenantSql).
-import type pg from 'pg';
 import type { MigrationSet } from '../db/migrations';
 import { applyMigrations } from '../db/migrator';
+import type { SqlConnection } from '../db/sqlConnection';
 import { ProvisioningError } from './provisioningError';
 import { describeProblems, tenantSchemaProblems } from './verifyTenantSchema';
 
@@ -11,17 +11,17 @@ export const totalTables = (set: MigrationSet) => set.migrations.reduce((n, m) =
 
 /** Applies what is pending; `onTable` after each table created. Returns the migrations applied. */
 export async function migrateTenantSchema(
-  client: pg.ClientBase,
+  connection: SqlConnection,
   set: MigrationSet,
   onTable: (tablesCreated: number, tablesPending: number) => void | Promise<void>,
 ): Promise<string[]> {
-  const { applied } = await applyMigrations(client, set, ({ tablesCreated, totalTables: pending }) => onTable(tablesCreated, pending));
+  const { applied } = await applyMigrations(connection, set, ({ tablesCreated, totalTables: pending }) => onTable(tablesCreated, pending));
   return applied;
 }
 
 /** Throws, naming what is wrong, unless the tenant's schema is exactly what the migrations make. */
-export async function assertTenantSchema(client: pg.ClientBase, set: MigrationSet): Promise<void> {
-  const problems = describeProblems(await tenantSchemaProblems(client, set));
+export async function assertTenantSchema(connection: SqlConnection, set: MigrationSet): Promise<void> {
+  const problems = describeProblems(await tenantSchemaProblems(connection, set));
   // Running the same migrations again will not change the verdict.
   if (problems) throw new ProvisioningError(`the schema does not match the migrations: ${problems}`, false);
 }

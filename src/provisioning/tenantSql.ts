@@ -1,8 +1,12 @@
-// A plain pg connection to one tenant's tables (its schema first on the search
-// path), for work Prisma does not do: migrations and schema checks.
+// A plain connection to one tenant's tables, for work Prisma does not do: migrations
+// and schema checks. The URL's scheme picks the engine. On PostgreSQL the tenant's
+// schema is first on the search path; on MySQL the tenant's tables are the URL's
+// database (MySQL has no schemas within a database).
 import type pg from 'pg';
 import { quoteIdent } from '../db/identifiers';
+import { engineOfUrl, pgConnection, type SqlConnection } from '../db/sqlConnection';
 import { withClient } from '../db/withClient';
+import { withMysql } from '../db/withMysql';
 import type { TenantConnection } from '../tenancy/databaseServers';
 
 /** pg settings for a direct connection whose unqualified names resolve in the tenant's schema. */
@@ -13,6 +17,10 @@ function tenantClientConfig(connection: TenantConnection): pg.ClientConfig {
   };
 }
 
-export function withTenantSql<T>(connection: TenantConnection, work: (client: pg.Client) => Promise<T>): Promise<T> {
-  return withClient(tenantClientConfig(connection), work);
+export function withTenantSql<T>(connection: TenantConnection, work: (sql: SqlConnection) => Promise<T>): Promise<T> {
+  if (engineOfUrl(connection.url) === 'mysql') {
+    if (connection.schema) throw new Error('a MySQL tenant has a database of its own, not a schema');
+    return withMysql(connection.url, work);
+  }
+  return withClient(tenantClientConfig(connection), (client) => work(pgConnection(client)));
 }

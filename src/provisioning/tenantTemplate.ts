@@ -48,9 +48,9 @@ async function buildTemplate(admin: pg.Client, serverUrl: string, tenantDbPrefix
     if (await isReadyTemplate(admin, name)) return; // another process built it while we waited
     await dropTemplates(admin, tenantDbPrefix);
     await admin.query(`CREATE DATABASE ${quoteIdent(name)}`);
-    await withTenantSql({ url: withDatabase(serverUrl, name), schema: null }, async (client) => {
-      await applyMigrations(client, set);
-      const problems = describeProblems(await tenantSchemaProblems(client, set));
+    await withTenantSql({ url: withDatabase(serverUrl, name), schema: null }, async (connection) => {
+      await applyMigrations(connection, set);
+      const problems = describeProblems(await tenantSchemaProblems(connection, set));
       if (problems) throw new Error(`the template does not match the migrations: ${problems}`);
     });
     await admin.query(`ALTER DATABASE ${quoteIdent(name)} WITH IS_TEMPLATE true ALLOW_CONNECTIONS false`);

@@ -6,6 +6,7 @@ import { randomBytes } from 'node:crypto';
 import pg from 'pg';
 import { tenantStorageName } from '../../src/db/identifiers';
 import { loadMigrations } from '../../src/db/migrations';
+import { pgConnection } from '../../src/db/sqlConnection';
 import { withDatabase } from '../../src/db/urls';
 import { tenantSchemaProblems } from '../../src/provisioning/verifyTenantSchema';
 import { onServer, testDatabases } from '../support/database';
@@ -136,7 +137,7 @@ test('a job whose process is killed mid-migration is finished by the process tha
   const tenantDb = new pg.Client({ connectionString: withDatabase(dbs.serverUrl, database) });
   await tenantDb.connect();
   try {
-    expect(await tenantSchemaProblems(tenantDb)).toEqual({ pending: [], modified: [], failed: [], missingTables: [] });
+    expect(await tenantSchemaProblems(pgConnection(tenantDb))).toEqual({ pending: [], modified: [], failed: [], missingTables: [] });
     expect((await tenantDb.query('SELECT count(*)::int AS n FROM "_prisma_migrations"')).rows[0].n).toBe(1);
   } finally {
     await tenantDb.end();

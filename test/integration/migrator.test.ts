@@ -1,24 +1,25 @@
-// The in-process migrator records migrations exactly as Prisma Migrate does: Prisma's
-// own engine, reading the same database, finds nothing applied, edited or failed.
+// The in-process migrator records migrations exactly as Prisma Migrate does, on
+// PostgreSQL and on MySQL/MariaDB: one definition of the behaviour, run per engine.
+// On PostgreSQL, Prisma's own engine (WebAssembly), reading the same database, finds
+// nothing applied, edited or failed; it has no MySQL build, so there the rows are
+// checked column by column against Prisma's definition.
 import { execFile } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { promisify } from 'node:util';
 import pg from 'pg';
-import { loadMigrations } from '../../src/db/migrations';
+import { tenantMigrations, type MigrationSet } from '../../src/db/migrations';
 import { applyMigrations, migrationStatus } from '../../src/db/migrator';
+import { pgConnection, type SqlEngine } from '../../src/db/sqlConnection';
 import { withDatabase } from '../../src/db/urls';
 import { onServer, testDatabases } from '../support/database';
+import { connectMysql, MYSQL_SKIPPED, MYSQL_URL, mysqlTestDatabases, type OpenSqlConnection } from '../support/mysqlDatabase';
 
-const dbs = testDatabases();
-const tenantUrl = withDatabase(dbs.serverUrl, `${dbs.prefix}tenant`);
-const migrations = loadMigrations('tenant');
-
-async function connect(url: string, schema?: string) {
+async function connectPg(url: string, schema?: string): Promise<OpenSqlConnection> {
   const client = new pg.Client({ connectionString: url, ...(schema ? { options: `-c search_path=${schema}` } : {}) });
   await client.connect();
-  return client;
+  return { ...pgConnection(client), end: () => client.end() };
 }
 
 /** What `prisma migrate status` would say, from Prisma's engine (WebAssembly). */
@@ -28,81 +29,203 @@ async function prismaStatus(url: string) {
   return JSON.parse(stdout);
 }
 
-beforeAll(() => onServer(`CREATE DATABASE "${dbs.prefix}tenant"`));
-afterAll(() => dbs.drop());
+interface Engine {
+  engine: SqlEngine;
+  folder: string;
+  /** Makes an empty database; resolves to its URL. */
+  create(name: string): Promise<string>;
+  connect(url: string): Promise<OpenSqlConnection>;
+  dropAll(): Promise<void>;
+  /** Counts the rows of a table when it exists; null when it does not. */
+  rowsOf(sql: OpenSqlConnection, table: string): Promise<number | null>;
+}
 
-test('concurrent migrators apply each migration once, recorded with Prisma checksums', async () => {
-  const clients = await Promise.all([1, 2, 3].map(() => connect(tenantUrl)));
-  const results = await Promise.all(clients.map((c) => applyMigrations(c, migrations)));
-  expect(results.flatMap((r) => r.applied)).toEqual(migrations.migrations.map((m) => m.name));
+function postgresql(): Engine {
+  const dbs = testDatabases();
+  return {
+    engine: 'postgresql',
+    folder: 'tenant',
+    async create(name) {
+      await onServer(`CREATE DATABASE "${dbs.prefix}${name}"`);
+      return withDatabase(dbs.serverUrl, `${dbs.prefix}${name}`);
+    },
+    connect: (url) => connectPg(url),
+    dropAll: () => dbs.drop(),
+    async rowsOf(sql, table) {
+      const [{ present }] = await sql.query<{ present: boolean }>('SELECT to_regclass($1) IS NOT NULL AS present', [`"${table}"`]);
+      return present ? (await sql.query<{ n: number }>(`SELECT count(*)::int AS n FROM "${table}"`))[0].n : null;
+    },
+  };
+}
 
-  const { rows } = await clients[0].query('SELECT migration_name, checksum, finished_at, rolled_back_at, applied_steps_count, logs FROM "_prisma_migrations"');
-  await Promise.all(clients.map((c) => c.end()));
-  const file = (name: string) => readFileSync(path.resolve(__dirname, `../../prisma/tenant/migrations/${name}/migration.sql`));
-  expect(rows).toEqual(
-    migrations.migrations.map((m) => ({
-      migration_name: m.name,
-      checksum: createHash('sha256').update(file(m.name)).digest('hex'),
-      finished_at: expect.any(Date),
-      rolled_back_at: null,
-      applied_steps_count: 1,
-      logs: null,
-    })),
-  );
+function mysql(): Engine {
+  const dbs = mysqlTestDatabases(MYSQL_URL!);
+  return {
+    engine: 'mysql',
+    folder: 'tenant-mysql',
+    create: (name) => dbs.create(name),
+    connect: connectMysql,
+    dropAll: () => dbs.drop(),
+    async rowsOf(sql, table) {
+      const [{ present }] = await sql.query<{ present: number }>('SELECT COUNT(*) AS present FROM information_schema.tables WHERE table_schema = DATABASE() AND table_name = ?', [table]);
+      return present ? (await sql.query<{ n: number }>(`SELECT COUNT(*) AS n FROM \`${table}\``))[0].n : null;
+    },
+  };
+}
 
-  expect(await prismaStatus(tenantUrl)).toEqual({ editedMigrationNames: [], failedMigrationNames: [], hasMigrationsTable: true, history: null });
+const ENGINES: Array<[SqlEngine, (() => Engine) | null]> = [
+  ['postgresql', postgresql],
+  ['mysql', MYSQL_URL ? mysql : null],
+];
+
+const HISTORY = 'SELECT migration_name, checksum, finished_at, rolled_back_at, applied_steps_count, logs FROM _prisma_migrations ORDER BY started_at';
+
+if (!MYSQL_URL) test.skip(`mysql: ${MYSQL_SKIPPED}`, () => {});
+
+describe.each(ENGINES.filter((e): e is [SqlEngine, () => Engine] => e[1] !== null))('on %s', (engineName, make) => {
+  const engine = make();
+  const migrations = tenantMigrations(engineName);
+  let tenantUrl: string;
+
+  beforeAll(async () => {
+    tenantUrl = await engine.create('tenant');
+  });
+  afterAll(() => engine.dropAll());
+
+  test('concurrent migrators apply each migration once, recorded with Prisma checksums', async () => {
+    const connections = await Promise.all([1, 2, 3].map(() => engine.connect(tenantUrl)));
+    const results = await Promise.all(connections.map((c) => applyMigrations(c, migrations)));
+    expect(results.flatMap((r) => r.applied)).toEqual(migrations.migrations.map((m) => m.name));
+
+    const rows = await connections[0].query(HISTORY);
+    if (engineName === 'mysql') {
+      const columns = await connections[0].query<{ c: string; t: string; n: string }>(
+        `SELECT column_name AS c, column_type AS t, is_nullable AS n FROM information_schema.columns WHERE table_schema = DATABASE() AND table_name = '_prisma_migrations' ORDER BY ordinal_position`,
+      );
+      // Prisma's MySQL definition (an integer's display width aside, which MariaDB shows).
+      expect(columns.map((c) => `${c.c} ${c.t.replace(/^int\(\d+\)/, 'int')} ${c.n === 'YES' ? 'NULL' : 'NOT NULL'}`)).toEqual([
+        'id varchar(36) NOT NULL',
+        'checksum varchar(64) NOT NULL',
+        'finished_at datetime(3) NULL',
+        'migration_name varchar(255) NOT NULL',
+        'logs text NULL',
+        'rolled_back_at datetime(3) NULL',
+        'started_at datetime(3) NOT NULL',
+        'applied_steps_count int unsigned NOT NULL',
+      ]);
+    }
+    await Promise.all(connections.map((c) => c.end()));
+    const file = (name: string) => readFileSync(path.resolve(__dirname, `../../prisma/${engine.folder}/migrations/${name}/migration.sql`));
+    expect(rows).toEqual(
+      migrations.migrations.map((m) => ({
+        migration_name: m.name,
+        checksum: createHash('sha256').update(file(m.name)).digest('hex'),
+        finished_at: expect.any(Date),
+        rolled_back_at: null,
+        applied_steps_count: 1,
+        logs: null,
+      })),
+    );
+    if (engineName === 'postgresql') {
+      expect(await prismaStatus(tenantUrl)).toEqual({ editedMigrationNames: [], failedMigrationNames: [], hasMigrationsTable: true, history: null });
+    }
+  });
+
+  test('running the migrator again is a no-op', async () => {
+    const sql = await engine.connect(tenantUrl);
+    try {
+      const before = await sql.query('SELECT * FROM _prisma_migrations');
+      expect(await applyMigrations(sql, migrations)).toEqual({ applied: [] });
+      expect(await sql.query('SELECT * FROM _prisma_migrations')).toEqual(before);
+      expect(await migrationStatus(sql, migrations)).toEqual({ applied: migrations.migrations.map((m) => m.name), pending: [], modified: [], failed: [] });
+    } finally {
+      await sql.end();
+    }
+  });
+
+  test('a migration that fails is retried once its cause is fixed, and recorded once', async () => {
+    const sql = await engine.connect(await engine.create('broken'));
+    const q = engineName === 'mysql' ? '`' : '"';
+    const name = '20990101000000_broken';
+    const broken: MigrationSet = {
+      ...migrations,
+      migrations: [{ name, checksum: 'x', tables: 2, statements: [`CREATE TABLE ${q}A${q} (id int)`, `INSERT INTO ${q}B${q} VALUES (1)`, `CREATE TABLE ${q}C${q} (id int)`] }],
+    };
+    try {
+      await expect(applyMigrations(sql, broken)).rejects.toThrow(/B/);
+      if (engineName === 'postgresql') {
+        // One transaction: nothing applied, nothing recorded.
+        expect(await engine.rowsOf(sql, 'A')).toBeNull();
+        expect(await sql.query(HISTORY)).toEqual([]);
+      } else {
+        // DDL commits as it runs: what ran stays, and the row says how far it got and why it stopped.
+        expect(await engine.rowsOf(sql, 'A')).toBe(0);
+        expect(await sql.query(HISTORY)).toEqual([
+          { migration_name: name, checksum: 'x', finished_at: null, rolled_back_at: null, applied_steps_count: 1, logs: expect.stringMatching(/^statement 2 of 3 failed: .*B/) },
+        ]);
+        expect((await migrationStatus(sql, broken)).failed).toEqual([name]);
+      }
+
+      await sql.query(`CREATE TABLE ${q}B${q} (id int)`);
+      expect(await applyMigrations(sql, broken)).toEqual({ applied: [name] });
+      expect(await sql.query(HISTORY)).toEqual([{ migration_name: name, checksum: 'x', finished_at: expect.any(Date), rolled_back_at: null, applied_steps_count: 1, logs: null }]);
+      expect([await engine.rowsOf(sql, 'A'), await engine.rowsOf(sql, 'B'), await engine.rowsOf(sql, 'C')]).toEqual([0, 1, 0]);
+      expect(await migrationStatus(sql, broken)).toEqual({ applied: [name], pending: [], modified: [], failed: [] });
+    } finally {
+      await sql.end();
+    }
+  });
+
+  test('a migration left failed with a different file is not resumed: it needs `prisma migrate resolve`', async () => {
+    const sql = await engine.connect(await engine.create('edited'));
+    const name = '20990101000000_edited';
+    try {
+      await applyMigrations(sql, { ...migrations, migrations: [] });
+      await sql.query(`INSERT INTO _prisma_migrations (id, checksum, migration_name, logs) VALUES ('1', 'old', '${name}', 'failed')`);
+      const edited: MigrationSet = { ...migrations, migrations: [{ name, checksum: 'new', tables: 0, statements: ['SELECT 1'] }] };
+      await expect(applyMigrations(sql, edited)).rejects.toThrow(`migration ${name} failed earlier and was never resolved`);
+    } finally {
+      await sql.end();
+    }
+  });
 });
 
-test('running the migrator again is a no-op', async () => {
-  const client = await connect(tenantUrl);
+test('migrations of one engine are refused on the other', async () => {
+  const dbs = postgresql();
+  const sql = await dbs.connect(await dbs.create('other'));
   try {
-    const before = await client.query('SELECT * FROM "_prisma_migrations"');
-    expect(await applyMigrations(client, migrations)).toEqual({ applied: [] });
-    expect((await client.query('SELECT * FROM "_prisma_migrations"')).rows).toEqual(before.rows);
-    expect(await migrationStatus(client, migrations)).toEqual({
-      applied: migrations.migrations.map((m) => m.name),
-      pending: [],
-      modified: [],
-      failed: [],
-    });
+    await expect(applyMigrations(sql, tenantMigrations('mysql'))).rejects.toThrow('these migrations are written for mysql, the database is postgresql');
   } finally {
-    await client.end();
+    await sql.end();
+    await dbs.dropAll();
   }
 });
 
-test('into a schema, tables and records land in that schema only', async () => {
-  const shared = withDatabase(dbs.serverUrl, `${dbs.prefix}shared`);
-  await onServer(`CREATE DATABASE "${dbs.prefix}shared"`);
-  const admin = await connect(shared);
-  await admin.query('CREATE SCHEMA one; CREATE SCHEMA two');
-  await admin.end();
-  for (const schema of ['one', 'two']) {
-    const client = await connect(shared, schema);
-    await applyMigrations(client, migrations, () => {});
-    await client.end();
-  }
-  const check = await connect(shared);
-  const { rows } = await check.query(
-    `SELECT table_schema, count(*)::int AS tables FROM information_schema.tables WHERE table_schema IN ('one', 'two', 'public') GROUP BY 1 ORDER BY 1`,
-  );
-  await check.end();
-  const perSchema = migrations.migrations.reduce((n, m) => n + m.tables, 0) + 1; // + _prisma_migrations
-  expect(rows).toEqual([
-    { table_schema: 'one', tables: perSchema },
-    { table_schema: 'two', tables: perSchema },
-  ]);
-  expect((await prismaStatus(`${shared}?schema=two`)).history).toBeNull();
-});
-
-test('a migration that fails leaves nothing applied and nothing recorded', async () => {
-  await onServer(`CREATE DATABASE "${dbs.prefix}broken"`);
-  const client = await connect(withDatabase(dbs.serverUrl, `${dbs.prefix}broken`));
+test('on postgresql, into a schema, tables and records land in that schema only', async () => {
+  const dbs = postgresql();
+  const migrations = tenantMigrations('postgresql');
+  const shared = await dbs.create('shared');
   try {
-    const broken = { ...migrations, migrations: [{ name: '20990101000000_broken', checksum: 'x', tables: 1, statements: ['CREATE TABLE "A" (id int)', 'SELECT * FROM "missing"'] }] };
-    await expect(applyMigrations(client, broken)).rejects.toThrow(/missing/);
-    expect((await client.query(`SELECT to_regclass('"A"') AS t`)).rows[0].t).toBeNull();
-    expect((await client.query('SELECT count(*)::int AS n FROM "_prisma_migrations"')).rows[0].n).toBe(0);
+    const admin = await connectPg(shared);
+    await admin.query('CREATE SCHEMA one; CREATE SCHEMA two');
+    await admin.end();
+    for (const schema of ['one', 'two']) {
+      const sql = await connectPg(shared, schema);
+      await applyMigrations(sql, migrations, () => {});
+      await sql.end();
+    }
+    const check = await connectPg(shared);
+    const rows = await check.query(
+      `SELECT table_schema, count(*)::int AS tables FROM information_schema.tables WHERE table_schema IN ('one', 'two', 'public') GROUP BY 1 ORDER BY 1`,
+    );
+    await check.end();
+    const perSchema = migrations.migrations.reduce((n, m) => n + m.tables, 0) + 1; // + _prisma_migrations
+    expect(rows).toEqual([
+      { table_schema: 'one', tables: perSchema },
+      { table_schema: 'two', tables: perSchema },
+    ]);
+    expect((await prismaStatus(`${shared}?schema=two`)).history).toBeNull();
   } finally {
-    await client.end();
+    await dbs.dropAll();
   }
 });

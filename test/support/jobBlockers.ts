@@ -1,7 +1,7 @@
 // Ways to stop a provisioning job at a known point without any test-only code in
 // the gateway: the test holds a lock the job needs, as a concurrent operator would.
 import pg from 'pg';
-import { PRISMA_MIGRATE_LOCK } from '../../src/db/migrator';
+import { PRISMA_MIGRATE_LOCK } from '../../src/db/migrationEngines';
 import { withDatabase } from '../../src/db/urls';
 import { onServer } from './database';
 

@@ -1,7 +1,7 @@
 // `db migrate`: the platform database first (migrations and plans), then every
 // serving tenant (ACTIVE or SUSPENDED), DB_CONCURRENCY at a time. Tenants still
 // provisioning (or failed, or archived) are left to their provisioning job.
-import { loadMigrations } from '../../../db/migrations';
+import { tenantMigrations } from '../../../db/migrations';
 import { applyMigrations } from '../../../db/migrator';
 import { preparePlatformDatabase } from '../../../db/platformDatabase';
 import { withTenantSql } from '../../../provisioning/tenantSql';
@@ -24,11 +24,10 @@ export async function migrate(ctx: DbContext, concurrency: number): Promise<Outc
   // It wrote the plan catalogue too: running gateways read their tenants' plans again.
   await announcePlansWritten(services);
   const { servers } = services;
-  const set = loadMigrations('tenant');
   const all = await ctx.tenants();
   const serving = all.filter((t) => (SERVING as readonly string[]).includes(t.status));
   const tenants = await runTasks('migrate', serving, { concurrency, progress: ctx.progress, name: (t) => t.slug }, async (tenant) => {
-    const { applied } = await withTenantSql(servers.connectionOf(tenant), (client) => applyMigrations(client, set));
+    const { applied } = await withTenantSql(servers.connectionOf(tenant), (connection) => applyMigrations(connection, tenantMigrations(connection.engine)));
     return appliedText(applied);
   });
   const skipped = all.filter((t) => !serving.includes(t));

@@ -1,9 +1,10 @@
 // `db status`: a table of every tenant with its isolation, where it lives, its
 // applied and pending migrations and whether it is healthy. A tenant that cannot
 // be reached, or whose applied migrations changed or failed, counts as failed.
-import pg from 'pg';
-import { loadMigrations } from '../../../db/migrations';
+import { loadMigrations, tenantMigrations } from '../../../db/migrations';
 import { migrationStatus, type MigrationStatus } from '../../../db/migrator';
+import { pgConnection } from '../../../db/sqlConnection';
+import { withClient } from '../../../db/withClient';
 import { withTenantSql } from '../../../provisioning/tenantSql';
 import type { DbContext } from '../dbContext';
 import type { Outcome } from '../summary';
@@ -17,14 +18,8 @@ function health(status: MigrationStatus): string {
   return status.pending.length ? 'ok, needs migrate' : 'ok';
 }
 
-async function platformStatus(url: string): Promise<MigrationStatus> {
-  const client = new pg.Client({ connectionString: url });
-  await client.connect();
-  try {
-    return await migrationStatus(client, loadMigrations('platform'));
-  } finally {
-    await client.end();
-  }
+function platformStatus(url: string): Promise<MigrationStatus> {
+  return withClient({ connectionString: url }, (client) => migrationStatus(pgConnection(client), loadMigrations('platform')));
 }
 
 export async function status(ctx: DbContext, concurrency: number): Promise<Outcome> {
@@ -39,7 +34,6 @@ export async function status(ctx: DbContext, concurrency: number): Promise<Outco
   }
 
   const { servers } = ctx.services();
-  const set = loadMigrations('tenant');
   const tenants = await ctx.tenants();
   const rows = new Map<string, string[]>();
   const results = await runTasks('status', tenants, { concurrency, progress: ctx.progress, name: (t) => t.slug }, async (tenant) => {
@@ -48,7 +42,7 @@ export async function status(ctx: DbContext, concurrency: number): Promise<Outco
     rows.set(tenant.slug, row);
     row[3] = describeLocation(tenant, servers);
     if (!tenant.databaseName && !tenant.externalUrlCipher) return (row[6] = 'not placed yet');
-    const s = await withTenantSql(servers.connectionOf(tenant), (client) => migrationStatus(client, set));
+    const s = await withTenantSql(servers.connectionOf(tenant), (connection) => migrationStatus(connection, tenantMigrations(connection.engine)));
     row[4] = String(s.applied.length);
     row[5] = String(s.pending.length);
     return (row[6] = health(s));

@@ -1,0 +1,29 @@
+/** A Prisma DMMF datamodel, as `get_dmmf` of @prisma/prisma-schema-wasm returns it. */
+export interface Datamodel {
+  models: Array<{
+    name: string;
+    dbName: string | null;
+    fields: Array<{
+      name: string;
+      kind: 'scalar' | 'enum' | 'object' | 'unsupported';
+      type: string;
+      isList: boolean;
+      isRequired: boolean;
+      isId: boolean;
+      isUnique: boolean;
+      dbName?: string | null;
+      nativeType: [string, string[]] | null;
+      relationFromFields?: string[];
+      relationToFields?: string[];
+      relationOnDelete?: string;
+      relationOnUpdate?: string;
+    }>;
+  }>;
+  enums: Array<{ name: string; values: Array<{ name: string; dbName: string | null }> }>;
+  indexes: Array<{ model: string; type: 'id' | 'unique' | 'normal' | 'fulltext'; dbName?: string | null; fields: Array<{ name: string; length?: number; sortOrder?: string }> }>;
+}
+
+export function readDatamodel(schemaText: string): Datamodel;
+
+/** One sentence per difference in models, fields, types, optionality, lists, relations, ids, uniques, indexes and enums. */
+export function datamodelDifferences(left: Datamodel, right: Datamodel, names?: [string, string]): string[];

@@ -2,7 +2,8 @@
 // `_prisma_migrations` table in that engine's column types, how concurrent
 // migrators of one database exclude each other, and whether DDL can be rolled back.
 import { createHash } from 'node:crypto';
-import type { SqlConnection, SqlEngine } from './sqlConnection';
+import type { Engine } from './engine';
+import type { SqlConnection } from './sqlConnection';
 
 export interface MigrationEngine {
   /** Prisma's own definition of `_prisma_migrations` on this engine. */
@@ -86,4 +87,4 @@ const mysql: MigrationEngine = {
   },
 };
 
-export const migrationEngines: Record<SqlEngine, MigrationEngine> = { postgresql, mysql };
+export const migrationEngines: Record<Engine, MigrationEngine> = { postgresql, mysql };

@@ -5,7 +5,7 @@ import { createHash } from 'node:crypto';
 import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { projectRoot } from '../projectRoot';
-import type { SqlEngine } from './sqlConnection';
+import type { Engine } from './engine';
 import { splitSqlStatements } from './sqlStatements';
 
 export interface Migration {
@@ -17,7 +17,7 @@ export interface Migration {
 
 export interface MigrationSet {
   /** The engine the SQL is written for, from the folder's migration_lock.toml. */
-  engine: SqlEngine;
+  engine: Engine;
   migrations: Migration[];
   /** Identifies this exact list of migrations (names and checksums): templates are keyed by it. */
   fingerprint: string;
@@ -30,7 +30,7 @@ const cache = new Map<MigrationFolder, MigrationSet>();
 
 const CREATE_TABLE = /^(--[^\n]*\n\s*)*CREATE TABLE/i;
 
-function lockedEngine(dir: string): SqlEngine {
+function lockedEngine(dir: string): Engine {
   const lock = readFileSync(path.join(dir, 'migration_lock.toml'), 'utf8');
   const provider = /^provider\s*=\s*"([^"]+)"/m.exec(lock)?.[1];
   if (provider === 'postgresql' || provider === 'mysql') return provider;
@@ -68,6 +68,6 @@ export function loadMigrations(folder: MigrationFolder): MigrationSet {
 }
 
 /** The tenant migrations for a tenant database on `engine`. */
-export const tenantMigrations = (engine: SqlEngine): MigrationSet => loadMigrations(engine === 'mysql' ? 'tenant-mysql' : 'tenant');
+export const tenantMigrations = (engine: Engine): MigrationSet => loadMigrations(engine === 'mysql' ? 'tenant-mysql' : 'tenant');
 
 export const isCreateTable = (statement: string) => CREATE_TABLE.test(statement);

@@ -2,23 +2,14 @@
 // schema checks need it: run a statement, get its rows. Placeholders stay the
 // engine's own ($1 on PostgreSQL, ? on MySQL): callers that write SQL for both
 // already branch on `engine`.
-import type pg from 'pg';
 import type { Connection } from 'mariadb';
-
-export type SqlEngine = 'postgresql' | 'mysql';
+import type pg from 'pg';
+import type { Engine } from './engine';
 
 export interface SqlConnection {
-  readonly engine: SqlEngine;
+  readonly engine: Engine;
   /** The rows a statement returns; none for statements that return none. */
   query<Row = Record<string, unknown>>(sql: string, values?: unknown[]): Promise<Row[]>;
-}
-
-/** The engine a connection string is for: `postgres(ql)://`, or `mysql://` / `mariadb://`. */
-export function engineOfUrl(url: string): SqlEngine {
-  const scheme = new URL(url).protocol.slice(0, -1);
-  if (scheme === 'postgresql' || scheme === 'postgres') return 'postgresql';
-  if (scheme === 'mysql' || scheme === 'mariadb') return 'mysql';
-  throw new Error(`unsupported database URL scheme "${scheme}:": use postgresql://, mysql:// or mariadb://`);
 }
 
 export function pgConnection(client: pg.ClientBase): SqlConnection {
@@ -32,7 +23,7 @@ export function mysqlConnection(connection: Connection): SqlConnection {
   return {
     engine: 'mysql',
     async query<Row>(sql: string, values?: unknown[]) {
-      const result = await connection.query(sql, values);
+      const result = await connection.query({ sql, bigIntAsNumber: true, insertIdAsNumber: true }, values);
       // Statements without a result set answer with an OK packet, not rows.
       return (Array.isArray(result) ? result : []) as Row[];
     },

@@ -11,10 +11,11 @@ import { promisify } from 'node:util';
 import pg from 'pg';
 import { tenantMigrations, type MigrationSet } from '../../src/db/migrations';
 import { applyMigrations, migrationStatus } from '../../src/db/migrator';
-import { pgConnection, type SqlEngine } from '../../src/db/sqlConnection';
+import type { Engine as SqlEngine } from '../../src/db/engine';
+import { pgConnection } from '../../src/db/sqlConnection';
 import { withDatabase } from '../../src/db/urls';
 import { onServer, testDatabases } from '../support/database';
-import { connectMysql, MYSQL_SKIPPED, MYSQL_URL, mysqlTestDatabases, type OpenSqlConnection } from '../support/mysqlDatabase';
+import { openMysql, MYSQL_SKIPPED, MYSQL_URL, mysqlTestDatabases, type OpenSqlConnection } from '../support/mysqlDatabase';
 
 async function connectPg(url: string, schema?: string): Promise<OpenSqlConnection> {
   const client = new pg.Client({ connectionString: url, ...(schema ? { options: `-c search_path=${schema}` } : {}) });
@@ -64,7 +65,7 @@ function mysql(): Engine {
     engine: 'mysql',
     folder: 'tenant-mysql',
     create: (name) => dbs.create(name),
-    connect: connectMysql,
+    connect: openMysql,
     dropAll: () => dbs.drop(),
     async rowsOf(sql, table) {
       const [{ present }] = await sql.query<{ present: number }>('SELECT COUNT(*) AS present FROM information_schema.tables WHERE table_schema = DATABASE() AND table_name = ?', [table]);

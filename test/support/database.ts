@@ -3,19 +3,12 @@
 import { randomBytes } from 'node:crypto';
 import pg from 'pg';
 import { dropDatabasesStartingWith } from '../../src/db/dropDatabases';
-import { quoteMysqlIdent } from '../../src/db/identifiers';
-import { connectMysql } from '../../src/db/mysqlConnect';
 import { withDatabase } from '../../src/db/urls';
 
 export function testServerUrl(): string {
   const url = process.env.TEST_DATABASE_URL;
   if (!url) throw new Error('TEST_DATABASE_URL is not set (the jest global setup sets it)');
   return url;
-}
-
-/** The MySQL or MariaDB server of the run, if it has one (see mysqlServer.mjs). */
-export function testMysqlUrl(): string | undefined {
-  return process.env.TEST_MYSQL_URL || undefined;
 }
 
 export interface TestDatabases {
@@ -55,13 +48,3 @@ export async function onServer(sql: string, params: unknown[] = []): Promise<pg.
   }
 }
 
-/** Drops the MySQL databases a test file made (their names start with its prefix). */
-export async function dropMysqlDatabases(mysqlUrl: string, prefix: string): Promise<void> {
-  const connection = await connectMysql(mysqlUrl, { connectTimeoutMs: 5000 });
-  try {
-    const rows: Array<{ name: string }> = await connection.query('SELECT schema_name AS name FROM information_schema.schemata WHERE schema_name LIKE ?', [`${prefix}%`]);
-    for (const { name } of rows) await connection.query(`DROP DATABASE IF EXISTS ${quoteMysqlIdent(name)}`);
-  } finally {
-    await connection.end();
-  }
-}

@@ -1,22 +1,32 @@
-// MySQL/MariaDB for tests, when TEST_MYSQL_URL names a server: each test file gets
-// databases of its own, named with one random prefix, dropped when it is done.
-// Without it, MySQL tests are skipped with MYSQL_SKIPPED as the reason.
+// MySQL/MariaDB for tests, when the run has a server (TEST_MYSQL_URL, or the
+// throwaway MariaDB of mysqlServer.mjs): each test file gets databases of its own,
+// named with one random prefix, dropped when it is done. Without one, MySQL tests
+// are skipped with MYSQL_SKIPPED as the reason.
 import { randomBytes } from 'node:crypto';
-import mariadb from 'mariadb';
+import { quoteMysqlIdent } from '../../src/db/identifiers';
+import { connectMysql } from '../../src/db/mysqlConnect';
 import { mysqlConnection, type SqlConnection } from '../../src/db/sqlConnection';
 import { withDatabase } from '../../src/db/urls';
-import { mysqlConnectionConfig, withMysql } from '../../src/db/withMysql';
+import { withMysql } from '../../src/db/withMysql';
 
-export const MYSQL_URL = process.env.TEST_MYSQL_URL;
-export const MYSQL_SKIPPED = 'set TEST_MYSQL_URL (e.g. mariadb://root@127.0.0.1:3306/) to run the MySQL tests against MariaDB or MySQL';
+export const MYSQL_URL = process.env.TEST_MYSQL_URL || undefined;
+export const MYSQL_SKIPPED = 'MySQL runs skipped: set TEST_MYSQL_URL (e.g. mariadb://root@127.0.0.1:3306/) or install MariaDB (mariadbd) to enable them';
 
 export interface OpenSqlConnection extends SqlConnection {
   end(): Promise<void>;
 }
 
-export async function connectMysql(url: string): Promise<OpenSqlConnection> {
-  const connection = await mariadb.createConnection(mysqlConnectionConfig(url));
+export async function openMysql(url: string): Promise<OpenSqlConnection> {
+  const connection = await connectMysql(url, { connectTimeoutMs: 5000 });
   return { ...mysqlConnection(connection), end: () => connection.end() };
+}
+
+/** Drops the MySQL databases a test gateway made (their names start with its prefix). */
+export async function dropMysqlDatabases(mysqlUrl: string, prefix: string): Promise<void> {
+  await withMysql(mysqlUrl, async (sql) => {
+    const rows = await sql.query<{ name: string }>('SELECT schema_name AS name FROM information_schema.schemata WHERE schema_name LIKE ?', [`${prefix}%`]);
+    for (const { name } of rows) await sql.query(`DROP DATABASE IF EXISTS ${quoteMysqlIdent(name)}`);
+  });
 }
 
 export interface MysqlTestDatabases {

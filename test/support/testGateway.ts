@@ -17,7 +17,8 @@ import type { Services } from '../../src/services';
 import type { TenantRecord } from '../../src/tenancy/tenantRegistry';
 import type { Engine } from '../../src/db/engine';
 import { engineName } from '../../src/db/engine';
-import { dropMysqlDatabases, testDatabases, testMysqlUrl, type TestDatabases } from './database';
+import { testDatabases, type TestDatabases } from './database';
+import { dropMysqlDatabases, MYSQL_URL } from './mysqlDatabase';
 import { deleteRedisKeys } from './redis';
 
 export interface GraphQLResponse<T = any> {
@@ -99,7 +100,7 @@ export async function startTestGateway(
 ): Promise<TestGateway> {
   const dbs = options.sharing?.dbs ?? testDatabases();
   const engine = options.engine ?? options.sharing?.engine ?? 'postgresql';
-  const mysqlUrl = engine === 'mysql' ? testMysqlUrl() : undefined;
+  const mysqlUrl = engine === 'mysql' ? MYSQL_URL : undefined;
   if (engine === 'mysql' && !mysqlUrl) throw new Error('a MySQL gateway needs TEST_MYSQL_URL (or mariadbd on the machine)');
   const env = {
     ...(mysqlUrl ? { TENANT_SERVERS: `main=${dbs.serverUrl},mysql=${mysqlUrl}` } : {}),

@@ -18,3 +18,7 @@ INSERT INTO "A" VALUES ('it''s; fine')`;
 test('a script of comments only has no statements', () => {
   expect(splitSqlStatements('-- nothing here\n\n')).toEqual([]);
 });
+
+test('a semicolon in a MySQL backquoted name does not split', () => {
+  expect(splitSqlStatements("CREATE TABLE `a;b` (`c;d` INTEGER NOT NULL);\nDROP TABLE `a;b`;")).toEqual(['CREATE TABLE `a;b` (`c;d` INTEGER NOT NULL)', 'DROP TABLE `a;b`']);
+});

@@ -1,7 +1,8 @@
 // The MIGRATE job: brings an ACTIVE tenant to the current tenant migrations (after a
 // release that added some), reporting each table, then verifies the result. The
-// tenant keeps serving: each migration runs in one transaction.
-import { loadMigrations } from '../db/migrations';
+// tenant keeps serving: on PostgreSQL each migration runs in one transaction.
+import { engineOfName } from '../db/engine';
+import { tenantMigrations } from '../db/migrations';
 import type { Services } from '../services';
 import type { JobDefinition } from './jobs/runJob';
 import type { RunningJob } from './jobs/runningJob';
@@ -14,7 +15,7 @@ export const migrateJob: JobDefinition = {
   async run(services: Services, job: RunningJob) {
     const tenant = await services.platform.tenant.findUniqueOrThrow({ where: { id: job.tenantId } });
     if (tenant.status !== 'ACTIVE') return `${tenant.slug} is ${tenant.status.toLowerCase()}: nothing to migrate`;
-    const migrations = loadMigrations('tenant');
+    const migrations = tenantMigrations(engineOfName(tenant.engine));
     const applied = await withTenantSql(services.servers.connectionOf(tenant), async (client) => {
       await job.report({ step: 'migrate', progress: 0, message: 'applying pending migrations' });
       const done = await migrateTenantSchema(client, migrations, (created, pending) =>

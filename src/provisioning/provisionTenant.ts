@@ -4,7 +4,7 @@
 // ACTIVE once its schema has been verified.
 import { engineOfName, type Engine } from '../db/engine';
 import { tenantStorageName } from '../db/identifiers';
-import { loadMigrations, type MigrationSet } from '../db/migrations';
+import { tenantMigrations, type MigrationSet } from '../db/migrations';
 import type { Services } from '../services';
 import { announceTenantChange } from '../tenancy/tenantChanges';
 import type { TenantRecord } from '../tenancy/tenantRegistry';
@@ -91,9 +91,9 @@ const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`;
 export async function provisionTenant(services: Services, tenantId: string, report: Reporter = () => {}): Promise<TenantRecord> {
   const at = (step: StepName, message: string, extra: Partial<ProvisioningReport> = {}) =>
     report({ step, progress: STARTS_AT[step], message, ...extra });
-  const migrations = loadMigrations('tenant');
-  const tables = totalTables(migrations);
   let tenant = await services.platform.tenant.findUniqueOrThrow({ where: { id: tenantId } });
+  const migrations = tenantMigrations(engineOfName(tenant.engine));
+  const tables = totalTables(migrations);
 
   if (tenant.externalUrlCipher) {
     await at('place', 'connecting to your database');

@@ -1,5 +1,5 @@
 // Builds the long-lived services of a gateway process from its configuration.
-import type pg from 'pg';
+import type { StatementObserver } from './db/serverPool';
 import { ApiKeyVerifier } from './auth/apiKeys';
 import { LoginThrottle } from './auth/loginThrottle';
 import { FallbackUsageStore } from './billing/fallbackUsageStore';
@@ -31,8 +31,8 @@ export interface ServiceOptions {
   /** The platform database (from DATABASE_URL, or the embedded server). */
   platformUrl: string;
   log: Logger;
-  /** The pg client class tenant connections are made with (tests count statements with a subclass). */
-  tenantConnectionClass?: typeof pg.Client;
+  /** Sees every statement sent on a tenant connection, with its database (tests count and read them). */
+  observeTenantStatements?: StatementObserver;
 }
 
 function secret(config: Config, log: Logger, value: string | undefined, name: string): string {
@@ -50,7 +50,7 @@ export function createServices(config: Config, options: ServiceOptions): Service
     (cipher) => secrets.decrypt(cipher),
   );
   const pool = new TenantDatabases(
-    new ServerPools(servers, config.tenantPool, options.tenantConnectionClass),
+    new ServerPools(servers, config.tenantPool, options.observeTenantStatements),
     new PrismaClientPool({ max: config.tenantPool.maxClients, idleMs: config.tenantPool.clientIdleMs, create: createTenantClient, log }),
   );
   const registry = new TenantRegistry(platform, config.tenantCacheMs);

@@ -3,7 +3,7 @@
 // the create in `withinPlanLimit`.
 //
 // Counts are exact under concurrency: the count and the insert run in one tenant
-// transaction that first takes an advisory lock for (tenant, limit). Creates of one
+// transaction that first takes a lock named for the limit. Creates of one
 // tenant and one kind queue on the lock, across every gateway process, so a burst at
 // the limit admits exactly the rows that fit. Storage is a measure, not a count: a
 // tenant at its storage limit can finish the creates already under way, and then
@@ -13,6 +13,7 @@ import { joinTransaction } from '../db/joinTransaction';
 import type { TenantDb } from '../db/tenantClient';
 import type { TenantTarget } from '../db/tenantTarget';
 import { uuidv7Floor } from '../db/uuidTime';
+import { takeNamedLock } from '../domain/namedLock';
 import { ErrorCode, gatewayError } from '../errors';
 import type { Plan } from '../generated/platform/client';
 import type { Services } from '../services';
@@ -46,9 +47,6 @@ const WORDS: Record<LimitName, string> = {
   maxApiCallsPerMonth: 'API calls a month',
   maxStorageMb: 'MB of data',
 };
-
-/** Two-key advisory locks: this namespace, and a hash of tenant and limit. */
-const LOCK_NAMESPACE = 0x504c4e; // "PLN"
 
 export interface LimitBreach {
   limitName: LimitName;
@@ -87,7 +85,7 @@ export async function withinPlanLimit<T>(
   if (limit === null) return create(scope.db);
   return scope.db.$transaction(
     async (tx) => {
-      await tx.$executeRaw`SELECT pg_advisory_xact_lock(${LOCK_NAMESPACE}::int, hashtext(${`${scope.tenant.id}:${limitName}`}))`;
+      await takeNamedLock(tx, `plan-limit:${limitName}`);
       const current = await tenantCounts[limitName](tx, new Date());
       if (current >= limit) throw planLimitExceeded(plan, [{ limitName, limit, current }]);
       return create(joinTransaction(tx));

@@ -4,7 +4,7 @@
 // share its connections, under the same caps.
 import type { Connection as MysqlConnection } from 'mariadb';
 import { connectMysql } from './mysqlConnect';
-import type { ConnectionDriver } from './serverPool';
+import type { ConnectionDriver, StatementObserver } from './serverPool';
 
 /** The one bucket every MySQL connection of a server pool is kept in. */
 export const ANY_DATABASE = '';
@@ -14,13 +14,26 @@ export interface MysqlDriverOptions {
   url: string;
   connectTimeoutMs: number;
   statementTimeoutMs: number;
+  observe?: StatementObserver;
 }
 
 export function mysqlDriver(options: MysqlDriverOptions): ConnectionDriver<MysqlConnection> {
   const url = new URL(options.url);
   url.pathname = '/';
   return {
-    connect: () => connectMysql(url.toString(), options),
+    async connect() {
+      const connection = await connectMysql(url.toString(), options);
+      const { observe } = options;
+      if (observe) {
+        const query = connection.query.bind(connection) as (...args: unknown[]) => Promise<unknown>;
+        connection.query = ((...args: unknown[]) => {
+          const request = args[0] as string | { sql: string };
+          observe(typeof request === 'string' ? request : request.sql, ANY_DATABASE);
+          return query(...args);
+        }) as typeof connection.query;
+      }
+      return connection;
+    },
     close: (connection) => connection.end().catch(() => connection.destroy()),
     onBroken: (connection, listener) => connection.on('error', listener),
   };

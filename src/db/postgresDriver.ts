@@ -1,6 +1,6 @@
 // PostgreSQL connections for a server pool: one database each, every wait bounded.
 import pg from 'pg';
-import type { ConnectionDriver } from './serverPool';
+import type { ConnectionDriver, StatementObserver } from './serverPool';
 import { withDatabase } from './urls';
 
 export interface PostgresDriverOptions {
@@ -13,15 +13,14 @@ export interface PostgresDriverOptions {
    * the statement timeout is enforced by this side alone.
    */
   pooled: boolean;
-  /** The pg client class to connect with (pg.Client; tests count statements with a subclass). */
-  Client?: typeof pg.Client;
+  observe?: StatementObserver;
 }
 
 export function postgresDriver(options: PostgresDriverOptions): ConnectionDriver<pg.Client> {
   const { connectTimeoutMs, statementTimeoutMs, pooled } = options;
   return {
     async connect(database) {
-      const client = new (options.Client ?? pg.Client)({
+      const client = new pg.Client({
         connectionString: withDatabase(options.url, database),
         connectionTimeoutMillis: connectTimeoutMs,
         // The server cancels a runaway statement itself; query_timeout covers a server that no longer answers at all.
@@ -36,6 +35,15 @@ export function postgresDriver(options: PostgresDriverOptions): ConnectionDriver
       } catch (error) {
         await client.end().catch(() => {});
         throw error;
+      }
+      const { observe } = options;
+      if (observe) {
+        const query = client.query.bind(client) as (...args: unknown[]) => unknown;
+        client.query = ((...args: unknown[]) => {
+          const statement = args[0] as string | { text?: string };
+          observe(typeof statement === 'string' ? statement : (statement.text ?? ''), database);
+          return query(...args);
+        }) as typeof client.query;
       }
       return client;
     },

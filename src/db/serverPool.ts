@@ -31,6 +31,9 @@ export interface ConnectionDriver<C> {
   onBroken(client: C, listener: () => void): void;
 }
 
+/** Called with the text of every statement sent on a tenant connection (tests count and read them there). */
+export type StatementObserver = (sql: string, database: string) => void;
+
 export interface ServerPoolOptions<C> {
   driver: ConnectionDriver<C>;
   maxConnections: number;

@@ -2,13 +2,13 @@
 // the named servers of TENANT_SERVERS (through their pooler when they have one), and
 // each customer's own server for tenants that brought their database.
 import type { Connection as MysqlConnection } from 'mariadb';
-import pg from 'pg';
+import type pg from 'pg';
 import type { Config } from '../config';
 import { engineOfUrl } from '../db/engine';
 import { quoteIdent, quoteMysqlIdent } from '../db/identifiers';
 import { ANY_DATABASE, mysqlDriver } from '../db/mysqlDriver';
 import { postgresDriver } from '../db/postgresDriver';
-import { ServerConnectionPool, type ConnectionDriver } from '../db/serverPool';
+import { ServerConnectionPool, type ConnectionDriver, type StatementObserver } from '../db/serverPool';
 import type { TenantTarget } from '../db/tenantTarget';
 import { databaseOf, withDatabase } from '../db/urls';
 import type { DatabaseServers, TenantLocation } from './databaseServers';
@@ -26,8 +26,7 @@ export class ServerPools {
   constructor(
     private readonly servers: DatabaseServers,
     private readonly settings: Config['tenantPool'],
-    /** The pg client class connections are made with (tests count statements with a subclass). */
-    private readonly Client: typeof pg.Client = pg.Client,
+    private readonly observe?: StatementObserver,
   ) {}
 
   /** Where the tenant's tables are for the request path. */
@@ -40,7 +39,7 @@ export class ServerPools {
     if (engineOfUrl(url) === 'mysql') {
       const database = external ? databaseOf(external) : tenant.databaseName;
       if (!database) throw new Error('tenant has no database yet');
-      const pool = this.poolFor(url, label, share, () => mysqlDriver({ url, ...this.timeouts() }));
+      const pool = this.poolFor(url, label, share, () => mysqlDriver({ url, observe: this.observe, ...this.timeouts() }));
       const schema = quoteMysqlIdent(database);
       return { engine: 'mysql', owner: tenant.id, pool, database: ANY_DATABASE, schema, schemaName: database, key: `${label}/${schema}` };
     }
@@ -49,7 +48,7 @@ export class ServerPools {
     const database = external ? databaseOf(external) : tenant.databaseName;
     if (!database) throw new Error('tenant has no database yet');
     const serverUrl = external ? withDatabase(external, 'postgres') : url;
-    const pool = this.poolFor(serverUrl, label, share, () => postgresDriver({ url: serverUrl, pooled, Client: this.Client, ...this.timeouts() }));
+    const pool = this.poolFor(serverUrl, label, share, () => postgresDriver({ url: serverUrl, pooled, observe: this.observe, ...this.timeouts() }));
     return {
       engine: 'postgresql',
       owner: tenant.id,

@@ -2,7 +2,6 @@
 // it reads is decided per request. The same document, planned for tenant A, then
 // sent for tenant B, runs on B's database and names only B's schema. Statements
 // are seen where they leave for the server: the connection's database and text.
-import pg from 'pg';
 import { startTestGateway, type TestGateway, type TestUser } from '../support/testGateway';
 
 interface Sent {
@@ -10,15 +9,7 @@ interface Sent {
   text: string;
 }
 
-class RecordingClient extends pg.Client {
-  static sent: Sent[] = [];
-  query(...args: any[]): any {
-    const statement = args[0];
-    const text = typeof statement === 'string' ? statement : statement?.text;
-    if (typeof text === 'string') RecordingClient.sent.push({ database: (this as unknown as { database: string }).database, text });
-    return (super.query as any)(...args);
-  }
-}
+let sent: Sent[] = [];
 
 const DOCUMENT = `query Shared { products { edges { node { sku category { name } } } } invoices { totalCount } }`;
 
@@ -26,7 +17,7 @@ let gw: TestGateway;
 let owner: TestUser;
 
 beforeAll(async () => {
-  gw = await startTestGateway({ tenantConnectionClass: RecordingClient });
+  gw = await startTestGateway({ observeTenantStatements: (text, database) => sent.push({ database, text }) });
   owner = await gw.createUser();
   for (const [slug, isolation] of [['plan-s1', 'SCHEMA'], ['plan-s2', 'SCHEMA'], ['plan-d1', 'DATABASE'], ['plan-d2', 'DATABASE']] as const) {
     await gw.createTenant({ slug, isolation, owner });
@@ -37,10 +28,10 @@ beforeAll(async () => {
 afterAll(() => gw.close());
 
 async function sentFor(tenant: string): Promise<{ skus: string[]; sent: Sent[] }> {
-  RecordingClient.sent = [];
+  sent = [];
   const response = await gw.request(DOCUMENT, { token: owner.token, tenant });
   expect(response.body.errors).toBeUndefined();
-  return { skus: response.body.data.products.edges.map((e: { node: { sku: string } }) => e.node.sku), sent: RecordingClient.sent };
+  return { skus: response.body.data.products.edges.map((e: { node: { sku: string } }) => e.node.sku), sent };
 }
 
 test.each([

@@ -1,13 +1,13 @@
 // A nested list query costs a number of statements that does not grow with its rows:
 // one when planned (the default), one per relation and level through the resolvers
 // (PLANNED_READS=false). Statements are counted at the driver: every query a tenant
-// connection sends to PostgreSQL.
-import pg from 'pg';
+// connection sends to the server.
+import type { Engine } from '../../src/db/engine';
 import { graphql } from '../../generated/graphql';
 import { startTestGateway, type TestGateway, type TestUser } from '../support/testGateway';
 
-/** The batching tests, on gateways started with `env()` on top of the test defaults. */
-export function batchingSuite(env: () => Record<string, string> = () => ({})): void {
+/** The batching tests, on gateways started with `env()` on top of the test defaults, their tenant on `engine`. */
+export function batchingSuite(env: () => Record<string, string> = () => ({}), engine: Engine = 'postgresql'): void {
   const QUERY = graphql(`query BatchingInvoices($n: Int!) {
     invoices(first: $n) { edges { node {
       customer { name }
@@ -16,23 +16,15 @@ export function batchingSuite(env: () => Record<string, string> = () => ({})): v
     } } }
   }`);
 
-  class CountingClient extends pg.Client {
-    static statements = 0;
-    query(...args: any[]): any {
-      CountingClient.statements++;
-      return (super.query as any)(...args);
-    }
-  }
+  let statements = 0;
+  const count = () => void statements++;
 
   let gw: TestGateway;
   let unplanned: TestGateway;
   let owner: TestUser;
 
   beforeAll(async () => {
-    gw = await startTestGateway({
-      env: env(),
-      tenantConnectionClass: CountingClient,
-    });
+    gw = await startTestGateway({ env: env(), engine, observeTenantStatements: count });
     owner = await gw.createUser();
     const tenant = await gw.createTenant({ slug: 'many-invoices', owner });
     // 60 invoices, each with its own customer, two items on products in categories, and a payment.
@@ -81,7 +73,7 @@ export function batchingSuite(env: () => Record<string, string> = () => ({})): v
     }
     await db.bomComponent.createMany({ data: products.map((p, i) => ({ productId: p.id, componentId: products[(i + 1) % 3].id, quantity: '1' })) });
     lease.release();
-    unplanned = await startTestGateway({ sharing: gw, env: { ...env(), PLANNED_READS: 'false' }, tenantConnectionClass: CountingClient });
+    unplanned = await startTestGateway({ sharing: gw, env: { ...env(), PLANNED_READS: 'false' }, observeTenantStatements: count });
   });
   afterAll(async () => {
     await unplanned.close();
@@ -99,10 +91,10 @@ export function batchingSuite(env: () => Record<string, string> = () => ({})): v
 
   describe.each(BY_MODE)('%s', (_mode, gateway, expected) => {
     async function countStatements(query: string | typeof QUERY, variables: Record<string, unknown>) {
-      const before = CountingClient.statements;
+      const before = statements;
       const response = await gateway().request(query, { token: owner.token, tenant: 'many-invoices', variables: variables as { n: number } });
       expect(response.body.errors).toBeUndefined();
-      return { statements: CountingClient.statements - before, data: response.body.data as any };
+      return { statements: statements - before, data: response.body.data as any };
     }
 
     async function invoiceStatements(n: number) {

@@ -1,10 +1,15 @@
 // Nothing of one tenant is reachable with another tenant's context.
 import http from 'node:http';
 import { graphql } from '../../generated/graphql';
+import type { Engine } from '../../src/db/engine';
 import { startTestGateway, type TestGateway, type TestUser } from '../support/testGateway';
 
-/** The isolation tests, on gateways started with `env()` on top of the test defaults. */
-export function isolationSuite(env: () => Record<string, string> = () => ({})): void {
+/**
+ * The isolation tests, on gateways started with `env()` on top of the test defaults.
+ * On MySQL (a database per tenant there), the pairs are two MySQL tenants, and a
+ * MySQL tenant beside a PostgreSQL one on the same gateway.
+ */
+export function isolationSuite(env: () => Record<string, string> = () => ({}), engine: Engine = 'postgresql'): void {
   const CREATE = graphql(`mutation IsolationCreateProduct($input: ProductInput!) { createProduct(input: $input) { id sku name } }`);
   const LIST = graphql(`query IsolationProducts { products { totalCount edges { node { id sku name } } } }`);
   const PRODUCT = graphql(`query IsolationProduct($id: ID!) { product(id: $id) { name } }`);
@@ -15,20 +20,32 @@ export function isolationSuite(env: () => Record<string, string> = () => ({})): 
   let bob: TestUser;
 
   beforeAll(async () => {
-    gw = await startTestGateway({ env: env() });
+    gw = await startTestGateway({ env: env(), engine });
     alice = await gw.createUser();
     bob = await gw.createUser();
     await gw.createTenant({ slug: 'alpha-db', isolation: 'DATABASE', owner: alice });
     await gw.createTenant({ slug: 'beta-db', isolation: 'DATABASE', owner: bob });
-    await gw.createTenant({ slug: 'alpha-schema', isolation: 'SCHEMA', owner: alice });
-    await gw.createTenant({ slug: 'beta-schema', isolation: 'SCHEMA', owner: bob });
+    if (engine === 'mysql') {
+      await gw.createTenant({ slug: 'alpha-pg', engine: 'postgresql', owner: alice });
+      await gw.createTenant({ slug: 'beta-my', owner: bob });
+    } else {
+      await gw.createTenant({ slug: 'alpha-schema', isolation: 'SCHEMA', owner: alice });
+      await gw.createTenant({ slug: 'beta-schema', isolation: 'SCHEMA', owner: bob });
+    }
   });
   afterAll(() => gw.close());
 
-  describe.each([
-    ['DATABASE', 'alpha-db', 'beta-db'],
-    ['SCHEMA', 'alpha-schema', 'beta-schema'],
-  ])('%s isolation', (_mode, alpha, beta) => {
+  const PAIRS =
+    engine === 'mysql'
+      ? [
+          ['DATABASE', 'alpha-db', 'beta-db'],
+          ['PostgreSQL beside MySQL', 'alpha-pg', 'beta-my'],
+        ]
+      : [
+          ['DATABASE', 'alpha-db', 'beta-db'],
+          ['SCHEMA', 'alpha-schema', 'beta-schema'],
+        ];
+  describe.each(PAIRS)('%s isolation', (_mode, alpha, beta) => {
     test('two tenants holding the same SKU each see only their own rows', async () => {
       const a = await gw.request(CREATE, { token: alice.token, tenant: alpha, variables: { input: { sku: 'RING-1', name: 'Alpha ring', kind: 'JEWELRY', price: '100.00' } } });
       const b = await gw.request(CREATE, { token: bob.token, tenant: beta, variables: { input: { sku: 'RING-1', name: 'Beta ring', kind: 'JEWELRY', price: '200.00' } } });
@@ -65,7 +82,7 @@ export function isolationSuite(env: () => Record<string, string> = () => ({})): 
   test('sources that name different tenants are refused, even when each alone would pass', async () => {
     const login = await gw.request(LOGIN, { variables: { e: alice.email, p: 'correct horse battery', t: 'alpha-db' } });
     const boundToAlpha = login.body.data!.login.token;
-    const response = await gw.request(LIST, { token: boundToAlpha, tenant: 'alpha-schema' });
+    const response = await gw.request(LIST, { token: boundToAlpha, tenant: engine === 'mysql' ? 'alpha-pg' : 'alpha-schema' });
     expect(response.body.errors?.[0].extensions.code).toBe('FORBIDDEN');
     expect(response.body.errors?.[0].message).toContain('conflicting');
 
@@ -75,7 +92,7 @@ export function isolationSuite(env: () => Record<string, string> = () => ({})): 
   });
 
   test('the subdomain routes when BASE_DOMAIN is set', async () => {
-    const routed = await startTestGateway({ env: { ...env(), BASE_DOMAIN: 'shops.test' } });
+    const routed = await startTestGateway({ env: { ...env(), BASE_DOMAIN: 'shops.test' }, engine });
     try {
       const owner = await routed.createUser();
       await routed.createTenant({ slug: 'gamma', owner });

@@ -86,7 +86,7 @@ const queryText = (query: string | DocumentNode) => {
 export async function startTestGateway(
   options: {
     env?: Record<string, string>;
-    tenantConnectionClass?: ServiceOptions['tenantConnectionClass'];
+    observeTenantStatements?: ServiceOptions['observeTenantStatements'];
     /** Run as one more gateway of that one's platform; the first gateway drops the databases. */
     sharing?: TestGateway;
     /** Where its logs go (default: stdout at TEST_LOG_LEVEL, silent unless set). */
@@ -121,7 +121,7 @@ export async function startTestGateway(
   const config = loadConfig(env);
   const log = options.log ?? createLogger(config.logLevel);
   await preparePlatformDatabase(dbs.platformUrl, log);
-  const services = createServices(config, { platformUrl: dbs.platformUrl, log, tenantConnectionClass: options.tenantConnectionClass });
+  const services = createServices(config, { platformUrl: dbs.platformUrl, log, observeTenantStatements: options.observeTenantStatements });
   const workers = [await startJobWorker(services, dbs.platformUrl)];
   const gateway = await startGateway(services, { port: 0, host: '127.0.0.1' });
   const passwordHash = await hashPassword(TEST_PASSWORD);

@@ -53,7 +53,7 @@ export async function accountBalance(db: TenantDb, code: string, asOf: Date): Pr
   if (!account) throw notFound(`account ${code}`);
   const [totals] = await db.$queryRaw<Array<{ debits: Decimal; credits: Decimal }>>(Prisma.sql`
     WITH RECURSIVE tree AS (
-      SELECT id FROM ${tenantTable('Account')} WHERE id = ${account.id}::uuid
+      SELECT id FROM ${tenantTable('Account')} WHERE id = ${account.id}
       UNION ALL
       SELECT child.id FROM ${tenantTable('Account')} child JOIN tree ON child."parentId" = tree.id
     )

@@ -31,7 +31,7 @@ export async function customerLedger(db: TenantDb, customerId: string) {
     FROM ${tenantTable('JournalLine')} l
     JOIN ${tenantTable('JournalEntry')} e ON e.id = l."entryId"
     JOIN ${tenantTable('Account')} a ON a.id = l."accountId"
-    WHERE l."customerId" = ${customerId}::uuid
+    WHERE l."customerId" = ${customerId}
     ORDER BY e.date, e.number, l.debit DESC, l.id`);
   return { customer, entries, balance: entries.at(-1)?.balance ?? ZERO };
 }

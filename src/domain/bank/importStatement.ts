@@ -1,10 +1,10 @@
 // Importing a bank statement: new lines are stored (lines already imported from an
 // overlapping statement are recognised and skipped), then every unmatched line of the
 // account is matched against the bank payments no line has claimed yet.
-import { tenantTable, type TenantDb } from '../../db/tenantClient';
+import type { TenantDb } from '../../db/tenantClient';
 import { notFound } from '../../errors';
-import { Prisma } from '../../generated/tenant/client';
 import { settlement } from '../invoicing/invoicePostings';
+import { takeNamedLock } from '../namedLock';
 import { readSetting } from '../settings';
 import { inTransaction } from '../transaction';
 import { matchStatementLines } from './matchStatement';
@@ -31,7 +31,7 @@ export async function importBankStatement(db: TenantDb, bankAccountId: string, c
     const account = await tx.bankAccount.findUnique({ where: { id: bankAccountId }, select: { id: true } });
     if (!account) throw notFound('bank account');
     // One import at a time per tenant: two imports must not both claim one payment.
-    await tx.$executeRaw`LOCK TABLE ${tenantTable('BankStatementLine')} IN SHARE ROW EXCLUSIVE MODE`;
+    await takeNamedLock(tx, 'bank-statement-import');
 
     const dates = rows.map((r) => r.date.getTime());
     const stored =
@@ -64,13 +64,7 @@ export async function importBankStatement(db: TenantDb, bankAccountId: string, c
         window,
       );
       matched = matches.size;
-      if (matched > 0) {
-        const pairs = [...matches].map(([line, payment]) => Prisma.sql`(${line}::uuid, ${payment}::uuid)`);
-        await tx.$executeRaw`
-          UPDATE ${tenantTable('BankStatementLine')} AS l SET "matchedPaymentId" = m.payment
-          FROM (VALUES ${Prisma.join(pairs)}) AS m(line, payment)
-          WHERE l.id = m.line`;
-      }
+      for (const [line, payment] of matches) await tx.bankStatementLine.update({ where: { id: line }, data: { matchedPaymentId: payment } });
     }
     const lines = await tx.bankStatementLine.findMany({ where: { id: { in: created.map((c) => c.id) } }, orderBy: [{ date: 'asc' }, { id: 'asc' }] });
     return { imported: created.length, duplicates: rows.length - fresh.length, matched, lines };

@@ -7,7 +7,7 @@ import { Prisma } from '../../generated/tenant/client';
 import type { Tx } from '../transaction';
 
 export async function lockInvoice(tx: Tx, id: string) {
-  const locked = await tx.$queryRaw<Array<{ id: string }>>(Prisma.sql`SELECT id FROM ${tenantTable('Invoice')} WHERE id = ${id}::uuid FOR UPDATE`);
+  const locked = await tx.$queryRaw<Array<{ id: string }>>(Prisma.sql`SELECT id FROM ${tenantTable('Invoice')} WHERE id = ${id} FOR UPDATE`);
   if (locked.length === 0) throw notFound('invoice');
   return tx.invoice.findUniqueOrThrow({ where: { id } });
 }

@@ -1,7 +1,7 @@
 // The window every report takes, [from, to) in the tenant's time zone, and the bounds
 // callers give it and balances: moments, or dates that begin at midnight on the tenant's clock.
+import { DateTime } from 'luxon';
 import { badInput } from '../../errors';
-import { Prisma } from '../../generated/tenant/client';
 import type { Tx } from '../transaction';
 import type { TenantDb } from '../../db/tenantClient';
 import { defaultSettings, readSetting } from '../settings';
@@ -30,13 +30,16 @@ export const reportTimeZone = (db: Db, locale: string) => readSetting(db, 'repor
 const FIRST_MOMENT = Date.parse('0001-01-01T00:00:00Z');
 const LAST_MOMENT = Date.parse('9999-12-31T23:59:59.999Z');
 
-// PostgreSQL turns the wall-clock midnight into a moment by the same zone rules the
-// reports cut their days and months by, so a date bound and a period start agree.
-// It answers in epoch milliseconds, which read the same on either side of year 1.
-async function midnight(db: Db, zone: string, date: CalendarDate, daysLater: number): Promise<Date> {
-  const [{ ms }] = await db.$queryRaw<[{ ms: number }]>(
-    Prisma.sql`SELECT (extract(epoch FROM (${date.iso}::date + ${daysLater}::int)::timestamp AT TIME ZONE ${zone}) * 1000)::float8 AS ms`,
-  );
+/**
+ * The moment the wall clock of `zone` reads midnight, `daysLater` days after `date`,
+ * by the zone rules the reports cut their days and months by (periodStarts), so a
+ * date bound and a period start agree. Computed here, not in SQL: MySQL knows named
+ * zones only when their tables were loaded.
+ */
+export function midnight(zone: string, date: CalendarDate, daysLater: number): Date {
+  const day = DateTime.fromISO(date.iso, { zone }).plus({ days: daysLater });
+  if (!day.isValid) throw badInput(`"${date.iso}" is not a date in ${zone}`);
+  const ms = day.toMillis();
   if (ms < FIRST_MOMENT || ms > LAST_MOMENT) throw badInput(`"${date.iso}" in ${zone} is outside the years 1 to 9999`);
   return new Date(ms);
 }
@@ -44,8 +47,8 @@ async function midnight(db: Db, zone: string, date: CalendarDate, daysLater: num
 /** [from, to) as moments, a date being the midnight it begins with in the tenant's report time zone. */
 export async function reportRange(db: Db, locale: string, from: ReportBound, to: ReportBound) {
   const zone = await reportTimeZone(db, locale);
-  const moment = (bound: ReportBound) => (bound instanceof CalendarDate ? midnight(db, zone, bound, 0) : bound);
-  const range = { zone, from: await moment(from), to: await moment(to) };
+  const moment = (bound: ReportBound) => (bound instanceof CalendarDate ? midnight(zone, bound, 0) : bound);
+  const range = { zone, from: moment(from), to: moment(to) };
   checkRange(range.from, range.to);
   return range;
 }
@@ -54,5 +57,5 @@ export async function reportRange(db: Db, locale: string, from: ReportBound, to:
 export async function asOfMoment(db: Db, locale: string, asOf: ReportBound): Promise<Date> {
   if (!(asOf instanceof CalendarDate)) return asOf;
   // Entries are dated to the millisecond: one before the next midnight is the day's last.
-  return new Date((await midnight(db, await reportTimeZone(db, locale), asOf, 1)).getTime() - 1);
+  return new Date(midnight(await reportTimeZone(db, locale), asOf, 1).getTime() - 1);
 }

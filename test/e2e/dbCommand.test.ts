@@ -7,6 +7,8 @@ import { onServer } from '../support/database';
 import { runDb, type DbRun } from '../support/dbCommand';
 import { freePort } from '../support/gatewayProcess';
 import { startTestGateway, type TestGateway, type TestUser } from '../support/testGateway';
+import { withMysql } from '../../src/db/withMysql';
+import { MYSQL_SKIPPED, MYSQL_URL } from '../support/mysqlDatabase';
 
 const db = (gw: TestGateway, args: string[], env: Record<string, string> = {}): Promise<DbRun> => runDb(args, { ...process.env, ...gw.env, ...env });
 
@@ -40,7 +42,7 @@ afterAll(() => gw.close());
 test('status: a table of tenants with isolation, location, migrations and health; the broken one fails by name; no password', async () => {
   const { code, out } = await db(gw, ['status']);
   expect(code).toBe(1);
-  expect(rowOf(out, 'own-db')).toMatch(new RegExp(`^own-db +ACTIVE +DATABASE +default ${server}/${prefix}own_db +1 +0 +ok$`));
+  expect(rowOf(out, 'own-db')).toMatch(new RegExp(`^own-db +ACTIVE +POSTGRESQL +DATABASE +default ${server}/${prefix}own_db +1 +0 +ok$`));
   expect(rowOf(out, 'own-schema')).toMatch(new RegExp(`SCHEMA +default ${server}/${prefix}shared schema ${prefix}own_schema +1 +0 +ok$`));
   expect(rowOf(out, 'fresh')).toMatch(/ 0 +1 +ok, needs migrate$/);
   expect(rowOf(out, 'broken')).toMatch(/FAILED$/);
@@ -160,3 +162,39 @@ test('clear-seeds removes the demo tenants and logins, and keeps a real tenant t
     await demo.close();
   }
 }, 180_000);
+
+// The same commands on a platform whose tenants live on MySQL: status shows the engine,
+// verify and migrate work on MySQL tenants, seed reaches them, test-connection the server,
+// and reset drops their databases.
+const onMysql = MYSQL_URL ? describe : describe.skip;
+if (!MYSQL_URL) test.skip(MYSQL_SKIPPED, () => {});
+onMysql('on MySQL', () => {
+  let my: TestGateway;
+  beforeAll(async () => {
+    my = await startTestGateway({ engine: 'mysql' });
+    const someone = await my.createUser();
+    await my.createTenant({ slug: 'my-db', owner: someone });
+    await my.createTenant({ slug: 'my-broken', owner: someone });
+    await withMysql(MYSQL_URL!, (sql) => sql.query(`DROP TABLE \`${my.dbs.prefix}my_broken\`.\`Payment\``));
+  }, 120_000);
+  afterAll(() => my.close());
+
+  test('status, verify, migrate, seed and test-connection', async () => {
+    const status = await db(my, ['status']);
+    expect(rowOf(status.out, 'my-db')).toMatch(new RegExp(`^my-db +ACTIVE +MYSQL +DATABASE +mysql [^ ]+:\\d+/${my.dbs.prefix}my_db +1 +0 +ok$`));
+    const verify = await db(my, ['verify']);
+    expect(verify.out).toMatch(/verify \[\d\/2\] my-db: matches \d+ migration/);
+    expect(verify.out).toMatch(/FAILED my-broken: missing tables: Payment/);
+    expect((await db(my, ['migrate'])).out).toMatch(/migrate \[\d\/2\] my-db: up to date/);
+    expect((await db(my, ['seed'])).code).toBe(0);
+    const reach = await db(my, ['test-connection']);
+    expect(reach.out).toMatch(/tenant server mysql: ok in \d+ ms, [^ ]+, (MariaDB|MySQL) \d/);
+    expect(reach.out).not.toMatch(/mysql:\/\/|mariadb:\/\//);
+  });
+
+  test('reset drops the MySQL tenant databases', async () => {
+    expect((await db(my, ['reset', '--force'])).code).toBe(0);
+    const left = await withMysql(MYSQL_URL!, (sql) => sql.query('SELECT schema_name FROM information_schema.schemata WHERE schema_name LIKE ?', [`${my.dbs.prefix}%`]));
+    expect(left).toEqual([]);
+  });
+});

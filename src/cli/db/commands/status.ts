@@ -38,19 +38,19 @@ export async function status(ctx: DbContext, concurrency: number): Promise<Outco
   const rows = new Map<string, string[]>();
   const results = await runTasks('status', tenants, { concurrency, progress: ctx.progress, name: (t) => t.slug }, async (tenant) => {
     // Filled in as far as the checks get; a check that throws leaves FAILED in health.
-    const row = [tenant.slug, tenant.status, tenant.isolation, '?', '-', '-', 'FAILED'];
+    const row = [tenant.slug, tenant.status, tenant.engine, tenant.isolation, '?', '-', '-', 'FAILED'];
     rows.set(tenant.slug, row);
-    row[3] = describeLocation(tenant, servers);
-    if (!tenant.databaseName && !tenant.externalUrlCipher) return (row[6] = 'not placed yet');
+    row[4] = describeLocation(tenant, servers);
+    if (!tenant.databaseName && !tenant.externalUrlCipher) return (row[7] = 'not placed yet');
     const s = await withTenantSql(servers.connectionOf(tenant), (connection) => migrationStatus(connection, tenantMigrations(connection.engine)));
-    row[4] = String(s.applied.length);
-    row[5] = String(s.pending.length);
-    return (row[6] = health(s));
+    row[5] = String(s.applied.length);
+    row[6] = String(s.pending.length);
+    return (row[7] = health(s));
   });
   const lines = [
     `platform ${where}: ${platform.detail}`,
     '',
-    ...table(['tenant', 'status', 'isolation', 'where it lives', 'applied', 'pending', 'health'], tenants.map((t) => rows.get(t.slug)!)),
+    ...table(['tenant', 'status', 'engine', 'isolation', 'where it lives', 'applied', 'pending', 'health'], tenants.map((t) => rows.get(t.slug)!)),
   ];
   return { lines, results: [platform, ...results] };
 }

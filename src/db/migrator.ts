@@ -98,6 +98,40 @@ function runsToDo(rows: HistoryRow[], set: MigrationSet, resumable: boolean): Ru
     .map((migration) => ({ migration, resume: left.get(migration.name) }));
 }
 
+/** Runs `work` while holding the migration lock of the connection's database (or schema), with `_prisma_migrations` in place. */
+export async function withMigrationLock<T>(connection: SqlConnection, work: () => Promise<T>): Promise<T> {
+  const engine = migrationEngines[connection.engine];
+  const release = await engine.lock(connection);
+  try {
+    await connection.query(engine.createHistoryTable);
+    return await work();
+  } finally {
+    // If the connection broke, the session's lock went with it; keep the real error.
+    await release().catch(() => {});
+  }
+}
+
+/**
+ * Records the pending migrations of `set` as applied without running them: a
+ * baseline, for tables that are already there. The rows are the ones
+ * `prisma migrate resolve --applied` writes (started and finished now, no steps
+ * counted), so the CLI sees the same history. Call it holding the migration lock.
+ */
+export async function recordAsApplied(connection: SqlConnection, set: MigrationSet): Promise<string[]> {
+  assertSameEngine(connection, set);
+  const engine = migrationEngines[connection.engine];
+  const $ = engine.param;
+  const { pending } = statusOf(await readHistory(connection), set);
+  for (const name of pending) {
+    const { checksum } = set.migrations.find((m) => m.name === name)!;
+    await connection.query(
+      `INSERT INTO _prisma_migrations (id, checksum, migration_name, started_at, finished_at, applied_steps_count) VALUES (${$(1)}, ${$(2)}, ${$(3)}, ${engine.now}, ${engine.now}, 0)`,
+      [randomUUID(), checksum, name],
+    );
+  }
+  return pending;
+}
+
 /**
  * Applies the pending migrations of `set` where the connection's unqualified names
  * resolve (PostgreSQL: the first schema on its search_path; MySQL: its database).
@@ -112,9 +146,7 @@ export async function applyMigrations(
   assertSameEngine(connection, set);
   const engine = migrationEngines[connection.engine];
   const $ = engine.param;
-  const release = await engine.lock(connection);
-  try {
-    await connection.query(engine.createHistoryTable);
+  return withMigrationLock(connection, async () => {
     const runs = runsToDo(await readHistory(connection), set, !engine.transactionalDdl);
     const remaining = (run: Run) => run.migration.statements.slice(run.resume?.applied_steps_count ?? 0);
     const totalTables = runs.reduce((sum, run) => sum + remaining(run).filter(isCreateTable).length, 0);
@@ -155,8 +187,5 @@ export async function applyMigrations(
       }
     }
     return { applied: runs.map((run) => run.migration.name) };
-  } finally {
-    // If the connection broke, the session's lock went with it; keep the real error.
-    await release().catch(() => {});
-  }
+  });
 }

@@ -8,6 +8,7 @@ import { tenantMigrations, type MigrationSet } from '../db/migrations';
 import type { Services } from '../services';
 import { announceTenantChange } from '../tenancy/tenantChanges';
 import type { TenantRecord } from '../tenancy/tenantRegistry';
+import { adoptExistingTables } from './adoptExistingTables';
 import { inspectExternalDatabase } from './externalDatabase';
 import { reachableServers } from './reachableServers';
 import { seedTenantDefaults } from './seedDefaults';
@@ -15,6 +16,7 @@ import { assertTenantSchema, migrateTenantSchema, totalTables } from './tenantSc
 import { createDatabase, createSchema } from './tenantStorage';
 import { withTenantSql } from './tenantSql';
 import { createFromTemplate } from './tenantTemplate';
+import { expectedTables } from './verifyTenantSchema';
 
 export const STEPS = ['place', 'create', 'migrate', 'seed', 'verify', 'activate'] as const;
 export type StepName = (typeof STEPS)[number];
@@ -98,7 +100,8 @@ export async function provisionTenant(services: Services, tenantId: string, repo
   if (tenant.externalUrlCipher) {
     await at('place', 'connecting to your database');
     const { tables: existing } = await inspectExternalDatabase(services, tenant);
-    await at('create', `found ${plural(existing.length, 'table')} in your database; the migrations add what is missing`);
+    const ours = new Set(expectedTables(migrations));
+    await at('create', `found ${plural(existing.length, 'table')} in your database, ${existing.filter((t) => ours.has(t)).length} of them the tenant schema's`);
   } else {
     await at('place', 'choosing where the data will live');
     tenant = await place(services, tenant);
@@ -112,16 +115,24 @@ export async function provisionTenant(services: Services, tenantId: string, repo
       tablesCreated: copied ? tables : 0,
       totalTables: tables,
     });
-    const applied = await migrateTenantSchema(client, migrations, (created, pending) =>
+    const onTable = (created: number, pending: number) =>
       report({
         step: 'migrate',
         progress: STARTS_AT.migrate + Math.round(((STARTS_AT.seed - STARTS_AT.migrate) * created) / Math.max(pending, 1)),
         message: `created ${created} of ${plural(pending, 'table')}`,
         tablesCreated: tables - pending + created,
         totalTables: tables,
-      }),
-    );
-    if (applied.length === 0) {
+      });
+    // A database the customer brings may hold some of our tables already: those are kept.
+    const adopted = tenant.externalUrlCipher ? await adoptExistingTables(client, migrations, onTable) : null;
+    if (adopted) {
+      await at('migrate', `kept ${plural(adopted.kept.length, 'table')} already in your database (${adopted.kept.join(', ')}); created ${adopted.created.length}`, {
+        tablesCreated: tables,
+        totalTables: tables,
+      });
+    }
+    const applied = await migrateTenantSchema(client, migrations, onTable);
+    if (applied.length === 0 && !adopted) {
       await at('migrate', `all ${plural(tables, 'table')} were already in place`, { tablesCreated: tables, totalTables: tables });
     }
 

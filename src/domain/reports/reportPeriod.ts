@@ -37,7 +37,8 @@ const LAST_MOMENT = Date.parse('9999-12-31T23:59:59.999Z');
  * zones only when their tables were loaded.
  */
 export function midnight(zone: string, date: CalendarDate, daysLater: number): Date {
-  const day = DateTime.fromISO(date.iso, { zone }).plus({ days: daysLater });
+  // startOf again: where a midnight is skipped, luxon moves it to 01:00, and adding days would keep that hour.
+  const day = DateTime.fromISO(date.iso, { zone }).plus({ days: daysLater }).startOf('day');
   if (!day.isValid) throw badInput(`"${date.iso}" is not a date in ${zone}`);
   const ms = day.toMillis();
   if (ms < FIRST_MOMENT || ms > LAST_MOMENT) throw badInput(`"${date.iso}" in ${zone} is outside the years 1 to 9999`);

@@ -175,7 +175,10 @@ onMysql('on MySQL', () => {
     const someone = await my.createUser();
     await my.createTenant({ slug: 'my-db', owner: someone });
     await my.createTenant({ slug: 'my-broken', owner: someone });
-    await withMysql(MYSQL_URL!, (sql) => sql.query(`DROP TABLE \`${my.dbs.prefix}my_broken\`.\`Payment\``));
+    await withMysql(MYSQL_URL!, async (sql) => {
+      await sql.query('SET FOREIGN_KEY_CHECKS = 0');
+      await sql.query(`DROP TABLE \`${my.dbs.prefix}my_broken\`.\`Payment\``);
+    });
   }, 120_000);
   afterAll(() => my.close());
 

@@ -5,7 +5,7 @@ import type pg from 'pg';
 import { engineOfUrl } from '../db/engine';
 import { ensureDatabase } from '../db/ensureDatabase';
 import { quoteIdent, quoteMysqlIdent } from '../db/identifiers';
-import { connectMysql } from '../db/mysqlConnect';
+import { withMysql } from '../db/withMysql';
 import { withDatabase } from '../db/urls';
 import { withClient } from '../db/withClient';
 
@@ -20,16 +20,7 @@ export async function databaseExists(serverUrl: string, name: string): Promise<b
   return onServer(serverUrl, 'postgres', async (c) => Boolean((await c.query('SELECT 1 FROM pg_database WHERE datname = $1', [name])).rowCount));
 }
 
-const MYSQL_CONNECT_TIMEOUT_MS = 10_000;
-
-async function onMysqlServer(serverUrl: string, statement: string): Promise<void> {
-  const connection = await connectMysql(serverUrl, { connectTimeoutMs: MYSQL_CONNECT_TIMEOUT_MS });
-  try {
-    await connection.query(statement);
-  } finally {
-    await connection.end().catch(() => connection.destroy());
-  }
-}
+const onMysqlServer = (serverUrl: string, statement: string) => withMysql(serverUrl, (sql) => sql.query(statement)).then(() => undefined);
 
 /** CREATE DATABASE, optionally (PostgreSQL) as a copy of a template; a database already there is left alone. */
 export async function createDatabase(serverUrl: string, name: string, template?: string): Promise<void> {

@@ -16,7 +16,7 @@
 // - One owner (a tenant) holds at most `maxPerOwner` connections at once, so a burst
 //   for one tenant leaves the rest of the server to the others.
 // - Connections idle for `idleMs` are closed: an idle tenant holds none.
-// - Every wait on the server is bounded: connecting, each statement, and the queue.
+// - Every wait on the server is bounded: connecting, each statement, closing, and the queue.
 //
 // What a connection is comes from the engine's driver (postgresDriver.ts,
 // mysqlDriver.ts). A MySQL connection reaches every database of its server, so its
@@ -148,7 +148,8 @@ export class ServerConnectionPool<C = unknown> {
       if (this.busyFor(database) > this.waitingFor(database)) return undefined;
       const victim = this.leastRecentlyUsedIdle();
       if (!victim) return undefined;
-      void this.destroy(victim);
+      // The server counts the victim until it has gone: connect after, or it sees cap + 1.
+      return this.openNew(database, owner, this.destroy(victim));
     }
     return this.openNew(database, owner);
   }
@@ -162,12 +163,13 @@ export class ServerConnectionPool<C = unknown> {
     return undefined;
   }
 
-  private openNew(database: string, owner: string): Promise<PooledConnection<C>> {
+  /** Takes a place under the cap now and connects once `freed` (the close of the connection it replaces) is done. */
+  private openNew(database: string, owner: string, freed?: Promise<void>): Promise<PooledConnection<C>> {
     this.openCount++;
     this.count(this.openPerDatabase, database, +1);
     this.hold(owner, +1);
     const { driver } = this.options;
-    return driver.connect(database).then(
+    return (freed ? freed.then(() => driver.connect(database)) : driver.connect(database)).then(
       (client) => {
         const connection: Connection<C> = { client, database, idleSince: 0, broken: false };
         // A connection that fails while idle (the server restarted) must not crash the process.
@@ -226,7 +228,14 @@ export class ServerConnectionPool<C = unknown> {
     this.openCount--;
     this.count(this.openPerDatabase, connection.database, -1);
     if (!this.openPerDatabase.has(connection.database) && !this.waitingFor(connection.database)) this.recency.delete(connection.database);
-    await this.options.driver.close(connection.client).catch(() => {});
+    // A server that stopped answering may never acknowledge the close; whoever waits
+    // for this place waits no longer than a queued acquire would.
+    let timer: NodeJS.Timeout | undefined;
+    const givenUp = new Promise<void>((resolve) => {
+      timer = setTimeout(resolve, this.options.acquireTimeoutMs);
+    });
+    await Promise.race([this.options.driver.close(connection.client).catch(() => {}), givenUp]);
+    clearTimeout(timer);
   }
 
   private hold(owner: string, delta: number) {

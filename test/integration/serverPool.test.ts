@@ -73,6 +73,55 @@ test('a burst over six databases never opens more than the cap, on either side, 
   expect(p.waiting).toBe(0);
 });
 
+test('a connection moved to another database is closed before its replacement opens, so the server never sees the cap exceeded', async () => {
+  // The real driver, with a close that takes a while, as a busy server's teardown does.
+  const real = postgresDriver({ url: server(), connectTimeoutMs: 5000, statementTimeoutMs: 5000, pooled: false });
+  let live = 0;
+  let peakLive = 0;
+  const p = new ServerConnectionPool<pg.Client>({
+    driver: {
+      connect: async (database) => {
+        peakLive = Math.max(peakLive, ++live);
+        return real.connect(database);
+      },
+      close: async (client) => {
+        await new Promise((resolve) => setTimeout(resolve, 20));
+        await real.close(client);
+        live--;
+      },
+      onBroken: real.onBroken,
+    },
+    maxConnections: 2,
+    maxPerOwner: 2,
+    idleMs: 60_000,
+    acquireTimeoutMs: 10_000,
+  });
+  pools.push(p);
+  for (let round = 0; round < 3; round++) {
+    await Promise.all(databases.map((database, i) => query(p, database, `tenant-${i}`)));
+  }
+  expect(peakLive).toBeLessThanOrEqual(2);
+});
+
+test('a close the server never acknowledges holds up the replacement no longer than the queue timeout', async () => {
+  const real = postgresDriver({ url: server(), connectTimeoutMs: 5000, statementTimeoutMs: 5000, pooled: false });
+  const unacknowledged: pg.Client[] = [];
+  const p = new ServerConnectionPool<pg.Client>({
+    driver: { ...real, close: (client) => (unacknowledged.push(client), new Promise<void>(() => {})) },
+    maxConnections: 1,
+    maxPerOwner: 1,
+    idleMs: 60_000,
+    acquireTimeoutMs: 300,
+  });
+  pools.push(p);
+  await query(p, databases[0], 'a');
+  const started = Date.now();
+  expect(await query(p, databases[1], 'b')).toEqual({ db: databases[1] });
+  expect(Date.now() - started).toBeLessThan(1500);
+  await p.close();
+  await Promise.all(unacknowledged.map((client) => client.end()));
+});
+
 test('one owner holds at most its share: the others are served while its burst waits', async () => {
   const p = pool({ maxConnections: 4, maxPerOwner: 2 });
   const greedy = Array.from({ length: 20 }, () => query(p, databases[0], 'greedy', 'SELECT pg_sleep(0.05)'));

@@ -1,6 +1,7 @@
 // Importing a bank statement: new lines are stored (lines already imported from an
 // overlapping statement are recognised and skipped), then every unmatched line of the
 // account is matched against the bank payments no line has claimed yet.
+import { v7 as uuidv7 } from 'uuid';
 import type { TenantDb } from '../../db/tenantClient';
 import { notFound } from '../../errors';
 import { settlement } from '../invoicing/invoicePostings';
@@ -39,7 +40,9 @@ export async function importBankStatement(db: TenantDb, bankAccountId: string, c
         ? []
         : await tx.bankStatementLine.findMany({ where: { bankAccountId, date: { gte: new Date(Math.min(...dates)), lte: new Date(Math.max(...dates)) } } });
     const fresh = newRows(rows, stored);
-    const created = await tx.bankStatementLine.createManyAndReturn({ data: fresh.map((row) => ({ ...row, bankAccountId })), select: { id: true } });
+    // Ids made here, as Prisma would make them (UUIDv7), because MySQL cannot return what it inserted.
+    const created = fresh.map((row) => ({ id: uuidv7(), ...row, bankAccountId }));
+    await tx.bankStatementLine.createMany({ data: created });
 
     const unmatched = await tx.bankStatementLine.findMany({ where: { bankAccountId, matchedPaymentId: null } });
     let matched = 0;

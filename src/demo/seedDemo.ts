@@ -1,6 +1,7 @@
 // Makes sure the demo tenants and logins exist, provisioned and filled with data.
 // Runs on every start in demo mode and does only what is missing.
 import { hashPassword } from '../auth/passwords';
+import { engineName } from '../db/engine';
 import type { TenantDb } from '../db/tenantClient';
 import { createTenantRecord } from '../provisioning/createTenantRecord';
 import { provisionTenant } from '../provisioning/provisionTenant';
@@ -49,6 +50,8 @@ export async function ensureDemo(services: Services): Promise<void> {
     platform.user.upsert({ where: { email }, create: { email, name, passwordHash, isPlatformAdmin }, update: {} });
 
   await user(PLATFORM_ADMIN_EMAIL, 'Platform Admin', true);
+  // With only MySQL tenant servers the demo lives there, and its SCHEMA tenant gets a database of its own.
+  const engine = services.servers.defaultEngine();
   for (const demo of DEMO_TENANTS) {
     const logins = demoLogins(demo.slug);
     const owner = await user(logins.owner, `${demo.name} (owner)`);
@@ -58,7 +61,8 @@ export async function ensureDemo(services: Services): Promise<void> {
       createTenantRecord(tx, {
         slug: demo.slug,
         name: demo.name,
-        isolation: demo.isolation,
+        isolation: engine === 'mysql' ? 'DATABASE' : demo.isolation,
+        engine: engineName(engine),
         planCode: demo.plan,
         ownerId: owner.id,
         locale: demo.locale,

@@ -62,7 +62,7 @@ function whereItGoes(services: Services, input: Input, external: { engine: Engin
     if (asked && asked !== engine) throw badInput(`server "${input.server}" is not a ${input.engine} server`, { field: 'server' });
     return { engine, server: input.server };
   }
-  const engine = asked ?? 'postgresql';
+  const engine = asked ?? services.servers.defaultEngine();
   if (services.servers.namesOf(engine).length === 0) {
     throw badInput(`no ${engineName(engine)} database server is configured (see TENANT_SERVERS)`, { field: 'engine' });
   }

@@ -38,6 +38,11 @@ export class DatabaseServers {
     return [...this.byName.values()].filter((s) => s.engine === engine).map((s) => s.name);
   }
 
+  /** Where a tenant goes when its input names no engine: PostgreSQL, unless every tenant server is MySQL. */
+  defaultEngine(): Engine {
+    return this.namesOf('postgresql').length > 0 ? 'postgresql' : 'mysql';
+  }
+
   engineOf(name: string): Engine {
     return this.server(name).engine;
   }

@@ -6,6 +6,8 @@
 //   engines (raw statements are written once) while backticks keep working;
 // - READ COMMITTED, the isolation PostgreSQL gives by default, so a transaction sees
 //   what others committed the same way on both engines;
+// - group_concat_max_len at its largest: the planner builds each to-many list with
+//   GROUP_CONCAT, which otherwise cuts it short (1 KB on MySQL, 1 MB on MariaDB);
 // - on MySQL 8, table sizes read fresh from information_schema (it caches them for a
 //   day by default), as storage limits measure them;
 // - a statement timeout on the server (MariaDB's max_statement_time; MySQL 8's
@@ -42,7 +44,7 @@ export async function connectMysql(url: string, options: MysqlConnectOptions): P
   });
   try {
     const mariadbServer = connection.info?.isMariaDB() ?? false;
-    const settings = ["time_zone = '+00:00'", "sql_mode = CONCAT(@@sql_mode, ',ANSI_QUOTES')"];
+    const settings = ["time_zone = '+00:00'", "sql_mode = CONCAT(@@sql_mode, ',ANSI_QUOTES')", 'group_concat_max_len = 4294967295'];
     if (!mariadbServer) settings.push('information_schema_stats_expiry = 0');
     if (statementTimeoutMs) settings.push(mariadbServer ? `max_statement_time = ${statementTimeoutMs / 1000}` : `max_execution_time = ${statementTimeoutMs}`);
     await connection.query(`SET ${settings.join(', ')}`);

@@ -66,15 +66,17 @@ export const postgresql: Dialect = {
 };
 
 /**
- * MariaDB 10.6+ (tested) and the MySQL family's spelling. JSON_ARRAYAGG takes ORDER BY
- * in MariaDB; MySQL 8 would need the ordered rows fed from a LATERAL derived table.
+ * MariaDB 10.6+ (tested) and MySQL 8. A list is GROUP_CONCAT of its elements, which
+ * takes ORDER BY on both (MySQL 8's JSON_ARRAYAGG does not), read back as JSON;
+ * mysqlConnect.ts lifts group_concat_max_len so no list is cut short.
  */
 export const mysql: Dialect = {
   name: 'mysql',
   quote: (name) => `\`${identifier(name)}\``,
   param: () => '?',
   object: (pairs) => `JSON_OBJECT(${pairs.map(([k, e]) => `${key(k)}, ${e}`).join(', ')})`,
-  array: (element, from, orderBy) => `(SELECT COALESCE(JSON_ARRAYAGG(${element} ORDER BY ${orderBy}), JSON_ARRAY()) FROM ${from})`,
+  array: (element, from, orderBy) =>
+    `(SELECT COALESCE(JSON_EXTRACT(CONCAT('[', GROUP_CONCAT(${element} ORDER BY ${orderBy} SEPARATOR ','), ']'), '$'), JSON_ARRAY()) FROM ${from})`,
   value(kind, column) {
     switch (kind) {
       case 'decimal': {

@@ -1,8 +1,8 @@
 // The planner's MySQL dialect writes statements that answer exactly as the PostgreSQL
 // ones do. A tenant's rows (made through the API on PostgreSQL) are copied into a
 // MariaDB database of the same tables; each planned statement of a corpus runs on both,
-// and the planned rows must be equal. (MySQL tenants themselves are another issue: this
-// pins the dialect they will read through.)
+// and the planned rows must be equal: the dialect alone, on the same rows, where
+// plannedReads.test.ts compares whole answers of MySQL tenants.
 import { parse, type FieldNode, type FragmentDefinitionNode, type GraphQLResolveInfo, type OperationDefinitionNode } from 'graphql';
 import mariadb from 'mariadb';
 import { inTenantSchema, onTenantConnection } from '../../src/db/tenantTarget';

@@ -4,7 +4,8 @@
 // and the planned rows must be equal: the dialect alone, on the same rows, where
 // plannedReads.test.ts compares whole answers of MySQL tenants.
 import { parse, type FieldNode, type FragmentDefinitionNode, type GraphQLResolveInfo, type OperationDefinitionNode } from 'graphql';
-import mariadb from 'mariadb';
+import type { Connection } from 'mariadb';
+import { connectMysql } from '../../src/db/mysqlConnect';
 import { inTenantSchema, onTenantConnection } from '../../src/db/tenantTarget';
 import { mysql, postgresql } from '../../src/planner/dialect';
 import { plannedStatement, type PlannedRow, type RootRead } from '../../src/planner/plannedStatement';
@@ -38,13 +39,13 @@ const TABLES = [
      method ENUM('CASH','CARD','BANK_TRANSFER','CHEQUE') NOT NULL, reference VARCHAR(191) NULL, paidAt DATETIME(3) NOT NULL, createdAt DATETIME(3) NOT NULL)`,
 ];
 
-let connection: Awaited<ReturnType<typeof mariadb.createConnection>> | undefined;
+let connection: Connection | undefined;
 let gw: TestGateway;
 
 beforeAll(async () => {
   if (!MYSQL_URL) return;
-  const url = new URL(MYSQL_URL);
-  connection = await mariadb.createConnection({ host: url.hostname, port: Number(url.port || 3306), user: decodeURIComponent(url.username), password: decodeURIComponent(url.password), timezone: 'Z', connectTimeout: 3000 });
+  // Set up as the gateway's own sessions are (lists need group_concat_max_len lifted).
+  connection = await connectMysql(MYSQL_URL, { connectTimeoutMs: 3000 });
   await connection.query(`CREATE DATABASE \`${database}\` CHARACTER SET utf8mb4 COLLATE utf8mb4_unicode_ci`);
   await connection.query(`USE \`${database}\``);
   for (const ddl of TABLES) await connection.query(ddl);

@@ -68,7 +68,8 @@ export const postgresql: Dialect = {
 /**
  * MariaDB 10.6+ (tested) and MySQL 8. A list is GROUP_CONCAT of its elements, which
  * takes ORDER BY on both (MySQL 8's JSON_ARRAYAGG does not), read back as JSON;
- * mysqlConnect.ts lifts group_concat_max_len so no list is cut short.
+ * mysqlConnect.ts lifts group_concat_max_len so no list is cut short. A list larger
+ * than max_allowed_packet comes back NULL (never as an empty list), and fails the answer.
  */
 export const mysql: Dialect = {
   name: 'mysql',
@@ -76,7 +77,7 @@ export const mysql: Dialect = {
   param: () => '?',
   object: (pairs) => `JSON_OBJECT(${pairs.map(([k, e]) => `${key(k)}, ${e}`).join(', ')})`,
   array: (element, from, orderBy) =>
-    `(SELECT COALESCE(JSON_EXTRACT(CONCAT('[', GROUP_CONCAT(${element} ORDER BY ${orderBy} SEPARATOR ','), ']'), '$'), JSON_ARRAY()) FROM ${from})`,
+    `(SELECT IF(COUNT(*) = 0, JSON_ARRAY(), JSON_EXTRACT(CONCAT('[', GROUP_CONCAT(${element} ORDER BY ${orderBy} SEPARATOR ','), ']'), '$')) FROM ${from})`,
   value(kind, column) {
     switch (kind) {
       case 'decimal': {

@@ -24,6 +24,7 @@ async function onMysql(target: MysqlTarget, sql: string, values: unknown[]): Pro
   const rows: Array<Record<string, unknown>> = await onTenantConnection(target, (connection) => connection.query({ sql, bigIntAsNumber: true }, values));
   // JSON is text to the MySQL protocol; the count is a number already.
   const row = rows[0] ?? {};
+  if (row.nodes === null) throw new Error('a list of this answer is larger than the MySQL server sends at once (max_allowed_packet)');
   return {
     ...(row.totalCount !== undefined ? { totalCount: Number(row.totalCount) } : {}),
     ...(row.nodes !== undefined ? { nodes: parseJson(row.nodes) as PlannedRow['nodes'] } : {}),

@@ -147,3 +147,11 @@ run('one product by id, on both', async () => {
   expect(b).toEqual(a);
   expect(a).toMatchObject({ id });
 });
+
+run('a list is [] without rows, and NULL (never a shorter or empty list) when it is larger than the server sends at once', async () => {
+  // Every collation with a megabyte each: far over max_allowed_packet.
+  const huge = mysql.array("JSON_OBJECT('a', REPEAT('x', 1000000))", 'information_schema.COLLATIONS', 'ID');
+  const none = mysql.array("JSON_OBJECT('a', ID)", 'information_schema.COLLATIONS WHERE ID < 0', 'ID');
+  const [row] = await connection!.query(`SELECT ${huge} IS NULL AS overflowed, ${none} AS empty`);
+  expect({ overflowed: Number(row.overflowed), empty: row.empty }).toEqual({ overflowed: 1, empty: [] });
+});

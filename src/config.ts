@@ -55,6 +55,9 @@ const schema = z.object({
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   SHUTDOWN_TIMEOUT_SECONDS: int(1).default(25),
   METRICS_TOKEN: z.string().min(16, 'must be at least 16 characters').optional(),
+  SMTP_URL: z.string().regex(/^smtps?:\/\//, 'must be an smtp:// or smtps:// URL').optional(),
+  MAIL_FROM: z.string().default('tenantgraph <no-reply@localhost>'),
+  PUBLIC_URL: z.string().url().optional(),
   DB_CONCURRENCY: int(1).default(4),
 });
 
@@ -104,6 +107,9 @@ export const settingDescriptions: Record<keyof z.input<typeof schema>, string> =
   LOG_LEVEL: 'pino log level',
   SHUTDOWN_TIMEOUT_SECONDS: 'on SIGTERM, how long in-flight requests and job steps may take to finish before they are cut',
   METRICS_TOKEN: 'when set, `/metrics` answers only `Authorization: Bearer <METRICS_TOKEN>`; in production `/metrics` is closed without it',
+  SMTP_URL: 'where mail goes (invitations, password resets): `smtp://user:pw@host:587` or `smtps://...`; without it no mail is sent and the tokens are only in the API answers',
+  MAIL_FROM: 'the From of every mail',
+  PUBLIC_URL: 'the gateway as its users reach it (e.g. `https://api.example.com`), for links in mails; default: http://localhost:PORT',
   DB_CONCURRENCY: '`npm run db`: how many tenant databases are migrated, verified or seeded at once',
 };
 
@@ -171,6 +177,7 @@ export interface Config {
   shutdownTimeoutMs: number;
   metricsToken: string | undefined;
   dbConcurrency: number;
+  mail: { smtpUrl: string | undefined; from: string; publicUrl: string | undefined };
 }
 
 export class ConfigError extends Error {}
@@ -257,5 +264,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     shutdownTimeoutMs: e.SHUTDOWN_TIMEOUT_SECONDS * 1000,
     metricsToken: e.METRICS_TOKEN,
     dbConcurrency: e.DB_CONCURRENCY,
+    mail: { smtpUrl: e.SMTP_URL, from: e.MAIL_FROM, publicUrl: e.PUBLIC_URL?.replace(/\/$/, '') },
   };
 }

@@ -16,6 +16,7 @@ import { createPlatformClient } from './db/platformClient';
 import { createEventBus } from './events/createEventBus';
 import { createTenantClient } from './db/tenantClient';
 import type { Logger } from './logger';
+import { createMailer } from './notifications/mailer';
 import { GatewayMetrics } from './observability/metrics';
 import { ShutdownRegistry } from './shutdown';
 import type { Services } from './services';
@@ -75,6 +76,8 @@ export function createServices(config: Config, options: ServiceOptions): Service
   shutdown.add('disconnect', 'event bus', () => events.close());
   const loginThrottle = new LoginThrottle({ ...config.loginThrottle, redisUrl: config.redisUrl, keyPrefix: config.redisKeyPrefix, log });
   shutdown.add('disconnect', 'login throttle', () => loginThrottle.close());
+  const mailer = createMailer(config.mail);
+  if (mailer) shutdown.add('disconnect', 'mailer', () => mailer.close());
   return {
     config,
     log,
@@ -90,6 +93,7 @@ export function createServices(config: Config, options: ServiceOptions): Service
     plans,
     usage,
     payments: manualOfflineProvider,
+    mailer,
     events,
     metrics,
     shutdown,

@@ -3,6 +3,7 @@
 import type { ApiKeyVerifier } from './auth/apiKeys';
 import type { LoginThrottle } from './auth/loginThrottle';
 import type { SecretBox } from './auth/secretBox';
+import type { Mailer } from './notifications/mailer';
 import type { PaymentProvider } from './billing/paymentProvider';
 import type { PlanCatalog } from './billing/planCatalog';
 import type { UsageMeter } from './billing/usageMeter';
@@ -36,6 +37,8 @@ export interface Services {
   /** API-call metering and quotas; flushed to the platform database on shutdown (its `flush` phase). */
   usage: UsageMeter;
   payments: PaymentProvider;
+  /** Mail to people; undefined without SMTP_URL. */
+  mailer: Mailer | undefined;
   /** Provisioning progress and tenant changes, across gateway processes when REDIS_URL is set. */
   events: EventBus;
   /** Prometheus metrics of this process. */

@@ -6,7 +6,7 @@
 // string is made storable first, so no text a client sends can make the insert fail.
 import type { PlatformDb } from '../db/platformClient';
 import type { Prisma } from '../generated/platform/client';
-import type { Principal } from '../schema/context';
+import type { Principal } from '../auth/principal';
 import { storableText } from './storableText';
 
 export type ActorType = 'user' | 'apiKey' | 'anonymous' | 'system';

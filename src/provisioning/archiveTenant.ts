@@ -1,8 +1,9 @@
 // archiveTenant: the tenant stops serving at once, in every gateway process; its
 // data is dropped by a DROP job after ARCHIVE_GRACE_SECONDS (until then an operator
 // can still recover it).
-import { ErrorCode, badInput, forbidden, gatewayError } from '../errors';
-import type { UserPrincipal } from '../schema/context';
+import { authorize } from '../auth/policy';
+import { ErrorCode, badInput, gatewayError } from '../errors';
+import type { UserPrincipal } from '../auth/principal';
 import type { Services } from '../services';
 import { announceTenantChange } from '../tenancy/tenantChanges';
 import { createJob } from './jobs/jobQueue';
@@ -13,7 +14,7 @@ export async function archiveTenant(services: Services, user: UserPrincipal, slu
   const role = tenant && !user.platformAdmin ? await services.memberships.roleOf(user.userId, tenant.id) : undefined;
   // Someone else's tenant looks exactly like a missing one.
   if (!tenant || (!user.platformAdmin && !role)) throw gatewayError(ErrorCode.TENANT_NOT_FOUND, `no tenant "${slug}"`);
-  if (!user.platformAdmin && role !== 'OWNER') throw forbidden('only the tenant’s owners may archive it');
+  authorize(user, role, 'tenant.archive');
   if (tenant.status === 'ARCHIVED') throw badInput(`tenant "${slug}" is already archived`, { field: 'slug' });
 
   const dropAt = new Date(Date.now() + config.archiveGraceMs);

@@ -1,12 +1,12 @@
 // migrateTenants: a MIGRATE job for every ACTIVE tenant, queued in one transaction,
 // each followed like any other job (provisioningJob, provisioningProgress).
-import { forbidden } from '../errors';
-import type { UserPrincipal } from '../schema/context';
+import { authorize } from '../auth/policy';
+import type { UserPrincipal } from '../auth/principal';
 import type { Services } from '../services';
 import { createJob } from './jobs/jobQueue';
 
 export async function migrateTenants(services: Services, user: UserPrincipal) {
-  if (!user.platformAdmin) throw forbidden('only platform admins may migrate every tenant');
+  authorize(user, undefined, 'platform.manage');
   const { maxAttempts } = services.config.jobs;
   return services.platform.$transaction(async (tx) => {
     const tenants = await tx.tenant.findMany({ where: { status: 'ACTIVE' }, include: { plan: true }, orderBy: { slug: 'asc' } });

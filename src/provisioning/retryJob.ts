@@ -1,7 +1,7 @@
 // retryProvisioning: runs a FAILED job again from its first step (every step is
 // idempotent), and takes a FAILED tenant back to PROVISIONING meanwhile.
 import { badInput } from '../errors';
-import type { UserPrincipal } from '../schema/context';
+import type { UserPrincipal } from '../auth/principal';
 import type { Services } from '../services';
 import { announceTenantChange } from '../tenancy/tenantChanges';
 import { jobForManager } from './jobAccess';

@@ -5,7 +5,7 @@ import { z } from 'zod';
 import { engineName, engineOfName, engineOfUrl, type Engine } from '../db/engine';
 import { badInput } from '../errors';
 import { Prisma } from '../generated/platform/client';
-import type { UserPrincipal } from '../schema/context';
+import type { UserPrincipal } from '../auth/principal';
 import { parseInput } from '../domain/validate';
 import type { Services } from '../services';
 import { createTenantRecord } from './createTenantRecord';

@@ -4,7 +4,7 @@
 // only if newer (by version) than what was sent; it completes after a finished
 // state. A finished job yields that state and completes at once.
 import { Repeater } from '@repeaterjs/repeater';
-import type { UserPrincipal } from '../schema/context';
+import type { UserPrincipal } from '../auth/principal';
 import type { Services } from '../services';
 import { jobForManager } from './jobAccess';
 import { eventOf, isFinished, jobChannel, type ProvisioningEvent } from './jobs/jobEvents';

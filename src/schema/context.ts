@@ -3,7 +3,8 @@
 // loaders. The tenant is opened lazily, at most once per request, so platform-only
 // operations (login, me, plans) never touch a tenant database.
 import type { MemberRole } from '../generated/platform/client';
-import { allows, type Access } from '../auth/roles';
+import { authorize, type Action } from '../auth/policy';
+import type { Principal, UserPrincipal } from '../auth/principal';
 import { ErrorCode, badInput, forbidden, gatewayError, unauthenticated } from '../errors';
 import type { Services } from '../services';
 import type { RequestedTenant } from '../tenancy/requestedTenant';
@@ -13,25 +14,6 @@ import type { TenantDb } from '../db/tenantClient';
 import type { TenantTarget } from '../db/tenantTarget';
 import type { Logger } from '../logger';
 import { TenantLoaders } from './tenant/loaders';
-
-export interface UserPrincipal {
-  kind: 'user';
-  userId: string;
-  email: string;
-  platformAdmin: boolean;
-}
-
-/** A tenant's API key (server-to-server clients): bound to that one tenant, with the key's role. */
-export interface ApiKeyPrincipal {
-  kind: 'apiKey';
-  keyId: string;
-  tenantId: string;
-  role: MemberRole;
-  /** How the key shows in audit entries: its prefix and name, never the key. */
-  label: string;
-}
-
-export type Principal = UserPrincipal | ApiKeyPrincipal;
 
 /** The request's tenant and the caller's role there, before any database is opened. */
 export interface TenantAccess {
@@ -95,14 +77,14 @@ export class GatewayContext {
     return this.principal;
   }
 
-  /** The requested tenant, opened for `access`; throws the matching GraphQL error when it may not be. */
-  async tenant(access: Access = 'read'): Promise<TenantScope> {
-    return assertAllowed(await (this.state.opening ??= this.open()), access);
+  /** The requested tenant, opened for `action`; throws the matching GraphQL error when the caller may not take it there. */
+  async tenant(action: Action = 'data.read'): Promise<TenantScope> {
+    return this.allowed(await (this.state.opening ??= this.open()), action);
   }
 
   /** Like `tenant()`, without opening its database: for platform-side fields and plugins. */
-  async access(access: Access = 'read'): Promise<TenantAccess> {
-    return assertAllowed(await (this.state.authorizing ??= this.authorize()), access);
+  async access(action: Action = 'data.read'): Promise<TenantAccess> {
+    return this.allowed(await (this.state.authorizing ??= this.authorize()), action);
   }
 
   /** The request's tenant if authorization for it has already succeeded; never waits. */
@@ -120,6 +102,11 @@ export class GatewayContext {
   release(): void {
     this.state.lease?.release();
     this.state.lease = undefined;
+  }
+
+  private allowed<T extends TenantAccess>(granted: T, action: Action): T {
+    authorize(this.principal!, granted.role, action);
+    return granted;
   }
 
   private async authorize(): Promise<TenantAccess> {
@@ -159,11 +146,4 @@ export class GatewayContext {
       },
     });
   }
-}
-
-function assertAllowed<T extends TenantAccess>(granted: T, access: Access): T {
-  if (!allows(granted.role, access)) {
-    throw forbidden(`your role in "${granted.tenant.slug}" (${granted.role}) does not allow this`);
-  }
-  return granted;
 }

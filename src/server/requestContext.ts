@@ -5,7 +5,8 @@
 import { randomUUID } from 'node:crypto';
 import { InvalidTokenError } from '../auth/tokens';
 import { unauthenticated } from '../errors';
-import { GatewayContext, type Principal } from '../schema/context';
+import type { Principal } from '../auth/principal';
+import { GatewayContext } from '../schema/context';
 import type { Services } from '../services';
 import { requestedTenant } from '../tenancy/requestedTenant';
 

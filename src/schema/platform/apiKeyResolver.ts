@@ -13,7 +13,7 @@ export class ApiKeyResolver {
   @Unmetered()
   async apiKeys(@Ctx() ctx: GatewayContext) {
     ctx.requireUser();
-    const { tenant } = await ctx.access('admin');
+    const { tenant } = await ctx.access('apiKeys.manage');
     return listApiKeys(ctx.services, tenant.id);
   }
 
@@ -25,7 +25,7 @@ export class ApiKeyResolver {
     @Ctx() ctx: GatewayContext,
   ) {
     const user = ctx.requireUser();
-    const { tenant } = await ctx.access('admin');
+    const { tenant } = await ctx.access('apiKeys.manage');
     return createApiKey(ctx.services, tenant.id, user.userId, { name, role });
   }
 
@@ -33,7 +33,7 @@ export class ApiKeyResolver {
   @Unmetered()
   async revokeApiKey(@Arg('id', () => ID) id: string, @Ctx() ctx: GatewayContext) {
     ctx.requireUser();
-    const { tenant } = await ctx.access('admin');
+    const { tenant } = await ctx.access('apiKeys.manage');
     return revokeApiKey(ctx.services, tenant.id, parseId(id));
   }
 }

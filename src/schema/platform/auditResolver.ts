@@ -22,7 +22,7 @@ export class AuditResolver {
     @Arg('action', () => String, { nullable: true, description: 'Only entries of this action, e.g. "createProduct".' }) action: string | null,
     @Ctx() ctx: GatewayContext,
   ) {
-    const tenantId = await recordsScope(ctx, tenant);
+    const tenantId = await recordsScope(ctx, tenant, 'records.read');
     return newestFirst(page, ctx.services.platform.auditLog, { ...(tenantId ? { tenantId } : {}), ...(action ? { action } : {}) });
   }
 }

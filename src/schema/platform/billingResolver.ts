@@ -1,7 +1,7 @@
 import { Arg, Args, Ctx, ID, Mutation, Query, Resolver } from 'type-graphql';
 import { changePlan } from '../../billing/changePlan';
 import { recordManualPayment, renewDueSubscriptions } from '../../billing/subscriptions';
-import { badInput, forbidden, notFound } from '../../errors';
+import { badInput, notFound } from '../../errors';
 import { Connection, PageArgs } from '../connection';
 import type { GatewayContext } from '../context';
 import { Unmetered } from '../fieldExtensions';
@@ -21,7 +21,7 @@ export class BillingResolver {
   @Query(() => TenantSubscription, { description: "The tenant's subscription: OWNER and ADMIN; platform admins name any tenant." })
   @Unmetered()
   async subscription(@Arg('tenant', () => String, { nullable: true }) tenant: string | null, @Ctx() ctx: GatewayContext) {
-    const tenantId = await recordsScope(ctx, tenant);
+    const tenantId = await recordsScope(ctx, tenant, 'billing.read');
     if (!tenantId) throw badInput('name a tenant: the tenant argument or the X-Tenant header', { field: 'tenant' });
     const subscription = await ctx.services.platform.subscription.findUnique({ where: { tenantId }, include: { plan: true } });
     if (!subscription) throw notFound('subscription');
@@ -39,7 +39,7 @@ export class BillingResolver {
     @Arg('status', () => BillingStatus, { nullable: true }) status: BillingStatus | null,
     @Ctx() ctx: GatewayContext,
   ) {
-    const tenantId = await recordsScope(ctx, tenant);
+    const tenantId = await recordsScope(ctx, tenant, 'billing.read');
     return newestFirst(page, ctx.services.platform.billingTransaction, { ...(tenantId ? { tenantId } : {}), ...(status ? { status } : {}) });
   }
 
@@ -55,7 +55,7 @@ export class BillingResolver {
   ) {
     if (to < from) throw badInput('to is before from', { field: 'to' });
     if ((to.getTime() - from.getTime()) / DAY >= MAX_USAGE_DAYS) throw badInput(`at most ${MAX_USAGE_DAYS} days at once`, { field: 'to' });
-    const tenantId = await recordsScope(ctx, tenant);
+    const tenantId = await recordsScope(ctx, tenant, 'records.read');
     const rows = await ctx.services.usage.daily({ tenantId, from, to });
     return rows.map(({ tenantId: id, day, calls, errors }) => ({ tenantId: id, day, apiCalls: calls, apiErrors: errors }));
   }
@@ -65,10 +65,7 @@ export class BillingResolver {
   })
   @Unmetered()
   async changePlan(@Arg('plan', () => String, { description: 'The plan code, e.g. "starter".' }) plan: string, @Ctx() ctx: GatewayContext) {
-    ctx.requireUser();
-    const scope = await ctx.tenant('admin');
-    if (scope.role !== 'OWNER') throw forbidden("only the tenant's OWNER can change its plan");
-    return changePlan(ctx.services, scope, plan);
+    return changePlan(ctx.services, await ctx.tenant('billing.change'), plan);
   }
 
   @Mutation(() => BillingTransaction, { description: 'Platform admins: a manual-offline charge was paid (bank transfer, cash); `reference` is kept as providerRef.' })
@@ -88,7 +85,7 @@ export class BillingResolver {
   @Unmetered()
   async renewSubscriptions(@Arg('tenant', () => String, { nullable: true }) tenant: string | null, @Ctx() ctx: GatewayContext) {
     const admin = requirePlatformAdmin(ctx);
-    const tenantId = tenant ? await recordsScope(ctx, tenant) : undefined;
+    const tenantId = tenant ? await recordsScope(ctx, tenant, 'billing.read') : undefined;
     return renewDueSubscriptions(ctx.services, { tenantId: tenantId ?? undefined, actor: admin });
   }
 }

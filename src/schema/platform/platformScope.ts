@@ -1,12 +1,16 @@
-// Who may see which tenants' platform records (usage, audit log, billing):
-// a tenant's OWNER and ADMIN see their tenant's; platform admins see every
+// Which tenants' platform records (usage, audit log, billing) a caller reads: the
+// request's tenant, with the action's role (policy.ts); platform admins read every
 // tenant's, or one tenant's when they name it.
+import type { Action } from '../../auth/policy';
+import { authorize } from '../../auth/policy';
+import type { UserPrincipal } from '../../auth/principal';
 import { ErrorCode, forbidden, gatewayError } from '../../errors';
-import type { GatewayContext, UserPrincipal } from '../context';
+import type { GatewayContext } from '../context';
 
+/** The signed-in platform admin, or FORBIDDEN. */
 export function requirePlatformAdmin(ctx: GatewayContext): UserPrincipal {
   const user = ctx.requireUser();
-  if (!user.platformAdmin) throw forbidden('only platform admins can do this');
+  authorize(user, undefined, 'platform.manage');
   return user;
 }
 
@@ -22,12 +26,12 @@ async function tenantIdOf(ctx: GatewayContext, slug: string): Promise<string> {
  * The tenant whose records to show; null for "every tenant" (platform admins who
  * name none, by argument or by the request's tenant).
  */
-export async function recordsScope(ctx: GatewayContext, tenantArg: string | null | undefined): Promise<string | null> {
+export async function recordsScope(ctx: GatewayContext, tenantArg: string | null | undefined, action: Action): Promise<string | null> {
   if (isPlatformAdmin(ctx)) {
     const slug = tenantArg ?? ctx.requested.slug;
     return slug ? tenantIdOf(ctx, slug) : null;
   }
-  const { tenant } = await ctx.access('admin');
+  const { tenant } = await ctx.access(action);
   if (tenantArg && tenantArg !== tenant.slug) throw forbidden("only platform admins can read another tenant's records");
   return tenant.id;
 }

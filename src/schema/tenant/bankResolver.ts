@@ -23,7 +23,7 @@ export class BankResolver {
 
   @Mutation(() => BankAccount, { description: 'Adds a bank account (ADMIN).' })
   async createBankAccount(@Arg('input', () => BankAccountInput) input: BankAccountInput, @Ctx() ctx: GatewayContext) {
-    const { db, tenant } = await ctx.tenant('admin');
+    const { db, tenant } = await ctx.tenant('data.configure');
     return createBankAccount(db, tenant.currency, input);
   }
 
@@ -35,7 +35,7 @@ export class BankResolver {
     @Arg('csv', () => String) csv: string,
     @Ctx() ctx: GatewayContext,
   ) {
-    const { db } = await ctx.tenant('admin');
+    const { db } = await ctx.tenant('data.configure');
     return importBankStatement(db, parseId(bankAccountId, 'bankAccountId'), csv);
   }
 

@@ -40,7 +40,7 @@ export class CustomerResolver {
 
   @Mutation(() => Customer)
   async createCustomer(@Arg('input', () => CustomerInput) input: CustomerInput, @Ctx() ctx: GatewayContext) {
-    const { db } = await ctx.tenant('write');
+    const { db } = await ctx.tenant('data.write');
     return createCustomer(db, input);
   }
 }

@@ -22,7 +22,7 @@ class PaymentDetails {
 export class InvoiceLifecycleResolver {
   @Mutation(() => Invoice, { description: 'DRAFT -> ISSUED: posts the invoice to the books and moves its stock, in one transaction.' })
   async issueInvoice(@Arg('id', () => ID) id: string, @Ctx() ctx: GatewayContext) {
-    const { db } = await ctx.tenant('write');
+    const { db } = await ctx.tenant('data.write');
     return issueInvoice(db, parseId(id));
   }
 
@@ -34,13 +34,13 @@ export class InvoiceLifecycleResolver {
     @Arg('details', () => PaymentDetails, { nullable: true }) details: PaymentDetails | undefined,
     @Ctx() ctx: GatewayContext,
   ) {
-    const { db } = await ctx.tenant('write');
+    const { db } = await ctx.tenant('data.write');
     return recordPayment(db, parseId(invoiceId, 'invoiceId'), { amount, method, ...details });
   }
 
   @Mutation(() => Invoice, { description: 'Voids an invoice (ADMIN): reverses every entry and stock movement it and its payments caused.' })
   async voidInvoice(@Arg('id', () => ID) id: string, @Ctx() ctx: GatewayContext) {
-    const { db } = await ctx.tenant('admin');
+    const { db } = await ctx.tenant('data.configure');
     return voidInvoice(db, parseId(id));
   }
 }

@@ -65,7 +65,7 @@ export class InvoiceResolver {
 
   @Mutation(() => Invoice, { description: 'Creates a DRAFT invoice; every amount is computed from the items.' })
   async createInvoice(@Arg('input', () => InvoiceInput) input: InvoiceInput, @Ctx() ctx: GatewayContext) {
-    const scope = await ctx.tenant('write');
+    const scope = await ctx.tenant('data.write');
     const { tenant } = scope;
     return withinPlanLimit(ctx.services, scope, 'maxInvoicesPerMonth', (tx) => createInvoice(tx, tenant.currency, tenant.locale, input));
   }

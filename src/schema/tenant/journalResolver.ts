@@ -35,13 +35,13 @@ export class JournalResolver {
 
   @Mutation(() => JournalEntry, { description: 'Posts a balanced entry by hand (ADMIN): debits must equal credits.' })
   async postJournalEntry(@Arg('input', () => JournalEntryInput) input: JournalEntryInput, @Ctx() ctx: GatewayContext) {
-    const { db } = await ctx.tenant('admin');
+    const { db } = await ctx.tenant('data.configure');
     return postManualEntry(db, input);
   }
 
   @Mutation(() => JournalEntry, { description: 'Reverses a manual entry (ADMIN); entries of invoices are undone by voiding the invoice.' })
   async reverseJournalEntry(@Arg('id', () => ID) id: string, @Ctx() ctx: GatewayContext) {
-    const { db } = await ctx.tenant('admin');
+    const { db } = await ctx.tenant('data.configure');
     return reverseManualEntry(db, parseId(id));
   }
 

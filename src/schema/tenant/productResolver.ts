@@ -83,7 +83,7 @@ export class ProductResolver {
 
   @Mutation(() => Product)
   async createProduct(@Arg('input', () => ProductInput) input: ProductInput, @Ctx() ctx: GatewayContext) {
-    const scope = await ctx.tenant('write');
+    const scope = await ctx.tenant('data.write');
     return withinPlanLimit(ctx.services, scope, 'maxProducts', (tx) => createProduct(tx, scope.tenant.currency, input));
   }
 
@@ -93,13 +93,13 @@ export class ProductResolver {
     @Arg('input', () => ProductUpdateInput) input: ProductUpdateInput,
     @Ctx() ctx: GatewayContext,
   ) {
-    const { db } = await ctx.tenant('write');
+    const { db } = await ctx.tenant('data.write');
     return updateProduct(db, parseId(id), input);
   }
 
   @Mutation(() => Boolean, { description: 'Deletes a product no invoice refers to.' })
   async deleteProduct(@Arg('id', () => ID) id: string, @Ctx() ctx: GatewayContext) {
-    const { db } = await ctx.tenant('write');
+    const { db } = await ctx.tenant('data.write');
     return deleteProduct(db, parseId(id));
   }
 }

@@ -25,7 +25,7 @@ export class SettingsResolver {
 
   @Mutation(() => TenantSettings, { description: 'Changes the settings given (ADMIN); the others stay as they are.' })
   async updateSettings(@Arg('input', () => TenantSettingsInput) input: TenantSettingsInput, @Ctx() ctx: GatewayContext) {
-    const { db, tenant } = await ctx.tenant('admin');
+    const { db, tenant } = await ctx.tenant('data.configure');
     const changes = Object.fromEntries(Object.entries(KEYS).map(([field, key]) => [key, input[field as keyof TenantSettingsInput] ?? undefined]));
     return fields(await updateSettings(db, tenant.locale, changes));
   }

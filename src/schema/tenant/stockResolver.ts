@@ -49,7 +49,7 @@ export class StockResolver {
     @Arg('components', () => [BomComponentInput]) components: BomComponentInput[],
     @Ctx() ctx: GatewayContext,
   ) {
-    const { db } = await ctx.tenant('write');
+    const { db } = await ctx.tenant('data.write');
     return setProductComponents(db, parseId(productId, 'productId'), components);
   }
 
@@ -59,7 +59,7 @@ export class StockResolver {
     @Arg('quantity', () => DecimalScalar) quantity: string,
     @Ctx() ctx: GatewayContext,
   ) {
-    const { db } = await ctx.tenant('write');
+    const { db } = await ctx.tenant('data.write');
     return assembleProduct(db, parseId(productId, 'productId'), quantity);
   }
 

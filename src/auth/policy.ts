@@ -1,0 +1,78 @@
+// Who may do what. Every access decision of the gateway is this table: an action,
+// the roles of a tenant that may take it, and whether an API key may. Platform
+// admins may take every action, in every tenant. Callers look the caller's role up
+// (GatewayContext for the request's tenant, `roleOf` for a named one) and ask here.
+import type { MemberRole } from '../generated/platform/client';
+import { forbidden } from '../errors';
+import type { Principal } from './principal';
+
+export type Action =
+  /** A tenant's business data: products, customers, invoices, books, reports. */
+  | 'data.read'
+  | 'data.write'
+  /** What shapes the books: settings, bank accounts, manual journal entries, voiding an invoice. */
+  | 'data.configure'
+  /** Its usage and audit log. */
+  | 'records.read'
+  | 'billing.read'
+  | 'billing.change'
+  | 'apiKeys.manage'
+  | 'members.read'
+  | 'members.manage'
+  /** Its provisioning and migration jobs: follow, retry. */
+  | 'jobs.follow'
+  | 'tenant.archive'
+  | 'tenant.restore'
+  | 'domains.manage'
+  | 'tenant.suspend'
+  /** Across tenants: migrate them all, the plan catalogue, manual payments, renewals. */
+  | 'platform.manage';
+
+interface Rule {
+  /** The roles that may; empty: platform admins only. */
+  roles: readonly MemberRole[];
+  /** API keys act on tenant data; the rest is for people. */
+  apiKeys: boolean;
+  /** The refusal, after "only ...". */
+  who: string;
+}
+
+const EVERYONE: readonly MemberRole[] = ['VIEWER', 'MEMBER', 'ADMIN', 'OWNER'];
+const WRITERS: readonly MemberRole[] = ['MEMBER', 'ADMIN', 'OWNER'];
+const MANAGERS: readonly MemberRole[] = ['ADMIN', 'OWNER'];
+const OWNERS: readonly MemberRole[] = ['OWNER'];
+const PLATFORM: readonly MemberRole[] = [];
+
+export const RULES: Record<Action, Rule> = {
+  'data.read': { roles: EVERYONE, apiKeys: true, who: 'members' },
+  'data.write': { roles: WRITERS, apiKeys: true, who: 'members, admins and owners' },
+  'data.configure': { roles: MANAGERS, apiKeys: true, who: 'admins and owners' },
+  'records.read': { roles: MANAGERS, apiKeys: true, who: 'admins and owners' },
+  'billing.read': { roles: MANAGERS, apiKeys: false, who: 'admins and owners' },
+  'billing.change': { roles: OWNERS, apiKeys: false, who: 'owners' },
+  'apiKeys.manage': { roles: MANAGERS, apiKeys: false, who: 'admins and owners' },
+  'members.read': { roles: EVERYONE, apiKeys: false, who: 'members' },
+  'members.manage': { roles: MANAGERS, apiKeys: false, who: 'admins and owners' },
+  'jobs.follow': { roles: MANAGERS, apiKeys: false, who: 'admins and owners' },
+  'tenant.archive': { roles: OWNERS, apiKeys: false, who: 'owners' },
+  'tenant.restore': { roles: OWNERS, apiKeys: false, who: 'owners' },
+  'domains.manage': { roles: OWNERS, apiKeys: false, who: 'owners' },
+  'tenant.suspend': { roles: PLATFORM, apiKeys: false, who: 'platform admins' },
+  'platform.manage': { roles: PLATFORM, apiKeys: false, who: 'platform admins' },
+};
+
+/** May `principal`, whose role in the tenant concerned is `role` (undefined: none), take `action`? */
+export function may(principal: Principal, role: MemberRole | undefined, action: Action): boolean {
+  if (principal.kind === 'user' && principal.platformAdmin) return true;
+  const rule = RULES[action];
+  if (principal.kind === 'apiKey' && !rule.apiKeys) return false;
+  return role !== undefined && rule.roles.includes(role);
+}
+
+/** `may`, or FORBIDDEN naming who may. */
+export function authorize(principal: Principal, role: MemberRole | undefined, action: Action): void {
+  if (may(principal, role, action)) return;
+  const rule = RULES[action];
+  const who = rule.roles.length === 0 ? rule.who : `the tenant's ${rule.who}`;
+  throw forbidden(principal.kind === 'apiKey' && !rule.apiKeys ? 'an API key cannot do this: sign in as a user' : `only ${who} may do this${role ? ` (your role: ${role})` : ''}`);
+}

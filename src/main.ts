@@ -22,8 +22,8 @@ function banner(url: string, demo: boolean, graphiql: boolean): string {
   if (demo) {
     lines.push('', `  Demo logins (password ${DEMO_PASSWORD}):`, `    ${PLATFORM_ADMIN_EMAIL.padEnd(28)} platform admin`);
     for (const t of DEMO_TENANTS) {
-      const { owner, member } = demoLogins(t.slug);
-      lines.push(`    ${owner.padEnd(28)} OWNER of ${t.slug} (${t.name})`, `    ${member.padEnd(28)} MEMBER of ${t.slug}`);
+      const { owner, member, viewer } = demoLogins(t.slug);
+      lines.push(`    ${owner.padEnd(28)} OWNER of ${t.slug} (${t.name})`, `    ${member.padEnd(28)} MEMBER of ${t.slug}`, `    ${viewer.padEnd(28)} VIEWER of ${t.slug}`);
     }
     const login = JSON.stringify({ query: `mutation { login(email: "admin@talanou.com", password: "${DEMO_PASSWORD}") { token } }` });
     const query = JSON.stringify({ query: '{ products(first: 3) { edges { node { sku name price } } } }' });

@@ -122,6 +122,16 @@ describe.each(tenantEngines)('with the demo tenants on %s', (engine) => {
     expect(events.at(-1)).toMatchObject({ status: 'SUCCEEDED', progress: 100 });
   });
 
+  test("the walkthrough's roles: the demo MEMBER may create a product, the demo VIEWER reads and may not", async () => {
+    const create = 'mutation { createProduct(input: { sku: "ROLE-1", name: "Role check", kind: GOODS, price: "1" }) { sku } }';
+    const member = await gw.request(create, { token: await tokenOf('employee@demo-shop.com'), tenant: 'demo-shop' });
+    expect(member.body.data?.createProduct).toEqual({ sku: 'ROLE-1' });
+    const viewer = await tokenOf('viewer@demo-shop.com');
+    expect((await gw.request('{ products { totalCount } }', { token: viewer, tenant: 'demo-shop' })).body.data.products.totalCount).toBeGreaterThan(0);
+    const refused = await gw.request(create.replace('ROLE-1', 'ROLE-2'), { token: viewer, tenant: 'demo-shop' });
+    expect(refused.body.errors?.[0].extensions.code).toBe('FORBIDDEN');
+  });
+
   test('the demo tenants live on that engine', async () => {
     const tenants = await gw.services.platform.tenant.findMany({ select: { engine: true } });
     expect(new Set(tenants.map((t) => t.engine))).toEqual(new Set([engine === 'mysql' ? 'MYSQL' : 'POSTGRESQL']));

@@ -192,4 +192,4 @@ export const DEMO_TENANTS: DemoTenant[] = [
   },
 ];
 
-export const demoLogins = (slug: string) => ({ owner: `admin@${slug}.com`, member: `employee@${slug}.com` });
+export const demoLogins = (slug: string) => ({ owner: `admin@${slug}.com`, member: `employee@${slug}.com`, viewer: `viewer@${slug}.com` });

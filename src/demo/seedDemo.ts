@@ -56,6 +56,7 @@ export async function ensureDemo(services: Services): Promise<void> {
     const logins = demoLogins(demo.slug);
     const owner = await user(logins.owner, `${demo.name} (owner)`);
     const member = await user(logins.member, `${demo.name} (employee)`);
+    const viewer = await user(logins.viewer, `${demo.name} (viewer)`);
     let tenant = await platform.tenant.findUnique({ where: { slug: demo.slug } });
     tenant ??= await platform.$transaction((tx) =>
       createTenantRecord(tx, {
@@ -69,11 +70,16 @@ export async function ensureDemo(services: Services): Promise<void> {
         currency: demo.currency,
       }),
     );
-    await platform.membership.upsert({
-      where: { userId_tenantId: { userId: member.id, tenantId: tenant.id } },
-      create: { userId: member.id, tenantId: tenant.id, role: 'MEMBER' },
-      update: {},
-    });
+    for (const [person, role] of [
+      [member, 'MEMBER'],
+      [viewer, 'VIEWER'],
+    ] as const) {
+      await platform.membership.upsert({
+        where: { userId_tenantId: { userId: person.id, tenantId: tenant.id } },
+        create: { userId: person.id, tenantId: tenant.id, role },
+        update: {},
+      });
+    }
     if (tenant.status !== 'ACTIVE') {
       log.info({ tenant: demo.slug }, 'provisioning demo tenant');
       tenant = await provisionTenant(services, tenant.id);

@@ -171,10 +171,11 @@ test('clear-seeds removes the demo tenants and logins, and keeps a real tenant t
     expect(cleared.out).toMatch(/tenant arya-jewelry: removed \(dropped schema \S+arya_jewelry\)/);
     expect(cleared.out).toMatch(/tenant demo-shop: removed \(dropped database \S+demo_shop\)/);
     expect(cleared.out).toContain('kept user employee@talanou.com (still a member of talanou)');
+    expect(cleared.out).toContain('kept user viewer@talanou.com (still a member of talanou)');
     const tenants = await demo.services.platform.tenant.findMany({ select: { slug: true } });
     expect(tenants.map((t) => t.slug)).toEqual(['talanou']);
     const users = await demo.services.platform.user.findMany({ select: { email: true }, orderBy: { email: 'asc' } });
-    expect(users.map((u) => u.email)).toEqual(['admin@talanou.com', 'employee@talanou.com']);
+    expect(users.map((u) => u.email)).toEqual(['admin@talanou.com', 'employee@talanou.com', 'viewer@talanou.com']);
 
     expect((await db(demo, ['clear-seeds'], { NODE_ENV: 'production' })).code).toBe(2);
   } finally {

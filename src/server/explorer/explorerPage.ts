@@ -18,10 +18,11 @@ function demoLoginList(): DemoLogin[] {
   const first = DEMO_TENANTS[0].slug;
   return [
     ...DEMO_TENANTS.flatMap((t) => {
-      const { owner, member } = demoLogins(t.slug);
+      const { owner, member, viewer } = demoLogins(t.slug);
       return [
         { email: owner, label: `OWNER of ${t.slug} (${t.isolation} isolation)`, tenant: t.slug },
         { email: member, label: `MEMBER of ${t.slug}`, tenant: t.slug },
+        { email: viewer, label: `VIEWER of ${t.slug}: reads only`, tenant: t.slug },
       ];
     }),
     { email: PLATFORM_ADMIN_EMAIL, label: `platform admin: every tenant (headers name ${first})`, tenant: first },

@@ -12,7 +12,7 @@ import { generateOpaqueToken, hashOpaqueToken } from './opaqueTokens';
 import { hashPassword } from './passwords';
 import { endSessions } from './sessions';
 
-export const RESET_TTL_MS = 60 * 60 * 1000;
+const RESET_TTL_MS = 60 * 60 * 1000;
 
 function resetMail(services: Services, token: string) {
   const base = services.config.mail.publicUrl ?? `http://localhost:${services.config.port}`;

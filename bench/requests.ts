@@ -8,6 +8,7 @@ import 'reflect-metadata';
 import { execFileSync } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
 import path from 'node:path';
+import { startSession } from '../src/auth/sessions';
 import { loadConfig } from '../src/config';
 import { closeServices, createServices } from '../src/createServices';
 import { preparePlatformDatabase } from '../src/db/platformDatabase';
@@ -67,14 +68,15 @@ async function benchmark(server: string) {
   const log = createLogger('silent');
   console.log(`tenantgraph vs PostGraphile 5 (${ROUNDS} x ${SECONDS}s per shape and server, ${CONNECTIONS} connections, wrk)\n${await describeMachine(server)}\n`);
   await preparePlatformDatabase(platformUrl, log);
-  const services = createServices(loadConfig({ ...env, LOG_LEVEL: 'silent' }), { platformUrl, log });
+  const services = createServices(loadConfig({ ...env, LOG_LEVEL: 'silent', ACCESS_TOKEN_TTL: '1d' }), { platformUrl, log });
   const running: BenchProcess[] = [];
   try {
     const user = await services.platform.user.create({ data: { email: 'bench@example.com', name: 'bench', passwordHash: 'x' } });
     const record = await services.platform.$transaction((tx) => createTenantRecord(tx, { slug: 'bench-shop', name: 'bench-shop', isolation: 'DATABASE', planCode: 'enterprise', ownerId: user.id }));
     const tenant = await provisionTenant(services, record.id);
     const { productId } = await fill(services, tenant);
-    const token = await services.tokens.sign({ userId: user.id, email: user.email, platformAdmin: false });
+    // A token that outlasts the whole run (a session, as a login opens one).
+    const { token } = await startSession(services, user);
     const tenantUrl = services.servers.connectionOf(tenant).url;
     await closeServices(services);
 

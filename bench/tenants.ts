@@ -11,6 +11,7 @@
 // It drops everything it made. PostgreSQL: see bench/benchServer.ts.
 import 'reflect-metadata';
 import pg from 'pg';
+import { startSession } from '../src/auth/sessions';
 import { loadConfig } from '../src/config';
 import { closeServices, createServices } from '../src/createServices';
 import { preparePlatformDatabase } from '../src/db/platformDatabase';
@@ -95,7 +96,7 @@ async function benchmark(server: string) {
     `tenantgraph with ${TENANTS} tenants (${schemaTenants} SCHEMA, ${TENANTS - schemaTenants} DATABASE), ${SECONDS}s per run, ${CONNECTIONS} connections, wrk, SERVER_POOL_SIZE ${SERVER_POOL_SIZE}\n${await describeMachine(server)}\n`,
   );
   await preparePlatformDatabase(platformUrl, log);
-  const services = createServices(loadConfig({ ...env, LOG_LEVEL: 'silent' }), { platformUrl, log });
+  const services = createServices(loadConfig({ ...env, LOG_LEVEL: 'silent', ACCESS_TOKEN_TTL: '1d' }), { platformUrl, log });
   const running: BenchProcess[] = [];
   try {
     const user = await services.platform.user.create({ data: { email: 'bench@example.com', name: 'bench', passwordHash: 'x' } });
@@ -109,7 +110,8 @@ async function benchmark(server: string) {
       await fillTenant(services, await provisionTenant(services, record.id), { categories: 3, products: 10, customers: 3, invoices: 5, itemsPerInvoice: 2 });
     });
     console.log(`provisioned and filled ${TENANTS} tenants in ${((performance.now() - provisioningStarted) / 1000).toFixed(0)} s\n`);
-    const token = await services.tokens.sign({ userId: user.id, email: user.email, platformAdmin: false });
+    // A token that outlasts the whole run (a session, as a login opens one).
+    const { token } = await startSession(services, user);
     await closeServices(services);
 
     const gateway = await gatewayProcess.start({ SERVER_POOL_SIZE: String(SERVER_POOL_SIZE) }, GATEWAY_FLAGS);

@@ -8,6 +8,12 @@ const bool = z
   .enum(['true', 'false', '1', '0', 'yes', 'no'])
   .transform((v) => v === 'true' || v === '1' || v === 'yes');
 const int = (min: number) => z.coerce.number().int().min(min);
+const DURATION_UNITS = { s: 1000, m: 60_000, h: 3_600_000, d: 86_400_000 } as const;
+/** `90s`, `15m`, `12h`, `30d`, as milliseconds. */
+const duration = z
+  .string()
+  .regex(/^[1-9]\d*[smhd]$/, 'must be a duration such as `90s`, `15m`, `12h` or `30d`')
+  .transform((v) => Number(v.slice(0, -1)) * DURATION_UNITS[v.slice(-1) as keyof typeof DURATION_UNITS]);
 const url = z.string().regex(/^postgres(ql)?:\/\//, 'must be a postgresql:// URL');
 
 const schema = z.object({
@@ -23,7 +29,9 @@ const schema = z.object({
   BASE_DOMAIN: z.string().optional(),
   CORS_ORIGINS: z.string().optional(),
   JWT_SECRET: z.string().min(32, 'must be at least 32 characters').optional(),
-  JWT_TTL: z.string().default('12h'),
+  ACCESS_TOKEN_TTL: duration.prefault('15m'),
+  SESSION_TTL: duration.prefault('30d'),
+  SESSION_CACHE_SECONDS: int(0).max(60).default(5),
   ENCRYPTION_KEY: z.string().refine((key) => decodeKey(key) !== undefined, KEY_RULE).optional(),
   REDIS_URL: z.string().optional(),
   REDIS_KEY_PREFIX: z.string().regex(/^[A-Za-z0-9:_-]{0,40}$/).default('tenantgraph:'),
@@ -75,7 +83,9 @@ export const settingDescriptions: Record<keyof z.input<typeof schema>, string> =
   BASE_DOMAIN: 'route `<slug>.<BASE_DOMAIN>` hosts to tenant `<slug>`',
   CORS_ORIGINS: 'browser origins other than the gateway\'s own that may call /graphql, comma separated: `https://app.example.com`, `https://*.example.com` (its subdomains) or `*`; none when unset',
   JWT_SECRET: 'HS256 signing secret (32+ characters); required in production',
-  JWT_TTL: 'lifetime of issued tokens, e.g. `12h`, `30m`',
+  ACCESS_TOKEN_TTL: 'lifetime of an access token (`token` of login, signUp and refreshSession), e.g. `15m`, `1h`; `refreshSession` gives the next one',
+  SESSION_TTL: 'a session unused for this long ends: each refresh token expires this long after it was issued (e.g. `30d`, `12h`)',
+  SESSION_CACHE_SECONDS: 'how long (at most 60) a session is trusted before it is read again (a logout or revocation reaches every process at once through the event bus; this bounds a lost announcement)',
   ENCRYPTION_KEY: '32-byte key (hex or base64) encrypting external database credentials; required in production',
   REDIS_URL: 'Redis for the event bus (job progress and tenant changes across gateway processes) and usage counters; in-process when unset',
   REDIS_KEY_PREFIX: 'prefix of every Redis key; gateways that serve one platform share it',
@@ -107,7 +117,7 @@ export const settingDescriptions: Record<keyof z.input<typeof schema>, string> =
   LOG_LEVEL: 'pino log level',
   SHUTDOWN_TIMEOUT_SECONDS: 'on SIGTERM, how long in-flight requests and job steps may take to finish before they are cut',
   METRICS_TOKEN: 'when set, `/metrics` answers only `Authorization: Bearer <METRICS_TOKEN>`; in production `/metrics` is closed without it',
-  SMTP_URL: 'where mail goes (invitations, password resets): `smtp://user:pw@host:587` or `smtps://...`; without it no mail is sent and the tokens are only in the API answers',
+  SMTP_URL: 'where mail goes (invitations, password resets): `smtp://user:pw@host:587` or `smtps://...`; without it no mail is sent: invitation tokens are only in the API answers, and passwords cannot be reset',
   MAIL_FROM: 'the From of every mail',
   PUBLIC_URL: 'the gateway as its users reach it (e.g. `https://api.example.com`), for links in mails; default: http://localhost:PORT',
   DB_CONCURRENCY: '`npm run db`: how many tenant databases are migrated, verified or seeded at once',
@@ -147,7 +157,11 @@ export interface Config {
   /** Origins (exact, `https://*.domain`, or `*`) whose pages may call /graphql from a browser. */
   corsOrigins: string[];
   jwtSecret: string | undefined;
-  jwtTtl: string;
+  /** Milliseconds. */
+  accessTokenTtlMs: number;
+  /** Milliseconds. */
+  sessionTtlMs: number;
+  sessionCacheMs: number;
   encryptionKey: string | undefined;
   redisUrl: string | undefined;
   redisKeyPrefix: string;
@@ -235,7 +249,9 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     baseDomain: e.BASE_DOMAIN?.toLowerCase(),
     corsOrigins: parseOrigins(e.CORS_ORIGINS),
     jwtSecret: e.JWT_SECRET,
-    jwtTtl: e.JWT_TTL,
+    accessTokenTtlMs: e.ACCESS_TOKEN_TTL,
+    sessionTtlMs: e.SESSION_TTL,
+    sessionCacheMs: e.SESSION_CACHE_SECONDS * 1000,
     encryptionKey: e.ENCRYPTION_KEY,
     redisUrl: e.REDIS_URL,
     redisKeyPrefix: e.REDIS_KEY_PREFIX,

@@ -10,6 +10,7 @@ import { RedisUsageStore } from './billing/redisUsageStore';
 import { UsageMeter } from './billing/usageMeter';
 import { createSecretBox, parseKey } from './auth/secretBox';
 import { localSecret } from './auth/localSecret';
+import { SessionVerifier } from './auth/sessionVerifier';
 import { TokenService } from './auth/tokens';
 import type { Config } from './config';
 import { createPlatformClient } from './db/platformClient';
@@ -65,7 +66,8 @@ export function createServices(config: Config, options: ServiceOptions): Service
   // Gateways serving one platform share REDIS_KEY_PREFIX, and so their channels.
   const events = createEventBus({ redisUrl: config.redisUrl, prefix: `${config.redisKeyPrefix}events:`, log });
   const apiKeys = new ApiKeyVerifier(platform, config.apiKeyCacheMs, log);
-  followTenantChanges(events, { registry, plans, apiKeys }, log);
+  const sessions = new SessionVerifier(platform, config.sessionCacheMs);
+  followTenantChanges(events, { registry, plans, apiKeys, sessions }, log);
   const metrics = new GatewayMetrics({ platform, pool, log });
   metrics.observeEventBusSubscribers(() => events.listenerCount());
   const shutdown = new ShutdownRegistry(log);
@@ -86,7 +88,8 @@ export function createServices(config: Config, options: ServiceOptions): Service
     registry,
     pool,
     memberships: new MembershipCache(platform, config.tenantCacheMs),
-    tokens: new TokenService(secret(config, log, config.jwtSecret, 'JWT_SECRET'), config.jwtTtl),
+    tokens: new TokenService(secret(config, log, config.jwtSecret, 'JWT_SECRET'), config.accessTokenTtlMs),
+    sessions,
     loginThrottle,
     secrets,
     apiKeys,

@@ -3,6 +3,7 @@
 import type { ApiKeyVerifier } from './auth/apiKeys';
 import type { LoginThrottle } from './auth/loginThrottle';
 import type { SecretBox } from './auth/secretBox';
+import type { SessionVerifier } from './auth/sessionVerifier';
 import type { Mailer } from './notifications/mailer';
 import type { PaymentProvider } from './billing/paymentProvider';
 import type { PlanCatalog } from './billing/planCatalog';
@@ -29,6 +30,8 @@ export interface Services {
   pool: TenantDatabases;
   memberships: MembershipCache;
   tokens: TokenService;
+  /** Which sessions are alive, cached for SESSION_CACHE_SECONDS. */
+  sessions: SessionVerifier;
   /** Failed logins per email, shared by the processes when REDIS_URL is set. */
   loginThrottle: LoginThrottle;
   secrets: SecretBox;

@@ -84,6 +84,7 @@ describe.each(tenantEngines)('with the demo tenants on %s', (engine) => {
     bankAccountId: () => earlier((a) => a.bankAccounts?.[0]?.id),
     transactionId: () => earlier((a) => a.billingTransactions?.edges[0]?.node.id),
     jobId: () => earlier((a) => a.createTenant?.job.id),
+    refreshToken: () => earlier((a) => a.login?.refreshToken),
   };
 
   function withIds(block: string): string {

@@ -10,8 +10,10 @@ test('schema.graphql is up to date', () => {
 });
 
 test('no output type exposes a password or its hash', () => {
-  const fields = Object.values(gatewaySchema().getTypeMap())
-    .filter((type): type is GraphQLObjectType => type instanceof GraphQLObjectType)
+  const schema = gatewaySchema();
+  // Mutations are actions (changePassword, resetPassword take one); what they answer is checked as its own type.
+  const fields = Object.values(schema.getTypeMap())
+    .filter((type): type is GraphQLObjectType => type instanceof GraphQLObjectType && type !== schema.getMutationType())
     .flatMap((type) => Object.keys(type.getFields()).map((field) => `${type.name}.${field}`));
   expect(fields).toContain('User.email');
   expect(fields.filter((field) => /password|hash/i.test(field))).toEqual([]);

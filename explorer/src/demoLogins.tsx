@@ -1,22 +1,11 @@
 // Demo mode only: one click signs in as a demo user (through the `login` mutation,
 // like any client) and fills the Authorization and X-Tenant headers, so a
-// newcomer's first tenant query runs without copying a token by hand.
+// newcomer's first tenant query runs without copying a token by hand. The session
+// is the explorer's (session.ts): every tab sends its token, refreshed as it expires.
 import { Button, useGraphiQL, type GraphiQLPlugin } from '@graphiql/react';
 import { useState } from 'react';
 import type { DemoLogin, ExplorerPageConfig } from '../../src/server/explorer/pageConfig';
-
-const LOGIN = 'mutation DemoLogin($email: String!, $password: String!) { login(email: $email, password: $password) { token } }';
-
-async function signIn(endpoint: string, email: string, password: string): Promise<string> {
-  const response = await fetch(endpoint, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json' },
-    body: JSON.stringify({ query: LOGIN, variables: { email, password } }),
-  });
-  const body = (await response.json()) as { data?: { login?: { token: string } }; errors?: Array<{ message: string }> };
-  if (!body.data?.login) throw new Error(body.errors?.[0]?.message ?? `sign-in failed (HTTP ${response.status})`);
-  return body.data.login.token;
-}
+import { signIn } from './session';
 
 function DemoLoginsPanel({ endpoint, demo }: { endpoint: string; demo: NonNullable<ExplorerPageConfig['demo']> }) {
   const headerEditor = useGraphiQL((state) => state.headerEditor);
@@ -25,7 +14,7 @@ function DemoLoginsPanel({ endpoint, demo }: { endpoint: string; demo: NonNullab
   async function use(login: DemoLogin) {
     setStatus(`Signing in as ${login.email}…`);
     try {
-      const token = await signIn(endpoint, login.email, demo.password);
+      const { token } = await signIn(endpoint, login.email, demo.password);
       headerEditor?.setValue(JSON.stringify({ Authorization: `Bearer ${token}`, 'X-Tenant': login.tenant }, null, 2));
       setStatus(`Signed in as ${login.email}, tenant ${login.tenant}. Run the query (Ctrl-Enter).`);
     } catch (error) {

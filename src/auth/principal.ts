@@ -8,6 +8,8 @@ export interface UserPrincipal {
   userId: string;
   email: string;
   platformAdmin: boolean;
+  /** The session whose access token the request carries. */
+  sessionId: string;
 }
 
 /** A tenant's API key (server-to-server clients): bound to that one tenant, with the key's role. */

@@ -1,6 +1,9 @@
-// Access tokens: HS256 JWTs. The claims say who the caller is and, optionally, the
-// tenant the token was issued for; roles are not in the token but looked up per
-// tenant, so removing a member takes effect without waiting for tokens to expire.
+// Access tokens: HS256 JWTs, short-lived (ACCESS_TOKEN_TTL). The claims say who the
+// caller is, the session the token belongs to (`sid`: a logout ends its tokens, see
+// sessionVerifier.ts) and, optionally, the tenant the token was issued for; roles are
+// not in the token but looked up per tenant, so removing a member takes effect
+// without waiting for tokens to expire. A token without `sid` (issued before
+// sessions existed) is refused: it could not be revoked.
 import { webcrypto } from 'node:crypto';
 import { LRUCache } from 'lru-cache';
 
@@ -11,11 +14,18 @@ export interface TokenClaims {
   userId: string;
   email: string;
   platformAdmin: boolean;
+  /** The session (sessions.ts) the token was issued for. */
+  sessionId: string;
   /** Tenant slug the token is bound to, if it was issued for one. */
   tenant?: string;
 }
 
 export class InvalidTokenError extends Error {}
+
+export interface SignedToken {
+  token: string;
+  expiresAt: Date;
+}
 
 const ISSUER = 'tenantgraph';
 
@@ -30,7 +40,7 @@ export class TokenService {
 
   constructor(
     secret: string,
-    private readonly ttl: string,
+    private readonly ttlMs: number,
   ) {
     this.key = webcrypto.subtle.importKey('raw', new TextEncoder().encode(secret), { name: 'HMAC', hash: 'SHA-256' }, false, [
       'sign',
@@ -51,15 +61,18 @@ export class TokenService {
     return this.refused.get(userId);
   }
 
-  async sign(claims: TokenClaims): Promise<string> {
+  async sign(claims: TokenClaims): Promise<SignedToken> {
     const { SignJWT } = await jose;
-    return new SignJWT({ email: claims.email, adm: claims.platformAdmin, ...(claims.tenant ? { tenant: claims.tenant } : {}) })
+    const now = Math.floor(Date.now() / 1000);
+    const exp = now + Math.round(this.ttlMs / 1000);
+    const token = await new SignJWT({ email: claims.email, adm: claims.platformAdmin, sid: claims.sessionId, ...(claims.tenant ? { tenant: claims.tenant } : {}) })
       .setProtectedHeader({ alg: 'HS256' })
       .setSubject(claims.userId)
       .setIssuer(ISSUER)
-      .setIssuedAt()
-      .setExpirationTime(this.ttl)
+      .setIssuedAt(now)
+      .setExpirationTime(exp)
       .sign(await this.key);
+    return { token, expiresAt: new Date(exp * 1000) };
   }
 
   async verify(token: string): Promise<TokenClaims> {
@@ -78,15 +91,18 @@ export class TokenService {
       if (typeof payload.sub !== 'string' || typeof payload.email !== 'string' || typeof payload.exp !== 'number') {
         throw new InvalidTokenError('malformed token');
       }
+      if (typeof payload.sid !== 'string') throw new InvalidTokenError('token without a session');
       const claims: TokenClaims = {
         userId: payload.sub,
         email: payload.email,
         platformAdmin: payload.adm === true,
+        sessionId: payload.sid,
         ...(typeof payload.tenant === 'string' ? { tenant: payload.tenant } : {}),
       };
       this.verified.set(token, claims, { ttl: payload.exp * 1000 - Date.now() });
       return claims;
     } catch (error) {
+      if (error instanceof InvalidTokenError) throw error;
       if (error instanceof errors.JWTExpired) throw new InvalidTokenError('token expired');
       throw new InvalidTokenError('invalid token');
     }

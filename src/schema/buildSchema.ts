@@ -10,7 +10,9 @@ import { ApiKeyResolver } from './platform/apiKeyResolver';
 import { AuditResolver } from './platform/auditResolver';
 import { AuthResolver } from './platform/authResolver';
 import { BillingResolver } from './platform/billingResolver';
+import { PasswordResetResolver } from './platform/passwordResetResolver';
 import { ProvisioningResolver } from './platform/provisioningResolver';
+import { SessionResolver } from './platform/sessionResolver';
 import { TenantResolver } from './platform/tenantResolver';
 import { AccountResolver } from './tenant/accountResolver';
 import { BankResolver } from './tenant/bankResolver';
@@ -27,6 +29,8 @@ import { BomComponentResolver, ProductComponentsResolver, StockResolver } from '
 
 const resolvers = [
   AuthResolver,
+  SessionResolver,
+  PasswordResetResolver,
   TenantResolver,
   ProvisioningResolver,
   BillingResolver,

@@ -58,6 +58,8 @@ export class GatewayContext {
     readonly requestId: string,
     readonly principal: Principal | null,
     readonly requested: RequestedTenant,
+    /** The client's User-Agent, kept with the sessions it opens. */
+    readonly userAgent?: string,
   ) {}
 
   /** Every line logged for this request carries its id and the tenant it asked for. Made on first use: most requests log nothing. */

@@ -115,6 +115,7 @@ export function createHttpServer(options: HttpServerOptions): http.Server {
         tenant: one(req.headers['x-tenant']),
         host: req.headers.host,
         requestId,
+        userAgent: req.headers['user-agent'],
       });
     } catch (error) {
       const code = (error as GraphQLError).extensions?.code as Code | undefined;

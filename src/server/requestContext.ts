@@ -17,6 +17,8 @@ export interface RequestCredentials {
   tenant?: string | undefined;
   host?: string | undefined;
   requestId?: string | undefined;
+  /** The User-Agent header: what `sessions` shows of the device a login came from. */
+  userAgent?: string | undefined;
 }
 
 const REQUEST_ID = /^[A-Za-z0-9._-]{1,64}$/;
@@ -31,16 +33,18 @@ interface Authenticated {
 }
 
 async function fromToken(services: Services, token: string): Promise<Authenticated> {
+  let claims;
   try {
-    const claims = await services.tokens.verify(token);
-    return {
-      principal: { kind: 'user', userId: claims.userId, email: claims.email, platformAdmin: claims.platformAdmin },
-      claimedTenant: claims.tenant,
-    };
+    claims = await services.tokens.verify(token);
   } catch (error) {
     if (error instanceof InvalidTokenError) throw unauthenticated(`${error.message}: sign in again`);
     throw error;
   }
+  if (!(await services.sessions.isActive(claims.sessionId, claims.userId))) throw unauthenticated('session ended: sign in again');
+  return {
+    principal: { kind: 'user', userId: claims.userId, email: claims.email, platformAdmin: claims.platformAdmin, sessionId: claims.sessionId },
+    claimedTenant: claims.tenant,
+  };
 }
 
 async function fromApiKey(services: Services, key: string): Promise<Authenticated> {
@@ -70,5 +74,5 @@ export async function createRequestContext(services: Services, credentials: Requ
     { header: credentials.tenant, host: credentials.host, claim: claimedTenant },
     services.config.baseDomain,
   );
-  return new GatewayContext(services, requestId, principal, requested);
+  return new GatewayContext(services, requestId, principal, requested, credentials.userAgent);
 }

@@ -74,6 +74,7 @@ function credentialsOf(connection: Connection): RequestCredentials {
     apiKey: param(params, 'apiKey', 'x-api-key'),
     tenant: param(params, 'tenant', 'x-tenant'),
     host: connection.extra.request.headers.host,
+    userAgent: connection.extra.request.headers['user-agent'],
   };
 }
 

@@ -1,6 +1,6 @@
 // What a gateway process caches about its tenants must not outlive a change made by
 // another process: the tenant rows of the registry (status, plan, placement), the
-// plan catalogue, and verified API keys. Every change to them is applied here at
+// plan catalogue, verified API keys, and sessions. Every change to them is applied here at
 // once and announced on the event bus, and every process forgets what it held then,
 // not when the entry expires. (Memberships need no announcement: they are written
 // with their tenant, before any process can have looked them up.)
@@ -21,9 +21,11 @@ interface CacheChange {
   apiKeyHash?: string;
   /** The plan catalogue was written. */
   plans?: true;
+  /** The session with this id was ended (logout, revocation, a new password). */
+  sessionId?: string;
 }
 
-type Caches = Pick<Services, 'registry' | 'plans' | 'apiKeys'>;
+type Caches = Pick<Services, 'registry' | 'plans' | 'apiKeys' | 'sessions'>;
 /** What announcing a change takes: the caches it is applied to, and the bus. */
 export type Announcer = Caches & Pick<Services, 'events'>;
 
@@ -31,6 +33,7 @@ function forget(caches: Caches, change: CacheChange): void {
   if (typeof change.slug === 'string') caches.registry.invalidate(change.slug);
   if (typeof change.apiKeyHash === 'string') caches.apiKeys.forget(change.apiKeyHash);
   if (change.plans === true) caches.plans.clear();
+  if (typeof change.sessionId === 'string') caches.sessions.forget(change.sessionId);
 }
 
 /** Lost to a Redis outage, it is made up for when Redis is back (followTenantChanges' gap). */
@@ -45,6 +48,9 @@ export const announceTenantChange = (services: Announcer, slug: string) => annou
 /** A revoked key stops working on every process at once, not after API_KEY_CACHE_SECONDS. */
 export const announceApiKeyRevoked = (services: Announcer, hash: string) => announce(services, { apiKeyHash: hash });
 
+/** An ended session's access tokens stop working on every process at once, not after SESSION_CACHE_SECONDS. */
+export const announceSessionEnded = (services: Announcer, sessionId: string) => announce(services, { sessionId });
+
 /** The plan catalogue was written (each start writes it): processes read their tenants' plans again. */
 export const announcePlansWritten = (services: Announcer) => announce(services, { plans: true });
 
@@ -58,6 +64,7 @@ export function followTenantChanges(events: EventBus, caches: Caches, log: Logge
       caches.registry.clear();
       caches.apiKeys.clear();
       caches.plans.clear();
+      caches.sessions.clear();
     })
     .catch((err: unknown) => log.error({ err }, 'following tenant changes failed: other processes’ changes reach this one only when its cache expires'));
 }

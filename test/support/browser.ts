@@ -26,6 +26,8 @@ export interface TestBrowser {
   /** Console errors and uncaught page errors (a CSP violation shows here). */
   errors: string[];
   screenshot(name: string): Promise<string>;
+  /** Another tab of the same profile (its storage shared with `page`), its errors recorded with the first's. */
+  newPage(): Promise<Page>;
   close(): Promise<void>;
 }
 
@@ -40,12 +42,16 @@ export async function openBrowser(): Promise<TestBrowser> {
   const requests: string[] = [];
   const errors: string[] = [];
   context.on('request', (request) => requests.push(request.url()));
-  const page = context.pages()[0] ?? (await context.newPage());
-  page.on('console', (message) => message.type() === 'error' && errors.push(message.text()));
-  page.on('pageerror', (error) => errors.push(error.message));
-  page.on('worker', (worker) => requests.push(worker.url()));
+  const watch = (tab: Page) => {
+    tab.on('console', (message) => message.type() === 'error' && errors.push(message.text()));
+    tab.on('pageerror', (error) => errors.push(error.message));
+    tab.on('worker', (worker) => requests.push(worker.url()));
+    return tab;
+  };
+  const page = watch(context.pages()[0] ?? (await context.newPage()));
   return {
     page,
+    newPage: async () => watch(await context.newPage()),
     requests,
     errors,
     async screenshot(name) {

@@ -4,6 +4,7 @@ import { randomBytes } from 'node:crypto';
 import type { TypedDocumentNode } from '@graphql-typed-document-node/core';
 import { print, type DocumentNode } from 'graphql';
 import { hashPassword } from '../../src/auth/passwords';
+import { startSession } from '../../src/auth/sessions';
 import { loadConfig } from '../../src/config';
 import { closeServices, createServices, type ServiceOptions } from '../../src/createServices';
 import { preparePlatformDatabase } from '../../src/db/platformDatabase';
@@ -36,7 +37,11 @@ export interface RequestOptions<TVariables = Record<string, unknown>> {
 export interface TestUser {
   id: string;
   email: string;
+  /** An access token of a session of its own, as a login gives. */
   token: string;
+  refreshToken: string;
+  /** The id of that session. */
+  sessionId: string;
 }
 
 export interface TestGateway {
@@ -59,8 +64,8 @@ export interface TestGateway {
     slug?: string;
     isolation?: Isolation;
     engine?: Engine;
-    owner: TestUser;
-    members?: Array<[TestUser, MemberRole]>;
+    owner: Pick<TestUser, 'id'>;
+    members?: Array<[Pick<TestUser, 'id'>, MemberRole]>;
     plan?: string;
   }): Promise<TenantRecord>;
   /** The engine its tenants are created on by default. */
@@ -154,7 +159,9 @@ export async function startTestGateway(
       const user = await services.platform.user.create({
         data: { email, name: email.split('@')[0], isPlatformAdmin: platformAdmin, passwordHash: password ? await hashPassword(password) : passwordHash },
       });
-      return { id: user.id, email, token: await services.tokens.sign({ userId: user.id, email, platformAdmin }) };
+      const session = await startSession(services, user);
+      const { sessionId } = await services.tokens.verify(session.token);
+      return { id: user.id, email, token: session.token, refreshToken: session.refreshToken, sessionId };
     },
     engine,
     async createTenant({ slug = `shop-${++tenants}`, isolation = 'DATABASE', owner, members = [], plan = 'enterprise', engine: on = engine }) {

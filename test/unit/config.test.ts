@@ -29,3 +29,12 @@ test('several problems are reported together, on one line', () => {
   );
 });
 
+
+test('token lifetimes are durations: 15 minutes and 30 days unless told, in seconds, minutes, hours or days', () => {
+  expect(loadConfig({})).toMatchObject({ accessTokenTtlMs: 15 * 60_000, sessionTtlMs: 30 * 86_400_000, sessionCacheMs: 5000 });
+  expect(loadConfig({ ACCESS_TOKEN_TTL: '90s', SESSION_TTL: '12h' })).toMatchObject({ accessTokenTtlMs: 90_000, sessionTtlMs: 12 * 3_600_000 });
+  expect(() => loadConfig({ ACCESS_TOKEN_TTL: '15 minutes' })).toThrow(/^invalid configuration: ACCESS_TOKEN_TTL: must be a duration/);
+  expect(() => loadConfig({ SESSION_TTL: '0d' })).toThrow(/SESSION_TTL: must be a duration/);
+  // A session is trusted a few seconds, never minutes: the revocation bound.
+  expect(() => loadConfig({ SESSION_CACHE_SECONDS: '61' })).toThrow(/SESSION_CACHE_SECONDS/);
+});

@@ -26,7 +26,7 @@ const TABLE: Record<Action, { roles: string; keys: boolean }> = {
   'platform.manage': { roles: '. . . .', keys: false },
 };
 
-const person: UserPrincipal = { kind: 'user', userId: 'u', email: 'u@example.com', platformAdmin: false };
+const person: UserPrincipal = { kind: 'user', userId: 'u', email: 'u@example.com', platformAdmin: false, sessionId: 's' };
 const admin: UserPrincipal = { ...person, platformAdmin: true };
 const key = (role: MemberRole): ApiKeyPrincipal => ({ kind: 'apiKey', keyId: 'k', tenantId: 't', role, label: 'tg_abc (sync)' });
 

@@ -22,10 +22,12 @@ export class AuthResolver {
   @Mutation(() => AuthPayload, { description: 'Create an account; it can then create tenants or be invited to them.' })
   @Unmetered()
   signUp(@Arg('input', () => SignUpInput) input: SignUpInput, @Ctx() ctx: GatewayContext) {
-    return signUp(ctx.services, input);
+    return signUp(ctx.services, input, { userAgent: ctx.userAgent });
   }
 
-  @Mutation(() => AuthPayload, { description: 'Sign in. With `tenant`, the token is bound to that tenant (no X-Tenant header needed).' })
+  @Mutation(() => AuthPayload, {
+    description: 'Sign in: opens a session. With `tenant`, its tokens are bound to that tenant (no X-Tenant header needed).',
+  })
   @Unmetered()
   @NotAudited()
   login(
@@ -34,6 +36,6 @@ export class AuthResolver {
     @Arg('tenant', () => String, { nullable: true }) tenant: string | null,
     @Ctx() ctx: GatewayContext,
   ) {
-    return login(ctx.services, email, password, tenant);
+    return login(ctx.services, email, password, tenant, { userAgent: ctx.userAgent });
   }
 }

@@ -48,6 +48,21 @@ export class User {
 
 @ObjectType()
 export class AuthPayload {
-  @Field(() => String, { description: 'Send as `Authorization: Bearer <token>`.' }) token!: string;
+  @Field(() => String, { description: 'The access token: send as `Authorization: Bearer <token>`. Short-lived (ACCESS_TOKEN_TTL): `refreshSession` gives the next.' })
+  token!: string;
+  @Field(() => DateTimeScalar, { description: 'When `token` expires: refresh before then.' }) accessTokenExpiresAt!: Date;
+  @Field(() => String, { description: 'For `refreshSession`, once: each refresh answers with a new one. Keep it secret, like a password.' })
+  refreshToken!: string;
+  @Field(() => DateTimeScalar, { description: 'When `refreshToken` expires (SESSION_TTL after it was issued).' }) expiresAt!: Date;
   @Field(() => User) user!: User;
+}
+
+@ObjectType({ description: 'A signed-in device of the caller: a login, renewed by its refreshes.' })
+export class Session {
+  @Field(() => ID) id!: string;
+  @Field(() => String, { nullable: true, description: 'The User-Agent that signed in.' }) userAgent!: string | null;
+  @Field(() => DateTimeScalar) createdAt!: Date;
+  @Field(() => DateTimeScalar, { description: 'The last login or refresh.' }) lastUsedAt!: Date;
+  @Field(() => DateTimeScalar, { description: 'When it ends unless refreshed.' }) expiresAt!: Date;
+  @Field(() => Boolean, { description: 'The session of the token this request carries.' }) current!: boolean;
 }

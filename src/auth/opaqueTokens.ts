@@ -1,0 +1,11 @@
+// Refresh tokens and password-reset tokens: 32 random bytes, handed out once. The
+// platform keeps only their SHA-256, which is enough for tokens with that much
+// entropy (no slow hash needed) and lets a token be looked up by its hash.
+import { createHash, randomBytes } from 'node:crypto';
+
+export const hashOpaqueToken = (token: string) => createHash('sha256').update(token).digest('hex');
+
+export function generateOpaqueToken(): { token: string; hash: string } {
+  const token = randomBytes(32).toString('base64url');
+  return { token, hash: hashOpaqueToken(token) };
+}

@@ -1,0 +1,48 @@
+// Whether a session is still alive, asked on every request with an access token.
+// Read from the platform database and trusted for SESSION_CACHE_SECONDS (a few
+// seconds): a logout or revocation drops the session from every process's cache at
+// once (announced on the event bus: tenantChanges.ts), and this bounds the time a
+// lost announcement leaves a revoked session's tokens working.
+import { LRUCache } from 'lru-cache';
+import type { PlatformDb } from '../db/platformClient';
+
+interface SessionState {
+  userId: string;
+  expiresAt: number;
+}
+
+const ENDED = 'ENDED';
+
+export class SessionVerifier {
+  private readonly cache: LRUCache<string, SessionState | typeof ENDED>;
+
+  constructor(
+    private readonly platform: PlatformDb,
+    ttlMs: number,
+  ) {
+    this.cache = new LRUCache({ max: 50_000, ttl: Math.max(ttlMs, 1), fetchMethod: (id) => this.read(id) });
+  }
+
+  /** Is the session open (not revoked, not expired) and the user's? */
+  async isActive(sessionId: string, userId: string): Promise<boolean> {
+    const state = await this.cache.fetch(sessionId);
+    return state !== undefined && state !== ENDED && state.userId === userId && state.expiresAt > Date.now();
+  }
+
+  /** Forget a session at once in this process (it was ended). */
+  forget(sessionId: string): void {
+    this.cache.delete(sessionId);
+  }
+
+  clear(): void {
+    this.cache.clear();
+  }
+
+  private async read(id: string): Promise<SessionState | typeof ENDED> {
+    // An id that is not a UUID cannot be a session (and would make PostgreSQL refuse the query).
+    if (!/^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i.test(id)) return ENDED;
+    const row = await this.platform.session.findUnique({ where: { id }, select: { userId: true, expiresAt: true, revokedAt: true } });
+    if (!row || row.revokedAt) return ENDED;
+    return { userId: row.userId, expiresAt: row.expiresAt.getTime() };
+  }
+}

@@ -1,0 +1,54 @@
+import { Arg, Ctx, Int, Mutation, Query, Resolver } from 'type-graphql';
+import { changePassword, findUser } from '../../auth/accounts';
+import { endSessions, openSessions, refreshSession } from '../../auth/sessions';
+import { unauthenticated } from '../../errors';
+import type { GatewayContext } from '../context';
+import { NotAudited, Unmetered } from '../fieldExtensions';
+import { AuthPayload, Session } from './types';
+
+@Resolver()
+export class SessionResolver {
+  @Query(() => [Session], { description: "The caller's open sessions (signed-in devices), the most recently used first." })
+  @Unmetered()
+  async sessions(@Ctx() ctx: GatewayContext): Promise<Session[]> {
+    const user = ctx.requireUser();
+    const sessions = await openSessions(ctx.services, user.userId);
+    return sessions.map((session) => ({ ...session, current: session.id === user.sessionId }));
+  }
+
+  @Mutation(() => AuthPayload, {
+    description: 'A new access token for a refresh token, and a new refresh token: the one given stops working. Given again, it ends its session.',
+  })
+  @Unmetered()
+  // Every client refreshes every few minutes: an entry each would drown the log.
+  @NotAudited()
+  async refreshSession(@Arg('refreshToken', () => String) refreshToken: string, @Ctx() ctx: GatewayContext) {
+    const { userId, ...tokens } = await refreshSession(ctx.services, refreshToken);
+    const user = await findUser(ctx.services, userId);
+    if (!user) throw unauthenticated('this account no longer exists');
+    return { ...tokens, user };
+  }
+
+  @Mutation(() => Boolean, { description: 'End this session: its refresh token and access tokens stop working, on every gateway.' })
+  @Unmetered()
+  async logout(@Ctx() ctx: GatewayContext): Promise<boolean> {
+    await endSessions(ctx.services, { id: ctx.requireUser().sessionId });
+    return true;
+  }
+
+  @Mutation(() => Int, { description: "End every session of the caller's, this one included; answers how many ended." })
+  @Unmetered()
+  logoutEverywhere(@Ctx() ctx: GatewayContext): Promise<number> {
+    return endSessions(ctx.services, { userId: ctx.requireUser().userId });
+  }
+
+  @Mutation(() => Int, { description: "Set a new password, knowing the current one. The caller's other sessions end; answers how many." })
+  @Unmetered()
+  changePassword(
+    @Arg('currentPassword', () => String) currentPassword: string,
+    @Arg('newPassword', () => String) newPassword: string,
+    @Ctx() ctx: GatewayContext,
+  ): Promise<number> {
+    return changePassword(ctx.services, ctx.requireUser(), currentPassword, newPassword);
+  }
+}

@@ -10,6 +10,7 @@ import { ApiKeyResolver } from './platform/apiKeyResolver';
 import { AuditResolver } from './platform/auditResolver';
 import { AuthResolver } from './platform/authResolver';
 import { BillingResolver } from './platform/billingResolver';
+import { LifecycleResolver } from './platform/lifecycleResolver';
 import { ProvisioningResolver } from './platform/provisioningResolver';
 import { TenantResolver } from './platform/tenantResolver';
 import { AccountResolver } from './tenant/accountResolver';
@@ -29,6 +30,7 @@ const resolvers = [
   AuthResolver,
   TenantResolver,
   ProvisioningResolver,
+  LifecycleResolver,
   BillingResolver,
   ApiKeyResolver,
   AuditResolver,

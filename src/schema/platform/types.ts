@@ -27,6 +27,8 @@ export class Tenant {
   @Field(() => TenantEngine) engine!: TenantEngine;
   @Field(() => String) locale!: string;
   @Field(() => String) currency!: string;
+  @Field(() => String, { nullable: true, description: 'Why it is suspended, while it is.' }) suspendedReason!: string | null;
+  @Field(() => DateTimeScalar, { nullable: true, description: 'Since when it is suspended, while it is.' }) suspendedAt!: Date | null;
   @Field(() => Plan) plan!: Plan;
   @Field(() => DateTimeScalar) createdAt!: Date;
 }

@@ -1,6 +1,6 @@
 // archiveTenant: the tenant stops serving at once, in every gateway process; its
-// data is dropped by a DROP job after ARCHIVE_GRACE_SECONDS (until then an operator
-// can still recover it).
+// data is dropped by a DROP job after ARCHIVE_GRACE_SECONDS (until then restoreTenant
+// brings it back).
 import { authorize } from '../auth/policy';
 import { badInput } from '../errors';
 import type { UserPrincipal } from '../auth/principal';
@@ -19,7 +19,7 @@ export async function archiveTenant(services: Services, user: UserPrincipal, slu
   const result = await platform.$transaction(async (tx) => {
     const archived = await tx.tenant.update({
       where: { id: tenant.id },
-      data: { status: 'ARCHIVED', archivedAt: new Date() },
+      data: { status: 'ARCHIVED', archivedAt: new Date(), archivedFrom: tenant.status },
       include: { plan: true },
     });
     const job = await createJob(tx, tenant.id, 'DROP', {

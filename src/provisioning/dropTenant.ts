@@ -10,6 +10,7 @@ import { dropTenantStorage } from './dropTenantStorage';
 export const dropJob: JobDefinition = {
   async run(services: Services, job: RunningJob) {
     const tenant = await services.platform.tenant.findUniqueOrThrow({ where: { id: job.tenantId } });
+    // Restored meanwhile (restoreTenant cancels this job, but a run already queued may still come): keep everything.
     if (tenant.status !== 'ARCHIVED') return `${tenant.slug} is ${tenant.status.toLowerCase()} again: nothing dropped`;
     // Every process closes its client for the tenant before its data goes.
     await announceTenantChange(services, tenant.slug);

@@ -10,6 +10,7 @@ import { ApiKeyResolver } from './platform/apiKeyResolver';
 import { AuditResolver } from './platform/auditResolver';
 import { AuthResolver } from './platform/authResolver';
 import { BillingResolver } from './platform/billingResolver';
+import { DomainResolver } from './platform/domainResolver';
 import { LifecycleResolver } from './platform/lifecycleResolver';
 import { ProvisioningResolver } from './platform/provisioningResolver';
 import { TenantResolver } from './platform/tenantResolver';
@@ -31,6 +32,7 @@ const resolvers = [
   TenantResolver,
   ProvisioningResolver,
   LifecycleResolver,
+  DomainResolver,
   BillingResolver,
   ApiKeyResolver,
   AuditResolver,

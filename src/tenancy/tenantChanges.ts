@@ -1,8 +1,8 @@
 // What a gateway process caches about its tenants must not outlive a change made by
 // another process: the tenant rows of the registry (status, plan, placement), the
-// plan catalogue, and verified API keys. Every change to them is applied here at
-// once and announced on the event bus, and every process forgets what it held then,
-// not when the entry expires. (Memberships need no announcement: they are written
+// plan catalogue, verified API keys, and which tenant a custom domain routes to.
+// Every change to them is applied here at once and announced on the event bus, and
+// every process forgets what it held then, not when the entry expires. (Memberships need no announcement: they are written
 // with their tenant, before any process can have looked them up.)
 //
 // One channel, one message: the fields present say what changed. A message with only
@@ -21,9 +21,11 @@ interface CacheChange {
   apiKeyHash?: string;
   /** The plan catalogue was written. */
   plans?: true;
+  /** This custom domain was added to a tenant or removed from one. */
+  domain?: string;
 }
 
-type Caches = Pick<Services, 'registry' | 'plans' | 'apiKeys'>;
+type Caches = Pick<Services, 'registry' | 'plans' | 'apiKeys' | 'domains'>;
 /** What announcing a change takes: the caches it is applied to, and the bus. */
 export type Announcer = Caches & Pick<Services, 'events'>;
 
@@ -31,6 +33,7 @@ function forget(caches: Caches, change: CacheChange): void {
   if (typeof change.slug === 'string') caches.registry.invalidate(change.slug);
   if (typeof change.apiKeyHash === 'string') caches.apiKeys.forget(change.apiKeyHash);
   if (change.plans === true) caches.plans.clear();
+  if (typeof change.domain === 'string') caches.domains.forget(change.domain);
 }
 
 /** Lost to a Redis outage, it is made up for when Redis is back (followTenantChanges' gap). */
@@ -45,6 +48,9 @@ export const announceTenantChange = (services: Announcer, slug: string) => annou
 /** A revoked key stops working on every process at once, not after API_KEY_CACHE_SECONDS. */
 export const announceApiKeyRevoked = (services: Announcer, hash: string) => announce(services, { apiKeyHash: hash });
 
+/** A custom domain now routes to a tenant, or no longer: every process routes its requests accordingly at once. */
+export const announceDomainChange = (services: Announcer, domain: string) => announce(services, { domain });
+
 /** The plan catalogue was written (each start writes it): processes read their tenants' plans again. */
 export const announcePlansWritten = (services: Announcer) => announce(services, { plans: true });
 
@@ -58,6 +64,7 @@ export function followTenantChanges(events: EventBus, caches: Caches, log: Logge
       caches.registry.clear();
       caches.apiKeys.clear();
       caches.plans.clear();
+      caches.domains.clear();
     })
     .catch((err: unknown) => log.error({ err }, 'following tenant changes failed: other processes’ changes reach this one only when its cache expires'));
 }

@@ -91,9 +91,12 @@ test('once the drop has begun, or is done, restore is refused', async () => {
   expect(refused.body.errors?.[0]).toMatchObject({ extensions: { code: 'BAD_USER_INPUT', field: 'slug' }, message: expect.stringContaining('grace period') });
 
   await hasty.createTenant({ slug: 'long-gone', owner });
+  expect(code(await hasty.request('mutation { addTenantDomain(domain: "long-gone.example.org") { domain } }', { token: owner.token, tenant: 'long-gone' }))).toBe('ok');
   const archivedNow = await hasty.request(ARCHIVE, { token: owner.token, variables: { slug: 'long-gone' } });
   expect(await finishedJob(gw, owner.token, archivedNow.body.data.archiveTenant.job.id)).toMatchObject({ status: 'SUCCEEDED', message: expect.stringContaining('dropped database') });
   expect(await databaseExists('long-gone')).toBe(false);
+  // Its domain is free for another tenant.
+  expect(await gw.services.platform.tenantDomain.count({ where: { domain: 'long-gone.example.org' } })).toBe(0);
   const gone = await gw.request(RESTORE, { token: owner.token, variables: { slug: 'long-gone' } });
   expect(gone.body.errors?.[0].extensions).toEqual({ code: 'BAD_USER_INPUT', field: 'slug' });
   expect((await gw.services.platform.tenant.findUniqueOrThrow({ where: { slug: 'long-gone' } })).status).toBe('ARCHIVED');

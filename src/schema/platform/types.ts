@@ -34,6 +34,12 @@ export class Tenant {
   @Field(() => DateTimeScalar) createdAt!: Date;
 }
 
+@ObjectType({ description: "A host name of the tenant's own: requests for it are routed to the tenant like its subdomain." })
+export class TenantDomain {
+  @Field(() => String, { description: 'Lowercase, e.g. shop.example.com.' }) domain!: string;
+  @Field(() => DateTimeScalar) createdAt!: Date;
+}
+
 @ObjectType()
 export class Membership {
   @Field(() => MemberRole) role!: MemberRole;

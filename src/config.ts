@@ -59,6 +59,7 @@ const schema = z.object({
   JOB_MAX_ATTEMPTS: int(1).default(3),
   JOB_STALE_SECONDS: z.coerce.number().min(1).default(30),
   ARCHIVE_GRACE_SECONDS: int(0).default(7 * 86_400),
+  PAST_DUE_GRACE_DAYS: int(0).default(7),
   TENANT_TEMPLATES: bool.default(true),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   SHUTDOWN_TIMEOUT_SECONDS: int(1).default(25),
@@ -113,6 +114,7 @@ export const settingDescriptions: Record<keyof z.input<typeof schema>, string> =
   JOB_MAX_ATTEMPTS: 'attempts before a failing job ends FAILED (and its tenant with it)',
   JOB_STALE_SECONDS: 'a running job whose worker has not shown signs of life for this long is handed to another worker',
   ARCHIVE_GRACE_SECONDS: "how long an archived tenant's database is kept before a job drops it (default 7 days)",
+  PAST_DUE_GRACE_DAYS: 'days a subscription may stay PAST_DUE before the renewal run suspends its tenant',
   TENANT_TEMPLATES: 'create tenant databases from a pre-migrated template database (falls back to running the migrations)',
   LOG_LEVEL: 'pino log level',
   SHUTDOWN_TIMEOUT_SECONDS: 'on SIGTERM, how long in-flight requests and job steps may take to finish before they are cut',
@@ -186,6 +188,8 @@ export interface Config {
   limits: { depth: number; complexity: number; aliases: number; bodyBytes: number };
   jobs: { concurrency: number; maxAttempts: number; staleMs: number };
   archiveGraceMs: number;
+  /** PAST_DUE_GRACE_DAYS. */
+  pastDueGraceDays: number;
   tenantTemplates: boolean;
   logLevel: string;
   shutdownTimeoutMs: number;
@@ -275,6 +279,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     limits: { depth: e.MAX_QUERY_DEPTH, complexity: e.MAX_QUERY_COMPLEXITY, aliases: e.MAX_ALIASES, bodyBytes: e.MAX_BODY_BYTES },
     jobs: { concurrency: e.JOB_CONCURRENCY, maxAttempts: e.JOB_MAX_ATTEMPTS, staleMs: e.JOB_STALE_SECONDS * 1000 },
     archiveGraceMs: e.ARCHIVE_GRACE_SECONDS * 1000,
+    pastDueGraceDays: e.PAST_DUE_GRACE_DAYS,
     tenantTemplates: e.TENANT_TEMPLATES,
     logLevel: e.LOG_LEVEL,
     shutdownTimeoutMs: e.SHUTDOWN_TIMEOUT_SECONDS * 1000,

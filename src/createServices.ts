@@ -27,6 +27,7 @@ import { followTenantChanges } from './tenancy/tenantChanges';
 import { PrismaClientPool } from './tenancy/prismaClients';
 import { ServerPools } from './tenancy/serverPools';
 import { TenantDatabases } from './tenancy/tenantDatabases';
+import { TenantDomains } from './tenancy/tenantDomains';
 import { TenantRegistry } from './tenancy/tenantRegistry';
 
 export interface ServiceOptions {
@@ -58,6 +59,7 @@ export function createServices(config: Config, options: ServiceOptions): Service
   const registry = new TenantRegistry(platform, config.tenantCacheMs);
   // A tenant that changed (archived, moved, suspended) must not keep a client pointing at its old state.
   registry.onInvalidate((tenant) => tenant && pool.evict(tenant.id));
+  const domains = new TenantDomains(platform, config.tenantCacheMs);
   const plans = new PlanCatalog(platform, config.tenantCacheMs);
   const usageStore = config.redisUrl
     ? new FallbackUsageStore(new RedisUsageStore(config.redisUrl, config.redisKeyPrefix, log), log)
@@ -67,7 +69,7 @@ export function createServices(config: Config, options: ServiceOptions): Service
   const events = createEventBus({ redisUrl: config.redisUrl, prefix: `${config.redisKeyPrefix}events:`, log });
   const apiKeys = new ApiKeyVerifier(platform, config.apiKeyCacheMs, log);
   const sessions = new SessionVerifier(platform, config.sessionCacheMs);
-  followTenantChanges(events, { registry, plans, apiKeys, sessions }, log);
+  followTenantChanges(events, { registry, plans, apiKeys, sessions, domains }, log);
   const metrics = new GatewayMetrics({ platform, pool, log });
   metrics.observeEventBusSubscribers(() => events.listenerCount());
   const shutdown = new ShutdownRegistry(log);
@@ -86,6 +88,7 @@ export function createServices(config: Config, options: ServiceOptions): Service
     platform,
     servers,
     registry,
+    domains,
     pool,
     memberships: new MembershipCache(platform, config.tenantCacheMs),
     tokens: new TokenService(secret(config, log, config.jwtSecret, 'JWT_SECRET'), config.accessTokenTtlMs),

@@ -18,6 +18,7 @@ import type { ShutdownRegistry } from './shutdown';
 import type { DatabaseServers } from './tenancy/databaseServers';
 import type { MembershipCache } from './tenancy/memberships';
 import type { TenantDatabases } from './tenancy/tenantDatabases';
+import type { TenantDomains } from './tenancy/tenantDomains';
 import type { TenantRegistry } from './tenancy/tenantRegistry';
 
 export interface Services {
@@ -26,6 +27,8 @@ export interface Services {
   platform: PlatformDb;
   servers: DatabaseServers;
   registry: TenantRegistry;
+  /** Which tenant a custom domain (a request's Host) routes to. */
+  domains: TenantDomains;
   /** Each tenant's tables: server connection pools and the shared Prisma clients. */
   pool: TenantDatabases;
   memberships: MembershipCache;

@@ -2,8 +2,8 @@
 // the roles of a tenant that may take it, and whether an API key may. Platform
 // admins may take every action, in every tenant. Callers look the caller's role up
 // (GatewayContext for the request's tenant, `roleOf` for a named one) and ask here.
-import type { MemberRole } from '../generated/platform/client';
-import { forbidden } from '../errors';
+import type { MemberRole, Tenant } from '../generated/platform/client';
+import { ErrorCode, forbidden, gatewayError } from '../errors';
 import type { Principal } from './principal';
 
 export type Action =
@@ -35,6 +35,8 @@ interface Rule {
   apiKeys: boolean;
   /** The refusal, after "only ...". */
   who: string;
+  /** Still allowed while the tenant is SUSPENDED (its members can see what they owe). */
+  whileSuspended?: true;
 }
 
 const EVERYONE: readonly MemberRole[] = ['VIEWER', 'MEMBER', 'ADMIN', 'OWNER'];
@@ -48,7 +50,7 @@ export const RULES: Record<Action, Rule> = {
   'data.write': { roles: WRITERS, apiKeys: true, who: 'members, admins and owners' },
   'data.configure': { roles: MANAGERS, apiKeys: true, who: 'admins and owners' },
   'records.read': { roles: MANAGERS, apiKeys: true, who: 'admins and owners' },
-  'billing.read': { roles: MANAGERS, apiKeys: false, who: 'admins and owners' },
+  'billing.read': { roles: MANAGERS, apiKeys: false, who: 'admins and owners', whileSuspended: true },
   'billing.change': { roles: OWNERS, apiKeys: false, who: 'owners' },
   'apiKeys.manage': { roles: MANAGERS, apiKeys: false, who: 'admins and owners' },
   'members.read': { roles: EVERYONE, apiKeys: false, who: 'members' },
@@ -75,4 +77,11 @@ export function authorize(principal: Principal, role: MemberRole | undefined, ac
   const rule = RULES[action];
   const who = rule.roles.length === 0 ? rule.who : `the tenant's ${rule.who}`;
   throw forbidden(principal.kind === 'apiKey' && !rule.apiKeys ? 'an API key cannot do this: sign in as a user' : `only ${who} may do this${role ? ` (your role: ${role})` : ''}`);
+}
+
+/** A SUSPENDED tenant refuses every action but the few a suspension leaves open, with TENANT_SUSPENDED and the reason. */
+export function refuseWhileSuspended(tenant: Pick<Tenant, 'slug' | 'status' | 'suspendedReason'>, action: Action): void {
+  if (tenant.status !== 'SUSPENDED' || RULES[action].whileSuspended) return;
+  const reason = tenant.suspendedReason ?? 'no reason given';
+  throw gatewayError(ErrorCode.TENANT_SUSPENDED, `tenant "${tenant.slug}" is suspended: ${reason}`, { reason });
 }

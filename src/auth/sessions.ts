@@ -6,7 +6,7 @@
 // session is announced so that every gateway process refuses its tokens at once.
 import { unauthenticated } from '../errors';
 import type { Services } from '../services';
-import { announceSessionEnded } from '../tenancy/tenantChanges';
+import { announceSessionEnded, type Announcer } from '../tenancy/tenantChanges';
 import { generateOpaqueToken, hashOpaqueToken } from './opaqueTokens';
 
 export interface SessionUser {
@@ -25,7 +25,7 @@ export interface SessionTokens {
 }
 
 type SessionServices = Pick<Services, 'platform' | 'tokens' | 'config'>;
-type Ending = Pick<Services, 'platform' | 'events' | 'registry' | 'plans' | 'apiKeys' | 'sessions'>;
+type Ending = Pick<Services, 'platform'> & Announcer;
 
 /** The longest user agent kept: enough to tell browsers apart. */
 const MAX_USER_AGENT = 300;

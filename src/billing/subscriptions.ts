@@ -5,6 +5,10 @@
 //   PAST_DUE --the charge is paid-------------------> ACTIVE
 //   PAST_DUE --a second period ends unpaid----------> CANCELED  (unpaid charges written off as FAILED,
 //                                                               the tenant falls back to the free plan)
+//
+// A subscription PAST_DUE for more than PAST_DUE_GRACE_DAYS gets its tenant SUSPENDED
+// by the renewal run; the payment that makes it ACTIVE again resumes the tenant, and so
+// does the cancellation (nothing is owed any more: the tenant is served on the free plan).
 //   CANCELED --changePlan---------------------------> ACTIVE    (a new period from now)
 //
 // A period is charged when it opens; it is overdue once it has ended unpaid.
@@ -17,6 +21,7 @@ import type { BillingCycle, SubscriptionStatus } from '../generated/platform/enu
 import { badInput, notFound } from '../errors';
 import { writeAudit, type AuditEntry } from '../audit/auditLog';
 import type { Services } from '../services';
+import { lift, suspend } from '../tenancy/suspension';
 import { announceTenantChange, type Announcer } from '../tenancy/tenantChanges';
 import { addMonths, utcDay } from './calendar';
 import { MANUAL_OFFLINE, type PaymentProvider } from './paymentProvider';
@@ -25,6 +30,7 @@ type Tx = Prisma.TransactionClient;
 export type SubscriptionWithPlan = Subscription & { plan: Plan };
 
 const FREE_PLAN = 'free';
+const DAY = 86_400_000;
 
 const periodEnd = (start: Date, cycle: BillingCycle) => addMonths(start, cycle === 'ANNUAL' ? 12 : 1);
 export const priceOf = (plan: Plan, cycle: BillingCycle) => (cycle === 'ANNUAL' ? plan.annualPrice : plan.monthlyPrice);
@@ -71,7 +77,7 @@ async function cancel(tx: Tx, subscription: SubscriptionWithPlan, at: Date): Pro
   await tx.tenant.update({ where: { id: subscription.tenantId }, data: { planId: free.id } });
   return tx.subscription.update({
     where: { id: subscription.id },
-    data: { status: 'CANCELED', canceledAt: at, planId: free.id },
+    data: { status: 'CANCELED', canceledAt: at, planId: free.id, pastDueSince: null },
     include: { plan: true },
   });
 }
@@ -87,54 +93,99 @@ async function renew(tx: Tx, provider: PaymentProvider, tenantId: string, now: D
       subscription = await cancel(tx, subscription, ended);
     } else {
       const period = await openPeriod(tx, provider, subscription, subscription.plan, ended);
-      subscription = await tx.subscription.update({ where: { id: subscription.id }, data: { status, ...period }, include: { plan: true } });
+      // Past due since the first period that ended unpaid, however many end after it.
+      const pastDueSince = status === 'PAST_DUE' ? (subscription.pastDueSince ?? ended) : null;
+      subscription = await tx.subscription.update({ where: { id: subscription.id }, data: { status, ...period, pastDueSince }, include: { plan: true } });
     }
   }
   return { subscription, before };
 }
 
+const overdueTooLong = (subscription: Subscription, now: Date, graceDays: number) =>
+  subscription.status === 'PAST_DUE' && subscription.pastDueSince !== null && now.getTime() - subscription.pastDueSince.getTime() > graceDays * DAY;
+
+/**
+ * What the subscription's state means for its tenant: suspended once PAST_DUE too long,
+ * resumed once CANCELED (a suspension for being past due only). The audit entries of
+ * what changed; the caller writes them with the renewal.
+ */
+async function enforcePayment(tx: Tx, subscription: SubscriptionWithPlan, now: Date, graceDays: number, actor: AuditEntry['actor']): Promise<AuditEntry[]> {
+  const { tenantId } = subscription;
+  if (overdueTooLong(subscription, now, graceDays)) {
+    const reason = `the subscription has been past due since ${utcDay(subscription.pastDueSince!)}, more than ${graceDays} days (PAST_DUE_GRACE_DAYS): pay the overdue charges to resume`;
+    const suspended = await suspend(tx, tenantId, { cause: 'PAST_DUE', reason });
+    return suspended ? [{ tenantId, actor, action: 'tenant.suspended', target: tenantId, details: { cause: 'PAST_DUE', reason } }] : [];
+  }
+  if (subscription.status === 'CANCELED' && (await lift(tx, tenantId, 'PAST_DUE'))) {
+    return [{ tenantId, actor, action: 'tenant.resumed', target: tenantId, details: { cause: 'PAST_DUE', why: 'the subscription was canceled: nothing is owed any more' } }];
+  }
+  return [];
+}
+
 /**
  * Advances every subscription whose period has ended by `now` (or only the tenant's):
- * opens and charges the next periods, marks unpaid ones PAST_DUE, cancels after two.
- * Running it twice does nothing the second time. Each change is audited, with
- * `actor` (null: the platform itself).
+ * opens and charges the next periods, marks unpaid ones PAST_DUE, cancels after two;
+ * suspends the tenants of those PAST_DUE for more than PAST_DUE_GRACE_DAYS. Running it
+ * twice does nothing the second time. Each change is audited, with `actor` (null: the
+ * platform itself). Returns the subscriptions it advanced or whose tenant it suspended.
  */
 export async function renewDueSubscriptions(
-  services: Pick<Services, 'platform' | 'payments'> & Announcer,
+  services: Pick<Services, 'platform' | 'payments' | 'config'> & Announcer,
   options: { now?: Date; tenantId?: string; actor: AuditEntry['actor'] },
 ): Promise<SubscriptionWithPlan[]> {
   const now = options.now ?? new Date();
+  const graceDays = services.config.pastDueGraceDays;
   const due = await services.platform.subscription.findMany({
-    where: { status: { not: 'CANCELED' }, currentPeriodEnd: { lte: now }, ...(options.tenantId ? { tenantId: options.tenantId } : {}) },
+    where: {
+      OR: [
+        { status: { not: 'CANCELED' }, currentPeriodEnd: { lte: now } },
+        { status: 'PAST_DUE', pastDueSince: { lt: new Date(now.getTime() - graceDays * DAY) }, tenant: { status: 'ACTIVE' } },
+      ],
+      ...(options.tenantId ? { tenantId: options.tenantId } : {}),
+    },
     select: { tenantId: true },
   });
   const renewed: SubscriptionWithPlan[] = [];
   for (const { tenantId } of due) {
-    const { subscription, before } = await services.platform.$transaction(async (tx) => {
+    const { subscription, before, entries } = await services.platform.$transaction(async (tx) => {
       const result = await renew(tx, services.payments, tenantId, now);
-      await writeAudit(tx, [
-        {
-          tenantId,
-          actor: options.actor,
-          action: 'subscription.renewed',
-          target: result.subscription.id,
-          details: { from: result.before.status, to: result.subscription.status, currentPeriodEnd: result.subscription.currentPeriodEnd },
-        },
-      ]);
-      return result;
+      const advanced = result.subscription.currentPeriodEnd.getTime() !== result.before.periodEnd.getTime() || result.subscription.status !== result.before.status;
+      const entries: AuditEntry[] = [
+        ...(advanced
+          ? [
+              {
+                tenantId,
+                actor: options.actor,
+                action: 'subscription.renewed',
+                target: result.subscription.id,
+                details: { from: result.before.status, to: result.subscription.status, currentPeriodEnd: result.subscription.currentPeriodEnd },
+              },
+            ]
+          : []),
+        ...(await enforcePayment(tx, result.subscription, now, graceDays, options.actor)),
+      ];
+      await writeAudit(tx, entries);
+      return { ...result, entries };
     });
-    if (subscription.status === 'CANCELED' && before.status !== 'CANCELED') await forgetTenant(services, tenantId);
-    renewed.push(subscription);
+    const canceled = subscription.status === 'CANCELED' && before.status !== 'CANCELED';
+    if (canceled || entries.some((entry) => entry.action !== 'subscription.renewed')) await forgetTenant(services, tenantId);
+    if (entries.length) renewed.push(subscription);
   }
   return renewed;
 }
 
 /**
  * A platform admin records a payment received outside the platform for a
- * manual-offline charge; a PAST_DUE subscription with nothing else overdue is ACTIVE again.
+ * manual-offline charge; a PAST_DUE subscription with nothing else overdue is ACTIVE
+ * again, and its tenant, when suspended for being past due, resumed.
  */
-export async function recordManualPayment(services: Pick<Services, 'platform'>, transactionId: string, reference: string | null) {
-  return services.platform.$transaction(async (tx) => {
+export async function recordManualPayment(
+  services: Pick<Services, 'platform'> & Announcer,
+  transactionId: string,
+  reference: string | null,
+  actor: AuditEntry['actor'],
+) {
+  const { paid, resumed } = await services.platform.$transaction(async (tx) => {
     const charge = await tx.billingTransaction.findUnique({ where: { id: transactionId } });
     if (!charge) throw notFound('billing transaction');
     if (charge.provider !== MANUAL_OFFLINE) throw badInput(`only ${MANUAL_OFFLINE} transactions are paid by hand`, { field: 'transactionId' });
@@ -146,11 +197,16 @@ export async function recordManualPayment(services: Pick<Services, 'platform'>, 
       where: { id: transactionId },
       data: { status: 'COMPLETED', processedAt: new Date(), providerRef: reference?.trim() || null },
     });
-    if (subscription?.status === 'PAST_DUE' && (await overdueCharges(tx, subscription.id, subscription.currentPeriodStart)) === 0) {
-      await tx.subscription.update({ where: { id: subscription.id }, data: { status: 'ACTIVE' } });
+    if (subscription?.status !== 'PAST_DUE' || (await overdueCharges(tx, subscription.id, subscription.currentPeriodStart)) > 0) return { paid, resumed: null };
+    await tx.subscription.update({ where: { id: subscription.id }, data: { status: 'ACTIVE', pastDueSince: null } });
+    const resumed = await lift(tx, charge.tenantId, 'PAST_DUE');
+    if (resumed) {
+      await writeAudit(tx, [{ tenantId: charge.tenantId, actor, action: 'tenant.resumed', target: charge.tenantId, details: { cause: 'PAST_DUE', why: 'the overdue charges are paid' } }]);
     }
-    return paid;
+    return { paid, resumed };
   });
+  if (resumed) await announceTenantChange(services, resumed.slug);
+  return paid;
 }
 
 /** The tenant fell back to the free plan: every process applies its limits now. */

@@ -2,6 +2,7 @@
 import { z } from 'zod';
 import type { Prisma } from '../generated/tenant/client';
 import type { TenantDb } from '../db/tenantClient';
+import { canonicalTimeZone } from '../tenancy/localization';
 import { parseInput } from './validate';
 
 export interface TenantSettings {
@@ -16,11 +17,14 @@ export interface TenantSettings {
   'bank.matchWindowDays': number;
 }
 
-export const defaultSettings = (locale: string): TenantSettings => ({
+/** The time zone a tenant of `locale` reports in unless it names another. */
+export const defaultTimeZone = (locale: string) => (locale === 'fa' ? 'Asia/Tehran' : 'UTC');
+
+export const defaultSettings = (locale: string, timeZone = defaultTimeZone(locale)): TenantSettings => ({
   'invoice.prefix': 'INV',
   'invoice.taxRate': locale === 'fa' ? '0.1' : '0',
   'stock.allowNegative': false,
-  'report.timeZone': locale === 'fa' ? 'Asia/Tehran' : 'UTC',
+  'report.timeZone': timeZone,
   'bank.matchWindowDays': 3,
 });
 
@@ -44,15 +48,6 @@ export async function readSettings(db: Db, locale: string): Promise<TenantSettin
   return settings;
 }
 
-const isTimeZone = (zone: string) => {
-  try {
-    new Intl.DateTimeFormat('en', { timeZone: zone });
-    return true;
-  } catch {
-    return false;
-  }
-};
-
 const SettingsUpdate = z.object({
   'invoice.prefix': z.string().regex(/^[A-Za-z0-9-]{1,12}$/, 'must be 1 to 12 letters, digits or dashes').optional(),
   'invoice.taxRate': z
@@ -60,7 +55,7 @@ const SettingsUpdate = z.object({
     .regex(/^(0(\.\d{1,4})?|1(\.0{1,4})?)$/, 'must be a rate between 0 and 1 with at most 4 decimals, e.g. "0.09"')
     .optional(),
   'stock.allowNegative': z.boolean().optional(),
-  'report.timeZone': z.string().refine(isTimeZone, 'must be an IANA time zone such as "Asia/Tehran"').optional(),
+  'report.timeZone': z.string().refine((zone) => canonicalTimeZone(zone) !== undefined, 'must be an IANA time zone such as "Asia/Tehran"').optional(),
   'bank.matchWindowDays': z.number().int().min(0, 'must be 0 to 31').max(31, 'must be 0 to 31').optional(),
 });
 

@@ -1,19 +1,17 @@
 // archiveTenant: the tenant stops serving at once, in every gateway process; its
-// data is dropped by a DROP job after ARCHIVE_GRACE_SECONDS (until then an operator
-// can still recover it).
+// data is dropped by a DROP job after ARCHIVE_GRACE_SECONDS (until then restoreTenant
+// brings it back).
 import { authorize } from '../auth/policy';
-import { ErrorCode, badInput, gatewayError } from '../errors';
+import { badInput } from '../errors';
 import type { UserPrincipal } from '../auth/principal';
 import type { Services } from '../services';
 import { announceTenantChange } from '../tenancy/tenantChanges';
 import { createJob } from './jobs/jobQueue';
+import { namedTenant } from './namedTenant';
 
 export async function archiveTenant(services: Services, user: UserPrincipal, slug: string) {
   const { platform, config } = services;
-  const tenant = await platform.tenant.findUnique({ where: { slug } });
-  const role = tenant && !user.platformAdmin ? await services.memberships.roleOf(user.userId, tenant.id) : undefined;
-  // Someone else's tenant looks exactly like a missing one.
-  if (!tenant || (!user.platformAdmin && !role)) throw gatewayError(ErrorCode.TENANT_NOT_FOUND, `no tenant "${slug}"`);
+  const { tenant, role } = await namedTenant(services, user, slug);
   authorize(user, role, 'tenant.archive');
   if (tenant.status === 'ARCHIVED') throw badInput(`tenant "${slug}" is already archived`, { field: 'slug' });
 
@@ -21,7 +19,7 @@ export async function archiveTenant(services: Services, user: UserPrincipal, slu
   const result = await platform.$transaction(async (tx) => {
     const archived = await tx.tenant.update({
       where: { id: tenant.id },
-      data: { status: 'ARCHIVED', archivedAt: new Date() },
+      data: { status: 'ARCHIVED', archivedAt: new Date(), archivedFrom: tenant.status },
       include: { plan: true },
     });
     const job = await createJob(tx, tenant.id, 'DROP', {

@@ -3,6 +3,7 @@
 // transaction, so whatever else the caller writes (the provisioning job) commits
 // with them or not at all.
 import type { Isolation, Prisma, TenantEngine } from '../generated/platform/client';
+import { defaultTimeZone } from '../domain/settings';
 import { badInput } from '../errors';
 import { assertValidSlug } from '../tenancy/slug';
 
@@ -14,8 +15,12 @@ export interface NewTenant {
   engine?: TenantEngine;
   planCode: string;
   ownerId: string;
+  /** Canonical (localization.ts); default English. */
   locale?: string;
+  /** Default: the plan's. */
   currency?: string;
+  /** IANA zone; default the locale's (settings.ts). */
+  timeZone?: string;
   /** Sealed URL of the customer's own database, when they bring one. */
   externalUrlCipher?: string;
   /** Where its tables go, when createTenant named the server (otherwise the job places it). */
@@ -35,6 +40,7 @@ export async function createTenantRecord(tx: Prisma.TransactionClient, input: Ne
     throw badInput(`slug "${input.slug}" is taken`, { field: 'slug' });
   }
   const now = new Date();
+  const locale = input.locale ?? 'en';
   const trialEnds = plan.trialDays > 0 ? new Date(now.getTime() + plan.trialDays * DAY) : null;
   return tx.tenant.create({
     data: {
@@ -43,8 +49,9 @@ export async function createTenantRecord(tx: Prisma.TransactionClient, input: Ne
       isolation: input.isolation,
       engine: input.engine ?? 'POSTGRESQL',
       ...input.location,
-      locale: input.locale ?? 'en',
+      locale,
       currency: input.currency ?? plan.currency,
+      timeZone: input.timeZone ?? defaultTimeZone(locale),
       planId: plan.id,
       externalUrlCipher: input.externalUrlCipher ?? null,
       memberships: { create: { userId: input.ownerId, role: 'OWNER' } },

@@ -82,7 +82,7 @@ async function createStorage(services: Services, tenant: TenantRecord, set: Migr
 async function seed(services: Services, tenant: TenantRecord): Promise<void> {
   const lease = services.pool.acquire(tenant);
   try {
-    await seedTenantDefaults(lease.db, tenant.locale);
+    await seedTenantDefaults(lease.db, tenant);
   } finally {
     lease.release();
   }

@@ -1,5 +1,6 @@
 // What every new tenant starts with: its chart of accounts, settings and a first
-// category, in its locale. Safe to run again: existing rows are kept as they are.
+// category, in its locale; its reports in the time zone it was created with. Safe to
+// run again: existing rows are kept as they are.
 import type { TenantDb } from '../db/tenantClient';
 import { DEFAULT_ACCOUNTS, accountName } from '../domain/chartOfAccounts';
 import { defaultSettings } from '../domain/settings';
@@ -9,7 +10,7 @@ const DEFAULT_CATEGORIES: Record<string, string[]> = {
   en: ['General'],
 };
 
-export async function seedTenantDefaults(db: TenantDb, locale: string): Promise<void> {
+export async function seedTenantDefaults(db: TenantDb, { locale, timeZone }: { locale: string; timeZone: string }): Promise<void> {
   const roots = DEFAULT_ACCOUNTS.filter((a) => !a.parent);
   await db.account.createMany({
     data: roots.map((a) => ({ code: a.code, type: a.type, name: accountName(a, locale) })),
@@ -26,7 +27,7 @@ export async function seedTenantDefaults(db: TenantDb, locale: string): Promise<
     skipDuplicates: true,
   });
   await db.setting.createMany({
-    data: Object.entries(defaultSettings(locale)).map(([key, value]) => ({ key, value })),
+    data: Object.entries(defaultSettings(locale, timeZone)).map(([key, value]) => ({ key, value })),
     skipDuplicates: true,
   });
   await db.category.createMany({

@@ -7,10 +7,23 @@ import { badInput } from '../errors';
 import { Prisma } from '../generated/platform/client';
 import type { UserPrincipal } from '../auth/principal';
 import { parseInput } from '../domain/validate';
+import { canonicalCurrency, canonicalLocale, canonicalTimeZone } from '../tenancy/localization';
 import type { Services } from '../services';
 import { createTenantRecord } from './createTenantRecord';
 import { createJob } from './jobs/jobQueue';
 import { locationOn } from './provisionTenant';
+
+/** An optional string Intl must know, in its canonical spelling; `message` when it does not. */
+const canonical = (spell: (value: string) => string | undefined, message: string) =>
+  z
+    .string()
+    .nullish()
+    .transform((value, ctx) => {
+      if (value === null || value === undefined) return undefined;
+      const spelled = spell(value);
+      if (spelled === undefined) ctx.addIssue({ code: 'custom', message });
+      return spelled;
+    });
 
 const CreateTenantInput = z.object({
   slug: z.string(),
@@ -26,6 +39,9 @@ const CreateTenantInput = z.object({
   engine: z.enum(['POSTGRESQL', 'MYSQL']).nullish(),
   server: z.string().nullish(),
   external: z.object({ url: z.string() }).nullish(),
+  locale: canonical(canonicalLocale, 'must be a BCP 47 language tag such as "en", "en-GB" or "fa-IR"'),
+  currency: canonical(canonicalCurrency, 'must be an ISO 4217 currency code such as "USD", "EUR" or "IRR"'),
+  timeZone: canonical(canonicalTimeZone, 'must be an IANA time zone such as "Europe/Berlin" or "Asia/Tehran"'),
 });
 
 type Input = z.output<typeof CreateTenantInput>;
@@ -88,6 +104,9 @@ export async function startProvisioning(services: Services, owner: UserPrincipal
         engine: engineName(engine),
         planCode: input.plan,
         ownerId: owner.userId,
+        locale: input.locale,
+        currency: input.currency,
+        timeZone: input.timeZone,
         externalUrlCipher: external?.cipher,
         ...(server ? { location: locationOn(services.config, { slug: input.slug, isolation: input.isolation }, server) } : {}),
       });

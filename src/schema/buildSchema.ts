@@ -10,6 +10,8 @@ import { ApiKeyResolver } from './platform/apiKeyResolver';
 import { AuditResolver } from './platform/auditResolver';
 import { AuthResolver } from './platform/authResolver';
 import { BillingResolver } from './platform/billingResolver';
+import { DomainResolver } from './platform/domainResolver';
+import { LifecycleResolver } from './platform/lifecycleResolver';
 import { PasswordResetResolver } from './platform/passwordResetResolver';
 import { ProvisioningResolver } from './platform/provisioningResolver';
 import { SessionResolver } from './platform/sessionResolver';
@@ -33,6 +35,8 @@ const resolvers = [
   PasswordResetResolver,
   TenantResolver,
   ProvisioningResolver,
+  LifecycleResolver,
+  DomainResolver,
   BillingResolver,
   ApiKeyResolver,
   AuditResolver,

@@ -3,7 +3,7 @@
 // loaders. The tenant is opened lazily, at most once per request, so platform-only
 // operations (login, me, plans) never touch a tenant database.
 import type { MemberRole } from '../generated/platform/client';
-import { authorize, type Action } from '../auth/policy';
+import { authorize, refuseWhileSuspended, type Action } from '../auth/policy';
 import type { Principal, UserPrincipal } from '../auth/principal';
 import { ErrorCode, badInput, forbidden, gatewayError, unauthenticated } from '../errors';
 import type { Services } from '../services';
@@ -81,7 +81,9 @@ export class GatewayContext {
 
   /** The requested tenant, opened for `action`; throws the matching GraphQL error when the caller may not take it there. */
   async tenant(action: Action = 'data.read'): Promise<TenantScope> {
-    return this.allowed(await (this.state.opening ??= this.open()), action);
+    // Refused before its database is opened: a suspended tenant's is not.
+    await this.access(action);
+    return (this.state.opening ??= this.open());
   }
 
   /** Like `tenant()`, without opening its database: for platform-side fields and plugins. */
@@ -106,7 +108,8 @@ export class GatewayContext {
     this.state.lease = undefined;
   }
 
-  private allowed<T extends TenantAccess>(granted: T, action: Action): T {
+  private allowed(granted: TenantAccess, action: Action): TenantAccess {
+    refuseWhileSuspended(granted.tenant, action);
     authorize(this.principal!, granted.role, action);
     return granted;
   }
@@ -120,7 +123,8 @@ export class GatewayContext {
     const role = tenant && (await this.roleIn(this.principal, tenant));
     // A tenant the caller may not enter looks exactly like one that does not exist: no existence oracle.
     if (!tenant || !role) throw gatewayError(ErrorCode.TENANT_NOT_FOUND, `no tenant "${slug}" that you are a member of`);
-    if (tenant.status !== 'ACTIVE') {
+    // A SUSPENDED tenant is let through here: `allowed` decides, per action.
+    if (tenant.status !== 'ACTIVE' && tenant.status !== 'SUSPENDED') {
       throw gatewayError(ErrorCode.TENANT_NOT_READY, `tenant "${slug}" is ${tenant.status.toLowerCase()}`, { status: tenant.status });
     }
     return (this.state.granted = { tenant, role });

@@ -4,10 +4,11 @@
 // (`Authorization: ApiKey`, or `X-Api-Key`).
 import { randomUUID } from 'node:crypto';
 import { InvalidTokenError } from '../auth/tokens';
-import { unauthenticated } from '../errors';
+import { ErrorCode, gatewayError, unauthenticated } from '../errors';
 import type { Principal } from '../auth/principal';
 import { GatewayContext } from '../schema/context';
 import type { Services } from '../services';
+import { hostnameOf, isDomainName, isUnder } from '../tenancy/hostnames';
 import { requestedTenant } from '../tenancy/requestedTenant';
 
 export interface RequestCredentials {
@@ -66,12 +67,26 @@ async function authenticate(services: Services, { authorization, apiKey }: Reque
   return match[1].toLowerCase() === 'bearer' ? fromToken(services, match[2]) : fromApiKey(services, match[2]);
 }
 
+/** The tenant whose own domain the request's Host is; names under BASE_DOMAIN (and localhost, IPs) are never looked up. */
+async function domainTenant(services: Services, host: string | undefined): Promise<string | undefined> {
+  const hostname = hostnameOf(host);
+  if (!hostname || !isDomainName(hostname)) return undefined;
+  const { baseDomain } = services.config;
+  if (baseDomain && isUnder(hostname, baseDomain)) return undefined;
+  try {
+    return await services.domains.slugOf(hostname);
+  } catch (error) {
+    services.log.warn({ err: error, host: hostname }, 'looking up a custom domain failed');
+    throw gatewayError(ErrorCode.DATABASE_UNAVAILABLE, 'the tenant of this host name cannot be looked up right now: try again');
+  }
+}
+
 /** Throws UNAUTHENTICATED for a credential that is present but not valid: a bad one is never treated as none. */
 export async function createRequestContext(services: Services, credentials: RequestCredentials): Promise<GatewayContext> {
   const requestId = requestIdOf(credentials.requestId);
-  const { principal, claimedTenant } = await authenticate(services, credentials);
+  const [{ principal, claimedTenant }, domain] = await Promise.all([authenticate(services, credentials), domainTenant(services, credentials.host)]);
   const requested = requestedTenant(
-    { header: credentials.tenant, host: credentials.host, claim: claimedTenant },
+    { header: credentials.tenant, host: credentials.host, domain, claim: claimedTenant },
     services.config.baseDomain,
   );
   return new GatewayContext(services, requestId, principal, requested, credentials.userAgent);

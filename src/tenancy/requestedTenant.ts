@@ -1,10 +1,13 @@
-// Which tenant a request is for. Three places may say: the X-Tenant header, the
-// subdomain of Host (when BASE_DOMAIN is set), and the token's tenant claim.
-// Any that speak must agree; the first present wins.
+// Which tenant a request is for. Four places may say: the X-Tenant header, the
+// subdomain of Host (when BASE_DOMAIN is set), Host as a tenant's own domain, and
+// the token's tenant claim. Any that speak must agree; the first present wins.
+import { hostnameOf } from './hostnames';
 
 export interface TenantSources {
   header?: string | undefined;
   host?: string | undefined;
+  /** The tenant whose custom domain Host is (looked up by the caller: tenantDomains.ts). */
+  domain?: string | undefined;
   claim?: string | undefined;
 }
 
@@ -15,8 +18,8 @@ export interface RequestedTenant {
 }
 
 export function subdomainTenant(host: string | undefined, baseDomain: string | undefined): string | undefined {
-  if (!host || !baseDomain) return undefined;
-  const hostname = host.toLowerCase().replace(/:\d+$/, '');
+  const hostname = hostnameOf(host);
+  if (!hostname || !baseDomain) return undefined;
   const suffix = `.${baseDomain}`;
   if (!hostname.endsWith(suffix)) return undefined;
   const label = hostname.slice(0, -suffix.length);
@@ -27,6 +30,7 @@ export function requestedTenant(sources: TenantSources, baseDomain: string | und
   const named = [
     ['X-Tenant header', sources.header?.trim().toLowerCase()],
     ['subdomain', subdomainTenant(sources.host, baseDomain)],
+    ['domain', sources.domain],
     ['token', sources.claim],
   ].filter((entry): entry is [string, string] => Boolean(entry[1]));
   if (named.length === 0) return { slug: null, conflict: null };

@@ -1,8 +1,8 @@
 // What a gateway process caches about its tenants must not outlive a change made by
 // another process: the tenant rows of the registry (status, plan, placement), the
-// plan catalogue, verified API keys, and sessions. Every change to them is applied here at
-// once and announced on the event bus, and every process forgets what it held then,
-// not when the entry expires. (Memberships need no announcement: they are written
+// plan catalogue, verified API keys, sessions, and which tenant a custom domain routes
+// to. Every change to them is applied here at once and announced on the event bus, and
+// every process forgets what it held then, not when the entry expires. (Memberships need no announcement: they are written
 // with their tenant, before any process can have looked them up.)
 //
 // One channel, one message: the fields present say what changed. A message with only
@@ -23,9 +23,11 @@ interface CacheChange {
   plans?: true;
   /** The session with this id was ended (logout, revocation, a new password). */
   sessionId?: string;
+  /** This custom domain was added to a tenant or removed from one. */
+  domain?: string;
 }
 
-type Caches = Pick<Services, 'registry' | 'plans' | 'apiKeys' | 'sessions'>;
+type Caches = Pick<Services, 'registry' | 'plans' | 'apiKeys' | 'sessions' | 'domains'>;
 /** What announcing a change takes: the caches it is applied to, and the bus. */
 export type Announcer = Caches & Pick<Services, 'events'>;
 
@@ -34,6 +36,7 @@ function forget(caches: Caches, change: CacheChange): void {
   if (typeof change.apiKeyHash === 'string') caches.apiKeys.forget(change.apiKeyHash);
   if (change.plans === true) caches.plans.clear();
   if (typeof change.sessionId === 'string') caches.sessions.forget(change.sessionId);
+  if (typeof change.domain === 'string') caches.domains.forget(change.domain);
 }
 
 /** Lost to a Redis outage, it is made up for when Redis is back (followTenantChanges' gap). */
@@ -50,6 +53,8 @@ export const announceApiKeyRevoked = (services: Announcer, hash: string) => anno
 
 /** An ended session's access tokens stop working on every process at once, not after SESSION_CACHE_SECONDS. */
 export const announceSessionEnded = (services: Announcer, sessionId: string) => announce(services, { sessionId });
+/** A custom domain now routes to a tenant, or no longer: every process routes its requests accordingly at once. */
+export const announceDomainChange = (services: Announcer, domain: string) => announce(services, { domain });
 
 /** The plan catalogue was written (each start writes it): processes read their tenants' plans again. */
 export const announcePlansWritten = (services: Announcer) => announce(services, { plans: true });
@@ -65,6 +70,7 @@ export function followTenantChanges(events: EventBus, caches: Caches, log: Logge
       caches.apiKeys.clear();
       caches.plans.clear();
       caches.sessions.clear();
+      caches.domains.clear();
     })
     .catch((err: unknown) => log.error({ err }, 'following tenant changes failed: other processes’ changes reach this one only when its cache expires'));
 }

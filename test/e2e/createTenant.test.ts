@@ -59,10 +59,29 @@ describe.each(tenantEngines)('on %s', (engine: Engine) => {
     ['a slug that is taken', { slug: 'first-shop' }, 'BAD_USER_INPUT', 'slug'],
     ['an unknown plan', { slug: 'no-such-plan', plan: 'platinum' }, 'BAD_USER_INPUT', 'plan'],
     ['an empty name', { slug: 'nameless', name: '  ' }, 'BAD_USER_INPUT', 'name'],
+    ['a locale that is no BCP 47 tag', { slug: 'bad-locale', locale: 'en_US' }, 'BAD_USER_INPUT', 'locale'],
+    ['a currency that is no ISO 4217 code', { slug: 'bad-currency', currency: 'XYZ' }, 'BAD_USER_INPUT', 'currency'],
+    ['a time zone that is no IANA zone', { slug: 'bad-zone', timeZone: 'Mars/Olympus_Mons' }, 'BAD_USER_INPUT', 'timeZone'],
   ])('%s is refused', async (_what, input, code, field) => {
     const response = await gw.request(CREATE_TENANT, { token: alice.token, variables: { input: on({ name: 'x', ...input }) } });
     expect(response.body.errors?.[0].extensions).toMatchObject({ code, field });
     expect(await gw.services.platform.tenant.count({ where: { slug: input.slug } })).toBe(input.slug === 'first-shop' ? 1 : 0);
+  });
+
+  test('a tenant is created in the locale, currency and time zone asked for (canonically spelled), or in English, the plan’s currency and UTC', async () => {
+    const TENANT = `query($slug: String!) { tenant(slug: $slug) { locale currency timeZone } }`;
+    const asked = await createTenantViaApi(gw, alice.token, on({ slug: 'berlin-shop', locale: 'de-de', currency: 'eur', timeZone: 'europe/berlin' }));
+    const plain = await createTenantViaApi(gw, alice.token, on({ slug: 'plain-shop' }));
+    for (const { job } of [asked, plain]) expect((await finishedJob(gw, alice.token, job.id)).status).toBe('SUCCEEDED');
+
+    expect((await gw.request(TENANT, { token: alice.token, variables: { slug: 'berlin-shop' } })).body.data.tenant).toEqual({ locale: 'de-DE', currency: 'EUR', timeZone: 'Europe/Berlin' });
+    expect((await gw.request(TENANT, { token: alice.token, variables: { slug: 'plain-shop' } })).body.data.tenant).toEqual({ locale: 'en', currency: 'USD', timeZone: 'UTC' });
+    // The zone is the one its reports group by: the report.timeZone setting it was seeded with.
+    const settings = await gw.request('{ settings { reportTimeZone } }', { token: alice.token, tenant: 'berlin-shop' });
+    expect(settings.body.data.settings.reportTimeZone).toBe('Europe/Berlin');
+    // Changing the setting changes what the tenant says.
+    await gw.request('mutation { updateSettings(input: { reportTimeZone: "Asia/Tokyo" }) { reportTimeZone } }', { token: alice.token, tenant: 'berlin-shop' });
+    expect((await gw.request(TENANT, { token: alice.token, variables: { slug: 'berlin-shop' } })).body.data.tenant.timeZone).toBe('Asia/Tokyo');
   });
 
   test('creating a tenant needs a signed-in user', async () => {

@@ -1,7 +1,7 @@
 // The access policy, walked cell by cell: every action for every role, for an API
 // key of every role, for someone with no role, and for a platform admin. The table
 // below is what each role may do, as the README states it.
-import { RULES, authorize, may, type Action } from '../../src/auth/policy';
+import { RULES, authorize, may, refuseWhileSuspended, type Action } from '../../src/auth/policy';
 import type { ApiKeyPrincipal, UserPrincipal } from '../../src/auth/principal';
 import type { MemberRole } from '../../src/generated/platform/client';
 
@@ -54,4 +54,19 @@ test('a refusal is FORBIDDEN and says who may, and an API key is told to sign in
   expect(() => authorize(person, 'OWNER', 'platform.manage')).toThrow('only platform admins may do this');
   expect(() => authorize(key('OWNER'), 'OWNER', 'members.manage')).toThrow('an API key cannot do this: sign in as a user');
   expect(() => authorize(person, 'MEMBER', 'data.write')).not.toThrow();
+});
+
+test('a SUSPENDED tenant refuses every action but reading its billing, with TENANT_SUSPENDED and the reason; an ACTIVE one refuses none', () => {
+  const suspended = { slug: 'late', status: 'SUSPENDED' as const, suspendedReason: 'unpaid since 2026-11-01' };
+  const refused = (Object.keys(TABLE) as Action[]).filter((action) => {
+    try {
+      refuseWhileSuspended(suspended, action);
+      return false;
+    } catch (error) {
+      expect(error).toMatchObject({ message: 'tenant "late" is suspended: unpaid since 2026-11-01', extensions: { code: 'TENANT_SUSPENDED', reason: 'unpaid since 2026-11-01' } });
+      return true;
+    }
+  });
+  expect(Object.keys(TABLE).filter((action) => !refused.includes(action as Action))).toEqual(['billing.read']);
+  for (const action of Object.keys(TABLE) as Action[]) expect(() => refuseWhileSuspended({ ...suspended, status: 'ACTIVE' }, action)).not.toThrow();
 });

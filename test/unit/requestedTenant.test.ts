@@ -1,3 +1,4 @@
+import { hostnameOf, isDomainName } from '../../src/tenancy/hostnames';
 import { requestedTenant, subdomainTenant } from '../../src/tenancy/requestedTenant';
 
 test('the header wins when alone, and is normalised', () => {
@@ -20,4 +21,22 @@ test('sources that agree are fine; sources that differ are a conflict', () => {
 
 test('no source: no tenant', () => {
   expect(requestedTenant({}, 'x.io')).toEqual({ slug: null, conflict: null });
+});
+
+test("a tenant's own domain routes like its subdomain, and disagreeing with another source is a conflict", () => {
+  expect(requestedTenant({ host: 'shop.example.com', domain: 'a-shop' }, 'x.io')).toEqual({ slug: 'a-shop', conflict: null });
+  expect(requestedTenant({ header: 'a-shop', domain: 'a-shop', claim: 'a-shop' }, undefined)).toEqual({ slug: 'a-shop', conflict: null });
+  expect(requestedTenant({ header: 'b-shop', domain: 'a-shop' }, undefined)).toEqual({
+    slug: 'b-shop',
+    conflict: 'the X-Tenant header names "b-shop" but the domain names "a-shop"',
+  });
+  expect(requestedTenant({ domain: 'a-shop', claim: 'b-shop' }, undefined).conflict).toBe('the domain names "a-shop" but the token names "b-shop"');
+});
+
+test('host names are compared lowercase, without port or trailing dot; only real domain names can be a tenant\'s', () => {
+  expect(hostnameOf('Shop.Example.COM:8443')).toBe('shop.example.com');
+  expect(hostnameOf('shop.example.com.')).toBe('shop.example.com');
+  expect(hostnameOf(undefined)).toBeUndefined();
+  expect(['shop.example.com', 'a-b.c0.io', 'xn--mnchen-3ya.de'].filter(isDomainName)).toHaveLength(3);
+  expect(['localhost', '127.0.0.1', '[::1]', '-bad.example.com', 'bad-.example.com', 'a..b', 'under_score.example.com', `${'a'.repeat(64)}.io`].filter(isDomainName)).toEqual([]);
 });

@@ -75,12 +75,13 @@ export class BillingResolver {
     @Arg('reference', () => String, { nullable: true }) reference: string | null,
     @Ctx() ctx: GatewayContext,
   ) {
-    requirePlatformAdmin(ctx);
-    return recordManualPayment(ctx.services, parseId(transactionId, 'transactionId'), reference);
+    const admin = requirePlatformAdmin(ctx);
+    return recordManualPayment(ctx.services, parseId(transactionId, 'transactionId'), reference, admin);
   }
 
   @Mutation(() => [TenantSubscription], {
-    description: "Platform admins: advance every subscription whose period has ended (or only `tenant`'s): charge the next period, mark unpaid ones PAST_DUE, cancel after two. Returns those it advanced.",
+    description:
+      "Platform admins: advance every subscription whose period has ended (or only `tenant`'s): charge the next period, mark unpaid ones PAST_DUE, cancel after two; suspend the tenant of one PAST_DUE for more than PAST_DUE_GRACE_DAYS. Returns those it advanced or whose tenant it suspended.",
   })
   @Unmetered()
   async renewSubscriptions(@Arg('tenant', () => String, { nullable: true }) tenant: string | null, @Ctx() ctx: GatewayContext) {

@@ -23,6 +23,10 @@ export class CreateTenantInput {
   server?: string | null;
   @Field(() => ExternalDatabaseInput, { nullable: true, description: 'Bring your own database instead of one of ours.' })
   external?: ExternalDatabaseInput | null;
+  @Field(() => String, { nullable: true, description: 'A BCP 47 language tag ("en", "fa-IR"); default "en".' }) locale?: string | null;
+  @Field(() => String, { nullable: true, description: 'An ISO 4217 currency code ("EUR"); default the plan’s currency.' }) currency?: string | null;
+  @Field(() => String, { nullable: true, description: 'An IANA time zone ("Europe/Berlin") for its reports; default the locale’s (UTC; Asia/Tehran for "fa").' })
+  timeZone?: string | null;
 }
 
 /** What a job row and its events both tell (no type of its own in the schema: nothing returns it). */

@@ -1,8 +1,8 @@
-import { Arg, Ctx, Query, Resolver } from 'type-graphql';
+import { Arg, Ctx, FieldResolver, Query, Resolver, Root } from 'type-graphql';
 import { notFound } from '../../errors';
 import type { GatewayContext } from '../context';
 import { Unmetered } from '../fieldExtensions';
-import { Plan, Tenant } from './types';
+import { Plan, Tenant, TenantDomain } from './types';
 
 @Resolver(() => Tenant)
 export class TenantResolver {
@@ -28,6 +28,11 @@ export class TenantResolver {
     // Someone else's tenant looks exactly like a missing one.
     if (!tenant) throw notFound(`tenant "${slug}"`);
     return tenant;
+  }
+
+  @FieldResolver(() => [TenantDomain], { description: 'Its own domains, routed to it like its subdomain.' })
+  domains(@Root() tenant: { id: string }, @Ctx() ctx: GatewayContext) {
+    return ctx.services.platform.tenantDomain.findMany({ where: { tenantId: tenant.id }, orderBy: { domain: 'asc' } });
   }
 
   @Query(() => [Plan], { description: 'The plans on offer.' })

@@ -25,9 +25,18 @@ export class Tenant {
   @Field(() => TenantStatus) status!: TenantStatus;
   @Field(() => Isolation) isolation!: Isolation;
   @Field(() => TenantEngine) engine!: TenantEngine;
-  @Field(() => String) locale!: string;
-  @Field(() => String) currency!: string;
+  @Field(() => String, { description: 'BCP 47 language tag, e.g. "en" or "fa".' }) locale!: string;
+  @Field(() => String, { description: 'ISO 4217 code its books are kept in.' }) currency!: string;
+  @Field(() => String, { description: 'IANA time zone its reports group days and months by (the report.timeZone setting).' }) timeZone!: string;
+  @Field(() => String, { nullable: true, description: 'Why it is suspended, while it is.' }) suspendedReason!: string | null;
+  @Field(() => DateTimeScalar, { nullable: true, description: 'Since when it is suspended, while it is.' }) suspendedAt!: Date | null;
   @Field(() => Plan) plan!: Plan;
+  @Field(() => DateTimeScalar) createdAt!: Date;
+}
+
+@ObjectType({ description: "A host name of the tenant's own: requests for it are routed to the tenant like its subdomain." })
+export class TenantDomain {
+  @Field(() => String, { description: 'Lowercase, e.g. shop.example.com.' }) domain!: string;
   @Field(() => DateTimeScalar) createdAt!: Date;
 }
 

@@ -1,5 +1,6 @@
 import { Arg, Ctx, Mutation, Query, Resolver } from 'type-graphql';
 import { readSettings, updateSettings, type TenantSettings as Settings } from '../../domain/settings';
+import { announceTenantChange } from '../../tenancy/tenantChanges';
 import type { GatewayContext } from '../context';
 import { TenantSettings, TenantSettingsInput } from './settingsTypes';
 
@@ -27,6 +28,13 @@ export class SettingsResolver {
   async updateSettings(@Arg('input', () => TenantSettingsInput) input: TenantSettingsInput, @Ctx() ctx: GatewayContext) {
     const { db, tenant } = await ctx.tenant('data.configure');
     const changes = Object.fromEntries(Object.entries(KEYS).map(([field, key]) => [key, input[field as keyof TenantSettingsInput] ?? undefined]));
-    return fields(await updateSettings(db, tenant.locale, changes));
+    const settings = await updateSettings(db, tenant.locale, changes);
+    // The platform's Tenant.timeZone tells the same zone as the setting.
+    const timeZone = settings['report.timeZone'];
+    if (timeZone !== tenant.timeZone) {
+      await ctx.services.platform.tenant.update({ where: { id: tenant.id }, data: { timeZone } });
+      await announceTenantChange(ctx.services, tenant.slug);
+    }
+    return fields(settings);
   }
 }

@@ -24,7 +24,7 @@ export async function seed(ctx: DbContext, concurrency: number): Promise<Outcome
   const defaults = await runTasks('seed', tenants, { concurrency, progress: ctx.progress, name: (t) => t.slug }, async (tenant) => {
     const lease = services.pool.acquire(tenant);
     try {
-      await seedTenantDefaults(lease.db, tenant.locale);
+      await seedTenantDefaults(lease.db, tenant);
     } finally {
       lease.release();
     }

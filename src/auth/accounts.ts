@@ -46,6 +46,7 @@ export async function login(services: Services, givenEmail: string, password: st
   if (tenant && !user.isPlatformAdmin && !user.memberships.some((m) => m.tenant.slug === tenant)) {
     throw badInput(`you are not a member of tenant "${tenant}"`, { field: 'tenant' });
   }
+  await services.platform.user.update({ where: { id: user.id }, data: { lastSignInAt: new Date() } });
   const token = await services.tokens.sign({
     userId: user.id,
     email: user.email,

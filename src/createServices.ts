@@ -65,7 +65,8 @@ export function createServices(config: Config, options: ServiceOptions): Service
   // Gateways serving one platform share REDIS_KEY_PREFIX, and so their channels.
   const events = createEventBus({ redisUrl: config.redisUrl, prefix: `${config.redisKeyPrefix}events:`, log });
   const apiKeys = new ApiKeyVerifier(platform, config.apiKeyCacheMs, log);
-  followTenantChanges(events, { registry, plans, apiKeys }, log);
+  const memberships = new MembershipCache(platform, config.tenantCacheMs);
+  followTenantChanges(events, { registry, plans, apiKeys, memberships }, log);
   const metrics = new GatewayMetrics({ platform, pool, log });
   metrics.observeEventBusSubscribers(() => events.listenerCount());
   const shutdown = new ShutdownRegistry(log);
@@ -85,7 +86,7 @@ export function createServices(config: Config, options: ServiceOptions): Service
     servers,
     registry,
     pool,
-    memberships: new MembershipCache(platform, config.tenantCacheMs),
+    memberships,
     tokens: new TokenService(secret(config, log, config.jwtSecret, 'JWT_SECRET'), config.jwtTtl),
     loginThrottle,
     secrets,

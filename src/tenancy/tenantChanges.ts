@@ -1,9 +1,8 @@
 // What a gateway process caches about its tenants must not outlive a change made by
 // another process: the tenant rows of the registry (status, plan, placement), the
-// plan catalogue, and verified API keys. Every change to them is applied here at
-// once and announced on the event bus, and every process forgets what it held then,
-// not when the entry expires. (Memberships need no announcement: they are written
-// with their tenant, before any process can have looked them up.)
+// plan catalogue, verified API keys and people's roles in tenants. Every change to
+// them is applied here at once and announced on the event bus, and every process
+// forgets what it held then, not when the entry expires.
 //
 // One channel, one message: the fields present say what changed. A message with only
 // `slug` is what earlier releases sent, so processes of two releases side by side
@@ -21,9 +20,11 @@ interface CacheChange {
   apiKeyHash?: string;
   /** The plan catalogue was written. */
   plans?: true;
+  /** This person's membership of this tenant was made, changed or ended. */
+  membership?: { userId: string; tenantId: string };
 }
 
-type Caches = Pick<Services, 'registry' | 'plans' | 'apiKeys'>;
+type Caches = Pick<Services, 'registry' | 'plans' | 'apiKeys' | 'memberships'>;
 /** What announcing a change takes: the caches it is applied to, and the bus. */
 export type Announcer = Caches & Pick<Services, 'events'>;
 
@@ -31,6 +32,8 @@ function forget(caches: Caches, change: CacheChange): void {
   if (typeof change.slug === 'string') caches.registry.invalidate(change.slug);
   if (typeof change.apiKeyHash === 'string') caches.apiKeys.forget(change.apiKeyHash);
   if (change.plans === true) caches.plans.clear();
+  const { userId, tenantId } = change.membership ?? {};
+  if (typeof userId === 'string' && typeof tenantId === 'string') caches.memberships.invalidate(userId, tenantId);
 }
 
 /** Lost to a Redis outage, it is made up for when Redis is back (followTenantChanges' gap). */
@@ -48,6 +51,9 @@ export const announceApiKeyRevoked = (services: Announcer, hash: string) => anno
 /** The plan catalogue was written (each start writes it): processes read their tenants' plans again. */
 export const announcePlansWritten = (services: Announcer) => announce(services, { plans: true });
 
+/** A role changed or a membership began or ended: the person's next request, on any process, runs with what is now true. */
+export const announceMembershipChange = (services: Announcer, userId: string, tenantId: string) => announce(services, { membership: { userId, tenantId } });
+
 /**
  * Applies every change announced by any process. When the event bus may have lost
  * some (Redis was away), everything cached is forgotten: it is read again as needed.
@@ -58,6 +64,7 @@ export function followTenantChanges(events: EventBus, caches: Caches, log: Logge
       caches.registry.clear();
       caches.apiKeys.clear();
       caches.plans.clear();
+      caches.memberships.clear();
     })
     .catch((err: unknown) => log.error({ err }, 'following tenant changes failed: other processes’ changes reach this one only when its cache expires'));
 }

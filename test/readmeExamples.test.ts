@@ -84,6 +84,7 @@ describe.each(tenantEngines)('with the demo tenants on %s', (engine) => {
     bankAccountId: () => earlier((a) => a.bankAccounts?.[0]?.id),
     transactionId: () => earlier((a) => a.billingTransactions?.edges[0]?.node.id),
     jobId: () => earlier((a) => a.createTenant?.job.id),
+    invitationId: () => earlier((a) => a.inviteMember?.invitation.id),
   };
 
   function withIds(block: string): string {

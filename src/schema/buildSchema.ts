@@ -10,6 +10,7 @@ import { ApiKeyResolver } from './platform/apiKeyResolver';
 import { AuditResolver } from './platform/auditResolver';
 import { AuthResolver } from './platform/authResolver';
 import { BillingResolver } from './platform/billingResolver';
+import { MemberResolver } from './platform/memberResolver';
 import { ProvisioningResolver } from './platform/provisioningResolver';
 import { TenantResolver } from './platform/tenantResolver';
 import { AccountResolver } from './tenant/accountResolver';
@@ -31,6 +32,7 @@ const resolvers = [
   ProvisioningResolver,
   BillingResolver,
   ApiKeyResolver,
+  MemberResolver,
   AuditResolver,
   ProductResolver,
   CategoryResolver,

@@ -67,6 +67,7 @@ const schema = z.object({
   SMTP_URL: z.string().regex(/^smtps?:\/\//, 'must be an smtp:// or smtps:// URL').optional(),
   MAIL_FROM: z.string().default('tenantgraph <no-reply@localhost>'),
   PUBLIC_URL: z.string().url().optional(),
+  INVITATION_TTL_DAYS: int(1).default(7),
   DB_CONCURRENCY: int(1).default(4),
 });
 
@@ -122,6 +123,7 @@ export const settingDescriptions: Record<keyof z.input<typeof schema>, string> =
   SMTP_URL: 'where mail goes (invitations, password resets): `smtp://user:pw@host:587` or `smtps://...`; without it no mail is sent: invitation tokens are only in the API answers, and passwords cannot be reset',
   MAIL_FROM: 'the From of every mail',
   PUBLIC_URL: 'the gateway as its users reach it (e.g. `https://api.example.com`), for links in mails; default: http://localhost:PORT',
+  INVITATION_TTL_DAYS: 'how long an invitation to a tenant (`inviteMember`) can be accepted',
   DB_CONCURRENCY: '`npm run db`: how many tenant databases are migrated, verified or seeded at once',
 };
 
@@ -196,6 +198,7 @@ export interface Config {
   metricsToken: string | undefined;
   dbConcurrency: number;
   mail: { smtpUrl: string | undefined; from: string; publicUrl: string | undefined };
+  invitationTtlMs: number;
 }
 
 export class ConfigError extends Error {}
@@ -286,5 +289,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     metricsToken: e.METRICS_TOKEN,
     dbConcurrency: e.DB_CONCURRENCY,
     mail: { smtpUrl: e.SMTP_URL, from: e.MAIL_FROM, publicUrl: e.PUBLIC_URL?.replace(/\/$/, '') },
+    invitationTtlMs: e.INVITATION_TTL_DAYS * 86_400_000,
   };
 }

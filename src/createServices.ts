@@ -69,7 +69,8 @@ export function createServices(config: Config, options: ServiceOptions): Service
   const events = createEventBus({ redisUrl: config.redisUrl, prefix: `${config.redisKeyPrefix}events:`, log });
   const apiKeys = new ApiKeyVerifier(platform, config.apiKeyCacheMs, log);
   const sessions = new SessionVerifier(platform, config.sessionCacheMs);
-  followTenantChanges(events, { registry, plans, apiKeys, sessions, domains }, log);
+  const memberships = new MembershipCache(platform, config.tenantCacheMs);
+  followTenantChanges(events, { registry, plans, apiKeys, sessions, domains, memberships }, log);
   const metrics = new GatewayMetrics({ platform, pool, log });
   metrics.observeEventBusSubscribers(() => events.listenerCount());
   const shutdown = new ShutdownRegistry(log);
@@ -90,7 +91,7 @@ export function createServices(config: Config, options: ServiceOptions): Service
     registry,
     domains,
     pool,
-    memberships: new MembershipCache(platform, config.tenantCacheMs),
+    memberships,
     tokens: new TokenService(secret(config, log, config.jwtSecret, 'JWT_SECRET'), config.accessTokenTtlMs),
     sessions,
     loginThrottle,

@@ -85,6 +85,7 @@ describe.each(tenantEngines)('with the demo tenants on %s', (engine) => {
     transactionId: () => earlier((a) => a.billingTransactions?.edges[0]?.node.id),
     jobId: () => earlier((a) => a.createTenant?.job.id),
     refreshToken: () => earlier((a) => a.login?.refreshToken),
+    invitationId: () => earlier((a) => a.inviteMember?.invitation.id),
   };
 
   function withIds(block: string): string {

@@ -19,6 +19,8 @@ export type Action =
   | 'apiKeys.manage'
   | 'members.read'
   | 'members.manage'
+  /** Granting the OWNER role, or changing or removing an owner. */
+  | 'members.owners'
   /** Its provisioning and migration jobs: follow, retry. */
   | 'jobs.follow'
   | 'tenant.archive'
@@ -55,6 +57,7 @@ export const RULES: Record<Action, Rule> = {
   'apiKeys.manage': { roles: MANAGERS, apiKeys: false, who: 'admins and owners' },
   'members.read': { roles: EVERYONE, apiKeys: false, who: 'members' },
   'members.manage': { roles: MANAGERS, apiKeys: false, who: 'admins and owners' },
+  'members.owners': { roles: OWNERS, apiKeys: false, who: 'owners' },
   'jobs.follow': { roles: MANAGERS, apiKeys: false, who: 'admins and owners' },
   'tenant.archive': { roles: OWNERS, apiKeys: false, who: 'owners' },
   'tenant.restore': { roles: OWNERS, apiKeys: false, who: 'owners' },

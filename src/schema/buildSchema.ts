@@ -12,6 +12,7 @@ import { AuthResolver } from './platform/authResolver';
 import { BillingResolver } from './platform/billingResolver';
 import { DomainResolver } from './platform/domainResolver';
 import { LifecycleResolver } from './platform/lifecycleResolver';
+import { MemberResolver } from './platform/memberResolver';
 import { PasswordResetResolver } from './platform/passwordResetResolver';
 import { ProvisioningResolver } from './platform/provisioningResolver';
 import { SessionResolver } from './platform/sessionResolver';
@@ -39,6 +40,7 @@ const resolvers = [
   DomainResolver,
   BillingResolver,
   ApiKeyResolver,
+  MemberResolver,
   AuditResolver,
   ProductResolver,
   CategoryResolver,

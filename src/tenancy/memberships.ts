@@ -1,6 +1,6 @@
 // A user's role in a tenant, looked up on the platform database and cached briefly:
-// every tenant-scoped request needs it, and it rarely changes. Changes made by this
-// process invalidate at once.
+// every tenant-scoped request needs it, and it rarely changes. A change (members/)
+// is announced on the event bus, and every process invalidates at once (tenantChanges.ts).
 import { LRUCache } from 'lru-cache';
 import type { PlatformDb } from '../db/platformClient';
 import type { MemberRole } from '../generated/platform/client';
@@ -35,5 +35,10 @@ export class MembershipCache {
 
   invalidate(userId: string, tenantId: string): void {
     this.cache.delete(`${userId}:${tenantId}`);
+  }
+
+  /** Forget every role cached: changes to them may have gone unannounced. */
+  clear(): void {
+    this.cache.clear();
   }
 }

@@ -1,9 +1,9 @@
 // What a gateway process caches about its tenants must not outlive a change made by
 // another process: the tenant rows of the registry (status, plan, placement), the
-// plan catalogue, verified API keys, sessions, and which tenant a custom domain routes
-// to. Every change to them is applied here at once and announced on the event bus, and
-// every process forgets what it held then, not when the entry expires. (Memberships need no announcement: they are written
-// with their tenant, before any process can have looked them up.)
+// plan catalogue, verified API keys, sessions, which tenant a custom domain routes
+// to, and people's roles in tenants. Every change to them is applied here at once and
+// announced on the event bus, and every process forgets what it held then, not when
+// the entry expires.
 //
 // One channel, one message: the fields present say what changed. A message with only
 // `slug` is what earlier releases sent, so processes of two releases side by side
@@ -25,9 +25,11 @@ interface CacheChange {
   sessionId?: string;
   /** This custom domain was added to a tenant or removed from one. */
   domain?: string;
+  /** This person's membership of this tenant was made, changed or ended. */
+  membership?: { userId: string; tenantId: string };
 }
 
-type Caches = Pick<Services, 'registry' | 'plans' | 'apiKeys' | 'sessions' | 'domains'>;
+type Caches = Pick<Services, 'registry' | 'plans' | 'apiKeys' | 'sessions' | 'domains' | 'memberships'>;
 /** What announcing a change takes: the caches it is applied to, and the bus. */
 export type Announcer = Caches & Pick<Services, 'events'>;
 
@@ -37,6 +39,8 @@ function forget(caches: Caches, change: CacheChange): void {
   if (change.plans === true) caches.plans.clear();
   if (typeof change.sessionId === 'string') caches.sessions.forget(change.sessionId);
   if (typeof change.domain === 'string') caches.domains.forget(change.domain);
+  const { userId, tenantId } = change.membership ?? {};
+  if (typeof userId === 'string' && typeof tenantId === 'string') caches.memberships.invalidate(userId, tenantId);
 }
 
 /** Lost to a Redis outage, it is made up for when Redis is back (followTenantChanges' gap). */
@@ -59,6 +63,9 @@ export const announceDomainChange = (services: Announcer, domain: string) => ann
 /** The plan catalogue was written (each start writes it): processes read their tenants' plans again. */
 export const announcePlansWritten = (services: Announcer) => announce(services, { plans: true });
 
+/** A role changed or a membership began or ended: the person's next request, on any process, runs with what is now true. */
+export const announceMembershipChange = (services: Announcer, userId: string, tenantId: string) => announce(services, { membership: { userId, tenantId } });
+
 /**
  * Applies every change announced by any process. When the event bus may have lost
  * some (Redis was away), everything cached is forgotten: it is read again as needed.
@@ -71,6 +78,7 @@ export function followTenantChanges(events: EventBus, caches: Caches, log: Logge
       caches.plans.clear();
       caches.sessions.clear();
       caches.domains.clear();
+      caches.memberships.clear();
     })
     .catch((err: unknown) => log.error({ err }, 'following tenant changes failed: other processes’ changes reach this one only when its cache expires'));
 }

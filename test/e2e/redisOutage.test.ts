@@ -18,6 +18,7 @@ let redis: KillableRedis;
 let a: TestGateway;
 let b: TestGateway;
 let owner: TestUser;
+let colleague: TestUser;
 let tenantId: string;
 let ws: WsConnection;
 /** Tenant calls made so far, each answered 200. */
@@ -57,6 +58,9 @@ beforeAll(async () => {
   tenantId = (await a.createTenant({ slug: 'steady', owner })).id;
   await a.createTenant({ slug: 'quiet', owner });
   expect((await a.request(LIST, { token: owner.token, tenant: 'quiet' })).status).toBe(200); // A holds it for 300 s
+  colleague = await a.createUser();
+  await a.createTenant({ slug: 'staffed', owner, members: [[colleague, 'MEMBER']] });
+  expect((await a.request('{ members { role } }', { token: colleague.token, tenant: 'staffed' })).status).toBe(200); // A holds her role for 300 s
   ws = connectWs(b.url, { authorization: `Bearer ${owner.token}` });
   for (let i = 0; i < 10; i++) await call(a); // warm: the tenant's client, the caches, the plan
 });
@@ -102,6 +106,8 @@ test('with Redis gone, provisioningProgress reaches SUCCEEDED, on the gateway th
 test('when Redis is back the gateways join their channels again, forget what they cached meanwhile, and every call made meanwhile is counted, in usage and in the quota', async () => {
   // Archived through B while Redis is away: A cannot hear of it now.
   expect((await b.request('mutation { archiveTenant(slug: "quiet") { tenant { status } } }', { token: owner.token })).body.data.archiveTenant.tenant.status).toBe('ARCHIVED');
+  const demote = 'mutation($userId: ID!) { changeMemberRole(userId: $userId, role: VIEWER) { role } }';
+  expect((await b.request(demote, { token: owner.token, tenant: 'staffed', variables: { userId: colleague.id } })).body.data.changeMemberRole.role).toBe('VIEWER');
   await redis.restart();
   // Both gateways follow tenant changes again: their subscriber connections are back on the channel.
   const admin = new Redis(redis.url);
@@ -114,6 +120,8 @@ test('when Redis is back the gateways join their channels again, forget what the
   // A reads its tenants again, told that it may have missed changes: no waiting out the 300 s.
   const archived = await eventually(async () => (await a.request(LIST, { token: owner.token, tenant: 'quiet' })).body.errors?.[0], 2_000);
   expect(archived.extensions.code).toBe('TENANT_NOT_READY');
+  const write = 'mutation { createProduct(input: { sku: "OFF-1", name: "n", kind: GOODS, price: "1" }) { id } }';
+  expect((await a.request(write, { token: colleague.token, tenant: 'staffed' })).body.errors?.[0].extensions.code).toBe('FORBIDDEN');
   for (let i = 0; i < 10; i++) await call(i % 2 ? a : b);
 
   await eventually(async () => {

@@ -18,6 +18,7 @@ const TABLE: Record<Action, { roles: string; keys: boolean }> = {
   'apiKeys.manage': { roles: '. . A O', keys: false },
   'members.read': { roles: 'V M A O', keys: false },
   'members.manage': { roles: '. . A O', keys: false },
+  'members.owners': { roles: '. . . O', keys: false },
   'jobs.follow': { roles: '. . A O', keys: false },
   'tenant.archive': { roles: '. . . O', keys: false },
   'tenant.restore': { roles: '. . . O', keys: false },

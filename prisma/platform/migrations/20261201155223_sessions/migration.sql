@@ -1,6 +1,3 @@
--- AlterTable
-ALTER TABLE "User" ADD COLUMN     "lastSignInAt" TIMESTAMP(3);
-
 -- CreateTable
 CREATE TABLE "Session" (
     "id" UUID NOT NULL,

@@ -66,9 +66,12 @@ export const RULES: Record<Action, Rule> = {
   'platform.manage': { roles: PLATFORM, apiKeys: false, who: 'platform admins' },
 };
 
+/** Platform admins reach every tenant, member or not: where a caller's tenants are listed or looked up, this says whether all of them are. */
+export const reachesEveryTenant = (principal: Principal | null): boolean => principal?.kind === 'user' && principal.platformAdmin;
+
 /** May `principal`, whose role in the tenant concerned is `role` (undefined: none), take `action`? */
 export function may(principal: Principal, role: MemberRole | undefined, action: Action): boolean {
-  if (principal.kind === 'user' && principal.platformAdmin) return true;
+  if (reachesEveryTenant(principal)) return true;
   const rule = RULES[action];
   if (principal.kind === 'apiKey' && !rule.apiKeys) return false;
   return role !== undefined && rule.roles.includes(role);

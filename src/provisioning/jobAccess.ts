@@ -1,5 +1,5 @@
 // Who may follow and manage a tenant's jobs: its OWNERs and ADMINs, and platform admins.
-import { authorize } from '../auth/policy';
+import { authorize, reachesEveryTenant } from '../auth/policy';
 import { notFound } from '../errors';
 import type { ProvisioningJob } from '../generated/platform/client';
 import type { UserPrincipal } from '../auth/principal';
@@ -7,7 +7,7 @@ import { parseId } from '../schema/ids';
 import type { Services } from '../services';
 
 async function assertFollowsJobs(services: Services, user: UserPrincipal, tenantId: string): Promise<void> {
-  authorize(user, user.platformAdmin ? undefined : await services.memberships.roleOf(user.userId, tenantId), 'jobs.follow');
+  authorize(user, reachesEveryTenant(user) ? undefined : await services.memberships.roleOf(user.userId, tenantId), 'jobs.follow');
 }
 
 /** The job with this id, when `user` may see it. */

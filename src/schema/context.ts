@@ -3,7 +3,7 @@
 // loaders. The tenant is opened lazily, at most once per request, so platform-only
 // operations (login, me, plans) never touch a tenant database.
 import type { MemberRole } from '../generated/platform/client';
-import { authorize, refuseWhileSuspended, type Action } from '../auth/policy';
+import { authorize, reachesEveryTenant, refuseWhileSuspended, type Action } from '../auth/policy';
 import type { Principal, UserPrincipal } from '../auth/principal';
 import { ErrorCode, badInput, forbidden, gatewayError, unauthenticated } from '../errors';
 import type { Services } from '../services';
@@ -133,7 +133,7 @@ export class GatewayContext {
   private async roleIn(principal: Principal, tenant: TenantRecord): Promise<MemberRole | undefined> {
     // An API key's tenant is the request's tenant (requestContext makes it the claim), so this only guards.
     if (principal.kind === 'apiKey') return principal.tenantId === tenant.id ? principal.role : undefined;
-    return principal.platformAdmin ? 'OWNER' : this.services.memberships.roleOf(principal.userId, tenant.id);
+    return reachesEveryTenant(principal) ? 'OWNER' : this.services.memberships.roleOf(principal.userId, tenant.id);
   }
 
   private async open(): Promise<TenantScope> {

@@ -7,6 +7,7 @@
 // anyway), platform admins' operations (staff work is not the tenant's usage), and
 // operations that select only unmetered fields (account and billing: a tenant over
 // its quota can still see its usage and change its plan).
+import { reachesEveryTenant } from '../auth/policy';
 import { HeaderMap, type ApolloServerPlugin } from '@apollo/server';
 import { GraphQLError, Kind, type GraphQLSchema, type OperationDefinitionNode } from 'graphql';
 import { quotaExceeded, type UsageMeter, type UsageVerdict } from '../billing/usageMeter';
@@ -35,7 +36,7 @@ export function meteringPlugin(usage: UsageMeter): ApolloServerPlugin<GatewayCon
       return {
         async didResolveOperation({ contextValue, operation, schema }) {
           const { principal } = contextValue;
-          if (!principal || (principal.kind === 'user' && principal.platformAdmin)) return;
+          if (!principal || reachesEveryTenant(principal)) return;
           if (!operation || !selectsMeteredField(schema, operation)) return;
           // The resolvers report a tenant that may not be used, with its proper error.
           const access = await contextValue.access().catch(() => undefined);

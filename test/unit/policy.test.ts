@@ -1,7 +1,7 @@
 // The access policy, walked cell by cell: every action for every role, for an API
 // key of every role, for someone with no role, and for a platform admin. The table
 // below is what each role may do, as the README states it.
-import { RULES, authorize, may, refuseWhileSuspended, type Action } from '../../src/auth/policy';
+import { RULES, authorize, may, reachesEveryTenant, refuseWhileSuspended, type Action } from '../../src/auth/policy';
 import type { ApiKeyPrincipal, UserPrincipal } from '../../src/auth/principal';
 import type { MemberRole } from '../../src/generated/platform/client';
 
@@ -70,4 +70,8 @@ test('a SUSPENDED tenant refuses every action but reading its billing, with TENA
   });
   expect(Object.keys(TABLE).filter((action) => !refused.includes(action as Action))).toEqual(['billing.read']);
   for (const action of Object.keys(TABLE) as Action[]) expect(() => refuseWhileSuspended({ ...suspended, status: 'ACTIVE' }, action)).not.toThrow();
+});
+
+test('only platform admins reach every tenant: not a person of any role, not an API key, not an anonymous caller', () => {
+  expect([admin, person, key('OWNER'), null].map(reachesEveryTenant)).toEqual([true, false, false, false]);
 });

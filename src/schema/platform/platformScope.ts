@@ -2,7 +2,7 @@
 // request's tenant, with the action's role (policy.ts); platform admins read every
 // tenant's, or one tenant's when they name it.
 import type { Action } from '../../auth/policy';
-import { authorize } from '../../auth/policy';
+import { authorize, reachesEveryTenant } from '../../auth/policy';
 import type { UserPrincipal } from '../../auth/principal';
 import { ErrorCode, forbidden, gatewayError } from '../../errors';
 import type { GatewayContext } from '../context';
@@ -13,8 +13,6 @@ export function requirePlatformAdmin(ctx: GatewayContext): UserPrincipal {
   authorize(user, undefined, 'platform.manage');
   return user;
 }
-
-export const isPlatformAdmin = (ctx: GatewayContext) => ctx.principal?.kind === 'user' && ctx.principal.platformAdmin;
 
 async function tenantIdOf(ctx: GatewayContext, slug: string): Promise<string> {
   const tenant = await ctx.services.registry.find(slug);
@@ -27,7 +25,7 @@ async function tenantIdOf(ctx: GatewayContext, slug: string): Promise<string> {
  * name none, by argument or by the request's tenant).
  */
 export async function recordsScope(ctx: GatewayContext, tenantArg: string | null | undefined, action: Action): Promise<string | null> {
-  if (isPlatformAdmin(ctx)) {
+  if (reachesEveryTenant(ctx.principal)) {
     const slug = tenantArg ?? ctx.requested.slug;
     return slug ? tenantIdOf(ctx, slug) : null;
   }

@@ -1,3 +1,4 @@
+import { reachesEveryTenant } from '../../auth/policy';
 import { Arg, Ctx, FieldResolver, Query, Resolver, Root } from 'type-graphql';
 import { notFound } from '../../errors';
 import type { GatewayContext } from '../context';
@@ -11,7 +12,7 @@ export class TenantResolver {
   tenants(@Ctx() ctx: GatewayContext) {
     const user = ctx.requireUser();
     return ctx.services.platform.tenant.findMany({
-      where: user.platformAdmin ? {} : { memberships: { some: { userId: user.userId } } },
+      where: reachesEveryTenant(user) ? {} : { memberships: { some: { userId: user.userId } } },
       include: { plan: true },
       orderBy: { slug: 'asc' },
     });
@@ -22,7 +23,7 @@ export class TenantResolver {
   async tenant(@Arg('slug', () => String) slug: string, @Ctx() ctx: GatewayContext) {
     const user = ctx.requireUser();
     const tenant = await ctx.services.platform.tenant.findFirst({
-      where: { slug, ...(user.platformAdmin ? {} : { memberships: { some: { userId: user.userId } } }) },
+      where: { slug, ...(reachesEveryTenant(user) ? {} : { memberships: { some: { userId: user.userId } } }) },
       include: { plan: true },
     });
     // Someone else's tenant looks exactly like a missing one.

@@ -1,4 +1,4 @@
-// Refresh tokens and password-reset tokens: 32 random bytes, handed out once. The
+// Opaque tokens (refresh, password reset, invitation): 32 random bytes, handed out once. The
 // platform keeps only their SHA-256, which is enough for tokens with that much
 // entropy (no slow hash needed) and lets a token be looked up by its hash.
 import { createHash, randomBytes } from 'node:crypto';

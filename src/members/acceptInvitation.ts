@@ -7,7 +7,7 @@ import { badInput } from '../errors';
 import type { Services } from '../services';
 import { announceMembershipChange, type Announcer } from '../tenancy/tenantChanges';
 import { pendingAt } from './invitations';
-import { hashInvitationToken } from './invitationToken';
+import { hashOpaqueToken } from '../auth/opaqueTokens';
 import { asMember, withUser } from './listMembers';
 import { lockMembers } from './lockMembers';
 
@@ -15,7 +15,7 @@ const refused = () => badInput('this invitation cannot be accepted: it is unknow
 
 export async function acceptInvitation(services: Pick<Services, 'platform'> & Announcer, principal: UserPrincipal, token: string) {
   const now = new Date();
-  const invitation = await services.platform.invitation.findUnique({ where: { tokenHash: hashInvitationToken(token) }, include: { tenant: { include: { plan: true } } } });
+  const invitation = await services.platform.invitation.findUnique({ where: { tokenHash: hashOpaqueToken(token) }, include: { tenant: { include: { plan: true } } } });
   if (!invitation || invitation.email !== principal.email.toLowerCase()) throw refused();
   const { tenantId, role } = invitation;
   const membership = await services.platform.$transaction(async (tx) => {

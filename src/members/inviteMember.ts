@@ -9,7 +9,7 @@ import type { MemberRole } from '../generated/platform/client';
 import type { Services } from '../services';
 import { mailInvitation } from './invitationMail';
 import { pendingAt } from './invitations';
-import { newInvitationToken } from './invitationToken';
+import { generateOpaqueToken } from '../auth/opaqueTokens';
 import { lockMembers } from './lockMembers';
 import type { Manager } from './manager';
 
@@ -19,7 +19,7 @@ export async function inviteMember(services: Pick<Services, 'platform' | 'mailer
   const { email } = parseInput(NewInvitation, { email: input.email });
   if (input.role === 'OWNER') authorize(by.principal, by.role, 'members.owners');
   const tenantId = by.tenant.id;
-  const { token, hash } = newInvitationToken();
+  const { token, hash } = generateOpaqueToken();
   const now = new Date();
   const invitation = await services.platform.$transaction(async (tx) => {
     await lockMembers(tx, tenantId);

@@ -5,6 +5,7 @@
 // lost announcement leaves a revoked session's tokens working.
 import { LRUCache } from 'lru-cache';
 import type { PlatformDb } from '../db/platformClient';
+import { isUuid } from '../ids';
 
 interface SessionState {
   userId: string;
@@ -40,7 +41,7 @@ export class SessionVerifier {
 
   private async read(id: string): Promise<SessionState | typeof ENDED> {
     // An id that is not a UUID cannot be a session (and would make PostgreSQL refuse the query).
-    if (!/^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i.test(id)) return ENDED;
+    if (!isUuid(id)) return ENDED;
     const row = await this.platform.session.findUnique({ where: { id }, select: { userId: true, expiresAt: true, revokedAt: true } });
     if (!row || row.revokedAt) return ENDED;
     return { userId: row.userId, expiresAt: row.expiresAt.getTime() };

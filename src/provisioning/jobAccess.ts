@@ -3,7 +3,7 @@ import { authorize, reachesEveryTenant } from '../auth/policy';
 import { notFound } from '../errors';
 import type { ProvisioningJob } from '../generated/platform/client';
 import type { UserPrincipal } from '../auth/principal';
-import { parseId } from '../schema/ids';
+import { parseId } from '../ids';
 import type { Services } from '../services';
 
 async function assertFollowsJobs(services: Services, user: UserPrincipal, tenantId: string): Promise<void> {

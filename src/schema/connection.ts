@@ -2,7 +2,7 @@
 // creation time), so "after this cursor" is a plain indexed `id > $cursor`.
 import { ArgsType, Field, Int, ObjectType, type ClassType } from 'type-graphql';
 import { badInput } from '../errors';
-import { isUuid } from './ids';
+import { isUuid } from '../ids';
 
 export const MAX_PAGE = 100;
 export const DEFAULT_PAGE = 20;

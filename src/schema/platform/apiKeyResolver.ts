@@ -3,7 +3,7 @@ import { createApiKey, listApiKeys, revokeApiKey } from '../../auth/manageApiKey
 import type { GatewayContext } from '../context';
 import { MemberRole } from '../enums';
 import { Unmetered } from '../fieldExtensions';
-import { parseId } from '../ids';
+import { parseId } from '../../ids';
 import { ApiKey, CreatedApiKey } from './billingTypes';
 
 // Keys are managed by people (requireUser) who are OWNER or ADMIN of the request's tenant.

@@ -5,7 +5,7 @@ import { badInput, notFound } from '../../errors';
 import { Connection, PageArgs } from '../connection';
 import type { GatewayContext } from '../context';
 import { Unmetered } from '../fieldExtensions';
-import { parseId } from '../ids';
+import { parseId } from '../../ids';
 import { DateScalar } from '../scalars';
 import { pageComplexity } from '../tenant/complexity';
 import { BillingStatus, BillingTransaction, TenantSubscription, UsageDay } from './billingTypes';

@@ -8,7 +8,7 @@ import type { Manager } from '../../members/manager';
 import type { GatewayContext } from '../context';
 import { MemberRole } from '../enums';
 import { Unmetered } from '../fieldExtensions';
-import { parseId } from '../ids';
+import { parseId } from '../../ids';
 import { AcceptedInvitation, CreatedInvitation, Invitation, Member } from './memberTypes';
 
 /** A person who is OWNER or ADMIN of the request's tenant (or a platform admin). */

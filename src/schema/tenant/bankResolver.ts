@@ -5,7 +5,7 @@ import { importBankStatement } from '../../domain/bank/importStatement';
 import type { Condition } from '../../planner/plannedStatement';
 import { Connection, PageArgs } from '../connection';
 import type { GatewayContext } from '../context';
-import { parseId } from '../ids';
+import { parseId } from '../../ids';
 import { BankAccount, BankAccountInput, BankStatementImport, BankStatementLine } from './bankTypes';
 import { pageComplexity } from './complexity';
 import { readTenant } from './readTenant';

@@ -3,7 +3,7 @@ import { Arg, Args, Ctx, Field, ID, Info, InputType, Mutation, Query, Resolver }
 import { createCustomer } from '../../domain/customers';
 import { Connection, PageArgs } from '../connection';
 import type { GatewayContext } from '../context';
-import { parseId } from '../ids';
+import { parseId } from '../../ids';
 import { pageComplexity } from './complexity';
 import { readTenant } from './readTenant';
 import { Customer } from './types';

@@ -6,7 +6,7 @@ import { recordPayment } from '../../domain/invoicing/recordPayment';
 import { voidInvoice } from '../../domain/invoicing/voidInvoice';
 import type { GatewayContext } from '../context';
 import { PaymentMethod } from '../enums';
-import { parseId } from '../ids';
+import { parseId } from '../../ids';
 import { DateTimeScalar, DecimalScalar } from '../scalars';
 import { Invoice, Payment } from './types';
 

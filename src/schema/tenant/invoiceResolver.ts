@@ -7,7 +7,7 @@ import type { Condition } from '../../planner/plannedStatement';
 import { Connection, PageArgs } from '../connection';
 import type { GatewayContext } from '../context';
 import { InvoiceKind, InvoiceStatus } from '../enums';
-import { parseId } from '../ids';
+import { parseId } from '../../ids';
 import { DateTimeScalar, DecimalScalar } from '../scalars';
 import { listComplexity, pageComplexity } from './complexity';
 import { readTenant } from './readTenant';

@@ -4,7 +4,7 @@ import { postManualEntry, reverseManualEntry } from '../../domain/accounting/man
 import type { Condition } from '../../planner/plannedStatement';
 import { Connection, PageArgs } from '../connection';
 import type { GatewayContext } from '../context';
-import { parseId } from '../ids';
+import { parseId } from '../../ids';
 import { Account, JournalEntry, JournalEntryInput, JournalLine } from './accountingTypes';
 import { listComplexity, pageComplexity } from './complexity';
 import { readTenant } from './readTenant';

@@ -1,7 +1,7 @@
 import { Arg, Ctx, ID, Query, Resolver } from 'type-graphql';
 import { customerLedger } from '../../domain/accounting/customerLedger';
 import type { GatewayContext } from '../context';
-import { parseId } from '../ids';
+import { parseId } from '../../ids';
 import { CustomerLedger } from './accountingTypes';
 import { listComplexity } from './complexity';
 

@@ -7,7 +7,7 @@ import type { Condition } from '../../planner/plannedStatement';
 import { Connection, PageArgs } from '../connection';
 import type { GatewayContext } from '../context';
 import { ProductKind } from '../enums';
-import { parseId } from '../ids';
+import { parseId } from '../../ids';
 import { DecimalScalar, JSONObjectScalar } from '../scalars';
 import { pageComplexity } from './complexity';
 import { readTenant } from './readTenant';

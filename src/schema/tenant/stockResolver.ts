@@ -6,7 +6,7 @@ import type { Product as ProductRow } from '../../generated/tenant/client';
 import { notFound } from '../../errors';
 import { Connection, PageArgs } from '../connection';
 import type { GatewayContext } from '../context';
-import { parseId } from '../ids';
+import { parseId } from '../../ids';
 import { DecimalScalar } from '../scalars';
 import { listComplexity, pageComplexity } from './complexity';
 import { readTenant } from './readTenant';

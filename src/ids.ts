@@ -1,4 +1,5 @@
-import { badInput } from '../errors';
+// Ids are UUIDs: a malformed one is refused as bad input before any database sees it.
+import { badInput } from './errors';
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 

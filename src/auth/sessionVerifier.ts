@@ -16,6 +16,7 @@ const ENDED = 'ENDED';
 
 export class SessionVerifier {
   private readonly cache: LRUCache<string, SessionState | typeof ENDED>;
+  private readonly endedListeners = new Set<(sessionId: string) => void>();
 
   constructor(
     private readonly platform: PlatformDb,
@@ -30,9 +31,21 @@ export class SessionVerifier {
     return state !== undefined && state !== ENDED && state.userId === userId && state.expiresAt > Date.now();
   }
 
-  /** Forget a session at once in this process (it was ended). */
+  /** Reads the session again on its next request (its expiry changed). */
   forget(sessionId: string): void {
     this.cache.delete(sessionId);
+  }
+
+  /** The session was ended (on any process): its tokens are refused from now, and whoever holds it open (a WebSocket) is told. */
+  ended(sessionId: string): void {
+    this.cache.delete(sessionId);
+    for (const listener of this.endedListeners) listener(sessionId);
+  }
+
+  /** Calls `listener` with every session ended from now on; returns how to stop. */
+  onEnded(listener: (sessionId: string) => void): () => void {
+    this.endedListeners.add(listener);
+    return () => this.endedListeners.delete(listener);
   }
 
   clear(): void {

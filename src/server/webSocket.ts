@@ -32,6 +32,7 @@ import { expectedError, type ClientErrorFormatter } from './clientErrors';
 import { assertOperationAllowed, limitRules } from './operationLimits';
 import { createRequestContext, type RequestCredentials } from './requestContext';
 import { reportRequests } from './requestObserver';
+import { SESSION_ENDED, SessionSockets } from './sessionSockets';
 
 export interface WebSocketOptions {
   server: http.Server;
@@ -162,6 +163,10 @@ export function attachWebSocketServer(options: WebSocketOptions): RunningWebSock
     return response.body.singleResult as ExecutionResult;
   }
 
+  // A session that ends (a logout, a revocation, on any process) closes its sockets, and the subscriptions running on them.
+  const sockets = new SessionSockets();
+  const stopListening = services.sessions.onEnded((sessionId) => sockets.close(sessionId, SESSION_ENDED, 'session ended: sign in again'));
+
   // ws refuses a larger message as it arrives (close code 1009), before buffering or parsing it.
   const wss = new WebSocketServer({ server: options.server, path: options.path, maxPayload: limits.bodyBytes });
   const server = useServer<ConnectionParams, Connection['extra']>(
@@ -171,7 +176,10 @@ export function attachWebSocketServer(options: WebSocketOptions): RunningWebSock
       // A credential that is present but bad closes the socket with 4403; none is anonymous.
       async onConnect(connection) {
         return createRequestContext(services, credentialsOf(connection)).then(
-          () => true,
+          ({ principal }) => {
+            if (principal?.kind === 'user') sockets.add(principal.sessionId, connection.extra.socket);
+            return true;
+          },
           () => false,
         );
       },
@@ -203,12 +211,14 @@ export function attachWebSocketServer(options: WebSocketOptions): RunningWebSock
       // Operations still running when the socket went (a query mid-flight) give their lease back too.
       onClose: (connection) => {
         for (const id of operationsOf(connection).keys()) release(connection, id);
+        sockets.remove(connection.extra.socket);
       },
     },
     wss,
   );
   return {
     async close() {
+      stopListening();
       await server.dispose();
     },
   };

@@ -37,7 +37,7 @@ function forget(caches: Caches, change: CacheChange): void {
   if (typeof change.slug === 'string') caches.registry.invalidate(change.slug);
   if (typeof change.apiKeyHash === 'string') caches.apiKeys.forget(change.apiKeyHash);
   if (change.plans === true) caches.plans.clear();
-  if (typeof change.sessionId === 'string') caches.sessions.forget(change.sessionId);
+  if (typeof change.sessionId === 'string') caches.sessions.ended(change.sessionId);
   if (typeof change.domain === 'string') caches.domains.forget(change.domain);
   const { userId, tenantId } = change.membership ?? {};
   if (typeof userId === 'string' && typeof tenantId === 'string') caches.memberships.invalidate(userId, tenantId);

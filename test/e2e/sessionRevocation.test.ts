@@ -3,6 +3,8 @@
 // trusts a session for SESSION_CACHE_SECONDS; without the announcement (no shared
 // event bus) it is refused once that cache expires, and never later.
 import { eventually } from '../support/eventually';
+import { connectWs, operate } from '../support/graphqlWs';
+import { PROGRESS, createTenantViaApi } from '../support/provisioning';
 import { startTestRedis, type TestRedis } from '../support/redis';
 import { startTestGateway, type GraphQLResponse, type TestGateway } from '../support/testGateway';
 
@@ -17,7 +19,8 @@ describe('two gateways sharing Redis, each trusting a session for 60 s', () => {
   let b: TestGateway;
   beforeAll(async () => {
     redis = await startTestRedis();
-    a = await startTestGateway({ env: { REDIS_URL: redis.url, SESSION_CACHE_SECONDS: '60' } });
+    // No job runs (JOB_CONCURRENCY 0): a provisioning job's progress stays a subscription that runs until it is stopped.
+    a = await startTestGateway({ env: { REDIS_URL: redis.url, SESSION_CACHE_SECONDS: '60', JOB_CONCURRENCY: '0' } });
     b = await startTestGateway({ sharing: a });
   });
   afterAll(async () => {
@@ -34,6 +37,30 @@ describe('two gateways sharing Redis, each trusting a session for 60 s', () => {
     expect(code(await b.request(ME, { token: user.token }))).toBe('ok'); // B trusts the session for 60 s from now
     expect((await a.request('mutation { logout }', { token: user.token })).body.data).toEqual({ logout: true });
     expect(await soonOnB(user.token)).toBe('UNAUTHENTICATED');
+  });
+
+  test("a logout on A closes the session's WebSockets on B at once (4401), running subscriptions with them", async () => {
+    const user = await a.createUser();
+    const other = await a.createUser();
+    const [mine, theirs] = await Promise.all([user, other].map(async (who, i) => (await createTenantViaApi(a, who.token, { slug: `watched-${i}` })).job.id));
+    const ws = connectWs(b.url, { authorization: `Bearer ${user.token}` });
+    const bystander = connectWs(b.url, { authorization: `Bearer ${other.token}` });
+    try {
+      const watching = operate(ws.client, PROGRESS, { jobId: mine });
+      const alsoWatching = operate(bystander.client, PROGRESS, { jobId: theirs });
+      await Promise.all([watching.until((r) => r.data?.provisioningProgress.status === 'QUEUED'), alsoWatching.until((r) => r.data?.provisioningProgress.status === 'QUEUED')]);
+      const started = Date.now();
+      await a.request('mutation { logout }', { token: user.token });
+      const stillOpen = new Promise((resolve) => setTimeout(() => resolve({ code: 'still open after 2 s' }), 2_000));
+      expect(await Promise.race([ws.closed, stillOpen])).toMatchObject({ code: 4401 });
+      expect(Date.now() - started).toBeLessThan(1_000);
+      // Another session's socket and subscription are untouched.
+      expect((await operate(bystander.client, ME).done)[0].data).toEqual({ me: { email: other.email } });
+      alsoWatching.stop();
+    } finally {
+      await ws.client.dispose();
+      await bystander.client.dispose();
+    }
   });
 
   test('a refresh token reused on A ends the session on B at once', async () => {

@@ -1,0 +1,30 @@
+// What happened in a tenant, recorded where it happened: a change of its data is
+// written as a TenantEvent in the transaction that makes the change (an outbox), so
+// an event exists exactly when its change committed, and a process that dies right
+// after the commit loses nothing. Webhooks deliver events from this table, the
+// analytics read it, and the live feed streams it.
+import type { Prisma } from '../generated/tenant/client';
+import type { Tx } from './transaction';
+
+/** The events a tenant's data emits; tracked (analytics) events have types of the client's choosing. */
+export const DOMAIN_EVENT_TYPES = [
+  'order.created',
+  'order.paid',
+  'order.fulfilled',
+  'order.cancelled',
+  'order.refunded',
+  'invoice.issued',
+  'invoice.paid',
+  'invoice.voided',
+  'product.created',
+  'product.updated',
+  'product.deleted',
+  'customer.created',
+] as const;
+
+export type DomainEventType = (typeof DOMAIN_EVENT_TYPES)[number];
+
+/** Records that `type` happened to `object` (as the API shows it), inside the transaction of the change. */
+export async function recordTenantEvent(tx: Tx, type: DomainEventType, object: Prisma.InputJsonValue): Promise<{ id: string }> {
+  return tx.tenantEvent.create({ data: { type, payload: object }, select: { id: true } });
+}

@@ -16,12 +16,10 @@ import { loadConfig } from '../src/config';
 import { closeServices, createServices } from '../src/createServices';
 import { preparePlatformDatabase } from '../src/db/platformDatabase';
 import { createLogger } from '../src/logger';
-import { createTenantRecord } from '../src/provisioning/createTenantRecord';
-import { provisionTenant } from '../src/provisioning/provisionTenant';
 import { dropBenchDatabases, runBenchmark } from './benchServer';
-import { fillTenant } from './fillTenant';
 import { describeMachine, printTable } from './machine';
 import { peakRssMiB, productionGateway, stopProcesses, type BenchProcess } from './processes';
+import { provisionFleet } from './tenantFleet';
 import { runLoad, type Spread } from './wrk';
 
 const TENANTS = Number(process.env.BENCH_TENANTS ?? 1000);
@@ -43,17 +41,6 @@ const SHAPES = {
   'product page': '{ products(first: 5) { edges { node { id name price category { name } } } } }',
   'invoice page, nested': '{ invoices(first: 5) { edges { node { number total customer { name } items { quantity product { sku category { name } } } payments { amount } } } } }',
 };
-
-/** At most `limit` of `work` at once. */
-async function inParallel<T>(items: T[], limit: number, work: (item: T, index: number) => Promise<void>) {
-  let next = 0;
-  await Promise.all(Array.from({ length: limit }, async () => {
-    while (next < items.length) {
-      const i = next++;
-      await work(items[i], i);
-    }
-  }));
-}
 
 /** Connections PostgreSQL holds to the tenants' databases (the shared one included), sampled until stopped. */
 function sampleConnections(server: string, prefix: string) {
@@ -99,16 +86,8 @@ async function benchmark(server: string) {
   const services = createServices(loadConfig({ ...env, LOG_LEVEL: 'silent', ACCESS_TOKEN_TTL: '1d' }), { platformUrl, log });
   const running: BenchProcess[] = [];
   try {
-    const user = await services.platform.user.create({ data: { email: 'bench@example.com', name: 'bench', passwordHash: 'x' } });
-    // Every fifth tenant (on average) has a database of its own; the rest share one.
-    const slugs = Array.from({ length: TENANTS }, (_, i) => `t${String(i).padStart(5, '0')}`);
-    const databaseEvery = TENANTS / Math.max(1, TENANTS - schemaTenants);
-    const isolationOf = (i: number) => (Math.floor((i + 1) / databaseEvery) > Math.floor(i / databaseEvery) ? 'DATABASE' : 'SCHEMA');
     const provisioningStarted = performance.now();
-    await inParallel(slugs, 4, async (slug, i) => {
-      const record = await services.platform.$transaction((tx) => createTenantRecord(tx, { slug, name: slug, isolation: isolationOf(i), planCode: 'enterprise', ownerId: user.id }));
-      await fillTenant(services, await provisionTenant(services, record.id), { categories: 3, products: 10, customers: 3, invoices: 5, itemsPerInvoice: 2 });
-    });
+    const { user, slugs } = await provisionFleet(services, { tenants: TENANTS, schemaTenants });
     console.log(`provisioned and filled ${TENANTS} tenants in ${((performance.now() - provisioningStarted) / 1000).toFixed(0)} s\n`);
     // A token that outlasts the whole run (a session, as a login opens one).
     const { token } = await startSession(services, user);

@@ -69,6 +69,7 @@ const schema = z.object({
   PUBLIC_URL: z.string().url().optional(),
   INVITATION_TTL_DAYS: int(1).default(7),
   DB_CONCURRENCY: int(1).default(4),
+  EVENT_RETENTION_DAYS: int(1).default(90),
 });
 
 /** What each variable does, for `--help` and the README. */
@@ -125,6 +126,7 @@ export const settingDescriptions: Record<keyof z.input<typeof schema>, string> =
   PUBLIC_URL: 'the gateway as its users reach it (e.g. `https://api.example.com`), for links in mails; default: http://localhost:PORT',
   INVITATION_TTL_DAYS: 'how long an invitation to a tenant (`inviteMember`) can be accepted',
   DB_CONCURRENCY: '`npm run db`: how many tenant databases are migrated, verified or seeded at once',
+  EVENT_RETENTION_DAYS: 'how long tenant events (tracked and domain) are kept; a daily job drops older ones, except domain events whose webhooks are not queued yet',
 };
 
 /** `npm start -- --help`: every setting and what it does. */
@@ -199,6 +201,8 @@ export interface Config {
   dbConcurrency: number;
   mail: { smtpUrl: string | undefined; from: string; publicUrl: string | undefined };
   invitationTtlMs: number;
+  /** EVENT_RETENTION_DAYS. */
+  eventRetentionDays: number;
 }
 
 export class ConfigError extends Error {}
@@ -290,5 +294,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     dbConcurrency: e.DB_CONCURRENCY,
     mail: { smtpUrl: e.SMTP_URL, from: e.MAIL_FROM, publicUrl: e.PUBLIC_URL?.replace(/\/$/, '') },
     invitationTtlMs: e.INVITATION_TTL_DAYS * 86_400_000,
+    eventRetentionDays: e.EVENT_RETENTION_DAYS,
   };
 }

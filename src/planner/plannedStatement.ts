@@ -18,7 +18,14 @@ import { selectionOf, type SelectionContext } from './selection';
 export type Condition =
   | { op: 'eq'; column: string; value: string }
   | { op: 'isNull'; column: string; isNull: boolean }
-  | { op: 'contains'; columns: string[]; value: string };
+  | { op: 'contains'; columns: string[]; value: string }
+  | { op: 'in'; column: string; values: string[] }
+  /** A DateTime column against a moment: `since` is >=, `before` is <. */
+  | { op: 'since' | 'before'; column: string; moment: Date };
+
+// DateTime columns hold UTC without a zone (timestamp(3), DATETIME(3)): a moment is bound
+// as that text, which both engines read alike whatever the process's own time zone.
+const utcTimestamp = (moment: Date) => moment.toISOString().slice(0, 23).replace('T', ' ');
 
 export type RootRead =
   | { kind: 'connection'; type: string; where: Condition[]; direction: 'asc' | 'desc'; page: PageArgs }
@@ -89,6 +96,12 @@ class Statement {
           return `${q(c.column)} IS ${c.isNull ? '' : 'NOT '}NULL`;
         case 'contains':
           return `(${c.columns.map((column) => this.dialect.contains(q(column), this.param(c.value))).join(' OR ')})`;
+        case 'in':
+          // IN () is no SQL: an empty list matches nothing.
+          return c.values.length === 0 ? '1 = 0' : `${q(c.column)} IN (${c.values.map((value) => this.param(value)).join(', ')})`;
+        case 'since':
+        case 'before':
+          return `${q(c.column)} ${c.op === 'since' ? '>=' : '<'} ${this.param(utcTimestamp(c.moment))}`;
       }
     });
     return parts.length > 0 ? `WHERE ${parts.join(' AND ')}` : '';

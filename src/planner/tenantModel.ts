@@ -59,6 +59,7 @@ export const TENANT_MODEL: Record<string, PlannedType> = {
   JournalLine: { table: 'JournalLine', relations: { account: one('Account', 'accountId'), customer: one('Customer', 'customerId') } },
   StockMovement: { table: 'StockMovement', relations: { product: one('Product', 'productId'), invoice: one('Invoice', 'invoiceId') } },
   BankStatementLine: { table: 'BankStatementLine', relations: { matchedPayment: one('Payment', 'matchedPaymentId') } },
+  AnalyticsEvent: { table: 'TenantEvent', relations: {} },
 };
 
 export function plannedType(typeName: string): PlannedType {

@@ -18,6 +18,7 @@ import { ProvisioningResolver } from './platform/provisioningResolver';
 import { SessionResolver } from './platform/sessionResolver';
 import { TenantResolver } from './platform/tenantResolver';
 import { AccountResolver } from './tenant/accountResolver';
+import { AnalyticsResolver } from './tenant/analyticsResolver';
 import { BankResolver } from './tenant/bankResolver';
 import { CategoryResolver } from './tenant/categoryResolver';
 import { CustomerResolver } from './tenant/customerResolver';
@@ -59,6 +60,7 @@ const resolvers = [
   BankResolver,
   ReportResolver,
   SettingsResolver,
+  AnalyticsResolver,
 ] as const;
 
 // type-graphql insists on a PubSub once there is a subscription, but ours each bring

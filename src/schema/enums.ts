@@ -2,6 +2,7 @@
 import { registerEnumType } from 'type-graphql';
 import { Isolation, JobKind, JobStatus, MemberRole, TenantEngine, TenantStatus } from '../generated/platform/enums';
 import { AccountType, InvoiceKind, InvoiceStatus, PaymentMethod, ProductKind, StockMovementType } from '../generated/tenant/enums';
+import type { Grouping } from '../domain/reports/periods';
 import type { SalesGrouping as SalesGroupingName } from '../domain/reports/salesReport';
 
 registerEnumType(TenantStatus, { name: 'TenantStatus' });
@@ -19,5 +20,8 @@ registerEnumType(StockMovementType, { name: 'StockMovementType' });
 
 export const SalesGrouping: { [K in SalesGroupingName]: K } = { DAY: 'DAY', MONTH: 'MONTH' };
 registerEnumType(SalesGrouping, { name: 'SalesGrouping', description: "Days or months in the tenant's time zone." });
+
+export const EventGrouping: { [K in Grouping]: K } = { DAY: 'DAY', WEEK: 'WEEK', MONTH: 'MONTH' };
+registerEnumType(EventGrouping, { name: 'EventGrouping', description: 'Days, ISO weeks (from Monday) or months, in the time zone counted in.' });
 
 export { Isolation, TenantEngine, JobKind, JobStatus, MemberRole, TenantStatus, InvoiceKind, InvoiceStatus, PaymentMethod, ProductKind, AccountType, StockMovementType };

@@ -45,9 +45,9 @@ export function midnight(zone: string, date: CalendarDate, daysLater: number): D
   return new Date(ms);
 }
 
-/** [from, to) as moments, a date being the midnight it begins with in the tenant's report time zone. */
-export async function reportRange(db: Db, locale: string, from: ReportBound, to: ReportBound) {
-  const zone = await reportTimeZone(db, locale);
+/** [from, to) as moments, a date being the midnight it begins with in `zone` (default: the tenant's report time zone). */
+export async function reportRange(db: Db, locale: string, from: ReportBound, to: ReportBound, zone?: string) {
+  zone ??= await reportTimeZone(db, locale);
   const moment = (bound: ReportBound) => (bound instanceof CalendarDate ? midnight(zone, bound, 0) : bound);
   const range = { zone, from: moment(from), to: moment(to) };
   checkRange(range.from, range.to);

@@ -1,6 +1,6 @@
 // The job worker of a gateway process: graphile-worker on the platform database,
-// running JOB_CONCURRENCY jobs at once (none at 0: the process only serves), and the
-// sweeper that hands the jobs of dead workers to live ones.
+// running JOB_CONCURRENCY jobs at once (none at 0: the process only serves), the
+// scheduled tasks (event retention), and the sweeper that hands the jobs of dead workers to live ones.
 import { Logger as GraphileLogger, makeWorkerUtils, run, runMigrations, type Runner, type TaskList } from 'graphile-worker';
 import pg from 'pg';
 import type { Logger } from '../../logger';
@@ -8,6 +8,7 @@ import type { Services } from '../../services';
 import { dropJob } from '../dropTenant';
 import { migrateJob } from '../migrateTenant';
 import { provisionJob } from '../provisionJob';
+import { EVENT_RETENTION_CRONTAB, EVENT_RETENTION_TASK, eventRetentionTask } from './eventRetentionTask';
 import { TASKS } from './jobQueue';
 import { jobTask } from './runJob';
 import { startStaleJobSweeper } from './staleJobSweeper';
@@ -28,6 +29,7 @@ function taskList(services: Services): TaskList {
     [TASKS.PROVISION]: jobTask(services, provisionJob),
     [TASKS.MIGRATE]: jobTask(services, migrateJob),
     [TASKS.DROP]: jobTask(services, dropJob),
+    [EVENT_RETENTION_TASK]: eventRetentionTask(services),
   };
 }
 
@@ -47,7 +49,7 @@ export async function startJobWorker(services: Services, platformUrl: string): P
     concurrency,
     // main.ts owns shutdown: graphile-worker must not act on SIGTERM by itself.
     noHandleSignals: true,
-    crontab: '',
+    crontab: EVENT_RETENTION_CRONTAB,
     taskList: taskList(services),
   };
   let runner: Runner | undefined;

@@ -1,0 +1,85 @@
+import type { GraphQLResolveInfo } from 'graphql';
+import { Arg, Args, Ctx, Field, Info, InputType, Mutation, Query, Resolver } from 'type-graphql';
+import { MAX_COUNTED_TYPES, eventCounts } from '../../domain/analytics/eventCounts';
+import { MAX_PROPERTIES_BYTES, trackEvent } from '../../domain/analytics/trackEvent';
+import type { Grouping } from '../../domain/reports/periods';
+import type { ReportBound } from '../../domain/reports/reportPeriod';
+import { badInput } from '../../errors';
+import type { Condition } from '../../planner/plannedStatement';
+import { Connection, PageArgs } from '../connection';
+import type { GatewayContext } from '../context';
+import { DateOrDateTimeScalar } from '../dateOrDateTime';
+import { EventGrouping } from '../enums';
+import { DateTimeScalar, JSONObjectScalar } from '../scalars';
+import { AnalyticsEvent, EventCounts } from './analyticsTypes';
+import { listComplexity, pageComplexity } from './complexity';
+import { readTenant } from './readTenant';
+
+const AnalyticsEventConnection = Connection(AnalyticsEvent);
+
+// A filter longer than this is a mistake, not a question.
+const MAX_FILTER_TYPES = 50;
+
+@InputType()
+class AnalyticsEventFilter {
+  @Field(() => [String], { nullable: true, description: `Any of these types (1 to ${MAX_FILTER_TYPES}).` }) types?: string[];
+  @Field(() => DateTimeScalar, { nullable: true, description: 'Occurred at or after.' }) from?: Date;
+  @Field(() => DateTimeScalar, { nullable: true, description: 'Occurred before.' }) to?: Date;
+  @Field(() => String, { nullable: true }) sessionId?: string;
+}
+
+function eventWhere(filter: AnalyticsEventFilter | undefined): Condition[] {
+  const where: Condition[] = [];
+  if (filter?.types) {
+    if (filter.types.length === 0 || filter.types.length > MAX_FILTER_TYPES) {
+      throw badInput(`filter.types must name 1 to ${MAX_FILTER_TYPES} types`, { field: 'filter.types' });
+    }
+    where.push({ op: 'in', column: 'type', values: filter.types });
+  }
+  if (filter?.from) where.push({ op: 'since', column: 'occurredAt', moment: filter.from });
+  if (filter?.to) where.push({ op: 'before', column: 'occurredAt', moment: filter.to });
+  if (filter?.sessionId) where.push({ op: 'eq', column: 'sessionId', value: filter.sessionId });
+  return where;
+}
+
+@Resolver(() => AnalyticsEvent)
+export class AnalyticsResolver {
+  @Mutation(() => AnalyticsEvent, {
+    description: `Records an event of the client's own (a page view, a checkout step) for analyticsEvents and eventCounts. Its type may not be in a namespace of the tenant's data (order., invoice., product., customer.); properties are at most ${MAX_PROPERTIES_BYTES} bytes of JSON. Tracked events are not delivered to webhooks.`,
+  })
+  async trackEvent(
+    @Arg('type', () => String) type: string,
+    @Arg('properties', () => JSONObjectScalar, { nullable: true }) properties: Record<string, unknown> | undefined,
+    @Arg('sessionId', () => String, { nullable: true }) sessionId: string | undefined,
+    @Ctx() ctx: GatewayContext,
+  ) {
+    const { db } = await ctx.tenant('data.write');
+    return trackEvent(db, { type, properties, sessionId });
+  }
+
+  @Query(() => AnalyticsEventConnection, { complexity: pageComplexity, description: 'Events, tracked and of the data, newest first.' })
+  async analyticsEvents(
+    @Args(() => PageArgs) page: PageArgs,
+    @Arg('filter', () => AnalyticsEventFilter, { nullable: true }) filter: AnalyticsEventFilter | undefined,
+    @Ctx() ctx: GatewayContext,
+    @Info() info: GraphQLResolveInfo,
+  ) {
+    return readTenant(ctx, info, { kind: 'connection', type: 'AnalyticsEvent', where: eventWhere(filter), direction: 'desc', page });
+  }
+
+  @Query(() => EventCounts, {
+    complexity: listComplexity,
+    description: "Events per type per day, week (ISO, from Monday) or month of [from, to), cut in timeZone (default: the tenant's report time zone); a date bound is the midnight it begins with there.",
+  })
+  async eventCounts(
+    @Arg('from', () => DateOrDateTimeScalar) from: ReportBound,
+    @Arg('to', () => DateOrDateTimeScalar) to: ReportBound,
+    @Arg('groupBy', () => EventGrouping) groupBy: Grouping,
+    @Arg('types', () => [String], { nullable: true, description: `Only these types (1 to ${MAX_COUNTED_TYPES}), each listed in every period.` }) types: string[] | undefined,
+    @Arg('timeZone', () => String, { nullable: true, description: 'An IANA time zone, e.g. "Asia/Tehran".' }) timeZone: string | undefined,
+    @Ctx() ctx: GatewayContext,
+  ) {
+    const { db, tenant } = await ctx.tenant();
+    return eventCounts(db, tenant.locale, { types, from, to, groupBy, timeZone });
+  }
+}

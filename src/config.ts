@@ -69,6 +69,12 @@ const schema = z.object({
   PUBLIC_URL: z.string().url().optional(),
   INVITATION_TTL_DAYS: int(1).default(7),
   DB_CONCURRENCY: int(1).default(4),
+  WEBHOOK_TIMEOUT_MS: int(100).default(10_000),
+  WEBHOOK_MAX_ATTEMPTS: int(1).default(8),
+  WEBHOOK_RETRY_BASE_MS: int(10).default(30_000),
+  WEBHOOK_DISABLE_AFTER: int(1).default(20),
+  WEBHOOK_SWEEP_SECONDS: z.coerce.number().min(0.1).default(30),
+  WEBHOOK_ALLOW_PRIVATE_URLS: bool.default(false),
 });
 
 /** What each variable does, for `--help` and the README. */
@@ -125,6 +131,12 @@ export const settingDescriptions: Record<keyof z.input<typeof schema>, string> =
   PUBLIC_URL: 'the gateway as its users reach it (e.g. `https://api.example.com`), for links in mails; default: http://localhost:PORT',
   INVITATION_TTL_DAYS: 'how long an invitation to a tenant (`inviteMember`) can be accepted',
   DB_CONCURRENCY: '`npm run db`: how many tenant databases are migrated, verified or seeded at once',
+  WEBHOOK_TIMEOUT_MS: 'how long a webhook receiver has to answer a delivery attempt (connecting included); longer counts as a failed attempt',
+  WEBHOOK_MAX_ATTEMPTS: 'attempts of a delivery before it ends FAILED; each retry waits twice as long as the one before',
+  WEBHOOK_RETRY_BASE_MS: 'the wait before the first retry of a delivery (then 2x, 4x, ...)',
+  WEBHOOK_DISABLE_AFTER: 'FAILED deliveries in a row after which a webhook is disabled (it says why; `updateWebhook(enabled: true)` turns it back on)',
+  WEBHOOK_SWEEP_SECONDS: 'how often a process running jobs relays the events a process that died left behind (tenants with webhooks only)',
+  WEBHOOK_ALLOW_PRIVATE_URLS: 'in production, allow webhook URLs that resolve to loopback, private or link-local addresses (refused by default: SSRF)',
 };
 
 /** `npm start -- --help`: every setting and what it does. */
@@ -199,6 +211,15 @@ export interface Config {
   dbConcurrency: number;
   mail: { smtpUrl: string | undefined; from: string; publicUrl: string | undefined };
   invitationTtlMs: number;
+  webhooks: {
+    timeoutMs: number;
+    maxAttempts: number;
+    retryBaseMs: number;
+    disableAfter: number;
+    sweepMs: number;
+    /** False in production unless WEBHOOK_ALLOW_PRIVATE_URLS: receivers must be public addresses. */
+    allowPrivateUrls: boolean;
+  };
 }
 
 export class ConfigError extends Error {}
@@ -290,5 +311,13 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     dbConcurrency: e.DB_CONCURRENCY,
     mail: { smtpUrl: e.SMTP_URL, from: e.MAIL_FROM, publicUrl: e.PUBLIC_URL?.replace(/\/$/, '') },
     invitationTtlMs: e.INVITATION_TTL_DAYS * 86_400_000,
+    webhooks: {
+      timeoutMs: e.WEBHOOK_TIMEOUT_MS,
+      maxAttempts: e.WEBHOOK_MAX_ATTEMPTS,
+      retryBaseMs: e.WEBHOOK_RETRY_BASE_MS,
+      disableAfter: e.WEBHOOK_DISABLE_AFTER,
+      sweepMs: e.WEBHOOK_SWEEP_SECONDS * 1000,
+      allowPrivateUrls: !production || e.WEBHOOK_ALLOW_PRIVATE_URLS,
+    },
   };
 }

@@ -28,6 +28,7 @@ import { LedgerResolver } from './tenant/ledgerResolver';
 import { ProductResolver } from './tenant/productResolver';
 import { ReportResolver } from './tenant/reportResolver';
 import { SettingsResolver } from './tenant/settingsResolver';
+import { WebhookResolver } from './tenant/webhookResolver';
 import { BomComponentResolver, ProductComponentsResolver, StockResolver } from './tenant/stockResolver';
 
 const resolvers = [
@@ -59,6 +60,7 @@ const resolvers = [
   BankResolver,
   ReportResolver,
   SettingsResolver,
+  WebhookResolver,
 ] as const;
 
 // type-graphql insists on a PubSub once there is a subscription, but ours each bring

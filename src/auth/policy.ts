@@ -26,6 +26,8 @@ export type Action =
   | 'tenant.archive'
   | 'tenant.restore'
   | 'domains.manage'
+  /** Its webhooks: create, change, delete, rotate secrets, see and redeliver deliveries. */
+  | 'webhooks.manage'
   | 'tenant.suspend'
   /** Across tenants: migrate them all, the plan catalogue, manual payments, renewals. */
   | 'platform.manage';
@@ -62,6 +64,7 @@ export const RULES: Record<Action, Rule> = {
   'tenant.archive': { roles: OWNERS, apiKeys: false, who: 'owners' },
   'tenant.restore': { roles: OWNERS, apiKeys: false, who: 'owners' },
   'domains.manage': { roles: OWNERS, apiKeys: false, who: 'owners' },
+  'webhooks.manage': { roles: MANAGERS, apiKeys: false, who: 'admins and owners' },
   'tenant.suspend': { roles: PLATFORM, apiKeys: false, who: 'platform admins' },
   'platform.manage': { roles: PLATFORM, apiKeys: false, who: 'platform admins' },
 };

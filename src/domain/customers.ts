@@ -1,5 +1,8 @@
 import { z } from 'zod';
 import type { TenantDb } from '../db/tenantClient';
+import type { Customer } from '../generated/tenant/client';
+import { recordTenantEvent } from './tenantEvents';
+import { inTransaction } from './transaction';
 import { parseInput } from './validate';
 
 const CustomerFields = z.object({
@@ -13,6 +16,24 @@ const CustomerFields = z.object({
 
 export type CustomerInput = z.input<typeof CustomerFields>;
 
+/** A customer as the API shows it, JSON-safe (for events). */
+export const customerObject = ({ id, name, email, phone, address, nationalId, notes, createdAt }: Customer) => ({
+  id,
+  name,
+  email,
+  phone,
+  address,
+  nationalId,
+  notes,
+  createdAt: createdAt.toISOString(),
+});
+
+/** The customer and its `customer.created` event, in one transaction. */
 export function createCustomer(db: TenantDb, input: CustomerInput) {
-  return db.customer.create({ data: parseInput(CustomerFields, input) });
+  const data = parseInput(CustomerFields, input);
+  return inTransaction(db, async (tx) => {
+    const customer = await tx.customer.create({ data });
+    await recordTenantEvent(tx, 'customer.created', customerObject(customer));
+    return customer;
+  });
 }

@@ -29,6 +29,7 @@ import { LedgerResolver } from './tenant/ledgerResolver';
 import { ProductResolver } from './tenant/productResolver';
 import { ReportResolver } from './tenant/reportResolver';
 import { SettingsResolver } from './tenant/settingsResolver';
+import { WebhookResolver } from './tenant/webhookResolver';
 import { BomComponentResolver, ProductComponentsResolver, StockResolver } from './tenant/stockResolver';
 
 const resolvers = [
@@ -61,6 +62,7 @@ const resolvers = [
   ReportResolver,
   SettingsResolver,
   AnalyticsResolver,
+  WebhookResolver,
 ] as const;
 
 // type-graphql insists on a PubSub once there is a subscription, but ours each bring

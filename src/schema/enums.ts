@@ -1,6 +1,6 @@
 // Prisma's enums, exposed in the GraphQL schema under the same names and values.
 import { registerEnumType } from 'type-graphql';
-import { Isolation, JobKind, JobStatus, MemberRole, TenantEngine, TenantStatus } from '../generated/platform/enums';
+import { DeliveryStatus, Isolation, JobKind, JobStatus, MemberRole, TenantEngine, TenantStatus } from '../generated/platform/enums';
 import { AccountType, InvoiceKind, InvoiceStatus, PaymentMethod, ProductKind, StockMovementType } from '../generated/tenant/enums';
 import type { Grouping } from '../domain/reports/periods';
 import type { SalesGrouping as SalesGroupingName } from '../domain/reports/salesReport';
@@ -11,6 +11,7 @@ registerEnumType(TenantEngine, { name: 'TenantEngine', description: 'Where the t
 registerEnumType(MemberRole, { name: 'MemberRole', description: 'VIEWER reads; MEMBER also writes; ADMIN and OWNER manage the tenant.' });
 registerEnumType(JobKind, { name: 'JobKind', description: 'PROVISION builds a new tenant; MIGRATE applies new migrations; DROP removes an archived tenant’s data.' });
 registerEnumType(JobStatus, { name: 'JobStatus' });
+registerEnumType(DeliveryStatus, { name: 'DeliveryStatus', description: 'PENDING: being attempted or waiting for a retry. FAILED: every attempt failed.' });
 registerEnumType(ProductKind, { name: 'ProductKind' });
 registerEnumType(InvoiceKind, { name: 'InvoiceKind', description: 'TRADE: a sale against which the customer trades items in (old gold).' });
 registerEnumType(InvoiceStatus, { name: 'InvoiceStatus' });
@@ -24,4 +25,4 @@ registerEnumType(SalesGrouping, { name: 'SalesGrouping', description: "Days or m
 export const EventGrouping: { [K in Grouping]: K } = { DAY: 'DAY', WEEK: 'WEEK', MONTH: 'MONTH' };
 registerEnumType(EventGrouping, { name: 'EventGrouping', description: 'Days, ISO weeks (from Monday) or months, in the time zone counted in.' });
 
-export { Isolation, TenantEngine, JobKind, JobStatus, MemberRole, TenantStatus, InvoiceKind, InvoiceStatus, PaymentMethod, ProductKind, AccountType, StockMovementType };
+export { DeliveryStatus, Isolation, TenantEngine, JobKind, JobStatus, MemberRole, TenantStatus, InvoiceKind, InvoiceStatus, PaymentMethod, ProductKind, AccountType, StockMovementType };

@@ -13,10 +13,12 @@ import { explorerRoutes } from './explorer/explorerRoutes';
 import { healthz, metricsRoute, readyz } from './health';
 import { createHttpServer } from './httpServer';
 import { meteringPlugin } from './meteringPlugin';
+import { outboxNudgePlugin } from './outboxNudgePlugin';
 import { createRedisProbe } from './redisProbe';
 import { createRequestContext } from './requestContext';
 import { outcomePlugin, reportRequests } from './requestObserver';
 import { attachWebSocketServer } from './webSocket';
+import { outboxRelay } from '../webhooks/outboxRelay';
 
 export interface RunningGateway {
   /** http://host:port/graphql */
@@ -36,7 +38,7 @@ export async function startGateway(services: Services, listen: { port: number; h
     limits: config.limits,
     introspection,
     formatError,
-    plugins: [meteringPlugin(services.usage), auditPlugin(services.platform, log), outcomePlugin()],
+    plugins: [meteringPlugin(services.usage), auditPlugin(services.platform, log), outcomePlugin(), outboxNudgePlugin(outboxRelay(services))],
   });
   const redis = config.redisUrl ? createRedisProbe(config.redisUrl, log) : undefined;
   const explorer = config.graphiql ? explorerRoutes({ demo: config.demo, endpoint: '/graphql' }) : undefined;

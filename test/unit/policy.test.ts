@@ -23,6 +23,7 @@ const TABLE: Record<Action, { roles: string; keys: boolean }> = {
   'tenant.archive': { roles: '. . . O', keys: false },
   'tenant.restore': { roles: '. . . O', keys: false },
   'domains.manage': { roles: '. . . O', keys: false },
+  'webhooks.manage': { roles: '. . A O', keys: false },
   'tenant.suspend': { roles: '. . . .', keys: false },
   'platform.manage': { roles: '. . . .', keys: false },
 };

@@ -1,6 +1,7 @@
 // The job worker of a gateway process: graphile-worker on the platform database,
 // running JOB_CONCURRENCY jobs at once (none at 0: the process only serves), the
-// scheduled tasks (event retention), and the sweeper that hands the jobs of dead workers to live ones.
+// scheduled tasks (event retention), the sweeper that hands the jobs of dead workers to
+// live ones, and the one that relays the tenant events dead processes left.
 import { Logger as GraphileLogger, makeWorkerUtils, run, runMigrations, type Runner, type TaskList } from 'graphile-worker';
 import pg from 'pg';
 import type { Logger } from '../../logger';
@@ -9,6 +10,9 @@ import { dropJob } from '../dropTenant';
 import { migrateJob } from '../migrateTenant';
 import { provisionJob } from '../provisionJob';
 import { EVENT_RETENTION_CRONTAB, EVENT_RETENTION_TASK, eventRetentionTask } from './eventRetentionTask';
+import { DELIVERY_TASK } from '../../webhooks/deliveryQueue';
+import { deliveryTask } from '../../webhooks/deliverWebhook';
+import { startEventSweeper } from '../../webhooks/eventSweeper';
 import { TASKS } from './jobQueue';
 import { jobTask } from './runJob';
 import { startStaleJobSweeper } from './staleJobSweeper';
@@ -30,6 +34,7 @@ function taskList(services: Services): TaskList {
     [TASKS.MIGRATE]: jobTask(services, migrateJob),
     [TASKS.DROP]: jobTask(services, dropJob),
     [EVENT_RETENTION_TASK]: eventRetentionTask(services),
+    [DELIVERY_TASK]: deliveryTask(services),
   };
 }
 
@@ -58,11 +63,13 @@ export async function startJobWorker(services: Services, platformUrl: string): P
   else await runMigrations(options);
   const utils = await makeWorkerUtils({ pgPool, logger });
   const sweeper = startStaleJobSweeper(services, utils);
+  const eventSweeper = runner ? startEventSweeper(services) : undefined;
   let stopped: Promise<void> | undefined;
   const worker: JobWorker = {
     stop: () =>
       (stopped ??= (async () => {
         sweeper.stop();
+        eventSweeper?.stop();
         await runner?.stop();
         await utils.release();
         await pgPool.end();

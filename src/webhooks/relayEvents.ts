@@ -1,0 +1,53 @@
+// The relay: moves a tenant's unrelayed TenantEvent rows (the outbox) into webhook
+// deliveries, each with its job, in one platform transaction; then marks the events
+// relayed and publishes each on the live feed. It can run twice over the same events
+// (a process died between the two steps, or two processes relay one tenant): a
+// delivery is unique per (webhook, event), and only the relay that marks an event
+// relayed publishes it.
+import type { TenantEvent } from '../generated/tenant/client';
+import type { Services } from '../services';
+import type { TenantRecord } from '../tenancy/tenantRegistry';
+import { enqueueDelivery } from './deliveryQueue';
+import { publishTenantEvent, type TenantEventMessage } from './liveFeed';
+
+const BATCH = 200;
+
+export function messageOf(tenant: Pick<TenantRecord, 'slug'>, event: TenantEvent): TenantEventMessage {
+  return { id: event.id, type: event.type, tenant: tenant.slug, occurredAt: event.occurredAt.toISOString(), object: event.payload };
+}
+
+async function queueDeliveries(services: Services, tenantId: string, messages: TenantEventMessage[]): Promise<void> {
+  const webhooks = await services.platform.webhook.findMany({ where: { tenantId, enabled: true }, select: { id: true, events: true } });
+  const data = messages.flatMap((message) =>
+    webhooks
+      .filter((webhook) => webhook.events.includes(message.type))
+      .map((webhook) => ({ webhookId: webhook.id, eventId: message.id, eventType: message.type, payload: { ...message } })),
+  );
+  if (data.length === 0) return;
+  await services.platform.$transaction(async (tx) => {
+    const created = await tx.webhookDelivery.createManyAndReturn({ data, skipDuplicates: true, select: { id: true } });
+    for (const { id } of created) await enqueueDelivery(tx, id);
+  });
+}
+
+/** Relays every unrelayed event of `tenant`; answers how many this run marked relayed. */
+export async function relayTenantEvents(services: Services, tenant: TenantRecord): Promise<number> {
+  const lease = services.pool.acquire(tenant);
+  let relayed = 0;
+  try {
+    for (;;) {
+      const events = await lease.db.tenantEvent.findMany({ where: { relayedAt: null }, orderBy: { id: 'asc' }, take: BATCH });
+      const messages = events.map((event) => messageOf(tenant, event));
+      await queueDeliveries(services, tenant.id, messages);
+      for (const message of messages) {
+        const { count } = await lease.db.tenantEvent.updateMany({ where: { id: message.id, relayedAt: null }, data: { relayedAt: new Date() } });
+        if (count === 0) continue;
+        relayed++;
+        publishTenantEvent(services, tenant.id, message);
+      }
+      if (events.length < BATCH) return relayed;
+    }
+  } finally {
+    lease.release();
+  }
+}

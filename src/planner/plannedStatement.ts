@@ -18,7 +18,9 @@ import { selectionOf, type SelectionContext } from './selection';
 export type Condition =
   | { op: 'eq'; column: string; value: string }
   | { op: 'isNull'; column: string; isNull: boolean }
-  | { op: 'contains'; columns: string[]; value: string };
+  | { op: 'contains'; columns: string[]; value: string }
+  /** A JSON array column holds the string `value`. */
+  | { op: 'holds'; column: string; value: string };
 
 export type RootRead =
   | { kind: 'connection'; type: string; where: Condition[]; direction: 'asc' | 'desc'; page: PageArgs }
@@ -89,6 +91,8 @@ class Statement {
           return `${q(c.column)} IS ${c.isNull ? '' : 'NOT '}NULL`;
         case 'contains':
           return `(${c.columns.map((column) => this.dialect.contains(q(column), this.param(c.value))).join(' OR ')})`;
+        case 'holds':
+          return this.dialect.holds(q(c.column), this.param(c.value));
       }
     });
     return parts.length > 0 ? `WHERE ${parts.join(' AND ')}` : '';

@@ -86,6 +86,7 @@ describe.each(tenantEngines)('with the demo tenants on %s', (engine) => {
     jobId: () => earlier((a) => a.createTenant?.job.id),
     refreshToken: () => earlier((a) => a.login?.refreshToken),
     invitationId: () => earlier((a) => a.inviteMember?.invitation.id),
+    categoryId: () => earlier((a) => a.createCategory?.id),
   };
 
   function withIds(block: string): string {

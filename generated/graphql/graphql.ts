@@ -78,6 +78,8 @@ export type ProductFilter = {
   kind?: ProductKind | null | undefined;
   /** Matches name or SKU, ignoring case. */
   search?: string | null | undefined;
+  /** Products with this tag (compared lowercased and trimmed, as tags are kept). */
+  tag?: string | null | undefined;
 };
 
 export type ProductInput = {
@@ -87,11 +89,17 @@ export type ProductInput = {
   /** Defaults to the tenant's currency. */
   currency?: string | null | undefined;
   description?: string | null | undefined;
+  /** http or https, at most 10; an update replaces them all. */
+  imageUrls?: Array<string> | null | undefined;
   kind: ProductKind;
   name: string;
   price: string;
   sku: string;
+  /** Trimmed, lowercased, duplicates dropped; at most 20 of 40 characters; an update replaces them all. */
+  tags?: Array<string> | null | undefined;
   trackStock?: boolean | null | undefined;
+  /** One per locale; an update replaces them all. */
+  translations?: Array<ProductTranslationInput> | null | undefined;
   unit?: string | null | undefined;
 };
 
@@ -103,16 +111,29 @@ export type ProductKind =
   | 'SERVICE'
   | 'STONE';
 
+export type ProductTranslationInput = {
+  description?: string | null | undefined;
+  /** BCP 47 language tag, e.g. "fr" or "fr-CA"; not the tenant's own locale. */
+  locale: string;
+  name: string;
+};
+
 export type ProductUpdateInput = {
   attributes?: Record<string, unknown> | null | undefined;
   categoryId?: string | number | null | undefined;
   cost?: string | null | undefined;
   description?: string | null | undefined;
+  /** http or https, at most 10; an update replaces them all. */
+  imageUrls?: Array<string> | null | undefined;
   kind?: ProductKind | null | undefined;
   name?: string | null | undefined;
   price?: string | null | undefined;
   sku?: string | null | undefined;
+  /** Trimmed, lowercased, duplicates dropped; at most 20 of 40 characters; an update replaces them all. */
+  tags?: Array<string> | null | undefined;
   trackStock?: boolean | null | undefined;
+  /** One per locale; an update replaces them all. */
+  translations?: Array<ProductTranslationInput> | null | undefined;
   unit?: string | null | undefined;
 };
 

@@ -1,7 +1,12 @@
 import { z } from 'zod';
 import type { TenantDb } from '../db/tenantClient';
 import { ProductKind } from '../generated/tenant/enums';
-import { notFound } from '../errors';
+import { badInput, notFound } from '../errors';
+import { canonicalLocale } from '../tenancy/localization';
+import { imageUrls, tags, translations, type Translation } from './catalogue/listingFields';
+import { productObject } from './catalogue/productObject';
+import { recordTenantEvent } from './tenantEvents';
+import { inTransaction } from './transaction';
 import { parseInput } from './validate';
 
 const money = z.string().regex(/^\d{1,16}(\.\d{1,2})?$/, 'must be a non-negative amount with at most 2 decimals');
@@ -18,26 +23,59 @@ const ProductFields = z.object({
   unit: z.string().refine((u) => u === 'pc' || u === 'g', 'must be "pc" (pieces) or "g" (grams)').optional(),
   trackStock: z.boolean().optional(),
   attributes: z.record(z.string(), z.unknown()).optional(),
+  translations: translations.optional(),
+  tags: tags.optional(),
+  imageUrls: imageUrls.optional(),
 });
 
 export type ProductInput = z.input<typeof ProductFields>;
 
-export async function createProduct(db: TenantDb, defaultCurrency: string, input: ProductInput) {
+/** The tenant a product belongs to, as far as its fields depend on it. */
+export interface ProductTenant {
+  currency: string;
+  locale: string;
+}
+
+// The product's own name is in the tenant's locale: a translation into it would never be shown.
+function refuseOwnLocale(list: Translation[] | undefined, tenantLocale: string): void {
+  const own = canonicalLocale(tenantLocale) ?? tenantLocale;
+  const index = list?.findIndex((translation) => translation.locale === own) ?? -1;
+  if (index < 0) return;
+  const field = `translations.${index}.locale`;
+  throw badInput(`${field}: ${own} is the tenant's own locale: set the product's name and description instead`, { field });
+}
+
+export async function createProduct(db: TenantDb, tenant: ProductTenant, input: ProductInput) {
   const data = parseInput(ProductFields, input);
-  return db.product.create({
-    data: { ...data, currency: data.currency ?? defaultCurrency, attributes: (data.attributes ?? {}) as object },
+  refuseOwnLocale(data.translations, tenant.locale);
+  return inTransaction(db, async (tx) => {
+    const product = await tx.product.create({
+      data: { ...data, currency: data.currency ?? tenant.currency, attributes: (data.attributes ?? {}) as object },
+    });
+    await recordTenantEvent(tx, 'product.created', productObject(product));
+    return product;
   });
 }
 
-export async function updateProduct(db: TenantDb, id: string, input: Partial<ProductInput>) {
+export async function updateProduct(db: TenantDb, tenant: ProductTenant, id: string, input: Partial<ProductInput>) {
   const data = parseInput(ProductFields.partial(), input);
-  const exists = await db.product.findUnique({ where: { id }, select: { id: true } });
-  if (!exists) throw notFound('product');
-  return db.product.update({ where: { id }, data: { ...data, ...(data.attributes ? { attributes: data.attributes as object } : {}) } });
+  refuseOwnLocale(data.translations, tenant.locale);
+  return inTransaction(db, async (tx) => {
+    const exists = await tx.product.findUnique({ where: { id }, select: { id: true } });
+    if (!exists) throw notFound('product');
+    const product = await tx.product.update({ where: { id }, data: { ...data, ...(data.attributes ? { attributes: data.attributes as object } : {}) } });
+    await recordTenantEvent(tx, 'product.updated', productObject(product));
+    return product;
+  });
 }
 
+/** Deletes a product no invoice, stock movement or bill of materials refers to (those refuse it: BAD_USER_INPUT). */
 export async function deleteProduct(db: TenantDb, id: string): Promise<boolean> {
-  const { count } = await db.product.deleteMany({ where: { id } });
-  if (count === 0) throw notFound('product');
-  return true;
+  return inTransaction(db, async (tx) => {
+    const product = await tx.product.findUnique({ where: { id } });
+    if (!product) throw notFound('product');
+    await tx.product.delete({ where: { id } });
+    await recordTenantEvent(tx, 'product.deleted', productObject(product));
+    return true;
+  });
 }

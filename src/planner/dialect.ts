@@ -22,6 +22,8 @@ export interface Dialect {
   value(kind: ValueKind, column: string): string;
   /** A case-insensitive "contains" (the resolver path's `contains` with `mode: insensitive`: no escaping of % and _). */
   contains(column: string, param: string): string;
+  /** A JSON array column that has the string `param` among its elements. */
+  holds(column: string, param: string): string;
   /** count(*) as a JavaScript number. */
   count(): string;
   /** `LIMIT <n>`. */
@@ -61,6 +63,7 @@ export const postgresql: Dialect = {
     }
   },
   contains: (column, param) => `${column} ILIKE ('%' || ${param} || '%')`,
+  holds: (column, param) => `${column} @> jsonb_build_array(${param}::text)`,
   count: () => 'count(*)::int',
   limit: (count) => `LIMIT ${count}`,
 };
@@ -102,6 +105,7 @@ export const mysql: Dialect = {
   },
   // The default collations compare without regard to case.
   contains: (column, param) => `${column} LIKE CONCAT('%', ${param}, '%')`,
+  holds: (column, param) => `JSON_CONTAINS(${column}, JSON_ARRAY(${param}))`,
   count: () => 'CAST(COUNT(*) AS SIGNED)',
   limit: (count) => `LIMIT ${count}`,
 };

@@ -8,10 +8,10 @@ import { objectType } from './rowJson';
 import { TENANT_MODEL } from './tenantModel';
 
 export function answerRelationsFromRows(schema: GraphQLSchema): void {
-  for (const [typeName, { relations }] of Object.entries(TENANT_MODEL)) {
+  for (const [typeName, { relations, computed = {} }] of Object.entries(TENANT_MODEL)) {
     const fields = objectType(schema, typeName).getFields();
-    const computed = Object.values(fields).filter((field) => field.resolve && !(field.name in relations));
-    if (computed.length > 0) throw new Error(`${typeName}.${computed[0].name} has a resolver: the tenant model must name it as a relation`);
+    const unknown = Object.values(fields).filter((field) => field.resolve && !(field.name in relations) && !(field.name in computed));
+    if (unknown.length > 0) throw new Error(`${typeName}.${unknown[0].name} has a resolver: the tenant model must name it as a relation or a computed field`);
     for (const name of Object.keys(relations)) {
       const field = fields[name];
       const resolve: GraphQLFieldResolver<Record<string, unknown>, unknown> | undefined = field?.resolve;

@@ -21,7 +21,9 @@ export type Condition =
   | { op: 'contains'; columns: string[]; value: string }
   | { op: 'in'; column: string; values: string[] }
   /** A DateTime column against a moment: `since` is >=, `before` is <. */
-  | { op: 'since' | 'before'; column: string; moment: Date };
+  | { op: 'since' | 'before'; column: string; moment: Date }
+  /** A JSON array column holds the string `value`. */
+  | { op: 'holds'; column: string; value: string };
 
 // DateTime columns hold UTC without a zone (timestamp(3), DATETIME(3)): a moment is bound
 // as that text, which both engines read alike whatever the process's own time zone.
@@ -102,6 +104,8 @@ class Statement {
         case 'since':
         case 'before':
           return `${q(c.column)} ${c.op === 'since' ? '>=' : '<'} ${this.param(utcTimestamp(c.moment))}`;
+        case 'holds':
+          return this.dialect.holds(q(c.column), this.param(c.value));
       }
     });
     return parts.length > 0 ? `WHERE ${parts.join(' AND ')}` : '';

@@ -6,7 +6,7 @@
 // A relation that is not nested (planning relations is off, or the field takes
 // arguments) is left to its field resolver; the row then carries what that resolver
 // reads: its id, and the foreign key of a to-one relation.
-import { GraphQLObjectType, getNamedType, isEnumType, type GraphQLSchema } from 'graphql';
+import { GraphQLObjectType, getNamedType, getNullableType, isEnumType, isListType, type GraphQLField, type GraphQLSchema } from 'graphql';
 import { TENANT_SCHEMA } from '../db/tenantTarget';
 import type { Dialect, ValueKind } from './dialect';
 import { hasArguments, selectionOf, type Selection, type SelectionContext } from './selection';
@@ -21,6 +21,13 @@ export interface RowCompiler {
 }
 
 const KINDS: Record<string, ValueKind> = { Decimal: 'decimal', DateTime: 'dateTime', Date: 'date', Boolean: 'boolean', JSONObject: 'json' };
+
+// A list that is not a relation (tags, translations) is kept as a JSON column.
+function kindOf(field: GraphQLField<unknown, unknown>): ValueKind {
+  if (isListType(getNullableType(field.type))) return 'json';
+  const named = getNamedType(field.type);
+  return isEnumType(named) ? 'plain' : (KINDS[named.name] ?? 'plain');
+}
 
 export function objectType(schema: GraphQLSchema, name: string): GraphQLObjectType {
   const type = schema.getType(name);
@@ -40,30 +47,35 @@ export function rowJson(compiler: RowCompiler, typeName: string, selection: Sele
   const alias = aliasAt(depth);
   const column = (name: string) => `${alias}.${dialect.quote(name)}`;
   // Every row carries its id: for cursors, and for the resolvers of relations left to them.
-  const pairs: Array<readonly [string, string]> = [['id', column('id')]];
+  // Keyed by name: a column a computed field reads may be selected itself too.
+  const pairs = new Map<string, string>([['id', column('id')]]);
+  const addColumn = (name: string) => pairs.set(name, dialect.value(kindOf(fields[name]), column(name)));
   for (const [name, nodes] of selection) {
     if (name === 'id') continue;
+    const computed = model.computed?.[name];
+    if (computed) {
+      computed.forEach(addColumn);
+      continue;
+    }
     const relation = model.relations[name];
     if (!relation) {
-      const field = fields[name];
       if (hasArguments(nodes)) throw new Error(`${typeName}.${name} takes arguments: the tenant model cannot plan it`);
-      const named = getNamedType(field.type);
-      pairs.push([name, dialect.value(isEnumType(named) ? 'plain' : (KINDS[named.name] ?? 'plain'), column(name))]);
+      addColumn(name);
       continue;
     }
     if (!compiler.nestRelations || hasArguments(nodes)) {
-      if (relation.kind === 'one') pairs.push([relation.column, column(relation.column)]);
+      if (relation.kind === 'one') pairs.set(relation.column, column(relation.column));
       continue;
     }
     const inner = aliasAt(depth + 1);
     const element = rowJson(compiler, relation.type, selectionOf(nodes, relation.type, compiler.context), depth + 1);
     const table = `${tableOf(dialect, relation.type)} ${inner}`;
     if (relation.kind === 'one') {
-      pairs.push([name, `(SELECT ${element} FROM ${table} WHERE ${inner}.${dialect.quote('id')} = ${column(relation.column)})`]);
+      pairs.set(name, `(SELECT ${element} FROM ${table} WHERE ${inner}.${dialect.quote('id')} = ${column(relation.column)})`);
     } else {
       const order = relation.orderBy.map(([c, direction]) => `${inner}.${dialect.quote(c)} ${direction.toUpperCase()}`).join(', ');
-      pairs.push([name, dialect.array(element, `${table} WHERE ${inner}.${dialect.quote(relation.column)} = ${column('id')}`, order)]);
+      pairs.set(name, dialect.array(element, `${table} WHERE ${inner}.${dialect.quote(relation.column)} = ${column('id')}`, order));
     }
   }
-  return dialect.object(pairs);
+  return dialect.object([...pairs]);
 }

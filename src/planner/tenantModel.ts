@@ -26,6 +26,11 @@ export type Relation = ToOne | ToMany;
 export interface PlannedType {
   table: string;
   relations: Record<string, Relation>;
+  /**
+   * Fields a resolver computes from the row (and may take arguments), by the columns it
+   * reads; each column is a field of the type too, rendered as that field is.
+   */
+  computed?: Record<string, string[]>;
 }
 
 const one = (type: string, column: string): ToOne => ({ kind: 'one', type, column });
@@ -41,6 +46,8 @@ export const TENANT_MODEL: Record<string, PlannedType> = {
   Product: {
     table: 'Product',
     relations: { category: one('Category', 'categoryId'), components: many('BomComponent', 'productId', [['id', 'asc']]) },
+    // name(locale:) and description(locale:) pick a translation, or the product's own text.
+    computed: { name: ['name', 'translations'], description: ['description', 'translations'] },
   },
   BomComponent: { table: 'BomComponent', relations: { component: one('Product', 'componentId') } },
   Customer: { table: 'Customer', relations: {} },

@@ -13,7 +13,10 @@ import { startTestGateway, type GraphQLResponse, type TestGateway, type TestUser
 
 const TENANTS = ['talanou', 'arya-jewelry', 'demo-shop']; // DATABASE, SCHEMA (DATABASE on MySQL), DATABASE
 
-const PRODUCT_FIELDS = 'id sku name description kind price cost currency unit stock trackStock attributes createdAt updatedAt';
+const PRODUCT_FIELDS =
+  'id sku name description kind price cost currency unit stock trackStock attributes tags imageUrls translations { locale name description } createdAt updatedAt';
+// A product's text in other locales: its translation, its language's, or its own.
+const LOCALIZED = 'fr: name(locale: "fr") frCA: name(locale: "fr-CA") de: name(locale: "de") frText: description(locale: "fr") own: name';
 const INVOICE_FIELDS = 'id number kind status issueDate dueDate currency subtotal taxTotal tradeInTotal total amountPaid notes createdAt';
 const CUSTOMER_FIELDS = 'id name email phone address nationalId notes createdAt';
 
@@ -32,7 +35,8 @@ describe.each(tenantEngines)('on %s', (engine: Engine) => {
     // Rows the demo lacks: a product without category or description, with deep and non-Latin attributes; a bare customer.
     for (const tenant of TENANTS) {
       const created = await planned.request(
-        `mutation($attributes: JSONObject) { createProduct(input: { sku: "EDGE-1", name: "لبه ۱", kind: GOODS, price: "12.50", cost: "0.10", attributes: $attributes }) { id } }`,
+        `mutation($attributes: JSONObject) { createProduct(input: { sku: "EDGE-1", name: "لبه ۱", kind: GOODS, price: "12.50", cost: "0.10", attributes: $attributes,
+          tags: ["Edge", "گران"], imageUrls: ["https://cdn.example.com/edge.png"], translations: [{ locale: "fr", name: "Bord 1" }, { locale: "de-AT", name: "Kante", description: "ö" }] }) { id } }`,
         { token: admin.token, tenant, variables: { attributes: { karat: 18, نام: 'طلا', nested: { list: [1, 2.5, null, 'x'], empty: {} } } } },
       );
       expect(created.body.errors).toBeUndefined();
@@ -121,7 +125,7 @@ describe.each(tenantEngines)('on %s', (engine: Engine) => {
       await ok(tenant, '{ products { totalCount } invoices { pageInfo { hasNextPage } } }');
     });
 
-    test('filters: search (case, non-Latin, LIKE wildcards), kind, category, status, customer', async () => {
+    test('filters: search (case, non-Latin, LIKE wildcards), tag, kind, category, status, customer', async () => {
       const { categories, customers } = await ok(tenant, '{ categories { id } customers(first: 1) { edges { node { id } } } }');
       for (const search of ['a', 'A', 'ر', 'انگشتر', '%', '_', 'edge', 'no such thing']) {
         await ok(
@@ -129,6 +133,9 @@ describe.each(tenantEngines)('on %s', (engine: Engine) => {
           `query($s: String) { products(filter: { search: $s }) { totalCount edges { node { sku } } } customers(search: $s) { totalCount edges { node { name } } } }`,
           { s: search },
         );
+      }
+      for (const tag of ['edge', ' EDGE ', 'گران', 'no such tag']) {
+        await ok(tenant, `query($t: String) { products(filter: { tag: $t }) { totalCount edges { node { sku tags ${LOCALIZED} } } } }`, { t: tag });
       }
       if (categories.length > 0)
         await ok(tenant, `query($c: ID) { products(filter: { categoryId: $c, kind: JEWELRY }) { totalCount edges { node { sku } } } }`, {
@@ -147,7 +154,7 @@ describe.each(tenantEngines)('on %s', (engine: Engine) => {
         tenant,
         `{ invoices(first: 100) { totalCount edges { node { ${INVOICE_FIELDS}
             customer { ${CUSTOMER_FIELDS} }
-            items { id description quantity unitPrice taxRate lineTotal taxAmount tradeIn position product { sku category { name } } }
+            items { id description quantity unitPrice taxRate lineTotal taxAmount tradeIn position product { sku ${LOCALIZED} tags translations { locale } category { name } } }
             payments { id amount method reference paidAt invoice { number } } } } } }`,
       );
       expect(data.invoices.edges.some((e: any) => e.node.payments.length === 0)).toBe(true);
@@ -165,6 +172,24 @@ describe.each(tenantEngines)('on %s', (engine: Engine) => {
       });
       const missing = await both(tenant, '{ product(id: "01900000-0000-7000-8000-000000000000") { id } }');
       expect(missing.errors?.[0].extensions.code).toBe('NOT_FOUND');
+    });
+
+    test('translated names, tags and images, at the root and nested under invoice items', async () => {
+      const { products } = await ok(tenant, `{ products(first: 5, filter: { tag: "edge" }) { edges { node { id ${PRODUCT_FIELDS} ${LOCALIZED} } } } }`);
+      const [edge] = products.edges.map((e: any) => e.node);
+      // de-AT is more specific than de: a request for de does not get it.
+      expect(edge).toMatchObject({ sku: 'EDGE-1', fr: 'Bord 1', frCA: 'Bord 1', de: 'لبه ۱', frText: null, own: 'لبه ۱', tags: ['edge', 'گران'] });
+      const created = await planned.request(
+        `mutation($p: ID!) { createInvoice(input: { kind: SALE, items: [{ productId: $p, quantity: "1", unitPrice: "12.50" }] }) { id } }`,
+        { token: admin.token, tenant, variables: { p: edge.id } },
+      );
+      expect(created.body.errors).toBeUndefined();
+      const { invoice } = await ok(
+        tenant,
+        `query($id: ID!) { invoice(id: $id) { items { product { ${LOCALIZED} tags imageUrls translations { locale name description } ... on Product { x: name(locale: "de-AT") } } } } }`,
+        { id: created.body.data.createInvoice.id },
+      );
+      expect(invoice.items[0].product).toMatchObject({ fr: 'Bord 1', x: 'Kante', imageUrls: ['https://cdn.example.com/edge.png'] });
     });
 
     test('the books: the chart as a tree, journal entries with lines, accounts and customers, stock movements, bank statement lines', async () => {

@@ -23,7 +23,8 @@ const TABLES = [
   `CREATE TABLE \`Product\` (id CHAR(36) PRIMARY KEY, sku VARCHAR(191) NOT NULL, name VARCHAR(191) NOT NULL, description TEXT NULL,
      kind ENUM('GOLD','JEWELRY','COIN','STONE','GOODS','SERVICE') NOT NULL, categoryId CHAR(36) NULL, price DECIMAL(18,2) NOT NULL,
      cost DECIMAL(18,2) NOT NULL, currency VARCHAR(191) NOT NULL, unit VARCHAR(191) NOT NULL, stock DECIMAL(18,3) NOT NULL,
-     trackStock BOOLEAN NOT NULL, attributes JSON NOT NULL, createdAt DATETIME(3) NOT NULL, updatedAt DATETIME(3) NOT NULL)`,
+     trackStock BOOLEAN NOT NULL, attributes JSON NOT NULL, translations JSON NOT NULL, tags JSON NOT NULL, imageUrls JSON NOT NULL,
+     createdAt DATETIME(3) NOT NULL, updatedAt DATETIME(3) NOT NULL)`,
   'CREATE TABLE `BomComponent` (id CHAR(36) PRIMARY KEY, productId CHAR(36) NOT NULL, componentId CHAR(36) NOT NULL, quantity DECIMAL(18,3) NOT NULL)',
   `CREATE TABLE \`Customer\` (id CHAR(36) PRIMARY KEY, name VARCHAR(191) NOT NULL, email VARCHAR(191) NULL, phone VARCHAR(191) NULL,
      address VARCHAR(191) NULL, nationalId VARCHAR(191) NULL, notes TEXT NULL, createdAt DATETIME(3) NOT NULL, updatedAt DATETIME(3) NOT NULL)`,
@@ -38,6 +39,8 @@ const TABLES = [
   `CREATE TABLE \`Payment\` (id CHAR(36) PRIMARY KEY, invoiceId CHAR(36) NOT NULL, amount DECIMAL(18,2) NOT NULL,
      method ENUM('CASH','CARD','BANK_TRANSFER','CHEQUE') NOT NULL, reference VARCHAR(191) NULL, paidAt DATETIME(3) NOT NULL, createdAt DATETIME(3) NOT NULL)`,
 ];
+
+const JSON_COLUMNS = new Set(['attributes', 'translations', 'tags', 'imageUrls']);
 
 let connection: Connection | undefined;
 let gw: TestGateway;
@@ -55,7 +58,8 @@ beforeAll(async () => {
   await gw.createTenant({ slug: 'both-engines', owner });
   const api = tenantApi(gw, owner.token, 'both-engines');
   const { categories } = await api.call('{ categories { id } }');
-  const ring = await api.createProduct({ sku: 'RING-1', name: 'Ring', kind: 'JEWELRY', price: '350000000', cost: '12.50', categoryId: categories[0].id, attributes: { karat: 18, stones: [{ carat: 0.25 }], name: 'انگشتر' } });
+  const ring = await api.createProduct({ sku: 'RING-1', name: 'Ring', kind: 'JEWELRY', price: '350000000', cost: '12.50', categoryId: categories[0].id, attributes: { karat: 18, stones: [{ carat: 0.25 }], name: 'انگشتر' },
+    tags: ['gold', 'طلا'], imageUrls: ['https://cdn.example.com/ring.jpg'], translations: [{ locale: 'fr', name: 'Bague', description: 'en or' }, { locale: 'fa', name: 'انگشتر' }] });
   const coin = await api.createProduct({ sku: 'COIN-1', name: 'Coin %', kind: 'COIN', price: '0.10', trackStock: false });
   await api.createProduct({ sku: 'GOODS-1', name: 'goods', kind: 'GOODS', price: '7' });
   await api.call('mutation($p: ID!, $c: [BomComponentInput!]!) { setProductComponents(productId: $p, components: $c) { id } }', { p: ring.id, c: [{ componentId: coin.id, quantity: '2.5' }] });
@@ -73,7 +77,7 @@ beforeAll(async () => {
     const { rows } = await onTenantConnection(target, (client) => client.query(`SELECT * FROM "${table}"`));
     for (const row of rows) {
       const columns = Object.keys(row).filter((c) => table !== 'Category' || ['id', 'name', 'parentId', 'createdAt'].includes(c));
-      const values = columns.map((c) => (c === 'attributes' ? JSON.stringify(row[c]) : row[c]));
+      const values = columns.map((c) => (JSON_COLUMNS.has(c) ? JSON.stringify(row[c]) : row[c]));
       await connection.query(`INSERT INTO \`${table}\` (${columns.map((c) => `\`${c}\``).join(', ')}) VALUES (${columns.map(() => '?').join(', ')})`, values);
     }
   }
@@ -113,7 +117,8 @@ async function onBoth(document: string, read: RootRead): Promise<[unknown, unkno
   return [settled(pg.shape(pgRow.rows[0] ?? {})), settled(my.shape(myRow))];
 }
 
-const PRODUCT = 'id sku name description kind price cost currency unit stock trackStock attributes createdAt updatedAt';
+const PRODUCT =
+  'id sku name description kind price cost currency unit stock trackStock attributes tags imageUrls translations { locale name description } fr: name(locale: "fr") createdAt updatedAt';
 const CORPUS: Array<[string, string, RootRead]> = [
   [
     'products with every field, categories and components',
@@ -123,6 +128,7 @@ const CORPUS: Array<[string, string, RootRead]> = [
   ['a page of one, with fragments', '{ products(first: 1) { edges { node { ...P } } pageInfo { hasNextPage endCursor } } } fragment P on Product { sku x: name }', { kind: 'connection', type: 'Product', where: [], direction: 'asc', page: { first: 1 } }],
   ['a search with a LIKE wildcard, any case', '{ products { totalCount edges { node { sku } } } }', { kind: 'connection', type: 'Product', where: [{ op: 'contains', columns: ['name', 'sku'], value: 'coin %' }], direction: 'asc', page: {} }],
   ['a kind filter', '{ products { edges { node { sku } } } }', { kind: 'connection', type: 'Product', where: [{ op: 'eq', column: 'kind', value: 'JEWELRY' }], direction: 'asc', page: {} }],
+  ['a tag filter, non-Latin', '{ products { totalCount edges { node { sku tags } } } }', { kind: 'connection', type: 'Product', where: [{ op: 'holds', column: 'tags', value: 'طلا' }], direction: 'asc', page: {} }],
   [
     'invoices, newest first, with customers (some null), items, products and payments (some empty)',
     '{ invoices { totalCount edges { node { number kind status issueDate dueDate subtotal taxTotal total amountPaid customer { name email } items { description quantity unitPrice taxRate lineTotal tradeIn position product { sku } } payments { amount method reference paidAt } } } } }',
@@ -139,6 +145,12 @@ run.each(CORPUS)('%s: the same rows from both dialects', async (_name, document,
   const [fromPostgres, fromMysql] = await onBoth(document, read);
   expect(fromMysql).toEqual(fromPostgres);
   expect(JSON.stringify(fromPostgres)).not.toBe('{}');
+});
+
+run('the tag filter finds the tagged product on both', async () => {
+  const [a, b] = await onBoth('{ products { edges { node { sku } } } }', { kind: 'connection', type: 'Product', where: [{ op: 'holds', column: 'tags', value: 'gold' }], direction: 'asc', page: {} });
+  expect(b).toEqual(a);
+  expect((a as any).edges.map((e: any) => e.node.sku)).toEqual(['RING-1']);
 });
 
 run('one product by id, on both', async () => {

@@ -1,7 +1,10 @@
 import type { GraphQLResolveInfo } from 'graphql';
 import { Arg, Args, Ctx, Field, FieldResolver, ID, Info, InputType, Mutation, Query, Resolver, Root } from 'type-graphql';
 import { withinPlanLimit } from '../../billing/planLimits';
+import { normalTag } from '../../domain/catalogue/listingFields';
+import { localizedText } from '../../domain/catalogue/localizedText';
 import { createProduct, deleteProduct, updateProduct } from '../../domain/products';
+import { badInput } from '../../errors';
 import type { Product as ProductRow } from '../../generated/tenant/client';
 import type { Condition } from '../../planner/plannedStatement';
 import { Connection, PageArgs } from '../connection';
@@ -20,10 +23,26 @@ class ProductFilter {
   @Field(() => ID, { nullable: true }) categoryId?: string;
   @Field(() => ProductKind, { nullable: true }) kind?: ProductKind;
   @Field(() => String, { nullable: true, description: 'Matches name or SKU, ignoring case.' }) search?: string;
+  @Field(() => String, { nullable: true, description: 'Products with this tag (compared lowercased and trimmed, as tags are kept).' }) tag?: string;
 }
 
 @InputType()
-class ProductInput {
+class ProductTranslationInput {
+  @Field(() => String, { description: 'BCP 47 language tag, e.g. "fr" or "fr-CA"; not the tenant\'s own locale.' }) locale!: string;
+  @Field(() => String) name!: string;
+  @Field(() => String, { nullable: true }) description?: string;
+}
+
+/** What a shop shows of a product, set on create and on update alike. */
+@InputType()
+class ProductListingInput {
+  @Field(() => [ProductTranslationInput], { nullable: true, description: 'One per locale; an update replaces them all.' }) translations?: ProductTranslationInput[];
+  @Field(() => [String], { nullable: true, description: 'Trimmed, lowercased, duplicates dropped; at most 20 of 40 characters; an update replaces them all.' }) tags?: string[];
+  @Field(() => [String], { nullable: true, description: 'http or https, at most 10; an update replaces them all.' }) imageUrls?: string[];
+}
+
+@InputType()
+class ProductInput extends ProductListingInput {
   @Field(() => String) sku!: string;
   @Field(() => String) name!: string;
   @Field(() => String, { nullable: true }) description?: string;
@@ -38,7 +57,7 @@ class ProductInput {
 }
 
 @InputType()
-class ProductUpdateInput {
+class ProductUpdateInput extends ProductListingInput {
   @Field(() => String, { nullable: true }) sku?: string;
   @Field(() => String, { nullable: true }) name?: string;
   @Field(() => String, { nullable: true }) description?: string;
@@ -56,6 +75,11 @@ function productWhere(filter: ProductFilter | undefined): Condition[] {
   if (filter?.categoryId) where.push({ op: 'eq', column: 'categoryId', value: parseId(filter.categoryId, 'filter.categoryId') });
   if (filter?.kind) where.push({ op: 'eq', column: 'kind', value: filter.kind });
   if (filter?.search) where.push({ op: 'contains', columns: ['name', 'sku'], value: filter.search });
+  if (filter?.tag !== undefined && filter.tag !== null) {
+    const tag = normalTag(filter.tag);
+    if (!tag) throw badInput('filter.tag: must not be empty', { field: 'filter.tag' });
+    where.push({ op: 'holds', column: 'tags', value: tag });
+  }
   return where;
 }
 
@@ -76,6 +100,16 @@ export class ProductResolver {
     return readTenant(ctx, info, { kind: 'one', type: 'Product', id: parseId(id), what: 'product' });
   }
 
+  @FieldResolver(() => String)
+  name(@Root() product: ProductRow, @Arg('locale', () => String, { nullable: true }) locale: string | null | undefined) {
+    return localizedText(product, 'name', locale);
+  }
+
+  @FieldResolver(() => String, { nullable: true })
+  description(@Root() product: ProductRow, @Arg('locale', () => String, { nullable: true }) locale: string | null | undefined) {
+    return localizedText(product, 'description', locale);
+  }
+
   @FieldResolver(() => Category, { nullable: true })
   category(@Root() product: ProductRow, @Ctx() ctx: GatewayContext) {
     return product.categoryId ? ctx.scope.loaders.category.load(product.categoryId) : null;
@@ -84,7 +118,7 @@ export class ProductResolver {
   @Mutation(() => Product)
   async createProduct(@Arg('input', () => ProductInput) input: ProductInput, @Ctx() ctx: GatewayContext) {
     const scope = await ctx.tenant('data.write');
-    return withinPlanLimit(ctx.services, scope, 'maxProducts', (tx) => createProduct(tx, scope.tenant.currency, input));
+    return withinPlanLimit(ctx.services, scope, 'maxProducts', (tx) => createProduct(tx, scope.tenant, input));
   }
 
   @Mutation(() => Product)
@@ -93,11 +127,11 @@ export class ProductResolver {
     @Arg('input', () => ProductUpdateInput) input: ProductUpdateInput,
     @Ctx() ctx: GatewayContext,
   ) {
-    const { db } = await ctx.tenant('data.write');
-    return updateProduct(db, parseId(id), input);
+    const { db, tenant } = await ctx.tenant('data.write');
+    return updateProduct(db, tenant, parseId(id), input);
   }
 
-  @Mutation(() => Boolean, { description: 'Deletes a product no invoice refers to.' })
+  @Mutation(() => Boolean, { description: 'Deletes a product no invoice, stock movement or bill of materials refers to.' })
   async deleteProduct(@Arg('id', () => ID) id: string, @Ctx() ctx: GatewayContext) {
     const { db } = await ctx.tenant('data.write');
     return deleteProduct(db, parseId(id));

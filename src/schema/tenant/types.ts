@@ -11,12 +11,20 @@ export class Category {
   @Field(() => ID, { nullable: true }) parentId!: string | null;
 }
 
+@ObjectType({ description: "A product's name and description in a locale other than the tenant's." })
+export class ProductTranslation {
+  @Field(() => String, { description: 'BCP 47 language tag, e.g. "fr" or "fr-CA".' }) locale!: string;
+  @Field(() => String) name!: string;
+  @Field(() => String, { nullable: true }) description!: string | null;
+}
+
 @ObjectType()
 export class Product {
   @Field(() => ID) id!: string;
   @Field(() => String) sku!: string;
-  @Field(() => String) name!: string;
-  @Field(() => String, { nullable: true }) description!: string | null;
+  @Field(() => String, { description: "With `locale`: its translation, else its language's (fr for fr-CA), else its own name (the tenant's locale)." })
+  name!: string;
+  @Field(() => String, { nullable: true, description: 'With `locale`: its translation, falling back as `name` does.' }) description!: string | null;
   @Field(() => ProductKind) kind!: ProductKind;
   @Field(() => DecimalScalar) price!: unknown;
   @Field(() => DecimalScalar, { description: 'Unit cost, used for the cost of goods sold.' }) cost!: unknown;
@@ -25,6 +33,9 @@ export class Product {
   @Field(() => DecimalScalar, { description: 'On hand: the sum of the stock movements.' }) stock!: unknown;
   @Field(() => Boolean) trackStock!: boolean;
   @Field(() => JSONObjectScalar, { description: 'Free-form attributes: karat, weightGrams, carat, ...' }) attributes!: unknown;
+  @Field(() => [ProductTranslation], { description: 'Name and description per locale, by locale.' }) translations!: unknown;
+  @Field(() => [String], { description: 'Lowercased, without duplicates; `products(filter: { tag })` finds products by one.' }) tags!: unknown;
+  @Field(() => [String], { description: 'http(s) URLs of its pictures, the main one first.' }) imageUrls!: unknown;
   @Field(() => DateTimeScalar) createdAt!: Date;
   @Field(() => DateTimeScalar) updatedAt!: Date;
 }

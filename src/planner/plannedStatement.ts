@@ -18,7 +18,12 @@ import { selectionOf, type SelectionContext } from './selection';
 export type Condition =
   | { op: 'eq'; column: string; value: string }
   | { op: 'isNull'; column: string; isNull: boolean }
-  | { op: 'contains'; columns: string[]; value: string };
+  | { op: 'contains'; columns: string[]; value: string }
+  /** from <= column < to, either bound optional: a time column against moments. */
+  | { op: 'range'; column: string; from?: Date; to?: Date };
+
+// A moment as both engines read it against a time column holding UTC without a zone: "2026-12-01 08:30:00.000".
+const utcTimestamp = (moment: Date) => moment.toISOString().replace('T', ' ').replace('Z', '');
 
 export type RootRead =
   | { kind: 'connection'; type: string; where: Condition[]; direction: 'asc' | 'desc'; page: PageArgs }
@@ -89,6 +94,13 @@ class Statement {
           return `${q(c.column)} IS ${c.isNull ? '' : 'NOT '}NULL`;
         case 'contains':
           return `(${c.columns.map((column) => this.dialect.contains(q(column), this.param(c.value))).join(' OR ')})`;
+        case 'range': {
+          const bounds = [
+            ...(c.from ? [`${q(c.column)} >= ${this.param(utcTimestamp(c.from))}`] : []),
+            ...(c.to ? [`${q(c.column)} < ${this.param(utcTimestamp(c.to))}`] : []),
+          ];
+          return bounds.length > 0 ? `(${bounds.join(' AND ')})` : 'TRUE';
+        }
       }
     });
     return parts.length > 0 ? `WHERE ${parts.join(' AND ')}` : '';

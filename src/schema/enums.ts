@@ -1,7 +1,7 @@
 // Prisma's enums, exposed in the GraphQL schema under the same names and values.
 import { registerEnumType } from 'type-graphql';
 import { Isolation, JobKind, JobStatus, MemberRole, TenantEngine, TenantStatus } from '../generated/platform/enums';
-import { AccountType, InvoiceKind, InvoiceStatus, PaymentMethod, ProductKind, StockMovementType } from '../generated/tenant/enums';
+import { AccountType, InvoiceKind, InvoiceStatus, OrderStatus, PaymentMethod, ProductKind, StockMovementType } from '../generated/tenant/enums';
 import type { SalesGrouping as SalesGroupingName } from '../domain/reports/salesReport';
 
 registerEnumType(TenantStatus, { name: 'TenantStatus' });
@@ -13,6 +13,7 @@ registerEnumType(JobStatus, { name: 'JobStatus' });
 registerEnumType(ProductKind, { name: 'ProductKind' });
 registerEnumType(InvoiceKind, { name: 'InvoiceKind', description: 'TRADE: a sale against which the customer trades items in (old gold).' });
 registerEnumType(InvoiceStatus, { name: 'InvoiceStatus' });
+registerEnumType(OrderStatus, { name: 'OrderStatus', description: 'PENDING -> PAID -> FULFILLED; PARTIALLY_REFUNDED or REFUNDED once money is given back; CANCELLED before fulfilment.' });
 registerEnumType(PaymentMethod, { name: 'PaymentMethod', description: 'CASH posts to the till; the others to the bank.' });
 registerEnumType(AccountType, { name: 'AccountType' });
 registerEnumType(StockMovementType, { name: 'StockMovementType' });
@@ -20,4 +21,4 @@ registerEnumType(StockMovementType, { name: 'StockMovementType' });
 export const SalesGrouping: { [K in SalesGroupingName]: K } = { DAY: 'DAY', MONTH: 'MONTH' };
 registerEnumType(SalesGrouping, { name: 'SalesGrouping', description: "Days or months in the tenant's time zone." });
 
-export { Isolation, TenantEngine, JobKind, JobStatus, MemberRole, TenantStatus, InvoiceKind, InvoiceStatus, PaymentMethod, ProductKind, AccountType, StockMovementType };
+export { Isolation, TenantEngine, JobKind, JobStatus, MemberRole, TenantStatus, InvoiceKind, InvoiceStatus, OrderStatus, PaymentMethod, ProductKind, AccountType, StockMovementType };

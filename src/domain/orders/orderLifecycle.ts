@@ -39,7 +39,9 @@ async function orderStep(db: TenantDb, id: string, event: DomainEventType, step:
     const order = await lockOrder(tx, id);
     const updated = await tx.order.update({ where: { id }, data: await step(tx, order), include: ORDER_DETAILS });
     await recordTenantEvent(tx, event, orderEventObject(updated));
-    return updated;
+    // The row alone: its lines and discount are the API's relations, read through their own resolvers.
+    const { items: _items, discount: _discount, ...row } = updated;
+    return row;
   });
 }
 

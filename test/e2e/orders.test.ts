@@ -247,4 +247,13 @@ describe.each(tenantEngines)('on %s', (engine: Engine) => {
     await small.call(CREATE, { i: input });
     expect((await small.refused(CREATE, { i: input })).extensions).toMatchObject({ code: 'PLAN_LIMIT_EXCEEDED', limitName: 'maxOrdersPerMonth', limit: 2, current: 2 });
   });
+
+  test('on a tenant without tax a refund posts no VAT line, and the books still balance', async () => {
+    const small = tenantApi(gw, owner.token, 'two-orders');
+    const { edges } = (await small.call('{ orders { edges { node { id } } } }')).orders;
+    await small.call(PAY, { id: edges[0].node.id, m: 'CASH' });
+    expect((await small.call(REFUND, { id: edges[0].node.id, a: '0.40' })).refundOrder).toMatchObject({ status: 'PARTIALLY_REFUNDED', taxTotal: '0' });
+    const balances = await balancesByCode(small);
+    expect({ cash: balances['1100'], sales: balances['4100'], vat: balances['2200'] ?? '0' }).toEqual({ cash: '0.6', sales: '-0.6', vat: '0' });
+  });
 });

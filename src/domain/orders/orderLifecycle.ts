@@ -10,7 +10,7 @@ import { badInput } from '../../errors';
 import type { Prisma } from '../../generated/tenant/client';
 import { PaymentMethod } from '../../generated/tenant/enums';
 import type { OrderStatus } from '../../generated/tenant/enums';
-import { postEntry } from '../accounting/postEntry';
+import { postEntry, withoutZeroLines } from '../accounting/postEntry';
 import { returnRedemption } from '../discounts';
 import { refundPosting } from '../invoicing/invoicePostings';
 import { issueInvoice } from '../invoicing/issueInvoice';
@@ -96,7 +96,8 @@ export function refundOrder(db: TenantDb, id: string, input: z.input<typeof Refu
       });
     }
     const refund = await tx.orderRefund.create({ data: { orderId: id, amount: data.amount, reason: data.reason ?? null } });
-    await postEntry(tx, refundPosting({ ...order, paymentMethod: order.paymentMethod! }, refund));
+    // Without tax on the order, there is no VAT line.
+    await postEntry(tx, withoutZeroLines(refundPosting({ ...order, paymentMethod: order.paymentMethod! }, refund))!);
     const refundedAmount = order.refundedAmount.add(data.amount);
     return { refundedAmount, status: refundedAmount.eq(order.total) ? 'REFUNDED' : 'PARTIALLY_REFUNDED' };
   });

@@ -86,6 +86,8 @@ describe.each(tenantEngines)('with the demo tenants on %s', (engine) => {
     jobId: () => earlier((a) => a.createTenant?.job.id),
     refreshToken: () => earlier((a) => a.login?.refreshToken),
     invitationId: () => earlier((a) => a.inviteMember?.invitation.id),
+    productId: () => earlier((a) => a.shopProducts?.edges[0]?.node.id),
+    orderId: () => earlier((a) => a.createOrder?.id),
   };
 
   function withIds(block: string): string {

@@ -87,6 +87,8 @@ describe.each(tenantEngines)('with the demo tenants on %s', (engine) => {
     refreshToken: () => earlier((a) => a.login?.refreshToken),
     invitationId: () => earlier((a) => a.inviteMember?.invitation.id),
     categoryId: () => earlier((a) => a.createCategory?.id),
+    productId: () => earlier((a) => a.shopProducts?.edges[0]?.node.id),
+    orderId: () => earlier((a) => a.createOrder?.id),
   };
 
   function withIds(block: string): string {

@@ -1,5 +1,5 @@
 // What a plan allows, enforced where tenant rows are created: products, invoices
-// per UTC calendar month, and the storage the tenant's data takes. Resolvers wrap
+// and orders per UTC calendar month, and the storage the tenant's data takes. Resolvers wrap
 // the create in `withinPlanLimit`.
 //
 // Counts are exact under concurrency: the count and the insert run in one tenant
@@ -21,9 +21,9 @@ import type { TenantRecord } from '../tenancy/tenantRegistry';
 import { startOfUtcMonth } from './calendar';
 import { storageUsedMb } from './storageUsed';
 
-export type LimitName = 'maxProducts' | 'maxInvoicesPerMonth' | 'maxApiCallsPerMonth' | 'maxStorageMb';
+export type LimitName = 'maxProducts' | 'maxInvoicesPerMonth' | 'maxOrdersPerMonth' | 'maxApiCallsPerMonth' | 'maxStorageMb';
 
-type TenantReader = Pick<TenantDb, 'product' | 'invoice'>;
+type TenantReader = Pick<TenantDb, 'product' | 'invoice' | 'order'>;
 
 /** The tenant a limit is checked for: its record, its Prisma client and its tables. */
 export interface LimitScope {
@@ -35,8 +35,9 @@ export interface LimitScope {
 /** The limits counted in the tenant's own database. */
 const tenantCounts = {
   maxProducts: (db: TenantReader) => db.product.count(),
-  // Invoice ids are UUIDv7, so "created this month" is a primary-key range.
+  // Invoice and order ids are UUIDv7, so "created this month" is a primary-key range.
   maxInvoicesPerMonth: (db: TenantReader, now: Date) => db.invoice.count({ where: { id: { gte: uuidv7Floor(startOfUtcMonth(now)) } } }),
+  maxOrdersPerMonth: (db: TenantReader, now: Date) => db.order.count({ where: { id: { gte: uuidv7Floor(startOfUtcMonth(now)) } } }),
 } satisfies Partial<Record<LimitName, (db: TenantReader, now: Date) => Promise<number>>>;
 
 export type CountedLimit = keyof typeof tenantCounts;
@@ -44,6 +45,7 @@ export type CountedLimit = keyof typeof tenantCounts;
 const WORDS: Record<LimitName, string> = {
   maxProducts: 'products',
   maxInvoicesPerMonth: 'invoices a month',
+  maxOrdersPerMonth: 'orders a month',
   maxApiCallsPerMonth: 'API calls a month',
   maxStorageMb: 'MB of data',
 };
@@ -105,6 +107,7 @@ export async function limitsExceededBy(
   const current: Record<LimitName, () => Promise<number>> = {
     maxProducts: () => tenantCounts.maxProducts(scope.db),
     maxInvoicesPerMonth: () => tenantCounts.maxInvoicesPerMonth(scope.db, now),
+    maxOrdersPerMonth: () => tenantCounts.maxOrdersPerMonth(scope.db, now),
     maxApiCallsPerMonth: () => services.usage.monthToDate(scope.tenant.id, now),
     maxStorageMb: () => storageUsedMb(scope.target),
   };

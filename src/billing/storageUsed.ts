@@ -6,7 +6,7 @@
 // - MySQL/MariaDB: the size of each table's InnoDB file (one per table). The page
 //   statistics of information_schema.TABLES would be cheaper, but InnoDB refreshes
 //   them in the background, long after a large write. A new tenant's empty tables
-//   take about 1.4 MB there (InnoDB gives each file a few extents up front).
+//   take about 2 MB there (InnoDB gives each file a few extents up front).
 import { onTenantConnection, type MysqlTarget, type TenantTarget } from '../db/tenantTarget';
 
 const BYTES_PER_MB = 2 ** 20;

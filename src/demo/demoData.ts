@@ -60,6 +60,22 @@ export interface DemoTenant {
   customers: Array<{ name: string; phone: string; email?: string; address: string }>;
   invoices: DemoInvoice[];
   books: DemoBooks;
+  /** A web shop's orders, taken through the same rules as the API's, after the books. */
+  shop?: DemoShop;
+}
+
+export interface DemoOrder {
+  customer: number;
+  items: Array<{ sku: string; quantity: string }>;
+  discountCode?: string;
+  shippingAddress: string;
+  /** How far it got: paid (with the method), then fulfilled, refunded in part, or cancelled. */
+  steps: Array<{ pay: PaymentMethod } | 'fulfill' | { refund: string; reason: string } | 'cancel'>;
+}
+
+export interface DemoShop {
+  discount: { code: string; percentOff: string; maxRedemptions: number };
+  orders: DemoOrder[];
 }
 
 const JEWELLER_CATEGORIES = ['طلای آب‌شده', 'زیورآلات طلا', 'سکه', 'سنگ‌های قیمتی'];
@@ -188,6 +204,16 @@ export const DEMO_TENANTS: DemoTenant[] = [
       bank: { name: 'Operating account', bankName: 'First Community Bank', accountNumber: '021000021-4400012345' },
       assemblies: [],
       historySales: 10,
+    },
+    shop: {
+      discount: { code: 'WELCOME10', percentOff: '10', maxRedemptions: 100 },
+      orders: [
+        { customer: 0, items: [{ sku: 'HOOD-GRY-L', quantity: '1' }, { sku: 'CAP-NVY', quantity: '1' }], shippingAddress: '12 Elm Street, Springfield', steps: [{ pay: 'CARD' }, 'fulfill'] },
+        { customer: 1, items: [{ sku: 'MUG-WHT', quantity: '2' }], discountCode: 'WELCOME10', shippingAddress: '9 Harbour Road, Portland', steps: [{ pay: 'CARD' }, 'fulfill', { refund: '12.50', reason: 'one mug arrived broken' }] },
+        { customer: 2, items: [{ sku: 'TEE-BLK-M', quantity: '3' }], discountCode: 'WELCOME10', shippingAddress: 'Torstraße 5, Berlin', steps: [{ pay: 'BANK_TRANSFER' }] },
+        { customer: 0, items: [{ sku: 'TOTE-NAT', quantity: '2' }], shippingAddress: '12 Elm Street, Springfield', steps: [] },
+        { customer: 1, items: [{ sku: 'CAP-NVY', quantity: '2' }], shippingAddress: '9 Harbour Road, Portland', steps: ['cancel'] },
+      ],
     },
   },
 ];

@@ -7,6 +7,7 @@ import { createTenantRecord } from '../provisioning/createTenantRecord';
 import { provisionTenant } from '../provisioning/provisionTenant';
 import type { Services } from '../services';
 import { fillBooks } from './demoBooks';
+import { fillOrders } from './demoOrders';
 import { DEMO_PASSWORD, DEMO_TENANTS, PLATFORM_ADMIN_EMAIL, demoLogins, type DemoTenant } from './demoData';
 
 async function fillCatalogue(db: TenantDb, demo: DemoTenant): Promise<void> {
@@ -33,14 +34,17 @@ async function fillCatalogue(db: TenantDb, demo: DemoTenant): Promise<void> {
   await db.customer.createMany({ data: demo.customers });
 }
 
+async function catalogueOf(db: TenantDb, demo: DemoTenant) {
+  const products = new Map((await db.product.findMany()).map((p) => [p.sku, p]));
+  const byName = new Map((await db.customer.findMany()).map((c) => [c.name, c]));
+  return { products, customers: demo.customers.map((c) => byName.get(c.name)!) };
+}
+
 async function fillTenant(db: TenantDb, demo: DemoTenant): Promise<void> {
   if ((await db.product.count()) === 0) await fillCatalogue(db, demo);
-  // The books come after the catalogue, so a data folder from before they existed gets them too.
-  if ((await db.bankAccount.count()) === 0) {
-    const products = new Map((await db.product.findMany()).map((p) => [p.sku, p]));
-    const byName = new Map((await db.customer.findMany()).map((c) => [c.name, c]));
-    await fillBooks(db, demo, { products, customers: demo.customers.map((c) => byName.get(c.name)!) });
-  }
+  // The books and the orders come after the catalogue, so a data folder from before they existed gets them too.
+  if ((await db.bankAccount.count()) === 0) await fillBooks(db, demo, await catalogueOf(db, demo));
+  if (demo.shop && (await db.order.count()) === 0) await fillOrders(db, demo, demo.shop, await catalogueOf(db, demo));
 }
 
 export async function ensureDemo(services: Services): Promise<void> {

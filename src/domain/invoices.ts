@@ -7,6 +7,7 @@ import { badInput, notFound } from '../errors';
 import { parseInput } from './validate';
 import { defaultSettings, readSetting } from './settings';
 import { Decimal, round2, type DecimalValue } from './money';
+import { nextNumber } from './numbering';
 
 const decimalString = (what: string, decimals = 6) =>
   z.string().regex(new RegExp(`^\\d{1,15}(\\.\\d{1,${decimals}})?$`), `must be a non-negative ${what} with at most ${decimals} decimals`);
@@ -45,7 +46,7 @@ export function lineAmounts(quantity: DecimalValue, unitPrice: DecimalValue, tax
 
 // Amounts are kept as numeric(18,2): sixteen digits before the point.
 const AMOUNT_LIMIT = new Decimal('1e16');
-const storable = (amount: Decimal) => amount.abs().lt(AMOUNT_LIMIT);
+export const storable = (amount: Decimal) => amount.abs().lt(AMOUNT_LIMIT);
 
 /** Invoice totals: traded-in lines are valued against the sale and carry no tax. */
 export function invoiceTotals(lines: Array<LineAmounts & { tradeIn: boolean }>) {
@@ -101,14 +102,9 @@ export async function createInvoice(db: TenantDb, currency: string, locale: stri
     }
 
     const prefix = await readSetting(tx, 'invoice.prefix', defaults['invoice.prefix']);
-    const counter = await tx.counter.upsert({
-      where: { name: 'invoice' },
-      create: { name: 'invoice', value: 1 },
-      update: { value: { increment: 1 } },
-    });
     return tx.invoice.create({
       data: {
-        number: `${prefix}-${String(counter.value).padStart(6, '0')}`,
+        number: await nextNumber(tx, 'invoice', prefix),
         kind: data.kind,
         customerId: data.customerId ?? null,
         issueDate: data.issueDate ?? new Date(),

@@ -3,7 +3,7 @@
 // an event exists exactly when its change committed, and a process that dies right
 // after the commit loses nothing. Webhooks deliver events from this table, the
 // analytics read it, and the live feed streams it.
-import type { Prisma } from '../generated/tenant/client';
+import { Prisma } from '../generated/tenant/client';
 import type { Tx } from './transaction';
 
 /** The events a tenant's data emits; tracked (analytics) events have types of the client's choosing. */
@@ -27,4 +27,15 @@ export type DomainEventType = (typeof DOMAIN_EVENT_TYPES)[number];
 /** Records that `type` happened to `object` (as the API shows it), inside the transaction of the change. */
 export async function recordTenantEvent(tx: Tx, type: DomainEventType, object: Prisma.InputJsonValue): Promise<{ id: string }> {
   return tx.tenantEvent.create({ data: { type, payload: object }, select: { id: true } });
+}
+
+/** A row as the API shows it, JSON-safe: decimals as strings, dates as ISO strings, nested rows alike. */
+export function eventObject(value: unknown): Prisma.InputJsonValue {
+  if (value instanceof Prisma.Decimal) return value.toFixed();
+  if (value instanceof Date) return value.toISOString();
+  if (Array.isArray(value)) return value.map(eventObject);
+  if (value !== null && typeof value === 'object') {
+    return Object.fromEntries(Object.entries(value).filter(([, v]) => v !== undefined).map(([k, v]) => [k, eventObject(v)]));
+  }
+  return value as Prisma.InputJsonValue;
 }

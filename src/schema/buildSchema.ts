@@ -26,6 +26,9 @@ import { InvoiceItemResolver, InvoiceResolver } from './tenant/invoiceResolver';
 import { InvoiceLifecycleResolver, PaymentResolver } from './tenant/invoiceLifecycleResolver';
 import { JournalLineResolver, JournalResolver } from './tenant/journalResolver';
 import { LedgerResolver } from './tenant/ledgerResolver';
+import { DiscountResolver } from './tenant/discountResolver';
+import { OrderLifecycleResolver } from './tenant/orderLifecycleResolver';
+import { OrderItemResolver, OrderResolver } from './tenant/orderResolver';
 import { ProductResolver } from './tenant/productResolver';
 import { ReportResolver } from './tenant/reportResolver';
 import { SettingsResolver } from './tenant/settingsResolver';
@@ -59,6 +62,10 @@ const resolvers = [
   ProductComponentsResolver,
   BomComponentResolver,
   BankResolver,
+  OrderResolver,
+  OrderItemResolver,
+  OrderLifecycleResolver,
+  DiscountResolver,
   ReportResolver,
   SettingsResolver,
   AnalyticsResolver,

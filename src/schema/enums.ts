@@ -1,7 +1,7 @@
 // Prisma's enums, exposed in the GraphQL schema under the same names and values.
 import { registerEnumType } from 'type-graphql';
 import { DeliveryStatus, Isolation, JobKind, JobStatus, MemberRole, TenantEngine, TenantStatus } from '../generated/platform/enums';
-import { AccountType, InvoiceKind, InvoiceStatus, PaymentMethod, ProductKind, StockMovementType } from '../generated/tenant/enums';
+import { AccountType, InvoiceKind, InvoiceStatus, OrderStatus, PaymentMethod, ProductKind, StockMovementType } from '../generated/tenant/enums';
 import type { Grouping } from '../domain/reports/periods';
 import type { SalesGrouping as SalesGroupingName } from '../domain/reports/salesReport';
 
@@ -15,6 +15,7 @@ registerEnumType(DeliveryStatus, { name: 'DeliveryStatus', description: 'PENDING
 registerEnumType(ProductKind, { name: 'ProductKind' });
 registerEnumType(InvoiceKind, { name: 'InvoiceKind', description: 'TRADE: a sale against which the customer trades items in (old gold).' });
 registerEnumType(InvoiceStatus, { name: 'InvoiceStatus' });
+registerEnumType(OrderStatus, { name: 'OrderStatus', description: 'PENDING -> PAID -> FULFILLED; PARTIALLY_REFUNDED or REFUNDED once money is given back; CANCELLED before fulfilment.' });
 registerEnumType(PaymentMethod, { name: 'PaymentMethod', description: 'CASH posts to the till; the others to the bank.' });
 registerEnumType(AccountType, { name: 'AccountType' });
 registerEnumType(StockMovementType, { name: 'StockMovementType' });
@@ -25,4 +26,4 @@ registerEnumType(SalesGrouping, { name: 'SalesGrouping', description: "Days or m
 export const EventGrouping: { [K in Grouping]: K } = { DAY: 'DAY', WEEK: 'WEEK', MONTH: 'MONTH' };
 registerEnumType(EventGrouping, { name: 'EventGrouping', description: 'Days, ISO weeks (from Monday) or months, in the time zone counted in.' });
 
-export { DeliveryStatus, Isolation, TenantEngine, JobKind, JobStatus, MemberRole, TenantStatus, InvoiceKind, InvoiceStatus, PaymentMethod, ProductKind, AccountType, StockMovementType };
+export { DeliveryStatus, Isolation, TenantEngine, JobKind, JobStatus, MemberRole, TenantStatus, InvoiceKind, InvoiceStatus, OrderStatus, PaymentMethod, ProductKind, AccountType, StockMovementType };

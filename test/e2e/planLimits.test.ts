@@ -106,7 +106,7 @@ describe.each(tenantEngines)('on %s', (engine) => {
   describe.each(isolationsOn(engine))('%s isolation', (isolation) => {
     test("a tenant whose data reached the plan's storage creates no more products or invoices; its neighbour still does", async () => {
       const plan = `one-mb-${isolation.toLowerCase()}`;
-      await createTestPlan(gw, plan, { maxStorageMb: 2 });
+      await createTestPlan(gw, plan, { maxStorageMb: 3 });
       const [full, roomy] = [`full-${isolation.toLowerCase()}`, `roomy-${isolation.toLowerCase()}`];
       await gw.createTenant({ slug: full, owner, plan, isolation });
       await gw.createTenant({ slug: roomy, owner, plan, isolation });
@@ -115,8 +115,8 @@ describe.each(tenantEngines)('on %s', (engine) => {
 
       await fillStorage(full, 'SCAN');
       const refused = await gw.request(CREATE_PRODUCT, { ...as, variables: product('MORE') });
-      expect(refused.body.errors?.[0].extensions).toMatchObject({ code: 'PLAN_LIMIT_EXCEEDED', plan, limitName: 'maxStorageMb', limit: 2 });
-      expect(refused.body.errors![0].extensions.current).toBeGreaterThanOrEqual(2);
+      expect(refused.body.errors?.[0].extensions).toMatchObject({ code: 'PLAN_LIMIT_EXCEEDED', plan, limitName: 'maxStorageMb', limit: 3 });
+      expect(refused.body.errors![0].extensions.current).toBeGreaterThanOrEqual(3);
       expect((await gw.request(CREATE_INVOICE, { ...as, variables: invoice })).body.errors?.[0].extensions).toMatchObject({ limitName: 'maxStorageMb' });
       expect((await gw.request(COUNT, as)).body.data.products.totalCount).toBe(1);
 
@@ -126,12 +126,12 @@ describe.each(tenantEngines)('on %s', (engine) => {
   });
 
   test("a move down to a plan whose storage the tenant's data already exceeds is refused", async () => {
-    await createTestPlan(gw, 'small-storage', { maxStorageMb: 2 });
+    await createTestPlan(gw, 'small-storage', { maxStorageMb: 3 });
     await gw.createTenant({ slug: 'big-data', owner });
     const as = { token: owner.token, tenant: 'big-data' };
     await gw.request(CREATE_PRODUCT, { ...as, variables: product('SCAN') });
     await fillStorage('big-data', 'SCAN');
     const refused = await gw.request('mutation { changePlan(plan: "small-storage") { plan { code } } }', as);
-    expect(refused.body.errors?.[0].extensions).toMatchObject({ code: 'PLAN_LIMIT_EXCEEDED', limitName: 'maxStorageMb', limit: 2 });
+    expect(refused.body.errors?.[0].extensions).toMatchObject({ code: 'PLAN_LIMIT_EXCEEDED', limitName: 'maxStorageMb', limit: 3 });
   });
 });

@@ -14,11 +14,13 @@ import { startTestGateway, type GraphQLResponse, type TestGateway, type TestUser
 const TENANTS = ['talanou', 'arya-jewelry', 'demo-shop']; // DATABASE, SCHEMA (DATABASE on MySQL), DATABASE
 
 const PRODUCT_FIELDS =
-  'id sku name description kind price cost currency unit stock trackStock attributes tags imageUrls translations { locale name description } createdAt updatedAt';
+  'id sku name description kind price cost currency unit stock reserved trackStock attributes tags imageUrls translations { locale name description } createdAt updatedAt';
 // A product's text in other locales: its translation, its language's, or its own.
 const LOCALIZED = 'fr: name(locale: "fr") frCA: name(locale: "fr-CA") de: name(locale: "de") frText: description(locale: "fr") own: name';
 const INVOICE_FIELDS = 'id number kind status issueDate dueDate currency subtotal taxTotal tradeInTotal total amountPaid notes createdAt';
 const CUSTOMER_FIELDS = 'id name email phone address nationalId notes createdAt';
+const ORDER_FIELDS =
+  'id number status currency subtotal discountTotal taxRate taxTotal total refundedAmount paymentMethod shippingAddress billingAddress notes paidAt fulfilledAt cancelledAt createdAt';
 
 describe.each(tenantEngines)('on %s', (engine: Engine) => {
   let planned: TestGateway;
@@ -218,6 +220,29 @@ describe.each(tenantEngines)('on %s', (engine: Engine) => {
           );
         }
       }
+    });
+    test('orders with every field, their customers, discounts, invoices, items with products and refunds; filters, paging and by id; discounts', async () => {
+      const data = await ok(
+        tenant,
+        `{ orders(first: 100) { totalCount pageInfo { hasNextPage endCursor } edges { cursor node { ${ORDER_FIELDS}
+            customer { ${CUSTOMER_FIELDS} } discount { id code percentOff amountOff redemptions }
+            invoice { ${INVOICE_FIELDS} items { description lineTotal product { sku } } }
+            items { id quantity unitPrice lineTotal position product { ${PRODUCT_FIELDS} } }
+            refunds { id amount reason createdAt } } } } }`,
+      );
+      await ok(tenant, '{ discounts { id code percentOff amountOff validFrom validTo maxRedemptions redemptions disabledAt createdAt } }');
+      await ok(tenant, '{ orders(first: 2) { pageInfo { hasNextPage endCursor } edges { node { number } } } }');
+      for (const status of ['PENDING', 'PAID', 'FULFILLED', 'CANCELLED', 'PARTIALLY_REFUNDED', 'REFUNDED']) {
+        await ok(tenant, `{ orders(filter: { status: ${status} }) { totalCount edges { node { number status } } } }`);
+      }
+      await ok(tenant, '{ orders(filter: { from: "2000-01-01", to: "2100-01-01" }) { totalCount } none: orders(filter: { to: "2000-01-01T00:00:00Z" }) { totalCount } }');
+      const first = data.orders.edges[0]?.node;
+      if (first) {
+        await ok(tenant, `query($c: ID) { orders(filter: { customerId: $c }) { totalCount edges { node { number } } } }`, { c: first.customer.id });
+        await ok(tenant, `query($id: ID!) { order(id: $id) { ${ORDER_FIELDS} items { product { sku } } invoice { number payments { amount } } } }`, { id: first.id });
+      }
+      const missing = await both(tenant, '{ order(id: "01900000-0000-7000-8000-000000000000") { id } }');
+      expect(missing.errors?.[0].extensions.code).toBe('NOT_FOUND');
     });
   });
 

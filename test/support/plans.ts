@@ -5,6 +5,7 @@ import type { TestGateway } from './testGateway';
 export interface TestPlanLimits {
   maxProducts?: number | null;
   maxInvoicesPerMonth?: number | null;
+  maxOrdersPerMonth?: number | null;
   maxApiCallsPerMonth?: number | null;
   maxStorageMb?: number | null;
   monthlyPrice?: string;
@@ -20,6 +21,7 @@ export async function createTestPlan(gw: TestGateway, code: string, limits: Test
       annualPrice: '100',
       maxProducts: limits.maxProducts ?? null,
       maxInvoicesPerMonth: limits.maxInvoicesPerMonth ?? null,
+      maxOrdersPerMonth: limits.maxOrdersPerMonth ?? null,
       maxApiCallsPerMonth: limits.maxApiCallsPerMonth ?? null,
       maxStorageMb: limits.maxStorageMb ?? null,
       trialDays: limits.trialDays ?? 0,

@@ -4,7 +4,7 @@
 // apply what these functions return.
 import type { InvoiceKind, PaymentMethod } from '../../generated/tenant/enums';
 import { ACCOUNT } from '../chartOfAccounts';
-import { round2, sum, type Decimal } from '../money';
+import { ZERO, round2, sum, type Decimal } from '../money';
 import type { Posting, PostingLine } from '../accounting/postEntry';
 import type { Movement } from '../stock/moveStock';
 
@@ -110,5 +110,24 @@ export function paymentPosting(
     source: 'payment',
     sourceId: payment.id,
     lines,
+  };
+}
+
+/**
+ * Money given back on a paid order: the refund undoes revenue and the tax collected on
+ * it in the order's proportion of tax to total, and leaves the till or the bank the
+ * order was paid into. Goods are not taken back into stock by a refund.
+ */
+export function refundPosting(
+  order: { number: string; total: Decimal; taxTotal: Decimal; paymentMethod: PaymentMethod },
+  refund: { id: string; amount: Decimal; createdAt: Date },
+): Posting {
+  const tax = order.total.isZero() ? ZERO : round2(refund.amount.mul(order.taxTotal).div(order.total));
+  return {
+    date: refund.createdAt,
+    description: `refund on order ${order.number}`,
+    source: 'refund',
+    sourceId: refund.id,
+    lines: [debit(ACCOUNT.SALES, refund.amount.sub(tax)), debit(ACCOUNT.TAX_PAYABLE, tax), credit(paymentAccount(order.paymentMethod), refund.amount)],
   };
 }

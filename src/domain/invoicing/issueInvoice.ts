@@ -3,6 +3,7 @@ import type { TenantDb } from '../../db/tenantClient';
 import { badInput } from '../../errors';
 import { postEntry, withoutZeroLines } from '../accounting/postEntry';
 import { moveStock, negativeStockAllowed } from '../stock/moveStock';
+import { eventObject, recordTenantEvent } from '../tenantEvents';
 import { inTransaction } from '../transaction';
 import { issuePosting } from './invoicePostings';
 import { lockInvoice } from './lockInvoice';
@@ -24,6 +25,9 @@ export async function issueInvoice(db: TenantDb, id: string) {
     if (entry) await postEntry(tx, entry);
     // Nothing to settle (free goods, or a trade-in worth exactly the sale): settled on issue.
     const status = invoice.total.isZero() ? 'PAID' : 'ISSUED';
-    return tx.invoice.update({ where: { id }, data: { status, issuedAt: new Date() } });
+    const issued = await tx.invoice.update({ where: { id }, data: { status, issuedAt: new Date() } });
+    await recordTenantEvent(tx, 'invoice.issued', eventObject(issued));
+    if (status === 'PAID') await recordTenantEvent(tx, 'invoice.paid', eventObject(issued));
+    return issued;
   });
 }

@@ -6,6 +6,7 @@ import { badInput } from '../../errors';
 import { PaymentMethod } from '../../generated/tenant/enums';
 import { postEntry } from '../accounting/postEntry';
 import { positiveAmount } from '../money';
+import { eventObject, recordTenantEvent } from '../tenantEvents';
 import { inTransaction } from '../transaction';
 import { parseInput } from '../validate';
 import { paymentPosting, settlement } from './invoicePostings';
@@ -39,8 +40,9 @@ export async function recordPayment(db: TenantDb, invoiceId: string, input: Paym
       data: { invoiceId, amount: data.amount, method: data.method, reference: data.reference ?? null, paidAt: data.paidAt ?? new Date() },
     });
     const amountPaid = invoice.amountPaid.add(data.amount);
-    await tx.invoice.update({ where: { id: invoiceId }, data: { amountPaid, status: amountPaid.eq(due) ? 'PAID' : 'PARTIALLY_PAID' } });
+    const updated = await tx.invoice.update({ where: { id: invoiceId }, data: { amountPaid, status: amountPaid.eq(due) ? 'PAID' : 'PARTIALLY_PAID' } });
     await postEntry(tx, paymentPosting(invoice, payment));
+    if (updated.status === 'PAID') await recordTenantEvent(tx, 'invoice.paid', eventObject(updated));
     return payment;
   });
 }

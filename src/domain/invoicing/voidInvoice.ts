@@ -6,6 +6,7 @@ import type { TenantDb } from '../../db/tenantClient';
 import { badInput } from '../../errors';
 import { REVERSIBLE, reverseEntry } from '../accounting/reverseEntry';
 import { moveStock, negativeStockAllowed } from '../stock/moveStock';
+import { eventObject, recordTenantEvent } from '../tenantEvents';
 import { inTransaction } from '../transaction';
 import { lockInvoice } from './lockInvoice';
 
@@ -35,6 +36,8 @@ export async function voidInvoice(db: TenantDb, id: string) {
       movements.map((m) => ({ productId: m.productId, quantity: m.quantity.neg(), type: 'REVERSAL', invoiceId: id, note: `void of invoice ${invoice.number}` })),
       await negativeStockAllowed(tx),
     );
-    return tx.invoice.update({ where: { id }, data: { status: 'VOID', voidedAt } });
+    const voided = await tx.invoice.update({ where: { id }, data: { status: 'VOID', voidedAt } });
+    await recordTenantEvent(tx, 'invoice.voided', eventObject(voided));
+    return voided;
   });
 }

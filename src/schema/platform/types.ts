@@ -12,6 +12,7 @@ export class Plan {
   @Field(() => String) currency!: string;
   @Field(() => Int, { nullable: true }) maxProducts!: number | null;
   @Field(() => Int, { nullable: true }) maxInvoicesPerMonth!: number | null;
+  @Field(() => Int, { nullable: true }) maxOrdersPerMonth!: number | null;
   @Field(() => Int, { nullable: true }) maxApiCallsPerMonth!: number | null;
   @Field(() => Int, { nullable: true }) maxStorageMb!: number | null;
   @Field(() => Int) trialDays!: number;

@@ -8,9 +8,12 @@ import type {
   BomComponent,
   Category,
   Customer,
+  Discount,
   Invoice,
   InvoiceItem,
   JournalLine,
+  OrderItem,
+  OrderRefund,
   Payment,
   Product,
 } from '../../generated/tenant/client';
@@ -48,6 +51,9 @@ export class TenantLoaders {
     accountChildren?: DataLoader<string, Account[]>;
     journalLines?: DataLoader<string, JournalLine[]>;
     bomComponents?: DataLoader<string, BomComponent[]>;
+    orderItems?: DataLoader<string, OrderItem[]>;
+    orderRefunds?: DataLoader<string, OrderRefund[]>;
+    discount?: DataLoader<string, Discount | null>;
   } = {};
 
   constructor(private readonly db: TenantDb) {}
@@ -104,5 +110,21 @@ export class TenantLoaders {
     return (this.loaders.bomComponents ??= groupedBy('productId', (ids) =>
       this.db.bomComponent.findMany({ where: { productId: { in: ids } }, orderBy: [{ productId: 'asc' }, { id: 'asc' }] }),
     ));
+  }
+
+  get orderItems() {
+    return (this.loaders.orderItems ??= groupedBy('orderId', (ids) =>
+      this.db.orderItem.findMany({ where: { orderId: { in: ids } }, orderBy: [{ orderId: 'asc' }, { position: 'asc' }, { id: 'asc' }] }),
+    ));
+  }
+
+  get orderRefunds() {
+    return (this.loaders.orderRefunds ??= groupedBy('orderId', (ids) =>
+      this.db.orderRefund.findMany({ where: { orderId: { in: ids } }, orderBy: [{ orderId: 'asc' }, { createdAt: 'asc' }, { id: 'asc' }] }),
+    ));
+  }
+
+  get discount() {
+    return (this.loaders.discount ??= byId((ids) => this.db.discount.findMany({ where: { id: { in: ids } } })));
   }
 }

@@ -13,7 +13,7 @@ import { Product } from './types';
 export class ReportResolver {
   @Query(() => SalesReport, {
     complexity: listComplexity,
-    description: "Invoices issued and revenue per day or month of [from, to); a date bound is the midnight it begins with in the tenant's report time zone.",
+    description: "Invoices issued, revenue and orders per day or month of [from, to); a date bound is the midnight it begins with in the tenant's report time zone.",
   })
   async salesReport(
     @Arg('from', () => DateOrDateTimeScalar) from: ReportBound,

@@ -7,14 +7,20 @@ export class SalesPeriod {
   @Field(() => Int, { description: 'Invoices issued.' }) count!: number;
   @Field(() => DecimalScalar, { description: 'Sum of their subtotals, before tax.' }) revenue!: unknown;
   @Field(() => DecimalScalar, { description: 'revenue / count, rounded to cents.' }) average!: unknown;
+  @Field(() => Int, { description: 'Orders taken, cancelled ones aside.' }) orders!: number;
+  @Field(() => DecimalScalar, { description: 'Sum of their subtotals after the discount, before tax.' }) orderValue!: unknown;
+  @Field(() => DecimalScalar, { description: 'orderValue / orders, rounded to cents.' }) averageOrderValue!: unknown;
 }
 
-@ObjectType({ description: 'Issued (not void) SALE and TRADE invoices by issue date.' })
+@ObjectType({ description: 'Issued (not void) SALE and TRADE invoices by issue date, and orders by when they were taken.' })
 export class SalesReport {
   @Field(() => [SalesPeriod], { description: 'Every period of the range, empty ones included.' }) periods!: SalesPeriod[];
   @Field(() => Int) count!: number;
   @Field(() => DecimalScalar) revenue!: unknown;
   @Field(() => DecimalScalar) average!: unknown;
+  @Field(() => Int) orders!: number;
+  @Field(() => DecimalScalar) orderValue!: unknown;
+  @Field(() => DecimalScalar) averageOrderValue!: unknown;
 }
 
 @ObjectType()

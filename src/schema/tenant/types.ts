@@ -31,6 +31,7 @@ export class Product {
   @Field(() => String) currency!: string;
   @Field(() => String, { description: '"pc" (pieces) or "g" (grams, for gold sold by weight).' }) unit!: string;
   @Field(() => DecimalScalar, { description: 'On hand: the sum of the stock movements.' }) stock!: unknown;
+  @Field(() => DecimalScalar, { description: 'Held by pending orders; what can still be ordered is stock - reserved.' }) reserved!: unknown;
   @Field(() => Boolean) trackStock!: boolean;
   @Field(() => JSONObjectScalar, { description: 'Free-form attributes: karat, weightGrams, carat, ...' }) attributes!: unknown;
   @Field(() => [ProductTranslation], { description: 'Name and description per locale, by locale.' }) translations!: unknown;

@@ -1,0 +1,19 @@
+// Paying, fulfilling, cancelling and refunding an order each start by locking its row,
+// so they happen one after another per order: a refund cannot slip past a cancel, nor
+// two payments both issue an invoice.
+import { notFound } from '../../errors';
+import { tenantTable } from '../../db/tenantClient';
+import { Prisma } from '../../generated/tenant/client';
+import type { Tx } from '../transaction';
+
+/** An order with what its rules read: its lines (with their products' names) and its discount's code. */
+export const ORDER_DETAILS = {
+  items: { orderBy: { position: 'asc' }, include: { product: { select: { name: true } } } },
+  discount: { select: { code: true } },
+} as const;
+
+export async function lockOrder(tx: Tx, id: string) {
+  const locked = await tx.$queryRaw<Array<{ id: string }>>(Prisma.sql`SELECT id FROM ${tenantTable('Order')} WHERE id = ${id} FOR UPDATE`);
+  if (locked.length === 0) throw notFound('order');
+  return tx.order.findUniqueOrThrow({ where: { id }, include: ORDER_DETAILS });
+}

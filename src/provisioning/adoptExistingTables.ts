@@ -2,36 +2,43 @@
 // it (an earlier copy of our schema, their own app on the same models), the same on
 // both engines:
 // - a table of the tenant schema that is there and matches is kept, rows and all;
+//   one that matches the table as an earlier migration left it (an earlier copy of
+//   our schema) is kept too, and brought up to date by the later migrations' own
+//   statements for it (the columns they add or drop, their indexes and keys);
 // - one that is missing is created by the migrations' own statements for it
 //   (its CREATE TABLE, indexes and foreign keys; on PostgreSQL, enum types that are
 //   not there yet);
-// - one that is there and does not match stops the job, naming the table and what
-//   differs, before anything is created;
+// - one that is there and matches no migration's version of it stops the job,
+//   naming the table and what differs from the closest version, before anything
+//   is created;
 // - tables of the customer's that are not ours are never touched.
 // Then every migration is recorded as applied, as a Prisma baseline, so verify passes
 // and later migrations apply as on any tenant.
 //
 // "Matches" is judged on columns, against what the migrations of the tenant's engine
-// make (migrationColumns.ts): every column is there, with the same nullability and a
+// make after each of them (migrationColumns.ts): every column is there, with the same nullability and a
 // type of the same family (TEXT and VARCHAR(191) are both text); a column of the
 // customer's that we do not know is fine unless it is NOT NULL without a default,
-// which would make our inserts fail. Indexes and constraints of kept tables are left
+// which would make our inserts fail, or one a later migration adds (its ADD COLUMN
+// would fail). Indexes and constraints a kept table's version already had are left
 // as the customer made them.
 //
 // On PostgreSQL the creation and the baseline are one transaction. MySQL commits each
-// DDL statement: a job that dies half way leaves the tables it made, and its retry
-// keeps them as matching (they are ours) and creates the rest; foreign keys that
+// DDL statement: a job that dies half way leaves the tables it made or updated, and
+// its retry keeps them as matching (they are ours) and creates the rest; foreign keys that
 // were still to be added to those tables are then missing.
 import { migrationEngines } from '../db/migrationEngines';
 import { isCreateTable, type MigrationSet } from '../db/migrations';
 import { migrationStatus, recordAsApplied, withMigrationLock } from '../db/migrator';
 import type { SqlConnection } from '../db/sqlConnection';
-import { createdType, migrationColumns, tableOf, typeFamily, type ExpectedColumn } from './migrationColumns';
+import { columnsAfterEachMigration, createdType, tableOf, typeFamily, type ExpectedColumn } from './migrationColumns';
 import { ProvisioningError } from './provisioningError';
 
 export interface Adoption {
   /** Tenant tables that were already there and matched. */
   kept: string[];
+  /** Those of `kept` that matched an earlier migration's version, and were brought up to date. */
+  updated: string[];
   /** Tenant tables that were missing and were created. */
   created: string[];
 }
@@ -73,7 +80,7 @@ function sameFamily(connection: SqlConnection, expected: ExpectedColumn, actual:
 }
 
 /** What keeps a table of the customer's from serving as ours; empty when it matches. */
-function differences(connection: SqlConnection, expected: ExpectedColumn[], actual: ColumnHere[]): string[] {
+function differences(connection: SqlConnection, expected: ExpectedColumn[], actual: ColumnHere[], addedLater: Set<string>): string[] {
   const byName = new Map(actual.map((c) => [c.name, c]));
   const found: string[] = [];
   for (const column of expected) {
@@ -85,8 +92,9 @@ function differences(connection: SqlConnection, expected: ExpectedColumn[], actu
     }
   }
   const known = new Set(expected.map((c) => c.name));
-  for (const extra of actual.filter((c) => !known.has(c.name) && !c.nullable && !c.hasDefault)) {
-    found.push(`column ${extra.name} is NOT NULL without a default and not in the tenant schema`);
+  for (const extra of actual.filter((c) => !known.has(c.name))) {
+    if (addedLater.has(extra.name)) found.push(`column ${extra.name} is already there, though a later migration adds it`);
+    else if (!extra.nullable && !extra.hasDefault) found.push(`column ${extra.name} is NOT NULL without a default and not in the tenant schema`);
   }
   return found;
 }
@@ -97,49 +105,84 @@ async function enumTypesHere(connection: SqlConnection): Promise<Set<string>> {
   return new Set(rows.map((r) => r.name));
 }
 
-/** Runs the migrations' statements for the missing tables only; `onTable` after each table created. */
-async function createMissing(
+/**
+ * Runs each table's statements from the migration its version here is older than
+ * (0 for a missing table; kept tables already up to date are not in `firstToRun`);
+ * `onTable` after each table created.
+ */
+async function bringUpToDate(
   connection: SqlConnection,
   set: MigrationSet,
-  missing: Set<string>,
+  firstToRun: Map<string, number>,
   onTable: (tablesCreated: number, tablesPending: number) => void | Promise<void>,
 ) {
   const types = await enumTypesHere(connection);
-  const statements = set.migrations
-    .flatMap((m) => m.statements)
-    .filter((statement) => {
+  const missing = [...firstToRun.values()].filter((first) => first === 0).length;
+  const statements = set.migrations.flatMap((m, index) =>
+    m.statements.filter((statement) => {
       const table = tableOf(statement);
-      if (table) return missing.has(table);
+      if (table) return firstToRun.has(table) && index >= firstToRun.get(table)!;
       const type = createdType(statement);
       return !type || !types.has(type);
-    });
+    }),
+  );
   let created = 0;
   for (const statement of statements) {
     await connection.query(statement);
-    if (isCreateTable(statement)) await onTable(++created, missing.size);
+    if (isCreateTable(statement)) await onTable(++created, missing);
   }
 }
 
+interface Verdict {
+  /** How many migrations leave the table as it is here; 0 when none does. */
+  upTo: number;
+  /** What differs from the closest version when none matches. */
+  found: string[];
+}
+
+/** The latest migration whose version of the table matches it, or else the version it is closest to. */
+function judge(connection: SqlConnection, shapes: Map<string, ExpectedColumn[]>[], table: string, actual: ColumnHere[]): Verdict {
+  let closest: Verdict | null = null;
+  for (let upTo = shapes.length; upTo > 0; upTo--) {
+    const expected = shapes[upTo - 1].get(table);
+    if (!expected) continue;
+    const addedLater = new Set(shapes.slice(upTo).flatMap((shape) => (shape.get(table) ?? []).map((c) => c.name)));
+    for (const column of expected) addedLater.delete(column.name);
+    const found = differences(connection, expected, actual, addedLater);
+    if (found.length === 0) return { upTo, found };
+    if (!closest || found.length < closest.found.length) closest = { upTo: 0, found };
+  }
+  return closest!;
+}
+
 /** Which tenant tables to keep and which to create; null when there is nothing to adopt. Reads only. */
-async function plan(connection: SqlConnection, set: MigrationSet): Promise<Adoption | null> {
+async function plan(connection: SqlConnection, set: MigrationSet): Promise<(Adoption & { firstToRun: Map<string, number> }) | null> {
   const status = await migrationStatus(connection, set);
   const ours = new Set(set.migrations.map((m) => m.name));
   // `failed` may name migrations of the customer's own app that share `_prisma_migrations`.
   if (status.applied.length || status.failed.some((name) => ours.has(name))) return null;
-  const expected = migrationColumns(set);
+  const shapes = columnsAfterEachMigration(set);
+  const expected = shapes.at(-1) ?? new Map<string, ExpectedColumn[]>();
   const here = await columnsHere(connection);
   const kept = [...expected.keys()].filter((table) => here.has(table));
   if (kept.length === 0) return null;
 
-  const mismatched = kept
-    .map((table) => ({ table, found: differences(connection, expected.get(table)!, here.get(table)!) }))
-    .filter((t) => t.found.length);
+  const verdicts = kept.map((table) => ({ table, ...judge(connection, shapes, table, here.get(table)!) }));
+  const mismatched = verdicts.filter((t) => t.found.length);
   if (mismatched.length) {
     const list = mismatched.map((t) => `${t.table} (${t.found.join('; ')})`).join(', ');
     // Retrying cannot help until the owner changes the tables.
     throw new ProvisioningError(`tables in your database do not match the tenant schema: ${list}. Fix or rename them, then retry`, false);
   }
-  return { kept, created: [...expected.keys()].filter((table) => !here.has(table)) };
+  const created = [...expected.keys()].filter((table) => !here.has(table));
+  const outdated = verdicts.filter((t) => t.upTo < shapes.length);
+  return {
+    kept,
+    updated: outdated.map((t) => t.table),
+    created,
+    // A migration index: the first one whose statements for the table still have to run.
+    firstToRun: new Map([...created.map((table) => [table, 0] as const), ...outdated.map((t) => [t.table, t.upTo] as const)]),
+  };
 }
 
 /**
@@ -161,13 +204,14 @@ export async function adoptExistingTables(
     const transactional = migrationEngines[connection.engine].transactionalDdl;
     if (transactional) await connection.query('BEGIN');
     try {
-      await createMissing(connection, set, new Set(adoption.created), onTable);
+      await bringUpToDate(connection, set, adoption.firstToRun, onTable);
       await recordAsApplied(connection, set);
       if (transactional) await connection.query('COMMIT');
     } catch (error) {
       if (transactional) await connection.query('ROLLBACK').catch(() => {});
       throw error;
     }
-    return adoption;
+    const { kept, updated, created } = adoption;
+    return { kept, updated, created };
   });
 }

@@ -1,5 +1,5 @@
-// The columns each tenant table has once every migration of a set is applied, read
-// from the migration SQL itself. It is Prisma Migrate's regular format on both
+// The columns each tenant table has after each migration of a set, read from the
+// migration SQL itself. It is Prisma Migrate's regular format on both
 // engines (one column per line in CREATE TABLE, `ADD COLUMN` / `DROP COLUMN` clauses
 // in ALTER TABLE), so reading it needs no database: a customer's database can be
 // judged without creating anything in it, and on MySQL no scratch database (which
@@ -95,9 +95,10 @@ const clauses = (body: string) => body.split(/,\s*\n/).map((c) => c.trim()).filt
 
 const withoutComments = (statement: string) => statement.replace(/^(\s*--[^\n]*\n)+/, '').trim();
 
-/** Every table the migrations leave behind, with its columns. */
-export function migrationColumns(set: MigrationSet): Map<string, ExpectedColumn[]> {
+/** The tables, with their columns, as each migration leaves them: element i is the shape after migrations 0..i. */
+export function columnsAfterEachMigration(set: MigrationSet): Map<string, ExpectedColumn[]>[] {
   const tables = new Map<string, ExpectedColumn[]>();
+  const shapes: Map<string, ExpectedColumn[]>[] = [];
   for (const migration of set.migrations) {
     for (const statement of migration.statements.map(withoutComments)) {
       const created = CREATE_TABLE.exec(statement);
@@ -108,20 +109,23 @@ export function migrationColumns(set: MigrationSet): Map<string, ExpectedColumn[
       const dropped = DROP_TABLE.exec(statement);
       if (dropped) tables.delete(dropped[1]);
       const altered = ALTER_TABLE.exec(statement);
-      if (!altered) continue;
-      const columns = tables.get(altered[1]) ?? [];
+      if (!altered || !tables.has(altered[1])) continue;
+      let columns = tables.get(altered[1])!;
       for (const clause of clauses(altered[2])) {
         if (CHANGES_COLUMN.test(clause)) {
           throw new Error(`${migration.name}: "${clause.slice(0, 60)}" changes a column in a way migrationColumns.ts does not read yet`);
         }
         const added = /^ADD COLUMN\s+([\s\S]+)$/i.exec(clause);
-        if (added) columns.push(columnOf(added[1])!);
+        if (added) columns = [...columns, columnOf(added[1])!];
         const removed = new RegExp(`^DROP COLUMN\\s+${quoted}`, 'i').exec(clause);
-        if (removed) columns.splice(0, columns.length, ...columns.filter((c) => c.name !== removed[1]));
+        if (removed) columns = columns.filter((c) => c.name !== removed[1]);
       }
+      // A new array, so the shapes of earlier migrations stay as they were.
+      tables.set(altered[1], columns);
     }
+    shapes.push(new Map(tables));
   }
-  return tables;
+  return shapes;
 }
 
 /** The table a statement works on (CREATE/ALTER/DROP TABLE, CREATE INDEX ... ON); null for one on no table (CREATE TYPE). */

@@ -126,7 +126,8 @@ export async function provisionTenant(services: Services, tenantId: string, repo
     // A database the customer brings may hold some of our tables already: those are kept.
     const adopted = tenant.externalUrlCipher ? await adoptExistingTables(client, migrations, onTable) : null;
     if (adopted) {
-      await at('migrate', `kept ${plural(adopted.kept.length, 'table')} already in your database (${adopted.kept.join(', ')}); created ${adopted.created.length}`, {
+      const updated = adopted.updated.length ? `; brought ${adopted.updated.join(', ')} up to date with later migrations` : '';
+      await at('migrate', `kept ${plural(adopted.kept.length, 'table')} already in your database (${adopted.kept.join(', ')})${updated}; created ${adopted.created.length}`, {
         tablesCreated: tables,
         totalTables: tables,
       });

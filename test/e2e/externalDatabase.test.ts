@@ -1,6 +1,7 @@
 // Bring your own database, on PostgreSQL and on MySQL/MariaDB: the job connects to
 // it, refuses one of the platform's own, keeps the customer's tables and those of
-// ours that are already there and match, creates the rest, records the migrations
+// ours that are already there and match (an earlier copy of our schema is brought
+// up to date by the later migrations), creates the rest, records the migrations
 // as a baseline, seeds and verifies. A table of ours that does not match stops the
 // job, named. The URL is sealed at rest and never shown or logged; a wrong one fails
 // the job with advice, not with secrets.
@@ -100,7 +101,7 @@ describe.each(tenantEngines)('on %s', (engine) => {
     await byo.createDatabase(database);
     await byo.createDatabase(mismatched);
     await asCustomer(database, async (sql) => {
-      // The customer's own table, and our Product table as an earlier copy of our schema made it, with a row.
+      // The customer's own table, and our Product table as the first migration made it (later ones add columns to it), with a row.
       await sql.query('CREATE TABLE legacy_notes (id INTEGER PRIMARY KEY, body VARCHAR(100))');
       await sql.query(`INSERT INTO legacy_notes (id, body) VALUES (1, 'kept')`);
       const product = migrations.migrations[0].statements.filter(
@@ -139,11 +140,11 @@ describe.each(tenantEngines)('on %s', (engine) => {
     return events;
   }
 
-  test('your database with some of our tables: the matching one is kept with its rows, the rest are created, and it serves', async () => {
+  test('your database with an earlier copy of one of our tables: it is kept with its rows and brought up to date, the rest are created, and it serves', async () => {
     const events = await provisionWatched({ slug: 'own-db', external: { url: byo.url(database) } });
     const messages = events.map((e) => e.message);
     expect(messages).toContain("found 2 tables in your database, 1 of them the tenant schema's");
-    expect(messages).toContain(`kept 1 table already in your database (Product); created ${tables - 1}`);
+    expect(messages).toContain(`kept 1 table already in your database (Product); brought Product up to date with later migrations; created ${tables - 1}`);
     expect(events.at(-1)).toMatchObject({ status: 'SUCCEEDED', error: null, tablesCreated: tables, attempts: 1 });
     expect((await tenantOf('own-db')).status).toBe('ACTIVE');
 
@@ -153,8 +154,14 @@ describe.each(tenantEngines)('on %s', (engine) => {
       // Recorded as a baseline: nothing pending, so later migrations apply as on any tenant.
       expect(await migrationStatus(sql, migrations)).toEqual({ applied: migrations.migrations.map((m) => m.name), pending: [], modified: [], failed: [] });
     });
-    const products = await gw.request('{ products { totalCount edges { node { sku name } } } }', { token: owner.token, tenant: 'own-db' });
-    expect(products.body).toEqual({ data: { products: { totalCount: 1, edges: [{ node: { sku: 'RING-1', name: 'Old ring' } }] } } });
+    // The columns later migrations added are there, with their defaults for the old row.
+    const products = await gw.request('{ products { totalCount edges { node { sku name tags imageUrls translations { locale } reserved } } } }', {
+      token: owner.token,
+      tenant: 'own-db',
+    });
+    expect(products.body).toEqual({
+      data: { products: { totalCount: 1, edges: [{ node: { sku: 'RING-1', name: 'Old ring', tags: [], imageUrls: [], translations: [], reserved: '0' } }] } },
+    });
   });
 
   test('a second tenant on the same database finds everything in place and adds nothing', async () => {

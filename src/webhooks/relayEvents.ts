@@ -4,16 +4,16 @@
 // (a process died between the two steps, or two processes relay one tenant): a
 // delivery is unique per (webhook, event), and only the relay that marks an event
 // relayed publishes it.
-import type { TenantEvent } from '../generated/tenant/client';
 import type { Services } from '../services';
 import type { TenantRecord } from '../tenancy/tenantRegistry';
 import { enqueueDelivery } from './deliveryQueue';
 import { publishTenantEvent, type TenantEventMessage } from './liveFeed';
+import { markRelayed, unrelayedEvents, type OutboxEvent } from './outboxTable';
 
 const BATCH = 200;
 
-export function messageOf(tenant: Pick<TenantRecord, 'slug'>, event: TenantEvent): TenantEventMessage {
-  return { id: event.id, type: event.type, tenant: tenant.slug, occurredAt: event.occurredAt.toISOString(), object: event.payload };
+function messageOf(tenant: Pick<TenantRecord, 'slug'>, event: OutboxEvent): TenantEventMessage {
+  return { id: event.id, type: event.type, tenant: tenant.slug, occurredAt: event.occurredAt, object: event.payload };
 }
 
 async function queueDeliveries(services: Services, tenantId: string, messages: TenantEventMessage[]): Promise<void> {
@@ -32,16 +32,16 @@ async function queueDeliveries(services: Services, tenantId: string, messages: T
 
 /** Relays every unrelayed event of `tenant`; answers how many this run marked relayed. */
 export async function relayTenantEvents(services: Services, tenant: TenantRecord): Promise<number> {
+  // Only `target` is used: the relay takes connections, never a Prisma client (see outboxTable.ts).
   const lease = services.pool.acquire(tenant);
   let relayed = 0;
   try {
     for (;;) {
-      const events = await lease.db.tenantEvent.findMany({ where: { relayedAt: null }, orderBy: { id: 'asc' }, take: BATCH });
+      const events = await unrelayedEvents(lease.target, BATCH);
       const messages = events.map((event) => messageOf(tenant, event));
       await queueDeliveries(services, tenant.id, messages);
       for (const message of messages) {
-        const { count } = await lease.db.tenantEvent.updateMany({ where: { id: message.id, relayedAt: null }, data: { relayedAt: new Date() } });
-        if (count === 0) continue;
+        if (!(await markRelayed(lease.target, message.id))) continue;
         relayed++;
         publishTenantEvent(services, tenant.id, message);
       }

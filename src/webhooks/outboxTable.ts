@@ -1,0 +1,52 @@
+// The relay's statements on a tenant's outbox (the TenantEvent table), run on the
+// tenant's server connection pool like planned reads, not through a Prisma client:
+// the relay runs beside requests, and a client it held would make the shared client
+// pool open another one for the next tenant's request (see tenancy/prismaClients.ts).
+// A connection is taken per statement and waits its turn under the server's cap.
+import { inTenantSchema, onTenantConnection, type TenantTarget } from '../db/tenantTarget';
+import type { Prisma } from '../generated/tenant/client';
+
+export interface OutboxEvent {
+  id: string;
+  type: string;
+  /** ISO 8601, UTC. */
+  occurredAt: string;
+  payload: Prisma.JsonValue;
+}
+
+const UNRELAYED = {
+  postgresql: `SELECT "id"::text AS "id", "type", "payload", to_char("occurredAt", 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"') AS "occurredAt"
+    FROM "__tenant__"."TenantEvent" WHERE "relayedAt" IS NULL ORDER BY "id" LIMIT $1`,
+  // DATETIME(3) in UTC; %f prints microseconds, of which milliseconds are kept.
+  mysql: `SELECT "id", "type", "payload", CONCAT(LEFT(DATE_FORMAT("occurredAt", '%Y-%m-%dT%H:%i:%s.%f'), 23), 'Z') AS "occurredAt"
+    FROM "__tenant__"."TenantEvent" WHERE "relayedAt" IS NULL ORDER BY "id" LIMIT ?`,
+};
+
+// relayedAt is a DATETIME / timestamp without time zone holding UTC, as Prisma writes it.
+const MARK_RELAYED = {
+  postgresql: `UPDATE "__tenant__"."TenantEvent" SET "relayedAt" = now() AT TIME ZONE 'UTC' WHERE "id" = $1::uuid AND "relayedAt" IS NULL`,
+  mysql: `UPDATE "__tenant__"."TenantEvent" SET "relayedAt" = UTC_TIMESTAMP(3) WHERE "id" = ? AND "relayedAt" IS NULL`,
+};
+
+/** JSON is text to the MySQL protocol. */
+const parseJson = (value: unknown): Prisma.JsonValue => (typeof value === 'string' ? JSON.parse(value) : (value as Prisma.JsonValue));
+
+/** Up to `limit` events not relayed yet, oldest first. */
+export async function unrelayedEvents(target: TenantTarget, limit: number): Promise<OutboxEvent[]> {
+  const sql = inTenantSchema(UNRELAYED[target.engine], target);
+  const rows: OutboxEvent[] =
+    target.engine === 'mysql'
+      ? await onTenantConnection(target, (connection) => connection.query(sql, [limit]))
+      : (await onTenantConnection(target, (client) => client.query<OutboxEvent>(sql, [limit]))).rows;
+  return rows.map((row) => ({ id: row.id, type: row.type, occurredAt: row.occurredAt, payload: parseJson(row.payload) }));
+}
+
+/** Marks the event relayed; false when it already was (another relay got there first). */
+export async function markRelayed(target: TenantTarget, id: string): Promise<boolean> {
+  const sql = inTenantSchema(MARK_RELAYED[target.engine], target);
+  const affected =
+    target.engine === 'mysql'
+      ? Number((await onTenantConnection(target, (connection) => connection.query(sql, [id]))).affectedRows)
+      : ((await onTenantConnection(target, (client) => client.query(sql, [id]))).rowCount ?? 0);
+  return affected > 0;
+}

@@ -5,6 +5,7 @@
 import { randomBytes } from 'node:crypto';
 import pg from 'pg';
 import { tenantStorageName } from '../../src/db/identifiers';
+import { totalTables } from '../../src/provisioning/tenantSchema';
 import { loadMigrations } from '../../src/db/migrations';
 import { pgConnection } from '../../src/db/sqlConnection';
 import { withDatabase } from '../../src/db/urls';
@@ -88,7 +89,7 @@ test('a client subscribed on gateway A receives, live, the events of the job gat
     const events = (await progress.done).map((r) => r.data.provisioningProgress);
     const afterRelease = events.slice(events.findIndex((e) => e.step === 'migrate') + 1);
     // Every table, then seed, verify and activate: far more than re-reading the row now and then would show.
-    expect(afterRelease.filter((e) => e.message?.startsWith('created ')).length).toBe(loadMigrations('tenant').migrations[0].tables);
+    expect(afterRelease.filter((e) => e.message?.startsWith('created ')).length).toBe(totalTables(loadMigrations('tenant')));
     expect(afterRelease.map((e) => e.step)).toEqual(expect.arrayContaining(['seed', 'verify', 'activate']));
     expect(events.at(-1)).toMatchObject({ status: 'SUCCEEDED', progress: 100 });
   } finally {
@@ -138,7 +139,7 @@ test('a job whose process is killed mid-migration is finished by the process tha
   await tenantDb.connect();
   try {
     expect(await tenantSchemaProblems(pgConnection(tenantDb))).toEqual({ pending: [], modified: [], failed: [], missingTables: [] });
-    expect((await tenantDb.query('SELECT count(*)::int AS n FROM "_prisma_migrations"')).rows[0].n).toBe(1);
+    expect((await tenantDb.query('SELECT count(*)::int AS n FROM "_prisma_migrations"')).rows[0].n).toBe(loadMigrations('tenant').migrations.length);
   } finally {
     await tenantDb.end();
   }

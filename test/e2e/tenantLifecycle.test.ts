@@ -117,12 +117,12 @@ describe.each(tenantEngines)('on %s', (engine: Engine) => {
 
       const finished = await Promise.all(jobs.map((j) => finishedJob(gw, admin.token, j.id)));
       const bySlug = Object.fromEntries(jobs.map((j, i) => [j.tenant.slug, finished[i]]));
-      const [initial] = tenantMigrations(engine).migrations;
+      const all = tenantMigrations(engine).migrations.map((m) => m.name).join(', ');
       expect(bySlug.behind).toMatchObject({
         status: 'SUCCEEDED',
         progress: 100,
         tablesCreated: totalTables(tenantMigrations(engine)),
-        message: `applied ${initial.name}`,
+        message: `applied ${all}`,
       });
       expect(bySlug.current).toMatchObject({ status: 'SUCCEEDED', tablesCreated: 0, message: 'already up to date' });
       const served = await gw.request('{ products { totalCount } }', { token: owner.token, tenant: 'behind' });

@@ -23,7 +23,7 @@ const TABLES = [
   `CREATE TABLE \`Product\` (id CHAR(36) PRIMARY KEY, sku VARCHAR(191) NOT NULL, name VARCHAR(191) NOT NULL, description TEXT NULL,
      kind ENUM('GOLD','JEWELRY','COIN','STONE','GOODS','SERVICE') NOT NULL, categoryId CHAR(36) NULL, price DECIMAL(18,2) NOT NULL,
      cost DECIMAL(18,2) NOT NULL, currency VARCHAR(191) NOT NULL, unit VARCHAR(191) NOT NULL, stock DECIMAL(18,3) NOT NULL,
-     trackStock BOOLEAN NOT NULL, attributes JSON NOT NULL, translations JSON NOT NULL, tags JSON NOT NULL, imageUrls JSON NOT NULL,
+     trackStock BOOLEAN NOT NULL, reserved DECIMAL(18,3) NOT NULL DEFAULT 0, attributes JSON NOT NULL, translations JSON NOT NULL, tags JSON NOT NULL, imageUrls JSON NOT NULL,
      createdAt DATETIME(3) NOT NULL, updatedAt DATETIME(3) NOT NULL)`,
   'CREATE TABLE `BomComponent` (id CHAR(36) PRIMARY KEY, productId CHAR(36) NOT NULL, componentId CHAR(36) NOT NULL, quantity DECIMAL(18,3) NOT NULL)',
   `CREATE TABLE \`Customer\` (id CHAR(36) PRIMARY KEY, name VARCHAR(191) NOT NULL, email VARCHAR(191) NULL, phone VARCHAR(191) NULL,

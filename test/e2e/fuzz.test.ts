@@ -77,16 +77,23 @@ async function overHttp(caller: Caller, operation: Operation): Promise<Answer> {
   }
 }
 
-/** The first answer over the caller's socket: a result, the errors that refused it, or the socket closing. */
+/** A live subscription that was accepted may stay quiet until something happens: a second of silence is its answer. */
+const QUIET_MS = 1_000;
+
+/** The first answer over the caller's socket: a result, the errors that refused it, the socket closing, or (a live feed) nothing yet. */
 async function overWebSocket(caller: Caller, operation: Operation): Promise<Answer> {
   const running = operate(sockets[caller]!.client, operation.query, operation.variables);
+  let quiet: NodeJS.Timeout | undefined;
   try {
-    const result = await running.until(() => true);
+    const silence = new Promise<'quiet'>((resolve) => (quiet = setTimeout(() => resolve('quiet'), QUIET_MS)));
+    const result = await Promise.race([running.until(() => true), silence]);
+    if (result === 'quiet') return { codes: [] };
     return { codes: (result.errors ?? []).map((error) => error.extensions?.code) };
   } catch (ended) {
     if (Array.isArray(ended)) return { codes: (ended as NonNullable<WsResult['errors']>).map((error) => error.extensions?.code) };
     return { codes: [], closed: (ended as { code?: number }).code ?? -1 };
   } finally {
+    clearTimeout(quiet);
     running.stop();
   }
 }

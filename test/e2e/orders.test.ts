@@ -2,8 +2,7 @@
 // paid into the books through a sale invoice, fulfilled, cancelled and refunded, with
 // discount codes that are never redeemed more often than they allow, also when orders
 // race for the last redemption. Once per engine.
-import type { Engine } from '../../src/db/engine';
-import { tenantEngines } from '../support/engines';
+import { tenantPlacements } from '../support/engines';
 import { createTestPlan } from '../support/plans';
 import { startTestGateway, type TestGateway, type TestUser } from '../support/testGateway';
 import { balancesByCode, tenantApi, type TenantApi } from '../support/tenantApi';
@@ -21,7 +20,7 @@ const DISCOUNT = `mutation($code: String!, $p: Decimal, $a: Decimal, $max: Int, 
 }`;
 const PRODUCT = `query($id: ID!) { product(id: $id) { stock reserved } }`;
 
-describe.each(tenantEngines)('on %s', (engine: Engine) => {
+describe.each(tenantPlacements)('on $engine, $isolation isolation', ({ engine, isolation }) => {
   let gw: TestGateway;
   let owner: TestUser;
   let api: TenantApi;
@@ -36,7 +35,7 @@ describe.each(tenantEngines)('on %s', (engine: Engine) => {
   beforeAll(async () => {
     gw = await startTestGateway({ engine });
     owner = await gw.createUser();
-    await gw.createTenant({ slug: 'orders-shop', owner });
+    await gw.createTenant({ slug: 'orders-shop', owner, isolation });
     api = tenantApi(gw, owner.token, 'orders-shop');
     await api.call('mutation { updateSettings(input: { invoiceTaxRate: "0.1" }) { invoiceTaxRate } }');
     hoodie = (await api.createProduct({ sku: 'HOOD', name: 'Hoodie', kind: 'GOODS', price: '59.00', cost: '24.00' })).id;

@@ -2,8 +2,7 @@
 // retries on failures, timeouts and a receiver that is down for a while; deliveries
 // are listed and can be sent again; a webhook that keeps failing is disabled; the
 // live feed streams the same events across two gateways sharing Redis. Once per engine.
-import type { Engine } from '../../src/db/engine';
-import { tenantEngines } from '../support/engines';
+import { tenantPlacements } from '../support/engines';
 import { eventually } from '../support/eventually';
 import { connectWs, operate } from '../support/graphqlWs';
 import { startTestRedis, type TestRedis } from '../support/redis';
@@ -28,7 +27,7 @@ const DELIVERIES = `query($id: ID!, $first: Int, $after: String) {
 }`;
 const WEBHOOK = `{ webhooks { id enabled disabledReason consecutiveFailures } }`;
 
-describe.each(tenantEngines)('on %s', (engine: Engine) => {
+describe.each(tenantPlacements)('on $engine, $isolation isolation', ({ engine, isolation }) => {
   let redis: TestRedis;
   let gw: TestGateway;
   let owner: TestUser;
@@ -62,7 +61,7 @@ describe.each(tenantEngines)('on %s', (engine: Engine) => {
     gw = await startTestGateway({ engine, env: { ...SETTINGS, REDIS_URL: redis.url } });
     owner = await gw.createUser();
     viewer = await gw.createUser();
-    await gw.createTenant({ slug, owner, members: [[viewer, 'VIEWER']] });
+    await gw.createTenant({ slug, owner, isolation, members: [[viewer, 'VIEWER']] });
   });
 
   afterAll(async () => {

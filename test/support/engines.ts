@@ -14,3 +14,6 @@ export const tenantEngines: Engine[] = MYSQL_URL ? ['postgresql', 'mysql'] : ['p
 export const isolationsOn = (engine: Engine) => (engine === 'mysql' ? (['DATABASE'] as const) : (['DATABASE', 'SCHEMA'] as const));
 
 if (!MYSQL_URL) test.skip(MYSQL_SKIPPED, () => {});
+
+/** Every engine with every isolation it offers: for suites whose behaviour must hold wherever a tenant lives. */
+export const tenantPlacements = tenantEngines.flatMap((engine) => isolationsOn(engine).map((isolation) => ({ engine, isolation })));

@@ -54,7 +54,8 @@ export function rowJson(compiler: RowCompiler, typeName: string, selection: Sele
     if (name === 'id') continue;
     const computed = model.computed?.[name];
     if (computed) {
-      computed.forEach(addColumn);
+      // Without arguments a computed field answers its own column (the first): the rest is read only when asked for.
+      (hasArguments(nodes) ? computed : computed.slice(0, 1)).forEach(addColumn);
       continue;
     }
     const relation = model.relations[name];

@@ -28,7 +28,8 @@ export interface PlannedType {
   relations: Record<string, Relation>;
   /**
    * Fields a resolver computes from the row (and may take arguments), by the columns it
-   * reads; each column is a field of the type too, rendered as that field is.
+   * reads: first the one it answers without arguments, then those its arguments need;
+   * each column is a field of the type too, rendered as that field is.
    */
   computed?: Record<string, string[]>;
 }

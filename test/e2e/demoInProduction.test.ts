@@ -1,20 +1,13 @@
 // A platform database that once ran in demo mode, started again with
 // NODE_ENV=production: the demo logins (a public password, one of them a platform
 // admin) get nothing, not even with tokens issued before, and the start says so.
-import { randomBytes } from 'node:crypto';
 import pg from 'pg';
 import { hashPassword } from '../../src/auth/passwords';
 import { testDatabases } from '../support/database';
-import { startGatewayProcess, type GatewayProcess } from '../support/gatewayProcess';
+import { processEnv, startGatewayProcess, type GatewayProcess } from '../support/gatewayProcess';
 
 const dbs = testDatabases();
-const env = {
-  DATABASE_URL: dbs.platformUrl,
-  TENANT_DB_PREFIX: dbs.prefix,
-  SHARED_SCHEMA_DATABASE: `${dbs.prefix}shared`,
-  JWT_SECRET: randomBytes(32).toString('hex'),
-  ENCRYPTION_KEY: randomBytes(32).toString('hex'),
-};
+const env = processEnv(dbs);
 
 async function post(gateway: GatewayProcess, query: string, headers: Record<string, string> = {}) {
   const response = await fetch(gateway.url, { method: 'POST', headers: { 'content-type': 'application/json', ...headers }, body: JSON.stringify({ query }) });

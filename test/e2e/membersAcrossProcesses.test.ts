@@ -5,19 +5,14 @@
 import { randomBytes } from 'node:crypto';
 import { testDatabases } from '../support/database';
 import { eventually } from '../support/eventually';
-import { startGatewayProcess, type GatewayProcess } from '../support/gatewayProcess';
+import { processEnv, startGatewayProcess, type GatewayProcess } from '../support/gatewayProcess';
 import { JOB } from '../support/provisioning';
 import { deleteRedisKeys, startTestRedis, type TestRedis } from '../support/redis';
 import { startSmtpServer, type TestSmtpServer } from '../support/smtpServer';
 
 const dbs = testDatabases();
 const env = {
-  DATABASE_URL: dbs.platformUrl,
-  JWT_SECRET: randomBytes(32).toString('hex'),
-  ENCRYPTION_KEY: randomBytes(32).toString('hex'),
-  TENANT_DB_PREFIX: dbs.prefix,
-  REDIS_KEY_PREFIX: `${dbs.prefix}:`,
-  SHARED_SCHEMA_DATABASE: `${dbs.prefix}shared`,
+  ...processEnv(dbs),
   TENANT_CACHE_SECONDS: '300',
   PUBLIC_URL: 'https://books.example.com',
 };

@@ -2,7 +2,6 @@
 // serves (JOB_CONCURRENCY=0), B runs the jobs. A client on A follows jobs B runs;
 // a change made through B reaches A at once; and a job whose process is killed
 // mid-migration is finished by the process that replaces it.
-import { randomBytes } from 'node:crypto';
 import pg from 'pg';
 import { tenantStorageName } from '../../src/db/identifiers';
 import { totalTables } from '../../src/provisioning/tenantSchema';
@@ -12,7 +11,7 @@ import { withDatabase } from '../../src/db/urls';
 import { tenantSchemaProblems } from '../../src/provisioning/verifyTenantSchema';
 import { onServer, testDatabases } from '../support/database';
 import { eventually } from '../support/eventually';
-import { startGatewayProcess, type GatewayProcess } from '../support/gatewayProcess';
+import { processEnv, startGatewayProcess, type GatewayProcess } from '../support/gatewayProcess';
 import { connectWs, operate, type WsConnection } from '../support/graphqlWs';
 import { holdJobRow, holdMigrationLock, jobUpdateIsWaiting } from '../support/jobBlockers';
 import { JOB, PROGRESS } from '../support/provisioning';
@@ -20,13 +19,8 @@ import { deleteRedisKeys, startTestRedis, type TestRedis } from '../support/redi
 
 const dbs = testDatabases();
 const env = {
-  DATABASE_URL: dbs.platformUrl,
+  ...processEnv(dbs),
   REDIS_URL: '',
-  JWT_SECRET: randomBytes(32).toString('hex'),
-  ENCRYPTION_KEY: randomBytes(32).toString('hex'),
-  TENANT_DB_PREFIX: dbs.prefix,
-  REDIS_KEY_PREFIX: `${dbs.prefix}:`,
-  SHARED_SCHEMA_DATABASE: `${dbs.prefix}shared`,
   // Long enough that only the event bus can explain another process noticing a change at once.
   TENANT_CACHE_SECONDS: '300',
   JOB_STALE_SECONDS: '2',

@@ -2,9 +2,11 @@
 // processes: `npm start` on a bare machine, several instances side by side, a
 // worker killed mid-job, SIGTERM with requests in flight.
 import { spawn, type ChildProcess } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
 import { existsSync } from 'node:fs';
 import net from 'node:net';
 import path from 'node:path';
+import type { TestDatabases } from './database';
 
 export const MAIN = path.resolve(__dirname, '../../dist/src/main.js');
 
@@ -15,6 +17,16 @@ export const freePort = () =>
       server.close(() => resolve(port));
     });
   });
+
+/** A gateway process's own platform on the test server: its database, names and fresh secrets; tests add what they are about. */
+export const processEnv = (dbs: TestDatabases) => ({
+  DATABASE_URL: dbs.platformUrl,
+  JWT_SECRET: randomBytes(32).toString('hex'),
+  ENCRYPTION_KEY: randomBytes(32).toString('hex'),
+  TENANT_DB_PREFIX: dbs.prefix,
+  REDIS_KEY_PREFIX: `${dbs.prefix}:`,
+  SHARED_SCHEMA_DATABASE: `${dbs.prefix}shared`,
+});
 
 export interface GatewayProcess {
   url: string;

@@ -12,8 +12,7 @@ import { loadConfig } from '../src/config';
 import { closeServices, createServices } from '../src/createServices';
 import { preparePlatformDatabase } from '../src/db/platformDatabase';
 import { createLogger } from '../src/logger';
-import { plannedRead } from '../src/planner/plannedRead';
-import type { RootRead } from '../src/planner/plannedStatement';
+import { plannedRead, type RootRead } from '../src/planner/plannedRead';
 import { gatewaySchema } from '../src/schema/buildSchema';
 import type { TenantRecord } from '../src/tenancy/tenantRegistry';
 import { dropBenchDatabases, runBenchmark } from './benchServer';
@@ -27,8 +26,8 @@ const SECONDS = Number(process.env.BENCH_SECONDS ?? 10);
 const CONCURRENCY = 32;
 const SERVER_POOL_SIZE = process.env.SERVER_POOL_SIZE ?? '20';
 
-const PRODUCT_PAGE = '{ products(first: 5) { edges { node { id name price category { name } } } } }';
-const READ: RootRead = { kind: 'connection', type: 'Product', where: [], direction: 'asc', page: { first: 5 } };
+const PRODUCT_PAGE = '{ products(first: 5) { nodes { id name price category { name } } } }';
+const READ: RootRead = { kind: 'list', args: { first: 5 } };
 
 /** What graphql-js hands the products resolver for the product page. */
 function productPageInfo(): GraphQLResolveInfo {

@@ -1,33 +1,69 @@
-// The SQL a plan is written in, per engine. A plan is made of correlated scalar
-// subqueries that build JSON (an object per row, an array per to-many relation),
-// which PostgreSQL and MySQL 8 / MariaDB both run; only the spelling differs.
+// The SQL a plan is written in, per engine. Rows come back as flat lists of values
+// (raw text on PostgreSQL, strings and numbers on MySQL) and nested lists as JSON
+// arrays of such lists; values are shaped into the answer in JavaScript (shape.ts),
+// which costs the database less than building objects. Only the spelling differs.
 //
-// Values a client sends are always bound parameters; identifiers come from the
-// tenant model and pass `identifier` (a narrow alphabet) before they are quoted.
+// Values a client sends are always bound; identifiers come from the tenant model and
+// pass `identifier` (a narrow alphabet) before they are quoted.
+import { badInput } from '../errors';
+import type { Direction, Scalar } from '../graph/tenantModel';
+import type { AggregateKind } from './plan';
+import { join, type Sql } from './sql';
 
-/** How a column's value is written into the row's JSON, chosen by its GraphQL type. */
-export type ValueKind = 'plain' | 'decimal' | 'dateTime' | 'date' | 'boolean' | 'json';
+/** A to-many relation's rows as one JSON array, from its table with joins, filtered, ordered and maybe limited. */
+export interface ListParts {
+  /** One row's values, as a JSON array (`tuple`). */
+  element: Sql;
+  /** `"<schema>"."Invoice" t2`. */
+  table: string;
+  alias: string;
+  /** The base table's columns the rest reads, for the limited form's subquery. */
+  baseColumns: string[];
+  joins: Sql;
+  where: Sql;
+  order: string;
+  limit?: number;
+}
+
+/** Groups of a table's rows, each one JSON array of its keys and aggregates. */
+export interface GroupedParts {
+  element: Sql;
+  table: string;
+  alias: string;
+  where: Sql;
+  groupings: string[];
+  limit: number;
+  nested: boolean;
+}
 
 export interface Dialect {
   readonly name: 'postgresql' | 'mysql';
-  /** `"name"` or `` `name` ``. */
   quote(name: string): string;
-  /** The n-th (1-based) bound parameter. */
-  param(n: number): string;
-  /** A JSON object of key/expression pairs; keys are field names from the schema. */
-  object(pairs: ReadonlyArray<readonly [key: string, expression: string]>): string;
-  /** A JSON array of `element` over the rows of `from`, in `orderBy` order; empty (never null) without rows. */
-  array(element: string, from: string, orderBy: string): string;
-  /** A column as the resolver path answers it: exact decimals as strings, times as ISO 8601 in UTC. */
-  value(kind: ValueKind, column: string): string;
-  /** A case-insensitive "contains" (the resolver path's `contains` with `mode: insensitive`: no escaping of % and _). */
-  contains(column: string, param: string): string;
-  /** A JSON array column that has the string `param` among its elements. */
-  holds(column: string, param: string): string;
-  /** count(*) as a JavaScript number. */
+  /** The n-th (1-based) bound value. */
+  placeholder(n: number): string;
+  /** A column as the statement returns it: decimals and JSON as text, the rest as the engine writes it. */
+  output(scalar: Scalar, expression: string): string;
+  /** Values as one JSON array. */
+  tuple(values: readonly Sql[]): Sql;
+  list(parts: ListParts): Sql;
+  /** A list that comes back null is empty (PostgreSQL's json_agg of no rows), not too large (MySQL). */
+  readonly nullListIsEmpty: boolean;
   count(): string;
-  /** `LIMIT <n>`. */
-  limit(count: string): string;
+  aggregate(kind: AggregateKind, scalar: Scalar, expression: string): string;
+  /** What rows are grouped by: a column, or a date-time truncated to its UTC day or month. */
+  grouping(expression: string, truncateTo?: 'day' | 'month'): string;
+  /** A grouping's value as the text of a group's key ("2026-03-21", "2026-03" when truncated). */
+  groupKey(grouping: string, truncateTo?: 'day' | 'month'): string;
+  /** Groups as one JSON array, in the order of their groupings; `nested` when correlated with an outer row. */
+  groupedList(parts: GroupedParts): Sql;
+  /** A JSON array column that holds the string `text`. */
+  holds(expression: string, text: Sql): Sql;
+  /** Case-insensitive LIKE (backslash escapes). */
+  like(expression: string, pattern: Sql): Sql;
+  /** An ORDER BY term; nulls sort as if larger than any value (last ascending, first descending) on both engines. */
+  orderTerm(expression: string, direction: Direction, nullable: boolean): string;
+  /** A bound value compared with a column of this scalar. */
+  compared(scalar: Scalar, placeholder: Sql): Sql;
 }
 
 const IDENTIFIER = /^[A-Za-z_][A-Za-z0-9_]{0,62}$/;
@@ -37,75 +73,125 @@ export function identifier(name: string): string {
   return name;
 }
 
-// Keys are field names (identifiers already), so they need no escaping inside a string literal.
-const key = (name: string) => `'${identifier(name)}'`;
+const whereClause = (where: Sql): Sql => (where === '' ? '' : [' WHERE ', where]);
 
 export const postgresql: Dialect = {
   name: 'postgresql',
   quote: (name) => `"${identifier(name)}"`,
-  param: (n) => `$${n}`,
-  object: (pairs) => `json_build_object(${pairs.map(([k, e]) => `${key(k)}, ${e}`).join(', ')})`,
-  array: (element, from, orderBy) => `(SELECT coalesce(json_agg(${element} ORDER BY ${orderBy}), '[]'::json) FROM ${from})`,
-  value(kind, column) {
+  placeholder: (n) => `$${n}`,
+  output(scalar, expression) {
+    return scalar === 'Decimal' || scalar === 'Json' ? `${expression}::text` : expression;
+  },
+  tuple: (values) => ['json_build_array(', join(values, ', '), ')'],
+  list({ element, table, alias, baseColumns, joins, where, order, limit }) {
+    const from: Sql =
+      limit === undefined
+        ? [table, ' ', alias, joins, whereClause(where)]
+        : ['(SELECT ', baseColumns.join(', '), ' FROM ', table, ' ', alias, whereClause(where), ` ORDER BY ${order} LIMIT ${limit}) `, alias, joins];
+    return ['(SELECT json_agg(', element, ` ORDER BY ${order}) FROM `, from, ')'];
+  },
+  nullListIsEmpty: true,
+  count: () => 'count(*)',
+  aggregate(kind, scalar, expression) {
     switch (kind) {
-      case 'decimal':
-        // trim_scale: 12.50 -> "12.5", as Prisma's Decimal prints it.
-        return `trim_scale(${column})::text`;
-      case 'dateTime':
-        // Prisma keeps DateTime as timestamp(3) in UTC.
-        return `to_char(${column}, 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"')`;
-      case 'date':
-        return `to_char(${column}, 'YYYY-MM-DD')`;
-      case 'boolean':
-      case 'json':
-      case 'plain':
-        return column;
+      case 'sum':
+        return `sum(${expression})::text`;
+      case 'avg':
+        return `round(avg(${expression})::numeric, 6)::text`;
+      default:
+        return this.output(scalar, `${kind}(${expression})`);
     }
   },
-  contains: (column, param) => `${column} ILIKE ('%' || ${param} || '%')`,
-  holds: (column, param) => `${column} @> jsonb_build_array(${param}::text)`,
-  count: () => 'count(*)::int',
-  limit: (count) => `LIMIT ${count}`,
+  grouping: (expression, truncateTo) => (truncateTo ? `date_trunc('${truncateTo}', ${expression})` : expression),
+  groupKey(grouping, truncateTo) {
+    if (truncateTo === 'day') return `to_char(${grouping}, 'YYYY-MM-DD')`;
+    if (truncateTo === 'month') return `to_char(${grouping}, 'YYYY-MM')`;
+    return `${grouping}::text`;
+  },
+  groupedList({ element, table, alias, where, groupings, limit }) {
+    const keys = groupings.map((g, i) => `, ${g} AS k${i}`).join('');
+    const order = groupings.map((_, i) => `s.k${i}`).join(', ');
+    return [
+      `(SELECT json_agg(s.g ORDER BY ${order}) FROM (SELECT `,
+      element,
+      ` AS g${keys} FROM ${table} ${alias}`,
+      whereClause(where),
+      ` GROUP BY ${groupings.join(', ')} ORDER BY ${groupings.join(', ')} LIMIT ${limit}) s)`,
+    ];
+  },
+  holds: (expression, text) => [`${expression} @> jsonb_build_array(`, text, '::text)'],
+  like: (expression, pattern) => [`${expression} ILIKE `, pattern],
+  orderTerm: (expression, direction) => `${expression} ${direction === 'asc' ? 'ASC' : 'DESC'}`,
+  compared: (_scalar, placeholder) => placeholder,
 };
 
 /**
- * MariaDB 10.6+ (tested) and MySQL 8. A list is GROUP_CONCAT of its elements, which
- * takes ORDER BY on both (MySQL 8's JSON_ARRAYAGG does not), read back as JSON;
- * mysqlConnect.ts lifts group_concat_max_len so no list is cut short. A list larger
- * than max_allowed_packet comes back NULL (never as an empty list), and fails the answer.
+ * MariaDB 10.6+ (tested here). A list is GROUP_CONCAT of its rows' JSON arrays, which
+ * takes ORDER BY and LIMIT (MySQL 8's JSON_ARRAYAGG takes neither; its GROUP_CONCAT no
+ * LIMIT), read back as JSON; mysqlConnect.ts lifts group_concat_max_len so no list is
+ * cut short. A list larger than max_allowed_packet comes back NULL (never as an empty
+ * list, which is told apart by its count), and fails the answer.
  */
 export const mysql: Dialect = {
   name: 'mysql',
   quote: (name) => `\`${identifier(name)}\``,
-  param: () => '?',
-  object: (pairs) => `JSON_OBJECT(${pairs.map(([k, e]) => `${key(k)}, ${e}`).join(', ')})`,
-  array: (element, from, orderBy) =>
-    `(SELECT IF(COUNT(*) = 0, JSON_ARRAY(), JSON_EXTRACT(CONCAT('[', GROUP_CONCAT(${element} ORDER BY ${orderBy} SEPARATOR ','), ']'), '$')) FROM ${from})`,
-  value(kind, column) {
+  placeholder: () => '?',
+  output(scalar, expression) {
+    return scalar === 'Decimal' || scalar === 'Json' ? `CAST(${expression} AS CHAR)` : expression;
+  },
+  tuple: (values) => ['JSON_ARRAY(', join(values, ', '), ')'],
+  list({ element, table, alias, joins, where, order, limit }) {
+    return [
+      "(SELECT IF(COUNT(*) = 0, JSON_ARRAY(), JSON_EXTRACT(CONCAT('[', GROUP_CONCAT(",
+      element,
+      ` ORDER BY ${order} SEPARATOR ','${limit === undefined ? '' : ` LIMIT ${limit}`}), ']'), '$')) FROM `,
+      table,
+      ' ',
+      alias,
+      joins,
+      whereClause(where),
+      ')',
+    ];
+  },
+  nullListIsEmpty: false,
+  count: () => 'COUNT(*)',
+  aggregate(kind, scalar, expression) {
     switch (kind) {
-      case 'decimal': {
-        // DECIMAL prints its full scale ("12.50"); trailing zeros go, as Prisma's Decimal prints it ("12.5").
-        const text = `CAST(${column} AS CHAR)`;
-        return `IF(LOCATE('.', ${text}) > 0, TRIM(TRAILING '.' FROM TRIM(TRAILING '0' FROM ${text})), ${text})`;
-      }
-      case 'dateTime':
-        // DATETIME(3) in UTC; %f prints microseconds, of which milliseconds are kept.
-        return `CONCAT(LEFT(DATE_FORMAT(${column}, '%Y-%m-%dT%H:%i:%s.%f'), 23), 'Z')`;
-      case 'date':
-        return `DATE_FORMAT(${column}, '%Y-%m-%d')`;
-      case 'boolean':
-        // TINYINT(1) would come out as 0 or 1.
-        return `JSON_EXTRACT(IF(${column}, 'true', 'false'), '$')`;
-      case 'json':
-        // A JSON column is text to JSON_OBJECT, which would quote it as a string.
-        return `JSON_EXTRACT(${column}, '$')`;
-      case 'plain':
-        return column;
+      case 'sum':
+        return `CAST(SUM(${expression}) AS CHAR)`;
+      case 'avg':
+        return `CAST(ROUND(AVG(${expression}), 6) AS CHAR)`;
+      default:
+        return this.output(scalar, `${kind.toUpperCase()}(${expression})`);
     }
   },
-  // The default collations compare without regard to case.
-  contains: (column, param) => `${column} LIKE CONCAT('%', ${param}, '%')`,
-  holds: (column, param) => `JSON_CONTAINS(${column}, JSON_ARRAY(${param}))`,
-  count: () => 'CAST(COUNT(*) AS SIGNED)',
-  limit: (count) => `LIMIT ${count}`,
+  grouping(expression, truncateTo) {
+    if (truncateTo === 'day') return `DATE(${expression})`;
+    if (truncateTo === 'month') return `DATE_FORMAT(${expression}, '%Y-%m')`;
+    return expression;
+  },
+  groupKey(grouping, truncateTo) {
+    return truncateTo === 'day' ? `DATE_FORMAT(${grouping}, '%Y-%m-%d')` : `CAST(${grouping} AS CHAR)`;
+  },
+  groupedList({ element, table, alias, where, groupings, limit, nested }) {
+    // MariaDB has no LATERAL: a derived table cannot see the outer row.
+    if (nested) throw badInput('groupedAggregates of a nested list is not available on MySQL tenants; ask for it on the root list');
+    const keys = groupings.map((g, i) => `, ${g} AS k${i}`).join('');
+    const order = groupings.map((_, i) => `s.k${i}`).join(', ');
+    return [
+      `(SELECT IF(COUNT(*) = 0, JSON_ARRAY(), JSON_EXTRACT(CONCAT('[', GROUP_CONCAT(s.g ORDER BY ${order} SEPARATOR ','), ']'), '$')) FROM (SELECT `,
+      element,
+      ` AS g${keys} FROM ${table} ${alias}`,
+      whereClause(where),
+      ` GROUP BY ${groupings.join(', ')} ORDER BY ${groupings.join(', ')} LIMIT ${limit}) s)`,
+    ];
+  },
+  holds: (expression, text) => [`JSON_CONTAINS(${expression}, JSON_ARRAY(`, text, '))'],
+  // The tenant tables' collations compare without regard to case.
+  like: (expression, pattern) => [`${expression} LIKE `, pattern],
+  // MySQL sorts nulls first ascending: put them last, as PostgreSQL does.
+  orderTerm: (expression, direction, nullable) =>
+    direction === 'asc' ? `${nullable ? `${expression} IS NULL, ` : ''}${expression} ASC` : `${nullable ? `${expression} IS NULL DESC, ` : ''}${expression} DESC`,
+  // A DECIMAL compared with a string is compared as a double: keep it exact.
+  compared: (scalar, placeholder) => (scalar === 'Decimal' ? ['CAST(', placeholder, ' AS DECIMAL(65, 30))'] : placeholder),
 };

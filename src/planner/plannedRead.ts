@@ -1,35 +1,71 @@
-// A tenant root field answered by one statement (plannedStatement.ts), run on the
-// tenant's connection: one round trip, then the row is shaped into the answer.
+// Tenant reads answered by planned statements (statement.ts), run on the tenant's
+// connection: one round trip each, then the values are shaped into the answer
+// (shape.ts). A root field is one statement however deep it nests; rows a resolver
+// must read by id (a relation of a row no plan made) come a batch at a time.
 import type { GraphQLResolveInfo } from 'graphql';
+import { notFound } from '../errors';
 import { inTenantSchema, onTenantConnection, type MysqlTarget, type PostgresTarget, type TenantTarget } from '../db/tenantTarget';
 import { mysql, postgresql } from './dialect';
-import { plannedStatement, type PlannedRow, type RootRead } from './plannedStatement';
+import { rootPlan, type RowPlan } from './plan';
+import { Shaper, type Row } from './shape';
+import { render, type Sql } from './sql';
+import { StatementWriter, listStatement, readsPlainRows, type ListArgs } from './statement';
 import { preparedName } from './statementNames';
+import type { WhereInput } from './where';
 
-/** Answers `read` for the tenant at `target` with one statement, shaped as the field's type. */
+export type RootRead =
+  | { kind: 'list'; args: ListArgs; /** Conditions of the field's own arguments, AND-ed with its where. */ extra?: WhereInput[] }
+  | { kind: 'one'; id: string; /** For the NOT_FOUND message: "product". */ what: string };
+
+// Every value comes back as the server writes it: the shaper decodes by column.
+const RAW_TEXT = { getTypeParser: () => (text: string) => text };
+
+const dialectOf = (target: TenantTarget) => (target.engine === 'mysql' ? mysql : postgresql);
+
+/** Answers a tenant root field (a list or one row) for the tenant at `target`. */
 export async function plannedRead(target: TenantTarget, info: GraphQLResolveInfo, read: RootRead, nestRelations: boolean): Promise<unknown> {
-  const { text, values, shape } = plannedStatement(info, read, target.engine === 'mysql' ? mysql : postgresql, nestRelations);
-  if (text === null) return shape({});
-  const sql = inTenantSchema(text, target);
-  return shape(await (target.engine === 'mysql' ? onMysql(target, sql, values) : onPostgres(target, sql, values)));
+  const dialect = dialectOf(target);
+  const plan = rootPlan(info, nestRelations);
+  const writer = new StatementWriter(dialect, info.variableValues);
+  const shaper = new Shaper(writer.runs, dialect.nullListIsEmpty);
+  if (plan.kind === 'one') {
+    if (read.kind !== 'one') throw new Error(`${info.fieldName} answers one row: read it by id`);
+    const [row] = await run(target, writer.byIds(plan.plan, [read.id]));
+    if (!row) throw notFound(read.what);
+    return shaper.row(plan.plan, row, 0)[0];
+  }
+  if (read.kind !== 'list') throw new Error(`${info.fieldName} answers a list: read it with list arguments`);
+  const list = plan.plan;
+  const sql = listStatement(writer, list, read.args, read.extra);
+  if (sql === null) return shaper.connection(list, [], 0)[0];
+  const rows = await run(target, sql);
+  return readsPlainRows(list) ? shaper.rows(list, rows) : shaper.connection(list, rows[0], 0)[0];
 }
 
-async function onPostgres(target: PostgresTarget, sql: string, values: unknown[]): Promise<PlannedRow> {
-  const name = target.preparedStatements ? preparedName(sql) : undefined;
-  const result = await onTenantConnection(target, (client) => client.query<PlannedRow>({ text: sql, values, ...(name ? { name } : {}) }));
-  return result.rows[0] ?? {};
+/** Rows of `plan.model` by id, as `plan` asks for them: one statement for the batch. */
+export async function plannedRowsById(target: TenantTarget, plan: RowPlan, ids: readonly string[], variables: Record<string, unknown>): Promise<Map<string, Row>> {
+  const dialect = dialectOf(target);
+  const writer = new StatementWriter(dialect, variables);
+  const shaper = new Shaper(writer.runs, dialect.nullListIsEmpty);
+  const rows = await run(target, writer.byIds(plan, ids));
+  return new Map(rows.map((values) => shaper.row(plan, values, 0)[0]).map((row) => [row.id as string, row]));
 }
 
-async function onMysql(target: MysqlTarget, sql: string, values: unknown[]): Promise<PlannedRow> {
-  const rows: Array<Record<string, unknown>> = await onTenantConnection(target, (connection) => connection.query({ sql, bigIntAsNumber: true }, values));
-  // JSON is text to the MySQL protocol; the count is a number already.
-  const row = rows[0] ?? {};
-  if (row.nodes === null) throw new Error('a list of this answer is larger than the MySQL server sends at once (max_allowed_packet)');
-  return {
-    ...(row.totalCount !== undefined ? { totalCount: Number(row.totalCount) } : {}),
-    ...(row.nodes !== undefined ? { nodes: parseJson(row.nodes) as PlannedRow['nodes'] } : {}),
-    ...(row.node !== undefined ? { node: parseJson(row.node) } : {}),
-  };
+
+async function run(target: TenantTarget, sql: Sql): Promise<unknown[][]> {
+  const { text, values } = render(sql, dialectOf(target).placeholder);
+  const statement = inTenantSchema(text, target);
+  return target.engine === 'mysql' ? onMysql(target, statement, values) : onPostgres(target, statement, values);
 }
 
-const parseJson = (value: unknown) => (typeof value === 'string' ? JSON.parse(value) : value);
+async function onPostgres(target: PostgresTarget, text: string, values: unknown[]): Promise<unknown[][]> {
+  const name = target.preparedStatements ? preparedName(text) : undefined;
+  const result = await onTenantConnection(target, (client) => client.query<unknown[]>({ text, values, rowMode: 'array', types: RAW_TEXT, ...(name ? { name } : {}) }));
+  return result.rows;
+}
+
+async function onMysql(target: MysqlTarget, sql: string, values: unknown[]): Promise<unknown[][]> {
+  return onTenantConnection(target, (connection) =>
+    connection.query({ sql, rowsAsArray: true, dateStrings: true, bigIntAsNumber: true, decimalAsNumber: false, autoJsonMap: false }, values),
+  );
+}

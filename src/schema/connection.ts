@@ -3,9 +3,8 @@
 import { ArgsType, Field, Int, ObjectType, type ClassType } from 'type-graphql';
 import { badInput } from '../errors';
 import { isUuid } from '../ids';
+import { DEFAULT_PAGE, MAX_PAGE } from '../planner/pageSize';
 
-export const MAX_PAGE = 100;
-export const DEFAULT_PAGE = 20;
 
 @ArgsType()
 export class PageArgs {

@@ -13,7 +13,7 @@ import type { TenantRecord } from '../tenancy/tenantRegistry';
 import type { TenantDb } from '../db/tenantClient';
 import type { TenantTarget } from '../db/tenantTarget';
 import type { Logger } from '../logger';
-import { TenantLoaders } from './tenant/loaders';
+import { RowLoaders } from '../graph/rowLoaders';
 
 /** The request's tenant and the caller's role there, before any database is opened. */
 export interface TenantAccess {
@@ -27,8 +27,8 @@ export interface TenantScope extends TenantAccess {
   readonly target: TenantTarget;
   /** A Prisma client bound to the tenant, taken on first use: writes and the reads no plan covers. */
   readonly db: TenantDb;
-  /** This request's DataLoaders over `db`, made on first use. */
-  readonly loaders: TenantLoaders;
+  /** Rows read by id a batch at a time, for this request. */
+  readonly rows: RowLoaders;
 }
 
 /** What a request turned out to be; filled in as it runs, read for its log line and metrics. */
@@ -139,7 +139,7 @@ export class GatewayContext {
   private async open(): Promise<TenantScope> {
     const { tenant, role } = await (this.state.authorizing ??= this.authorize());
     const lease = (this.state.lease = this.services.pool.acquire(tenant));
-    let loaders: TenantLoaders | undefined;
+    let rows: RowLoaders | undefined;
     return (this.state.opened = {
       tenant,
       role,
@@ -147,8 +147,8 @@ export class GatewayContext {
       get db() {
         return lease.db;
       },
-      get loaders() {
-        return (loaders ??= new TenantLoaders(lease.db));
+      get rows() {
+        return (rows ??= new RowLoaders(lease.target));
       },
     });
   }

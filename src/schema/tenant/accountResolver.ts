@@ -1,27 +1,14 @@
-import type { GraphQLResolveInfo } from 'graphql';
-import { Arg, Ctx, FieldResolver, Info, Query, Resolver, Root } from 'type-graphql';
+import { Arg, Ctx, Query, Resolver } from 'type-graphql';
 import { accountBalance, trialBalance } from '../../domain/accounting/balances';
 import { asOfMoment, type ReportBound } from '../../domain/reports/reportPeriod';
 import type { GatewayContext } from '../context';
 import { DateOrDateTimeScalar } from '../dateOrDateTime';
-import { Account, AccountBalance, TrialBalance } from './accountingTypes';
-import { listComplexity } from './complexity';
-import { readTenant } from './readTenant';
+import { AccountBalance, TrialBalance } from './accountingTypes';
 
 const AS_OF = "Entries dated up to and including this moment, or for a date that whole day in the tenant's report time zone; defaults to now.";
 
-@Resolver(() => Account)
+@Resolver()
 export class AccountResolver {
-  @Query(() => [Account], { description: 'The chart of accounts as a tree: the top-level accounts, each with its children.' })
-  async accounts(@Ctx() ctx: GatewayContext, @Info() info: GraphQLResolveInfo) {
-    return readTenant(ctx, info, { kind: 'list', type: 'Account', where: [{ op: 'isNull', column: 'parentId', isNull: true }], orderBy: [['code', 'asc']] });
-  }
-
-  @FieldResolver(() => [Account], { complexity: listComplexity })
-  children(@Root() account: Account, @Ctx() ctx: GatewayContext) {
-    return ctx.scope.loaders.accountChildren.load(account.id);
-  }
-
   @Query(() => TrialBalance)
   async trialBalance(
     @Arg('asOf', () => DateOrDateTimeScalar, { nullable: true, description: AS_OF }) asOf: ReportBound | undefined,

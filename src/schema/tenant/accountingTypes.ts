@@ -1,40 +1,8 @@
-// The books as GraphQL types. Relations (an entry's lines, a line's account) are
-// field resolvers in the resolvers next to this file, through the request's loaders.
+// The books' inputs and reports. Accounts, entries and lines are types of the tenant
+// model (types.ts).
 import { Field, ID, InputType, Int, ObjectType } from 'type-graphql';
-import { AccountType } from '../enums';
 import { DateTimeScalar, DecimalScalar } from '../scalars';
-import { Customer } from './types';
-
-@ObjectType({ description: 'An account of the chart. Codes are stable; names follow the tenant\'s locale.' })
-export class Account {
-  @Field(() => ID) id!: string;
-  @Field(() => String) code!: string;
-  @Field(() => String) name!: string;
-  @Field(() => AccountType) type!: AccountType;
-  @Field(() => ID, { nullable: true }) parentId!: string | null;
-}
-
-@ObjectType()
-export class JournalLine {
-  @Field(() => ID) id!: string;
-  @Field(() => DecimalScalar) debit!: unknown;
-  @Field(() => DecimalScalar) credit!: unknown;
-  @Field(() => String, { nullable: true }) memo!: string | null;
-  accountId!: string;
-  customerId!: string | null;
-}
-
-@ObjectType()
-export class JournalEntry {
-  @Field(() => ID) id!: string;
-  @Field(() => Int, { description: 'Sequential number, in posting order.' }) number!: number;
-  @Field(() => DateTimeScalar) date!: Date;
-  @Field(() => String) description!: string;
-  @Field(() => String, { description: '"manual", "opening", "invoice", "payment" or "refund" (of an order).' }) sourceType!: string;
-  @Field(() => ID, { nullable: true, description: 'The invoice or payment that caused the entry.' }) sourceId!: string | null;
-  @Field(() => ID, { nullable: true, description: 'Set on an entry that reverses another one.' }) reversesId!: string | null;
-  @Field(() => DateTimeScalar) createdAt!: Date;
-}
+import { Account, Customer } from './types';
 
 @InputType()
 export class JournalLineInput {
@@ -54,7 +22,7 @@ export class JournalEntryInput {
 
 @ObjectType()
 export class TrialBalanceLine {
-  @Field(() => Account) account!: Account;
+  @Field(() => Account) account!: unknown;
   @Field(() => DecimalScalar, { description: 'The balance, when it is a debit balance.' }) debit!: unknown;
   @Field(() => DecimalScalar, { description: 'The balance, when it is a credit balance.' }) credit!: unknown;
 }
@@ -69,7 +37,7 @@ export class TrialBalance {
 
 @ObjectType()
 export class AccountBalance {
-  @Field(() => Account) account!: Account;
+  @Field(() => Account) account!: unknown;
   @Field(() => DecimalScalar, { description: 'Sum of debits, sub-accounts included.' }) debits!: unknown;
   @Field(() => DecimalScalar, { description: 'Sum of credits, sub-accounts included.' }) credits!: unknown;
   @Field(() => DecimalScalar, { description: 'On the normal side: debits - credits for assets and expenses, credits - debits otherwise.' })
@@ -93,7 +61,7 @@ export class LedgerEntry {
 
 @ObjectType()
 export class CustomerLedger {
-  @Field(() => Customer) customer!: Customer;
+  @Field(() => Customer) customer!: unknown;
   @Field(() => DecimalScalar, { description: 'What the customer owes (negative: what the business owes them).' }) balance!: unknown;
   @Field(() => [LedgerEntry], { description: 'Oldest first.' }) entries!: LedgerEntry[];
 }

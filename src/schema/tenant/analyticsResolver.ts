@@ -5,17 +5,17 @@ import { MAX_PROPERTIES_BYTES, trackEvent } from '../../domain/analytics/trackEv
 import type { Grouping } from '../../domain/reports/periods';
 import type { ReportBound } from '../../domain/reports/reportPeriod';
 import { badInput } from '../../errors';
-import type { Condition } from '../../planner/plannedStatement';
-import { Connection, PageArgs } from '../connection';
+import { typesOf } from '../../graph/modelTypes';
+import { readList } from '../../graph/rootFields';
+import type { ListArgs } from '../../planner/statement';
+import type { WhereInput } from '../../planner/where';
 import type { GatewayContext } from '../context';
 import { DateOrDateTimeScalar } from '../dateOrDateTime';
 import { EventGrouping } from '../enums';
 import { DateTimeScalar, JSONObjectScalar } from '../scalars';
-import { AnalyticsEvent, EventCounts } from './analyticsTypes';
+import { EventCounts } from './analyticsTypes';
 import { listComplexity, pageComplexity } from './complexity';
-import { readTenant } from './readTenant';
-
-const AnalyticsEventConnection = Connection(AnalyticsEvent);
+import { AnalyticsEvent } from './types';
 
 // A filter longer than this is a mistake, not a question.
 const MAX_FILTER_TYPES = 50;
@@ -28,21 +28,18 @@ class AnalyticsEventFilter {
   @Field(() => String, { nullable: true }) sessionId?: string;
 }
 
-function eventWhere(filter: AnalyticsEventFilter | undefined): Condition[] {
-  const where: Condition[] = [];
-  if (filter?.types) {
-    if (filter.types.length === 0 || filter.types.length > MAX_FILTER_TYPES) {
-      throw badInput(`filter.types must name 1 to ${MAX_FILTER_TYPES} types`, { field: 'filter.types' });
-    }
-    where.push({ op: 'in', column: 'type', values: filter.types });
+function eventWhere(filter: AnalyticsEventFilter | undefined): WhereInput {
+  if (filter?.types && (filter.types.length === 0 || filter.types.length > MAX_FILTER_TYPES)) {
+    throw badInput(`filter.types must name 1 to ${MAX_FILTER_TYPES} types`, { field: 'filter.types' });
   }
-  if (filter?.from) where.push({ op: 'since', column: 'occurredAt', moment: filter.from });
-  if (filter?.to) where.push({ op: 'before', column: 'occurredAt', moment: filter.to });
-  if (filter?.sessionId) where.push({ op: 'eq', column: 'sessionId', value: filter.sessionId });
-  return where;
+  return {
+    type: { in: filter?.types },
+    occurredAt: { gte: filter?.from, lt: filter?.to },
+    sessionId: { eq: filter?.sessionId },
+  };
 }
 
-@Resolver(() => AnalyticsEvent)
+@Resolver()
 export class AnalyticsResolver {
   @Mutation(() => AnalyticsEvent, {
     description: `Records an event of the client's own (a page view, a checkout step) for analyticsEvents and eventCounts. Its type may not be in a namespace of the tenant's data (order., invoice., product., customer.); properties are at most ${MAX_PROPERTIES_BYTES} bytes of JSON. Tracked events are not delivered to webhooks.`,
@@ -57,14 +54,14 @@ export class AnalyticsResolver {
     return trackEvent(db, { type, properties, sessionId });
   }
 
-  @Query(() => AnalyticsEventConnection, { complexity: pageComplexity, description: 'Events, tracked and of the data, newest first.' })
+  @Query(() => typesOf('AnalyticsEvent').connection, { complexity: pageComplexity, description: 'Events, tracked and of the data, newest first.' })
   async analyticsEvents(
-    @Args(() => PageArgs) page: PageArgs,
+    @Args(() => typesOf('AnalyticsEvent').args) page: ListArgs,
     @Arg('filter', () => AnalyticsEventFilter, { nullable: true }) filter: AnalyticsEventFilter | undefined,
     @Ctx() ctx: GatewayContext,
     @Info() info: GraphQLResolveInfo,
   ) {
-    return readTenant(ctx, info, { kind: 'connection', type: 'AnalyticsEvent', where: eventWhere(filter), direction: 'desc', page });
+    return readList(ctx, info, page, eventWhere(filter));
   }
 
   @Query(() => EventCounts, {

@@ -1,14 +1,5 @@
-import { Field, ID, Int, ObjectType } from 'type-graphql';
-import { DateTimeScalar, JSONObjectScalar } from '../scalars';
-
-@ObjectType({ description: 'Something that happened in the tenant: a change of its data (order.paid, invoice.issued, ...) or an event a client tracked.' })
-export class AnalyticsEvent {
-  @Field(() => ID) id!: string;
-  @Field(() => String) type!: string;
-  @Field(() => JSONObjectScalar, { description: 'The object as the API showed it (domain events), or the properties tracked.' }) payload!: unknown;
-  @Field(() => String, { nullable: true, description: "A tracked event's client session." }) sessionId!: string | null;
-  @Field(() => DateTimeScalar) occurredAt!: Date;
-}
+import { Field, Int, ObjectType } from 'type-graphql';
+import { DateTimeScalar } from '../scalars';
 
 @ObjectType()
 export class EventTypeCount {

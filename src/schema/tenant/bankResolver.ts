@@ -1,26 +1,18 @@
 import type { GraphQLResolveInfo } from 'graphql';
-import { Arg, Args, Ctx, FieldResolver, ID, Info, Mutation, Query, Resolver, Root } from 'type-graphql';
+import { Arg, Args, Ctx, ID, Info, Mutation, Query, Resolver } from 'type-graphql';
 import { createBankAccount } from '../../domain/bank/bankAccounts';
 import { importBankStatement } from '../../domain/bank/importStatement';
-import type { Condition } from '../../planner/plannedStatement';
-import { Connection, PageArgs } from '../connection';
-import type { GatewayContext } from '../context';
+import { typesOf } from '../../graph/modelTypes';
+import { readList } from '../../graph/rootFields';
 import { parseId } from '../../ids';
-import { BankAccount, BankAccountInput, BankStatementImport, BankStatementLine } from './bankTypes';
+import type { ListArgs } from '../../planner/statement';
+import type { GatewayContext } from '../context';
+import { BankAccountInput, BankStatementImport } from './bankTypes';
 import { pageComplexity } from './complexity';
-import { readTenant } from './readTenant';
-import { Payment } from './types';
+import { BankAccount } from './types';
 
-const BankStatementLineConnection = Connection(BankStatementLine);
-
-@Resolver(() => BankStatementLine)
+@Resolver()
 export class BankResolver {
-  @Query(() => [BankAccount])
-  async bankAccounts(@Ctx() ctx: GatewayContext) {
-    const { db } = await ctx.tenant();
-    return db.bankAccount.findMany({ orderBy: { name: 'asc' } });
-  }
-
   @Mutation(() => BankAccount, { description: 'Adds a bank account (ADMIN).' })
   async createBankAccount(@Arg('input', () => BankAccountInput) input: BankAccountInput, @Ctx() ctx: GatewayContext) {
     const { db, tenant } = await ctx.tenant('data.configure');
@@ -39,22 +31,18 @@ export class BankResolver {
     return importBankStatement(db, parseId(bankAccountId, 'bankAccountId'), csv);
   }
 
-  @Query(() => BankStatementLineConnection, { complexity: pageComplexity, description: "A bank account's statement lines, newest first." })
+  @Query(() => typesOf('BankStatementLine').connection, { complexity: pageComplexity, description: 'Bank statement lines, newest first.' })
   async bankStatementLines(
-    @Arg('bankAccountId', () => ID) bankAccountId: string,
+    @Args(() => typesOf('BankStatementLine').args) page: ListArgs,
+    @Arg('bankAccountId', () => ID, { nullable: true, description: "Only this bank account's lines." }) bankAccountId: string | undefined,
     @Arg('matched', () => Boolean, { nullable: true, description: 'false: only lines no payment was found for; true: only matched ones.' })
     matched: boolean | undefined,
-    @Args(() => PageArgs) page: PageArgs,
     @Ctx() ctx: GatewayContext,
     @Info() info: GraphQLResolveInfo,
   ) {
-    const where: Condition[] = [{ op: 'eq', column: 'bankAccountId', value: parseId(bankAccountId, 'bankAccountId') }];
-    if (matched !== undefined) where.push({ op: 'isNull', column: 'matchedPaymentId', isNull: !matched });
-    return readTenant(ctx, info, { kind: 'connection', type: 'BankStatementLine', where, direction: 'desc', page });
-  }
-
-  @FieldResolver(() => Payment, { nullable: true, description: 'The payment this line was matched to.' })
-  matchedPayment(@Root() line: BankStatementLine, @Ctx() ctx: GatewayContext) {
-    return line.matchedPaymentId ? ctx.scope.loaders.payment.load(line.matchedPaymentId) : null;
+    return readList(ctx, info, page, {
+      ...(bankAccountId ? { bankAccountId: { eq: parseId(bankAccountId, 'bankAccountId') } } : {}),
+      ...(matched !== undefined && matched !== null ? { matchedPaymentId: { isNull: !matched } } : {}),
+    });
   }
 }

@@ -1,9 +1,7 @@
-import type { GraphQLResolveInfo } from 'graphql';
-import { Arg, Ctx, Field, ID, Info, InputType, Mutation, Query, Resolver } from 'type-graphql';
+import { Arg, Ctx, Field, ID, InputType, Mutation, Resolver } from 'type-graphql';
 import { createCategory, deleteCategory, updateCategory } from '../../domain/catalogue/categories';
 import { parseId } from '../../ids';
 import type { GatewayContext } from '../context';
-import { readTenant } from './readTenant';
 import { Category } from './types';
 
 @InputType()
@@ -18,13 +16,8 @@ class CategoryUpdateInput {
   @Field(() => ID, { nullable: true, description: 'Moves it under this category; null: to the top level.' }) parentId?: string | null;
 }
 
-@Resolver(() => Category)
+@Resolver()
 export class CategoryResolver {
-  @Query(() => [Category], { description: 'Every category, by name.' })
-  async categories(@Ctx() ctx: GatewayContext, @Info() info: GraphQLResolveInfo) {
-    return readTenant(ctx, info, { kind: 'list', type: 'Category', where: [], orderBy: [['name', 'asc']] });
-  }
-
   @Mutation(() => Category)
   async createCategory(@Arg('input', () => CategoryInput) input: CategoryInput, @Ctx() ctx: GatewayContext) {
     const { db } = await ctx.tenant('data.configure');

@@ -1,14 +1,12 @@
 import type { GraphQLResolveInfo } from 'graphql';
-import { Arg, Args, Ctx, Field, ID, Info, InputType, Mutation, Query, Resolver } from 'type-graphql';
+import { Arg, Args, Ctx, Field, Info, InputType, Mutation, Query, Resolver } from 'type-graphql';
 import { createCustomer } from '../../domain/customers';
-import { Connection, PageArgs } from '../connection';
+import { typesOf } from '../../graph/modelTypes';
+import { readList } from '../../graph/rootFields';
+import type { ListArgs } from '../../planner/statement';
 import type { GatewayContext } from '../context';
-import { parseId } from '../../ids';
 import { pageComplexity } from './complexity';
-import { readTenant } from './readTenant';
 import { Customer } from './types';
-
-const CustomerConnection = Connection(Customer);
 
 @InputType()
 class CustomerInput {
@@ -20,22 +18,16 @@ class CustomerInput {
   @Field(() => String, { nullable: true }) notes?: string;
 }
 
-@Resolver(() => Customer)
+@Resolver()
 export class CustomerResolver {
-  @Query(() => CustomerConnection, { complexity: pageComplexity, description: 'Customers, oldest first.' })
+  @Query(() => typesOf('Customer').connection, { complexity: pageComplexity, description: 'Customers, oldest first.' })
   async customers(
-    @Args(() => PageArgs) page: PageArgs,
+    @Args(() => typesOf('Customer').args) page: ListArgs,
     @Arg('search', () => String, { nullable: true, description: 'Matches name, email or phone.' }) search: string | undefined,
     @Ctx() ctx: GatewayContext,
     @Info() info: GraphQLResolveInfo,
   ) {
-    const where = search ? [{ op: 'contains' as const, columns: ['name', 'email', 'phone'], value: search }] : [];
-    return readTenant(ctx, info, { kind: 'connection', type: 'Customer', where, direction: 'asc', page });
-  }
-
-  @Query(() => Customer)
-  async customer(@Arg('id', () => ID) id: string, @Ctx() ctx: GatewayContext, @Info() info: GraphQLResolveInfo) {
-    return readTenant(ctx, info, { kind: 'one', type: 'Customer', id: parseId(id), what: 'customer' });
+    return readList(ctx, info, page, search ? { or: ['name', 'email', 'phone'].map((column) => ({ [column]: { contains: search } })) } : {});
   }
 
   @Mutation(() => Customer)

@@ -1,21 +1,13 @@
 // Discount codes (ADMIN creates and disables them; everyone reads them).
-import type { GraphQLResolveInfo } from 'graphql';
-import { Arg, Ctx, ID, Info, Int, Mutation, Query, Resolver } from 'type-graphql';
+import { Arg, Ctx, ID, Int, Mutation, Resolver } from 'type-graphql';
 import { createDiscount, disableDiscount } from '../../domain/discounts';
 import { parseId } from '../../ids';
 import type { GatewayContext } from '../context';
 import { DateTimeScalar, DecimalScalar } from '../scalars';
-import { listComplexity } from './complexity';
-import { Discount } from './orderTypes';
-import { readTenant } from './readTenant';
+import { Discount } from './types';
 
-@Resolver(() => Discount)
+@Resolver()
 export class DiscountResolver {
-  @Query(() => [Discount], { complexity: listComplexity, description: 'Every discount code, oldest first, disabled ones included.' })
-  async discounts(@Ctx() ctx: GatewayContext, @Info() info: GraphQLResolveInfo) {
-    return readTenant(ctx, info, { kind: 'list', type: 'Discount', where: [], orderBy: [['createdAt', 'asc'], ['id', 'asc']] });
-  }
-
   @Mutation(() => Discount, { description: 'A code taking percentOff (e.g. "10") or amountOff an order, in [validFrom, validTo), at most maxRedemptions times.' })
   async createDiscount(
     @Arg('code', () => String) code: string,

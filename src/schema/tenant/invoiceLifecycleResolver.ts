@@ -1,6 +1,6 @@
 // Moving an invoice through its life: issue, pay, void. The rules are in
 // src/domain/invoicing; this only wires them to GraphQL.
-import { Arg, Ctx, Field, FieldResolver, ID, InputType, Mutation, Resolver, Root } from 'type-graphql';
+import { Arg, Ctx, Field, ID, InputType, Mutation, Resolver } from 'type-graphql';
 import { issueInvoice } from '../../domain/invoicing/issueInvoice';
 import { recordPayment } from '../../domain/invoicing/recordPayment';
 import { voidInvoice } from '../../domain/invoicing/voidInvoice';
@@ -18,7 +18,7 @@ class PaymentDetails {
   @Field(() => DateTimeScalar, { nullable: true, description: 'Defaults to now.' }) paidAt?: Date;
 }
 
-@Resolver(() => Invoice)
+@Resolver()
 export class InvoiceLifecycleResolver {
   @Mutation(() => Invoice, { description: 'DRAFT -> ISSUED: posts the invoice to the books and moves its stock, in one transaction.' })
   async issueInvoice(@Arg('id', () => ID) id: string, @Ctx() ctx: GatewayContext) {
@@ -42,13 +42,5 @@ export class InvoiceLifecycleResolver {
   async voidInvoice(@Arg('id', () => ID) id: string, @Ctx() ctx: GatewayContext) {
     const { db } = await ctx.tenant('data.configure');
     return voidInvoice(db, parseId(id));
-  }
-}
-
-@Resolver(() => Payment)
-export class PaymentResolver {
-  @FieldResolver(() => Invoice)
-  invoice(@Root() payment: Payment & { invoiceId: string }, @Ctx() ctx: GatewayContext) {
-    return ctx.scope.loaders.invoice.load(payment.invoiceId);
   }
 }

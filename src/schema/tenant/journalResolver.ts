@@ -1,16 +1,14 @@
 import type { GraphQLResolveInfo } from 'graphql';
-import { Arg, Args, Ctx, Field, FieldResolver, ID, Info, InputType, Mutation, Query, Resolver, Root } from 'type-graphql';
+import { Arg, Args, Ctx, Field, ID, Info, InputType, Mutation, Query, Resolver } from 'type-graphql';
 import { postManualEntry, reverseManualEntry } from '../../domain/accounting/manualEntry';
-import type { Condition } from '../../planner/plannedStatement';
-import { Connection, PageArgs } from '../connection';
+import { typesOf } from '../../graph/modelTypes';
+import { readList } from '../../graph/rootFields';
+import type { ListArgs } from '../../planner/statement';
 import type { GatewayContext } from '../context';
 import { parseId } from '../../ids';
-import { Account, JournalEntry, JournalEntryInput, JournalLine } from './accountingTypes';
-import { listComplexity, pageComplexity } from './complexity';
-import { readTenant } from './readTenant';
-import { Customer } from './types';
-
-const JournalEntryConnection = Connection(JournalEntry);
+import { JournalEntryInput } from './accountingTypes';
+import { pageComplexity } from './complexity';
+import { JournalEntry } from './types';
 
 @InputType()
 class JournalEntryFilter {
@@ -18,19 +16,19 @@ class JournalEntryFilter {
   @Field(() => ID, { nullable: true }) sourceId?: string;
 }
 
-@Resolver(() => JournalEntry)
+@Resolver()
 export class JournalResolver {
-  @Query(() => JournalEntryConnection, { complexity: pageComplexity, description: 'Journal entries, newest first.' })
+  @Query(() => typesOf('JournalEntry').connection, { complexity: pageComplexity, description: 'Journal entries, newest first.' })
   async journalEntries(
-    @Args(() => PageArgs) page: PageArgs,
+    @Args(() => typesOf('JournalEntry').args) page: ListArgs,
     @Arg('filter', () => JournalEntryFilter, { nullable: true }) filter: JournalEntryFilter | undefined,
     @Ctx() ctx: GatewayContext,
     @Info() info: GraphQLResolveInfo,
   ) {
-    const where: Condition[] = [];
-    if (filter?.sourceType) where.push({ op: 'eq', column: 'sourceType', value: filter.sourceType });
-    if (filter?.sourceId) where.push({ op: 'eq', column: 'sourceId', value: parseId(filter.sourceId, 'filter.sourceId') });
-    return readTenant(ctx, info, { kind: 'connection', type: 'JournalEntry', where, direction: 'desc', page });
+    return readList(ctx, info, page, {
+      sourceType: { eq: filter?.sourceType },
+      sourceId: { eq: filter?.sourceId && parseId(filter.sourceId, 'filter.sourceId') },
+    });
   }
 
   @Mutation(() => JournalEntry, { description: 'Posts a balanced entry by hand (ADMIN): debits must equal credits.' })
@@ -43,23 +41,5 @@ export class JournalResolver {
   async reverseJournalEntry(@Arg('id', () => ID) id: string, @Ctx() ctx: GatewayContext) {
     const { db } = await ctx.tenant('data.configure');
     return reverseManualEntry(db, parseId(id));
-  }
-
-  @FieldResolver(() => [JournalLine], { complexity: listComplexity })
-  lines(@Root() entry: JournalEntry, @Ctx() ctx: GatewayContext) {
-    return ctx.scope.loaders.journalLines.load(entry.id);
-  }
-}
-
-@Resolver(() => JournalLine)
-export class JournalLineResolver {
-  @FieldResolver(() => Account)
-  account(@Root() line: JournalLine, @Ctx() ctx: GatewayContext) {
-    return ctx.scope.loaders.account.load(line.accountId);
-  }
-
-  @FieldResolver(() => Customer, { nullable: true })
-  customer(@Root() line: JournalLine, @Ctx() ctx: GatewayContext) {
-    return line.customerId ? ctx.scope.loaders.customer.load(line.customerId) : null;
   }
 }

@@ -6,9 +6,9 @@ import { parseId } from '../../ids';
 import type { GatewayContext } from '../context';
 import { PaymentMethod } from '../enums';
 import { DecimalScalar } from '../scalars';
-import { Order } from './orderTypes';
+import { Order } from './types';
 
-@Resolver(() => Order)
+@Resolver()
 export class OrderLifecycleResolver {
   @Mutation(() => Order, { description: 'PENDING -> PAID: issues the sale invoice (books and stock) and records its payment, in one transaction.' })
   async payOrder(

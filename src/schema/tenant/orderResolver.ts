@@ -1,24 +1,21 @@
 // Orders: read through the planner (one statement per root field), taken with
 // createOrder within the plan's orders a month. Their rules are in src/domain/orders.
 import type { GraphQLResolveInfo } from 'graphql';
-import { Arg, Args, Ctx, Field, FieldResolver, ID, Info, InputType, Mutation, Query, Resolver, Root } from 'type-graphql';
+import { Arg, Args, Ctx, Field, ID, Info, InputType, Mutation, Query, Resolver } from 'type-graphql';
 import { withinPlanLimit } from '../../billing/planLimits';
 import { createOrder } from '../../domain/orders/createOrder';
 import { CalendarDate, midnight, reportTimeZone, type ReportBound } from '../../domain/reports/reportPeriod';
-import type { Order as OrderRow, OrderItem as OrderItemRow } from '../../generated/tenant/client';
+import { typesOf } from '../../graph/modelTypes';
+import { readList } from '../../graph/rootFields';
 import { parseId } from '../../ids';
-import type { Condition } from '../../planner/plannedStatement';
-import { Connection, PageArgs } from '../connection';
+import type { ListArgs } from '../../planner/statement';
+import type { WhereInput } from '../../planner/where';
 import type { GatewayContext } from '../context';
 import { DateOrDateTimeScalar } from '../dateOrDateTime';
 import { OrderStatus } from '../enums';
 import { DecimalScalar } from '../scalars';
-import { listComplexity, pageComplexity } from './complexity';
-import { Discount, Order, OrderItem, OrderRefund } from './orderTypes';
-import { readTenant } from './readTenant';
-import { Customer, Invoice, Product } from './types';
-
-const OrderConnection = Connection(Order);
+import { pageComplexity } from './complexity';
+import { Order } from './types';
 
 @InputType()
 class OrderFilter {
@@ -52,37 +49,30 @@ class OrderInput {
   @Field(() => String, { nullable: true }) notes?: string;
 }
 
-async function orderWhere(ctx: GatewayContext, filter: OrderFilter | undefined): Promise<Condition[]> {
-  const where: Condition[] = [];
-  if (filter?.status) where.push({ op: 'eq', column: 'status', value: filter.status });
-  if (filter?.customerId) where.push({ op: 'eq', column: 'customerId', value: parseId(filter.customerId, 'filter.customerId') });
+async function orderWhere(ctx: GatewayContext, filter: OrderFilter | undefined): Promise<WhereInput> {
+  const where: WhereInput = {
+    status: { eq: filter?.status },
+    customerId: { eq: filter?.customerId && parseId(filter.customerId, 'filter.customerId') },
+  };
   if (filter?.from || filter?.to) {
     const { db, tenant } = await ctx.tenant();
     const zone = await reportTimeZone(db, tenant.locale);
     const moment = (bound: ReportBound | undefined) => (bound instanceof CalendarDate ? midnight(zone, bound, 0) : bound);
-    const from = moment(filter.from);
-    const to = moment(filter.to);
-    if (from) where.push({ op: 'since', column: 'createdAt', moment: from });
-    if (to) where.push({ op: 'before', column: 'createdAt', moment: to });
+    where.createdAt = { gte: moment(filter.from), lt: moment(filter.to) };
   }
   return where;
 }
 
-@Resolver(() => Order)
+@Resolver()
 export class OrderResolver {
-  @Query(() => OrderConnection, { complexity: pageComplexity, description: 'Orders, newest first.' })
+  @Query(() => typesOf('Order').connection, { complexity: pageComplexity, description: 'Orders, newest first.' })
   async orders(
-    @Args(() => PageArgs) page: PageArgs,
+    @Args(() => typesOf('Order').args) page: ListArgs,
     @Arg('filter', () => OrderFilter, { nullable: true }) filter: OrderFilter | undefined,
     @Ctx() ctx: GatewayContext,
     @Info() info: GraphQLResolveInfo,
   ) {
-    return readTenant(ctx, info, { kind: 'connection', type: 'Order', where: await orderWhere(ctx, filter), direction: 'desc', page });
-  }
-
-  @Query(() => Order)
-  async order(@Arg('id', () => ID) id: string, @Ctx() ctx: GatewayContext, @Info() info: GraphQLResolveInfo) {
-    return readTenant(ctx, info, { kind: 'one', type: 'Order', id: parseId(id), what: 'order' });
+    return readList(ctx, info, page, await orderWhere(ctx, filter));
   }
 
   @Mutation(() => Order, { description: "Takes an order: priced by the server (products' prices, the discount code, the tax rate), its stock reserved." })
@@ -92,36 +82,4 @@ export class OrderResolver {
     return withinPlanLimit(ctx.services, scope, 'maxOrdersPerMonth', (tx) => createOrder(tx, tenant.currency, tenant.locale, input));
   }
 
-  @FieldResolver(() => Customer)
-  customer(@Root() order: OrderRow, @Ctx() ctx: GatewayContext) {
-    return ctx.scope.loaders.customer.load(order.customerId);
-  }
-
-  @FieldResolver(() => Discount, { nullable: true })
-  discount(@Root() order: OrderRow, @Ctx() ctx: GatewayContext) {
-    return order.discountId ? ctx.scope.loaders.discount.load(order.discountId) : null;
-  }
-
-  @FieldResolver(() => Invoice, { nullable: true, description: 'The sale invoice issued when the order was paid.' })
-  invoice(@Root() order: OrderRow, @Ctx() ctx: GatewayContext) {
-    return order.invoiceId ? ctx.scope.loaders.invoice.load(order.invoiceId) : null;
-  }
-
-  @FieldResolver(() => [OrderItem], { complexity: listComplexity })
-  items(@Root() order: OrderRow, @Ctx() ctx: GatewayContext) {
-    return ctx.scope.loaders.orderItems.load(order.id);
-  }
-
-  @FieldResolver(() => [OrderRefund], { complexity: listComplexity })
-  refunds(@Root() order: OrderRow, @Ctx() ctx: GatewayContext) {
-    return ctx.scope.loaders.orderRefunds.load(order.id);
-  }
-}
-
-@Resolver(() => OrderItem)
-export class OrderItemResolver {
-  @FieldResolver(() => Product)
-  product(@Root() item: OrderItemRow, @Ctx() ctx: GatewayContext) {
-    return ctx.scope.loaders.product.load(item.productId);
-  }
 }

@@ -6,17 +6,17 @@ import { localizedText } from '../../domain/catalogue/localizedText';
 import { createProduct, deleteProduct, updateProduct } from '../../domain/products';
 import { badInput } from '../../errors';
 import type { Product as ProductRow } from '../../generated/tenant/client';
-import type { Condition } from '../../planner/plannedStatement';
-import { Connection, PageArgs } from '../connection';
+import { Computed } from '../../graph/computed';
+import { typesOf } from '../../graph/modelTypes';
+import { readList } from '../../graph/rootFields';
+import type { ListArgs } from '../../planner/statement';
+import type { WhereInput } from '../../planner/where';
 import type { GatewayContext } from '../context';
 import { ProductKind } from '../enums';
 import { parseId } from '../../ids';
 import { DecimalScalar, JSONObjectScalar } from '../scalars';
 import { pageComplexity } from './complexity';
-import { readTenant } from './readTenant';
-import { Category, Product } from './types';
-
-const ProductConnection = Connection(Product);
+import { Product } from './types';
 
 @InputType()
 class ProductFilter {
@@ -70,49 +70,42 @@ class ProductUpdateInput extends ProductListingInput {
   @Field(() => JSONObjectScalar, { nullable: true }) attributes?: Record<string, unknown>;
 }
 
-function productWhere(filter: ProductFilter | undefined): Condition[] {
-  const where: Condition[] = [];
-  if (filter?.categoryId) where.push({ op: 'eq', column: 'categoryId', value: parseId(filter.categoryId, 'filter.categoryId') });
-  if (filter?.kind) where.push({ op: 'eq', column: 'kind', value: filter.kind });
-  if (filter?.search) where.push({ op: 'contains', columns: ['name', 'sku'], value: filter.search });
+function productWhere(filter: ProductFilter | undefined): WhereInput {
+  const where: WhereInput = {
+    categoryId: { eq: filter?.categoryId && parseId(filter.categoryId, 'filter.categoryId') },
+    kind: { eq: filter?.kind },
+  };
+  if (filter?.search) where.or = [{ name: { contains: filter.search } }, { sku: { contains: filter.search } }];
   if (filter?.tag !== undefined && filter.tag !== null) {
     const tag = normalTag(filter.tag);
     if (!tag) throw badInput('filter.tag: must not be empty', { field: 'filter.tag' });
-    where.push({ op: 'holds', column: 'tags', value: tag });
+    where.tags = { has: tag };
   }
   return where;
 }
 
 @Resolver(() => Product)
 export class ProductResolver {
-  @Query(() => ProductConnection, { complexity: pageComplexity, description: 'Products, oldest first.' })
+  @Query(() => typesOf('Product').connection, { complexity: pageComplexity, description: 'Products, oldest first.' })
   async products(
-    @Args(() => PageArgs) page: PageArgs,
+    @Args(() => typesOf('Product').args) page: ListArgs,
     @Arg('filter', () => ProductFilter, { nullable: true }) filter: ProductFilter | undefined,
     @Ctx() ctx: GatewayContext,
     @Info() info: GraphQLResolveInfo,
   ) {
-    return readTenant(ctx, info, { kind: 'connection', type: 'Product', where: productWhere(filter), direction: 'asc', page });
-  }
-
-  @Query(() => Product)
-  async product(@Arg('id', () => ID) id: string, @Ctx() ctx: GatewayContext, @Info() info: GraphQLResolveInfo) {
-    return readTenant(ctx, info, { kind: 'one', type: 'Product', id: parseId(id), what: 'product' });
+    return readList(ctx, info, page, productWhere(filter));
   }
 
   @FieldResolver(() => String)
+  @Computed(['name'], ['translations'])
   name(@Root() product: ProductRow, @Arg('locale', () => String, { nullable: true }) locale: string | null | undefined) {
     return localizedText(product, 'name', locale);
   }
 
   @FieldResolver(() => String, { nullable: true })
+  @Computed(['description'], ['translations'])
   description(@Root() product: ProductRow, @Arg('locale', () => String, { nullable: true }) locale: string | null | undefined) {
     return localizedText(product, 'description', locale);
-  }
-
-  @FieldResolver(() => Category, { nullable: true })
-  category(@Root() product: ProductRow, @Ctx() ctx: GatewayContext) {
-    return product.categoryId ? ctx.scope.loaders.category.load(product.categoryId) : null;
   }
 
   @Mutation(() => Product)

@@ -1,7 +1,9 @@
-import { Arg, Ctx, FieldResolver, Int, Query, Resolver, Root } from 'type-graphql';
+import type { GraphQLResolveInfo } from 'graphql';
+import { Arg, Ctx, FieldResolver, Info, Int, Query, Resolver, Root } from 'type-graphql';
 import { salesReport, type SalesGrouping as Grouping } from '../../domain/reports/salesReport';
 import { MAX_TOP_PRODUCTS, topProducts } from '../../domain/reports/topProducts';
 import type { ReportBound } from '../../domain/reports/reportPeriod';
+import { readRowById } from '../../graph/readTenant';
 import type { GatewayContext } from '../context';
 import { DateOrDateTimeScalar } from '../dateOrDateTime';
 import { SalesGrouping } from '../enums';
@@ -40,7 +42,7 @@ export class ReportResolver {
   }
 
   @FieldResolver(() => Product, { nullable: true })
-  product(@Root() sales: ProductSales, @Ctx() ctx: GatewayContext) {
-    return ctx.scope.loaders.product.load(sales.productId);
+  product(@Root() sales: ProductSales, @Ctx() ctx: GatewayContext, @Info() info: GraphQLResolveInfo) {
+    return readRowById(ctx, info, 'Product', sales.productId);
   }
 }

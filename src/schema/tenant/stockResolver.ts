@@ -1,21 +1,18 @@
 import type { GraphQLResolveInfo } from 'graphql';
-import { Arg, Args, Ctx, FieldResolver, ID, Info, Mutation, Query, Resolver, Root } from 'type-graphql';
+import { Arg, Args, Ctx, ID, Info, Mutation, Query, Resolver } from 'type-graphql';
 import { assembleProduct } from '../../domain/stock/assembleProduct';
 import { setProductComponents } from '../../domain/stock/billOfMaterials';
-import type { Product as ProductRow } from '../../generated/tenant/client';
-import { notFound } from '../../errors';
-import { Connection, PageArgs } from '../connection';
-import type { GatewayContext } from '../context';
+import { typesOf } from '../../graph/modelTypes';
+import { readList } from '../../graph/rootFields';
 import { parseId } from '../../ids';
+import type { ListArgs } from '../../planner/statement';
+import type { GatewayContext } from '../context';
 import { DecimalScalar } from '../scalars';
 import { listComplexity, pageComplexity } from './complexity';
-import { readTenant } from './readTenant';
-import { BomComponent, BomComponentInput, StockLevel, StockMovement } from './stockTypes';
-import { Invoice, Product } from './types';
+import { BomComponentInput, StockLevel } from './stockTypes';
+import { Product } from './types';
 
-const StockMovementConnection = Connection(StockMovement);
-
-@Resolver(() => StockMovement)
+@Resolver()
 export class StockResolver {
   @Query(() => [StockLevel], { complexity: listComplexity, description: 'Stock on hand of every product whose stock is tracked, by SKU.' })
   async stockLevels(
@@ -32,15 +29,14 @@ export class StockResolver {
     return products.map((product) => ({ product, onHand: product.stock, value: product.stock.mul(product.cost) }));
   }
 
-  @Query(() => StockMovementConnection, { complexity: pageComplexity, description: "A product's stock movements, newest first." })
+  @Query(() => typesOf('StockMovement').connection, { complexity: pageComplexity, description: 'Stock movements, newest first.' })
   async stockMovements(
-    @Arg('productId', () => ID) productId: string,
-    @Args(() => PageArgs) page: PageArgs,
+    @Args(() => typesOf('StockMovement').args) page: ListArgs,
+    @Arg('productId', () => ID, { nullable: true, description: "Only this product's movements." }) productId: string | undefined,
     @Ctx() ctx: GatewayContext,
     @Info() info: GraphQLResolveInfo,
   ) {
-    const where = [{ op: 'eq' as const, column: 'productId', value: parseId(productId, 'productId') }];
-    return readTenant(ctx, info, { kind: 'connection', type: 'StockMovement', where, direction: 'desc', page });
+    return readList(ctx, info, page, { productId: { eq: productId && parseId(productId, 'productId') } });
   }
 
   @Mutation(() => Product, { description: "Replaces a product's bill of materials (an empty list removes it)." })
@@ -63,33 +59,4 @@ export class StockResolver {
     return assembleProduct(db, parseId(productId, 'productId'), quantity);
   }
 
-  @FieldResolver(() => Product)
-  async product(@Root() movement: StockMovement, @Ctx() ctx: GatewayContext) {
-    const product = await ctx.scope.loaders.product.load(movement.productId);
-    if (!product) throw notFound('product');
-    return product;
-  }
-
-  @FieldResolver(() => Invoice, { nullable: true })
-  invoice(@Root() movement: StockMovement, @Ctx() ctx: GatewayContext) {
-    return movement.invoiceId ? ctx.scope.loaders.invoice.load(movement.invoiceId) : null;
-  }
-}
-
-@Resolver(() => Product)
-export class ProductComponentsResolver {
-  @FieldResolver(() => [BomComponent], { complexity: listComplexity, description: 'Its bill of materials: empty unless it is assembled.' })
-  components(@Root() product: ProductRow, @Ctx() ctx: GatewayContext) {
-    return ctx.scope.loaders.bomComponents.load(product.id);
-  }
-}
-
-@Resolver(() => BomComponent)
-export class BomComponentResolver {
-  @FieldResolver(() => Product)
-  async component(@Root() line: BomComponent, @Ctx() ctx: GatewayContext) {
-    const product = await ctx.scope.loaders.product.load(line.componentId);
-    if (!product) throw notFound('product');
-    return product;
-  }
 }

@@ -1,0 +1,86 @@
+// The order of a list and the keyset cursors that follow it. A list is sorted by the
+// orderBy values asked for (or its default), ties always broken by id, so the order
+// is total and a cursor (the row's sort values) names one place in it. Nulls sort as
+// larger than any value on both engines (last ascending, first descending).
+import { badInput } from '../errors';
+import { isUuid } from '../ids';
+import { typesOf } from '../graph/modelTypes';
+import { columnOf, type Column, type Direction, type Model } from '../graph/tenantModel';
+import type { Dialect } from './dialect';
+import { join, value, type Sql } from './sql';
+
+export interface OrderTerm {
+  column: Column;
+  direction: Direction;
+}
+
+/** The order of a list of `model` given `orderBy` values (e.g. PRICE_DESC), else `fallback`; ends with id. */
+export function orderOf(model: Model, orderBy: readonly string[] | null | undefined, fallback: Model['order']): OrderTerm[] {
+  const asked: Array<[string, Direction]> = orderBy?.length ? orderBy.map((v) => typesOf(model.typeName).orderValues.get(v)!) : [...fallback];
+  const terms: OrderTerm[] = [];
+  for (const [field, direction] of asked) {
+    if (!terms.some((t) => t.column.name === field)) terms.push({ column: columnOf(model, field), direction });
+  }
+  if (!terms.some((t) => t.column.name === 'id')) terms.push({ column: columnOf(model, 'id'), direction: 'asc' });
+  return terms;
+}
+
+export const reversed = (terms: readonly OrderTerm[]): OrderTerm[] => terms.map((t) => ({ column: t.column, direction: t.direction === 'asc' ? 'desc' : 'asc' }));
+
+const idOnly = (terms: readonly OrderTerm[]) => terms.length === 1;
+
+/** A row's place in a list: its id alone when the list is sorted by id only, else its sort values (as the database wrote them). */
+export function encodeCursor(terms: readonly OrderTerm[], values: readonly unknown[]): string {
+  return Buffer.from(idOnly(terms) ? String(values[0]) : JSON.stringify(values)).toString('base64url');
+}
+
+/** The sort values a cursor holds, checked against the list's order. */
+export function decodeCursor(terms: readonly OrderTerm[], cursor: string, argument: string): unknown[] {
+  const refuse = () => badInput(`${argument} is not a cursor of this list in this order`, { field: argument });
+  const text = Buffer.from(cursor, 'base64url').toString();
+  if (idOnly(terms)) {
+    if (!isUuid(text)) throw refuse();
+    return [text.toLowerCase()];
+  }
+  let values: unknown;
+  try {
+    values = JSON.parse(text);
+  } catch {
+    throw refuse();
+  }
+  if (!Array.isArray(values) || values.length !== terms.length) throw refuse();
+  terms.forEach((term, i) => {
+    const v = values[i];
+    if (v === null ? !term.column.nullable : !['string', 'number', 'boolean'].includes(typeof v)) throw refuse();
+  });
+  if (typeof values.at(-1) !== 'string' || !isUuid(values.at(-1))) throw refuse();
+  return values;
+}
+
+/** ORDER BY terms over `alias`. */
+export const orderSql = (dialect: Dialect, alias: string, terms: readonly OrderTerm[]) =>
+  terms.map((t) => dialect.orderTerm(`${alias}.${dialect.quote(t.column.column)}`, t.direction, t.column.nullable)).join(', ');
+
+/** Rows strictly after (in `terms` order) the place `values` names. */
+export function keysetSql(dialect: Dialect, alias: string, terms: readonly OrderTerm[], values: readonly unknown[]): Sql {
+  const column = (t: OrderTerm) => `${alias}.${dialect.quote(t.column.column)}`;
+  const bound = (t: OrderTerm, v: unknown) => dialect.compared(t.column.scalar, value(v));
+  // One direction and no nulls: a row comparison, which an index on those columns serves.
+  if (terms.every((t) => !t.column.nullable && t.direction === terms[0].direction)) {
+    return ['(', terms.map(column).join(', '), `) ${terms[0].direction === 'asc' ? '>' : '<'} (`, join(terms.map((t, i) => bound(t, values[i])), ', '), ')'];
+  }
+  const equal = (t: OrderTerm, v: unknown): Sql => (v === null ? `${column(t)} IS NULL` : [`${column(t)} = `, bound(t, v)]);
+  const after = (t: OrderTerm, v: unknown): Sql | null => {
+    if (t.direction === 'asc') {
+      if (v === null) return null; // nothing sorts after a null, nulls being last
+      return t.column.nullable ? ['(', column(t), ' > ', bound(t, v), ` OR ${column(t)} IS NULL)`] : [`${column(t)} > `, bound(t, v)];
+    }
+    return v === null ? `${column(t)} IS NOT NULL` : [`${column(t)} < `, bound(t, v)];
+  };
+  const branches: Sql[] = [];
+  terms.forEach((term, i) => {
+    const last = after(term, values[i]);
+    if (last !== null) branches.push(['(', join([...terms.slice(0, i).map((t, j) => equal(t, values[j])), last], ' AND '), ')']);
+  });
+  return branches.length === 0 ? '1 = 0' : ['(', join(branches, ' OR '), ')'];
+}

@@ -1,0 +1,140 @@
+// The answer made from a planned statement's values: rows as objects keyed by field
+// name, relations and nested lists under `$` and their response key (several aliases
+// of one list may ask different pages), lists as connections with their page cut,
+// cursors made and aggregates decoded. graphql-js then reads fields straight off them
+// (relation fields through resolvers that look up the `$` key: graphRelations.ts).
+import { badInput } from '../errors';
+import type { Column } from '../graph/tenantModel';
+import { encodeCursor } from './order';
+import type { AggregatePlan, ConnectionPlan, RowPlan } from './plan';
+import { MAX_GROUPS } from '../graph/modelTypes';
+import type { ListRun } from './statement';
+import { decoderOf, jsonValue, trimDecimal } from './values';
+
+export type Row = Record<string, unknown>;
+
+export interface Connection {
+  nodes: Row[];
+  edges: Array<{ cursor: string; node: Row }>;
+  pageInfo: { hasNextPage: boolean; hasPreviousPage: boolean; startCursor: string | null; endCursor: string | null };
+  totalCount?: number;
+  aggregates?: Row;
+  [grouped: `$${string}`]: unknown;
+}
+
+/** The key a relation or list is answered under in its parent's row. */
+export const answerKey = (responseKey: string) => `$${responseKey}`;
+
+const decimalText = (v: unknown) => (v === null ? null : trimDecimal(String(v)));
+
+export class Shaper {
+  constructor(
+    private readonly runs: Map<ConnectionPlan, ListRun>,
+    private readonly nullListIsEmpty: boolean,
+  ) {}
+
+  /** A row from `values` at `offset`, and the offset after it. */
+  row(plan: RowPlan, values: readonly unknown[], offset: number): [Row, number] {
+    const row: Row = {};
+    let at = offset;
+    for (const output of plan.outputs) {
+      if (output.kind === 'column') {
+        const decoded = decoderOf(output.column.scalar)(values[at++]);
+        if (output.key !== null) row[output.key] = decoded;
+      } else if (output.kind === 'one') {
+        // A missing related row leaves its values (its id first) null.
+        let related: Row | null = null;
+        if (values[at] === null || values[at] === undefined) at += output.row.width;
+        else [related, at] = this.row(output.row, values, at);
+        for (const key of output.keys) row[answerKey(key)] = related;
+      } else {
+        let connection: Connection;
+        [connection, at] = this.connection(output.connection, values, at);
+        for (const key of output.keys) row[answerKey(key)] = connection;
+      }
+    }
+    return [row, at];
+  }
+
+  /** A list from its JSON values at `offset` (rows, then count and aggregates, then each grouping). */
+  connection(plan: ConnectionPlan, values: readonly unknown[], offset: number): [Connection, number] {
+    let at = offset;
+    const rows = plan.row ? (this.list(values[at++]) as unknown[][]) : [];
+    const connection = this.page(plan, rows);
+    if (plan.count || plan.aggregates) this.aggregate(plan, connection, jsonValue(values[at++]) as unknown[]);
+    const run = this.runs.get(plan)!;
+    plan.grouped.forEach((grouped, i) => {
+      const groups = this.list(values[at++]) as unknown[][];
+      if (groups.length > MAX_GROUPS) throw badInput(`groupedAggregates: more than ${MAX_GROUPS} groups; group by fewer or coarser values, or filter the list`);
+      const keys = run.groups[i];
+      const answer = groups.map((group) => {
+        const keyText = keys.map((key, k) => {
+          const v = group[k];
+          if (v === null || key.truncateTo) return v;
+          const decoded = decoderOf(plan.model.columns.find((c) => c.name === key.field)!.scalar)(v);
+          return String(decoded);
+        });
+        return { keys: keyText, ...this.aggregates(grouped.aggregates, group, keys.length) };
+      });
+      for (const key of grouped.keys) connection[answerKey(key) as `$${string}`] = answer;
+    });
+    return [connection, at];
+  }
+
+  /** Root rows read as plain rows. */
+  rows(plan: ConnectionPlan, rows: unknown[][]): Connection {
+    return this.page(plan, rows);
+  }
+
+  private list(value: unknown): unknown[] {
+    if (value === null || value === undefined) {
+      if (this.nullListIsEmpty) return [];
+      throw new Error('a list of this answer is larger than the MySQL server sends at once (max_allowed_packet)');
+    }
+    return jsonValue(value) as unknown[];
+  }
+
+  private page(plan: ConnectionPlan, rows: unknown[][]): Connection {
+    const { paging } = this.runs.get(plan)!;
+    const more = paging.size !== undefined && rows.length > paging.size;
+    let taken = more ? rows.slice(0, paging.size) : rows;
+    if (paging.backward) taken = taken.slice().reverse();
+    const width = plan.row?.width ?? 0;
+    const nodes = new Array<Row>(taken.length);
+    const edges = new Array<{ cursor: string; node: Row }>(taken.length);
+    for (let i = 0; i < taken.length; i++) {
+      const values = taken[i];
+      nodes[i] = this.row(plan.row!, values, 0)[0];
+      edges[i] = { cursor: plan.cursors ? encodeCursor(paging.terms, values.slice(width, width + paging.terms.length)) : '', node: nodes[i] };
+    }
+    return {
+      nodes,
+      edges,
+      pageInfo: {
+        hasNextPage: paging.backward ? paging.before : more,
+        hasPreviousPage: paging.backward ? more : paging.after,
+        startCursor: plan.cursors ? (edges[0]?.cursor ?? null) : null,
+        endCursor: plan.cursors ? (edges.at(-1)?.cursor ?? null) : null,
+      },
+    };
+  }
+
+  private aggregate(plan: ConnectionPlan, connection: Connection, values: unknown[]): void {
+    const aggregates = this.aggregates(plan.aggregates ?? { parts: [] }, values, 0);
+    connection.totalCount = aggregates.count;
+    connection.aggregates = aggregates;
+  }
+
+  /** count then each part's columns, from `values` at `offset`. */
+  private aggregates(plan: AggregatePlan, values: readonly unknown[], offset: number): Row & { count: number } {
+    let at = offset;
+    const answer: Row & { count: number } = { count: Number(values[at++]) };
+    for (const { kind, columns } of plan.parts) {
+      const part: Row = {};
+      const decode = (column: Column) => (kind === 'sum' || kind === 'avg' ? decimalText : decoderOf(column.scalar));
+      for (const column of columns) part[column.name] = decode(column)(values[at++]);
+      answer[kind] = part;
+    }
+    return answer;
+  }
+}

@@ -1,0 +1,237 @@
+// The one statement that answers a tenant root field: its plan (plan.ts) written as
+// SQL with this request's arguments (where, orderBy, pages at every level bound as
+// values). To-one relations are joined; a to-many relation is a correlated subquery
+// building its rows as a JSON array of value lists, with its own page, order and
+// filter; aggregates and groups are subqueries over the whole filtered set. A root
+// list of rows only comes back as plain rows (no JSON at the top), the page read
+// first in a subquery so joins and nested lists run for its rows only.
+//
+// What the statement reads at each list (its paging) is kept for the shaper, which
+// turns the values into the answer (shape.ts).
+import { getArgumentValues } from 'graphql/execution/values';
+import { badInput } from '../errors';
+import { MAX_GROUPS, typesOf, type GroupKey } from '../graph/modelTypes';
+import { columnOf, type Model, type Relation } from '../graph/tenantModel';
+import { DEFAULT_PAGE, MAX_PAGE } from './pageSize';
+import { TENANT_SCHEMA } from '../db/tenantTarget';
+import type { Dialect } from './dialect';
+import { decodeCursor, keysetSql, orderOf, orderSql, reversed, type OrderTerm } from './order';
+import type { ConnectionPlan, GroupedPlan, Output, RowPlan } from './plan';
+import { join, value, type Sql } from './sql';
+import { whereSql, type WhereInput, type WhereWriter } from './where';
+
+/** The arguments every list takes. */
+export interface ListArgs {
+  first?: number | null;
+  after?: string | null;
+  last?: number | null;
+  before?: string | null;
+  orderBy?: string[] | null;
+  where?: WhereInput | null;
+}
+
+/** How a list was read: what the shaper needs to cut its page and make its cursors. */
+export interface Paging {
+  /** The list's order. */
+  terms: OrderTerm[];
+  /** Rows asked for; undefined: all of them (a nested list without first or last). */
+  size: number | undefined;
+  /** Read from the end (last): rows came in reverse order. */
+  backward: boolean;
+  after: boolean;
+  before: boolean;
+}
+
+/** What the statement asked at one list, for the shaper. */
+export interface ListRun {
+  paging: Paging;
+  groups: GroupKey[][];
+}
+
+export class StatementWriter implements WhereWriter {
+  private next = 0;
+  /** Per list of the plan (the root plan, or a nested `many` output): how it was read. */
+  readonly runs = new Map<ConnectionPlan, ListRun>();
+
+  constructor(
+    readonly dialect: Dialect,
+    private readonly variables: Record<string, unknown>,
+  ) {}
+
+  alias(): string {
+    return `t${this.next++}`;
+  }
+
+  table(model: Model): string {
+    return `${TENANT_SCHEMA}.${this.dialect.quote(model.table)}`;
+  }
+
+  private column(alias: string, column: string): string {
+    return `${alias}.${this.dialect.quote(column)}`;
+  }
+
+  /** A row's values over `alias`, the joins its to-one relations need, and the columns of `alias` it reads. */
+  row(plan: RowPlan, alias: string, base: Set<string>): { values: Sql[]; joins: Sql[] } {
+    const values: Sql[] = [];
+    const joins: Sql[] = [];
+    for (const output of plan.outputs) {
+      if (output.kind === 'column') {
+        base.add(output.column.column);
+        values.push(this.dialect.output(output.column.scalar, this.column(alias, output.column.column)));
+      } else if (output.kind === 'one') {
+        const joined = this.alias();
+        base.add(output.relation.localColumn);
+        joins.push(
+          ` LEFT JOIN ${this.table(output.row.model)} ${joined} ON ${this.column(joined, output.relation.targetColumn)} = ${this.column(alias, output.relation.localColumn)}`,
+        );
+        const inner = this.row(output.row, joined, new Set());
+        values.push(...inner.values);
+        joins.push(...inner.joins);
+      } else {
+        base.add(output.relation.localColumn);
+        values.push(...this.nested(output, alias));
+      }
+    }
+    return { values, joins };
+  }
+
+  private nested(output: Extract<Output, { kind: 'many' }>, parent: string): Sql[] {
+    const args = getArgumentValues(output.args.field, output.args.node, this.variables) as ListArgs;
+    const link = (alias: string) => `${this.column(alias, output.relation.targetColumn)} = ${this.column(parent, output.relation.localColumn)}`;
+    return this.list(output.connection, args, { relation: output.relation, link });
+  }
+
+  /**
+   * A list's values: its rows (a JSON array of value lists), its count and aggregates
+   * (one JSON array), and each of its groupings (a JSON array of groups).
+   */
+  list(plan: ConnectionPlan, args: ListArgs, nested?: { relation: Relation; link: (alias: string) => string }, extra: WhereInput[] = []): Sql[] {
+    const { dialect } = this;
+    const { model } = plan;
+    const alias = this.alias();
+    const table = this.table(model);
+    const paging = pagingOf(model, args, nested ? (nested.relation.order ?? model.order) : model.order, nested ? undefined : DEFAULT_PAGE);
+    const where: Sql[] = [...(nested ? [nested.link(alias)] : []), ...whereSql(this, model, alias, args.where), ...extra.flatMap((w) => whereSql(this, model, alias, w))];
+    const run: ListRun = { paging, groups: [] };
+    this.runs.set(plan, run);
+    const values: Sql[] = [];
+    if (plan.row) {
+      const base = new Set<string>();
+      const { values: rowValues, joins } = this.row(plan.row, alias, base);
+      const fetch = paging.backward ? reversed(paging.terms) : paging.terms;
+      for (const term of paging.terms) base.add(term.column.column);
+      const cursors = plan.cursors ? paging.terms.map((t) => dialect.output(t.column.scalar, this.column(alias, t.column.column))) : [];
+      values.push(
+        dialect.list({
+          element: dialect.tuple([...rowValues, ...cursors]),
+          table,
+          alias,
+          baseColumns: [...base].map((c) => this.column(alias, c)),
+          joins,
+          where: and([...where, ...this.keyset(alias, paging, args)]),
+          order: orderSql(dialect, alias, fetch),
+          ...(paging.size === undefined ? {} : { limit: paging.size + 1 }),
+        }),
+      );
+    }
+    if (plan.count || plan.aggregates) {
+      const aggregates = plan.aggregates?.parts.flatMap((p) => p.columns.map((c) => dialect.aggregate(p.kind, c.scalar, this.column(alias, c.column)))) ?? [];
+      values.push(['(SELECT ', dialect.tuple([dialect.count(), ...aggregates]), ` FROM ${table} ${alias}`, whereClause(and(where)), ')']);
+    }
+    for (const grouped of plan.grouped) {
+      const keys = groupKeysOf(model, grouped, this.variables);
+      run.groups.push(keys);
+      values.push(this.groups(model, grouped, keys, alias, where, Boolean(nested)));
+    }
+    return values;
+  }
+
+  private groups(model: Model, grouped: GroupedPlan, keys: GroupKey[], alias: string, where: Sql[], nested: boolean): Sql {
+    const { dialect } = this;
+    const groupings = keys.map((k) => dialect.grouping(this.column(alias, columnOf(model, k.field).column), k.truncateTo));
+    const aggregates = grouped.aggregates.parts.flatMap((p) => p.columns.map((c) => dialect.aggregate(p.kind, c.scalar, this.column(alias, c.column))));
+    const element = dialect.tuple([...groupings.map((g, i) => dialect.groupKey(g, keys[i].truncateTo)), dialect.count(), ...aggregates]);
+    return dialect.groupedList({ element, table: this.table(model), alias, where: and(where), groupings, limit: MAX_GROUPS + 1, nested });
+  }
+
+  private keyset(alias: string, paging: Paging, args: ListArgs): Sql[] {
+    const out: Sql[] = [];
+    if (args.after) out.push(keysetSql(this.dialect, alias, paging.terms, decodeCursor(paging.terms, args.after, 'after')));
+    if (args.before) out.push(keysetSql(this.dialect, alias, reversed(paging.terms), decodeCursor(paging.terms, args.before, 'before')));
+    return out;
+  }
+
+  /** A root list of rows only: plain rows, the page read first. */
+  flatList(plan: ConnectionPlan & { row: RowPlan }, args: ListArgs, extra: WhereInput[]): Sql {
+    const { dialect } = this;
+    const { model } = plan;
+    const alias = this.alias();
+    const paging = pagingOf(model, args, model.order, DEFAULT_PAGE);
+    this.runs.set(plan, { paging, groups: [] });
+    const where = [...whereSql(this, model, alias, args.where), ...extra.flatMap((w) => whereSql(this, model, alias, w)), ...this.keyset(alias, paging, args)];
+    const base = new Set<string>();
+    const { values, joins } = this.row(plan.row, alias, base);
+    for (const term of paging.terms) base.add(term.column.column);
+    const cursors = plan.cursors ? paging.terms.map((t) => dialect.output(t.column.scalar, this.column(alias, t.column.column))) : [];
+    const order = orderSql(dialect, alias, paging.backward ? reversed(paging.terms) : paging.terms);
+    return [
+      'SELECT ',
+      join([...values, ...cursors], ', '),
+      ` FROM (SELECT ${[...base].map((c) => this.column(alias, c)).join(', ')} FROM ${this.table(model)} ${alias}`,
+      whereClause(and(where)),
+      ` ORDER BY ${order} LIMIT ${paging.size! + 1}) ${alias}`,
+      joins,
+      ` ORDER BY ${order}`,
+    ];
+  }
+
+  /** Rows by id (one or several), in no particular order. */
+  byIds(plan: RowPlan, ids: readonly string[]): Sql {
+    const alias = this.alias();
+    const { values, joins } = this.row(plan, alias, new Set());
+    const id = this.column(alias, 'id');
+    const match: Sql = ids.length === 1 ? [`${id} = `, value(ids[0])] : [`${id} IN (`, join(ids.map(value), ', '), ')'];
+    return ['SELECT ', join(values, ', '), ` FROM ${this.table(plan.model)} ${alias}`, joins, ' WHERE ', match];
+  }
+}
+
+const and = (parts: Sql[]): Sql => (parts.length === 0 ? '' : join(parts, ' AND '));
+const whereClause = (where: Sql): Sql => (where === '' ? '' : [' WHERE ', where]);
+
+function pageArgument(name: 'first' | 'last', n: number | null | undefined): number | undefined {
+  if (n === null || n === undefined) return undefined;
+  if (n < 0 || n > MAX_PAGE) throw badInput(`${name} must be between 0 and ${MAX_PAGE}`, { field: name });
+  return n;
+}
+
+/** How a list is read: its order, how many rows, from which end. `defaultSize` for root lists (nested ones default to all rows). */
+export function pagingOf(model: Model, args: ListArgs, fallback: Model['order'], defaultSize: number | undefined): Paging {
+  const first = pageArgument('first', args.first);
+  const last = pageArgument('last', args.last);
+  if (first !== undefined && last !== undefined) throw badInput('ask for first or last, not both', { field: 'last' });
+  return {
+    terms: orderOf(model, args.orderBy, fallback),
+    size: first ?? last ?? defaultSize,
+    backward: last !== undefined,
+    after: Boolean(args.after),
+    before: Boolean(args.before),
+  };
+}
+
+function groupKeysOf(model: Model, grouped: GroupedPlan, variables: Record<string, unknown>): GroupKey[] {
+  const { groupBy } = getArgumentValues(grouped.args.field, grouped.args.node, variables) as { groupBy: string[] };
+  if (groupBy.length === 0) throw badInput('groupBy needs at least one value', { field: 'groupBy' });
+  const values = typesOf(model.typeName).groupValues;
+  return groupBy.map((v) => values.get(v)!);
+}
+
+/** A root list asking for rows only is read as plain rows; one with aggregates as one row of JSON values. */
+export const readsPlainRows = (list: ConnectionPlan): list is ConnectionPlan & { row: RowPlan } =>
+  list.row !== null && !list.count && !list.aggregates && list.grouped.length === 0;
+
+/** The statement of a root list, or null when it needs nothing read (only __typename was asked for). */
+export function listStatement(writer: StatementWriter, list: ConnectionPlan, args: ListArgs, extra: WhereInput[] = []): Sql | null {
+  if (readsPlainRows(list)) return writer.flatList(list, args, extra);
+  const values = writer.list(list, args, undefined, extra);
+  return values.length === 0 ? null : ['SELECT ', join(values, ', ')];
+}

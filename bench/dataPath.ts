@@ -60,7 +60,7 @@ async function benchmark(server: string) {
           while (performance.now() < until) {
             const lease = services.pool.acquire(pick());
             try {
-              await plannedRead(lease.target, info, READ, true);
+              await plannedRead(lease.target, 'OWNER', info, READ, true);
             } finally {
               lease.release();
             }

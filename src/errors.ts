@@ -10,6 +10,8 @@ export const ErrorCode = {
   TENANT_SUSPENDED: 'TENANT_SUSPENDED',
   BAD_USER_INPUT: 'BAD_USER_INPUT',
   NOT_FOUND: 'NOT_FOUND',
+  /** The change would break the data's integrity as it stands (a row others still refer to). */
+  CONFLICT: 'CONFLICT',
   PLAN_LIMIT_EXCEEDED: 'PLAN_LIMIT_EXCEEDED',
   RATE_LIMITED: 'RATE_LIMITED',
   QUERY_TOO_DEEP: 'QUERY_TOO_DEEP',

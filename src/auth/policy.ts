@@ -88,6 +88,20 @@ export function authorize(principal: Principal, role: MemberRole | undefined, ac
   throw forbidden(principal.kind === 'apiKey' && !rule.apiKeys ? 'an API key cannot do this: sign in as a user' : `only ${who} may do this${role ? ` (your role: ${role})` : ''}`);
 }
 
+// A model of the tenant graph may say who reads and writes it, and a column who reads
+// it (`/// @access` in its Prisma schema): roles in this order, each with what the
+// ones before it may. Without a word, VIEWER reads and MEMBER writes, as data.read
+// and data.write.
+const RANKED: readonly MemberRole[] = ['VIEWER', 'MEMBER', 'ADMIN', 'OWNER'];
+
+/** Does `role` (platform admins act as OWNER) reach `least`? */
+export const reaches = (role: MemberRole, least: MemberRole) => RANKED.indexOf(role) >= RANKED.indexOf(least);
+
+/** `reaches`, or FORBIDDEN naming what and who may. */
+export function authorizeRole(role: MemberRole, least: MemberRole, what: string): void {
+  if (!reaches(role, least)) throw forbidden(`only ${least === 'OWNER' ? 'owners' : `${least.toLowerCase()}s and above`} may ${what} (your role: ${role})`);
+}
+
 /** A SUSPENDED tenant refuses every action but the few a suspension leaves open, with TENANT_SUSPENDED and the reason. */
 export function refuseWhileSuspended(tenant: Pick<Tenant, 'slug' | 'status' | 'suspendedReason'>, action: Action): void {
   if (tenant.status !== 'SUSPENDED' || RULES[action].whileSuspended) return;

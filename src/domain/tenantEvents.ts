@@ -4,6 +4,7 @@
 // after the commit loses nothing. Webhooks deliver events from this table, the
 // analytics read it, and the live feed streams it.
 import { Prisma } from '../generated/tenant/client';
+import { tenantModel } from '../graph/tenantModel';
 import type { Tx } from './transaction';
 
 /** The events a tenant's data emits; tracked (analytics) events have types of the client's choosing. */
@@ -24,8 +25,18 @@ export const DOMAIN_EVENT_TYPES = [
 
 export type DomainEventType = (typeof DOMAIN_EVENT_TYPES)[number];
 
+/** The events of the models no module claims (a deployment's own), written by their generic mutations: gymClass.created, ... */
+export type ModelEventType = `${string}.${'created' | 'updated' | 'deleted'}`;
+
+export const MODEL_EVENT_TYPES: ModelEventType[] = tenantModel.models
+  .filter((m) => !m.hidden && !m.module)
+  .flatMap((m) => (['created', 'updated', 'deleted'] as const).map((what) => `${m.singular}.${what}` as const));
+
+/** Every type a tenant's data emits, what webhooks may subscribe to. */
+export const EVENT_TYPES: readonly string[] = [...DOMAIN_EVENT_TYPES, ...MODEL_EVENT_TYPES];
+
 /** Records that `type` happened to `object` (as the API shows it), inside the transaction of the change. */
-export async function recordTenantEvent(tx: Tx, type: DomainEventType, object: Prisma.InputJsonValue): Promise<{ id: string }> {
+export async function recordTenantEvent(tx: Tx, type: DomainEventType | ModelEventType, object: Prisma.InputJsonValue): Promise<{ id: string }> {
   return tx.tenantEvent.create({ data: { type, payload: object }, select: { id: true } });
 }
 

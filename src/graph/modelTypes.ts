@@ -5,6 +5,7 @@
 // answer them from mutations (`modelType('Product')`).
 import { GraphQLScalarType } from 'graphql';
 import { JSONObjectResolver, JSONResolver } from 'graphql-scalars';
+import type { ComplexityEstimator } from 'graphql-query-complexity';
 import { Args, ArgsType, Field, Float, ID, InputType, Int, ObjectType, getMetadataStorage, registerEnumType, type ClassType } from 'type-graphql';
 import { listComplexity } from '../schema/tenant/complexity';
 import { DEFAULT_PAGE, MAX_PAGE } from '../planner/pageSize';
@@ -46,6 +47,10 @@ export interface GroupKey {
 
 /** Groups one groupedAggregates answers at most. */
 export const MAX_GROUPS = 1000;
+
+// What aggregates cost against MAX_QUERY_COMPLEXITY: a scan of the list's rows, not a row each.
+const AGGREGATE_COST = 10;
+const GROUPED_COST = 100;
 
 export const NUMERIC: ReadonlySet<Column['scalar']> = new Set(['Int', 'Float', 'Decimal']);
 /** Columns with a minimum and a maximum: numbers and moments. */
@@ -230,15 +235,17 @@ function defineModel(types: ModelTypes): void {
   const { model, object, edge, connection, where, listWhere, args, groupArgs } = types;
   const { typeName } = model;
 
+  // A column, or a row joined in, costs nothing of its own: its row is counted where the list is.
   for (const column of model.columns) {
     const [type, nullable] = columnType(model, column);
-    Field(type, { nullable, ...(column.description ? { description: column.description } : {}) })(object.prototype, column.name);
+    Field(type, { nullable, complexity: 0, ...(column.description ? { description: column.description } : {}) })(object.prototype, column.name);
   }
   for (const relation of model.relations.filter((r) => r.kind === 'one')) {
-    Field(() => typesOf(modelTypeName(relation.target)).object, { nullable: relation.nullable, ...(relation.description ? { description: relation.description } : {}) })(
-      object.prototype,
-      relation.name,
-    );
+    Field(() => typesOf(modelTypeName(relation.target)).object, {
+      nullable: relation.nullable,
+      complexity: ({ childComplexity }) => childComplexity,
+      ...(relation.description ? { description: relation.description } : {}),
+    })(object.prototype, relation.name);
   }
   for (const relation of model.relations.filter((r) => r.kind === 'many')) {
     const target = () => typesOf(modelTypeName(relation.target));
@@ -249,17 +256,23 @@ function defineModel(types: ModelTypes): void {
   }
   ObjectType(typeName, model.description ? { description: model.description } : {})(object);
 
-  Field(() => String, { description: 'Where this row is in the list: pass it as after or before.' })(edge.prototype, 'cursor');
-  Field(() => object)(edge.prototype, 'node');
+  Field(() => String, { description: 'Where this row is in the list: pass it as after or before.', complexity: 0 })(edge.prototype, 'cursor');
+  Field(() => object, { complexity: ({ childComplexity }) => childComplexity })(edge.prototype, 'node');
   ObjectType(`${typeName}Edge`)(edge);
 
-  Field(() => [object], { description: 'The rows of this page.' })(connection.prototype, 'nodes');
-  Field(() => [edge], { description: 'The rows of this page with their cursors.' })(connection.prototype, 'edges');
+  // What a list costs (complexity.ts multiplies it by the rows it holds): a row and what it nests.
+  const perRow = ({ childComplexity }: { childComplexity: number }) => 1 + childComplexity;
+  Field(() => [object], { description: 'The rows of this page.', complexity: perRow })(connection.prototype, 'nodes');
+  Field(() => [edge], { description: 'The rows of this page with their cursors.', complexity: perRow })(connection.prototype, 'edges');
   Field(() => PageInfo)(connection.prototype, 'pageInfo');
   Field(() => Int, { description: 'Rows the where matches, in all pages.' })(connection.prototype, 'totalCount');
-  Field(() => types.aggregates, { description: 'count, sum, avg, min and max over every row the where matches.' })(connection.prototype, 'aggregates');
+  Field(() => types.aggregates, { description: 'count, sum, avg, min and max over every row the where matches.', complexity: AGGREGATE_COST })(
+    connection.prototype,
+    'aggregates',
+  );
   argumentField(connection, 'groupedAggregates', () => [types.grouped], () => types.groupArgs, {
     description: `Aggregates per group of the rows the where matches, by the keys' values (at most ${MAX_GROUPS} groups).`,
+    complexity: () => GROUPED_COST,
   });
   ObjectType(`${typeName}Connection`, { description: `A page of ${typeName} rows.` })(connection);
 
@@ -298,7 +311,13 @@ function defineModel(types: ModelTypes): void {
  * method; its resolver is installed once the schema is built (wireGraph.ts), which
  * answers it from the planned row without type-graphql's per-call work.
  */
-function argumentField(type: ClassType, name: string, returns: () => TypeRef | [TypeRef], args: () => ClassType, options: { description: string; complexity?: typeof listComplexity }) {
+function argumentField(
+  type: ClassType,
+  name: string,
+  returns: () => TypeRef | [TypeRef],
+  args: () => ClassType,
+  options: { description: string; complexity: ComplexityEstimator },
+) {
   const descriptor: PropertyDescriptor = { value: unwired, writable: true, configurable: true };
   Object.defineProperty(type.prototype, name, descriptor);
   Args(args)(type.prototype, name, 0);

@@ -6,8 +6,8 @@ import type { GatewayContext } from '../schema/context';
 import { modelOfType } from './tenantModel';
 
 export async function readTenant(ctx: GatewayContext, info: GraphQLResolveInfo, read: RootRead): Promise<any> {
-  const { target } = await ctx.tenant();
-  return plannedRead(target, info, read, ctx.services.config.plannedReads);
+  const { target, role } = await ctx.tenant();
+  return plannedRead(target, role, info, read, ctx.services.config.plannedReads);
 }
 
 /** The row of model type `typeName` with `id` as the field `info` asks for it, batched per request (for hand-written types that point at rows). */

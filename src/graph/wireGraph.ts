@@ -33,7 +33,7 @@ export function wireGraph(schema: GraphQLSchema): void {
   const mutations = schema.getMutationType()?.getFields() ?? {};
   for (const field of Object.values(mutations)) {
     const model = modelOfType(getNamedType(field.type).name);
-    if (model && field.resolve) field.resolve = answeredThroughPlanner(model, field.resolve, getNullableType(field.type) instanceof GraphQLList);
+    if (model && field.resolve && !field.extensions.answersPlannedRow) field.resolve = answeredThroughPlanner(model, field.resolve, getNullableType(field.type) instanceof GraphQLList);
   }
 }
 
@@ -60,11 +60,11 @@ function answeredThroughPlanner(model: Model, resolve: GraphQLFieldResolver<unkn
   return async (source, args, ctx, info) => {
     const answer = (await resolve(source, args, ctx, info)) as { id: string } | Array<{ id: string }> | null | undefined;
     if (answer === null || answer === undefined) return answer;
-    const { target } = await ctx.tenant();
+    const { target, role } = await ctx.tenant();
     const nest = ctx.services.config.plannedReads;
-    if (!list) return plannedRead(target, info, { kind: 'one', id: (answer as { id: string }).id, what: model.singular }, nest);
+    if (!list) return plannedRead(target, role, info, { kind: 'one', id: (answer as { id: string }).id, what: model.singular }, nest);
     const ids = (answer as Array<{ id: string }>).map((row) => row.id);
-    const rows = await plannedRowsById(target, rowsPlan(info, model, nest), ids, info.variableValues);
+    const rows = await plannedRowsById(target, role, rowsPlan(info, model, nest), ids, info.variableValues);
     return ids.map((id) => rows.get(id));
   };
 }

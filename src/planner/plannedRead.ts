@@ -4,6 +4,7 @@
 // must read by id (a relation of a row no plan made) come a batch at a time.
 import type { GraphQLResolveInfo } from 'graphql';
 import { notFound } from '../errors';
+import type { MemberRole } from '../generated/platform/enums';
 import { inTenantSchema, onTenantConnection, type MysqlTarget, type PostgresTarget, type TenantTarget } from '../db/tenantTarget';
 import { mysql, postgresql } from './dialect';
 import { rootPlan, type RowPlan } from './plan';
@@ -23,10 +24,10 @@ const RAW_TEXT = { getTypeParser: () => (text: string) => text };
 const dialectOf = (target: TenantTarget) => (target.engine === 'mysql' ? mysql : postgresql);
 
 /** Answers a tenant root field (a list or one row) for the tenant at `target`. */
-export async function plannedRead(target: TenantTarget, info: GraphQLResolveInfo, read: RootRead, nestRelations: boolean): Promise<unknown> {
+export async function plannedRead(target: TenantTarget, role: MemberRole, info: GraphQLResolveInfo, read: RootRead, nestRelations: boolean): Promise<unknown> {
   const dialect = dialectOf(target);
   const plan = rootPlan(info, nestRelations);
-  const writer = new StatementWriter(dialect, info.variableValues);
+  const writer = new StatementWriter(dialect, info.variableValues, role);
   const shaper = new Shaper(writer.runs, dialect.nullListIsEmpty);
   if (plan.kind === 'one') {
     if (read.kind !== 'one') throw new Error(`${info.fieldName} answers one row: read it by id`);
@@ -43,9 +44,15 @@ export async function plannedRead(target: TenantTarget, info: GraphQLResolveInfo
 }
 
 /** Rows of `plan.model` by id, as `plan` asks for them: one statement for the batch. */
-export async function plannedRowsById(target: TenantTarget, plan: RowPlan, ids: readonly string[], variables: Record<string, unknown>): Promise<Map<string, Row>> {
+export async function plannedRowsById(
+  target: TenantTarget,
+  role: MemberRole,
+  plan: RowPlan,
+  ids: readonly string[],
+  variables: Record<string, unknown>,
+): Promise<Map<string, Row>> {
   const dialect = dialectOf(target);
-  const writer = new StatementWriter(dialect, variables);
+  const writer = new StatementWriter(dialect, variables, role);
   const shaper = new Shaper(writer.runs, dialect.nullListIsEmpty);
   const rows = await run(target, writer.byIds(plan, ids));
   return new Map(rows.map((values) => shaper.row(plan, values, 0)[0]).map((row) => [row.id as string, row]));

@@ -11,7 +11,9 @@
 import { getArgumentValues } from 'graphql/execution/values';
 import { badInput } from '../errors';
 import { MAX_GROUPS, typesOf, type GroupKey } from '../graph/modelTypes';
-import { columnOf, type Model, type Relation } from '../graph/tenantModel';
+import { authorizeRole } from '../auth/policy';
+import type { MemberRole } from '../generated/platform/enums';
+import { columnOf, type Column, type Model, type Relation } from '../graph/tenantModel';
 import { DEFAULT_PAGE, MAX_PAGE } from './pageSize';
 import { TENANT_SCHEMA } from '../db/tenantTarget';
 import type { Dialect } from './dialect';
@@ -56,7 +58,15 @@ export class StatementWriter implements WhereWriter {
   constructor(
     readonly dialect: Dialect,
     private readonly variables: Record<string, unknown>,
+    /** The caller's role in the tenant: models and columns may be read by some roles only. */
+    private readonly role: MemberRole,
   ) {}
+
+  /** FORBIDDEN unless the caller may read rows of `model` (and `column` of them). */
+  allow(model: Model, column?: Column): void {
+    authorizeRole(this.role, model.access.read, `read ${model.plural}`);
+    if (column?.readRole) authorizeRole(this.role, column.readRole, `read ${model.typeName}.${column.name}`);
+  }
 
   alias(): string {
     return `t${this.next++}`;
@@ -74,8 +84,10 @@ export class StatementWriter implements WhereWriter {
   row(plan: RowPlan, alias: string, base: Set<string>): { values: Sql[]; joins: Sql[] } {
     const values: Sql[] = [];
     const joins: Sql[] = [];
+    this.allow(plan.model);
     for (const output of plan.outputs) {
       if (output.kind === 'column') {
+        if (output.column.readRole) this.allow(plan.model, output.column);
         base.add(output.column.column);
         values.push(this.dialect.output(output.column.scalar, this.column(alias, output.column.column)));
       } else if (output.kind === 'one') {
@@ -108,9 +120,11 @@ export class StatementWriter implements WhereWriter {
   list(plan: ConnectionPlan, args: ListArgs, nested?: { relation: Relation; link: (alias: string) => string }, extra: WhereInput[] = []): Sql[] {
     const { dialect } = this;
     const { model } = plan;
+    this.allow(model);
     const alias = this.alias();
     const table = this.table(model);
     const paging = pagingOf(model, args, nested ? (nested.relation.order ?? model.order) : model.order, nested ? undefined : DEFAULT_PAGE);
+    this.allowAll(model, paging.terms.map((t) => t.column));
     const where: Sql[] = [...(nested ? [nested.link(alias)] : []), ...whereSql(this, model, alias, args.where), ...extra.flatMap((w) => whereSql(this, model, alias, w))];
     const run: ListRun = { paging, groups: [] };
     this.runs.set(plan, run);
@@ -135,7 +149,9 @@ export class StatementWriter implements WhereWriter {
       );
     }
     if (plan.count || plan.aggregates) {
-      const aggregates = plan.aggregates?.parts.flatMap((p) => p.columns.map((c) => dialect.aggregate(p.kind, c.scalar, this.column(alias, c.column)))) ?? [];
+      const parts = plan.aggregates?.parts ?? [];
+      this.allowAll(model, parts.flatMap((p) => p.columns));
+      const aggregates = parts.flatMap((p) => p.columns.map((c) => dialect.aggregate(p.kind, c.scalar, this.column(alias, c.column))));
       values.push(['(SELECT ', dialect.tuple([dialect.count(), ...aggregates]), ` FROM ${table} ${alias}`, whereClause(and(where)), ')']);
     }
     for (const grouped of plan.grouped) {
@@ -148,10 +164,15 @@ export class StatementWriter implements WhereWriter {
 
   private groups(model: Model, grouped: GroupedPlan, keys: GroupKey[], alias: string, where: Sql[], nested: boolean): Sql {
     const { dialect } = this;
+    this.allowAll(model, [...keys.map((k) => columnOf(model, k.field)), ...grouped.aggregates.parts.flatMap((p) => p.columns)]);
     const groupings = keys.map((k) => dialect.grouping(this.column(alias, columnOf(model, k.field).column), k.truncateTo));
     const aggregates = grouped.aggregates.parts.flatMap((p) => p.columns.map((c) => dialect.aggregate(p.kind, c.scalar, this.column(alias, c.column))));
     const element = dialect.tuple([...groupings.map((g, i) => dialect.groupKey(g, keys[i].truncateTo)), dialect.count(), ...aggregates]);
     return dialect.groupedList({ element, table: this.table(model), alias, where: and(where), groupings, limit: MAX_GROUPS + 1, nested });
+  }
+
+  private allowAll(model: Model, columns: Column[]): void {
+    for (const column of columns) if (column.readRole) this.allow(model, column);
   }
 
   private keyset(alias: string, paging: Paging, args: ListArgs): Sql[] {
@@ -167,6 +188,7 @@ export class StatementWriter implements WhereWriter {
     const { model } = plan;
     const alias = this.alias();
     const paging = pagingOf(model, args, model.order, DEFAULT_PAGE);
+    this.allowAll(model, paging.terms.map((t) => t.column));
     this.runs.set(plan, { paging, groups: [] });
     const where = [...whereSql(this, model, alias, args.where), ...extra.flatMap((w) => whereSql(this, model, alias, w)), ...this.keyset(alias, paging, args)];
     const base = new Set<string>();

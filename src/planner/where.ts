@@ -20,6 +20,8 @@ export interface WhereWriter {
   alias(): string;
   /** The schema-qualified table of a model. */
   table(model: Model): string;
+  /** FORBIDDEN unless the caller may read rows of `model` (and `column` of them). */
+  allow(model: Model, column?: Column): void;
 }
 
 // DateTime columns hold UTC without a zone (timestamp(3), DATETIME(3)): a moment is
@@ -71,6 +73,7 @@ class Compiler {
       const relation = model.relations.find((r) => r.name === name);
       if (relation) {
         const target = modelNamed(relation.target);
+        this.writer.allow(target);
         const exists = (inner: WhereInput, negated: boolean, innerPath: string) => {
           const sub = this.writer.alias();
           const { dialect } = this.writer;
@@ -88,6 +91,7 @@ class Compiler {
       }
       const column = model.columns.find((c) => c.name === name);
       if (!column) throw badInput(`${at} is not a column of ${model.typeName}`, { field: at });
+      if (column.readRole) this.writer.allow(model, column);
       parts.push(...this.column(column, `${alias}.${this.writer.dialect.quote(column.column)}`, operand as Record<string, unknown>, at));
     }
     return parts;

@@ -4,6 +4,7 @@ import 'reflect-metadata';
 import { lexicographicSortSchema, printSchema, type GraphQLSchema } from 'graphql';
 import { buildSchemaSync, getMetadataStorage, type PubSub } from 'type-graphql';
 import { recordAuditedMutations } from '../audit/mutationTrail';
+import { generatedMutations } from '../graph/genericMutations';
 import { generatedRootFields } from '../graph/rootFields';
 import { wireGraph } from '../graph/wireGraph';
 import { dropPassThroughResolvers } from './plainFields';
@@ -84,8 +85,10 @@ export function gatewaySchema(): GraphQLSchema {
   if (!built) {
     // Input is validated by the domain functions (zod), not by class-validator.
     // The graph's root fields, but those a module writes itself (with arguments of its own).
-    const written = new Set(getMetadataStorage().queries.map((q) => q.schemaName));
-    built = buildSchemaSync({ resolvers: [...resolvers, ...generatedRootFields(written)] as unknown as [Function, ...Function[]], validate: false, pubSub: unusedPubSub });
+    const storage = getMetadataStorage();
+    const written = new Set([...storage.queries, ...storage.mutations].map((field) => field.schemaName));
+    const generated = [...generatedRootFields(written), ...generatedMutations(written)];
+    built = buildSchemaSync({ resolvers: [...resolvers, ...generated] as unknown as [Function, ...Function[]], validate: false, pubSub: unusedPubSub });
     dropPassThroughResolvers(built);
     wireGraph(built);
     recordAuditedMutations(built);

@@ -148,7 +148,7 @@ export class GatewayContext {
         return lease.db;
       },
       get rows() {
-        return (rows ??= new RowLoaders(lease.target));
+        return (rows ??= new RowLoaders(lease.target, role));
       },
     });
   }

@@ -2,7 +2,7 @@
 // The secret is answered when it is made (create, rotate) and never again: it is kept
 // sealed with ENCRYPTION_KEY because every delivery must sign with it.
 import { z } from 'zod';
-import { DOMAIN_EVENT_TYPES } from '../domain/tenantEvents';
+import { EVENT_TYPES } from '../domain/tenantEvents';
 import { parseInput } from '../domain/validate';
 import { badInput, notFound } from '../errors';
 import type { Webhook } from '../generated/platform/client';
@@ -15,7 +15,7 @@ const Url = z
   .url({ protocol: /^https?$/, error: 'must be an http:// or https:// URL' })
   .max(2000);
 const Events = z
-  .array(z.enum(DOMAIN_EVENT_TYPES, `must be event types among ${DOMAIN_EVENT_TYPES.join(', ')}`))
+  .array(z.enum(EVENT_TYPES, `must be event types among ${EVENT_TYPES.join(', ')}`))
   .min(1, 'must name at least one event type')
   .transform((types) => [...new Set(types)]);
 const Description = z.string().trim().max(500).nullish();

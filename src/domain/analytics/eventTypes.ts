@@ -2,10 +2,10 @@
 // events (`order.paid`) are written by the changes they report and delivered to
 // webhooks; a client tracking events must not be able to forge one, so every name
 // in a domain namespace (`order`, `invoice`, ...) is the data's, whatever follows it.
-import { DOMAIN_EVENT_TYPES } from '../tenantEvents';
+import { EVENT_TYPES } from '../tenantEvents';
 
 /** `order`, `invoice`, ...: the first word of every domain event type. */
-export const DOMAIN_NAMESPACES = [...new Set(DOMAIN_EVENT_TYPES.map((type) => type.split('.')[0]))];
+export const DOMAIN_NAMESPACES = [...new Set(EVENT_TYPES.map((type) => type.split('.')[0]))];
 
 /** Lower case, starting with a letter, then letters, digits and `_ . : -`: `page_view`, `checkout.step:2`. */
 export const TRACKED_TYPE = /^[a-z][a-z0-9_.:-]{0,63}$/;

@@ -1,0 +1,104 @@
+// Writing a row of a model no module claims (a deployment's own): what the generic
+// create, update and delete mutations do, each in one tenant transaction with its
+// event in the outbox (`gymClass.created`, for webhooks and the live feed). Input is
+// checked from the model before any database work: lengths from @db.VarChar(n), the
+// row's references (a missing id, or another tenant's, is NOT_FOUND), and a delete
+// that rows still refer to is a CONFLICT naming them.
+import { ErrorCode, badInput, gatewayError, notFound } from '../errors';
+import { parseId } from '../ids';
+import type { TenantDb } from '../db/tenantClient';
+import { eventObject, recordTenantEvent } from '../domain/tenantEvents';
+import { inTransaction, type Tx } from '../domain/transaction';
+import { lowerFirst } from './names';
+import { modelNamed, tenantModel, type Model } from './tenantModel';
+
+type Input = Record<string, unknown>;
+
+interface Delegate {
+  create(args: { data: Input }): Promise<{ id: string }>;
+  update(args: { where: { id: string }; data: Input }): Promise<{ id: string }>;
+  delete(args: { where: { id: string } }): Promise<{ id: string }>;
+  findFirst(args: { where: Input; select: { id: true } }): Promise<{ id: string } | null>;
+}
+
+/** Prisma Client's delegate of a model (`tx.gymClass`). */
+const delegateOf = (tx: Tx, model: Model) => (tx as unknown as Record<string, Delegate>)[lowerFirst(model.name)];
+
+function checkInput(model: Model, input: Input, creating: boolean): Input {
+  const data: Input = {};
+  for (const [field, value] of Object.entries(input)) {
+    if (value === undefined) continue;
+    const column = model.columns.find((c) => c.name === field)!;
+    if (value === null && !column.nullable) throw badInput(`input.${field}: must not be null`, { field: `input.${field}` });
+    if (typeof value === 'string' && column.maxLength !== undefined && [...value].length > column.maxLength) {
+      throw badInput(`input.${field}: at most ${column.maxLength} characters`, { field: `input.${field}` });
+    }
+    data[field] = column.scalar === 'ID' && typeof value === 'string' ? parseId(value, `input.${field}`) : value;
+  }
+  if (creating) {
+    const missing = model.columns.find((c) => !c.nullable && !c.hasDefault && !c.isUpdatedAt && data[c.name] === undefined);
+    if (missing) throw badInput(`input.${missing.name}: is required`, { field: `input.${missing.name}` });
+  }
+  return data;
+}
+
+/** Every row `data` points at exists in this tenant. */
+async function checkReferences(tx: Tx, model: Model, data: Input): Promise<void> {
+  for (const relation of model.relations) {
+    const key = model.columns.find((c) => c.column === relation.localColumn);
+    if (relation.kind !== 'one' || !key || key.isId || data[key.name] === undefined || data[key.name] === null) continue;
+    const target = modelNamed(relation.target);
+    const targetField = target.columns.find((c) => c.column === relation.targetColumn)!.name;
+    const found = await delegateOf(tx, target).findFirst({ where: { [targetField]: data[key.name] }, select: { id: true } });
+    if (!found) throw gatewayError(ErrorCode.NOT_FOUND, `input.${key.name}: no ${target.typeName} with this id`, { field: `input.${key.name}` });
+  }
+}
+
+/** The relations that refer to rows of `model` (by the model whose rows do), for a delete they block. */
+function referrers(model: Model): string[] {
+  return tenantModel.models.flatMap((other) =>
+    other.relations.filter((r) => r.target === model.name && r.kind === 'one' && r.targetColumn === 'id' && r.localColumn !== 'id').map((r) => `${other.typeName}.${r.name}`),
+  );
+}
+
+const isPrismaError = (error: unknown, code: string) => (error as { code?: string } | null)?.code === code;
+
+export function createRow(db: TenantDb, model: Model, input: Input): Promise<{ id: string }> {
+  const data = checkInput(model, input, true);
+  return inTransaction(db, async (tx) => {
+    await checkReferences(tx, model, data);
+    const row = await delegateOf(tx, model).create({ data });
+    await recordTenantEvent(tx, `${model.singular}.created`, eventObject(row));
+    return row;
+  });
+}
+
+export function updateRow(db: TenantDb, model: Model, id: string, input: Input): Promise<{ id: string }> {
+  const data = checkInput(model, input, false);
+  return inTransaction(db, async (tx) => {
+    await checkReferences(tx, model, data);
+    try {
+      const row = await delegateOf(tx, model).update({ where: { id }, data });
+      await recordTenantEvent(tx, `${model.singular}.updated`, eventObject(row));
+      return row;
+    } catch (error) {
+      if (isPrismaError(error, 'P2025')) throw notFound(model.singular);
+      throw error;
+    }
+  });
+}
+
+export function deleteRow(db: TenantDb, model: Model, id: string): Promise<void> {
+  return inTransaction(db, async (tx) => {
+    try {
+      const row = await delegateOf(tx, model).delete({ where: { id } });
+      await recordTenantEvent(tx, `${model.singular}.deleted`, eventObject(row));
+    } catch (error) {
+      if (isPrismaError(error, 'P2025')) throw notFound(model.singular);
+      if (isPrismaError(error, 'P2003')) {
+        throw gatewayError(ErrorCode.CONFLICT, `this ${model.typeName} is still referred to (by ${referrers(model).join(', ')}): delete or change those first`);
+      }
+      throw error;
+    }
+  });
+}

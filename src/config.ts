@@ -81,7 +81,7 @@ const schema = z.object({
   WEBHOOK_ALLOW_PRIVATE_URLS: bool.prefault('false'),
 });
 
-/** What each variable does, for `--help` and the README. */
+/** What each variable does, for `--help` and docs/configuration.md. */
 export const settingDescriptions: Record<keyof z.input<typeof schema>, string> = {
   NODE_ENV: '`production` turns off demo data, GraphiQL (unless GRAPHIQL=true) and generated secrets',
   PORT: 'HTTP and WebSocket port',

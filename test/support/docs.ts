@@ -24,6 +24,8 @@ export function docPage(file: string): DocPage {
   return { file, text: readFileSync(path.join(root, file), 'utf8') };
 }
 
+const FENCED = /^( *)```([^\n]*)\n([\s\S]*?)^\1```$/gm;
+
 export interface FencedBlock {
   /** The first word of the info string: `graphql`, `sh`, `js`, ... */
   language: string;
@@ -35,11 +37,21 @@ export interface FencedBlock {
 }
 
 export function fencedBlocks(text: string): FencedBlock[] {
-  return [...text.matchAll(/^```([^\n]*)\n([\s\S]*?)^```$/gm)].map((match) => {
-    const [language = '', ...markers] = match[1].trim().split(/\s+/);
-    return { language, markers, body: match[2], line: text.slice(0, match.index).split('\n').length };
+  // A fence may be indented, inside a list item; its lines are then indented as much.
+  return [...text.matchAll(FENCED)].map((match) => {
+    const [, indent, info, body] = match;
+    const [language = '', ...markers] = info.trim().split(/\s+/);
+    return {
+      language,
+      markers,
+      body: body.replace(new RegExp(`^${indent}`, 'gm'), ''),
+      line: text.slice(0, match.index).split('\n').length,
+    };
   });
 }
+
+/** The text outside fenced blocks: the prose, where headings and links are. */
+export const prose = (text: string) => text.replace(FENCED, '');
 
 /** The rows of the first table under `## <heading>`, as trimmed cells (header and separator left out). */
 export function tableUnder(text: string, heading: string): string[][] {

@@ -1,20 +1,23 @@
 // Every setting of the gateway, read from the environment and validated once.
-// The README's configuration table is generated from the same descriptions.
+// docs/configuration.md is generated from this file (settingsReference): the
+// descriptions below, and each setting's type and default as the schema states them.
 import { z } from 'zod';
 import { KEY_RULE, decodeKey } from './auth/secretBox';
 import { engineOfUrl, type Engine } from './db/engine';
 
 const bool = z
   .enum(['true', 'false', '1', '0', 'yes', 'no'])
-  .transform((v) => v === 'true' || v === '1' || v === 'yes');
+  .transform((v) => v === 'true' || v === '1' || v === 'yes')
+  .meta({ valueType: '`true` or `false`' });
 const int = (min: number) => z.coerce.number().int().min(min);
 const DURATION_UNITS = { s: 1000, m: 60_000, h: 3_600_000, d: 86_400_000 } as const;
 /** `90s`, `15m`, `12h`, `30d`, as milliseconds. */
 const duration = z
   .string()
   .regex(/^[1-9]\d*[smhd]$/, 'must be a duration such as `90s`, `15m`, `12h` or `30d`')
-  .transform((v) => Number(v.slice(0, -1)) * DURATION_UNITS[v.slice(-1) as keyof typeof DURATION_UNITS]);
-const url = z.string().regex(/^postgres(ql)?:\/\//, 'must be a postgresql:// URL');
+  .transform((v) => Number(v.slice(0, -1)) * DURATION_UNITS[v.slice(-1) as keyof typeof DURATION_UNITS])
+  .meta({ valueType: 'duration: `90s`, `15m`, `12h`, `30d`' });
+const url = z.string().regex(/^postgres(ql)?:\/\//, 'must be a postgresql:// URL').meta({ valueType: 'postgresql:// URL' });
 
 const schema = z.object({
   NODE_ENV: z.string().default('development'),
@@ -49,7 +52,7 @@ const schema = z.object({
   DB_STATEMENT_TIMEOUT_MS: int(100).default(15000),
   DB_ACQUIRE_TIMEOUT_MS: int(100).default(5000),
   TENANT_IDLE_SECONDS: int(1).default(300),
-  PLANNED_READS: bool.default(true),
+  PLANNED_READS: bool.prefault('true'),
   TENANT_CACHE_SECONDS: int(0).default(30),
   MAX_QUERY_DEPTH: int(1).default(10),
   MAX_QUERY_COMPLEXITY: int(1).default(20000),
@@ -60,7 +63,7 @@ const schema = z.object({
   JOB_STALE_SECONDS: z.coerce.number().min(1).default(30),
   ARCHIVE_GRACE_SECONDS: int(0).default(7 * 86_400),
   PAST_DUE_GRACE_DAYS: int(0).default(7),
-  TENANT_TEMPLATES: bool.default(true),
+  TENANT_TEMPLATES: bool.prefault('true'),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   SHUTDOWN_TIMEOUT_SECONDS: int(1).default(25),
   METRICS_TOKEN: z.string().min(16, 'must be at least 16 characters').optional(),
@@ -75,10 +78,10 @@ const schema = z.object({
   WEBHOOK_RETRY_BASE_MS: int(10).default(30_000),
   WEBHOOK_DISABLE_AFTER: int(1).default(20),
   WEBHOOK_SWEEP_SECONDS: z.coerce.number().min(0.1).default(30),
-  WEBHOOK_ALLOW_PRIVATE_URLS: bool.default(false),
+  WEBHOOK_ALLOW_PRIVATE_URLS: bool.prefault('false'),
 });
 
-/** What each variable does, for `--help` and the README. */
+/** What each variable does, for `--help` and docs/configuration.md. */
 export const settingDescriptions: Record<keyof z.input<typeof schema>, string> = {
   NODE_ENV: '`production` turns off demo data, GraphiQL (unless GRAPHIQL=true) and generated secrets',
   PORT: 'HTTP and WebSocket port',
@@ -141,12 +144,60 @@ export const settingDescriptions: Record<keyof z.input<typeof schema>, string> =
   WEBHOOK_ALLOW_PRIVATE_URLS: 'in production, allow webhook URLs that resolve to loopback, private or link-local addresses (refused by default: SSRF)',
 };
 
+export interface SettingReference {
+  name: string;
+  description: string;
+  /** What the value must be, e.g. "integer ≥ 1", "`true` or `false`". */
+  type: string;
+  /** As written in the environment; undefined: none (the description says what unset means). */
+  default: string | undefined;
+}
+
+interface JsonSetting {
+  valueType?: string;
+  type?: string;
+  enum?: unknown[];
+  minimum?: number;
+  maximum?: number;
+  minLength?: number;
+  pattern?: string;
+  format?: string;
+  default?: unknown;
+}
+
+function typeOf(json: JsonSetting): string {
+  if (json.valueType) return json.valueType;
+  if (json.enum) return json.enum.map((value) => `\`${value}\``).join(', ');
+  if (json.type === 'integer' || json.type === 'number') {
+    const max = json.maximum !== undefined && json.maximum < Number.MAX_SAFE_INTEGER ? json.maximum : undefined;
+    const range = max === undefined ? ` ≥ ${json.minimum}` : ` ${json.minimum} to ${max}`;
+    return json.minimum === undefined ? json.type : `${json.type}${range}`;
+  }
+  if (json.format === 'uri') return 'URL';
+  if (json.pattern) return `text matching \`${json.pattern}\``;
+  if (json.minLength) return `text of ${json.minLength}+ characters`;
+  return 'text';
+}
+
+/** Every setting with its description, type and default, read off the schema: what docs/configuration.md shows. */
+export function settingsReference(): SettingReference[] {
+  const json = z.toJSONSchema(schema, { io: 'input' }).properties as Record<string, JsonSetting>;
+  return (Object.keys(settingDescriptions) as Array<keyof typeof settingDescriptions>).map((name) => {
+    const fallback = json[name].default;
+    // A default given to the parsed value (`.default(true)`) has no form to write in the environment.
+    if (fallback === undefined && schema.shape[name].safeParse(undefined).data !== undefined) {
+      throw new Error(`${name}: give its default as written in the environment (.prefault('...')), so the docs can show it`);
+    }
+    return { name, description: settingDescriptions[name], type: typeOf(json[name]), default: fallback === undefined ? undefined : String(fallback) };
+  });
+}
+
 /** `npm start -- --help`: every setting and what it does. */
 export function settingsHelp(): string {
   const names = Object.keys(settingDescriptions) as Array<keyof typeof settingDescriptions>;
   const width = Math.max(...names.map((name) => name.length));
   const lines = names.map((name) => `  ${name.padEnd(width)}  ${settingDescriptions[name]}`);
-  return `usage: npm start [-- --help]\n\nSettings are environment variables (README.md, Configuration, has their defaults):\n\n${lines.join('\n')}\n`;
+  return `usage: npm start [-- --help]\n\nSettings are environment variables (docs/configuration.md has their types and defaults):\n\n${lines.join('\n')}\n`;
 }
 
 export interface DatabaseServer {

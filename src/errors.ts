@@ -43,6 +43,15 @@ export function gatewayError(code: ErrorCode, message: string, extensions: Recor
   return new GraphQLError(message, { extensions: { ...extensions, code } });
 }
 
+/**
+ * RATE_LIMITED, which HTTP answers with 429 and a Retry-After header wherever it is
+ * raised (before execution or by a field such as `login`), so clients and proxies back off.
+ */
+export function rateLimited(message: string, retryAfterSeconds: number, extensions: Record<string, unknown> = {}): GraphQLError {
+  const http = { status: httpStatusOf.RATE_LIMITED, headers: new Map([['retry-after', String(retryAfterSeconds)]]) };
+  return gatewayError(ErrorCode.RATE_LIMITED, message, { ...extensions, http });
+}
+
 export const unauthenticated = (message = 'Sign in first: send Authorization: Bearer <token>') =>
   gatewayError(ErrorCode.UNAUTHENTICATED, message);
 

@@ -11,7 +11,7 @@
 // owner from signing in with a password for a while; tokens and API keys keep working.
 import type { Redis } from 'ioredis';
 import { RateLimiterMemory, RateLimiterRedis, type RateLimiterAbstract } from 'rate-limiter-flexible';
-import { ErrorCode, gatewayError } from '../errors';
+import { rateLimited } from '../errors';
 import type { Logger } from '../logger';
 import { connectRedis } from '../redisConnection';
 
@@ -54,7 +54,7 @@ export class LoginThrottle {
     const failures = state?.consumedPoints ?? 0;
     if (state && failures >= this.options.maxFailures) {
       const retryAfterSeconds = Math.max(1, Math.ceil(state.msBeforeNext / 1000));
-      throw gatewayError(ErrorCode.RATE_LIMITED, `too many failed logins for this email: try again in ${retryAfterSeconds} seconds`, { retryAfterSeconds });
+      throw rateLimited(`too many failed logins for this email: try again in ${retryAfterSeconds} seconds`, retryAfterSeconds, { retryAfterSeconds });
     }
     return failures;
   }

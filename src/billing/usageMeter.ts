@@ -11,7 +11,7 @@
 import { setTimeout as sleep } from 'node:timers/promises';
 import type { GraphQLError } from 'graphql';
 import type { PlatformDb } from '../db/platformClient';
-import { ErrorCode, gatewayError } from '../errors';
+import { rateLimited } from '../errors';
 import { occasionalWarning, type Logger } from '../logger';
 import type { TenantRecord } from '../tenancy/tenantRegistry';
 import { startOfNextUtcMonth, startOfUtcMonth, utcDay, utcMonth } from './calendar';
@@ -164,10 +164,10 @@ export class UsageMeter {
 }
 
 /** RATE_LIMITED for a refused call, with what the client needs to back off. */
-export function quotaExceeded(verdict: UsageVerdict): GraphQLError {
-  return gatewayError(
-    ErrorCode.RATE_LIMITED,
+export function quotaExceeded(verdict: UsageVerdict, now = Date.now()): GraphQLError {
+  return rateLimited(
     `the plan's quota of ${verdict.quota} API calls this month is used up; it resets at ${verdict.resetsAt.toISOString()}, or change to a larger plan`,
+    Math.max(1, Math.ceil((verdict.resetsAt.getTime() - now) / 1000)),
     { quota: verdict.quota, used: verdict.used, resetsAt: verdict.resetsAt.toISOString() },
   );
 }

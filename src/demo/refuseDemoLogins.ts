@@ -1,4 +1,4 @@
-// In production the demo logins must not get in: their password is in the README,
+// In production the demo logins must not get in: their password is in the docs,
 // and platform@demo.com is a platform admin over every tenant. A platform database
 // that once ran in demo mode still holds them, so a production start looks for them
 // (demoRecords.ts: a demo email still holding the demo password) and refuses them

@@ -57,7 +57,8 @@ export class GatewayContext {
     readonly services: Services,
     readonly requestId: string,
     readonly principal: Principal | null,
-    readonly requested: RequestedTenant,
+    /** The tenant the request names; sources that disagree never get this far (createRequestContext refuses them). */
+    readonly requested: Pick<RequestedTenant, 'slug'>,
     /** The client's User-Agent, kept with the sessions it opens. */
     readonly userAgent?: string,
   ) {}
@@ -116,8 +117,7 @@ export class GatewayContext {
 
   private async authorize(): Promise<TenantAccess> {
     if (!this.principal) throw unauthenticated();
-    const { slug, conflict } = this.requested;
-    if (conflict) throw forbidden(`conflicting tenants: ${conflict}`);
+    const { slug } = this.requested;
     if (!slug) throw badInput('no tenant chosen: send the X-Tenant header (or use a tenant subdomain or token)');
     const tenant = await this.services.registry.find(slug);
     const role = tenant && (await this.roleIn(this.principal, tenant));

@@ -8,9 +8,9 @@
 // operations that select only unmetered fields (account and billing: a tenant over
 // its quota can still see its usage and change its plan).
 import { reachesEveryTenant } from '../auth/policy';
-import { HeaderMap, type ApolloServerPlugin } from '@apollo/server';
-import { GraphQLError, Kind, type GraphQLSchema, type OperationDefinitionNode } from 'graphql';
-import { quotaExceeded, type UsageMeter, type UsageVerdict } from '../billing/usageMeter';
+import type { ApolloServerPlugin } from '@apollo/server';
+import { Kind, type GraphQLSchema, type OperationDefinitionNode } from 'graphql';
+import { quotaExceeded, type UsageMeter } from '../billing/usageMeter';
 import type { GatewayContext } from '../schema/context';
 import { isUnmetered } from '../schema/fieldExtensions';
 
@@ -19,14 +19,6 @@ function selectsMeteredField(schema: GraphQLSchema, operation: OperationDefiniti
   return operation.selectionSet.selections.some(
     (selection) => selection.kind !== Kind.FIELD || (!selection.name.value.startsWith('__') && !isUnmetered(fields[selection.name.value])),
   );
-}
-
-function rateLimited(verdict: UsageVerdict): GraphQLError {
-  const error = quotaExceeded(verdict);
-  const retryAfter = Math.max(1, Math.ceil((verdict.resetsAt.getTime() - Date.now()) / 1000));
-  return new GraphQLError(error.message, {
-    extensions: { ...error.extensions, http: { status: 429, headers: new HeaderMap([['retry-after', String(retryAfter)]]) } },
-  });
 }
 
 export function meteringPlugin(usage: UsageMeter): ApolloServerPlugin<GatewayContext> {
@@ -43,7 +35,7 @@ export function meteringPlugin(usage: UsageMeter): ApolloServerPlugin<GatewayCon
           if (!access) return;
           meteredTenantId = access.tenant.id;
           const verdict = await usage.admit(access.tenant);
-          if (!verdict.admitted) throw rateLimited(verdict);
+          if (!verdict.admitted) throw quotaExceeded(verdict);
         },
         async willSendResponse({ response }) {
           const errors = response.body.kind === 'single' ? response.body.singleResult.errors : response.body.initialResult.errors;

@@ -4,7 +4,7 @@
 // (`Authorization: ApiKey`, or `X-Api-Key`).
 import { randomUUID } from 'node:crypto';
 import { InvalidTokenError } from '../auth/tokens';
-import { ErrorCode, gatewayError, unauthenticated } from '../errors';
+import { ErrorCode, forbidden, gatewayError, unauthenticated } from '../errors';
 import type { Principal } from '../auth/principal';
 import { GatewayContext } from '../schema/context';
 import type { Services } from '../services';
@@ -53,7 +53,7 @@ async function fromApiKey(services: Services, key: string): Promise<Authenticate
   if (!verified) throw unauthenticated('invalid or revoked API key');
   return {
     principal: { kind: 'apiKey', keyId: verified.id, tenantId: verified.tenantId, role: verified.role, label: `${verified.prefix}… (${verified.name})` },
-    // The key's tenant is the request's tenant: a different X-Tenant is a conflict, refused as FORBIDDEN.
+    // The key's tenant is the request's tenant: a different X-Tenant is a conflict (createRequestContext).
     claimedTenant: verified.tenantSlug,
   };
 }
@@ -81,7 +81,11 @@ async function domainTenant(services: Services, host: string | undefined): Promi
   }
 }
 
-/** Throws UNAUTHENTICATED for a credential that is present but not valid: a bad one is never treated as none. */
+/**
+ * Throws UNAUTHENTICATED for a credential that is present but not valid (a bad one is
+ * never treated as none), and FORBIDDEN when the request's tenant sources disagree:
+ * such a request is refused whole, before anything of it runs.
+ */
 export async function createRequestContext(services: Services, credentials: RequestCredentials): Promise<GatewayContext> {
   const requestId = requestIdOf(credentials.requestId);
   const [{ principal, claimedTenant }, domain] = await Promise.all([authenticate(services, credentials), domainTenant(services, credentials.host)]);
@@ -89,5 +93,6 @@ export async function createRequestContext(services: Services, credentials: Requ
     { header: credentials.tenant, host: credentials.host, domain, claim: claimedTenant },
     services.config.baseDomain,
   );
+  if (requested.conflict) throw forbidden(`conflicting tenants: ${requested.conflict}`);
   return new GatewayContext(services, requestId, principal, requested, credentials.userAgent);
 }

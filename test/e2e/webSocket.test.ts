@@ -6,7 +6,7 @@ import WebSocket from 'ws';
 import { withDatabase } from '../../src/db/urls';
 import { connectWs, operate } from '../support/graphqlWs';
 import { asVariables, committedSchema, wellFormedCalls } from '../support/schemaCases';
-import { startTestGateway, type TestGateway, type TestUser } from '../support/testGateway';
+import { startTestGateway, TEST_PASSWORD, type TestGateway, type TestUser } from '../support/testGateway';
 
 let gw: TestGateway;
 let owner: TestUser;
@@ -32,6 +32,16 @@ const ownerParams = () => ({ authorization: `Bearer ${owner.token}`, tenant: 'so
 
 test.each(['Bearer not-a-jwt', 'Basic abc'])('connection_init with authorization "%s" closes the socket with 4403', async (authorization) => {
   await withSocket({ authorization }, async ({ client, closed }) => {
+    const attempt = operate(client, '{ me { email } }');
+    expect((await closed).code).toBe(4403);
+    await expect(attempt.done).rejects.toBeDefined();
+  });
+});
+
+test("connection_init whose tenant disagrees with the token's closes the socket with 4403, as HTTP answers 403", async () => {
+  const login = 'mutation($e: String!, $p: String!) { login(email: $e, password: $p, tenant: "socket-shop") { token } }';
+  const bound = (await gw.request(login, { variables: { e: owner.email, p: TEST_PASSWORD } })).body.data.login.token;
+  await withSocket({ authorization: `Bearer ${bound}`, tenant: 'another-shop' }, async ({ client, closed }) => {
     const attempt = operate(client, '{ me { email } }');
     expect((await closed).code).toBe(4403);
     await expect(attempt.done).rejects.toBeDefined();

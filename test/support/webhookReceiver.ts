@@ -1,5 +1,5 @@
 // A real webhook receiver on 127.0.0.1: it checks each delivery's signature the way
-// the README tells receivers to, and can answer with chosen statuses, hang past the
+// docs/webhooks.md tells receivers to, and can answer with chosen statuses, hang past the
 // gateway's timeout, or be down (its port closed) for a while.
 import { createHmac, timingSafeEqual } from 'node:crypto';
 import http from 'node:http';

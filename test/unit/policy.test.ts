@@ -1,6 +1,6 @@
 // The access policy, walked cell by cell: every action for every role, for an API
 // key of every role, for someone with no role, and for a platform admin. The table
-// below is what each role may do, as the README states it.
+// below is what each role may do, as docs/concepts.md states it.
 import { RULES, authorize, may, reachesEveryTenant, refuseWhileSuspended, type Action } from '../../src/auth/policy';
 import type { ApiKeyPrincipal, UserPrincipal } from '../../src/auth/principal';
 import type { MemberRole } from '../../src/generated/platform/client';

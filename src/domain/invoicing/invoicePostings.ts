@@ -1,5 +1,5 @@
 // What an invoice does to the books and the stock, as plain data: the posting
-// rules of the tenant domain in one place (the README has them as a table).
+// rules of the tenant domain in one place (docs/books.md has them as a table).
 // Nothing here touches the database; issueInvoice, recordPayment and voidInvoice
 // apply what these functions return.
 import type { InvoiceKind, PaymentMethod } from '../../generated/tenant/enums';

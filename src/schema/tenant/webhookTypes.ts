@@ -3,7 +3,7 @@ import { Field, ID, InputType, Int, ObjectType } from 'type-graphql';
 import { DeliveryStatus } from '../enums';
 import { DateTimeScalar } from '../scalars';
 
-@ObjectType({ description: "Where the tenant's events are POSTed, signed with its secret (see the README, Webhooks)." })
+@ObjectType({ description: "Where the tenant's events are POSTed, signed with its secret (see docs/webhooks.md)." })
 export class Webhook {
   @Field(() => ID) id!: string;
   @Field(() => String) url!: string;

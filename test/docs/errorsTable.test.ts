@@ -1,0 +1,175 @@
+// docs/errors.md says, row by row, which code a client gets with which HTTP status.
+// Each row is caused here over real HTTP, the way a client would meet it, and the
+// answer must carry that code with that status (and Retry-After with a 429). A row
+// nobody can cause on purpose says so in the table, and only such a row may go
+// without a cause here.
+import pg from 'pg';
+import { onServer } from '../support/database';
+import { docPage, tableUnder } from '../support/docs';
+import { requestWithHost } from '../support/hostRequest';
+import { createTestPlan } from '../support/plans';
+import { startTestGateway, TEST_PASSWORD, type TestGateway, type TestUser } from '../support/testGateway';
+
+interface Answer {
+  status: number;
+  retryAfter: string | null;
+  body: { data?: unknown; errors?: Array<{ extensions?: { code?: string } }> };
+}
+
+const NOT_CAUSED_BY_A_CLIENT = '(not caused by a client)';
+const rows = tableUnder(docPage('docs/errors.md').text, 'Codes').map(([code, status, when]) => ({
+  code: code.replaceAll('`', ''),
+  status: Number(status),
+  when,
+}));
+
+const PRODUCTS = '{ products { totalCount } }';
+const LIMITS = { MAX_QUERY_DEPTH: '4', MAX_QUERY_COMPLEXITY: '200', MAX_BODY_BYTES: '4096', LOGIN_MAX_FAILURES: '1' };
+
+let gw: TestGateway;
+let owner: TestUser;
+let viewer: TestUser;
+let admin: TestUser;
+
+beforeAll(async () => {
+  gw = await startTestGateway({ env: LIMITS });
+  [owner, viewer, admin] = await Promise.all([gw.createUser(), gw.createUser(), gw.createUser({ platformAdmin: true })]);
+  await createTestPlan(gw, 'no-products', { maxProducts: 0 });
+  await createTestPlan(gw, 'one-call', { maxApiCallsPerMonth: 1 });
+  await gw.createTenant({ slug: 'shop', owner, members: [[viewer, 'VIEWER']] });
+  await gw.createTenant({ slug: 'other-shop', owner });
+  await gw.createTenant({ slug: 'full-shop', owner, plan: 'no-products' });
+  await gw.createTenant({ slug: 'quota-shop', owner, plan: 'one-call' });
+  await gw.createTenant({ slug: 'gone-shop', owner });
+}, 120_000);
+afterAll(() => gw.close());
+
+/** POSTs a raw body to /graphql. */
+async function post(body: string, headers: Record<string, string> = {}): Promise<Answer> {
+  const response = await fetch(gw.url, { method: 'POST', headers: { 'content-type': 'application/json', ...headers }, body });
+  return { status: response.status, retryAfter: response.headers.get('retry-after'), body: (await response.json()) as Answer['body'] };
+}
+
+const ask = (query: string, { token, tenant, variables }: { token?: string; tenant?: string; variables?: Record<string, unknown> } = {}) =>
+  post(JSON.stringify({ query, variables }), {
+    ...(token ? { authorization: `Bearer ${token}` } : {}),
+    ...(tenant ? { 'x-tenant': tenant } : {}),
+  });
+
+const asOwner = (tenant = 'shop') => ({ token: owner.token, tenant });
+const login = (email: string, password: string, tenant?: string) =>
+  ask('mutation($e: String!, $p: String!, $t: String) { login(email: $e, password: $p, tenant: $t) { token } }', {
+    variables: { e: email, p: password, t: tenant },
+  });
+
+/** Runs `sql` on this gateway's platform database, as the test server's superuser. */
+async function onPlatform(sql: string) {
+  const client = new pg.Client({ connectionString: gw.dbs.platformUrl });
+  await client.connect();
+  try {
+    await client.query(sql);
+  } finally {
+    await client.end();
+  }
+}
+
+/** How each row's error is caused: by `code status`, one or more ways. */
+const causes: Record<string, Array<() => Promise<Answer>>> = {
+  'UNAUTHENTICATED 401': [() => ask(PRODUCTS, { token: 'not-a-token', tenant: 'shop' })],
+  'UNAUTHENTICATED 200': [() => ask(PRODUCTS, { tenant: 'shop' }), () => login(owner.email, 'a wrong password')],
+  'FORBIDDEN 403': [
+    async () => {
+      const bound = (await login(viewer.email, TEST_PASSWORD, 'shop')).body.data as { login: { token: string } };
+      return ask(PRODUCTS, { token: bound.login.token, tenant: 'other-shop' });
+    },
+  ],
+  'FORBIDDEN 200': [() => ask('mutation { createProduct(input: { sku: "V-1", name: "v", kind: GOODS, price: "1" }) { id } }', { token: viewer.token, tenant: 'shop' })],
+  'TENANT_NOT_FOUND 200': [() => ask(PRODUCTS, asOwner('no-such-shop'))],
+  'TENANT_NOT_READY 200': [
+    async () => {
+      await ask('mutation { archiveTenant(slug: "other-shop") { tenant { status } } }', asOwner('other-shop'));
+      return ask(PRODUCTS, asOwner('other-shop'));
+    },
+  ],
+  'TENANT_SUSPENDED 200': [
+    async () => {
+      await ask('mutation { suspendTenant(slug: "full-shop", reason: "unpaid") { status } }', { token: admin.token });
+      const answer = await ask(PRODUCTS, asOwner('full-shop'));
+      await ask('mutation { resumeTenant(slug: "full-shop") { status } }', { token: admin.token });
+      return answer;
+    },
+  ],
+  'BAD_USER_INPUT 400': [
+    () => ask('query($n: Int) { products(first: $n) { totalCount } }', { ...asOwner(), variables: { n: 'ten' } }),
+    () => ask(`{ ${Array.from({ length: 40 }, (_, i) => `a${i}: me { id }`).join(' ')} }`, asOwner()),
+  ],
+  'BAD_USER_INPUT 200': [() => ask('{ product(id: "not-an-id") { sku } }', asOwner())],
+  'NOT_FOUND 200': [() => ask('mutation { removeTenantDomain(domain: "never-added.example.com") { domain } }', asOwner())],
+  'QUERY_TOO_DEEP 400': [() => ask('{ products { edges { node { category { parent { name } } } } } }', asOwner())],
+  'QUERY_TOO_COMPLEX 400': [() => ask('{ products(first: 100) { edges { node { sku name price } } } }', asOwner())],
+  'PAYLOAD_TOO_LARGE 413': [() => post(JSON.stringify({ query: `{ __typename } # ${'x'.repeat(5000)}` }))],
+  'GRAPHQL_PARSE_FAILED 400': [() => ask('{ products {')],
+  'GRAPHQL_VALIDATION_FAILED 400': [() => ask('{ noSuchField }')],
+  'BAD_REQUEST 400': [() => post('this is not JSON'), () => ask('subscription { tenantEvents { id } }', asOwner())],
+  'OPERATION_RESOLUTION_FAILURE 400': [() => ask('query A { __typename } query B { __typename }')],
+  'PERSISTED_QUERY_NOT_FOUND 200': [() => post(JSON.stringify({ extensions: { persistedQuery: { version: 1, sha256Hash: 'a'.repeat(64) } } }))],
+  'PLAN_LIMIT_EXCEEDED 200': [() => ask('mutation { createProduct(input: { sku: "F-1", name: "f", kind: GOODS, price: "1" }) { id } }', asOwner('full-shop'))],
+  'RATE_LIMITED 429': [
+    async () => {
+      await ask(PRODUCTS, asOwner('quota-shop'));
+      return ask(PRODUCTS, asOwner('quota-shop'));
+    },
+    async () => {
+      await login(viewer.email, 'a wrong password');
+      return login(viewer.email, 'another wrong password');
+    },
+  ],
+  'DATABASE_UNAVAILABLE 200': [
+    async () => {
+      await onServer(`DROP DATABASE "${gw.dbs.prefix}gone_shop" WITH (FORCE)`);
+      return ask(PRODUCTS, asOwner('gone-shop'));
+    },
+  ],
+  'DATABASE_UNAVAILABLE 503': [
+    // A real failure of the platform database, for the lookup of a host name's tenant only.
+    async () => {
+      await onPlatform('ALTER TABLE "TenantDomain" RENAME TO "TenantDomainAway"');
+      try {
+        const { status, body } = await requestWithHost(gw, 'shop.example.com', PRODUCTS);
+        return { status, body, retryAfter: null };
+      } finally {
+        await onPlatform('ALTER TABLE "TenantDomainAway" RENAME TO "TenantDomain"');
+      }
+    },
+  ],
+  'AUDIT_FAILED 200': [
+    async () => {
+      await onPlatform(`ALTER TABLE "AuditLog" ADD CONSTRAINT refuse_marked CHECK (coalesce(details #>> '{args,input,sku}', '') <> 'AUDIT-REFUSED')`);
+      try {
+        return await ask('mutation { createProduct(input: { sku: "AUDIT-REFUSED", name: "a", kind: GOODS, price: "1" }) { id } }', asOwner());
+      } finally {
+        await onPlatform('ALTER TABLE "AuditLog" DROP CONSTRAINT refuse_marked');
+      }
+    },
+  ],
+};
+
+test('the table has rows, each a code, a status and when', () => {
+  expect(rows.length).toBeGreaterThan(20);
+  for (const row of rows) expect(row).toEqual({ code: expect.stringMatching(/^[A-Z_]+$/), status: expect.any(Number), when: expect.any(String) });
+});
+
+test('every row is caused here, or says that no client causes it; every cause here is a row of the table', () => {
+  const keys = rows.map((row) => `${row.code} ${row.status}`);
+  const uncaused = rows.filter((row) => !causes[`${row.code} ${row.status}`]);
+  expect(uncaused.filter((row) => !row.when.startsWith(NOT_CAUSED_BY_A_CLIENT))).toEqual([]);
+  expect(Object.keys(causes).filter((key) => !keys.includes(key))).toEqual([]);
+});
+
+describe.each(rows.filter((row) => causes[`${row.code} ${row.status}`]))('$code', ({ code, status }) => {
+  test.each(causes[`${code} ${status}`].map((cause, i) => [i + 1, cause]))(`answers HTTP ${status}, cause %i`, async (_, cause) => {
+    const answer = await cause();
+    expect({ status: answer.status, code: answer.body.errors?.[0]?.extensions?.code }).toEqual({ status, code });
+    if (status === 429) expect(Number(answer.retryAfter)).toBeGreaterThan(0);
+  });
+});

@@ -8,7 +8,7 @@
 import { badInput } from '../errors';
 import type { Direction, Scalar } from '../graph/tenantModel';
 import type { AggregateKind } from './plan';
-import { join, type Sql } from './sql';
+import { Value, join, value, type Sql } from './sql';
 
 /** A to-many relation's rows as one JSON array, from its table with joins, filtered, ordered and maybe limited. */
 export interface ListParts {
@@ -56,6 +56,8 @@ export interface Dialect {
   groupKey(grouping: string, truncateTo?: 'day' | 'month'): string;
   /** Groups as one JSON array, in the order of their groupings; `nested` when correlated with an outer row. */
   groupedList(parts: GroupedParts): Sql;
+  /** The column's value is (or, negated, is not) one of `values` (never empty). */
+  oneOf(expression: string, values: readonly Sql[], negated: boolean): Sql;
   /** A JSON array column that holds the string `text`. */
   holds(expression: string, text: Sql): Sql;
   /** Case-insensitive LIKE (backslash escapes). */
@@ -119,6 +121,9 @@ export const postgresql: Dialect = {
       ` GROUP BY ${groupings.join(', ')} ORDER BY ${groupings.join(', ')} LIMIT ${limit}) s)`,
     ];
   },
+  // One array value, whatever the list's length: a statement's text (and its prepared
+  // plan) does not change with how many values a client lists.
+  oneOf: (expression, values, negated) => [`${expression} ${negated ? '<> ALL' : '= ANY'}(`, arrayOf(values), ')'],
   holds: (expression, text) => [`${expression} @> jsonb_build_array(`, text, '::text)'],
   like: (expression, pattern) => [`${expression} ILIKE `, pattern],
   orderTerm: (expression, direction) => `${expression} ${direction === 'asc' ? 'ASC' : 'DESC'}`,
@@ -186,6 +191,7 @@ export const mysql: Dialect = {
       ` GROUP BY ${groupings.join(', ')} ORDER BY ${groupings.join(', ')} LIMIT ${limit}) s)`,
     ];
   },
+  oneOf: (expression, values, negated) => [`${expression} ${negated ? 'NOT IN' : 'IN'} (`, join(values, ', '), ')'],
   holds: (expression, text) => [`JSON_CONTAINS(${expression}, JSON_ARRAY(`, text, '))'],
   // The tenant tables' collations compare without regard to case.
   like: (expression, pattern) => [`${expression} LIKE `, pattern],
@@ -195,3 +201,9 @@ export const mysql: Dialect = {
   // A DECIMAL compared with a string is compared as a double: keep it exact.
   compared: (scalar, placeholder) => (scalar === 'Decimal' ? ['CAST(', placeholder, ' AS DECIMAL(65, 30))'] : placeholder),
 };
+
+/** The bound values of `values` as one bound array (each is a bound value, maybe wrapped by `compared`, which PostgreSQL does not need). */
+function arrayOf(values: readonly Sql[]): Sql {
+  const unwrap = (v: Sql): unknown => (v instanceof Value ? v.value : Array.isArray(v) ? unwrap(v.find((part) => part instanceof Value || Array.isArray(part)) as Sql) : v);
+  return value(values.map(unwrap));
+}

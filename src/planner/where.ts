@@ -124,7 +124,7 @@ class Compiler {
           const list = operand as unknown[];
           if (list.length > MAX_LIST) throw badInput(`${at}: at most ${MAX_LIST} values`, { field: at });
           if (list.length === 0) parts.push(op === 'in' ? FALSE : '1 = 1');
-          else parts.push([`${expression} ${op === 'in' ? 'IN' : 'NOT IN'} (`, join(list.map((v, i) => bound(v, `${at}[${i}]`)), ', '), ')']);
+          else parts.push(dialect.oneOf(expression, list.map((v, i) => bound(v, `${at}[${i}]`)), op === 'notIn'));
           break;
         }
         case 'isNull':

@@ -31,6 +31,7 @@ const schema = z.object({
   JWT_SECRET: z.string().min(32, 'must be at least 32 characters').optional(),
   ACCESS_TOKEN_TTL: duration.prefault('15m'),
   SESSION_TTL: duration.prefault('30d'),
+  REFRESH_REUSE_GRACE_SECONDS: int(0).max(60).default(10),
   SESSION_CACHE_SECONDS: int(0).max(60).default(5),
   ENCRYPTION_KEY: z.string().refine((key) => decodeKey(key) !== undefined, KEY_RULE).optional(),
   REDIS_URL: z.string().optional(),
@@ -94,6 +95,7 @@ export const settingDescriptions: Record<keyof z.input<typeof schema>, string> =
   JWT_SECRET: 'HS256 signing secret (32+ characters); required in production',
   ACCESS_TOKEN_TTL: 'lifetime of an access token (`token` of login, signUp and refreshSession), e.g. `15m`, `1h`; `refreshSession` gives the next one',
   SESSION_TTL: 'a session unused for this long ends: each refresh token expires this long after it was issued (e.g. `30d`, `12h`)',
+  REFRESH_REUSE_GRACE_SECONDS: 'a refresh token given again this long (at most 60 s) after a refresh replaced it answers the same new tokens that refresh got (two tabs refreshing at once both stay signed in); given again later, it was copied and its session ends; 0: always',
   SESSION_CACHE_SECONDS: 'how long (at most 60) a session is trusted before it is read again (a logout or revocation reaches every process at once through the event bus; this bounds a lost announcement)',
   ENCRYPTION_KEY: '32-byte key (hex or base64) encrypting external database credentials; required in production',
   REDIS_URL: 'Redis for the event bus (job progress and tenant changes across gateway processes) and usage counters; in-process when unset',
@@ -180,6 +182,8 @@ export interface Config {
   /** Milliseconds. */
   sessionTtlMs: number;
   sessionCacheMs: number;
+  /** REFRESH_REUSE_GRACE_SECONDS, in milliseconds. */
+  refreshReuseGraceMs: number;
   encryptionKey: string | undefined;
   redisUrl: string | undefined;
   redisKeyPrefix: string;
@@ -284,6 +288,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     accessTokenTtlMs: e.ACCESS_TOKEN_TTL,
     sessionTtlMs: e.SESSION_TTL,
     sessionCacheMs: e.SESSION_CACHE_SECONDS * 1000,
+    refreshReuseGraceMs: e.REFRESH_REUSE_GRACE_SECONDS * 1000,
     encryptionKey: e.ENCRYPTION_KEY,
     redisUrl: e.REDIS_URL,
     redisKeyPrefix: e.REDIS_KEY_PREFIX,

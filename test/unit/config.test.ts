@@ -38,3 +38,9 @@ test('token lifetimes are durations: 15 minutes and 30 days unless told, in seco
   // A session is trusted a few seconds, never minutes: the revocation bound.
   expect(() => loadConfig({ SESSION_CACHE_SECONDS: '61' })).toThrow(/SESSION_CACHE_SECONDS/);
 });
+
+test('a retired refresh token is honoured for 10 seconds unless told, never more than a minute', () => {
+  expect(loadConfig({}).refreshReuseGraceMs).toBe(10_000);
+  expect(loadConfig({ REFRESH_REUSE_GRACE_SECONDS: '0' }).refreshReuseGraceMs).toBe(0);
+  expect(() => loadConfig({ REFRESH_REUSE_GRACE_SECONDS: '61' })).toThrow(/REFRESH_REUSE_GRACE_SECONDS/);
+});

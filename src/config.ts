@@ -69,6 +69,7 @@ const schema = z.object({
   MAIL_FROM: z.string().default('tenantgraph <no-reply@localhost>'),
   PUBLIC_URL: z.string().url().optional(),
   INVITATION_TTL_DAYS: int(1).default(7),
+  PASSWORD_RESET_MAILS_PER_HOUR: int(1).default(3),
   DB_CONCURRENCY: int(1).default(4),
   EVENT_RETENTION_DAYS: int(1).default(90),
   WEBHOOK_TIMEOUT_MS: int(100).default(10_000),
@@ -132,6 +133,7 @@ export const settingDescriptions: Record<keyof z.input<typeof schema>, string> =
   SMTP_URL: 'where mail goes (invitations, password resets): `smtp://user:pw@host:587` or `smtps://...`; without it no mail is sent: invitation tokens are only in the API answers, and passwords cannot be reset',
   MAIL_FROM: 'the From of every mail',
   PUBLIC_URL: 'the gateway as its users reach it (e.g. `https://api.example.com`), for links in mails; default: http://localhost:PORT',
+  PASSWORD_RESET_MAILS_PER_HOUR: 'most password reset mails one account is sent in an hour; further requests are answered the same (true) and send nothing',
   INVITATION_TTL_DAYS: 'how long an invitation to a tenant (`inviteMember`) can be accepted',
   DB_CONCURRENCY: '`npm run db`: how many tenant databases are migrated, verified or seeded at once',
   EVENT_RETENTION_DAYS: 'how long tenant events (tracked and domain) are kept; a daily job drops older ones, except domain events whose webhooks are not queued yet',
@@ -217,6 +219,8 @@ export interface Config {
   dbConcurrency: number;
   mail: { smtpUrl: string | undefined; from: string; publicUrl: string | undefined };
   invitationTtlMs: number;
+  /** PASSWORD_RESET_MAILS_PER_HOUR. */
+  passwordResetMailsPerHour: number;
   /** EVENT_RETENTION_DAYS. */
   eventRetentionDays: number;
   webhooks: {
@@ -320,6 +324,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     dbConcurrency: e.DB_CONCURRENCY,
     mail: { smtpUrl: e.SMTP_URL, from: e.MAIL_FROM, publicUrl: e.PUBLIC_URL?.replace(/\/$/, '') },
     invitationTtlMs: e.INVITATION_TTL_DAYS * 86_400_000,
+    passwordResetMailsPerHour: e.PASSWORD_RESET_MAILS_PER_HOUR,
     eventRetentionDays: e.EVENT_RETENTION_DAYS,
     webhooks: {
       timeoutMs: e.WEBHOOK_TIMEOUT_MS,

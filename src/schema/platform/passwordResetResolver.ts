@@ -6,7 +6,8 @@ import { SignsIn, Unmetered } from '../fieldExtensions';
 @Resolver()
 export class PasswordResetResolver {
   @Mutation(() => Boolean, {
-    description: 'Mail a single-use reset token (valid one hour) to this address if it has an account. Always true: the answer tells nothing of the address.',
+    description:
+      'Mail a single-use reset token (valid one hour) to this address if it has an account, at most PASSWORD_RESET_MAILS_PER_HOUR times an hour. Always true, and as fast for any address: the answer tells nothing of it.',
   })
   @SignsIn()
   @Unmetered()

@@ -1,5 +1,6 @@
 // Every setting of the gateway, read from the environment and validated once.
 // The README's configuration table is generated from the same descriptions.
+import { isIP } from 'node:net';
 import { z } from 'zod';
 import { KEY_RULE, decodeKey } from './auth/secretBox';
 import { engineOfUrl, type Engine } from './db/engine';
@@ -27,6 +28,8 @@ const schema = z.object({
   TENANT_DB_PREFIX: z.string().regex(/^[a-z][a-z0-9_]{0,20}$/).default('tg_'),
   SHARED_SCHEMA_DATABASE: z.string().regex(/^[a-z][a-z0-9_]{0,62}$/).default('tenantgraph_shared'),
   BASE_DOMAIN: z.string().optional(),
+  DNS_RESOLVER: z.string().optional(),
+  DNS_TIMEOUT_MS: int(100).default(5000),
   CORS_ORIGINS: z.string().optional(),
   JWT_SECRET: z.string().min(32, 'must be at least 32 characters').optional(),
   ACCESS_TOKEN_TTL: duration.prefault('15m'),
@@ -92,6 +95,8 @@ export const settingDescriptions: Record<keyof z.input<typeof schema>, string> =
   TENANT_DB_PREFIX: 'prefix of every tenant database and schema name',
   SHARED_SCHEMA_DATABASE: 'database that holds the tenants with SCHEMA isolation, one schema each',
   BASE_DOMAIN: 'route `<slug>.<BASE_DOMAIN>` hosts to tenant `<slug>`',
+  DNS_RESOLVER: 'the DNS servers that verify custom domains (`verifyTenantDomain` reads their TXT record), comma separated `address` or `address:port` (`[address]:port` for IPv6), e.g. `127.0.0.1:5353`; default: the system\'s resolvers',
+  DNS_TIMEOUT_MS: 'how long a custom domain\'s verification waits for each DNS server before it answers DNS_UNAVAILABLE',
   CORS_ORIGINS: 'browser origins other than the gateway\'s own that may call /graphql, comma separated: `https://app.example.com`, `https://*.example.com` (its subdomains) or `*`; none when unset',
   JWT_SECRET: 'HS256 signing secret (32+ characters); required in production',
   ACCESS_TOKEN_TTL: 'lifetime of an access token (`token` of login, signUp and refreshSession), e.g. `15m`, `1h`; `refreshSession` gives the next one',
@@ -176,6 +181,8 @@ export interface Config {
   tenantDbPrefix: string;
   sharedSchemaDatabase: string;
   baseDomain: string | undefined;
+  /** Custom domains are verified through these DNS servers (`address[:port]`), or the system's when undefined. */
+  dns: { resolvers: string[] | undefined; timeoutMs: number };
   /** Origins (exact, `https://*.domain`, or `*`) whose pages may call /graphql from a browser. */
   corsOrigins: string[];
   jwtSecret: string | undefined;
@@ -262,6 +269,20 @@ function parseOrigins(value: string | undefined): string[] {
   return origins;
 }
 
+// What node:dns accepts: an IP address, alone or with a port (IPv6 in brackets then).
+function isResolverAddress(text: string): boolean {
+  const withPort = /^(?:\[([^\]]+)\]|([^:\]]+)):(\d{1,5})$/.exec(text);
+  const [address, port] = withPort ? [withPort[1] ?? withPort[2], Number(withPort[3])] : [text.replace(/^\[(.*)\]$/, '$1'), 53];
+  return isIP(address) !== 0 && port > 0 && port < 65536;
+}
+
+function parseResolvers(value: string): string[] {
+  const resolvers = value.split(',').map((r) => r.trim()).filter(Boolean);
+  const bad = resolvers.find((r) => !isResolverAddress(r));
+  if (bad !== undefined) throw new ConfigError(`DNS_RESOLVER: "${bad}" is not an address such as 127.0.0.1, 127.0.0.1:5353 or [::1]:5353`);
+  return resolvers;
+}
+
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   const present = Object.fromEntries(Object.entries(env).filter(([, v]) => v !== undefined && v !== ''));
   const parsed = schema.safeParse(present);
@@ -287,6 +308,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     tenantDbPrefix: e.TENANT_DB_PREFIX,
     sharedSchemaDatabase: e.SHARED_SCHEMA_DATABASE,
     baseDomain: e.BASE_DOMAIN?.toLowerCase(),
+    dns: { resolvers: e.DNS_RESOLVER ? parseResolvers(e.DNS_RESOLVER) : undefined, timeoutMs: e.DNS_TIMEOUT_MS },
     corsOrigins: parseOrigins(e.CORS_ORIGINS),
     jwtSecret: e.JWT_SECRET,
     accessTokenTtlMs: e.ACCESS_TOKEN_TTL,

@@ -1,6 +1,7 @@
 // Every setting of the gateway, read from the environment and validated once.
 // docs/configuration.md is generated from this file (settingsReference): the
 // descriptions below, and each setting's type and default as the schema states them.
+import { isIP } from 'node:net';
 import { z } from 'zod';
 import { KEY_RULE, decodeKey } from './auth/secretBox';
 import { engineOfUrl, type Engine } from './db/engine';
@@ -30,10 +31,13 @@ const schema = z.object({
   TENANT_DB_PREFIX: z.string().regex(/^[a-z][a-z0-9_]{0,20}$/).default('tg_'),
   SHARED_SCHEMA_DATABASE: z.string().regex(/^[a-z][a-z0-9_]{0,62}$/).default('tenantgraph_shared'),
   BASE_DOMAIN: z.string().optional(),
+  DNS_RESOLVER: z.string().optional(),
+  DNS_TIMEOUT_MS: int(100).default(5000),
   CORS_ORIGINS: z.string().optional(),
   JWT_SECRET: z.string().min(32, 'must be at least 32 characters').optional(),
   ACCESS_TOKEN_TTL: duration.prefault('15m'),
   SESSION_TTL: duration.prefault('30d'),
+  REFRESH_REUSE_GRACE_SECONDS: int(0).max(60).default(10),
   SESSION_CACHE_SECONDS: int(0).max(60).default(5),
   ENCRYPTION_KEY: z.string().refine((key) => decodeKey(key) !== undefined, KEY_RULE).optional(),
   REDIS_URL: z.string().optional(),
@@ -71,6 +75,7 @@ const schema = z.object({
   MAIL_FROM: z.string().default('tenantgraph <no-reply@localhost>'),
   PUBLIC_URL: z.string().url().optional(),
   INVITATION_TTL_DAYS: int(1).default(7),
+  PASSWORD_RESET_MAILS_PER_HOUR: int(1).default(3),
   DB_CONCURRENCY: int(1).default(4),
   EVENT_RETENTION_DAYS: int(1).default(90),
   WEBHOOK_TIMEOUT_MS: int(100).default(10_000),
@@ -93,10 +98,13 @@ export const settingDescriptions: Record<keyof z.input<typeof schema>, string> =
   TENANT_DB_PREFIX: 'prefix of every tenant database and schema name',
   SHARED_SCHEMA_DATABASE: 'database that holds the tenants with SCHEMA isolation, one schema each',
   BASE_DOMAIN: 'route `<slug>.<BASE_DOMAIN>` hosts to tenant `<slug>`',
+  DNS_RESOLVER: 'the DNS servers that verify custom domains (`verifyTenantDomain` reads their TXT record), comma separated `address` or `address:port` (`[address]:port` for IPv6), e.g. `127.0.0.1:5353`; default: the system\'s resolvers',
+  DNS_TIMEOUT_MS: 'how long a custom domain\'s verification waits for each DNS server before it answers DNS_UNAVAILABLE',
   CORS_ORIGINS: 'browser origins other than the gateway\'s own that may call /graphql, comma separated: `https://app.example.com`, `https://*.example.com` (its subdomains) or `*`; none when unset',
   JWT_SECRET: 'HS256 signing secret (32+ characters); required in production',
   ACCESS_TOKEN_TTL: 'lifetime of an access token (`token` of login, signUp and refreshSession), e.g. `15m`, `1h`; `refreshSession` gives the next one',
   SESSION_TTL: 'a session unused for this long ends: each refresh token expires this long after it was issued (e.g. `30d`, `12h`)',
+  REFRESH_REUSE_GRACE_SECONDS: 'a refresh token given again this long (at most 60 s) after a refresh replaced it answers the same new tokens that refresh got (two tabs refreshing at once both stay signed in); given again later, it was copied and its session ends; 0: always',
   SESSION_CACHE_SECONDS: 'how long (at most 60) a session is trusted before it is read again (a logout or revocation reaches every process at once through the event bus; this bounds a lost announcement)',
   ENCRYPTION_KEY: '32-byte key (hex or base64) encrypting external database credentials; required in production',
   REDIS_URL: 'Redis for the event bus (job progress and tenant changes across gateway processes) and usage counters; in-process when unset',
@@ -133,6 +141,7 @@ export const settingDescriptions: Record<keyof z.input<typeof schema>, string> =
   SMTP_URL: 'where mail goes (invitations, password resets): `smtp://user:pw@host:587` or `smtps://...`; without it no mail is sent: invitation tokens are only in the API answers, and passwords cannot be reset',
   MAIL_FROM: 'the From of every mail',
   PUBLIC_URL: 'the gateway as its users reach it (e.g. `https://api.example.com`), for links in mails; default: http://localhost:PORT',
+  PASSWORD_RESET_MAILS_PER_HOUR: 'most password reset mails one account is sent in an hour; further requests are answered the same (true) and send nothing',
   INVITATION_TTL_DAYS: 'how long an invitation to a tenant (`inviteMember`) can be accepted',
   DB_CONCURRENCY: '`npm run db`: how many tenant databases are migrated, verified or seeded at once',
   EVENT_RETENTION_DAYS: 'how long tenant events (tracked and domain) are kept; a daily job drops older ones, except domain events whose webhooks are not queued yet',
@@ -223,6 +232,8 @@ export interface Config {
   tenantDbPrefix: string;
   sharedSchemaDatabase: string;
   baseDomain: string | undefined;
+  /** Custom domains are verified through these DNS servers (`address[:port]`), or the system's when undefined. */
+  dns: { resolvers: string[] | undefined; timeoutMs: number };
   /** Origins (exact, `https://*.domain`, or `*`) whose pages may call /graphql from a browser. */
   corsOrigins: string[];
   jwtSecret: string | undefined;
@@ -231,6 +242,8 @@ export interface Config {
   /** Milliseconds. */
   sessionTtlMs: number;
   sessionCacheMs: number;
+  /** REFRESH_REUSE_GRACE_SECONDS, in milliseconds. */
+  refreshReuseGraceMs: number;
   encryptionKey: string | undefined;
   redisUrl: string | undefined;
   redisKeyPrefix: string;
@@ -264,6 +277,8 @@ export interface Config {
   dbConcurrency: number;
   mail: { smtpUrl: string | undefined; from: string; publicUrl: string | undefined };
   invitationTtlMs: number;
+  /** PASSWORD_RESET_MAILS_PER_HOUR. */
+  passwordResetMailsPerHour: number;
   /** EVENT_RETENTION_DAYS. */
   eventRetentionDays: number;
   webhooks: {
@@ -305,6 +320,20 @@ function parseOrigins(value: string | undefined): string[] {
   return origins;
 }
 
+// What node:dns accepts: an IP address, alone or with a port (IPv6 in brackets then).
+function isResolverAddress(text: string): boolean {
+  const withPort = /^(?:\[([^\]]+)\]|([^:\]]+)):(\d{1,5})$/.exec(text);
+  const [address, port] = withPort ? [withPort[1] ?? withPort[2], Number(withPort[3])] : [text.replace(/^\[(.*)\]$/, '$1'), 53];
+  return isIP(address) !== 0 && port > 0 && port < 65536;
+}
+
+function parseResolvers(value: string): string[] {
+  const resolvers = value.split(',').map((r) => r.trim()).filter(Boolean);
+  const bad = resolvers.find((r) => !isResolverAddress(r));
+  if (bad !== undefined) throw new ConfigError(`DNS_RESOLVER: "${bad}" is not an address such as 127.0.0.1, 127.0.0.1:5353 or [::1]:5353`);
+  return resolvers;
+}
+
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   const present = Object.fromEntries(Object.entries(env).filter(([, v]) => v !== undefined && v !== ''));
   const parsed = schema.safeParse(present);
@@ -330,11 +359,13 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     tenantDbPrefix: e.TENANT_DB_PREFIX,
     sharedSchemaDatabase: e.SHARED_SCHEMA_DATABASE,
     baseDomain: e.BASE_DOMAIN?.toLowerCase(),
+    dns: { resolvers: e.DNS_RESOLVER ? parseResolvers(e.DNS_RESOLVER) : undefined, timeoutMs: e.DNS_TIMEOUT_MS },
     corsOrigins: parseOrigins(e.CORS_ORIGINS),
     jwtSecret: e.JWT_SECRET,
     accessTokenTtlMs: e.ACCESS_TOKEN_TTL,
     sessionTtlMs: e.SESSION_TTL,
     sessionCacheMs: e.SESSION_CACHE_SECONDS * 1000,
+    refreshReuseGraceMs: e.REFRESH_REUSE_GRACE_SECONDS * 1000,
     encryptionKey: e.ENCRYPTION_KEY,
     redisUrl: e.REDIS_URL,
     redisKeyPrefix: e.REDIS_KEY_PREFIX,
@@ -366,6 +397,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     dbConcurrency: e.DB_CONCURRENCY,
     mail: { smtpUrl: e.SMTP_URL, from: e.MAIL_FROM, publicUrl: e.PUBLIC_URL?.replace(/\/$/, '') },
     invitationTtlMs: e.INVITATION_TTL_DAYS * 86_400_000,
+    passwordResetMailsPerHour: e.PASSWORD_RESET_MAILS_PER_HOUR,
     eventRetentionDays: e.EVENT_RETENTION_DAYS,
     webhooks: {
       timeoutMs: e.WEBHOOK_TIMEOUT_MS,

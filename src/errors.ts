@@ -18,6 +18,8 @@ export const ErrorCode = {
   QUERY_TOO_COMPLEX: 'QUERY_TOO_COMPLEX',
   PAYLOAD_TOO_LARGE: 'PAYLOAD_TOO_LARGE',
   DATABASE_UNAVAILABLE: 'DATABASE_UNAVAILABLE',
+  /** The DNS servers did not answer (in DNS_TIMEOUT_MS): a custom domain could not be verified now. */
+  DNS_UNAVAILABLE: 'DNS_UNAVAILABLE',
   AUDIT_FAILED: 'AUDIT_FAILED',
   INTERNAL_SERVER_ERROR: 'INTERNAL_SERVER_ERROR',
 } as const;

@@ -13,8 +13,11 @@ const userWithMemberships = { memberships: { include: { tenant: { include: { pla
 /** Every password the gateway sets: sign-up, a change, a reset. */
 export const NewPassword = z.string().min(8, 'must be at least 8 characters').max(200);
 
+/** An account's email as stored: trimmed, lower case. */
+export const AccountEmail = z.string().trim().toLowerCase().pipe(z.email('must be an email address'));
+
 const SignUpInput = z.object({
-  email: z.string().trim().toLowerCase().pipe(z.email('must be an email address')),
+  email: AccountEmail,
   password: NewPassword,
   name: z.string().trim().min(1, 'is required').max(120),
 });

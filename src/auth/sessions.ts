@@ -4,6 +4,13 @@
 // retired, and a retired token presented again was copied by someone, so the whole
 // session is revoked (theft detection), its access tokens included. Ending a
 // session is announced so that every gateway process refuses its tokens at once.
+//
+// Except within REFRESH_REUSE_GRACE_SECONDS of its retirement: two tabs (or two
+// requests of one client) that refresh with the same token at once are one owner,
+// not a thief, so the later one gets what the first got. The successor is derived
+// from the token (tokens.ts), so any process computes the same one; whether the
+// token is current or retired, and since when, is the platform database's answer,
+// where of two rotations at the same moment exactly one happens.
 import { unauthenticated } from '../errors';
 import type { Services } from '../services';
 import { announceSessionEnded, type Announcer } from '../tenancy/tenantChanges';
@@ -59,23 +66,28 @@ export async function startSession(
 
 const REFRESH_REFUSED = 'invalid or expired refresh token: sign in again';
 
+type Refreshed = SessionTokens & { userId: string };
+type SessionRow = { id: string; userId: string; tenant: string | null; expiresAt: Date; user: SessionUser };
+
+async function answer(services: SessionServices, session: SessionRow, refreshToken: string): Promise<Refreshed> {
+  const access = await accessToken(services, session.user, session.id, session.tenant);
+  return { token: access.token, accessTokenExpiresAt: access.expiresAt, refreshToken, expiresAt: session.expiresAt, userId: session.userId };
+}
+
 /**
  * A new access token and a new refresh token for a refresh token; the one given is
- * retired. A retired token given again revokes its session.
+ * retired. A retired token given again within the grace window answers its successor
+ * again; later, it revokes its session.
  */
-export async function refreshSession(services: SessionServices & Ending, refreshToken: string): Promise<SessionTokens & { userId: string }> {
+export async function refreshSession(services: SessionServices & Ending, refreshToken: string): Promise<Refreshed> {
   const hash = hashOpaqueToken(refreshToken);
   const session = await services.platform.session.findUnique({ where: { refreshTokenHash: hash }, include: { user: true } });
-  if (!session) {
-    const retired = await services.platform.retiredRefreshToken.findUnique({ where: { hash }, select: { sessionId: true } });
-    if (retired) await endSessions(services, { id: retired.sessionId });
-    throw unauthenticated(REFRESH_REFUSED);
-  }
+  if (!session) return refreshRetired(services, refreshToken, hash);
   if (session.revokedAt || session.expiresAt <= new Date()) throw unauthenticated(REFRESH_REFUSED);
-  const next = generateOpaqueToken();
+  const next = await services.tokens.refreshSuccessor(refreshToken);
   const expiresAt = refreshExpiry(services);
   const rotated = await services.platform.$transaction(async (tx) => {
-    // Only if the token is still the current one: of two refreshes with one token, one wins.
+    // Only if the token is still the current one: of two refreshes with one token, one rotates.
     const { count } = await tx.session.updateMany({
       where: { id: session.id, refreshTokenHash: hash, revokedAt: null },
       data: { refreshTokenHash: next.hash, lastUsedAt: new Date(), expiresAt },
@@ -83,15 +95,24 @@ export async function refreshSession(services: SessionServices & Ending, refresh
     if (count === 1) await tx.retiredRefreshToken.create({ data: { hash, sessionId: session.id } });
     return count === 1;
   });
-  // The other refresh presented the same token: one of the two holders is not the owner.
-  if (!rotated) {
+  // The other refresh rotated it a moment ago, and its transaction has committed: answered as a retired token.
+  if (!rotated) return refreshRetired(services, refreshToken, hash);
+  // This process read the old expiry; the next request reads the new one.
+  services.sessions.forget(session.id);
+  return answer(services, { ...session, expiresAt }, next.token);
+}
+
+/** A refresh token that is not (or no longer) its session's current one. */
+async function refreshRetired(services: SessionServices & Ending, refreshToken: string, hash: string): Promise<Refreshed> {
+  const retired = await services.platform.retiredRefreshToken.findUnique({ where: { hash }, include: { session: { include: { user: true } } } });
+  if (!retired) throw unauthenticated(REFRESH_REFUSED);
+  const { session } = retired;
+  if (retired.retiredAt.getTime() <= Date.now() - services.config.refreshReuseGraceMs) {
     await endSessions(services, { id: session.id });
     throw unauthenticated(REFRESH_REFUSED);
   }
-  // This process read the old expiry; the next request reads the new one.
-  services.sessions.forget(session.id);
-  const access = await accessToken(services, session.user, session.id, session.tenant);
-  return { token: access.token, accessTokenExpiresAt: access.expiresAt, refreshToken: next.token, expiresAt, userId: session.userId };
+  if (session.revokedAt || session.expiresAt <= new Date()) throw unauthenticated(REFRESH_REFUSED);
+  return answer(services, session, (await services.tokens.refreshSuccessor(refreshToken)).token);
 }
 
 /**

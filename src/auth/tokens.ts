@@ -4,8 +4,12 @@
 // not in the token but looked up per tenant, so removing a member takes effect
 // without waiting for tokens to expire. A token without `sid` (issued before
 // sessions existed) is refused: it could not be revoked.
+//
+// The same key derives each refresh token's successor (sessions.ts), so only the
+// gateway can compute it.
 import { webcrypto } from 'node:crypto';
 import { LRUCache } from 'lru-cache';
+import { hashOpaqueToken } from './opaqueTokens';
 
 // jose is ESM-only and this module is CommonJS: load it once, the ESM way.
 const jose = import('jose');
@@ -28,6 +32,8 @@ export interface SignedToken {
 }
 
 const ISSUER = 'tenantgraph';
+/** Keeps successor MACs apart from JWT signatures made with the same key. */
+const SUCCESSOR_PURPOSE = 'tenantgraph refresh successor\n';
 
 export class TokenService {
   // Imported once: handing jose raw bytes would re-import the key on every call.
@@ -73,6 +79,17 @@ export class TokenService {
       .setExpirationTime(exp)
       .sign(await this.key);
     return { token, expiresAt: new Date(exp * 1000) };
+  }
+
+  /**
+   * The refresh token that replaces `refreshToken`: an HMAC of it, not a random one, so
+   * that every refresh of one token (two tabs at once, on any gateway process) hands
+   * out the same successor, while no one without the key can compute it.
+   */
+  async refreshSuccessor(refreshToken: string): Promise<{ token: string; hash: string }> {
+    const mac = await webcrypto.subtle.sign('HMAC', await this.key, new TextEncoder().encode(`${SUCCESSOR_PURPOSE}${refreshToken}`));
+    const token = Buffer.from(mac).toString('base64url');
+    return { token, hash: hashOpaqueToken(token) };
   }
 
   async verify(token: string): Promise<TokenClaims> {

@@ -17,6 +17,7 @@ import { outboxNudgePlugin } from './outboxNudgePlugin';
 import { createRedisProbe } from './redisProbe';
 import { createRequestContext } from './requestContext';
 import { outcomePlugin, reportRequests } from './requestObserver';
+import { bodyOnlySignsIn } from './signInOperations';
 import { attachWebSocketServer } from './webSocket';
 import { outboxRelay } from '../webhooks/outboxRelay';
 
@@ -44,7 +45,7 @@ export async function startGateway(services: Services, listen: { port: number; h
   const explorer = config.graphiql ? explorerRoutes({ demo: config.demo, endpoint: '/graphql' }) : undefined;
   const server = createHttpServer({
     apollo,
-    createContext: (credentials) => createRequestContext(services, credentials),
+    createContext: (credentials, body) => createRequestContext(services, { ...credentials, signsIn: () => bodyOnlySignsIn(schema, body) }),
     maxBodyBytes: config.limits.bodyBytes,
     log,
     routes: { '/healthz': healthz, '/readyz': readyz(services, redis?.ping), '/metrics': metricsRoute(services), ...explorer?.routes },

@@ -15,7 +15,8 @@ export type RouteHandler = (req: IncomingMessage, res: ServerResponse) => void |
 
 export interface HttpServerOptions {
   apollo: ApolloServer<GatewayContext>;
-  createContext: (credentials: RequestCredentials) => Promise<GatewayContext>;
+  /** `body` is the request's, parsed: whatever the check of its credentials needs to know of the operation. */
+  createContext: (credentials: RequestCredentials, body: unknown) => Promise<GatewayContext>;
   maxBodyBytes: number;
   log: Logger;
   /** Extra GET routes by path: health checks, metrics, the explorer. A path ending in "/" serves everything under it. */
@@ -109,14 +110,15 @@ export function createHttpServer(options: HttpServerOptions): http.Server {
     }
     let context: GatewayContext;
     try {
-      context = await options.createContext({
+      const credentials = {
         authorization: one(req.headers.authorization),
         apiKey: one(req.headers['x-api-key']),
         tenant: one(req.headers['x-tenant']),
         host: req.headers.host,
         requestId,
         userAgent: req.headers['user-agent'],
-      });
+      };
+      context = await options.createContext(credentials, body);
     } catch (error) {
       const code = (error as GraphQLError).extensions?.code as Code | undefined;
       if (!code) throw error;

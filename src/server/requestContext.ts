@@ -3,6 +3,7 @@
 // exist: a user's JWT (`Authorization: Bearer`) and a tenant's API key
 // (`Authorization: ApiKey`, or `X-Api-Key`).
 import { randomUUID } from 'node:crypto';
+import { GraphQLError } from 'graphql';
 import { InvalidTokenError } from '../auth/tokens';
 import { ErrorCode, forbidden, gatewayError, unauthenticated } from '../errors';
 import type { Principal } from '../auth/principal';
@@ -20,6 +21,11 @@ export interface RequestCredentials {
   requestId?: string | undefined;
   /** The User-Agent header: what `sessions` shows of the device a login came from. */
   userAgent?: string | undefined;
+  /**
+   * Whether the operation only signs in (signInOperations.ts): then a bearer token that
+   * is refused is ignored instead. Asked only then, since answering parses the operation.
+   */
+  signsIn?: () => boolean;
 }
 
 const REQUEST_ID = /^[A-Za-z0-9._-]{1,64}$/;
@@ -58,13 +64,20 @@ async function fromApiKey(services: Services, key: string): Promise<Authenticate
   };
 }
 
-async function authenticate(services: Services, { authorization, apiKey }: RequestCredentials): Promise<Authenticated> {
+async function authenticate(services: Services, { authorization, apiKey, signsIn }: RequestCredentials): Promise<Authenticated> {
   if (authorization && apiKey) throw unauthenticated('send one credential: Authorization or X-Api-Key, not both');
   if (apiKey) return fromApiKey(services, apiKey.trim());
   if (!authorization) return { principal: null };
   const match = /^(Bearer|ApiKey)\s+(\S+)$/i.exec(authorization.trim());
   if (!match) throw unauthenticated('Authorization must be "Bearer <token>" or "ApiKey <key>"');
-  return match[1].toLowerCase() === 'bearer' ? fromToken(services, match[2]) : fromApiKey(services, match[2]);
+  if (match[1].toLowerCase() !== 'bearer') return fromApiKey(services, match[2]);
+  try {
+    return await fromToken(services, match[2]);
+  } catch (error) {
+    const refused = error instanceof GraphQLError && error.extensions.code === ErrorCode.UNAUTHENTICATED;
+    if (refused && signsIn?.()) return { principal: null };
+    throw error;
+  }
 }
 
 /** The tenant whose own domain the request's Host is; names under BASE_DOMAIN (and localhost, IPs) are never looked up. */

@@ -33,6 +33,7 @@ import { assertOperationAllowed, limitRules } from './operationLimits';
 import { createRequestContext, type RequestCredentials } from './requestContext';
 import { reportRequests } from './requestObserver';
 import { SESSION_ENDED, SessionSockets } from './sessionSockets';
+import { onlySignsIn } from './signInOperations';
 
 export interface WebSocketOptions {
   server: http.Server;
@@ -195,7 +196,8 @@ export function attachWebSocketServer(options: WebSocketOptions): RunningWebSock
           if (refused) return refused;
         }
         try {
-          const contextValue = await createRequestContext(services, credentialsOf(connection));
+          const signsIn = () => onlySignsIn(schema, document, operationName);
+          const contextValue = await createRequestContext(services, { ...credentialsOf(connection), signsIn });
           const subscription = operation.operation === 'subscription';
           // Apollo names queries and mutations (outcomePlugin); subscriptions do not pass through it.
           if (subscription) contextValue.outcome.operation = operation.name?.value ?? null;

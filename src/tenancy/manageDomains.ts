@@ -1,9 +1,12 @@
-// A tenant's own domains (shop.example.com): requests whose Host is one are routed to
-// it like its subdomain. Its OWNER adds and removes them; every process routes by the
-// change at once.
+// A tenant's own domains (shop.example.com): its OWNER claims one, publishes the TXT
+// record the claim names (domainVerification.ts) and verifies it; from then on
+// requests whose Host is the domain are routed to the tenant like its subdomain, on
+// every process at once. Tenants may claim one domain together: the first to prove
+// it owns it, and no answer tells one tenant of another's claim or whose a domain is.
 import { badInput, notFound } from '../errors';
 import { Prisma } from '../generated/platform/client';
 import type { Services } from '../services';
+import { isProven, newVerificationToken, verificationRecord } from './domainVerification';
 import { hostnameOf, isDomainName, isUnder } from './hostnames';
 import { announceDomainChange } from './tenantChanges';
 
@@ -18,35 +21,59 @@ function validDomain(services: Services, input: string): string {
   return domain;
 }
 
-const taken = (domain: string) => badInput(`${domain} is taken`, { field: 'domain' });
+/** The tenant's claim of a domain, or NOT_FOUND: another tenant's claim is not this one's to learn about. */
+async function claimOf(services: Services, tenantId: string, input: string) {
+  const domain = hostnameOf(input) ?? '';
+  const claim = await services.platform.tenantDomain.findUnique({ where: { tenantId_domain: { tenantId, domain } } });
+  if (!claim) throw notFound(`domain ${domain || input}`);
+  return claim;
+}
 
+const isUniqueViolation = (error: unknown) => error instanceof Prisma.PrismaClientKnownRequestError && error.code === 'P2002';
+
+/** Claims a domain for the tenant (again: the same claim), unverified: it routes nowhere until verifyTenantDomain. */
 export async function addTenantDomain(services: Services, tenantId: string, input: string) {
   const domain = validDomain(services, input);
-  if (await services.platform.tenantDomain.findUnique({ where: { domain }, select: { id: true } })) throw taken(domain);
+  return services.platform.tenantDomain.upsert({
+    where: { tenantId_domain: { tenantId, domain } },
+    create: { tenantId, domain, verificationToken: newVerificationToken() },
+    update: {},
+  });
+}
+
+/** Looks the claim's TXT record up; found, the domain is the tenant's and routes to it, unless another tenant verified it first. */
+export async function verifyTenantDomain(services: Services, tenantId: string, input: string) {
+  const claim = await claimOf(services, tenantId, input);
+  if (claim.verifiedAt) return claim;
+  const { domain } = claim;
+  if (!(await isProven(services.config.dns, domain, claim.verificationToken))) {
+    const { name, value } = verificationRecord(domain, claim.verificationToken);
+    throw badInput(`no TXT record at ${name} holds "${value}": publish it, then try again (DNS changes can take a while to reach everyone)`, {
+      field: 'domain',
+    });
+  }
   try {
-    const added = await services.platform.tenantDomain.create({ data: { tenantId, domain } });
+    const verified = await services.platform.tenantDomain.update({ where: { id: claim.id }, data: { verifiedAt: new Date() } });
     await announceDomainChange(services, domain);
-    return added;
+    return verified;
   } catch (error) {
-    // Two adds of one domain at once both pass the check; the unique index picks one.
-    if (error instanceof Prisma.PrismaClientKnownRequestError && error.code === 'P2002') throw taken(domain);
+    // One verified claim per domain (a unique index over the verified rows): another tenant was first.
+    if (isUniqueViolation(error)) throw badInput(`${domain} is taken`, { field: 'domain' });
     throw error;
   }
 }
 
+/** Withdraws the tenant's claim; a verified domain stops routing to it. */
 export async function removeTenantDomain(services: Services, tenantId: string, input: string) {
-  const domain = hostnameOf(input) ?? '';
-  const row = await services.platform.tenantDomain.findUnique({ where: { domain } });
-  // Another tenant's domain is not this tenant's to remove, nor to learn about.
-  if (!row || row.tenantId !== tenantId) throw notFound(`domain ${domain || input}`);
-  await services.platform.tenantDomain.delete({ where: { id: row.id } });
-  await announceDomainChange(services, domain);
-  return row;
+  const claim = await claimOf(services, tenantId, input);
+  await services.platform.tenantDomain.delete({ where: { id: claim.id } });
+  if (claim.verifiedAt) await announceDomainChange(services, claim.domain);
+  return claim;
 }
 
 /** Frees a tenant's domains (its data is gone): someone else may use them. */
 export async function releaseTenantDomains(services: Services, tenantId: string): Promise<void> {
-  const domains = await services.platform.tenantDomain.findMany({ where: { tenantId }, select: { domain: true } });
+  const domains = await services.platform.tenantDomain.findMany({ where: { tenantId, verifiedAt: { not: null } }, select: { domain: true } });
   await services.platform.tenantDomain.deleteMany({ where: { tenantId } });
   for (const { domain } of domains) await announceDomainChange(services, domain);
 }

@@ -23,7 +23,7 @@ interface CacheChange {
   plans?: true;
   /** The session with this id was ended (logout, revocation, a new password). */
   sessionId?: string;
-  /** This custom domain was added to a tenant or removed from one. */
+  /** This custom domain was verified for a tenant or removed from one. */
   domain?: string;
   /** This person's membership of this tenant was made, changed or ended. */
   membership?: { userId: string; tenantId: string };

@@ -1,7 +1,8 @@
 // Custom domain -> tenant slug, cached, so a request whose Host is a tenant's own
-// domain is routed like a subdomain without a platform query each time. Misses are
-// cached too (most hosts are no tenant's). Adding or removing a domain is announced
-// (tenantChanges.ts) and every process forgets that name at once.
+// domain is routed like a subdomain without a platform query each time. Only a
+// verified domain routes (manageDomains.ts). Misses are cached too (most hosts are no
+// tenant's). Verifying or removing a domain is announced (tenantChanges.ts) and every
+// process forgets that name at once.
 import { LRUCache } from 'lru-cache';
 import type { PlatformDb } from '../db/platformClient';
 
@@ -21,7 +22,7 @@ export class TenantDomains {
   }
 
   private async read(domain: string): Promise<Route> {
-    const row = await this.platform.tenantDomain.findUnique({ where: { domain }, select: { tenant: { select: { slug: true } } } });
+    const row = await this.platform.tenantDomain.findFirst({ where: { domain, verifiedAt: { not: null } }, select: { tenant: { select: { slug: true } } } });
     return { slug: row?.tenant.slug ?? null };
   }
 

@@ -1,6 +1,9 @@
 // Password reset over a real SMTP server: the mail arrives with a single-use token
-// that sets a new password and ends every session; an unknown email gets the same
-// answer and no mail.
+// that sets a new password, ends every session and lifts a login lockout; an unknown
+// email gets the same answer, as fast, and no mail; one address gets a few mails an
+// hour at most; a mail the server refuses for now is sent again.
+import pg from 'pg';
+import { eventually } from '../support/eventually';
 import { startSmtpServer, type TestSmtpServer } from '../support/smtpServer';
 import { startTestGateway, TEST_PASSWORD, type GraphQLResponse, type TestGateway } from '../support/testGateway';
 
@@ -12,7 +15,7 @@ let smtp: TestSmtpServer;
 let gw: TestGateway;
 beforeAll(async () => {
   smtp = await startSmtpServer();
-  gw = await startTestGateway({ env: { SMTP_URL: smtp.url, PUBLIC_URL: 'https://api.shop.test' } });
+  gw = await startTestGateway({ env: { SMTP_URL: smtp.url, PUBLIC_URL: 'https://api.shop.test', LOGIN_MAX_FAILURES: '3' } });
 });
 afterAll(async () => {
   await gw.close();
@@ -21,6 +24,33 @@ afterAll(async () => {
 
 const code = (response: GraphQLResponse) => response.body.errors?.[0].extensions.code ?? 'ok';
 const tokenIn = (text: string) => /resetPassword\(token: "([A-Za-z0-9_-]{43})"/.exec(text)![1];
+const mailsTo = (email: string) => smtp.received.filter((mail) => mail.to.includes(email));
+const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+
+/** Resolves once no password reset mail is waiting to be sent. */
+const resetMailsDone = () =>
+  eventually(async () => {
+    const [{ count }] = await gw.services.platform.$queryRaw<Array<{ count: number }>>`SELECT count(*)::int AS count FROM graphile_worker.jobs WHERE task_identifier LIKE '%password-reset%'`;
+    return count === 0;
+  }, 20_000);
+
+/** `request` answered within `ms`, or an error saying it was not. */
+const within = <T>(ms: number, request: Promise<T>) =>
+  Promise.race([request, sleep(ms).then(() => Promise.reject(new Error(`not answered within ${ms} ms`)))]);
+
+/** Another client holds the reset table: whatever reads or writes it waits until release(). */
+async function lockResetTable() {
+  const client = new pg.Client({ connectionString: gw.dbs.platformUrl });
+  await client.connect();
+  await client.query('BEGIN');
+  await client.query('LOCK TABLE "PasswordReset" IN ACCESS EXCLUSIVE MODE');
+  return {
+    async release() {
+      await client.query('ROLLBACK');
+      await client.end();
+    },
+  };
+}
 
 test('the mailed token sets a new password once and ends every session; an unknown email gets the same answer and no mail', async () => {
   const user = await gw.createUser({ email: 'Forgetful@Example.com'.toLowerCase() });
@@ -32,7 +62,8 @@ test('the mailed token sets a new password once and ends every session; an unkno
   const mail = await smtp.mailTo('forgetful@example.com', /reset/i);
   expect(mail.text).toContain('https://api.shop.test/graphql');
   const token = tokenIn(mail.text);
-  // The unknown address's request was answered before this one was made, and queued nothing.
+  // Both requests have been worked: the unknown address's sent nothing.
+  await resetMailsDone();
   expect(smtp.received.map((m) => m.to)).toEqual(['forgetful@example.com']);
   expect(JSON.stringify(await gw.services.platform.passwordReset.findMany())).not.toContain(token);
 
@@ -57,6 +88,59 @@ test('a token that was never mailed, or has expired, is refused', async () => {
     expect(code(await gw.request(RESET, { variables: { token: given, password: 'a brand new password' } }))).toBe('UNAUTHENTICATED');
   }
   expect(code(await gw.request(LOGIN, { variables: { email: user.email, password: TEST_PASSWORD } }))).toBe('ok');
+});
+
+test('the answer waits on nothing the address decides: with the reset table locked and a slow mail server, known and unknown addresses are answered at once', async () => {
+  const user = await gw.createUser();
+  smtp.delayMs = 2_000;
+  try {
+    const lock = await lockResetTable();
+    try {
+      for (const email of [user.email, 'nobody-at-all@example.com']) {
+        const answer = await within(1_500, gw.request(REQUEST, { variables: { email } }));
+        expect(answer.body).toEqual({ data: { requestPasswordReset: true } });
+      }
+    } finally {
+      await lock.release();
+    }
+    // The work was queued, not dropped: the mail follows once the table is free.
+    expect(tokenIn((await smtp.mailTo(user.email, /reset/i)).text)).toHaveLength(43);
+  } finally {
+    smtp.delayMs = 0;
+  }
+});
+
+test('one address gets at most 3 mails an hour however often it is asked, with the same answer every time', async () => {
+  const user = await gw.createUser();
+  const answers = await Promise.all(Array.from({ length: 12 }, () => gw.request(REQUEST, { variables: { email: user.email } })));
+  for (const answer of answers) expect(answer.body).toEqual({ data: { requestPasswordReset: true } });
+  await eventually(() => mailsTo(user.email).length >= 3);
+  await resetMailsDone();
+  await sleep(500);
+  expect(mailsTo(user.email)).toHaveLength(3);
+  expect(await gw.services.platform.passwordReset.count({ where: { userId: user.id } })).toBe(3);
+});
+
+test('a successful reset lifts the login lockout of the account', async () => {
+  const user = await gw.createUser();
+  for (let i = 0; i < 3; i++) expect(code(await gw.request(LOGIN, { variables: { email: user.email, password: 'a wrong guess' } }))).toBe('UNAUTHENTICATED');
+  expect(code(await gw.request(LOGIN, { variables: { email: user.email, password: TEST_PASSWORD } }))).toBe('RATE_LIMITED');
+
+  await gw.request(REQUEST, { variables: { email: user.email } });
+  const token = tokenIn((await smtp.mailTo(user.email, /reset/i)).text);
+  expect((await gw.request(RESET, { variables: { token, password: 'a brand new password' } })).body).toEqual({ data: { resetPassword: true } });
+  expect(code(await gw.request(LOGIN, { variables: { email: user.email, password: 'a brand new password' } }))).toBe('ok');
+});
+
+test('a mail the mail server refuses for now is sent again later, with a token that works', async () => {
+  const user = await gw.createUser();
+  smtp.refuseNext = 1;
+  expect((await gw.request(REQUEST, { variables: { email: user.email } })).body).toEqual({ data: { requestPasswordReset: true } });
+  const token = tokenIn((await smtp.mailTo(user.email, /reset/i)).text);
+  expect(smtp.refuseNext).toBe(0);
+  // The refused mail's token was withdrawn: one reset on record, the one that arrived.
+  expect(await gw.services.platform.passwordReset.count({ where: { userId: user.id } })).toBe(1);
+  expect((await gw.request(RESET, { variables: { token, password: 'a brand new password' } })).body).toEqual({ data: { resetPassword: true } });
 });
 
 test('without SMTP_URL the answer is the same, and no reset is stored', async () => {

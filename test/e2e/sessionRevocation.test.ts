@@ -20,7 +20,7 @@ describe('two gateways sharing Redis, each trusting a session for 60 s', () => {
   beforeAll(async () => {
     redis = await startTestRedis();
     // No job runs (JOB_CONCURRENCY 0): a provisioning job's progress stays a subscription that runs until it is stopped.
-    a = await startTestGateway({ env: { REDIS_URL: redis.url, SESSION_CACHE_SECONDS: '60', JOB_CONCURRENCY: '0' } });
+    a = await startTestGateway({ env: { REDIS_URL: redis.url, SESSION_CACHE_SECONDS: '60', JOB_CONCURRENCY: '0', REFRESH_REUSE_GRACE_SECONDS: '1' } });
     b = await startTestGateway({ sharing: a });
   });
   afterAll(async () => {
@@ -63,10 +63,21 @@ describe('two gateways sharing Redis, each trusting a session for 60 s', () => {
     }
   });
 
-  test('a refresh token reused on A ends the session on B at once', async () => {
+  test('one refresh token on A and on B at the same moment: both answer the same new pair, and the session lives on', async () => {
+    const user = await a.createUser();
+    const [onA, onB] = await Promise.all([a, b].map((gw) => gw.request(REFRESH, { variables: { refreshToken: user.refreshToken } })));
+    expect([code(onA), code(onB)]).toEqual(['ok', 'ok']);
+    expect(onB.body.data.refreshSession.refreshToken).toBe(onA.body.data.refreshSession.refreshToken);
+    for (const gw of [a, b]) {
+      for (const answer of [onA, onB]) expect(code(await gw.request(ME, { token: answer.body.data.refreshSession.token }))).toBe('ok');
+    }
+  });
+
+  test('a refresh token reused on A after the grace window ends the session on B at once', async () => {
     const user = await a.createUser();
     const renewed = (await a.request(REFRESH, { variables: { refreshToken: user.refreshToken } })).body.data.refreshSession;
     expect(code(await b.request(ME, { token: renewed.token }))).toBe('ok');
+    await new Promise((resolve) => setTimeout(resolve, 1_200));
     expect(code(await a.request(REFRESH, { variables: { refreshToken: user.refreshToken } }))).toBe('UNAUTHENTICATED');
     expect(await soonOnB(renewed.token)).toBe('UNAUTHENTICATED');
   });

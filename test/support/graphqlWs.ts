@@ -13,13 +13,15 @@ export interface WsConnection {
   closed: Promise<{ code: number; reason: string }>;
 }
 
-export function connectWs(httpUrl: string, connectionParams: Record<string, unknown> = {}): WsConnection {
+/** `keepOpen`: connect at once and stay connected between operations (graphql-ws otherwise closes an idle socket, and connects again). */
+export function connectWs(httpUrl: string, connectionParams: Record<string, unknown> = {}, { keepOpen = false } = {}): WsConnection {
   let onClosed!: (event: { code: number; reason: string }) => void;
   const closed = new Promise<{ code: number; reason: string }>((resolve) => (onClosed = resolve));
   const client = createClient({
     url: httpUrl.replace(/^http/, 'ws'),
     webSocketImpl: WebSocket,
     retryAttempts: 0,
+    lazy: !keepOpen,
     connectionParams,
     on: { closed: (event) => onClosed({ code: (event as { code: number }).code, reason: String((event as { reason?: unknown }).reason ?? '') }) },
   });

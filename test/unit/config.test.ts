@@ -38,3 +38,17 @@ test('token lifetimes are durations: 15 minutes and 30 days unless told, in seco
   // A session is trusted a few seconds, never minutes: the revocation bound.
   expect(() => loadConfig({ SESSION_CACHE_SECONDS: '61' })).toThrow(/SESSION_CACHE_SECONDS/);
 });
+
+test('a retired refresh token is honoured for 10 seconds unless told, never more than a minute', () => {
+  expect(loadConfig({}).refreshReuseGraceMs).toBe(10_000);
+  expect(loadConfig({ REFRESH_REUSE_GRACE_SECONDS: '0' }).refreshReuseGraceMs).toBe(0);
+  expect(() => loadConfig({ REFRESH_REUSE_GRACE_SECONDS: '61' })).toThrow(/REFRESH_REUSE_GRACE_SECONDS/);
+});
+
+test('DNS_RESOLVER takes IP addresses, with or without a port; anything else is a configuration error naming it', () => {
+  expect(loadConfig({}).dns).toEqual({ resolvers: undefined, timeoutMs: 5000 });
+  expect(loadConfig({ DNS_RESOLVER: '127.0.0.1:5353, 10.0.0.2,::1,[::1]:5353' }).dns.resolvers).toEqual(['127.0.0.1:5353', '10.0.0.2', '::1', '[::1]:5353']);
+  for (const bad of ['dns.example.com', '127.0.0.1:0', '127.0.0.1:99999', '300.1.1.1']) {
+    expect(() => loadConfig({ DNS_RESOLVER: bad })).toThrow(`DNS_RESOLVER: "${bad}" is not an address`);
+  }
+});

@@ -23,14 +23,14 @@ test('no source: no tenant', () => {
   expect(requestedTenant({}, 'x.io')).toEqual({ slug: null, conflict: null });
 });
 
-test("a tenant's own domain routes like its subdomain, and disagreeing with another source is a conflict", () => {
+test("a tenant's own domain routes like its subdomain, and disagreeing with another source is a conflict that does not say whose the domain is", () => {
   expect(requestedTenant({ host: 'shop.example.com', domain: 'a-shop' }, 'x.io')).toEqual({ slug: 'a-shop', conflict: null });
   expect(requestedTenant({ header: 'a-shop', domain: 'a-shop', claim: 'a-shop' }, undefined)).toEqual({ slug: 'a-shop', conflict: null });
   expect(requestedTenant({ header: 'b-shop', domain: 'a-shop' }, undefined)).toEqual({
     slug: 'b-shop',
-    conflict: 'the X-Tenant header names "b-shop" but the domain names "a-shop"',
+    conflict: 'the domain routes to another tenant than the X-Tenant header names ("b-shop")',
   });
-  expect(requestedTenant({ domain: 'a-shop', claim: 'b-shop' }, undefined).conflict).toBe('the domain names "a-shop" but the token names "b-shop"');
+  expect(requestedTenant({ domain: 'a-shop', claim: 'b-shop' }, undefined).conflict).toBe('the domain routes to another tenant than the token names ("b-shop")');
 });
 
 test('host names are compared lowercase, without port or trailing dot; only real domain names can be a tenant\'s', () => {

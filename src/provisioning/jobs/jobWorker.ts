@@ -10,6 +10,7 @@ import { dropJob } from '../dropTenant';
 import { migrateJob } from '../migrateTenant';
 import { provisionJob } from '../provisionJob';
 import { EVENT_RETENTION_CRONTAB, EVENT_RETENTION_TASK, eventRetentionTask } from './eventRetentionTask';
+import { RESET_MAIL_TASK, resetMailTask } from '../../auth/resetMail';
 import { DELIVERY_TASK } from '../../webhooks/deliveryQueue';
 import { deliveryTask } from '../../webhooks/deliverWebhook';
 import { startEventSweeper } from '../../webhooks/eventSweeper';
@@ -35,6 +36,7 @@ function taskList(services: Services): TaskList {
     [TASKS.DROP]: jobTask(services, dropJob),
     [EVENT_RETENTION_TASK]: eventRetentionTask(services),
     [DELIVERY_TASK]: deliveryTask(services),
+    [RESET_MAIL_TASK]: resetMailTask(services),
   };
 }
 

@@ -1,7 +1,7 @@
 import { Arg, Ctx, Field, InputType, Mutation, Query, Resolver } from 'type-graphql';
 import { findUser, login, signUp } from '../../auth/accounts';
 import type { GatewayContext } from '../context';
-import { NotAudited, Unmetered } from '../fieldExtensions';
+import { NotAudited, SignsIn, Unmetered } from '../fieldExtensions';
 import { AuthPayload, User } from './types';
 
 @InputType()
@@ -20,6 +20,7 @@ export class AuthResolver {
   }
 
   @Mutation(() => AuthPayload, { description: 'Create an account; it can then create tenants or be invited to them.' })
+  @SignsIn()
   @Unmetered()
   signUp(@Arg('input', () => SignUpInput) input: SignUpInput, @Ctx() ctx: GatewayContext) {
     return signUp(ctx.services, input, { userAgent: ctx.userAgent });
@@ -28,6 +29,7 @@ export class AuthResolver {
   @Mutation(() => AuthPayload, {
     description: 'Sign in: opens a session. With `tenant`, its tokens are bound to that tenant (no X-Tenant header needed).',
   })
+  @SignsIn()
   @Unmetered()
   @NotAudited()
   login(

@@ -3,7 +3,7 @@ import { changePassword, findUser } from '../../auth/accounts';
 import { endSessions, openSessions, refreshSession } from '../../auth/sessions';
 import { unauthenticated } from '../../errors';
 import type { GatewayContext } from '../context';
-import { NotAudited, Unmetered } from '../fieldExtensions';
+import { NotAudited, SignsIn, Unmetered } from '../fieldExtensions';
 import { AuthPayload, Session } from './types';
 
 @Resolver()
@@ -17,8 +17,10 @@ export class SessionResolver {
   }
 
   @Mutation(() => AuthPayload, {
-    description: 'A new access token for a refresh token, and a new refresh token: the one given stops working. Given again, it ends its session.',
+    description:
+      'A new access token for a refresh token, and a new refresh token: the one given stops working. Given again within REFRESH_REUSE_GRACE_SECONDS (two tabs refreshing at once), it answers the same new refresh token; later, it ends its session.',
   })
+  @SignsIn()
   @Unmetered()
   // Every client refreshes every few minutes: an entry each would drown the log.
   @NotAudited()

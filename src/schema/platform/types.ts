@@ -35,9 +35,19 @@ export class Tenant {
   @Field(() => DateTimeScalar) createdAt!: Date;
 }
 
-@ObjectType({ description: "A host name of the tenant's own: requests for it are routed to the tenant like its subdomain." })
+@ObjectType({ description: 'A DNS record to publish.' })
+export class DnsRecord {
+  @Field(() => String) name!: string;
+  @Field(() => String, { description: 'e.g. TXT.' }) type!: string;
+  @Field(() => String) value!: string;
+}
+
+@ObjectType({
+  description: "A host name the tenant claims as its own. Once verified (its verificationRecord published, then verifyTenantDomain), requests for it are routed to the tenant like its subdomain.",
+})
 export class TenantDomain {
   @Field(() => String, { description: 'Lowercase, e.g. shop.example.com.' }) domain!: string;
+  @Field(() => DateTimeScalar, { nullable: true, description: 'When it was verified; null while it routes nowhere.' }) verifiedAt!: Date | null;
   @Field(() => DateTimeScalar) createdAt!: Date;
 }
 

@@ -7,10 +7,13 @@
 // PostGraphile is given the same one.
 import { FRESH_ID } from './wrk';
 
+/** A query alone, or with variables (as clients send mutations: one document, so servers plan it once). */
+export type Operation = string | { query: string; variables: Record<string, unknown> };
+
 export interface Shape {
   name: string;
-  ours: string;
-  theirs: string;
+  ours: Operation;
+  theirs: Operation;
   /** It creates rows in this table (the bench counts them); listed last, so the reads see the filled rows only. */
   writes?: { table: string };
 }
@@ -77,9 +80,18 @@ export function requestShapes({ productId, recentSince }: ShapeRows): Shape[] {
     {
       // The table has no defaults for id and updatedAt (Prisma fills them in): PostGraphile's users send both.
       name: 'create a customer',
-      ours: `mutation { createCustomer(input: { name: "Bench customer", email: "${FRESH_ID}@example.com" }) { id name } }`,
-      theirs: `mutation { createCustomer(input: { customer: { rowId: "${FRESH_ID}", name: "Bench customer", email: "${FRESH_ID}@example.com", updatedAt: "${new Date().toISOString()}" } }) { customer { rowId name } } }`,
+      ours: {
+        query: 'mutation($input: CustomerInput!) { createCustomer(input: $input) { id name } }',
+        variables: { input: { name: 'Bench customer', email: `${FRESH_ID}@example.com` } },
+      },
+      theirs: {
+        query: 'mutation($customer: CustomerInput!) { createCustomer(input: { customer: $customer }) { customer { rowId name } } }',
+        variables: { customer: { rowId: FRESH_ID, name: 'Bench customer', email: `${FRESH_ID}@example.com`, updatedAt: new Date().toISOString() } },
+      },
       writes: { table: 'Customer' },
     },
   ];
 }
+
+/** The HTTP body that sends the operation. */
+export const bodyOf = (operation: Operation) => JSON.stringify(typeof operation === 'string' ? { query: operation } : operation);

@@ -31,7 +31,7 @@ import { cpuDuring } from './cpuUse';
 import { fillTenant, type TenantRows } from './fillTenant';
 import { describeMachine, printTable } from './machine';
 import { peakRssMiB, productionGateway, startProcess, stopProcesses, type BenchProcess } from './processes';
-import { requestShapes, type Shape } from './requestShapes';
+import { bodyOf, requestShapes, type Shape } from './requestShapes';
 import type { LoggedStatement } from './statementLog';
 import { pgbenchRate, pgbenchScript, statementsOf, withValues } from './statementsAlone';
 import { FRESH_ID, runLoad, type LoadResult } from './wrk';
@@ -57,7 +57,8 @@ interface Side {
   /** The application_name its connections carry (PGAPPNAME), to find its backends. */
   applicationName: string;
   statementLog: string;
-  query: (shape: Shape) => string;
+  /** The HTTP body of its request for the shape. */
+  body: (shape: Shape) => string;
 }
 
 interface Measured {
@@ -71,9 +72,9 @@ interface Measured {
   rowsCreated: number;
 }
 
-/** The first error of the server's answer to `query`, or undefined when it answered. */
-async function firstError(url: string, query: string, headers: Record<string, string>): Promise<string | undefined> {
-  const response = await fetch(url, { method: 'POST', headers: { 'content-type': 'application/json', ...headers }, body: JSON.stringify({ query }) });
+/** The first error of the server's answer to the request, or undefined when it answered. */
+async function firstError(url: string, body: string, headers: Record<string, string>): Promise<string | undefined> {
+  const response = await fetch(url, { method: 'POST', headers: { 'content-type': 'application/json', ...headers }, body });
   const text = await response.text();
   try {
     const body = JSON.parse(text) as { errors?: Array<{ message: string }> };
@@ -84,8 +85,8 @@ async function firstError(url: string, query: string, headers: Record<string, st
   return response.ok ? undefined : `HTTP ${response.status}`;
 }
 
-/** A request as wrk would send it: a fresh id where the query asks for one. */
-const once = (query: string) => query.replaceAll(FRESH_ID, uuidv7());
+/** A request body as wrk would send it: a fresh id where it asks for one. */
+const once = (body: string) => body.replaceAll(FRESH_ID, uuidv7());
 
 async function countRows(db: pg.Client, table: string): Promise<number> {
   const { rows } = await db.query<{ n: number }>(`SELECT count(*)::int AS n FROM "${table}"`);
@@ -139,13 +140,13 @@ async function benchmark(server: string) {
     const gatewayLog = path.join(work, 'gateway-statements.jsonl');
     const gateway = await gatewayProcess.start({ PGAPPNAME: 'tenantgraph-gateway', BENCH_STATEMENT_LOG: gatewayLog }, ['-r', STATEMENT_LOG, ...GATEWAY_FLAGS]);
     running.push(gateway);
-    sides.push({ label: 'ours', server: gateway, headers: { authorization: `Bearer ${token}`, 'x-tenant': 'bench-shop' }, applicationName: 'tenantgraph-gateway', statementLog: gatewayLog, query: (s) => s.ours });
+    sides.push({ label: 'ours', server: gateway, headers: { authorization: `Bearer ${token}`, 'x-tenant': 'bench-shop' }, applicationName: 'tenantgraph-gateway', statementLog: gatewayLog, body: (s) => bodyOf(s.ours) });
     const port = Number(new URL(gateway.url).port) + 1;
     const peerLog = path.join(work, 'postgraphile-statements.jsonl');
     const peerEnv = { PATH: process.env.PATH, NODE_ENV: 'production', PGAPPNAME: 'postgraphile', BENCH_STATEMENT_LOG: peerLog };
     const peer = await startProcess('PostGraphile', ['-r', STATEMENT_LOG, path.resolve(__dirname, 'peers/postgraphileServer.js'), tenantUrl, String(port)], peerEnv, /listening/, `http://127.0.0.1:${port}/graphql`);
     running.push(peer);
-    sides.push({ label: 'theirs', server: peer, headers: {}, applicationName: 'postgraphile', statementLog: peerLog, query: (s) => s.theirs });
+    sides.push({ label: 'theirs', server: peer, headers: {}, applicationName: 'postgraphile', statementLog: peerLog, body: (s) => bodyOf(s.theirs) });
 
     const shapes = requestShapes({ productId: productIds[42], recentSince: new Date(Date.now() - 182 * 86_400_000) }).filter((s) => s.name.includes(ONLY));
     const rows: Array<Array<string | number>> = [];
@@ -153,16 +154,16 @@ async function benchmark(server: string) {
     for (const shape of shapes) {
       const measured = new Map<Side, Measured>();
       for (const side of sides) {
-        const notAnswered = await firstError(side.server.url, once(side.query(shape)), side.headers);
+        const notAnswered = await firstError(side.server.url, once(side.body(shape)), side.headers);
         const entry: Measured = { notAnswered, runs: [], serverMs: 0, postgresMs: 0, statements: [], rowsCreated: 0 };
-        if (!notAnswered) entry.statements = await statementsOf(side.server.child, side.statementLog, databaseOf(tenantUrl), () => firstError(side.server.url, once(side.query(shape)), side.headers));
+        if (!notAnswered) entry.statements = await statementsOf(side.server.child, side.statementLog, databaseOf(tenantUrl), () => firstError(side.server.url, once(side.body(shape)), side.headers));
         measured.set(side, entry);
       }
       const answering = sides.filter((side) => !measured.get(side)!.notAnswered);
       for (let round = 0; round < ROUNDS; round++) {
         for (const side of answering) {
           const entry = measured.get(side)!;
-          const load = (seconds: number) => runLoad({ url: side.server.url, body: JSON.stringify({ query: side.query(shape) }), headers: side.headers, seconds, connections: CONNECTIONS });
+          const load = (seconds: number) => runLoad({ url: side.server.url, body: side.body(shape), headers: side.headers, seconds, connections: CONNECTIONS });
           const rowsBefore = shape.writes ? await countRows(tenantDb, shape.writes.table) : 0;
           await load(WARMUP_SECONDS);
           const { result, cpu } = await cpuDuring(admin, { pid: side.server.child.pid!, applicationName: side.applicationName }, () => load(SECONDS));

@@ -95,6 +95,7 @@ export async function runLoad(options: {
     requestsPerSecond: parseFloat(field(/Requests\/sec:\s+([\d.]+)/)),
     p50Ms: toMs(field(/50%\s+([\d.]+\w+)/)),
     p99Ms: toMs(field(/99%\s+([\d.]+\w+)/)),
-    errors: parseInt(field(/graphql-errors: (\d+)/), 10) + parseInt(field(/Non-2xx or 3xx responses: (\d+)/), 10),
+    // Answers with GraphQL errors or a bad status, and requests wrk gave up on (no answer within 2 s, or a broken connection).
+    errors: parseInt(field(/graphql-errors: (\d+)/), 10) + (/Socket errors: (.*)/.exec(stdout)?.[1].match(/\d+/g) ?? []).reduce((n, count) => n + Number(count), 0),
   };
 }

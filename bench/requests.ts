@@ -52,6 +52,7 @@ const STATEMENT_LOG = path.resolve(__dirname, 'statementLog.js');
 
 interface Side {
   label: 'ours' | 'theirs';
+  name: 'tenantgraph' | 'PostGraphile';
   server: BenchProcess;
   headers: Record<string, string>;
   /** The application_name its connections carry (PGAPPNAME), to find its backends. */
@@ -140,55 +141,26 @@ async function benchmark(server: string) {
     const gatewayLog = path.join(work, 'gateway-statements.jsonl');
     const gateway = await gatewayProcess.start({ PGAPPNAME: 'tenantgraph-gateway', BENCH_STATEMENT_LOG: gatewayLog }, ['-r', STATEMENT_LOG, ...GATEWAY_FLAGS]);
     running.push(gateway);
-    sides.push({ label: 'ours', server: gateway, headers: { authorization: `Bearer ${token}`, 'x-tenant': 'bench-shop' }, applicationName: 'tenantgraph-gateway', statementLog: gatewayLog, body: (s) => bodyOf(s.ours) });
+    sides.push({ label: 'ours', name: 'tenantgraph', server: gateway, headers: { authorization: `Bearer ${token}`, 'x-tenant': 'bench-shop' }, applicationName: 'tenantgraph-gateway', statementLog: gatewayLog, body: (s) => bodyOf(s.ours) });
     const port = Number(new URL(gateway.url).port) + 1;
     const peerLog = path.join(work, 'postgraphile-statements.jsonl');
     const peerEnv = { PATH: process.env.PATH, NODE_ENV: 'production', PGAPPNAME: 'postgraphile', BENCH_STATEMENT_LOG: peerLog };
     const peer = await startProcess('PostGraphile', ['-r', STATEMENT_LOG, path.resolve(__dirname, 'peers/postgraphileServer.js'), tenantUrl, String(port)], peerEnv, /listening/, `http://127.0.0.1:${port}/graphql`);
     running.push(peer);
-    sides.push({ label: 'theirs', server: peer, headers: {}, applicationName: 'postgraphile', statementLog: peerLog, body: (s) => bodyOf(s.theirs) });
+    sides.push({ label: 'theirs', name: 'PostGraphile', server: peer, headers: {}, applicationName: 'postgraphile', statementLog: peerLog, body: (s) => bodyOf(s.theirs) });
 
     const shapes = requestShapes({ productId: productIds[42], recentSince: new Date(Date.now() - 182 * 86_400_000) }).filter((s) => s.name.includes(ONLY));
     const rows: Array<Array<string | number>> = [];
     const notes: string[] = [];
     for (const shape of shapes) {
-      const measured = new Map<Side, Measured>();
+      const measured = await measureShape(shape, sides, { admin, tenantDb, tenantUrl, work });
+      rows.push([shape.name, ...cells(sides.map((side) => measured.get(side)!))]);
       for (const side of sides) {
-        const notAnswered = await firstError(side.server.url, once(side.body(shape)), side.headers);
-        const entry: Measured = { notAnswered, runs: [], serverMs: 0, postgresMs: 0, statements: [], rowsCreated: 0 };
-        if (!notAnswered) entry.statements = await statementsOf(side.server.child, side.statementLog, databaseOf(tenantUrl), () => firstError(side.server.url, once(side.body(shape)), side.headers));
-        measured.set(side, entry);
+        const { notAnswered, alone, rowsCreated } = measured.get(side)!;
+        if (notAnswered) notes.push(`${shape.name}: ${side.name} not answered: ${notAnswered}`);
+        if (alone && 'error' in alone) notes.push(`${shape.name}: ${side.name}'s SQL alone failed: ${alone.error}`);
+        if (shape.writes && !notAnswered) notes.push(`${shape.name}: ${side.name} created ${rowsCreated} rows in ${shape.writes.table}`);
       }
-      const answering = sides.filter((side) => !measured.get(side)!.notAnswered);
-      for (let round = 0; round < ROUNDS; round++) {
-        for (const side of answering) {
-          const entry = measured.get(side)!;
-          const load = (seconds: number) => runLoad({ url: side.server.url, body: side.body(shape), headers: side.headers, seconds, connections: CONNECTIONS });
-          const rowsBefore = shape.writes ? await countRows(tenantDb, shape.writes.table) : 0;
-          await load(WARMUP_SECONDS);
-          const { result, cpu } = await cpuDuring(admin, { pid: side.server.child.pid!, applicationName: side.applicationName }, () => load(SECONDS));
-          if (shape.writes) entry.rowsCreated += (await countRows(tenantDb, shape.writes.table)) - rowsBefore;
-          entry.runs.push(result);
-          entry.serverMs += cpu.serverMs;
-          entry.postgresMs = entry.postgresMs === null || cpu.postgresMs === null ? null : entry.postgresMs + cpu.postgresMs;
-        }
-      }
-      // Before pgbench runs the statements, which create rows of their own.
-      const tableRows = shape.writes ? await countRows(tenantDb, shape.writes.table) : 0;
-      for (const side of answering) {
-        const entry = measured.get(side)!;
-        const slug = `${shape.name.replace(/\W+/g, '-')}.${side.label}`;
-        entry.alone = await pgbenchRate(tenantUrl, path.join(work, `${slug}.sql`), pgbenchScript(entry.statements), PGBENCH_SECONDS);
-        if (EXPLAIN) await explain(tenantDb, `${shape.name}, ${side.label}`, entry.statements);
-      }
-      rows.push(row(shape, sides.map((side) => measured.get(side)!)));
-      for (const side of sides) {
-        const entry = measured.get(side)!;
-        if (entry.notAnswered) notes.push(`${shape.name}: ${side.label === 'ours' ? 'tenantgraph' : 'PostGraphile'} not answered: ${entry.notAnswered}`);
-        if (entry.alone && 'error' in entry.alone) notes.push(`${shape.name}: ${side.label === 'ours' ? 'tenantgraph' : 'PostGraphile'}'s SQL alone failed: ${entry.alone.error}`);
-        if (shape.writes && !entry.notAnswered) notes.push(`${shape.name}: ${side.label === 'ours' ? 'tenantgraph' : 'PostGraphile'} created ${entry.rowsCreated} rows`);
-      }
-      if (shape.writes) notes.push(`${shape.name}: ${shape.writes.table} had ${tableRows} rows after the requests (${ROWS.customers} before)`);
     }
     printTable(
       ['shape', 'ours req/s', 'theirs req/s', 'ratio', 'ours p50', 'theirs p50', 'ours p99', 'theirs p99', 'errors', 'ours CPU', 'theirs CPU', 'ours db CPU', 'theirs db CPU', 'ours SQL alone', 'theirs SQL alone'],
@@ -212,8 +184,43 @@ async function benchmark(server: string) {
   }
 }
 
-/** The table row of a shape: each measure of ours beside theirs. */
-function row(shape: Shape, [ours, theirs]: Measured[]): Array<string | number> {
+/**
+ * Measures one shape on each server that answers it: its statements for one request,
+ * then ROUNDS runs of each server in turn (after a warm-up each), then its SQL alone.
+ */
+async function measureShape(shape: Shape, sides: Side[], on: { admin: pg.Client; tenantDb: pg.Client; tenantUrl: string; work: string }): Promise<Map<Side, Measured>> {
+  const measured = new Map<Side, Measured>();
+  for (const side of sides) {
+    const notAnswered = await firstError(side.server.url, once(side.body(shape)), side.headers);
+    const entry: Measured = { notAnswered, runs: [], serverMs: 0, postgresMs: 0, statements: [], rowsCreated: 0 };
+    if (!notAnswered) entry.statements = await statementsOf(side.server.child, side.statementLog, databaseOf(on.tenantUrl), () => firstError(side.server.url, once(side.body(shape)), side.headers));
+    measured.set(side, entry);
+  }
+  const answering = sides.filter((side) => !measured.get(side)!.notAnswered);
+  for (let round = 0; round < ROUNDS; round++) {
+    for (const side of answering) {
+      const entry = measured.get(side)!;
+      const load = (seconds: number) => runLoad({ url: side.server.url, body: side.body(shape), headers: side.headers, seconds, connections: CONNECTIONS });
+      const rowsBefore = shape.writes ? await countRows(on.tenantDb, shape.writes.table) : 0;
+      await load(WARMUP_SECONDS);
+      const { result, cpu } = await cpuDuring(on.admin, { pid: side.server.child.pid!, applicationName: side.applicationName }, () => load(SECONDS));
+      if (shape.writes) entry.rowsCreated += (await countRows(on.tenantDb, shape.writes.table)) - rowsBefore;
+      entry.runs.push(result);
+      entry.serverMs += cpu.serverMs;
+      entry.postgresMs = entry.postgresMs === null || cpu.postgresMs === null ? null : entry.postgresMs + cpu.postgresMs;
+    }
+  }
+  for (const side of answering) {
+    const entry = measured.get(side)!;
+    const script = path.join(on.work, `${shape.name.replace(/\W+/g, '-')}.${side.label}.sql`);
+    entry.alone = await pgbenchRate(on.tenantUrl, script, pgbenchScript(entry.statements), PGBENCH_SECONDS);
+    if (EXPLAIN) await explain(on.tenantDb, `${shape.name}, ${side.label}`, entry.statements);
+  }
+  return measured;
+}
+
+/** A shape's cells of the table: each measure of ours beside theirs. */
+function cells([ours, theirs]: Measured[]): Array<string | number> {
   const rps = (m: Measured) => (m.runs.length ? mean(m.runs.map((r) => r.requestsPerSecond)) : null);
   const requests = (m: Measured) => m.runs.reduce((n, r) => n + r.requests, 0);
   const perRequest = (m: Measured, ms: number | null) => (m.runs.length && ms !== null ? ms / requests(m) : null);
@@ -222,7 +229,6 @@ function row(shape: Shape, [ours, theirs]: Measured[]): Array<string | number> {
   const ratio = rps(ours) !== null && rps(theirs) !== null ? `${(rps(ours)! / rps(theirs)!).toFixed(2)}x` : 'n/a';
   const errors = (m: Measured) => (m.runs.length ? m.runs.reduce((n, r) => n + r.errors, 0) : '-');
   return [
-    shape.name,
     fixed(rps(ours), 0),
     fixed(rps(theirs), 0),
     ratio,

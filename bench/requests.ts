@@ -1,61 +1,101 @@
 // `npm run bench`: the gateway next to PostGraphile 5 on the same tenant database,
-// the same rows and the same query shapes, in one run. Each server is its own
-// process; wrk (apt-get install wrk) drives 32 connections at one, then the other,
-// twice per shape, so a noisy moment of the machine hits both. The gateway runs as
-// in production: signed-in requests routed to the tenant, metering, limits and the
-// audit plugin on. PostgreSQL: see bench/benchServer.ts.
+// the same rows and the same query shapes (bench/requestShapes.ts), in one run. Each
+// server is its own process, both with NODE_ENV=production; wrk (apt-get install wrk)
+// drives 32 connections at one, then the other, BENCH_ROUNDS times per shape, so a
+// noisy moment of the machine hits both. The gateway runs as in production: signed-in
+// requests routed to the tenant, metering, limits and the audit plugin on.
+//
+// Per shape and server: req/s, p50, p99, errors; the CPU per request of the server
+// process and of PostgreSQL's backends serving it (bench/cpuUse.ts); and the shape's
+// SQL alone: the statements the server sent for one request, run by pgbench
+// (bench/statementsAlone.ts). A shape a server does not answer is reported, not fatal.
+// BENCH_EXPLAIN=1 prints each shape's statements with their EXPLAIN ANALYZE.
+// PostgreSQL: see bench/benchServer.ts.
 import 'reflect-metadata';
 import { execFileSync } from 'node:child_process';
-import { randomUUID } from 'node:crypto';
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import path from 'node:path';
+import pg from 'pg';
+import { v7 as uuidv7 } from 'uuid';
 import { startSession } from '../src/auth/sessions';
 import { loadConfig } from '../src/config';
 import { closeServices, createServices } from '../src/createServices';
 import { preparePlatformDatabase } from '../src/db/platformDatabase';
+import { databaseOf } from '../src/db/urls';
 import { createLogger } from '../src/logger';
 import { createTenantRecord } from '../src/provisioning/createTenantRecord';
 import { provisionTenant } from '../src/provisioning/provisionTenant';
-import type { Services } from '../src/services';
-import type { TenantRecord } from '../src/tenancy/tenantRegistry';
 import { dropBenchDatabases, runBenchmark } from './benchServer';
-import { fillTenant } from './fillTenant';
+import { cpuDuring } from './cpuUse';
+import { fillTenant, type TenantRows } from './fillTenant';
 import { describeMachine, printTable } from './machine';
 import { peakRssMiB, productionGateway, startProcess, stopProcesses, type BenchProcess } from './processes';
-import { runLoad, type LoadResult } from './wrk';
+import { bodyOf, requestShapes, type Shape } from './requestShapes';
+import type { LoggedStatement } from './statementLog';
+import { pgbenchRate, pgbenchScript, statementsOf, withValues } from './statementsAlone';
+import { FRESH_ID, runLoad, type LoadResult } from './wrk';
 
-const SECONDS = Number(process.env.BENCH_SECONDS ?? 10);
+const SECONDS = Number(process.env.BENCH_SECONDS ?? 5);
 const CONNECTIONS = Number(process.env.BENCH_CONNECTIONS ?? 32);
 const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 2);
+const WARMUP_SECONDS = 2;
+/** How long pgbench runs each shape's statements. */
+const PGBENCH_SECONDS = Number(process.env.BENCH_PGBENCH_SECONDS ?? 8);
 /** Node flags for the gateway process, e.g. `--cpu-prof --cpu-prof-dir=/tmp/prof` to see where its time goes. */
 const GATEWAY_FLAGS = (process.env.BENCH_GATEWAY_NODE_FLAGS ?? '').split(' ').filter(Boolean);
 /** Only the shapes whose name contains this. */
 const ONLY = process.env.BENCH_ONLY ?? '';
+const EXPLAIN = process.env.BENCH_EXPLAIN === '1';
+const ROWS: TenantRows = { categories: 20, products: 10_000, customers: 1_000, invoices: 5_000, itemsPerInvoice: 3 };
+const STATEMENT_LOG = path.resolve(__dirname, 'statementLog.js');
 
-/** 500 products in 10 categories, 200 customers, 1,000 invoices of 3 items and a payment, 500 journal entries of 2 lines. */
-async function fill(services: Services, tenant: TenantRecord) {
-  const rows = { categories: 10, products: 500, customers: 200, invoices: 1000, itemsPerInvoice: 3 };
-  const { productIds } = await fillTenant(services, tenant, rows, async (db, { customerIds }) => {
-    const accounts = new Map((await db.account.findMany()).map((a) => [a.code, a.id]));
-    const entries = Array.from({ length: 500 }, (_, i) => ({ id: randomUUID(), description: `Sale ${i}`, sourceType: 'invoice' }));
-    await db.journalEntry.createMany({ data: entries });
-    await db.journalLine.createMany({
-      data: entries.flatMap((e, i) => [
-        { entryId: e.id, accountId: accounts.get('1300')!, debit: '10', customerId: customerIds[i % customerIds.length] },
-        { entryId: e.id, accountId: accounts.get('4100')!, credit: '10' },
-      ]),
-    });
-  });
-  return { productId: productIds[42] };
+interface Side {
+  label: 'ours' | 'theirs';
+  name: 'tenantgraph' | 'PostGraphile';
+  server: BenchProcess;
+  headers: Record<string, string>;
+  /** The application_name its connections carry (PGAPPNAME), to find its backends. */
+  applicationName: string;
+  statementLog: string;
+  /** The HTTP body of its request for the shape. */
+  body: (shape: Shape) => string;
 }
 
-async function answerOf(url: string, query: string, headers: Record<string, string>): Promise<unknown> {
-  const response = await fetch(url, { method: 'POST', headers: { 'content-type': 'application/json', ...headers }, body: JSON.stringify({ query }) });
-  const body = (await response.json()) as { data?: unknown; errors?: unknown };
-  if (body.errors) throw new Error(`${url} answered ${query} with errors: ${JSON.stringify(body.errors)}`);
-  return body.data;
+interface Measured {
+  /** Why the server did not answer the shape, if it did not. */
+  notAnswered?: string;
+  runs: LoadResult[];
+  serverMs: number;
+  postgresMs: number | null;
+  statements: LoggedStatement[];
+  alone?: { perSecond: number } | { error: string };
+  rowsCreated: number;
+}
+
+/** The first error of the server's answer to the request, or undefined when it answered. */
+async function firstError(url: string, body: string, headers: Record<string, string>): Promise<string | undefined> {
+  const response = await fetch(url, { method: 'POST', headers: { 'content-type': 'application/json', ...headers }, body });
+  const text = await response.text();
+  try {
+    const body = JSON.parse(text) as { errors?: Array<{ message: string }> };
+    if (body.errors?.length) return body.errors[0].message;
+  } catch {
+    return `HTTP ${response.status}: ${text.slice(0, 200)}`;
+  }
+  return response.ok ? undefined : `HTTP ${response.status}`;
+}
+
+/** A request body as wrk would send it: a fresh id where it asks for one. */
+const once = (body: string) => body.replaceAll(FRESH_ID, uuidv7());
+
+async function countRows(db: pg.Client, table: string): Promise<number> {
+  const { rows } = await db.query<{ n: number }>(`SELECT count(*)::int AS n FROM "${table}"`);
+  return rows[0].n;
 }
 
 const mean = (values: number[]) => values.reduce((a, b) => a + b, 0) / values.length;
+const fixed = (value: number | null, digits: number) => (value === null || Number.isNaN(value) ? 'n/a' : value.toFixed(digits));
 
 async function benchmark(server: string) {
   try {
@@ -66,70 +106,155 @@ async function benchmark(server: string) {
   const gatewayProcess = productionGateway(server);
   const { prefix, platformUrl, env } = gatewayProcess;
   const log = createLogger('silent');
-  console.log(`tenantgraph vs PostGraphile 5 (${ROUNDS} x ${SECONDS}s per shape and server, ${CONNECTIONS} connections, wrk)\n${await describeMachine(server)}\n`);
+  const work = mkdtempSync(path.join(tmpdir(), 'tenantgraph-bench-'));
+  console.log(
+    `tenantgraph vs PostGraphile 5 (${ROUNDS} x ${SECONDS}s per shape and server after ${WARMUP_SECONDS}s of warm-up, ${CONNECTIONS} connections, wrk; SQL alone: pgbench -c 4 -j 2 -T ${PGBENCH_SECONDS})\n${await describeMachine(server)}\n`,
+  );
   await preparePlatformDatabase(platformUrl, log);
   const services = createServices(loadConfig({ ...env, LOG_LEVEL: 'silent', ACCESS_TOKEN_TTL: '1d' }), { platformUrl, log });
   const running: BenchProcess[] = [];
+  const admin = new pg.Client({ connectionString: server, application_name: 'tenantgraph-bench' });
+  let tenantDb: pg.Client | undefined;
   try {
     const user = await services.platform.user.create({ data: { email: 'bench@example.com', name: 'bench', passwordHash: 'x' } });
     const record = await services.platform.$transaction((tx) => createTenantRecord(tx, { slug: 'bench-shop', name: 'bench-shop', isolation: 'DATABASE', planCode: 'enterprise', ownerId: user.id }));
     const tenant = await provisionTenant(services, record.id);
-    const { productId } = await fill(services, tenant);
+    const filling = performance.now();
+    const { productIds } = await fillTenant(services, tenant, ROWS);
+    const tenantUrl = services.servers.connectionOf(tenant).url;
+    tenantDb = new pg.Client({ connectionString: tenantUrl });
+    await tenantDb.connect();
+    // PostGraphile offers orderBy only on indexed columns. Until a tenant migration
+    // indexes Product.price (as it will, for both servers), the bench adds the index.
+    await tenantDb.query('CREATE INDEX IF NOT EXISTS "Product_price_idx" ON "Product"(price)');
+    await tenantDb.query('ANALYZE');
+    console.log(
+      `filled ${ROWS.products} products in ${ROWS.categories} categories, ${ROWS.customers} customers, ${ROWS.invoices} invoices of ${ROWS.itemsPerInvoice} items and a payment, ` +
+        `${ROWS.invoices} journal entries of 3 lines in ${((performance.now() - filling) / 1000).toFixed(1)} s\n`,
+    );
     // A token that outlasts the whole run (a session, as a login opens one).
     const { token } = await startSession(services, user);
-    const tenantUrl = services.servers.connectionOf(tenant).url;
     await closeServices(services);
+    await admin.connect();
 
-    const gateway = await gatewayProcess.start({}, GATEWAY_FLAGS);
+    const sides: Side[] = [];
+    const gatewayLog = path.join(work, 'gateway-statements.jsonl');
+    const gateway = await gatewayProcess.start({ PGAPPNAME: 'tenantgraph-gateway', BENCH_STATEMENT_LOG: gatewayLog }, ['-r', STATEMENT_LOG, ...GATEWAY_FLAGS]);
     running.push(gateway);
+    sides.push({ label: 'ours', name: 'tenantgraph', server: gateway, headers: { authorization: `Bearer ${token}`, 'x-tenant': 'bench-shop' }, applicationName: 'tenantgraph-gateway', statementLog: gatewayLog, body: (s) => bodyOf(s.ours) });
     const port = Number(new URL(gateway.url).port) + 1;
-    const peer = await startProcess('PostGraphile', [path.resolve(__dirname, 'peers/postgraphileServer.js'), tenantUrl, String(port)], { PATH: process.env.PATH }, /listening/, `http://127.0.0.1:${port}/graphql`);
+    const peerLog = path.join(work, 'postgraphile-statements.jsonl');
+    const peerEnv = { PATH: process.env.PATH, NODE_ENV: 'production', PGAPPNAME: 'postgraphile', BENCH_STATEMENT_LOG: peerLog };
+    const peer = await startProcess('PostGraphile', ['-r', STATEMENT_LOG, path.resolve(__dirname, 'peers/postgraphileServer.js'), tenantUrl, String(port)], peerEnv, /listening/, `http://127.0.0.1:${port}/graphql`);
     running.push(peer);
-    const headers = { authorization: `Bearer ${token}`, 'x-tenant': 'bench-shop' };
+    sides.push({ label: 'theirs', name: 'PostGraphile', server: peer, headers: {}, applicationName: 'postgraphile', statementLog: peerLog, body: (s) => bodyOf(s.theirs) });
 
-    // The same shape for both: the gateway's query, then PostGraphile's (amber: rowId, allX, xByY).
-    const shapes: Array<[string, string, string]> = [
-      [
-        'products page of 20 with categories',
-        '{ products(first: 20) { edges { node { id name price category { name } } } } }',
-        '{ allProducts(first: 20) { edges { node { rowId name price categoryByCategoryId { name } } } } }',
-      ],
-      ['product by id', `{ product(id: "${productId}") { id sku name price } }`, `{ productByRowId(rowId: "${productId}") { rowId sku name price } }`],
-      [
-        'invoices page of 20, nested',
-        '{ invoices(first: 20) { edges { node { number total customer { name } items { quantity product { sku category { name } } } payments { amount } } } } }',
-        '{ allInvoices(first: 20, orderBy: PRIMARY_KEY_DESC) { edges { node { number total customerByCustomerId { name } invoiceItemsByInvoiceId { nodes { quantity productByProductId { sku categoryByCategoryId { name } } } } paymentsByInvoiceId { nodes { amount } } } } } }',
-      ],
-      [
-        'journal entries of 20 with lines and accounts',
-        '{ journalEntries(first: 20) { edges { node { number date description lines { debit credit account { code name } } } } } }',
-        '{ allJournalEntries(first: 20, orderBy: PRIMARY_KEY_DESC) { edges { node { number date description journalLinesByEntryId { nodes { debit credit accountByAccountId { code name } } } } } } }',
-      ],
-    ];
+    const shapes = requestShapes({ productId: productIds[42], recentSince: new Date(Date.now() - 182 * 86_400_000) }).filter((s) => s.name.includes(ONLY));
     const rows: Array<Array<string | number>> = [];
-    for (const [name, ours, theirs] of shapes.filter(([shape]) => shape.includes(ONLY))) {
-      await answerOf(gateway.url, ours, headers);
-      await answerOf(peer.url, theirs, {});
-      const results: Record<'ours' | 'theirs', LoadResult[]> = { ours: [], theirs: [] };
-      for (let round = 0; round < ROUNDS; round++) {
-        for (const [side, url, query, sent] of [['ours', gateway.url, ours, headers], ['theirs', peer.url, theirs, {}]] as const) {
-          const load = (seconds: number) => runLoad({ url, body: JSON.stringify({ query }), headers: sent, seconds, connections: CONNECTIONS });
-          await load(2); // warm up
-          results[side].push(await load(SECONDS));
-        }
+    const notes: string[] = [];
+    for (const shape of shapes) {
+      const measured = await measureShape(shape, sides, { admin, tenantDb, tenantUrl, work });
+      rows.push([shape.name, ...cells(sides.map((side) => measured.get(side)!))]);
+      for (const side of sides) {
+        const { notAnswered, alone, rowsCreated } = measured.get(side)!;
+        if (notAnswered) notes.push(`${shape.name}: ${side.name} not answered: ${notAnswered}`);
+        if (alone && 'error' in alone) notes.push(`${shape.name}: ${side.name}'s SQL alone failed: ${alone.error}`);
+        if (shape.writes && !notAnswered) notes.push(`${shape.name}: ${side.name} created ${rowsCreated} rows in ${shape.writes.table}`);
       }
-      const summary = (r: LoadResult[]) => ({ rps: mean(r.map((x) => x.requestsPerSecond)), p50: mean(r.map((x) => x.p50Ms)), p99: mean(r.map((x) => x.p99Ms)), errors: r.reduce((n, x) => n + x.errors, 0) });
-      const a = summary(results.ours);
-      const b = summary(results.theirs);
-      rows.push([name, a.rps.toFixed(0), a.p50.toFixed(1), a.p99.toFixed(1), a.errors, b.rps.toFixed(0), b.p50.toFixed(1), b.p99.toFixed(1), `${(a.rps / b.rps).toFixed(2)}x`]);
     }
-    printTable(['shape', 'tenantgraph req/s', 'p50 ms', 'p99 ms', 'errors', 'PostGraphile req/s', 'p50 ms', 'p99 ms', 'ratio'], rows);
+    printTable(
+      ['shape', 'ours req/s', 'theirs req/s', 'ratio', 'ours p50', 'theirs p50', 'ours p99', 'theirs p99', 'errors', 'ours CPU', 'theirs CPU', 'ours db CPU', 'theirs db CPU', 'ours SQL alone', 'theirs SQL alone'],
+      rows,
+    );
+    console.log(
+      '\nours: tenantgraph; theirs: PostGraphile 5 (amber, connection filter, pg-aggregates), both NODE_ENV=production. p50/p99 in ms. ' +
+        'CPU, db CPU: milliseconds of CPU per request of the server process, and of the PostgreSQL backends of its connections (the gateway\'s platform database included). ' +
+        'SQL alone: runs per second of the statements the server sent for one request on the tenant database (their count in brackets), by pgbench -c 4 -j 2.',
+    );
+    for (const note of notes) console.log(`- ${note}`);
     const ourRss = peakRssMiB(gateway.child);
     const theirRss = peakRssMiB(peer.child);
     console.log(`\npeak RSS: tenantgraph ${ourRss.toFixed(0)} MiB, PostGraphile ${theirRss.toFixed(0)} MiB (ratio ${(ourRss / theirRss).toFixed(2)}x)`);
+    console.log(`each shape's SQL as pgbench ran it: ${work}/*.sql`);
   } finally {
     await stopProcesses(running);
+    await tenantDb?.end();
+    await admin.end().catch(() => {});
     await dropBenchDatabases(server, prefix);
+  }
+}
+
+/**
+ * Measures one shape on each server that answers it: its statements for one request,
+ * then ROUNDS runs of each server in turn (after a warm-up each), then its SQL alone.
+ */
+async function measureShape(shape: Shape, sides: Side[], on: { admin: pg.Client; tenantDb: pg.Client; tenantUrl: string; work: string }): Promise<Map<Side, Measured>> {
+  const measured = new Map<Side, Measured>();
+  for (const side of sides) {
+    const notAnswered = await firstError(side.server.url, once(side.body(shape)), side.headers);
+    const entry: Measured = { notAnswered, runs: [], serverMs: 0, postgresMs: 0, statements: [], rowsCreated: 0 };
+    if (!notAnswered) entry.statements = await statementsOf(side.server.child, side.statementLog, databaseOf(on.tenantUrl), () => firstError(side.server.url, once(side.body(shape)), side.headers));
+    measured.set(side, entry);
+  }
+  const answering = sides.filter((side) => !measured.get(side)!.notAnswered);
+  for (let round = 0; round < ROUNDS; round++) {
+    for (const side of answering) {
+      const entry = measured.get(side)!;
+      const load = (seconds: number) => runLoad({ url: side.server.url, body: side.body(shape), headers: side.headers, seconds, connections: CONNECTIONS });
+      const rowsBefore = shape.writes ? await countRows(on.tenantDb, shape.writes.table) : 0;
+      await load(WARMUP_SECONDS);
+      const { result, cpu } = await cpuDuring(on.admin, { pid: side.server.child.pid!, applicationName: side.applicationName }, () => load(SECONDS));
+      if (shape.writes) entry.rowsCreated += (await countRows(on.tenantDb, shape.writes.table)) - rowsBefore;
+      entry.runs.push(result);
+      entry.serverMs += cpu.serverMs;
+      entry.postgresMs = entry.postgresMs === null || cpu.postgresMs === null ? null : entry.postgresMs + cpu.postgresMs;
+    }
+  }
+  for (const side of answering) {
+    const entry = measured.get(side)!;
+    const script = path.join(on.work, `${shape.name.replace(/\W+/g, '-')}.${side.label}.sql`);
+    entry.alone = await pgbenchRate(on.tenantUrl, script, pgbenchScript(entry.statements), PGBENCH_SECONDS);
+    if (EXPLAIN) await explain(on.tenantDb, `${shape.name}, ${side.label}`, entry.statements);
+  }
+  return measured;
+}
+
+/** A shape's cells of the table: each measure of ours beside theirs. */
+function cells([ours, theirs]: Measured[]): Array<string | number> {
+  const rps = (m: Measured) => (m.runs.length ? mean(m.runs.map((r) => r.requestsPerSecond)) : null);
+  const requests = (m: Measured) => m.runs.reduce((n, r) => n + r.requests, 0);
+  const perRequest = (m: Measured, ms: number | null) => (m.runs.length && ms !== null ? ms / requests(m) : null);
+  const latency = (m: Measured, key: 'p50Ms' | 'p99Ms') => (m.runs.length ? mean(m.runs.map((r) => r[key])) : null);
+  const alone = (m: Measured) => (!m.alone ? 'n/a' : 'error' in m.alone ? 'failed' : `${m.alone.perSecond.toFixed(0)}/s (${m.statements.length})`);
+  const ratio = rps(ours) !== null && rps(theirs) !== null ? `${(rps(ours)! / rps(theirs)!).toFixed(2)}x` : 'n/a';
+  const errors = (m: Measured) => (m.runs.length ? m.runs.reduce((n, r) => n + r.errors, 0) : '-');
+  return [
+    fixed(rps(ours), 0),
+    fixed(rps(theirs), 0),
+    ratio,
+    fixed(latency(ours, 'p50Ms'), 1),
+    fixed(latency(theirs, 'p50Ms'), 1),
+    fixed(latency(ours, 'p99Ms'), 1),
+    fixed(latency(theirs, 'p99Ms'), 1),
+    `${errors(ours)}/${errors(theirs)}`,
+    fixed(perRequest(ours, ours.serverMs), 2),
+    fixed(perRequest(theirs, theirs.serverMs), 2),
+    fixed(perRequest(ours, ours.postgresMs), 2),
+    fixed(perRequest(theirs, theirs.postgresMs), 2),
+    alone(ours),
+    alone(theirs),
+  ];
+}
+
+/** Prints the statements with their values in, and the EXPLAIN ANALYZE of each that only reads. */
+async function explain(db: pg.Client, title: string, statements: LoggedStatement[]) {
+  console.log(`\n--- ${title}: ${statements.length} statements`);
+  for (const statement of statements) {
+    const sql = withValues(statement);
+    console.log(`\n${sql}`);
+    if (!/^\s*(select|with)\b/i.test(sql)) continue;
+    const { rows } = await db.query<{ 'QUERY PLAN': string }>(`EXPLAIN ANALYZE ${sql}`);
+    console.log(rows.map((r) => r['QUERY PLAN']).join('\n'));
   }
 }
 

@@ -1,10 +1,16 @@
 #!/usr/bin/env node
-// Generates both Prisma clients. Offline, `prisma generate` still wants a schema
+// Assembles the tenant schema from its modules (assemble-tenant-schema.cjs), then
+// generates the Prisma clients. Offline, `prisma generate` still wants a schema
 // engine binary to exist (it never runs it for generation), so point it at a file
 // that does when none is configured.
 import { execFileSync } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 
+try {
+  execFileSync(process.execPath, [fileURLToPath(new URL('./assemble-tenant-schema.cjs', import.meta.url))], { stdio: 'inherit' });
+} catch {
+  process.exit(1); // the assembler said why
+}
 const env = { ...process.env };
 env.PRISMA_SCHEMA_ENGINE_BINARY ??= fileURLToPath(new URL('../package.json', import.meta.url));
 for (const schema of ['platform', 'tenant', 'tenant-mysql']) {

@@ -1,17 +1,16 @@
 #!/usr/bin/env node
 // Assembles the tenant schema from modules: the built-in modules a deployment selects
-// (prisma/tenant/modules/<module>/*.prisma, chosen by TENANT_MODULES) and its own
-// models (tenant-models/*.prisma, or the folder TENANT_MODELS_DIR names). It writes
-// prisma/tenant/schema.prisma, the MySQL twin prisma/tenant-mysql/schema.prisma derived
-// from it by rule (mysql-twin.cjs), and, run as a script (`npm run generate` does),
-// src/generated/tenantModules.json: the modules selected and the module of each model.
+// (prisma/tenant/modules/<module>/*.prisma, chosen by TENANT_MODULES; tenant-modules.cjs)
+// and its own models (tenant-models/*.prisma, or the folder TENANT_MODELS_DIR names).
+// It writes prisma/tenant/schema.prisma and its MySQL twin prisma/tenant-mysql/schema.prisma,
+// derived by rule (mysql-twin.cjs); run as a script (`npm run generate` does), also
+// src/generated/tenantModules.json: the modules selected, and the source of each model.
 //
 // A module file declares the side of a relation that holds the foreign key; the back
 // relation on a model of another module (Customer.invoices) is added here by Prisma's
 // own completion, the one `prisma format` does, which names it after the model
-// (camelCase, plural for a list). A named relation gets its back relation named after
-// the relation instead (`@relation("trainedLessons")` adds `trainedLessons`), since
-// Prisma's completion would give two relations to one model the same field name.
+// (camelCase, plural for a list); a named relation's back relation is named after the
+// relation (named-back-relations.cjs).
 'use strict';
 
 const { existsSync, readFileSync, mkdirSync, writeFileSync } = require('node:fs');
@@ -20,7 +19,7 @@ const { format } = require('@prisma/prisma-schema-wasm');
 const { readDatamodel } = require('./datamodel.cjs');
 const { mysqlTwinBody } = require('./mysql-twin.cjs');
 const { withNamedBackRelations } = require('./named-back-relations.cjs');
-const { projectRoot, schemaDir } = require('./prisma-dirs.cjs');
+const { projectDir, schemaDir } = require('./prisma-dirs.cjs');
 const { prismaFiles, selectModules } = require('./tenant-modules.cjs');
 
 const TENANT_MODELS = 'tenant-models';
@@ -121,18 +120,19 @@ function assembleTenantSchema({ modulesDir, modelsDir, selection }) {
       if (earlier) throw new Error(`${keyword} ${name} is declared twice: in ${shown(earlier.file)} and in ${shown(file)}`);
       declaredIn.set(name, { file, source, keyword });
     }
-    return { path: shown(file), source, label: `${source === TENANT_MODELS ? TENANT_MODELS : `module ${source}`}: ${path.basename(file)}`, text };
+    return { path: shown(file), label: `${source === TENANT_MODELS ? TENANT_MODELS : `module ${source}`}: ${path.basename(file)}`, text };
   });
 
   const header = { path: 'the tenant schema header', text: HEADERS.postgresql };
   const completed = prismaFormat([header, ...withNamedBackRelations(files)]).slice(1);
   const datamodel = datamodelOf([header, ...completed], 'the tenant schema');
 
+  const generated = GENERATED(modules.map((m) => m.name));
   const body = completed.map((f) => `// ---- ${f.label}\n\n${f.text.trim()}\n`).join('\n');
-  const postgresql = `${GENERATED(modules.map((m) => m.name))}//\n${HEADERS.postgresql}\n${body}`;
+  const postgresql = `${generated}//\n${HEADERS.postgresql}\n${body}`;
   const [mysqlFile] = prismaFormat([{ path: 'the MySQL tenant schema', text: `${HEADERS.mysql}\n${mysqlTwinBody(body, datamodel)}` }]);
   datamodelOf([mysqlFile], 'the MySQL tenant schema derived by rule');
-  const mysql = `${GENERATED(modules.map((m) => m.name))}//\n${mysqlFile.text}`;
+  const mysql = `${generated}//\n${mysqlFile.text}`;
 
   const sourceOf = (keyword) => Object.fromEntries([...declaredIn].filter(([, d]) => d.keyword === keyword).map(([name, d]) => [name, d.source]));
   const manifest = {
@@ -143,11 +143,11 @@ function assembleTenantSchema({ modulesDir, modelsDir, selection }) {
   return { postgresql, mysql, manifest };
 }
 
-/** Where the settings say the sources are: the modules of the tenant schema folder, TENANT_MODELS_DIR (default tenant-models/), TENANT_MODULES. */
+/** The sources the settings name: the modules of prisma/tenant, TENANT_MODULES, and TENANT_MODELS_DIR (default tenant-models/). */
 function tenantSchemaSources(env = process.env) {
   return {
     modulesDir: path.join(schemaDir('tenant'), 'modules'),
-    modelsDir: env.TENANT_MODELS_DIR ? path.resolve(env.TENANT_MODELS_DIR) : path.join(projectRoot, TENANT_MODELS),
+    modelsDir: env.TENANT_MODELS_DIR ? path.resolve(env.TENANT_MODELS_DIR) : path.join(projectDir, TENANT_MODELS),
     selection: env.TENANT_MODULES,
   };
 }
@@ -162,13 +162,13 @@ function writeTenantSchemas(env = process.env) {
   return assembled;
 }
 
-module.exports = { assembleTenantSchema, writeTenantSchemas };
+module.exports = { assembleTenantSchema, tenantSchemaSources, writeTenantSchemas };
 
 if (require.main === module) {
   const started = performance.now();
   try {
     const { manifest } = writeTenantSchemas();
-    const file = path.join(projectRoot, 'src/generated/tenantModules.json');
+    const file = path.join(projectDir, 'src/generated/tenantModules.json');
     mkdirSync(path.dirname(file), { recursive: true });
     writeFileSync(file, `${JSON.stringify(manifest, null, 2)}\n`);
     const own = Object.values(manifest.models).filter((source) => source === TENANT_MODELS).length;

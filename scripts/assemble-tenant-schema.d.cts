@@ -19,5 +19,8 @@ export interface TenantModules {
 /** The PostgreSQL tenant schema, its MySQL twin (schema texts, as written to their files) and the manifest. */
 export function assembleTenantSchema(sources: TenantSchemaSources): { postgresql: string; mysql: string; manifest: TenantModules };
 
+/** The sources the settings name: the modules of prisma/tenant, TENANT_MODULES, and TENANT_MODELS_DIR (default tenant-models/). */
+export function tenantSchemaSources(env?: NodeJS.ProcessEnv): TenantSchemaSources;
+
 /** Assembles from TENANT_MODULES and TENANT_MODELS_DIR and writes both tenant schemas. */
 export function writeTenantSchemas(env?: NodeJS.ProcessEnv): { postgresql: string; mysql: string; manifest: TenantModules };

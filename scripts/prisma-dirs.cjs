@@ -1,11 +1,12 @@
-// Where the developer tools in this folder find the Prisma schemas.
-// TENANTGRAPH_PRISMA_DIR points them at another prisma/ folder (tests work on copies).
+// Where the developer tools in this folder find the Prisma schemas, and the project
+// they belong to. TENANTGRAPH_PRISMA_DIR points them at another prisma/ folder (tests
+// work on copies); the project is then the folder that holds it.
 'use strict';
 
 const path = require('node:path');
 
-const projectRoot = path.resolve(__dirname, '..');
-const prismaDir = process.env.TENANTGRAPH_PRISMA_DIR ?? path.join(projectRoot, 'prisma');
+const prismaDir = process.env.TENANTGRAPH_PRISMA_DIR ?? path.resolve(__dirname, '../prisma');
+const projectDir = path.dirname(prismaDir);
 
 /** The folder of one schema: platform, tenant or tenant-mysql. */
 function schemaDir(name) {
@@ -13,4 +14,4 @@ function schemaDir(name) {
   return path.join(prismaDir, name);
 }
 
-module.exports = { projectRoot, schemaDir };
+module.exports = { projectDir, schemaDir };

@@ -1,9 +1,10 @@
 // The tenant schema is assembled from the built-in modules a deployment selects and its
 // own models, and the MySQL twin is derived from it by rule (scripts/assemble-tenant-schema.cjs).
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { spawnSync } from 'node:child_process';
+import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { assembleTenantSchema } from '../../scripts/assemble-tenant-schema.cjs';
+import { assembleTenantSchema, tenantSchemaSources } from '../../scripts/assemble-tenant-schema.cjs';
 import { datamodelDifferences, readDatamodel, type Datamodel } from '../../scripts/datamodel.cjs';
 
 const root = path.resolve(__dirname, '../..');
@@ -25,8 +26,9 @@ const field = (datamodel: Datamodel, model: string, name: string) => datamodel.m
 const fieldTypes = (datamodel: Datamodel, model: string) =>
   Object.fromEntries(datamodel.models.find((m) => m.name === model)!.fields.filter((f) => f.kind !== 'object').map((f) => [f.name, f.nativeType?.[0] ?? f.type]));
 
-test('the committed tenant schemas are what the modules assemble to (run `npm run generate` after changing a module)', () => {
-  const { postgresql, mysql } = assemble(tenantModels());
+test('the committed tenant schemas are what the modules and tenant-models assemble to (run `npm run generate` after changing one)', () => {
+  // In this project: every module, and tenant-models/ holds no model.
+  const { postgresql, mysql } = assembleTenantSchema(tenantSchemaSources());
   expect(readFileSync(path.join(root, 'prisma/tenant/schema.prisma'), 'utf8')).toBe(postgresql);
   expect(readFileSync(path.join(root, 'prisma/tenant-mysql/schema.prisma'), 'utf8')).toBe(mysql);
 });
@@ -117,4 +119,29 @@ test('two relations to one model are named, and each back relation is named afte
 test('a PostgreSQL column type with no MySQL rule is refused, naming the field', () => {
   const dir = tenantModels({ 'visits.prisma': 'model Visit {\n  id String @id @db.Uuid\n  ip String @db.Inet\n}\n' });
   expect(() => assemble(dir)).toThrow(/^Visit\.ip: @db\.Inet has no MySQL equivalent/);
+});
+
+test('run by `npm run generate`, it writes both schemas and src/generated/tenantModules.json; a refusal is its message alone', () => {
+  const project = tenantModels();
+  for (const folder of ['tenant', 'tenant-mysql']) cpSync(path.join(root, 'prisma', folder), path.join(project, 'prisma', folder), { recursive: true });
+  const assembleIn = (settings: Record<string, string>) =>
+    spawnSync(process.execPath, [path.join(root, 'scripts/assemble-tenant-schema.cjs')], {
+      env: { ...process.env, TENANTGRAPH_PRISMA_DIR: path.join(project, 'prisma'), TENANT_MODELS_DIR: GYM, ...settings },
+      encoding: 'utf8',
+    });
+
+  const built = assembleIn({ TENANT_MODULES: 'customers,catalogue' });
+  expect(built.status).toBe(0);
+  expect(built.stdout).toMatch(/^tenant schema: modules core, catalogue, customers; 3 models of tenant-models \(\d+ ms\)\n$/);
+  const manifest = JSON.parse(readFileSync(path.join(project, 'src/generated/tenantModules.json'), 'utf8'));
+  expect(manifest.modules.map((m: { name: string }) => m.name)).toEqual(['core', 'catalogue', 'customers']);
+  expect(manifest.models).toMatchObject({ Customer: 'customers', ClassBooking: 'tenant-models' });
+  expect(readFileSync(path.join(project, 'prisma/tenant/schema.prisma'), 'utf8')).toBe(assembleTenantSchema({ modulesDir, modelsDir: GYM, selection: 'customers,catalogue' }).postgresql);
+  expect(readFileSync(path.join(project, 'prisma/tenant-mysql/schema.prisma'), 'utf8')).toContain('model ClassBooking {');
+
+  const refused = assembleIn({ TENANT_MODULES: 'commerce' });
+  expect({ status: refused.status, stderr: refused.stderr }).toEqual({
+    status: 1,
+    stderr: 'module "commerce" requires module "catalogue": add "catalogue" to TENANT_MODULES, or leave "commerce" out\n',
+  });
 });

@@ -47,6 +47,9 @@ test('every model comes from one module, and a module declares only the relation
   expect(field(datamodel, 'Product', 'stockMovements')).toMatchObject({ type: 'StockMovement', isList: true });
   expect(field(datamodel, 'Invoice', 'order')).toMatchObject({ type: 'Order', isList: false, isRequired: false });
   expect(field(datamodel, 'Payment', 'bankStatementLine')).toMatchObject({ type: 'BankStatementLine', isList: false });
+  // Within one module the back relations are written by hand.
+  expect(field(datamodel, 'Account', 'journalLines')).toMatchObject({ type: 'JournalLine', isList: true });
+  expect(field(datamodel, 'Category', 'children')).toMatchObject({ type: 'Category', relationName: 'CategoryTree' });
 });
 
 test("a deployment's own models join the schema, with back relations on the built-in models they refer to", () => {

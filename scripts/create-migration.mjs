@@ -6,16 +6,19 @@
 // The PostgreSQL SQL is computed by Prisma's own engine (`prisma migrate dev
 // --create-only` does the same on a machine that can download Prisma's native engine;
 // this works offline; the engine insists on connecting to some PostgreSQL on start:
-// DATABASE_URL, else the local server). `tenant` also writes the MySQL tenant
-// migration, in a folder of the same name under prisma/tenant-mysql/migrations, from
-// that schema's datamodel (mysql-migration.cjs: the engine's WebAssembly build has no
-// MySQL). It refuses while the two tenant schemas differ in anything but column types.
+// DATABASE_URL, else the local server). `tenant` first assembles the tenant schema from
+// its modules and tenant-models (assemble-tenant-schema.cjs), so a changed module file
+// is what the migration is for, and also writes the MySQL tenant migration, in a folder
+// of the same name under prisma/tenant-mysql/migrations, from the derived MySQL schema's
+// datamodel (mysql-migration.cjs: the engine's WebAssembly build has no MySQL).
 import { execFileSync } from 'node:child_process';
 import { readFile, mkdir, writeFile } from 'node:fs/promises';
 import path from 'node:path';
-import { datamodelDifferences, readDatamodel } from './datamodel.cjs';
+import { writeTenantSchemas } from './assemble-tenant-schema.cjs';
+import { readDatamodel } from './datamodel.cjs';
 import { mysqlMigrationSql } from './mysql-migration.cjs';
-import { openSchemaEngine, readMigrationList, noFilters, schemaDir } from './prisma-engine.mjs';
+import { schemaDir } from './prisma-dirs.cjs';
+import { openSchemaEngine, readMigrationList, noFilters } from './prisma-engine.mjs';
 
 const [name, migrationName, flag, rev = 'HEAD'] = process.argv.slice(2);
 if (!['platform', 'tenant'].includes(name) || !/^[a-z0-9_]+$/.test(migrationName ?? '') || (flag && flag !== '--from')) {
@@ -55,10 +58,10 @@ async function mysqlScript(schema) {
 
 const writers = [{ schema: name, provider: 'postgresql', script: postgresqlScript }];
 if (name === 'tenant') {
-  const [pg, mysql] = await Promise.all(['tenant', 'tenant-mysql'].map(async (s) => readDatamodel(await readFile(schemaFile(s), 'utf8'))));
-  const differences = datamodelDifferences(pg, mysql, [label('tenant'), label('tenant-mysql')]);
-  if (differences.length) {
-    console.error(`the tenant schemas must describe the same models; edit both:\n  ${differences.join('\n  ')}`);
+  try {
+    writeTenantSchemas();
+  } catch (error) {
+    console.error(error.message);
     process.exit(1);
   }
   writers.push({ schema: 'tenant-mysql', provider: 'mysql', script: mysqlScript });

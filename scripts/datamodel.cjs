@@ -4,11 +4,24 @@
 // one Prisma Client shape and one GraphQL API serve tenants on either engine.
 'use strict';
 
-const { get_dmmf } = require('@prisma/prisma-schema-wasm');
+const { get_datamodel } = require('@prisma/prisma-schema-wasm');
 
-/** The DMMF datamodel of a schema's text. */
-function readDatamodel(schemaText) {
-  return JSON.parse(get_dmmf(JSON.stringify({ prismaSchema: schemaText }))).datamodel;
+/**
+ * The DMMF datamodel of a schema: its text, or its files as [path, text] pairs. An
+ * invalid schema throws Prisma's validation errors, which name the file and line.
+ */
+function readDatamodel(schema) {
+  try {
+    return JSON.parse(get_datamodel(JSON.stringify({ prismaSchema: schema, noColor: true })));
+  } catch (error) {
+    let message = error.message;
+    try {
+      message = JSON.parse(message).message;
+    } catch {
+      // not Prisma's JSON error: keep the message as it is
+    }
+    throw new Error(message);
+  }
 }
 
 // What a field means to Prisma Client; its native (column) type may differ per engine.

@@ -1,4 +1,4 @@
-/** A Prisma DMMF datamodel, as `get_dmmf` of @prisma/prisma-schema-wasm returns it. */
+/** A Prisma DMMF datamodel, as `get_datamodel` of @prisma/prisma-schema-wasm returns it. */
 export interface Datamodel {
   models: Array<{
     name: string;
@@ -23,7 +23,8 @@ export interface Datamodel {
   indexes: Array<{ model: string; type: 'id' | 'unique' | 'normal' | 'fulltext'; dbName?: string | null; fields: Array<{ name: string; length?: number; sortOrder?: string }> }>;
 }
 
-export function readDatamodel(schemaText: string): Datamodel;
+/** The datamodel of a schema's text, or of its files as [path, text] pairs; an invalid schema throws Prisma's errors. */
+export function readDatamodel(schema: string | Array<[string, string]>): Datamodel;
 
 /** One sentence per difference in models, fields, types, optionality, lists, relations, ids, uniques, indexes and enums. */
 export function datamodelDifferences(left: Datamodel, right: Datamodel, names?: [string, string]): string[];

@@ -1,6 +1,6 @@
 // Writes a MySQL migration in Prisma Migrate's style, for the MySQL tenant schema:
 // the DDL that takes a database from one datamodel (Prisma's DMMF, from
-// `get_dmmf`; null for an empty database) to another. Prisma's schema engine does
+// `get_datamodel`; null for an empty database) to another. Prisma's schema engine does
 // this itself where it runs natively; its WebAssembly build has no MySQL, so this
 // renders the same statements from the same datamodel: new and dropped tables,
 // added, dropped and changed columns, indexes and foreign keys. Renames are a drop

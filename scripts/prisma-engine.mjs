@@ -7,17 +7,9 @@ import { createRequire } from 'node:module';
 import path from 'node:path';
 import { PrismaPg } from '@prisma/adapter-pg';
 import { bindMigrationAwareSqlAdapterFactory } from '@prisma/driver-adapter-utils';
+import { schemaDir } from './prisma-dirs.cjs';
 
 const require = createRequire(import.meta.url);
-const root = path.resolve(path.dirname(new URL(import.meta.url).pathname), '..');
-
-// TENANTGRAPH_PRISMA_DIR points the tools at another prisma/ folder (tests work on copies).
-const prismaDir = process.env.TENANTGRAPH_PRISMA_DIR ?? path.join(root, 'prisma');
-
-export const schemaDir = (name) => {
-  if (!['platform', 'tenant', 'tenant-mysql'].includes(name)) throw new Error(`unknown schema "${name}": use platform or tenant`);
-  return path.join(prismaDir, name);
-};
 
 // Node 20 cannot import a .wasm module, so instantiate the engine's bytes by hand.
 async function loadBindings() {

@@ -1,9 +1,10 @@
 // The columns each tenant table has after each migration of a set, read from the
-// migration SQL itself. It is Prisma Migrate's regular format on both
-// engines (one column per line in CREATE TABLE, `ADD COLUMN` / `DROP COLUMN` clauses
-// in ALTER TABLE), so reading it needs no database: a customer's database can be
-// judged without creating anything in it, and on MySQL no scratch database (which
-// a customer's user usually may not create) is needed. A migration that changes a
+// migration SQL itself. It is Prisma Migrate's regular format on both engines (one
+// column per line in CREATE TABLE, `ADD COLUMN` / `DROP COLUMN` clauses in ALTER
+// TABLE, and on MySQL `MODIFY` with the column's whole new definition), so reading it
+// needs no database: a customer's database can be judged without creating anything
+// in it, and on MySQL no scratch database (which a customer's user usually may not
+// create) is needed. A migration that changes a
 // column some other way is refused loudly here, so adoption never judges against
 // a shape that is out of date.
 import type { MigrationSet } from '../db/migrations';
@@ -75,8 +76,8 @@ const CREATE_TABLE = new RegExp(`^CREATE TABLE\\s+${quoted}\\s*\\(([\\s\\S]*)\\)
 const ALTER_TABLE = new RegExp(`^ALTER TABLE\\s+${quoted}\\s+([\\s\\S]*)$`, 'i');
 const DROP_TABLE = new RegExp(`^DROP TABLE\\s+(?:IF EXISTS\\s+)?${quoted}`, 'i');
 const COLUMN = new RegExp(`^${quoted}\\s+([\\s\\S]+)$`);
-// Clauses of ALTER TABLE that change a column in place: not read here (see the top).
-const CHANGES_COLUMN = /^(ALTER COLUMN|MODIFY|CHANGE|RENAME COLUMN)\b/i;
+// Clauses of ALTER TABLE that change a column in place, other than MySQL's MODIFY: not read here (see the top).
+const CHANGES_COLUMN = /^(ALTER COLUMN|CHANGE|RENAME COLUMN)\b/i;
 
 /** A column definition as Prisma writes it: `"name" TYPE [NOT NULL | NULL] [DEFAULT ...]`. */
 function columnOf(definition: string): ExpectedColumn | null {
@@ -117,6 +118,11 @@ export function columnsAfterEachMigration(set: MigrationSet): Map<string, Expect
         }
         const added = /^ADD COLUMN\s+([\s\S]+)$/i.exec(clause);
         if (added) columns = [...columns, columnOf(added[1])!];
+        const modified = /^MODIFY\s+(?:COLUMN\s+)?([\s\S]+)$/i.exec(clause);
+        if (modified) {
+          const column = columnOf(modified[1])!;
+          columns = columns.map((c) => (c.name === column.name ? column : c));
+        }
         const removed = new RegExp(`^DROP COLUMN\\s+${quoted}`, 'i').exec(clause);
         if (removed) columns = columns.filter((c) => c.name !== removed[1]);
       }

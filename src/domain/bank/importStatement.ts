@@ -52,7 +52,7 @@ export async function importBankStatement(db: TenantDb, bankAccountId: string, c
       const payments = await tx.payment.findMany({
         where: {
           method: { not: 'CASH' },
-          statementLine: { is: null },
+          bankStatementLine: { is: null },
           paidAt: { gte: new Date(Math.min(...lineDates) - (window + 1) * DAY), lte: new Date(Math.max(...lineDates) + (window + 2) * DAY) },
         },
         include: { invoice: { select: { number: true, kind: true, total: true } } },

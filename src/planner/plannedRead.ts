@@ -66,8 +66,10 @@ async function run(target: TenantTarget, sql: Sql): Promise<unknown[][]> {
 }
 
 async function onPostgres(target: PostgresTarget, text: string, values: unknown[]): Promise<unknown[][]> {
-  const name = target.preparedStatements ? preparedName(text) : undefined;
-  const result = await onTenantConnection(target, (client) => client.query<unknown[]>({ text, values, rowMode: 'array', types: RAW_TEXT, ...(name ? { name } : {}) }));
+  const result = await onTenantConnection(target, (client) => {
+    const name = target.preparedStatements ? preparedName(client, text) : undefined;
+    return client.query<unknown[]>({ text, values, rowMode: 'array', types: RAW_TEXT, ...(name ? { name } : {}) });
+  });
   return result.rows;
 }
 

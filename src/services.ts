@@ -19,6 +19,7 @@ import type { DatabaseServers } from './tenancy/databaseServers';
 import type { MembershipCache } from './tenancy/memberships';
 import type { TenantDatabases } from './tenancy/tenantDatabases';
 import type { TenantDomains } from './tenancy/tenantDomains';
+import type { ChangeFeed } from './tenancy/tenantChanges';
 import type { TenantRegistry } from './tenancy/tenantRegistry';
 
 export interface Services {
@@ -47,6 +48,8 @@ export interface Services {
   mailer: Mailer | undefined;
   /** Provisioning progress and tenant changes, across gateway processes when REDIS_URL is set. */
   events: EventBus;
+  /** Changes every process's caches forget at once, on the event bus. */
+  changes: ChangeFeed;
   /** Prometheus metrics of this process. */
   metrics: GatewayMetrics;
   /** Hooks run on SIGTERM, in phases (see shutdown.ts): listeners, workers and clients register here. */

@@ -63,7 +63,7 @@ const REFRESH_REFUSED = 'invalid or expired refresh token: sign in again';
  * A new access token and a new refresh token for a refresh token; the one given is
  * retired. A retired token given again revokes its session.
  */
-export async function refreshSession(services: SessionServices & Ending, refreshToken: string): Promise<SessionTokens & { userId: string }> {
+export async function refreshSession(services: SessionServices & Ending & Pick<Services, 'sessions'>, refreshToken: string): Promise<SessionTokens & { userId: string }> {
   const hash = hashOpaqueToken(refreshToken);
   const session = await services.platform.session.findUnique({ where: { refreshTokenHash: hash }, include: { user: true } });
   if (!session) {

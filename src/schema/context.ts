@@ -2,6 +2,7 @@
 // they asked for, and, once a tenant field needs it, that tenant's database and
 // loaders. The tenant is opened lazily, at most once per request, so platform-only
 // operations (login, me, plans) never touch a tenant database.
+import type { ExecutionResult } from 'graphql';
 import type { MemberRole } from '../generated/platform/client';
 import { authorize, reachesEveryTenant, refuseWhileSuspended, type Action } from '../auth/policy';
 import type { Principal, UserPrincipal } from '../auth/principal';
@@ -38,19 +39,20 @@ export interface RequestOutcome {
   errorCodes: string[];
 }
 
-interface TenantState {
+interface RequestState {
   log?: Logger;
   authorizing?: Promise<TenantAccess>;
   granted?: TenantAccess;
   opening?: Promise<TenantScope>;
   opened?: TenantScope;
   lease?: Lease;
+  results?: AsyncGenerator<ExecutionResult>;
 }
 
 export class GatewayContext {
   // Apollo shallow-copies the context for each operation: state that must be seen
   // by the copy and by the transport that releases it lives in one shared object.
-  private readonly state: TenantState = {};
+  private readonly state: RequestState = {};
   readonly outcome: RequestOutcome = { errorCodes: [] };
 
   constructor(
@@ -100,6 +102,18 @@ export class GatewayContext {
   get scope(): TenantScope {
     if (!this.state.opened) throw new Error('tenant scope used before a tenant field opened it');
     return this.state.opened;
+  }
+
+  /** A subscription the pipeline started (server/subscriptionPlugin.ts): its results, for the transport to stream. */
+  streamResults(results: AsyncGenerator<ExecutionResult>): void {
+    this.state.results = results;
+  }
+
+  /** The results of the subscription this request started, if it did; taken once. */
+  takeResults(): AsyncGenerator<ExecutionResult> | undefined {
+    const { results } = this.state;
+    this.state.results = undefined;
+    return results;
   }
 
   /** Gives the tenant client back to the pool; called by the transport when the operation is done. */

@@ -94,7 +94,7 @@ export const settingDescriptions: Record<keyof z.input<typeof schema>, string> =
   JWT_SECRET: 'HS256 signing secret (32+ characters); required in production',
   ACCESS_TOKEN_TTL: 'lifetime of an access token (`token` of login, signUp and refreshSession), e.g. `15m`, `1h`; `refreshSession` gives the next one',
   SESSION_TTL: 'a session unused for this long ends: each refresh token expires this long after it was issued (e.g. `30d`, `12h`)',
-  SESSION_CACHE_SECONDS: 'how long (at most 60) a session is trusted before it is read again; 0: read every time (a logout or revocation reaches every process at once through the event bus; this bounds a lost announcement)',
+  SESSION_CACHE_SECONDS: 'how long (at most 60) a session, and what a running subscription\'s access rests on (membership, role, API key, tenant status), are trusted before they are read again; 0: read every time (a logout, revocation or membership change reaches every process at once through the event bus; this bounds a lost announcement)',
   ENCRYPTION_KEY: '32-byte key (hex or base64) encrypting external database credentials; required in production',
   REDIS_URL: 'Redis for the event bus (job progress and tenant changes across gateway processes) and usage counters; in-process when unset',
   REDIS_KEY_PREFIX: 'prefix of every Redis key; gateways that serve one platform share it',

@@ -1,6 +1,7 @@
 // Builds the long-lived services of a gateway process from its configuration.
 import type { StatementObserver } from './db/serverPool';
 import { ApiKeyVerifier } from './auth/apiKeys';
+import { LiveAccess } from './auth/liveAccess';
 import { LoginThrottle } from './auth/loginThrottle';
 import { FallbackUsageStore } from './billing/fallbackUsageStore';
 import { MemoryUsageStore } from './billing/memoryUsageStore';
@@ -71,6 +72,8 @@ export function createServices(config: Config, options: ServiceOptions): Service
   const apiKeys = new ApiKeyVerifier(platform, changes, config.apiKeyCacheMs, log);
   const sessions = new SessionVerifier(platform, changes, config.sessionCacheMs);
   const memberships = new MembershipCache(platform, changes, config.tenantCacheMs);
+  // Bounded as sessions are: each event a subscription delivers asks it.
+  const liveAccess = new LiveAccess(platform, sessions, changes, config.sessionCacheMs);
   changes.listen();
   const metrics = new GatewayMetrics({ platform, pool, log });
   metrics.observeEventBusSubscribers(() => events.listenerCount());
@@ -93,6 +96,7 @@ export function createServices(config: Config, options: ServiceOptions): Service
     domains,
     pool,
     memberships,
+    liveAccess,
     tokens: new TokenService(secret(config, log, config.jwtSecret, 'JWT_SECRET'), config.accessTokenTtlMs),
     sessions,
     loginThrottle,

@@ -1,6 +1,7 @@
 // The long-lived parts of a gateway process, made once at start and shared by
 // every request. Nothing in here belongs to a request or to one tenant.
 import type { ApiKeyVerifier } from './auth/apiKeys';
+import type { LiveAccess } from './auth/liveAccess';
 import type { LoginThrottle } from './auth/loginThrottle';
 import type { SecretBox } from './auth/secretBox';
 import type { SessionVerifier } from './auth/sessionVerifier';
@@ -33,6 +34,8 @@ export interface Services {
   /** Each tenant's tables: server connection pools and the shared Prisma clients. */
   pool: TenantDatabases;
   memberships: MembershipCache;
+  /** What running subscriptions' access rests on, asked before each event; cached for SESSION_CACHE_SECONDS. */
+  liveAccess: LiveAccess;
   tokens: TokenService;
   /** Which sessions are alive, cached for SESSION_CACHE_SECONDS. */
   sessions: SessionVerifier;

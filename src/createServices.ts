@@ -1,6 +1,7 @@
 // Builds the long-lived services of a gateway process from its configuration.
 import type { StatementObserver } from './db/serverPool';
 import { ApiKeyVerifier } from './auth/apiKeys';
+import { LiveAccess } from './auth/liveAccess';
 import { LoginThrottle } from './auth/loginThrottle';
 import { FallbackUsageStore } from './billing/fallbackUsageStore';
 import { MemoryUsageStore } from './billing/memoryUsageStore';
@@ -23,7 +24,7 @@ import { ShutdownRegistry } from './shutdown';
 import type { Services } from './services';
 import { DatabaseServers, configuredTenantServers } from './tenancy/databaseServers';
 import { MembershipCache } from './tenancy/memberships';
-import { followTenantChanges } from './tenancy/tenantChanges';
+import { ChangeFeed } from './tenancy/tenantChanges';
 import { PrismaClientPool } from './tenancy/prismaClients';
 import { ServerPools } from './tenancy/serverPools';
 import { TenantDatabases } from './tenancy/tenantDatabases';
@@ -56,21 +57,24 @@ export function createServices(config: Config, options: ServiceOptions): Service
     new ServerPools(servers, config.tenantPool, options.observeTenantStatements),
     new PrismaClientPool({ max: config.tenantPool.maxClients, idleMs: config.tenantPool.clientIdleMs, create: createTenantClient, log }),
   );
-  const registry = new TenantRegistry(platform, config.tenantCacheMs);
+  // Gateways serving one platform share REDIS_KEY_PREFIX, and so their channels.
+  const events = createEventBus({ redisUrl: config.redisUrl, prefix: `${config.redisKeyPrefix}events:`, log });
+  const changes = new ChangeFeed(events, log);
+  const registry = new TenantRegistry(platform, changes, config.tenantCacheMs);
   // A tenant that changed (archived, moved, suspended) must not keep a client pointing at its old state.
   registry.onInvalidate((tenant) => tenant && pool.evict(tenant.id));
-  const domains = new TenantDomains(platform, config.tenantCacheMs);
-  const plans = new PlanCatalog(platform, config.tenantCacheMs);
+  const domains = new TenantDomains(platform, changes, config.tenantCacheMs);
+  const plans = new PlanCatalog(platform, changes, config.tenantCacheMs);
   const usageStore = config.redisUrl
     ? new FallbackUsageStore(new RedisUsageStore(config.redisUrl, config.redisKeyPrefix, log), log)
     : new MemoryUsageStore();
   const usage = new UsageMeter({ store: usageStore, platform, plans, log, flushMs: config.usageFlushMs });
-  // Gateways serving one platform share REDIS_KEY_PREFIX, and so their channels.
-  const events = createEventBus({ redisUrl: config.redisUrl, prefix: `${config.redisKeyPrefix}events:`, log });
-  const apiKeys = new ApiKeyVerifier(platform, config.apiKeyCacheMs, log);
-  const sessions = new SessionVerifier(platform, config.sessionCacheMs);
-  const memberships = new MembershipCache(platform, config.tenantCacheMs);
-  followTenantChanges(events, { registry, plans, apiKeys, sessions, domains, memberships }, log);
+  const apiKeys = new ApiKeyVerifier(platform, changes, config.apiKeyCacheMs, log);
+  const sessions = new SessionVerifier(platform, changes, config.sessionCacheMs);
+  const memberships = new MembershipCache(platform, changes, config.tenantCacheMs);
+  // Bounded as sessions are: each event a subscription delivers asks it.
+  const liveAccess = new LiveAccess(platform, sessions, changes, config.sessionCacheMs);
+  changes.listen();
   const metrics = new GatewayMetrics({ platform, pool, log });
   metrics.observeEventBusSubscribers(() => events.listenerCount());
   const shutdown = new ShutdownRegistry(log);
@@ -92,6 +96,7 @@ export function createServices(config: Config, options: ServiceOptions): Service
     domains,
     pool,
     memberships,
+    liveAccess,
     tokens: new TokenService(secret(config, log, config.jwtSecret, 'JWT_SECRET'), config.accessTokenTtlMs),
     sessions,
     loginThrottle,
@@ -102,6 +107,7 @@ export function createServices(config: Config, options: ServiceOptions): Service
     payments: manualOfflineProvider,
     mailer,
     events,
+    changes,
     metrics,
     shutdown,
   };

@@ -1,6 +1,7 @@
 // The long-lived parts of a gateway process, made once at start and shared by
 // every request. Nothing in here belongs to a request or to one tenant.
 import type { ApiKeyVerifier } from './auth/apiKeys';
+import type { LiveAccess } from './auth/liveAccess';
 import type { LoginThrottle } from './auth/loginThrottle';
 import type { SecretBox } from './auth/secretBox';
 import type { SessionVerifier } from './auth/sessionVerifier';
@@ -19,6 +20,7 @@ import type { DatabaseServers } from './tenancy/databaseServers';
 import type { MembershipCache } from './tenancy/memberships';
 import type { TenantDatabases } from './tenancy/tenantDatabases';
 import type { TenantDomains } from './tenancy/tenantDomains';
+import type { ChangeFeed } from './tenancy/tenantChanges';
 import type { TenantRegistry } from './tenancy/tenantRegistry';
 
 export interface Services {
@@ -32,6 +34,8 @@ export interface Services {
   /** Each tenant's tables: server connection pools and the shared Prisma clients. */
   pool: TenantDatabases;
   memberships: MembershipCache;
+  /** What running subscriptions' access rests on, asked before each event; cached for SESSION_CACHE_SECONDS. */
+  liveAccess: LiveAccess;
   tokens: TokenService;
   /** Which sessions are alive, cached for SESSION_CACHE_SECONDS. */
   sessions: SessionVerifier;
@@ -47,6 +51,8 @@ export interface Services {
   mailer: Mailer | undefined;
   /** Provisioning progress and tenant changes, across gateway processes when REDIS_URL is set. */
   events: EventBus;
+  /** Changes every process's caches forget at once, on the event bus. */
+  changes: ChangeFeed;
   /** Prometheus metrics of this process. */
   metrics: GatewayMetrics;
   /** Hooks run on SIGTERM, in phases (see shutdown.ts): listeners, workers and clients register here. */

@@ -3,14 +3,15 @@
 // a short prefix to tell keys apart. A high-entropy random key needs no slow hash:
 // SHA-256 keeps verification to one hash and, thanks to the cache, one map lookup.
 //
-// Verified keys are cached by hash for API_KEY_CACHE_SECONDS: revoking a key drops it
-// from every process's cache at once (announced on the event bus: tenantChanges.ts),
-// and within that time should the announcement be lost.
+// Verified keys are cached by hash for API_KEY_CACHE_SECONDS (cache/readThroughCache.ts):
+// revoking a key drops it from every process's cache at once (announced on the change
+// feed: tenantChanges.ts), and within that time should the announcement be lost.
 import { createHash, randomBytes } from 'node:crypto';
-import { LRUCache } from 'lru-cache';
+import { ReadThroughCache } from '../cache/readThroughCache';
 import type { PlatformDb } from '../db/platformClient';
 import type { MemberRole } from '../generated/platform/client';
 import type { Logger } from '../logger';
+import type { ChangeFeed } from '../tenancy/tenantChanges';
 
 const KEY_PREFIX = 'tg_live_';
 const KEY_SHAPE = /^tg_live_[A-Za-z0-9_-]{43}$/;
@@ -26,8 +27,6 @@ export interface VerifiedKey {
   prefix: string;
 }
 
-const UNKNOWN = 'UNKNOWN';
-
 export const hashApiKey = (key: string) => createHash('sha256').update(key).digest('hex');
 
 export function generateApiKey(): { key: string; prefix: string; hash: string } {
@@ -36,35 +35,27 @@ export function generateApiKey(): { key: string; prefix: string; hash: string } 
 }
 
 export class ApiKeyVerifier {
-  private readonly cache: LRUCache<string, VerifiedKey | typeof UNKNOWN>;
+  private readonly cache: ReadThroughCache<VerifiedKey | null>;
 
   constructor(
     private readonly platform: PlatformDb,
+    changes: ChangeFeed,
     ttlMs: number,
     private readonly log: Logger,
   ) {
-    this.cache = new LRUCache({ max: 50_000, ttl: Math.max(ttlMs, 1), fetchMethod: (hash) => this.read(hash) });
+    this.cache = new ReadThroughCache({ ttlMs, max: 50_000, read: (hash) => this.read(hash) });
+    changes.follow(this.cache, (change) => change.apiKeyHash);
   }
 
   /** The key's tenant and role, or undefined for a key that is malformed, unknown or revoked. */
   async verify(key: string): Promise<VerifiedKey | undefined> {
     if (!KEY_SHAPE.test(key)) return undefined;
-    const found = await this.cache.fetch(hashApiKey(key));
-    return found === UNKNOWN ? undefined : found;
+    return (await this.cache.get(hashApiKey(key))) ?? undefined;
   }
 
-  /** Forget a key at once in this process (it was revoked). */
-  forget(hash: string): void {
-    this.cache.delete(hash);
-  }
-
-  clear(): void {
-    this.cache.clear();
-  }
-
-  private async read(hash: string): Promise<VerifiedKey | typeof UNKNOWN> {
+  private async read(hash: string): Promise<VerifiedKey | null> {
     const row = await this.platform.apiKey.findUnique({ where: { hash }, include: { tenant: { select: { slug: true } } } });
-    if (!row || row.revokedAt) return UNKNOWN;
+    if (!row || row.revokedAt) return null;
     // Marked once per cache window rather than per request: lastUsedAt is as fresh as API_KEY_CACHE_SECONDS.
     this.platform.apiKey
       .update({ where: { id: row.id }, data: { lastUsedAt: new Date() } })

@@ -30,7 +30,7 @@ export async function revokeApiKey(services: Services, tenantId: string, id: str
   const apiKey = existing.revokedAt
     ? existing
     : await services.platform.apiKey.update({ where: { id }, data: { revokedAt: new Date() } });
-  await announceApiKeyRevoked(services, apiKey.hash);
+  await announceApiKeyRevoked(services, apiKey);
   return apiKey;
 }
 

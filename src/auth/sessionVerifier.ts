@@ -1,44 +1,45 @@
 // Whether a session is still alive, asked on every request with an access token.
 // Read from the platform database and trusted for SESSION_CACHE_SECONDS (a few
-// seconds): a logout or revocation drops the session from every process's cache at
-// once (announced on the event bus: tenantChanges.ts), and this bounds the time a
-// lost announcement leaves a revoked session's tokens working.
-import { LRUCache } from 'lru-cache';
+// seconds; cache/readThroughCache.ts): a logout or revocation drops the session from
+// every process's cache at once (announced on the change feed: tenantChanges.ts), and
+// this bounds the time a lost announcement leaves a revoked session's tokens working.
+import { ReadThroughCache } from '../cache/readThroughCache';
 import type { PlatformDb } from '../db/platformClient';
 import { isUuid } from '../ids';
+import type { ChangeFeed } from '../tenancy/tenantChanges';
 
 interface SessionState {
   userId: string;
   expiresAt: number;
 }
 
-const ENDED = 'ENDED';
-
 export class SessionVerifier {
-  private readonly cache: LRUCache<string, SessionState | typeof ENDED>;
+  private readonly cache: ReadThroughCache<SessionState | null>;
   private readonly endedListeners = new Set<(sessionId: string) => void>();
 
   constructor(
     private readonly platform: PlatformDb,
+    changes: ChangeFeed,
     ttlMs: number,
   ) {
-    this.cache = new LRUCache({ max: 50_000, ttl: Math.max(ttlMs, 1), fetchMethod: (id) => this.read(id) });
+    this.cache = new ReadThroughCache({ ttlMs, max: 50_000, read: (id) => this.read(id) });
+    // An ended session (on any process): its tokens are refused from now, and whoever holds it open (a WebSocket) is told.
+    changes.follow({ invalidate: (sessionId) => this.ended(sessionId), clear: () => this.cache.clear() }, (change) => change.sessionId);
   }
 
   /** Is the session open (not revoked, not expired) and the user's? */
   async isActive(sessionId: string, userId: string): Promise<boolean> {
-    const state = await this.cache.fetch(sessionId);
-    return state !== undefined && state !== ENDED && state.userId === userId && state.expiresAt > Date.now();
+    const state = await this.cache.get(sessionId);
+    return state !== null && state.userId === userId && state.expiresAt > Date.now();
   }
 
   /** Reads the session again on its next request (its expiry changed). */
   forget(sessionId: string): void {
-    this.cache.delete(sessionId);
+    this.cache.invalidate(sessionId);
   }
 
-  /** The session was ended (on any process): its tokens are refused from now, and whoever holds it open (a WebSocket) is told. */
-  ended(sessionId: string): void {
-    this.cache.delete(sessionId);
+  private ended(sessionId: string): void {
+    this.cache.invalidate(sessionId);
     for (const listener of this.endedListeners) listener(sessionId);
   }
 
@@ -48,15 +49,11 @@ export class SessionVerifier {
     return () => this.endedListeners.delete(listener);
   }
 
-  clear(): void {
-    this.cache.clear();
-  }
-
-  private async read(id: string): Promise<SessionState | typeof ENDED> {
+  private async read(id: string): Promise<SessionState | null> {
     // An id that is not a UUID cannot be a session (and would make PostgreSQL refuse the query).
-    if (!isUuid(id)) return ENDED;
+    if (!isUuid(id)) return null;
     const row = await this.platform.session.findUnique({ where: { id }, select: { userId: true, expiresAt: true, revokedAt: true } });
-    if (!row || row.revokedAt) return ENDED;
+    if (!row || row.revokedAt) return null;
     return { userId: row.userId, expiresAt: row.expiresAt.getTime() };
   }
 }

@@ -79,7 +79,7 @@ async function answer(services: SessionServices, session: SessionRow, refreshTok
  * retired. A retired token given again within the grace window answers its successor
  * again; later, it revokes its session.
  */
-export async function refreshSession(services: SessionServices & Ending, refreshToken: string): Promise<Refreshed> {
+export async function refreshSession(services: SessionServices & Ending & Pick<Services, 'sessions'>, refreshToken: string): Promise<Refreshed> {
   const hash = hashOpaqueToken(refreshToken);
   const session = await services.platform.session.findUnique({ where: { refreshTokenHash: hash }, include: { user: true } });
   if (!session) return refreshRetired(services, refreshToken, hash);

@@ -8,6 +8,7 @@ import { Prisma } from '../generated/platform/client';
 import type { UserPrincipal } from '../auth/principal';
 import { parseInput } from '../domain/validate';
 import { canonicalCurrency, canonicalLocale, canonicalTimeZone } from '../tenancy/localization';
+import { announceTenantChange } from '../tenancy/tenantChanges';
 import type { Services } from '../services';
 import { createTenantRecord } from './createTenantRecord';
 import { createJob } from './jobs/jobQueue';
@@ -95,8 +96,9 @@ export async function startProvisioning(services: Services, owner: UserPrincipal
   if (engine === 'mysql' && input.isolation === 'SCHEMA') {
     throw badInput('MySQL tenants have a database each: use DATABASE isolation', { field: 'isolation' });
   }
+  let created;
   try {
-    return await services.platform.$transaction(async (tx) => {
+    created = await services.platform.$transaction(async (tx) => {
       const { id } = await createTenantRecord(tx, {
         slug: input.slug,
         name: input.name,
@@ -121,4 +123,7 @@ export async function startProvisioning(services: Services, owner: UserPrincipal
     }
     throw error;
   }
+  // A process that looked the slug up before holds "no such tenant": it looks again.
+  await announceTenantChange(services, input.slug);
+  return created;
 }

@@ -2,11 +2,13 @@
 // first, then reads the job's row, so nothing falls between the two: the first
 // event is the job's current state, then every change as it is published, each
 // only if newer (by version) than what was sent; it completes after a finished
-// state. A finished job yields that state and completes at once.
+// state. A finished job yields that state and completes at once. Each event goes
+// out only while the watcher may still follow the tenant's jobs (auth/liveAccess.ts).
 import { Repeater } from '@repeaterjs/repeater';
+import { whileAllowed } from '../auth/liveAccess';
 import type { UserPrincipal } from '../auth/principal';
 import type { Services } from '../services';
-import { jobForManager } from './jobAccess';
+import { assertFollowsJobs, jobForManager } from './jobAccess';
 import { eventOf, isFinished, jobChannel, type ProvisioningEvent } from './jobs/jobEvents';
 
 // Should an event be lost (Redis away, a process without Redis next to one running
@@ -15,8 +17,8 @@ import { eventOf, isFinished, jobChannel, type ProvisioningEvent } from './jobs/
 const RESYNC_MS = 5_000;
 
 export async function watchJob(services: Services, user: UserPrincipal, jobId: string): Promise<AsyncIterable<ProvisioningEvent>> {
-  const { id } = await jobForManager(services, user, jobId);
-  return new Repeater<ProvisioningEvent>(async (push, stop) => {
+  const { id, tenantId } = await jobForManager(services, user, jobId);
+  const events = new Repeater<ProvisioningEvent>(async (push, stop) => {
     let sent = -1;
     const send = (event: ProvisioningEvent) => {
       if (event.version <= sent) return;
@@ -36,4 +38,5 @@ export async function watchJob(services: Services, user: UserPrincipal, jobId: s
       unsubscribe();
     }
   });
+  return whileAllowed(events, async () => assertFollowsJobs(user, (await services.liveAccess.of(user, tenantId)).role));
 }

@@ -2,6 +2,7 @@
 // they asked for, and, once a tenant field needs it, that tenant's database and
 // loaders. The tenant is opened lazily, at most once per request, so platform-only
 // operations (login, me, plans) never touch a tenant database.
+import type { ExecutionResult } from 'graphql';
 import type { MemberRole } from '../generated/platform/client';
 import { authorize, reachesEveryTenant, refuseWhileSuspended, type Action } from '../auth/policy';
 import type { Principal, UserPrincipal } from '../auth/principal';
@@ -38,19 +39,31 @@ export interface RequestOutcome {
   errorCodes: string[];
 }
 
-interface TenantState {
+interface RequestState {
   log?: Logger;
   authorizing?: Promise<TenantAccess>;
   granted?: TenantAccess;
   opening?: Promise<TenantScope>;
   opened?: TenantScope;
   lease?: Lease;
+  results?: AsyncGenerator<ExecutionResult>;
+}
+
+/** The tenant, entered by someone with `role` there; or the error that says why not. */
+function entered(slug: string, tenant: TenantRecord | undefined, role: MemberRole | undefined): TenantAccess {
+  // A tenant the caller may not enter looks exactly like one that does not exist: no existence oracle.
+  if (!tenant || !role) throw gatewayError(ErrorCode.TENANT_NOT_FOUND, `no tenant "${slug}" that you are a member of`);
+  // A SUSPENDED tenant is let through here: `allowed` decides, per action.
+  if (tenant.status !== 'ACTIVE' && tenant.status !== 'SUSPENDED') {
+    throw gatewayError(ErrorCode.TENANT_NOT_READY, `tenant "${slug}" is ${tenant.status.toLowerCase()}`, { status: tenant.status });
+  }
+  return { tenant, role };
 }
 
 export class GatewayContext {
   // Apollo shallow-copies the context for each operation: state that must be seen
   // by the copy and by the transport that releases it lives in one shared object.
-  private readonly state: TenantState = {};
+  private readonly state: RequestState = {};
   readonly outcome: RequestOutcome = { errorCodes: [] };
 
   constructor(
@@ -92,6 +105,19 @@ export class GatewayContext {
     return this.allowed(await (this.state.authorizing ??= this.authorize()), action);
   }
 
+  /**
+   * Asks again, from what is true now, whether the caller may still take `action` in
+   * the tenant `access` granted: for what outlives the request's start (a subscription,
+   * before each event). Throws what `access` would throw now.
+   */
+  async confirmAccess(action: Action): Promise<void> {
+    const granted = this.state.granted;
+    if (!granted || !this.principal) throw new Error('confirmAccess before access was granted');
+    const now = await this.services.liveAccess.of(this.principal, granted.tenant.id);
+    const role = reachesEveryTenant(this.principal) ? 'OWNER' : now.role;
+    this.allowed(entered(granted.tenant.slug, now.tenant, role), action);
+  }
+
   /** The request's tenant if authorization for it has already succeeded; never waits. */
   get grantedTenant(): TenantRecord | undefined {
     return this.state.granted?.tenant;
@@ -101,6 +127,18 @@ export class GatewayContext {
   get scope(): TenantScope {
     if (!this.state.opened) throw new Error('tenant scope used before a tenant field opened it');
     return this.state.opened;
+  }
+
+  /** A subscription the pipeline started (server/subscriptionPlugin.ts): its results, for the transport to stream. */
+  streamResults(results: AsyncGenerator<ExecutionResult>): void {
+    this.state.results = results;
+  }
+
+  /** The results of the subscription this request started, if it did; taken once. */
+  takeResults(): AsyncGenerator<ExecutionResult> | undefined {
+    const { results } = this.state;
+    this.state.results = undefined;
+    return results;
   }
 
   /** Gives the tenant client back to the pool; called by the transport when the operation is done. */
@@ -121,13 +159,7 @@ export class GatewayContext {
     if (!slug) throw badInput('no tenant chosen: send the X-Tenant header (or use a tenant subdomain or token)');
     const tenant = await this.services.registry.find(slug);
     const role = tenant && (await this.roleIn(this.principal, tenant));
-    // A tenant the caller may not enter looks exactly like one that does not exist: no existence oracle.
-    if (!tenant || !role) throw gatewayError(ErrorCode.TENANT_NOT_FOUND, `no tenant "${slug}" that you are a member of`);
-    // A SUSPENDED tenant is let through here: `allowed` decides, per action.
-    if (tenant.status !== 'ACTIVE' && tenant.status !== 'SUSPENDED') {
-      throw gatewayError(ErrorCode.TENANT_NOT_READY, `tenant "${slug}" is ${tenant.status.toLowerCase()}`, { status: tenant.status });
-    }
-    return (this.state.granted = { tenant, role });
+    return (this.state.granted = entered(slug, tenant, role));
   }
 
   private async roleIn(principal: Principal, tenant: TenantRecord): Promise<MemberRole | undefined> {

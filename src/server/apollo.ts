@@ -1,24 +1,21 @@
 // Apollo Server, configured once. Cross-cutting behaviour lives in plugins here,
-// not in resolvers.
+// not in resolvers. Every operation goes through it, from either transport:
+// subscriptions too (subscriptionPlugin.ts).
 import { ApolloServer, type ApolloServerPlugin } from '@apollo/server';
 import { ApolloServerPluginCacheControlDisabled, ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
-import { GraphQLError, type GraphQLSchema } from 'graphql';
+import type { GraphQLSchema } from 'graphql';
 import { httpStatusOf, type ErrorCode } from '../errors';
 import type { GatewayContext } from '../schema/context';
 import { expectedError, type ClientErrorFormatter } from './clientErrors';
 import { assertOperationAllowed, limitRules, type OperationLimits } from './operationLimits';
+import { subscriptionPlugin } from './subscriptionPlugin';
 
-/** Rules for an operation once it is known: subscriptions belong on the WebSocket, then its variables and cost. */
+/** Rules for an operation once it is known: its variables and cost. */
 function operationRulesPlugin(schema: GraphQLSchema, limit: number): ApolloServerPlugin<GatewayContext> {
   return {
     async requestDidStart() {
       return {
         async didResolveOperation({ document, request, operation }) {
-          if (operation?.operation === 'subscription') {
-            throw new GraphQLError('subscriptions are served over WebSocket (graphql-ws, subprotocol graphql-transport-ws) at this URL', {
-              extensions: { code: 'BAD_REQUEST', http: { status: 400 } },
-            });
-          }
           // No operation by that name (or none named of several): execution answers OPERATION_RESOLUTION_FAILURE.
           if (operation) assertOperationAllowed(schema, document, operation, request.variables, limit);
         },
@@ -86,6 +83,7 @@ export async function startApollo(options: {
       operationRulesPlugin(options.schema, options.limits.complexity),
       refusalStatusPlugin(),
       unexpectedErrorLogger(),
+      subscriptionPlugin(),
       ...(options.plugins ?? []),
     ],
   });

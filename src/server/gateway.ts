@@ -53,7 +53,7 @@ export async function startGateway(services: Services, listen: { port: number; h
     onAnswered: reportRequests(services),
     cors: corsHandler(config.corsOrigins),
   });
-  const webSocket = attachWebSocketServer({ server, path: '/graphql', schema, apollo, services, introspection, formatError });
+  const webSocket = attachWebSocketServer({ server, path: '/graphql', schema, apollo, services, formatError });
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);
     server.listen(listen.port, listen.host, () => resolve());

@@ -3,33 +3,29 @@
 // { authorization: "Bearer <jwt>" (or "ApiKey <key>", or apiKey: "<key>"), tenant?: "<slug>" }, names in
 // any case, or as the HTTP headers ("X-Tenant", "X-Api-Key").
 //
-// Queries and mutations run through Apollo exactly as over HTTP: the same limits,
-// plugins (metering, audit) and error shaping. Subscriptions, which Apollo does not
-// run, get the same limits and masking here. Either way the tenant client goes back
+// Every operation, subscriptions included, runs through Apollo exactly as over HTTP:
+// the same validation, limits, plugins (metering and its quota, audit, the log line)
+// and error shaping. A subscription's results after its start, which graphql-js
+// executes event by event, are masked here the same way. The tenant client goes back
 // to the pool when the operation ends. A message is no larger than an HTTP body may be.
 import type http from 'node:http';
 import type { ApolloServer } from '@apollo/server';
 import {
   GraphQLError,
   Kind,
-  NoSchemaIntrospectionCustomRule,
   getOperationAST,
   parse,
-  specifiedRules,
-  validate,
   type DocumentNode,
   type ExecutionArgs,
   type ExecutionResult,
   type GraphQLFormattedError,
   type GraphQLSchema,
-  type OperationDefinitionNode,
 } from 'graphql';
 import { useServer } from 'graphql-ws/use/ws';
 import { WebSocketServer } from 'ws';
 import type { GatewayContext } from '../schema/context';
 import type { Services } from '../services';
 import { expectedError, type ClientErrorFormatter } from './clientErrors';
-import { assertOperationAllowed, limitRules } from './operationLimits';
 import { createRequestContext, type RequestCredentials } from './requestContext';
 import { reportRequests } from './requestObserver';
 import { SESSION_ENDED, SessionSockets } from './sessionSockets';
@@ -41,7 +37,6 @@ export interface WebSocketOptions {
   schema: GraphQLSchema;
   apollo: ApolloServer<GatewayContext>;
   services: Services;
-  introspection: boolean;
   formatError: ClientErrorFormatter;
 }
 
@@ -116,8 +111,6 @@ interface RunningOperation {
 
 export function attachWebSocketServer(options: WebSocketOptions): RunningWebSocketServer {
   const { schema, services, apollo } = options;
-  const { limits } = services.config;
-  const rules = [...specifiedRules, ...limitRules(limits), ...(options.introspection ? [] : [NoSchemaIntrospectionCustomRule])];
   // Each connection's running operations, by id, so each one's context is released
   // and the operation is logged and counted when it ends, as an HTTP request is when answered.
   const running = new WeakMap<object, Map<string, RunningOperation>>();
@@ -135,7 +128,7 @@ export function attachWebSocketServer(options: WebSocketOptions): RunningWebSock
     context.release();
     report({ transport: 'websocket', requestId: context.requestId, context, seconds: Number(process.hrtime.bigint() - startedAt) / 1e9, subscription });
   };
-  // Apollo's results arrive already shaped; a subscription's errors are still raw.
+  // Apollo's results arrive already shaped; those of a subscription (its refusal, its events) are still raw.
   const mask = (errors: ReadonlyArray<GraphQLError | GraphQLFormattedError>): GraphQLFormattedError[] =>
     errors.map((error) => {
       if (!(error instanceof GraphQLError)) return error;
@@ -143,25 +136,15 @@ export function attachWebSocketServer(options: WebSocketOptions): RunningWebSock
       return options.formatError(error.toJSON(), error);
     });
 
-  /** A subscription's checks, the ones Apollo makes for everything else. */
-  function refusedSubscription(document: DocumentNode, operation: OperationDefinitionNode, variables: Record<string, unknown> | undefined) {
-    const invalid = validate(schema, document, rules);
-    if (invalid.length > 0) return invalid.map((error) => withCode(error, 'GRAPHQL_VALIDATION_FAILED'));
-    try {
-      assertOperationAllowed(schema, document, operation, variables, limits.complexity);
-    } catch (error) {
-      return [error as GraphQLError];
-    }
-    return undefined;
-  }
-
-  async function execute(args: ExecutionArgs): Promise<ExecutionResult> {
+  /** Any operation, through Apollo: its result, or the results of the subscription it started. */
+  async function run(args: ExecutionArgs): Promise<ExecutionResult | AsyncGenerator<ExecutionResult>> {
+    const context = args.contextValue as GatewayContext;
     const response = await apollo.executeOperation(
       { query: args.document, variables: args.variableValues ?? undefined, operationName: args.operationName ?? undefined },
-      { contextValue: args.contextValue as GatewayContext },
+      { contextValue: context },
     );
     if (response.body.kind !== 'single') throw new Error('incremental delivery is not offered over WebSocket');
-    return response.body.singleResult as ExecutionResult;
+    return context.takeResults() ?? (response.body.singleResult as ExecutionResult);
   }
 
   // A session that ends (a logout, a revocation, on any process) closes its sockets, and the subscriptions running on them.
@@ -169,11 +152,12 @@ export function attachWebSocketServer(options: WebSocketOptions): RunningWebSock
   const stopListening = services.sessions.onEnded((sessionId) => sockets.close(sessionId, SESSION_ENDED, 'session ended: sign in again'));
 
   // ws refuses a larger message as it arrives (close code 1009), before buffering or parsing it.
-  const wss = new WebSocketServer({ server: options.server, path: options.path, maxPayload: limits.bodyBytes });
+  const wss = new WebSocketServer({ server: options.server, path: options.path, maxPayload: services.config.limits.bodyBytes });
   const server = useServer<ConnectionParams, Connection['extra']>(
     {
       schema,
-      execute,
+      execute: run,
+      subscribe: run,
       // A credential that is present but bad closes the socket with 4403; none is anonymous.
       async onConnect(connection) {
         return createRequestContext(services, credentialsOf(connection)).then(
@@ -191,16 +175,10 @@ export function attachWebSocketServer(options: WebSocketOptions): RunningWebSock
         const variables = payload.variables ?? undefined;
         const operation = getOperationAST(document, operationName);
         if (!operation) return [unresolvedOperation(document, operationName)];
-        if (operation.operation === 'subscription') {
-          const refused = refusedSubscription(document, operation, variables);
-          if (refused) return refused;
-        }
         try {
           const signsIn = () => onlySignsIn(schema, document, operationName);
           const contextValue = await createRequestContext(services, { ...credentialsOf(connection), signsIn });
           const subscription = operation.operation === 'subscription';
-          // Apollo names queries and mutations (outcomePlugin); subscriptions do not pass through it.
-          if (subscription) contextValue.outcome.operation = operation.name?.value ?? null;
           operationsOf(connection).set(id, { context: contextValue, startedAt: process.hrtime.bigint(), subscription });
           return { schema, document, contextValue, operationName, variableValues: variables };
         } catch (error) {
@@ -208,7 +186,12 @@ export function attachWebSocketServer(options: WebSocketOptions): RunningWebSock
         }
       },
       onNext: (_connection, _id, _payload, _args, result) => (result.errors ? { ...result, errors: mask(result.errors) } : undefined),
-      onError: (_connection, _id, _payload, errors) => mask(errors),
+      // A subscription ended by an error (its caller's access ended): its log line and metrics say so.
+      onError: (connection, id, _payload, errors) => {
+        const masked = mask(errors);
+        operationsOf(connection).get(id)?.context.outcome.errorCodes.push(...masked.map((e) => String(e.extensions?.code ?? 'INTERNAL_SERVER_ERROR')));
+        return masked;
+      },
       onComplete: (connection, id) => release(connection, id),
       // Operations still running when the socket went (a query mid-flight) give their lease back too.
       onClose: (connection) => {

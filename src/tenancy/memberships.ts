@@ -1,44 +1,31 @@
-// A user's role in a tenant, looked up on the platform database and cached briefly:
-// every tenant-scoped request needs it, and it rarely changes. A change (members/)
-// is announced on the event bus, and every process invalidates at once (tenantChanges.ts).
-import { LRUCache } from 'lru-cache';
+// A user's role in a tenant, looked up on the platform database and cached
+// (cache/readThroughCache.ts): every tenant-scoped request needs it, and it rarely
+// changes. A change (members/) is announced on the change feed, and every process
+// forgets that role at once (tenantChanges.ts).
+import { ReadThroughCache } from '../cache/readThroughCache';
 import type { PlatformDb } from '../db/platformClient';
 import type { MemberRole } from '../generated/platform/client';
+import type { ChangeFeed } from './tenantChanges';
 
-const NONE = 'NONE';
+const keyOf = (userId: string, tenantId: string) => `${userId}:${tenantId}`;
 
 export class MembershipCache {
-  private readonly cache: LRUCache<string, MemberRole | typeof NONE>;
+  private readonly cache: ReadThroughCache<MemberRole | null>;
 
-  constructor(
-    private readonly platform: PlatformDb,
-    ttlMs: number,
-  ) {
-    this.cache = new LRUCache({
+  constructor(platform: PlatformDb, changes: ChangeFeed, ttlMs: number) {
+    this.cache = new ReadThroughCache({
+      ttlMs,
       max: 50_000,
-      ttl: Math.max(ttlMs, 1),
-      fetchMethod: async (key) => {
+      read: async (key) => {
         const [userId, tenantId] = key.split(':');
-        const membership = await this.platform.membership.findUnique({
-          where: { userId_tenantId: { userId, tenantId } },
-          select: { role: true },
-        });
-        return membership?.role ?? NONE;
+        const membership = await platform.membership.findUnique({ where: { userId_tenantId: { userId, tenantId } }, select: { role: true } });
+        return membership?.role ?? null;
       },
     });
+    changes.follow(this.cache, ({ membership }) => membership && keyOf(membership.userId, membership.tenantId));
   }
 
   async roleOf(userId: string, tenantId: string): Promise<MemberRole | undefined> {
-    const role = await this.cache.fetch(`${userId}:${tenantId}`);
-    return role === NONE ? undefined : role;
-  }
-
-  invalidate(userId: string, tenantId: string): void {
-    this.cache.delete(`${userId}:${tenantId}`);
-  }
-
-  /** Forget every role cached: changes to them may have gone unannounced. */
-  clear(): void {
-    this.cache.clear();
+    return (await this.cache.get(keyOf(userId, tenantId))) ?? undefined;
   }
 }

@@ -1,9 +1,10 @@
-// What a gateway process caches about its tenants must not outlive a change made by
-// another process: the tenant rows of the registry (status, plan, placement), the
-// plan catalogue, verified API keys, sessions, which tenant a custom domain routes
-// to, and people's roles in tenants. Every change to them is applied here at once and
-// announced on the event bus, and every process forgets what it held then, not when
-// the entry expires.
+// The change feed. What a gateway process caches about its tenants must not outlive a
+// change made by another process: the tenant rows of the registry (status, plan,
+// placement), the plan catalogue, verified API keys, sessions, which tenant a custom
+// domain routes to, people's roles in tenants, and what a running subscription's
+// access rests on. Every change to them is applied here at once and announced on the
+// event bus, and every process's caches, each following this feed, forget what it
+// makes stale then, not when it expires.
 //
 // One channel, one message: the fields present say what changed. A message with only
 // `slug` is what earlier releases sent, so processes of two releases side by side
@@ -14,11 +15,13 @@ import type { Services } from '../services';
 
 const CHANNEL = 'tenant-changed';
 
-interface CacheChange {
+export interface CacheChange {
   /** The tenant row with this slug. */
   slug?: string;
   /** The API key with this hash was revoked. */
   apiKeyHash?: string;
+  /** ... and this id. */
+  apiKeyId?: string;
   /** The plan catalogue was written. */
   plans?: true;
   /** The session with this id was ended (logout, revocation, a new password). */
@@ -29,56 +32,94 @@ interface CacheChange {
   membership?: { userId: string; tenantId: string };
 }
 
-type Caches = Pick<Services, 'registry' | 'plans' | 'apiKeys' | 'sessions' | 'domains' | 'memberships'>;
-/** What announcing a change takes: the caches it is applied to, and the bus. */
-export type Announcer = Caches & Pick<Services, 'events'>;
+/** What a change makes stale in one cache: one key, every key, or nothing (undefined). */
+export const EVERY_KEY = Symbol('every key');
+export type StaleKey = (change: CacheChange) => string | typeof EVERY_KEY | undefined;
 
-function forget(caches: Caches, change: CacheChange): void {
-  if (typeof change.slug === 'string') caches.registry.invalidate(change.slug);
-  if (typeof change.apiKeyHash === 'string') caches.apiKeys.forget(change.apiKeyHash);
-  if (change.plans === true) caches.plans.clear();
-  if (typeof change.sessionId === 'string') caches.sessions.ended(change.sessionId);
-  if (typeof change.domain === 'string') caches.domains.forget(change.domain);
-  const { userId, tenantId } = change.membership ?? {};
-  if (typeof userId === 'string' && typeof tenantId === 'string') caches.memberships.invalidate(userId, tenantId);
+/** A cache that follows the feed (a ReadThroughCache, or what wraps one). */
+export interface Forgetful {
+  invalidate(key: string): void;
+  clear(): void;
 }
 
-/** Lost to a Redis outage, it is made up for when Redis is back (followTenantChanges' gap). */
-async function announce(services: Announcer, change: CacheChange): Promise<void> {
-  forget(services, change);
-  await services.events.publish(CHANNEL, change);
+const text = (value: unknown) => (typeof value === 'string' ? value : undefined);
+
+/** A message from the bus, taken for what it says: anyone can publish on a Redis channel. */
+function changeOf(payload: unknown): CacheChange {
+  const message = (payload ?? {}) as Record<string, unknown>;
+  const membership = (message.membership ?? {}) as Record<string, unknown>;
+  const userId = text(membership.userId);
+  const tenantId = text(membership.tenantId);
+  return {
+    slug: text(message.slug),
+    apiKeyHash: text(message.apiKeyHash),
+    apiKeyId: text(message.apiKeyId),
+    plans: message.plans === true ? true : undefined,
+    sessionId: text(message.sessionId),
+    domain: text(message.domain),
+    membership: userId && tenantId ? { userId, tenantId } : undefined,
+  };
 }
+
+export class ChangeFeed {
+  private readonly followers: Array<{ cache: Forgetful; staleKey: StaleKey }> = [];
+
+  constructor(
+    private readonly events: EventBus,
+    private readonly log: Logger,
+  ) {}
+
+  /** From now on, `cache` forgets what `staleKey` finds in every change, made here or on another process. */
+  follow(cache: Forgetful, staleKey: StaleKey): void {
+    this.followers.push({ cache, staleKey });
+  }
+
+  /** Applies `change` here at once, then on every other process. Lost to a Redis outage, it is made up for when Redis is back (`listen`). */
+  async announce(change: CacheChange): Promise<void> {
+    this.apply(change);
+    await this.events.publish(CHANNEL, change);
+  }
+
+  /**
+   * Applies every change announced by any process. When the event bus may have lost
+   * some (Redis was away), every cache forgets everything: it is read again as needed.
+   */
+  listen(): void {
+    this.events
+      .subscribe(CHANNEL, (payload) => this.apply(changeOf(payload)), () => {
+        for (const { cache } of this.followers) cache.clear();
+      })
+      .catch((err: unknown) => this.log.error({ err }, 'following tenant changes failed: other processes’ changes reach this one only when its caches expire'));
+  }
+
+  private apply(change: CacheChange): void {
+    for (const { cache, staleKey } of this.followers) {
+      const key = staleKey(change);
+      if (key === EVERY_KEY) cache.clear();
+      else if (key !== undefined) cache.invalidate(key);
+    }
+  }
+}
+
+/** What announcing a change takes. */
+export type Announcer = Pick<Services, 'changes'>;
 
 /** The tenant's row changed (activated, failed, archived, another plan). */
-export const announceTenantChange = (services: Announcer, slug: string) => announce(services, { slug });
+export const announceTenantChange = (services: Announcer, slug: string) => services.changes.announce({ slug });
 
-/** A revoked key stops working on every process at once, not after API_KEY_CACHE_SECONDS. */
-export const announceApiKeyRevoked = (services: Announcer, hash: string) => announce(services, { apiKeyHash: hash });
+/** A revoked key stops working on every process at once, not after API_KEY_CACHE_SECONDS; so do the subscriptions it runs. */
+export const announceApiKeyRevoked = (services: Announcer, key: { id: string; hash: string }) =>
+  services.changes.announce({ apiKeyHash: key.hash, apiKeyId: key.id });
 
 /** An ended session's access tokens stop working on every process at once, not after SESSION_CACHE_SECONDS. */
-export const announceSessionEnded = (services: Announcer, sessionId: string) => announce(services, { sessionId });
+export const announceSessionEnded = (services: Announcer, sessionId: string) => services.changes.announce({ sessionId });
+
 /** A custom domain now routes to a tenant, or no longer: every process routes its requests accordingly at once. */
-export const announceDomainChange = (services: Announcer, domain: string) => announce(services, { domain });
+export const announceDomainChange = (services: Announcer, domain: string) => services.changes.announce({ domain });
 
 /** The plan catalogue was written (each start writes it): processes read their tenants' plans again. */
-export const announcePlansWritten = (services: Announcer) => announce(services, { plans: true });
+export const announcePlansWritten = (services: Announcer) => services.changes.announce({ plans: true });
 
-/** A role changed or a membership began or ended: the person's next request, on any process, runs with what is now true. */
-export const announceMembershipChange = (services: Announcer, userId: string, tenantId: string) => announce(services, { membership: { userId, tenantId } });
-
-/**
- * Applies every change announced by any process. When the event bus may have lost
- * some (Redis was away), everything cached is forgotten: it is read again as needed.
- */
-export function followTenantChanges(events: EventBus, caches: Caches, log: Logger): void {
-  events
-    .subscribe(CHANNEL, (payload) => forget(caches, (payload ?? {}) as CacheChange), () => {
-      caches.registry.clear();
-      caches.apiKeys.clear();
-      caches.plans.clear();
-      caches.sessions.clear();
-      caches.domains.clear();
-      caches.memberships.clear();
-    })
-    .catch((err: unknown) => log.error({ err }, 'following tenant changes failed: other processes’ changes reach this one only when its cache expires'));
-}
+/** A role changed or a membership began or ended: the person's next request (and next event), on any process, runs with what is now true. */
+export const announceMembershipChange = (services: Announcer, userId: string, tenantId: string) =>
+  services.changes.announce({ membership: { userId, tenantId } });

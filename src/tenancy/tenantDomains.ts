@@ -1,42 +1,29 @@
-// Custom domain -> tenant slug, cached, so a request whose Host is a tenant's own
-// domain is routed like a subdomain without a platform query each time. Only a
-// verified domain routes (manageDomains.ts). Misses are cached too (most hosts are no
-// tenant's). Verifying or removing a domain is announced (tenantChanges.ts) and every
-// process forgets that name at once.
-import { LRUCache } from 'lru-cache';
+// Custom domain -> tenant slug, cached (cache/readThroughCache.ts), so a request
+// whose Host is a tenant's own domain is routed like a subdomain without a platform
+// query each time. Only a verified domain routes (manageDomains.ts). Misses are cached
+// too (most hosts are no tenant's). Verifying or removing a domain is announced on the
+// change feed (tenantChanges.ts) and every process forgets that name at once.
+import { ReadThroughCache } from '../cache/readThroughCache';
 import type { PlatformDb } from '../db/platformClient';
-
-interface Route {
-  slug: string | null;
-}
+import type { ChangeFeed } from './tenantChanges';
 
 export class TenantDomains {
-  private readonly cache: LRUCache<string, Route> | null;
+  private readonly cache: ReadThroughCache<string | null>;
 
-  constructor(
-    private readonly platform: PlatformDb,
-    ttlMs: number,
-    maxEntries = 10_000,
-  ) {
-    this.cache = ttlMs > 0 ? new LRUCache<string, Route>({ max: maxEntries, ttl: ttlMs, fetchMethod: (domain) => this.read(domain) }) : null;
-  }
-
-  private async read(domain: string): Promise<Route> {
-    const row = await this.platform.tenantDomain.findFirst({ where: { domain, verifiedAt: { not: null } }, select: { tenant: { select: { slug: true } } } });
-    return { slug: row?.tenant.slug ?? null };
+  constructor(platform: PlatformDb, changes: ChangeFeed, ttlMs: number, maxEntries = 10_000) {
+    this.cache = new ReadThroughCache({
+      ttlMs,
+      max: maxEntries,
+      read: async (domain) => {
+        const row = await platform.tenantDomain.findFirst({ where: { domain, verifiedAt: { not: null } }, select: { tenant: { select: { slug: true } } } });
+        return row?.tenant.slug ?? null;
+      },
+    });
+    changes.follow(this.cache, (change) => change.domain);
   }
 
   /** The slug of the tenant whose domain `hostname` is, if any. */
   async slugOf(hostname: string): Promise<string | undefined> {
-    const route = this.cache ? await this.cache.fetch(hostname) : await this.read(hostname);
-    return route?.slug ?? undefined;
-  }
-
-  forget(domain: string): void {
-    this.cache?.delete(domain);
-  }
-
-  clear(): void {
-    this.cache?.clear();
+    return (await this.cache.get(hostname)) ?? undefined;
   }
 }

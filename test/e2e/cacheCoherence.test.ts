@@ -1,7 +1,9 @@
-// Two gateways share Redis and cache tenants, plans and API keys for 300 s: a change
-// made through one is seen by the other at once, never after its cache expires.
+// Two gateways share Redis and cache tenants, plans and API keys for 300 s (and a live
+// feed's access for 60 s): a change made through one is seen by the other at once,
+// never after its cache expires.
 import { randomBytes } from 'node:crypto';
 import { eventually } from '../support/eventually';
+import { connectWs, endedWith, operate } from '../support/graphqlWs';
 import { startGatewayProcess } from '../support/gatewayProcess';
 import { createTestPlan } from '../support/plans';
 import { startTestRedis, type TestRedis } from '../support/redis';
@@ -21,7 +23,7 @@ let admin: TestUser;
 
 beforeAll(async () => {
   redis = await startTestRedis();
-  a = await startTestGateway({ env: { REDIS_URL: redis.url, TENANT_CACHE_SECONDS: '300', API_KEY_CACHE_SECONDS: '300' } });
+  a = await startTestGateway({ env: { REDIS_URL: redis.url, TENANT_CACHE_SECONDS: '300', API_KEY_CACHE_SECONDS: '300', SESSION_CACHE_SECONDS: '60' } });
   b = await startTestGateway({ sharing: a });
   owner = await a.createUser();
   admin = await a.createUser({ platformAdmin: true });
@@ -91,4 +93,27 @@ test('an API key revoked on A is refused on B at once', async () => {
   expect(code(await withKey())).toBe('ok'); // B trusts the key for 300 s from now
   expect((await a.request(REVOKE_KEY, { token: owner.token, tenant: 'keyed', variables: { id: created.apiKey.id } })).body.data.revokeApiKey.revokedAt).not.toBeNull();
   expect(await soonOnB(withKey, 'UNAUTHENTICATED')).toBe('UNAUTHENTICATED');
+});
+
+test('the live feed of an API key revoked on A ends on B at the next event, which it does not deliver', async () => {
+  await a.createTenant({ slug: 'keyed-feed', owner });
+  const created = (await a.request(CREATE_KEY, { token: owner.token, tenant: 'keyed-feed' })).body.data.createApiKey;
+  const socket = connectWs(b.url, { apiKey: created.key });
+  try {
+    const feed = operate(socket.client, 'subscription { tenantEvents(types: ["customer.created"]) { object } }');
+    const createCustomer = async () =>
+      (await a.request('mutation { createCustomer(input: { name: "c" }) { id } }', { token: owner.token, tenant: 'keyed-feed' })).body.data.createCustomer.id as string;
+    const delivered = (id: string) => feed.results.some((r) => r.data?.tenantEvents.object.id === id);
+    await eventually(async () => {
+      const probe = await createCustomer();
+      return eventually(() => delivered(probe), 500).catch(() => false);
+    }, 15_000, 0);
+
+    expect((await a.request(REVOKE_KEY, { token: owner.token, tenant: 'keyed-feed', variables: { id: created.apiKey.id } })).body.data.revokeApiKey.revokedAt).not.toBeNull();
+    const after = await createCustomer();
+    expect(await endedWith(feed)).toEqual([expect.objectContaining({ extensions: { code: 'UNAUTHENTICATED' } })]);
+    expect(delivered(after)).toBe(false);
+  } finally {
+    await socket.client.dispose();
+  }
 });

@@ -1,5 +1,6 @@
 // A tenant's jobs are followed and managed by its OWNERs and ADMINs and by platform
-// admins; nobody else learns anything about them.
+// admins; nobody else learns anything about them: to someone outside the tenant, its
+// job is as missing as an id that was never a job's.
 import { connectWs, operate } from '../support/graphqlWs';
 import { JOB, PROGRESS, createTenantViaApi, finishedJob } from '../support/provisioning';
 import { startTestGateway, type TestGateway, type TestUser } from '../support/testGateway';
@@ -35,10 +36,14 @@ async function subscribeAs(user: TestUser) {
   }
 }
 
-test.each(['stranger', 'MEMBER', 'VIEWER'])("a %s's subscription to the job is refused with FORBIDDEN and learns nothing", async (who) => {
+test.each([
+  ['stranger', 'NOT_FOUND'],
+  ['MEMBER', 'FORBIDDEN'],
+  ['VIEWER', 'FORBIDDEN'],
+])("a %s's subscription to the job is refused with %s and learns nothing", async (who, code) => {
   const results = await subscribeAs(people[who]);
   // graphql-js reports a refused subscription as one result with errors only; then it completes.
-  expect(results).toEqual([{ errors: [expect.objectContaining({ extensions: { code: 'FORBIDDEN' }, path: ['provisioningProgress'] })] }]);
+  expect(results).toEqual([{ errors: [expect.objectContaining({ extensions: { code }, path: ['provisioningProgress'] })] }]);
   expect(JSON.stringify(results)).not.toContain('guarded');
 });
 
@@ -51,7 +56,7 @@ test.each([
 });
 
 test.each([
-  ['refused to a stranger', 'stranger', 'FORBIDDEN'],
+  ['missing to a stranger', 'stranger', 'NOT_FOUND'],
   ['refused to a MEMBER', 'MEMBER', 'FORBIDDEN'],
   ['shown to an ADMIN', 'ADMIN', undefined],
   ['shown to a platform admin', 'platformAdmin', undefined],
@@ -61,14 +66,31 @@ test.each([
   if (!code) expect(response.body.data.provisioningJob).toMatchObject({ id: jobId, status: 'SUCCEEDED', tenant: { slug: 'guarded' } });
 });
 
-test('retrying someone else’s job is refused', async () => {
-  const response = await gw.request('mutation($id: ID!) { retryProvisioning(jobId: $id) { status } }', { token: people.stranger.token, variables: { id: jobId } });
-  expect(response.body.errors?.[0].extensions.code).toBe('FORBIDDEN');
+const UNKNOWN_JOB = '00000000-0000-7000-8000-000000000000';
+
+test.each([
+  ['provisioningJob', JOB],
+  ['retryProvisioning', 'mutation($id: ID!) { retryProvisioning(jobId: $id) { status } }'],
+])('%s answers a stranger about another tenant’s job exactly as about a job that does not exist', async (_field, query) => {
+  const theirs = await gw.request(query, { token: people.stranger.token, variables: { id: jobId } });
+  const none = await gw.request(query, { token: people.stranger.token, variables: { id: UNKNOWN_JOB } });
+  expect(theirs.body.errors?.[0].extensions.code).toBe('NOT_FOUND');
+  expect(theirs).toEqual(none);
+});
+
+test('the subscription answers a stranger about another tenant’s job exactly as about a job that does not exist', async () => {
+  const { client } = connectWs(gw.url, { authorization: `Bearer ${people.stranger.token}` });
+  try {
+    const theirs = await operate(client, PROGRESS, { jobId }).done;
+    expect(await operate(client, PROGRESS, { jobId: UNKNOWN_JOB }).done).toEqual(theirs);
+  } finally {
+    await client.dispose();
+  }
 });
 
 test.each([
   ['a malformed id is BAD_USER_INPUT', 'not-an-id', 'BAD_USER_INPUT'],
-  ['an unknown id is NOT_FOUND', '00000000-0000-7000-8000-000000000000', 'NOT_FOUND'],
+  ['an unknown id is NOT_FOUND', UNKNOWN_JOB, 'NOT_FOUND'],
 ])('%s', async (_what, id, code) => {
   const response = await gw.request(JOB, { token: owner.token, variables: { id } });
   expect(response.body.errors?.[0].extensions.code).toBe(code);

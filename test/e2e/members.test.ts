@@ -3,6 +3,7 @@
 // and every refusal: who may, OWNER kept to owners, the last owner kept, and a bad
 // token answered the same whatever is wrong with it.
 import { createHash } from 'node:crypto';
+import { announceMembershipChange } from '../../src/tenancy/tenantChanges';
 import { freePort } from '../support/gatewayProcess';
 import { startSmtpServer, type TestSmtpServer } from '../support/smtpServer';
 import { startTestGateway, TEST_PASSWORD, type GraphQLResponse, type TestGateway, type TestUser } from '../support/testGateway';
@@ -264,7 +265,7 @@ test('two owners demoting each other at once, or two demotions of the only two o
     // Back to two owners; a platform admin now takes both at once, and removes while demoting.
     const demoted = mutual[0].body.data ? b : a;
     await gw.services.platform.membership.updateMany({ where: { userId: demoted.id, tenant: { slug } }, data: { role: 'OWNER' } });
-    gw.services.memberships.invalidate(demoted.id, (await gw.services.registry.find(slug))!.id);
+    await announceMembershipChange(gw.services, demoted.id, (await gw.services.registry.find(slug))!.id);
     const both = await Promise.all([
       as(platformAdmin, CHANGE_ROLE, { userId: a.id, role: 'VIEWER' }, slug),
       as(platformAdmin, REMOVE, { userId: b.id }, slug),

@@ -1,10 +1,12 @@
 // A colleague joins a tenant and is let go, end to end: two real gateway processes on
-// one platform database and one Redis, a real SMTP server, everything over HTTP. The
-// owner works on A; the colleague on B, which trusts what it cached for 300 s, so
-// only the event bus can explain B applying each change at once.
+// one platform database and one Redis, a real SMTP server, everything over HTTP (and
+// her live feed over WebSocket). The owner works on A; the colleague on B, which
+// trusts what it cached for 300 s (and a live feed's access for 60 s), so only the
+// event bus can explain B applying each change at once.
 import { randomBytes } from 'node:crypto';
 import { testDatabases } from '../support/database';
 import { eventually } from '../support/eventually';
+import { connectWs, endedWith, operate } from '../support/graphqlWs';
 import { processEnv, startGatewayProcess, type GatewayProcess } from '../support/gatewayProcess';
 import { JOB } from '../support/provisioning';
 import { deleteRedisKeys, startTestRedis, type TestRedis } from '../support/redis';
@@ -14,6 +16,7 @@ const dbs = testDatabases();
 const env = {
   ...processEnv(dbs),
   TENANT_CACHE_SECONDS: '300',
+  SESSION_CACHE_SECONDS: '60',
   PUBLIC_URL: 'https://books.example.com',
 };
 
@@ -103,8 +106,25 @@ test('invited by mail, joining, demoted and removed: each change applies on the 
   expect(stillReads.errors).toBeUndefined();
   expect(stillReads.data.products.totalCount).toBeGreaterThanOrEqual(1);
 
-  // Removed on A: her next request on B finds no tenant.
-  const removed = await post(a, 'mutation($id: ID!) { removeMember(userId: $id) { email } }', { id: colleague.id }, owner.token, 'atelier');
-  expect(removed.data.removeMember.email).toBe('sara@atelier.test');
-  expect(await soonOnB(() => post(b, '{ products { totalCount } }', {}, colleague.token, 'atelier'), 'TENANT_NOT_FOUND')).toBe('TENANT_NOT_FOUND');
+  // Her live feed on B streams what the owner does on A.
+  const socket = connectWs(b.url, { authorization: `Bearer ${colleague.token}`, tenant: 'atelier' });
+  try {
+    const feed = operate(socket.client, 'subscription { tenantEvents(types: ["customer.created"]) { object } }');
+    const createCustomer = async (name: string) => (await post(a, 'mutation($name: String!) { createCustomer(input: { name: $name }) { id } }', { name }, owner.token, 'atelier')).data.createCustomer.id;
+    const delivered = (id: string) => feed.results.some((r) => r.data?.tenantEvents.object.id === id);
+    await eventually(async () => {
+      const probe = await createCustomer('Probe');
+      return eventually(() => delivered(probe), 500).catch(() => false);
+    }, 15_000, 0);
+
+    // Removed on A: her next request on B finds no tenant, and her feed on B ends at the next event instead of delivering it.
+    const removed = await post(a, 'mutation($id: ID!) { removeMember(userId: $id) { email } }', { id: colleague.id }, owner.token, 'atelier');
+    expect(removed.data.removeMember.email).toBe('sara@atelier.test');
+    expect(await soonOnB(() => post(b, '{ products { totalCount } }', {}, colleague.token, 'atelier'), 'TENANT_NOT_FOUND')).toBe('TENANT_NOT_FOUND');
+    const after = await createCustomer('After her removal');
+    expect(await endedWith(feed)).toEqual([expect.objectContaining({ extensions: { code: 'TENANT_NOT_FOUND' } })]);
+    expect(delivered(after)).toBe(false);
+  } finally {
+    await socket.client.dispose();
+  }
 });

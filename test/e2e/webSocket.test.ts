@@ -4,7 +4,9 @@ import { OperationTypeNode } from 'graphql';
 import pg from 'pg';
 import WebSocket from 'ws';
 import { withDatabase } from '../../src/db/urls';
+import { eventually } from '../support/eventually';
 import { connectWs, operate } from '../support/graphqlWs';
+import { createTestPlan } from '../support/plans';
 import { asVariables, committedSchema, wellFormedCalls } from '../support/schemaCases';
 import { startTestGateway, TEST_PASSWORD, type TestGateway, type TestUser } from '../support/testGateway';
 
@@ -92,14 +94,37 @@ test.each([
   });
 });
 
-test('a subscription over the limits is refused before it starts', async () => {
+test('a subscription over the limits is refused before it starts, as a query is', async () => {
   await withSocket(ownerParams(), async ({ client }) => {
     const aliases = `subscription { provisioningProgress(jobId: "x") { ${Array.from({ length: 40 }, (_, i) => `a${i}: jobId`).join(' ')} } }`;
-    await expect(operate(client, aliases).done).rejects.toEqual([expect.objectContaining({ extensions: { code: 'BAD_USER_INPUT' } })]);
-    await expect(operate(client, 'subscription { provisioningProgress(jobId: "x") { nothingHere } }').done).rejects.toEqual([
-      expect.objectContaining({ extensions: { code: 'GRAPHQL_VALIDATION_FAILED' } }),
+    expect(await operate(client, aliases).done).toEqual([{ errors: [expect.objectContaining({ extensions: { code: 'BAD_USER_INPUT' } })] }]);
+    expect(await operate(client, 'subscription { provisioningProgress(jobId: "x") { nothingHere } }').done).toEqual([
+      { errors: [expect.objectContaining({ extensions: { code: 'GRAPHQL_VALIDATION_FAILED' } })] },
     ]);
   });
+});
+
+test('a subscription is an API call of its tenant, counted as one over HTTP is, and refused with RATE_LIMITED over the quota', async () => {
+  await createTestPlan(gw, 'two-calls', { maxApiCallsPerMonth: 2 });
+  const tenant = await gw.createTenant({ slug: 'feed-shop', owner, plan: 'two-calls' });
+  const apiCalls = async () => {
+    await gw.services.usage.flush();
+    const [usage] = await gw.services.platform.usageMetric.findMany({ where: { tenantId: tenant.id } });
+    return usage?.apiCalls ?? 0;
+  };
+  const FEED = 'subscription { tenantEvents { id } }';
+  await withSocket({ authorization: `Bearer ${owner.token}`, tenant: 'feed-shop' }, async ({ client }) => {
+    const feed = operate(client, FEED);
+    await eventually(async () => (await apiCalls()) === 1, 5_000);
+    expect((await gw.request('{ products { totalCount } }', { token: owner.token, tenant: 'feed-shop' })).status).toBe(200);
+    // The quota is used up: the next subscription is refused before it starts, as the next request would be.
+    const refused = operate(client, FEED).until(() => true);
+    const answer = await Promise.race([refused, new Promise((resolve) => setTimeout(() => resolve('still running after 5 s'), 5_000))]);
+    expect(answer).toEqual({ errors: [expect.objectContaining({ extensions: expect.objectContaining({ code: 'RATE_LIMITED', quota: 2, used: 2 }) })] });
+    expect(feed.results).toEqual([]);
+    feed.stop();
+  });
+  expect(await apiCalls()).toBe(2);
 });
 
 /** Whatever ended an operation, as a list of errors: a result's, or those it was refused with. */

@@ -75,3 +75,22 @@ export function operate<T = any>(client: Client, query: string, variables?: Reco
     stop: () => stop(),
   };
 }
+
+/** The errors of the `error` message that ended `operation`; fails if it completed without one, or is still running after `ms`. */
+export async function endedWith(operation: WsOperation, ms = 10_000): Promise<NonNullable<WsResult['errors']>> {
+  let timer: NodeJS.Timeout | undefined;
+  const stillRunning = new Promise<never>((_, reject) => {
+    timer = setTimeout(() => reject(new Error(`still running after ${ms} ms, having delivered ${JSON.stringify(operation.results)}`)), ms);
+  });
+  const ended = operation.done.then(
+    (results) => {
+      throw new Error(`completed without an error, having delivered ${JSON.stringify(results)}`);
+    },
+    (errors: NonNullable<WsResult['errors']>) => errors,
+  );
+  try {
+    return await Promise.race([ended, stillRunning]);
+  } finally {
+    clearTimeout(timer);
+  }
+}

@@ -45,7 +45,7 @@ export class ProvisioningResolver {
   }
 
   @Subscription(() => ProvisioningEvent, {
-    description: 'A job’s progress: its current state first, then each change; completes once it SUCCEEDED or FAILED.',
+    description: 'A job’s progress: its current state first, then each change; completes once it SUCCEEDED or FAILED. Ends with an error (NOT_FOUND, FORBIDDEN, UNAUTHENTICATED) at the next change once you may no longer follow the job.',
     subscribe: ({ args, context }) => {
       const ctx = context as GatewayContext;
       return watchJob(ctx.services, ctx.requireUser(), (args as { jobId: string }).jobId);

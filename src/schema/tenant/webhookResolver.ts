@@ -1,4 +1,5 @@
 import { Arg, Args, Ctx, ID, Mutation, Query, Resolver, Root, Subscription } from 'type-graphql';
+import { whileAllowed } from '../../auth/liveAccess';
 import { parseId } from '../../ids';
 import { watchTenantEvents, type TenantEventMessage } from '../../webhooks/liveFeed';
 import {
@@ -64,11 +65,13 @@ export class WebhookResolver {
   }
 
   @Subscription(() => TenantEvent, {
-    description: "The tenant's events as they happen (those of `types` only, when given); the same events its webhooks receive.",
+    description:
+      "The tenant's events as they happen (those of `types` only, when given); the same events its webhooks receive. Ends with the error a request would get now (TENANT_NOT_FOUND, UNAUTHENTICATED, ...) at the next event once you may no longer read the tenant.",
     subscribe: async ({ args, context }) => {
       const ctx = context as GatewayContext;
       const { tenant } = await ctx.access('data.read');
-      return watchTenantEvents(ctx.services, tenant.id, (args as { types?: string[] | null }).types ?? undefined);
+      const events = watchTenantEvents(ctx.services, tenant.id, (args as { types?: string[] | null }).types ?? undefined);
+      return whileAllowed(events, () => ctx.confirmAccess('data.read'));
     },
   })
   tenantEvents(@Arg('types', () => [String], { nullable: true }) _types: string[] | undefined, @Root() event: TenantEventMessage): TenantEventMessage {

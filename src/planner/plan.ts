@@ -23,10 +23,19 @@ export interface ArgumentSource {
 export type Output =
   /** A column; `key` null when only the statement needs it (an id for a resolver, a join key). */
   | { kind: 'column'; column: Column; key: string | null }
-  /** A to-one relation joined into the row, answered under each of its response keys. */
-  | { kind: 'one'; keys: string[]; relation: Relation; row: RowPlan }
+  /**
+   * A to-one relation joined into the row, answered under each of its response keys.
+   */
+  | { kind: 'one'; keys: string[]; relation: Relation; row: RowPlan; presence: Presence }
   /** A to-many relation: its own connection, nested as JSON values. */
   | { kind: 'many'; keys: string[]; relation: Relation; connection: ConnectionPlan; args: ArgumentSource };
+
+/**
+ * How a joined row tells it is missing (its values are then all null): it cannot be
+ * (`always`); a column it reads that is never null otherwise, at this position among
+ * its values (`column`); or a value of its own before them (`indicator`).
+ */
+export type Presence = { by: 'always' } | { by: 'column'; at: number } | { by: 'indicator' };
 
 export interface RowPlan {
   model: Model;
@@ -54,6 +63,8 @@ export interface ConnectionPlan {
   row: RowPlan | null;
   /** Rows need their sort keys too, to make cursors. */
   cursors: boolean;
+  /** Whether another page follows (or precedes) is asked: read one row more than the page. */
+  peeks: boolean;
   /** count(*), for totalCount and aggregates.count. */
   count: boolean;
   aggregates: AggregatePlan | null;
@@ -85,10 +96,14 @@ function byResponseKey(nodes: readonly FieldNode[]): Map<string, FieldNode[]> {
   return groups;
 }
 
-/** The plan of one row of `model` for `selection`; `nest` relations into it (default: as the planning says). */
-export function rowPlan(planning: Planning, model: Model, selection: Selection, nest = planning.nestRelations): RowPlan {
-  const outputs: Output[] = [{ kind: 'column', column: columnOf(model, 'id'), key: 'id' }];
-  const columnKeys = new Set(['id']);
+/**
+ * The plan of one row of `model` for `selection`; `nest` relations into it (default:
+ * as the planning says). A row carries its id when it is asked for, or when something
+ * reads the row by it: a batch read by ids, a relation left to its resolver.
+ */
+export function rowPlan(planning: Planning, model: Model, selection: Selection, nest = planning.nestRelations, withId = !nest): RowPlan {
+  const outputs: Output[] = [];
+  const columnKeys = new Set<string>();
   const addColumn = (column: Column, key: string | null) => {
     if (key !== null && columnKeys.has(key)) return;
     if (key !== null) columnKeys.add(key);
@@ -104,7 +119,7 @@ export function rowPlan(planning: Planning, model: Model, selection: Selection, 
       if (relation.kind === 'one') {
         // A to-one relation takes no arguments: every alias reads one joined row.
         const row = rowPlan(planning, target, selectionOf(nodes, target.typeName, planning.context));
-        outputs.push({ kind: 'one', keys: responseKeys(nodes), relation, row });
+        outputs.push({ kind: 'one', keys: responseKeys(nodes), relation, row, presence: presenceOf(relation, row) });
       } else {
         for (const [key, group] of byResponseKey(nodes)) {
           const connection = connectionPlan(planning, target, group);
@@ -121,9 +136,27 @@ export function rowPlan(planning: Planning, model: Model, selection: Selection, 
     }
     addColumn(columnOf(model, name), name);
   }
-  // A joined row's values follow its columns; a nested connection's JSON values too.
-  const width = outputs.reduce((n, o) => n + (o.kind === 'column' ? 1 : o.kind === 'one' ? o.row.width : connectionWidth(o.connection)), 0);
+  // A row of no values is no SQL: it reads its id.
+  if (withId || outputs.length === 0) outputs.unshift({ kind: 'column', column: columnOf(model, 'id'), key: 'id' });
+  // A joined row's values follow its columns (after their indicator); a nested list's values too.
+  const width = outputs.reduce((n, o) => n + (o.kind === 'column' ? 1 : o.kind === 'one' ? o.row.width + (o.presence.by === 'indicator' ? 1 : 0) : connectionWidth(o.connection)), 0);
   return { model, outputs, width };
+}
+
+/** Where among a row's values its own `column` is, or -1 when it does not read it (before any joined row or list). */
+export function valueIndexOf(row: RowPlan, column: Column): number {
+  for (let i = 0; i < row.outputs.length; i++) {
+    const output = row.outputs[i];
+    if (output.kind !== 'column') return -1;
+    if (output.column === column) return i;
+  }
+  return -1;
+}
+
+function presenceOf(relation: Relation, row: RowPlan): Presence {
+  if (!relation.nullable) return { by: 'always' };
+  const at = row.outputs.findIndex((o) => o.kind === 'column' && !o.column.nullable);
+  return at >= 0 && row.outputs.slice(0, at).every((o) => o.kind === 'column') ? { by: 'column', at } : { by: 'indicator' };
 }
 
 function aggregatePlan(planning: Planning, model: Model, nodes: readonly FieldNode[], typeName: string): AggregatePlan {
@@ -160,6 +193,7 @@ export function connectionPlan(planning: Planning, model: Model, nodes: readonly
     model,
     row: wantsRows ? rowPlan(planning, model, selectionOf(rowNodes, typeName, planning.context)) : null,
     cursors: edgeSelection.has('cursor') || pageInfo.has('startCursor') || pageInfo.has('endCursor'),
+    peeks: pageInfo.has('hasNextPage') || pageInfo.has('hasPreviousPage'),
     count: selection.has('totalCount') || Boolean(aggregateSelection?.has('count')),
     aggregates: aggregates ? aggregatePlan(planning, model, aggregates, `${typeName}Aggregates`) : null,
     grouped,
@@ -203,12 +237,12 @@ export function rootPlan(info: GraphQLResolveInfo, nestRelations: boolean): Root
   });
 }
 
-/** Rows of `model` as the field `info` asks for them (a field of another type answering rows by id). */
+/** Rows of `model` as the field `info` asks for them, read by id (a field of another type answering rows). */
 export function rowsPlan(info: GraphQLResolveInfo, model: Model, nestRelations: boolean): RowPlan {
-  return cached(info, 'rows', nestRelations, (planning) => rowPlan(planning, model, selectionOf(info.fieldNodes, model.typeName, planning.context)));
+  return cached(info, 'rows', nestRelations, (planning) => rowPlan(planning, model, selectionOf(info.fieldNodes, model.typeName, planning.context), nestRelations, true));
 }
 
-/** A row of `parent` with only the relation field `info` resolves, nested: its parent's row did not have it. */
+/** A row of `parent`, read by id, with only the relation field `info` resolves, nested: its parent's row did not have it. */
 export function relationPlan(info: GraphQLResolveInfo, parent: Model, nestRelations: boolean): RowPlan {
-  return cached(info, 'relation', nestRelations, (planning) => rowPlan(planning, parent, new Map([[info.fieldName, [...info.fieldNodes]]]), true));
+  return cached(info, 'relation', nestRelations, (planning) => rowPlan(planning, parent, new Map([[info.fieldName, [...info.fieldNodes]]]), true, true));
 }

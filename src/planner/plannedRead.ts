@@ -28,7 +28,7 @@ export async function plannedRead(target: TenantTarget, role: MemberRole, info: 
   const dialect = dialectOf(target);
   const plan = rootPlan(info, nestRelations);
   const writer = new StatementWriter(dialect, info.variableValues, role);
-  const shaper = new Shaper(writer.runs, dialect.nullListIsEmpty);
+  const shaper = new Shaper(writer.runs, dialect);
   if (plan.kind === 'one') {
     if (read.kind !== 'one') throw new Error(`${info.fieldName} answers one row: read it by id`);
     const [row] = await run(target, writer.byIds(plan.plan, [read.id]));
@@ -53,7 +53,7 @@ export async function plannedRowsById(
 ): Promise<Map<string, Row>> {
   const dialect = dialectOf(target);
   const writer = new StatementWriter(dialect, variables, role);
-  const shaper = new Shaper(writer.runs, dialect.nullListIsEmpty);
+  const shaper = new Shaper(writer.runs, dialect);
   const rows = await run(target, writer.byIds(plan, ids));
   return new Map(rows.map((values) => shaper.row(plan, values, 0)[0]).map((row) => [row.id as string, row]));
 }

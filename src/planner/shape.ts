@@ -9,7 +9,8 @@ import { encodeCursor } from './order';
 import type { AggregatePlan, ConnectionPlan, RowPlan } from './plan';
 import { MAX_GROUPS } from '../graph/modelTypes';
 import type { ListRun } from './statement';
-import { decoderOf, jsonValue, trimDecimal } from './values';
+import type { Dialect } from './dialect';
+import { decoderOf, trimDecimal } from './values';
 
 export type Row = Record<string, unknown>;
 
@@ -30,7 +31,7 @@ const decimalText = (v: unknown) => (v === null ? null : trimDecimal(String(v)))
 export class Shaper {
   constructor(
     private readonly runs: Map<ConnectionPlan, ListRun>,
-    private readonly nullListIsEmpty: boolean,
+    private readonly dialect: Dialect,
   ) {}
 
   /** A row from `values` at `offset`, and the offset after it. */
@@ -42,9 +43,11 @@ export class Shaper {
         const decoded = decoderOf(output.column.scalar)(values[at++]);
         if (output.key !== null) row[output.key] = decoded;
       } else if (output.kind === 'one') {
-        // A missing related row leaves its values (its id first) null.
+        // A missing related row leaves its values null: a value that cannot be null otherwise tells.
+        const { presence } = output;
+        const missing = presence.by === 'indicator' ? values[at++] === null : presence.by === 'column' && values[at + presence.at] === null;
         let related: Row | null = null;
-        if (values[at] === null || values[at] === undefined) at += output.row.width;
+        if (missing) at += output.row.width;
         else [related, at] = this.row(output.row, values, at);
         for (const key of output.keys) row[answerKey(key)] = related;
       } else {
@@ -56,15 +59,15 @@ export class Shaper {
     return [row, at];
   }
 
-  /** A list from its JSON values at `offset` (rows, then count and aggregates, then each grouping). */
+  /** A list from its values at `offset` (its rows, then count and aggregates, then each grouping). */
   connection(plan: ConnectionPlan, values: readonly unknown[], offset: number): [Connection, number] {
     let at = offset;
-    const rows = plan.row ? (this.list(values[at++]) as unknown[][]) : [];
+    const rows = plan.row ? this.dialect.parseList(values[at++]) : [];
     const connection = this.page(plan, rows);
-    if (plan.count || plan.aggregates) this.aggregate(plan, connection, jsonValue(values[at++]) as unknown[]);
+    if (plan.count || plan.aggregates) this.aggregate(plan, connection, this.dialect.parseTuple(values[at++]));
     const run = this.runs.get(plan)!;
     plan.grouped.forEach((grouped, i) => {
-      const groups = this.list(values[at++]) as unknown[][];
+      const groups = this.dialect.parseList(values[at++]);
       if (groups.length > MAX_GROUPS) throw badInput(`groupedAggregates: more than ${MAX_GROUPS} groups; group by fewer or coarser values, or filter the list`);
       const keys = run.groups[i];
       const answer = groups.map((group) => {
@@ -86,26 +89,17 @@ export class Shaper {
     return this.page(plan, rows);
   }
 
-  private list(value: unknown): unknown[] {
-    if (value === null || value === undefined) {
-      if (this.nullListIsEmpty) return [];
-      throw new Error('a list of this answer is larger than the MySQL server sends at once (max_allowed_packet)');
-    }
-    return jsonValue(value) as unknown[];
-  }
-
   private page(plan: ConnectionPlan, rows: unknown[][]): Connection {
-    const { paging } = this.runs.get(plan)!;
-    const more = paging.size !== undefined && rows.length > paging.size;
+    const { paging, sortValuesAt } = this.runs.get(plan)!;
+    const more = plan.peeks && paging.size !== undefined && rows.length > paging.size;
     let taken = more ? rows.slice(0, paging.size) : rows;
     if (paging.backward) taken = taken.slice().reverse();
-    const width = plan.row?.width ?? 0;
     const nodes = new Array<Row>(taken.length);
     const edges = new Array<{ cursor: string; node: Row }>(taken.length);
     for (let i = 0; i < taken.length; i++) {
       const values = taken[i];
       nodes[i] = this.row(plan.row!, values, 0)[0];
-      edges[i] = { cursor: plan.cursors ? encodeCursor(paging.terms, values.slice(width, width + paging.terms.length)) : '', node: nodes[i] };
+      edges[i] = { cursor: plan.cursors ? encodeCursor(paging.terms, sortValuesAt.map((at) => values[at])) : '', node: nodes[i] };
     }
     return {
       nodes,

@@ -16,9 +16,9 @@ import type { MemberRole } from '../generated/platform/enums';
 import { columnOf, type Column, type Model, type Relation } from '../graph/tenantModel';
 import { DEFAULT_PAGE, MAX_PAGE } from './pageSize';
 import { TENANT_SCHEMA } from '../db/tenantTarget';
-import type { Dialect } from './dialect';
+import type { Dialect, ListParts } from './dialect';
 import { decodeCursor, keysetSql, orderOf, orderSql, reversed, type OrderTerm } from './order';
-import type { ConnectionPlan, GroupedPlan, Output, RowPlan } from './plan';
+import { valueIndexOf, type ConnectionPlan, type GroupedPlan, type Output, type RowPlan } from './plan';
 import { join, value, type Sql } from './sql';
 import { whereSql, type WhereInput, type WhereWriter } from './where';
 
@@ -47,6 +47,8 @@ export interface Paging {
 /** What the statement asked at one list, for the shaper. */
 export interface ListRun {
   paging: Paging;
+  /** Where a row's sort values are among its values, in the order's terms (for cursors). */
+  sortValuesAt: number[];
   groups: GroupKey[][];
 }
 
@@ -80,27 +82,29 @@ export class StatementWriter implements WhereWriter {
     return `${alias}.${this.dialect.quote(column)}`;
   }
 
-  /** A row's values over `alias`, the joins its to-one relations need, and the columns of `alias` it reads. */
-  row(plan: RowPlan, alias: string, base: Set<string>): { values: Sql[]; joins: Sql[] } {
+  /** A row's values over `alias`, and the joins its to-one relations need. */
+  row(plan: RowPlan, alias: string): { values: Sql[]; joins: Sql[] } {
+    const { dialect } = this;
     const values: Sql[] = [];
     const joins: Sql[] = [];
     this.allow(plan.model);
     for (const output of plan.outputs) {
       if (output.kind === 'column') {
         if (output.column.readRole) this.allow(plan.model, output.column);
-        base.add(output.column.column);
-        values.push(this.dialect.output(output.column.scalar, this.column(alias, output.column.column)));
+        values.push(dialect.output(output.column.scalar, this.column(alias, output.column.column)));
       } else if (output.kind === 'one') {
         const joined = this.alias();
-        base.add(output.relation.localColumn);
-        joins.push(
-          ` LEFT JOIN ${this.table(output.row.model)} ${joined} ON ${this.column(joined, output.relation.targetColumn)} = ${this.column(alias, output.relation.localColumn)}`,
-        );
-        const inner = this.row(output.row, joined, new Set());
+        const { relation, row } = output;
+        joins.push(` LEFT JOIN ${this.table(row.model)} ${joined} ON ${this.column(joined, relation.targetColumn)} = ${this.column(alias, relation.localColumn)}`);
+        if (output.presence.by === 'indicator') {
+          // Null when there is no related row: this row's key, or (the key being on the other side) the joined row's id.
+          const holdsKey = plan.model.columns.some((c) => c.column === relation.localColumn && !c.isId);
+          values.push(dialect.output('ID', holdsKey ? this.column(alias, relation.localColumn) : this.column(joined, columnOf(row.model, 'id').column)));
+        }
+        const inner = this.row(row, joined);
         values.push(...inner.values);
         joins.push(...inner.joins);
       } else {
-        base.add(output.relation.localColumn);
         values.push(...this.nested(output, alias));
       }
     }
@@ -114,45 +118,59 @@ export class StatementWriter implements WhereWriter {
   }
 
   /**
-   * A list's values: its rows (a JSON array of value lists), its count and aggregates
-   * (one JSON array), and each of its groupings (a JSON array of groups).
+   * What a list reads: its rows' values (and their sort values for cursors) over its
+   * table and joins, filtered, in the order it is read (reversed for `last`), as many
+   * as its page and one more; and its where alone, for aggregates over all of it.
+   */
+  private page(plan: ConnectionPlan, args: ListArgs, nested: { relation: Relation; link: (alias: string) => string } | undefined, extra: WhereInput[]) {
+    const { model } = plan;
+    this.allow(model);
+    const alias = this.alias();
+    const paging = pagingOf(model, args, nested ? (nested.relation.order ?? model.order) : model.order, nested ? undefined : DEFAULT_PAGE);
+    this.allowAll(model, paging.terms.map((t) => t.column));
+    const run: ListRun = { paging, sortValuesAt: [], groups: [] };
+    this.runs.set(plan, run);
+    const where: Sql[] = [...(nested ? [nested.link(alias)] : []), ...whereSql(this, model, alias, args.where), ...extra.flatMap((w) => whereSql(this, model, alias, w))];
+    const rows = (row: RowPlan): ListParts => {
+      const { values, joins } = this.row(row, alias);
+      // A cursor holds the row's sort values: those the row reads already are not read twice.
+      const sortValues: Sql[] = [];
+      if (plan.cursors) {
+        run.sortValuesAt = paging.terms.map((t) => {
+          const at = valueIndexOf(row, t.column);
+          if (at >= 0) return at;
+          sortValues.push(this.dialect.output(t.column.scalar, this.column(alias, t.column.column)));
+          return row.width + sortValues.length - 1;
+        });
+      }
+      return {
+        values: [...values, ...sortValues],
+        table: this.table(model),
+        alias,
+        joins,
+        where: and([...where, ...this.keyset(alias, paging, args)]),
+        order: orderSql(this.dialect, alias, paging.backward ? reversed(paging.terms) : paging.terms),
+        ...(paging.size === undefined ? {} : { limit: paging.size + (plan.peeks ? 1 : 0) }),
+      };
+    };
+    return { alias, run, where, rows };
+  }
+
+  /**
+   * A list's values: its rows (one value holding their value lists), its count and
+   * aggregates (one value), and each of its groupings (one value of groups).
    */
   list(plan: ConnectionPlan, args: ListArgs, nested?: { relation: Relation; link: (alias: string) => string }, extra: WhereInput[] = []): Sql[] {
     const { dialect } = this;
     const { model } = plan;
-    this.allow(model);
-    const alias = this.alias();
-    const table = this.table(model);
-    const paging = pagingOf(model, args, nested ? (nested.relation.order ?? model.order) : model.order, nested ? undefined : DEFAULT_PAGE);
-    this.allowAll(model, paging.terms.map((t) => t.column));
-    const where: Sql[] = [...(nested ? [nested.link(alias)] : []), ...whereSql(this, model, alias, args.where), ...extra.flatMap((w) => whereSql(this, model, alias, w))];
-    const run: ListRun = { paging, groups: [] };
-    this.runs.set(plan, run);
+    const { alias, run, where, rows } = this.page(plan, args, nested, extra);
     const values: Sql[] = [];
-    if (plan.row) {
-      const base = new Set<string>();
-      const { values: rowValues, joins } = this.row(plan.row, alias, base);
-      const fetch = paging.backward ? reversed(paging.terms) : paging.terms;
-      for (const term of paging.terms) base.add(term.column.column);
-      const cursors = plan.cursors ? paging.terms.map((t) => dialect.output(t.column.scalar, this.column(alias, t.column.column))) : [];
-      values.push(
-        dialect.list({
-          element: dialect.tuple([...rowValues, ...cursors]),
-          table,
-          alias,
-          baseColumns: [...base].map((c) => this.column(alias, c)),
-          joins,
-          where: and([...where, ...this.keyset(alias, paging, args)]),
-          order: orderSql(dialect, alias, fetch),
-          ...(paging.size === undefined ? {} : { limit: paging.size + 1 }),
-        }),
-      );
-    }
+    if (plan.row) values.push(dialect.list(rows(plan.row)));
     if (plan.count || plan.aggregates) {
       const parts = plan.aggregates?.parts ?? [];
       this.allowAll(model, parts.flatMap((p) => p.columns));
       const aggregates = parts.flatMap((p) => p.columns.map((c) => dialect.aggregate(p.kind, c.scalar, this.column(alias, c.column))));
-      values.push(['(SELECT ', dialect.tuple([dialect.count(), ...aggregates]), ` FROM ${table} ${alias}`, whereClause(and(where)), ')']);
+      values.push(['(SELECT ', dialect.tuple([dialect.count(), ...aggregates]), ` FROM ${this.table(model)} ${alias}`, whereClause(and(where)), ')']);
     }
     for (const grouped of plan.grouped) {
       const keys = groupKeysOf(model, grouped, this.variables);
@@ -167,8 +185,8 @@ export class StatementWriter implements WhereWriter {
     this.allowAll(model, [...keys.map((k) => columnOf(model, k.field)), ...grouped.aggregates.parts.flatMap((p) => p.columns)]);
     const groupings = keys.map((k) => dialect.grouping(this.column(alias, columnOf(model, k.field).column), k.truncateTo));
     const aggregates = grouped.aggregates.parts.flatMap((p) => p.columns.map((c) => dialect.aggregate(p.kind, c.scalar, this.column(alias, c.column))));
-    const element = dialect.tuple([...groupings.map((g, i) => dialect.groupKey(g, keys[i].truncateTo)), dialect.count(), ...aggregates]);
-    return dialect.groupedList({ element, table: this.table(model), alias, where: and(where), groupings, limit: MAX_GROUPS + 1, nested });
+    const values = [...groupings.map((g, i) => dialect.groupKey(g, keys[i].truncateTo)), dialect.count(), ...aggregates];
+    return dialect.groupedList({ values, table: this.table(model), alias, where: and(where), groupings, limit: MAX_GROUPS + 1, nested });
   }
 
   private allowAll(model: Model, columns: Column[]): void {
@@ -182,35 +200,16 @@ export class StatementWriter implements WhereWriter {
     return out;
   }
 
-  /** A root list of rows only: plain rows, the page read first. */
+  /** A root list of rows only, as plain rows of the statement. */
   flatList(plan: ConnectionPlan & { row: RowPlan }, args: ListArgs, extra: WhereInput[]): Sql {
-    const { dialect } = this;
-    const { model } = plan;
-    const alias = this.alias();
-    const paging = pagingOf(model, args, model.order, DEFAULT_PAGE);
-    this.allowAll(model, paging.terms.map((t) => t.column));
-    this.runs.set(plan, { paging, groups: [] });
-    const where = [...whereSql(this, model, alias, args.where), ...extra.flatMap((w) => whereSql(this, model, alias, w)), ...this.keyset(alias, paging, args)];
-    const base = new Set<string>();
-    const { values, joins } = this.row(plan.row, alias, base);
-    for (const term of paging.terms) base.add(term.column.column);
-    const cursors = plan.cursors ? paging.terms.map((t) => dialect.output(t.column.scalar, this.column(alias, t.column.column))) : [];
-    const order = orderSql(dialect, alias, paging.backward ? reversed(paging.terms) : paging.terms);
-    return [
-      'SELECT ',
-      join([...values, ...cursors], ', '),
-      ` FROM (SELECT ${[...base].map((c) => this.column(alias, c)).join(', ')} FROM ${this.table(model)} ${alias}`,
-      whereClause(and(where)),
-      ` ORDER BY ${order} LIMIT ${paging.size! + 1}) ${alias}`,
-      joins,
-      ` ORDER BY ${order}`,
-    ];
+    const { values, table, alias, joins, where, order, limit } = this.page(plan, args, undefined, extra).rows(plan.row);
+    return ['SELECT ', join(values, ', '), ` FROM ${table} ${alias}`, joins, whereClause(where), ` ORDER BY ${order} LIMIT ${limit!}`];
   }
 
   /** Rows by id (one or several), in no particular order. */
   byIds(plan: RowPlan, ids: readonly string[]): Sql {
     const alias = this.alias();
-    const { values, joins } = this.row(plan, alias, new Set());
+    const { values, joins } = this.row(plan, alias);
     const id = this.column(alias, 'id');
     const match: Sql = ids.length === 1 ? [`${id} = `, value(ids[0])] : [`${id} IN (`, join(ids.map(value), ', '), ')'];
     return ['SELECT ', join(values, ', '), ` FROM ${this.table(plan.model)} ${alias}`, joins, ' WHERE ', match];

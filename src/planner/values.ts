@@ -47,6 +47,3 @@ const DECODERS: Record<Scalar, Decoder> = {
 };
 
 export const decoderOf = (scalar: Scalar): Decoder => DECODERS[scalar];
-
-/** A list nested as JSON: text from a top-level column, an array inside another list. */
-export const jsonValue: Decoder = json;

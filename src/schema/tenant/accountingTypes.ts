@@ -30,8 +30,8 @@ export class JournalEntry {
   @Field(() => Int, { description: 'Sequential number, in posting order.' }) number!: number;
   @Field(() => DateTimeScalar) date!: Date;
   @Field(() => String) description!: string;
-  @Field(() => String, { description: '"manual", "opening", "invoice", "payment" or "refund" (of an order).' }) sourceType!: string;
-  @Field(() => ID, { nullable: true, description: 'The invoice or payment that caused the entry.' }) sourceId!: string | null;
+  @Field(() => String, { description: '"manual", "opening", "invoice", "payment", "refund" (of an order) or "stock" (an adjustment).' }) sourceType!: string;
+  @Field(() => ID, { nullable: true, description: 'The invoice, payment, order refund or stock movement that caused the entry.' }) sourceId!: string | null;
   @Field(() => ID, { nullable: true, description: 'Set on an entry that reverses another one.' }) reversesId!: string | null;
   @Field(() => DateTimeScalar) createdAt!: Date;
 }

@@ -1,6 +1,6 @@
 import type { GraphQLResolveInfo } from 'graphql';
 import { Arg, Args, Ctx, Field, ID, Info, InputType, Mutation, Query, Resolver } from 'type-graphql';
-import { createCustomer } from '../../domain/customers';
+import { createCustomer, deleteCustomer, updateCustomer } from '../../domain/customers';
 import { Connection, PageArgs } from '../connection';
 import type { GatewayContext } from '../context';
 import { parseId } from '../../ids';
@@ -18,6 +18,16 @@ class CustomerInput {
   @Field(() => String, { nullable: true }) address?: string;
   @Field(() => String, { nullable: true }) nationalId?: string;
   @Field(() => String, { nullable: true }) notes?: string;
+}
+
+@InputType({ description: 'The fields to change: those left out stay as they are, and null clears an optional one.' })
+class CustomerUpdateInput {
+  @Field(() => String, { nullable: true }) name?: string;
+  @Field(() => String, { nullable: true }) email?: string | null;
+  @Field(() => String, { nullable: true }) phone?: string | null;
+  @Field(() => String, { nullable: true }) address?: string | null;
+  @Field(() => String, { nullable: true }) nationalId?: string | null;
+  @Field(() => String, { nullable: true }) notes?: string | null;
 }
 
 @Resolver(() => Customer)
@@ -42,5 +52,17 @@ export class CustomerResolver {
   async createCustomer(@Arg('input', () => CustomerInput) input: CustomerInput, @Ctx() ctx: GatewayContext) {
     const { db } = await ctx.tenant('data.write');
     return createCustomer(db, input);
+  }
+
+  @Mutation(() => Customer)
+  async updateCustomer(@Arg('id', () => ID) id: string, @Arg('input', () => CustomerUpdateInput) input: CustomerUpdateInput, @Ctx() ctx: GatewayContext) {
+    const { db } = await ctx.tenant('data.write');
+    return updateCustomer(db, parseId(id), input);
+  }
+
+  @Mutation(() => Boolean, { description: 'Deletes a customer no invoice, order or journal line refers to (CONFLICT otherwise, with extensions.referencedBy).' })
+  async deleteCustomer(@Arg('id', () => ID) id: string, @Ctx() ctx: GatewayContext) {
+    const { db } = await ctx.tenant('data.write');
+    return deleteCustomer(db, parseId(id));
   }
 }

@@ -1,5 +1,6 @@
 import type { GraphQLResolveInfo } from 'graphql';
 import { Arg, Args, Ctx, FieldResolver, ID, Info, Mutation, Query, Resolver, Root } from 'type-graphql';
+import { adjustStock } from '../../domain/stock/adjustStock';
 import { assembleProduct } from '../../domain/stock/assembleProduct';
 import { setProductComponents } from '../../domain/stock/billOfMaterials';
 import type { Product as ProductRow } from '../../generated/tenant/client';
@@ -10,7 +11,7 @@ import { parseId } from '../../ids';
 import { DecimalScalar } from '../scalars';
 import { listComplexity, pageComplexity } from './complexity';
 import { readTenant } from './readTenant';
-import { BomComponent, BomComponentInput, StockLevel, StockMovement } from './stockTypes';
+import { BomComponent, BomComponentInput, StockAdjustment, StockAdjustmentInput, StockLevel, StockMovement } from './stockTypes';
 import { Invoice, Product } from './types';
 
 const StockMovementConnection = Connection(StockMovement);
@@ -61,6 +62,16 @@ export class StockResolver {
   ) {
     const { db } = await ctx.tenant('data.write');
     return assembleProduct(db, parseId(productId, 'productId'), quantity);
+  }
+
+  @Mutation(() => StockAdjustment, {
+    description:
+      'Puts a product\'s stock right: a count, damaged goods, or opening stock. Moves the stock (ADJUSTMENT) and posts its value at the product\'s unit cost, in one transaction.',
+  })
+  async adjustStock(@Arg('input', () => StockAdjustmentInput) input: StockAdjustmentInput, @Ctx() ctx: GatewayContext) {
+    const { db, tenant } = await ctx.tenant('data.write');
+    const { productId, ...adjustment } = input;
+    return adjustStock(db, tenant.locale, parseId(productId, 'productId'), adjustment);
   }
 
   @FieldResolver(() => Product)

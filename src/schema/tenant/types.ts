@@ -32,7 +32,7 @@ export class Product {
   @Field(() => String, { description: '"pc" (pieces) or "g" (grams, for gold sold by weight).' }) unit!: string;
   @Field(() => DecimalScalar, { description: 'On hand: the sum of the stock movements.' }) stock!: unknown;
   @Field(() => DecimalScalar, { description: 'Held by pending orders; what can still be ordered is stock - reserved.' }) reserved!: unknown;
-  @Field(() => Boolean) trackStock!: boolean;
+  @Field(() => Boolean, { description: 'Whether its stock is counted: sales need it on hand, and invoices move it. False for services unless set.' }) trackStock!: boolean;
   @Field(() => JSONObjectScalar, { description: 'Free-form attributes: karat, weightGrams, carat, ...' }) attributes!: unknown;
   @Field(() => [ProductTranslation], { description: 'Name and description per locale, by locale.' }) translations!: unknown;
   @Field(() => [String], { description: 'Lowercased, without duplicates; `products(filter: { tag })` finds products by one.' }) tags!: unknown;

@@ -92,4 +92,11 @@ test('a WebSocket message over MAX_BODY_BYTES closes that socket with 1009, prin
   }
   expect(strayLines(gateway.output())).toEqual([]);
   expect(failures(gateway.output())).toEqual([]);
+  const warnings = gateway
+    .output()
+    .split('\n')
+    .filter((line) => line.includes('MAX_BODY_BYTES'));
+  expect(warnings.map((line) => JSON.parse(line))).toEqual([
+    expect.objectContaining({ level: 40, code: 'WS_ERR_UNSUPPORTED_MESSAGE_LENGTH', msg: 'a WebSocket message over MAX_BODY_BYTES closed its socket (1009)' }),
+  ]);
 }, 120_000);

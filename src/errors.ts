@@ -10,7 +10,7 @@ export const ErrorCode = {
   TENANT_SUSPENDED: 'TENANT_SUSPENDED',
   BAD_USER_INPUT: 'BAD_USER_INPUT',
   NOT_FOUND: 'NOT_FOUND',
-  /** The change would break the data's integrity as it stands (a row others still refer to). */
+  /** The record cannot be changed so while others refer to it: `extensions` says which. */
   CONFLICT: 'CONFLICT',
   PLAN_LIMIT_EXCEEDED: 'PLAN_LIMIT_EXCEEDED',
   RATE_LIMITED: 'RATE_LIMITED',

@@ -4,6 +4,7 @@ import 'reflect-metadata';
 import { parseArgs } from 'node:util';
 import { ConfigError, loadConfig, settingsHelp, type Config } from './config';
 import { createServices } from './createServices';
+import type { Services } from './services';
 import { DataDirInUseError } from './db/dataDirLock';
 import { startDataDirPostgres } from './db/embeddedPostgres';
 import { preparePlatformDatabase } from './db/platformDatabase';
@@ -55,26 +56,40 @@ async function embeddedPlatform(config: Config, log: Logger) {
   return { url, stop: started.server.stop };
 }
 
+/** Everything `npm start` runs, in order; a start that fails stops what it had started. */
+async function serve(config: Config, log: Logger) {
+  const embedded = config.databaseUrl ? undefined : await embeddedPlatform(config, log);
+  let stopStarted = async () => embedded?.stop();
+  try {
+    const platformUrl = config.databaseUrl ?? embedded!.url;
+    await preparePlatformDatabase(platformUrl, log);
+    const services = createServices(config, { platformUrl, log });
+    if (embedded) services.shutdown.add('stop-databases', 'embedded PostgreSQL', embedded.stop);
+    stopStarted = async () => void (await services.shutdown.run(config.shutdownTimeoutMs));
+    // preparePlatformDatabase wrote the plan catalogue: a release may have changed it under running gateways.
+    await announcePlansWritten(services);
+    if (config.production) await refuseDemoLogins(services);
+    await startJobWorker(services, platformUrl); // it registers with services.shutdown
+    if (config.demo) await ensureDemo(services);
+    const gateway = await startGateway(services, { port: config.port, host: config.host });
+    process.stdout.write(banner(gateway.url, config.demo, config.graphiql));
+    return services;
+  } catch (error) {
+    await stopStarted().catch(() => {});
+    throw error;
+  }
+}
+
 async function main() {
   if (wantsHelp()) return void process.stdout.write(settingsHelp());
   const config = loadConfig();
   const log = createLogger(config.logLevel);
-  const embedded = config.databaseUrl ? undefined : await embeddedPlatform(config, log);
-  const platformUrl = config.databaseUrl ?? embedded!.url;
-  await preparePlatformDatabase(platformUrl, log);
-  const services = createServices(config, { platformUrl, log });
-  // preparePlatformDatabase wrote the plan catalogue: a release may have changed it under running gateways.
-  await announcePlansWritten(services);
-  if (embedded) services.shutdown.add('stop-databases', 'embedded PostgreSQL', embedded.stop);
-  if (config.production) await refuseDemoLogins(services);
-  await startJobWorker(services, platformUrl); // it registers with services.shutdown
-  if (config.demo) await ensureDemo(services);
-  const gateway = await startGateway(services, { port: config.port, host: config.host });
-  process.stdout.write(banner(gateway.url, config.demo, config.graphiql));
+  let services: Services | undefined;
 
-  // The first SIGTERM (or Ctrl-C) drains; a second one means "now".
+  // The first SIGTERM (or Ctrl-C) drains; a second one means "now". One while starting
+  // ends the start at once (the embedded server is stopped on the way out: postgresProcess.ts).
   const stop = async (signal: string) => {
-    if (services.shutdown.started) process.exit(1);
+    if (!services || services.shutdown.started) process.exit(1);
     log.info({ signal, deadlineSeconds: config.shutdownTimeoutMs / 1000 }, 'shutting down');
     const { failed, timedOut } = await services.shutdown.run(config.shutdownTimeoutMs);
     log.info({ failed, timedOut }, 'stopped');
@@ -82,10 +97,18 @@ async function main() {
   };
   process.on('SIGTERM', () => void stop('SIGTERM'));
   process.on('SIGINT', () => void stop('SIGINT'));
+
+  services = await serve(config, log).catch((error: unknown) => {
+    // From here every line is a JSON log line, a failure to start included; a
+    // configuration mistake is the user's to fix: say what, without a stack.
+    if (error instanceof ConfigError) log.fatal(error.message);
+    else log.fatal({ err: error }, 'tenantgraph failed to start');
+    process.exit(1);
+  });
 }
 
 main().catch((error: unknown) => {
-  // A configuration mistake is the user's to fix: say what, without a stack.
+  // Before the logger exists (the settings are wrong, or --help is misused): one plain line.
   const text = error instanceof ConfigError ? error.message : `tenantgraph failed to start: ${error instanceof Error ? error.stack : String(error)}`;
   process.stderr.write(`${text}\n`);
   process.exit(1);

@@ -1,24 +1,33 @@
 // Demo mode only: one click signs in as a demo user (through the `login` mutation,
 // like any client) and fills the Authorization and X-Tenant headers, so a
 // newcomer's first tenant query runs without copying a token by hand. The session
-// is the explorer's (session.ts): every tab sends its token, refreshed as it expires.
+// is the explorer's (session.ts): every tab sends its token, refreshed as it expires,
+// and every tab's panel says who is signed in.
 import { Button, useGraphiQL, type GraphiQLPlugin } from '@graphiql/react';
 import { useState } from 'react';
 import type { DemoLogin, ExplorerPageConfig } from '../../src/server/explorer/pageConfig';
 import { signIn } from './session';
+import { useExplorerSession } from './useExplorerSession';
 
 function DemoLoginsPanel({ endpoint, demo }: { endpoint: string; demo: NonNullable<ExplorerPageConfig['demo']> }) {
   const headerEditor = useGraphiQL((state) => state.headerEditor);
-  const [status, setStatus] = useState<string>('Pick a user: the headers are filled in for you. Then run the query.');
+  const session = useExplorerSession();
+  // What this tab is doing (signing in, or why it could not); otherwise the session speaks.
+  const [pending, setPending] = useState<string | null>(null);
+  const status =
+    pending ??
+    (session
+      ? `Signed in as ${session.email}, tenant ${session.tenant}. Run the query (Ctrl-Enter).`
+      : 'Pick a user: the headers are filled in for you. Then run the query.');
 
   async function use(login: DemoLogin) {
-    setStatus(`Signing in as ${login.email}…`);
+    setPending(`Signing in as ${login.email}…`);
     try {
-      const { token } = await signIn(endpoint, login.email, demo.password);
+      const { token } = await signIn(endpoint, login.email, demo.password, login.tenant);
       headerEditor?.setValue(JSON.stringify({ Authorization: `Bearer ${token}`, 'X-Tenant': login.tenant }, null, 2));
-      setStatus(`Signed in as ${login.email}, tenant ${login.tenant}. Run the query (Ctrl-Enter).`);
+      setPending(null);
     } catch (error) {
-      setStatus(`Could not sign in: ${(error as Error).message}`);
+      setPending(`Could not sign in: ${(error as Error).message}`);
     }
   }
 

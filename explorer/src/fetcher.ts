@@ -3,7 +3,7 @@
 // editor's object travels as HTTP headers, and as the connection_init payload of a
 // subscription's socket. An Authorization that is still the example, or a token of a
 // session the explorer signed in (session.ts), goes out as the explorer's current
-// token: a sign-in in another tab, and every refresh, apply to this tab's requests.
+// token: a sign-in in another tab, every refresh and a sign-out apply to this tab's requests.
 import { createGraphiQLFetcher, type Fetcher } from '@graphiql/toolkit';
 import { currentToken, isExplorerToken } from './session';
 
@@ -14,20 +14,24 @@ function withoutPlaceholders(headers: Record<string, unknown> | undefined): Reco
   return Object.fromEntries(Object.entries(headers ?? {}).filter(([, value]) => !isPlaceholder(value)));
 }
 
+/** Whether an Authorization value follows the explorer's session: it still holds its example, or a token of a session the explorer opened. */
+export function followsSession(value: unknown): boolean {
+  if (isPlaceholder(value)) return true;
+  const bearer = typeof value === 'string' ? /^Bearer\s+(\S+)$/i.exec(value.trim()) : null;
+  return bearer !== null && isExplorerToken(bearer[1]);
+}
+
 /**
- * Authorization goes out as the explorer's current token when it still holds its
- * example, or a token of a session the explorer opened; anything else (an API key,
- * a token pasted from elsewhere, no Authorization at all) goes out as written.
+ * Authorization goes out as the explorer's current token when it follows the session,
+ * and not at all when that session was signed out; anything else (an API key, a token
+ * pasted from elsewhere, no Authorization at all) goes out as written.
  */
 async function withSessionToken(endpoint: string, given: Record<string, unknown> | undefined): Promise<Record<string, unknown>> {
   const name = Object.keys(given ?? {}).find((key) => key.toLowerCase() === 'authorization');
   const headers = withoutPlaceholders(given);
-  if (name === undefined) return headers;
-  const value = given![name];
-  const bearer = typeof value === 'string' ? /^Bearer\s+(\S+)$/i.exec(value.trim()) : null;
-  if (!isPlaceholder(value) && !(bearer && isExplorerToken(bearer[1]))) return headers;
+  if (name === undefined || !followsSession(given![name])) return headers;
   const token = await currentToken(endpoint);
-  return token ? { ...headers, [name]: `Bearer ${token}` } : headers;
+  return token ? { ...headers, [name]: `Bearer ${token}` } : Object.fromEntries(Object.entries(headers).filter(([key]) => key !== name));
 }
 
 export function endpointUrls(endpoint: string, page: Location): { http: string; ws: string } {

@@ -6,6 +6,7 @@ import { createRoot } from 'react-dom/client';
 import type { ExplorerPageConfig } from '../../src/server/explorer/pageConfig';
 import { demoLoginsPlugin } from './demoLogins';
 import { createExplorerFetcher } from './fetcher';
+import { SessionBadge } from './sessionBadge';
 import { starterHeaders, starterTabs } from './starter';
 import 'graphiql/style.css';
 import '@graphiql/react/font/roboto.css';
@@ -29,5 +30,9 @@ createRoot(document.getElementById('explorer')!).render(
     defaultEditorToolsVisibility="headers"
     plugins={demo ? [demo, HISTORY_PLUGIN] : [HISTORY_PLUGIN]}
     {...(demo ? { visiblePlugin: demo } : {})}
-  />,
+  >
+    <GraphiQL.Logo>
+      <SessionBadge endpoint={config.endpoint} demo={demo !== null} />
+    </GraphiQL.Logo>
+  </GraphiQL>,
 );

@@ -1,26 +1,30 @@
 // The explorer's sign-in, shared by every tab of the gateway's origin: the session's
-// tokens are kept in localStorage, so a sign-in in one tab is what the others send
-// next. An access token lives minutes: before it expires, the first request to need
-// it trades the refresh token for new ones, under a Web Lock so that two tabs never
-// present one refresh token twice (the gateway would take that for a theft and end
-// the session).
+// tokens, and who signed in for which tenant, are kept in localStorage, so a sign-in
+// or a sign-out in one tab is what the others send, and show, next. An access token
+// lives minutes: before it expires, the first request to need it trades the refresh
+// token for new ones, under a Web Lock so that two tabs never present one refresh
+// token twice (the gateway would take that for a theft and end the session).
 
 export interface StoredSession {
   token: string;
   refreshToken: string;
   /** When `token` expires, in ms since the epoch. */
   accessTokenExpiresAt: number;
-  /** Every session id (`sid`) this explorer opened: a header holding one of their tokens is kept current. */
-  sessionIds: string[];
+  /** Who signed in, and the tenant the sign-in was for (the X-Tenant it set). */
+  email: string;
+  tenant: string;
 }
 
 const KEY = 'tenantgraph.explorer.session';
+/** Every session id (`sid`) this explorer opened: a header holding one of their tokens follows the session (fetcher.ts). */
+const KNOWN_KEY = 'tenantgraph.explorer.sessionIds';
 /** Refreshed this long before it expires, so a request never leaves with a token about to lapse. */
 const MARGIN_MS = 5_000;
 
 const TOKENS = 'token accessTokenExpiresAt refreshToken';
 const LOGIN = `mutation ExplorerLogin($email: String!, $password: String!) { login(email: $email, password: $password) { ${TOKENS} } }`;
 const REFRESH = `mutation ExplorerRefresh($refreshToken: String!) { refreshSession(refreshToken: $refreshToken) { ${TOKENS} } }`;
+const LOGOUT = 'mutation ExplorerLogout { logout }';
 
 interface Tokens {
   token: string;
@@ -38,44 +42,78 @@ export function sessionIdOf(token: string): string | undefined {
   }
 }
 
-export function loadSession(): StoredSession | null {
+/** The session as stored (JSON), or null: what a view compares to know whether it changed. */
+export const storedSessionText = (): string | null => localStorage.getItem(KEY);
+
+/** Parsed; one written by an older explorer (without who signed in) counts as none. */
+export function parseSession(text: string | null): StoredSession | null {
   try {
-    return JSON.parse(localStorage.getItem(KEY) ?? 'null') as StoredSession | null;
+    const session = JSON.parse(text ?? 'null') as StoredSession | null;
+    return session && typeof session.email === 'string' && typeof session.tenant === 'string' ? session : null;
   } catch {
     return null;
   }
 }
 
-function store(tokens: Tokens): StoredSession {
+export const loadSession = () => parseSession(storedSessionText());
+
+function knownSessionIds(): string[] {
+  try {
+    const ids = JSON.parse(localStorage.getItem(KNOWN_KEY) ?? '[]') as unknown;
+    return Array.isArray(ids) ? ids.filter((id): id is string => typeof id === 'string') : [];
+  } catch {
+    return [];
+  }
+}
+
+// localStorage tells the other tabs of a change ('storage' events), never the tab that made it.
+const changes = new EventTarget();
+
+/** Calls `listener` whenever the session changes, in this tab or another; returns the unsubscribe. */
+export function onSessionChange(listener: () => void): () => void {
+  const fromOtherTabs = (event: StorageEvent) => (event.key === KEY || event.key === null) && listener();
+  window.addEventListener('storage', fromOtherTabs);
+  changes.addEventListener('change', listener);
+  return () => {
+    window.removeEventListener('storage', fromOtherTabs);
+    changes.removeEventListener('change', listener);
+  };
+}
+
+function store(tokens: Tokens, who: Pick<StoredSession, 'email' | 'tenant'>): StoredSession {
   const sid = sessionIdOf(tokens.token);
-  const known = loadSession()?.sessionIds ?? [];
+  const known = knownSessionIds();
+  if (sid && !known.includes(sid)) localStorage.setItem(KNOWN_KEY, JSON.stringify([...known, sid].slice(-20)));
   const session: StoredSession = {
     token: tokens.token,
     refreshToken: tokens.refreshToken,
     accessTokenExpiresAt: new Date(tokens.accessTokenExpiresAt).getTime(),
-    sessionIds: sid && !known.includes(sid) ? [...known, sid].slice(-20) : known,
+    email: who.email,
+    tenant: who.tenant,
   };
   localStorage.setItem(KEY, JSON.stringify(session));
+  changes.dispatchEvent(new Event('change'));
   return session;
 }
 
-async function call<T>(endpoint: string, query: string, variables: Record<string, string>, field: string): Promise<T> {
-  const response = await fetch(endpoint, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ query, variables }) });
+async function call<T>(endpoint: string, query: string, variables: Record<string, string>, field: string, token?: string): Promise<T> {
+  const headers: Record<string, string> = { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}) };
+  const response = await fetch(endpoint, { method: 'POST', headers, body: JSON.stringify({ query, variables }) });
   const body = (await response.json()) as { data?: Record<string, T | null>; errors?: Array<{ message: string }> };
   const value = body.data?.[field];
   if (!value) throw new Error(body.errors?.[0]?.message ?? `${field} failed (HTTP ${response.status})`);
   return value;
 }
 
-/** Signs in through the `login` mutation; every tab uses this session from now on. */
-export async function signIn(endpoint: string, email: string, password: string): Promise<StoredSession> {
-  return store(await call<Tokens>(endpoint, LOGIN, { email, password }, 'login'));
+/** Signs in through the `login` mutation, for `tenant`; every tab uses this session from now on. */
+export async function signIn(endpoint: string, email: string, password: string, tenant: string): Promise<StoredSession> {
+  return store(await call<Tokens>(endpoint, LOGIN, { email, password }, 'login'), { email, tenant });
 }
 
-/** Does this token belong to a session this explorer opened (so a newer token of its may stand in for it)? */
+/** Does this token belong to a session this explorer opened (so the current session's token may stand in for it)? */
 export function isExplorerToken(token: string): boolean {
   const sid = sessionIdOf(token);
-  return sid !== undefined && (loadSession()?.sessionIds.includes(sid) ?? false);
+  return sid !== undefined && knownSessionIds().includes(sid);
 }
 
 const fresh = (session: StoredSession) => session.accessTokenExpiresAt - MARGIN_MS > Date.now();
@@ -85,7 +123,7 @@ async function refreshed(endpoint: string): Promise<StoredSession | null> {
   const session = loadSession();
   if (!session || fresh(session)) return session;
   try {
-    return store(await call<Tokens>(endpoint, REFRESH, { refreshToken: session.refreshToken }, 'refreshSession'));
+    return store(await call<Tokens>(endpoint, REFRESH, { refreshToken: session.refreshToken }, 'refreshSession'), session);
   } catch {
     // Ended (logout, expiry): the stale token goes out and its answer says to sign in again.
     return session;
@@ -100,4 +138,12 @@ export async function currentToken(endpoint: string): Promise<string | null> {
   const locks = typeof navigator !== 'undefined' ? navigator.locks : undefined;
   const next = locks ? await locks.request(KEY, () => refreshed(endpoint)) : await refreshed(endpoint);
   return next?.token ?? null;
+}
+
+/** Ends the session on the gateway (`logout`) and in every tab; one the gateway ended already is forgotten all the same. */
+export async function signOut(endpoint: string): Promise<void> {
+  const token = await currentToken(endpoint);
+  if (token) await call<boolean>(endpoint, LOGOUT, {}, 'logout', token).catch(() => false);
+  localStorage.removeItem(KEY);
+  changes.dispatchEvent(new Event('change'));
 }

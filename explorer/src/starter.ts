@@ -38,8 +38,11 @@ mutation SignIn {
 }
 `;
 
+/** The Authorization a tab shows while no one is signed in. */
+export const TOKEN_PLACEHOLDER = 'Bearer <token from the login mutation>';
+
 export function starterHeaders(tenant: string): string {
-  return JSON.stringify({ Authorization: 'Bearer <token from the login mutation>', 'X-Tenant': tenant }, null, 2);
+  return JSON.stringify({ Authorization: TOKEN_PLACEHOLDER, 'X-Tenant': tenant }, null, 2);
 }
 
 export function starterTabs(config: ExplorerPageConfig) {

@@ -97,6 +97,7 @@ export type ProductInput = {
   sku: string;
   /** Trimmed, lowercased, duplicates dropped; at most 20 of 40 characters; an update replaces them all. */
   tags?: Array<string> | null | undefined;
+  /** Whether its stock is counted. When true, issued invoices move its stock (a sale also posts its cost of goods sold), and a sale or an order needs it on hand unless the stockAllowNegative setting is on. When false (a service, say), it is sold without limit and moves no stock. Defaults to true, and to false for a SERVICE. */
   trackStock?: boolean | null | undefined;
   /** One per locale; an update replaces them all. */
   translations?: Array<ProductTranslationInput> | null | undefined;
@@ -131,6 +132,7 @@ export type ProductUpdateInput = {
   sku?: string | null | undefined;
   /** Trimmed, lowercased, duplicates dropped; at most 20 of 40 characters; an update replaces them all. */
   tags?: Array<string> | null | undefined;
+  /** Whether its stock is counted. When true, issued invoices move its stock (a sale also posts its cost of goods sold), and a sale or an order needs it on hand unless the stockAllowNegative setting is on. When false (a service, say), it is sold without limit and moves no stock. */
   trackStock?: boolean | null | undefined;
   /** One per locale; an update replaces them all. */
   translations?: Array<ProductTranslationInput> | null | undefined;

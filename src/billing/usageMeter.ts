@@ -119,12 +119,15 @@ export class UsageMeter {
     return (this.flushing ??= this.flushOnce().finally(() => (this.flushing = undefined)));
   }
 
-  /** Stops the timer and writes what is left: call on shutdown. */
+  /** Stops the timer and writes what is left: call on shutdown. Rejects when the counts could not be written, so the shutdown reports it. */
   async close(): Promise<void> {
     clearInterval(this.timer);
     await this.flushing?.catch(() => {});
-    await this.flushOnce().catch((error: unknown) => this.options.log.error({ err: error }, 'usage counts could not be written on shutdown'));
-    await this.options.store.close();
+    try {
+      await this.flushOnce();
+    } finally {
+      await this.options.store.close();
+    }
   }
 
   private async flushOnce(): Promise<void> {

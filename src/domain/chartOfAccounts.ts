@@ -18,6 +18,8 @@ export const ACCOUNT = {
   EXPENSES: '5000',
   COST_OF_GOODS_SOLD: '5100',
   GENERAL_EXPENSES: '5200',
+  INVENTORY_ADJUSTMENTS: '5300',
+  INVENTORY_WRITE_OFFS: '5400',
 } as const;
 
 interface AccountDefinition {
@@ -43,6 +45,10 @@ export const DEFAULT_ACCOUNTS: AccountDefinition[] = [
   { code: ACCOUNT.EXPENSES, type: 'EXPENSE', parent: null, names: { en: 'Expenses', fa: 'هزینه‌ها' } },
   { code: ACCOUNT.COST_OF_GOODS_SOLD, type: 'EXPENSE', parent: ACCOUNT.EXPENSES, names: { en: 'Cost of goods sold', fa: 'بهای تمام‌شده کالای فروش‌رفته' } },
   { code: ACCOUNT.GENERAL_EXPENSES, type: 'EXPENSE', parent: ACCOUNT.EXPENSES, names: { en: 'General expenses', fa: 'هزینه‌های عمومی' } },
+  // Stock counts that differ from the books: a shortfall is debited, a surplus credited.
+  { code: ACCOUNT.INVENTORY_ADJUSTMENTS, type: 'EXPENSE', parent: ACCOUNT.EXPENSES, names: { en: 'Inventory adjustments', fa: 'کسری و اضافی انبار' } },
+  // Damaged or spoiled goods taken out of stock.
+  { code: ACCOUNT.INVENTORY_WRITE_OFFS, type: 'EXPENSE', parent: ACCOUNT.EXPENSES, names: { en: 'Inventory write-offs', fa: 'ضایعات کالا' } },
 ];
 
 export const accountName = (account: AccountDefinition, locale: string) => (locale === 'fa' ? account.names.fa : account.names.en);

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import type { TenantDb } from '../db/tenantClient';
 import type { Customer } from '../generated/tenant/client';
+import { ErrorCode, gatewayError, notFound } from '../errors';
 import { recordTenantEvent } from './tenantEvents';
 import { inTransaction } from './transaction';
 import { parseInput } from './validate';
@@ -35,5 +36,40 @@ export function createCustomer(db: TenantDb, input: CustomerInput) {
     const customer = await tx.customer.create({ data });
     await recordTenantEvent(tx, 'customer.created', customerObject(customer));
     return customer;
+  });
+}
+
+/** Changes the fields given (null clears an optional one); the others stay as they are. */
+export function updateCustomer(db: TenantDb, id: string, input: Partial<CustomerInput>) {
+  const data = parseInput(CustomerFields.partial(), input);
+  return inTransaction(db, async (tx) => {
+    if (!(await tx.customer.findUnique({ where: { id }, select: { id: true } }))) throw notFound('customer');
+    const customer = await tx.customer.update({ where: { id }, data });
+    await recordTenantEvent(tx, 'customer.updated', customerObject(customer));
+    return customer;
+  });
+}
+
+const DOCUMENTS = { invoices: 'invoice', orders: 'order', journalLines: 'journal line' } as const;
+
+/**
+ * Deletes a customer no document refers to. Invoices, orders and the books keep who
+ * they were for, so a customer they name is refused with CONFLICT, saying how many of
+ * each refer to it (`extensions.referencedBy`).
+ */
+export function deleteCustomer(db: TenantDb, id: string): Promise<boolean> {
+  return inTransaction(db, async (tx) => {
+    const customer = await tx.customer.findUnique({ where: { id }, include: { _count: { select: { invoices: true, orders: true, journalLines: true } } } });
+    if (!customer) throw notFound('customer');
+    const referencedBy = customer._count;
+    const named = (Object.keys(DOCUMENTS) as Array<keyof typeof DOCUMENTS>)
+      .filter((kind) => referencedBy[kind] > 0)
+      .map((kind) => `${referencedBy[kind]} ${DOCUMENTS[kind]}${referencedBy[kind] === 1 ? '' : 's'}`);
+    if (named.length > 0) {
+      throw gatewayError(ErrorCode.CONFLICT, `customer ${customer.name} cannot be deleted: referred to by ${named.join(', ')}`, { referencedBy });
+    }
+    await tx.customer.delete({ where: { id } });
+    await recordTenantEvent(tx, 'customer.deleted', customerObject(customer));
+    return true;
   });
 }

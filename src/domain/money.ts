@@ -21,9 +21,11 @@ export const positiveAmount = z
   .refine((value) => new Decimal(value).gt(0), 'must be more than zero')
   .transform((value) => new Decimal(value));
 
-/** A positive quantity as a string: "3", "4.250" (grams). */
-export const positiveQuantity = z
+/** A quantity of zero or more as a string: "0", "3", "4.250" (grams). */
+export const quantity = z
   .string()
   .regex(/^\d{1,15}(\.\d{1,3})?$/, 'must be a quantity with at most 3 decimals')
-  .refine((value) => new Decimal(value).gt(0), 'must be more than zero')
   .transform((value) => new Decimal(value));
+
+/** A positive quantity as a string: "3", "4.250" (grams). */
+export const positiveQuantity = quantity.refine((value) => value.gt(0), 'must be more than zero');

@@ -50,7 +50,13 @@ export async function createProduct(db: TenantDb, tenant: ProductTenant, input: 
   refuseOwnLocale(data.translations, tenant.locale);
   return inTransaction(db, async (tx) => {
     const product = await tx.product.create({
-      data: { ...data, currency: data.currency ?? tenant.currency, attributes: (data.attributes ?? {}) as object },
+      data: {
+        ...data,
+        currency: data.currency ?? tenant.currency,
+        // A service (an hour of consulting) has no stock to run out of, unless asked to.
+        trackStock: data.trackStock ?? data.kind !== 'SERVICE',
+        attributes: (data.attributes ?? {}) as object,
+      },
     });
     await recordTenantEvent(tx, 'product.created', productObject(product));
     return product;

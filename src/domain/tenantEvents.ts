@@ -21,6 +21,9 @@ export const DOMAIN_EVENT_TYPES = [
   'product.updated',
   'product.deleted',
   'customer.created',
+  'customer.updated',
+  'customer.deleted',
+  'stock.adjusted',
 ] as const;
 
 export type DomainEventType = (typeof DOMAIN_EVENT_TYPES)[number];

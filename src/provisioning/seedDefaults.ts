@@ -2,7 +2,7 @@
 // category, in its locale; its reports in the time zone it was created with. Safe to
 // run again: existing rows are kept as they are.
 import type { TenantDb } from '../db/tenantClient';
-import { DEFAULT_ACCOUNTS, accountName } from '../domain/chartOfAccounts';
+import { addDefaultAccounts } from '../domain/accounting/defaultAccounts';
 import { defaultSettings } from '../domain/settings';
 
 const DEFAULT_CATEGORIES: Record<string, string[]> = {
@@ -11,21 +11,7 @@ const DEFAULT_CATEGORIES: Record<string, string[]> = {
 };
 
 export async function seedTenantDefaults(db: TenantDb, { locale, timeZone }: { locale: string; timeZone: string }): Promise<void> {
-  const roots = DEFAULT_ACCOUNTS.filter((a) => !a.parent);
-  await db.account.createMany({
-    data: roots.map((a) => ({ code: a.code, type: a.type, name: accountName(a, locale) })),
-    skipDuplicates: true,
-  });
-  const parents = new Map((await db.account.findMany({ where: { code: { in: roots.map((a) => a.code) } } })).map((a) => [a.code, a.id]));
-  await db.account.createMany({
-    data: DEFAULT_ACCOUNTS.filter((a) => a.parent).map((a) => ({
-      code: a.code,
-      type: a.type,
-      name: accountName(a, locale),
-      parentId: parents.get(a.parent!)!,
-    })),
-    skipDuplicates: true,
-  });
+  await addDefaultAccounts(db, locale);
   await db.setting.createMany({
     data: Object.entries(defaultSettings(locale, timeZone)).map(([key, value]) => ({ key, value })),
     skipDuplicates: true,

@@ -2,6 +2,7 @@
 // on the same port, WebSockets), health checks, metrics and the explorer.
 import type http from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { ConfigError } from '../config';
 import { gatewaySchema } from '../schema/buildSchema';
 import type { Services } from '../services';
 import { startApollo } from './apollo';
@@ -27,6 +28,14 @@ export interface RunningGateway {
   server: http.Server;
   /** Stops accepting, lets in-flight requests finish (up to SHUTDOWN_TIMEOUT_SECONDS), stops Apollo. */
   close(): Promise<void>;
+}
+
+/** Why the port could not be had, naming the setting that changes it. */
+function listenFailure(error: NodeJS.ErrnoException, { port, host }: { port: number; host: string }): Error {
+  if (error.code === 'EADDRINUSE') return new ConfigError(`PORT ${port} is in use by another program on ${host}: stop it, or set PORT to a free port`);
+  if (error.code === 'EACCES') return new ConfigError(`PORT ${port} needs privileges this process does not have: set PORT to 1024 or above`);
+  if (error.code === 'EADDRNOTAVAIL') return new ConfigError(`HOST ${host} is not an address of this machine: set HOST to one (0.0.0.0 for all)`);
+  return error;
 }
 
 export async function startGateway(services: Services, listen: { port: number; host: string }): Promise<RunningGateway> {
@@ -55,7 +64,7 @@ export async function startGateway(services: Services, listen: { port: number; h
   });
   const webSocket = attachWebSocketServer({ server, path: '/graphql', schema, apollo, services, formatError });
   await new Promise<void>((resolve, reject) => {
-    server.once('error', reject);
+    server.once('error', (error) => reject(listenFailure(error, listen)));
     server.listen(listen.port, listen.host, () => resolve());
   });
 

@@ -9,6 +9,7 @@
 // executes event by event, are masked here the same way. The tenant client goes back
 // to the pool when the operation ends. A message is no larger than an HTTP body may be.
 import type http from 'node:http';
+import type { Duplex } from 'node:stream';
 import type { ApolloServer } from '@apollo/server';
 import {
   GraphQLError,
@@ -152,7 +153,11 @@ export function attachWebSocketServer(options: WebSocketOptions): RunningWebSock
   const stopListening = services.sessions.onEnded((sessionId) => sockets.close(sessionId, SESSION_ENDED, 'session ended: sign in again'));
 
   // ws refuses a larger message as it arrives (close code 1009), before buffering or parsing it.
-  const wss = new WebSocketServer({ server: options.server, path: options.path, maxPayload: services.config.limits.bodyBytes });
+  // It takes the HTTP server's upgrades, not its errors: a busy PORT is the gateway's to report.
+  const wss = new WebSocketServer({ noServer: true, path: options.path, maxPayload: services.config.limits.bodyBytes });
+  const upgrade = (request: http.IncomingMessage, socket: Duplex, head: Buffer) =>
+    wss.handleUpgrade(request, socket, head, (ws) => wss.emit('connection', ws, request));
+  options.server.on('upgrade', upgrade);
   const server = useServer<ConnectionParams, Connection['extra']>(
     {
       schema,
@@ -201,9 +206,23 @@ export function attachWebSocketServer(options: WebSocketOptions): RunningWebSock
     },
     wss,
   );
+  // graphql-ws (above) prints a socket's errors with console.error, not as a log line. They are
+  // a client breaking the protocol (a message over MAX_BODY_BYTES, a malformed frame), and ws
+  // has closed the socket already, with the code that says which: a warning is all it takes.
+  // This listener comes after graphql-ws's, so the socket's error listener it finds is that one.
+  wss.on('connection', (socket) => {
+    socket.removeAllListeners('error');
+    socket.on('error', (error: NodeJS.ErrnoException) =>
+      services.log.warn(
+        { code: error.code, reason: error.message },
+        error.code === 'WS_ERR_UNSUPPORTED_MESSAGE_LENGTH' ? 'a WebSocket message over MAX_BODY_BYTES closed its socket (1009)' : 'a WebSocket client broke the protocol: its socket was closed',
+      ),
+    );
+  });
   return {
     async close() {
       stopListening();
+      options.server.off('upgrade', upgrade);
       await server.dispose();
     },
   };

@@ -28,7 +28,7 @@ describe.each(tenantEngines)('on %s', (engine) => {
     const assets = accounts[0];
     expect(assets.children.map((a: any) => a.code)).toEqual(['1100', '1200', '1300', '1400']);
     expect(assets.children.every((a: any) => a.type === 'ASSET' && a.children.length === 0)).toBe(true);
-    expect(accounts[4].children.map((a: any) => a.name)).toEqual(['Cost of goods sold', 'General expenses']);
+    expect(accounts[4].children.map((a: any) => a.name)).toEqual(['Cost of goods sold', 'General expenses', 'Inventory adjustments', 'Inventory write-offs']);
   });
 
   describe('postJournalEntry refuses what does not balance', () => {

@@ -1,10 +1,11 @@
 // The books hold whatever happens: a random sequence of invoices issued, paid and
-// voided (through the HTTP API) is checked after every step against a model of
-// what should be, and against the invariants of double entry:
+// voided and of stock adjusted (through the HTTP API) is checked after every step
+// against a model of what should be, and against the invariants of double entry:
 //   - every journal entry balances and has at least two lines;
 //   - the trial balance sums to zero;
 //   - each product's stock is the sum of its movements, and what the model expects;
 //   - a refusal for missing stock happens exactly when the model says stock is short;
+//   - a stock adjustment posts what moved at the product's cost;
 //   - receivables and payables in the books equal what the invoices say is open.
 // The sequence comes from a seed, printed when a step fails; rerun one with
 // BOOKS_SEED=<seed> npx jest test/e2e/bookInvariants.test.ts
@@ -38,6 +39,7 @@ describe.each(tenantEngines)('on %s', (engine) => {
     id: string;
     sku: string;
     price: string;
+    cost: string;
     unit: 'pc' | 'g';
     stock: Decimal;
   }
@@ -174,6 +176,33 @@ describe.each(tenantEngines)('on %s', (engine) => {
     return `void ${invoice.number}`;
   }
 
+  /** A count (sometimes finding what the books say), damaged goods written off, or opening stock brought in. */
+  async function adjust(random: Random): Promise<string> {
+    const product = random.pick(products);
+    const reason = random.pick(['COUNT', 'DAMAGE', 'OPENING'] as const);
+    const q = reason === 'COUNT' && random.next() < 0.25 ? product.stock.toFixed() : quantity(random, product, reason === 'OPENING');
+    const change = reason === 'COUNT' ? new Decimal(q).sub(product.stock) : reason === 'DAMAGE' ? new Decimal(q).neg() : new Decimal(q);
+    const outcome = await api
+      .call('mutation($i: StockAdjustmentInput!) { adjustStock(input: $i) { movement { quantity } journalEntry { lines { debit } } } }', {
+        i: { productId: product.id, reason, quantity: q },
+      })
+      .then(
+        (data) => data.adjustStock,
+        (error: Error) => error.message,
+      );
+    if (product.stock.add(change).isNeg()) {
+      expect(outcome).toContain(`BAD_USER_INPUT: not enough stock of ${product.sku}`);
+      return `${reason} ${product.sku} ${q}: refused, short`;
+    }
+    const value = change.abs().mul(product.cost).toDecimalPlaces(2, Decimal.ROUND_HALF_UP);
+    expect(outcome).toEqual({
+      movement: change.isZero() ? null : { quantity: change.toFixed() },
+      journalEntry: value.isZero() ? null : { lines: expect.arrayContaining([{ debit: value.toFixed() }, { debit: '0' }]) },
+    });
+    product.stock = product.stock.add(change);
+    return `${reason} ${product.sku} ${q}: ${change.toFixed()}, value ${value.toFixed()}`;
+  }
+
   async function checkInvariants() {
     const lease = gw.services.pool.acquire(tenant);
     try {
@@ -213,19 +242,19 @@ describe.each(tenantEngines)('on %s', (engine) => {
     expect(['2100', balance('2100').neg().toFixed()]).toEqual(['2100', payable.toFixed()]);
   }
 
-  test(`${STEPS} random issues, payments and voids keep the books and the stock consistent (seed ${SEED})`, async () => {
+  test(`${STEPS} random issues, payments, voids and stock adjustments keep the books and the stock consistent (seed ${SEED})`, async () => {
     const random = generator(SEED);
     const log: string[] = [];
     try {
       for (let step = 1; step <= STEPS; step++) {
         const roll = random.next();
-        log.push(`${step}. ${await (roll < 0.45 ? createAndIssue(random) : roll < 0.8 ? pay(random) : voidOne(random))}`);
+        log.push(`${step}. ${await (roll < 0.4 ? createAndIssue(random) : roll < 0.7 ? pay(random) : roll < 0.85 ? voidOne(random) : adjust(random))}`);
         await checkInvariants();
       }
     } catch (error) {
       throw new Error(`failed with BOOKS_SEED=${SEED} after:\n${log.join('\n')}\n\n${(error as Error).message}`);
     }
     // The sequence did exercise every path.
-    expect(log.some((l) => / issued/.test(l)) && log.some((l) => /pay .*PAID/.test(l)) && log.some((l) => /^\d+\. void /.test(l))).toBe(true);
+    expect(log.some((l) => / issued/.test(l)) && log.some((l) => /pay .*PAID/.test(l)) && log.some((l) => /^\d+\. void /.test(l)) && log.some((l) => /, value /.test(l))).toBe(true);
   }, 240_000);
 });

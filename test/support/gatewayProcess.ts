@@ -37,10 +37,14 @@ export interface GatewayProcess {
   stop(): Promise<number | NodeJS.Signals | null>;
 }
 
-/** Runs main.js with exactly `env` and waits for its banner. */
-export async function spawnGateway(env: NodeJS.ProcessEnv): Promise<GatewayProcess> {
+/**
+ * Runs main.js with exactly `env` and waits for its banner. `ownProcessGroup` leads a
+ * process group of its own, as a shell runs a foreground command: Ctrl-C in a terminal
+ * is then `process.kill(-child.pid, 'SIGINT')`, to the whole group.
+ */
+export async function spawnGateway(env: NodeJS.ProcessEnv, { ownProcessGroup = false } = {}): Promise<GatewayProcess> {
   if (!existsSync(MAIN)) throw new Error('dist/ is missing: `npm test` builds it first (npm run build)');
-  const child = spawn(process.execPath, [MAIN], { env, stdio: ['ignore', 'pipe', 'pipe'] });
+  const child = spawn(process.execPath, [MAIN], { env, stdio: ['ignore', 'pipe', 'pipe'], detached: ownProcessGroup });
   let output = '';
   child.stdout!.on('data', (chunk) => (output += chunk));
   child.stderr!.on('data', (chunk) => (output += chunk));

@@ -1,6 +1,7 @@
 // Entries a bookkeeper writes by hand (opening balances, corrections, expenses paid
 // in cash), and their reversal. Entries caused by invoices and payments are undone by
-// voiding the invoice instead, so the invoice and its books never disagree.
+// voiding the invoice instead, so the invoice and its books never disagree; those of
+// stock adjustments by adjusting again.
 import { z } from 'zod';
 import type { TenantDb } from '../../db/tenantClient';
 import { badInput, notFound } from '../../errors';
@@ -57,6 +58,8 @@ export async function reverseManualEntry(db: TenantDb, id: string) {
     if (entry.sourceType === 'invoice' || entry.sourceType === 'payment') {
       throw badInput(`entry #${entry.number} comes from an invoice: void the invoice to undo it`);
     }
+    // Reversed alone, it would leave the books and the stock disagreeing.
+    if (entry.sourceType === 'stock') throw badInput(`entry #${entry.number} comes from a stock adjustment: adjust the stock again to undo it`);
     if (entry.reversesId) throw badInput(`entry #${entry.number} is itself a reversal`);
     if (entry.reversedBy) throw badInput(`entry #${entry.number} is already reversed by #${entry.reversedBy.number}`);
     return reverseEntry(tx, entry, `Reversal of entry #${entry.number}: ${entry.description}`);

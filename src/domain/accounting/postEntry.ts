@@ -5,8 +5,8 @@ import { badInput } from '../../errors';
 import { ZERO, sum, type Decimal } from '../money';
 import type { Tx } from '../transaction';
 
-/** Where an entry came from; with `id`, the invoice, payment or order refund that caused it. */
-export type EntrySource = 'manual' | 'opening' | 'invoice' | 'payment' | 'refund';
+/** Where an entry came from; with `id`, the invoice, payment, order refund or stock movement (an adjustment) that caused it. */
+export type EntrySource = 'manual' | 'opening' | 'invoice' | 'payment' | 'refund' | 'stock';
 
 export interface PostingLine {
   /** Account code, e.g. "1300" (see chartOfAccounts.ts). */

@@ -1,5 +1,6 @@
-// What an invoice does to the books and the stock, as plain data: the posting
-// rules of the tenant domain in one place (docs/books.md has them as a table).
+// What an invoice (or a refund, or a stock adjustment) does to the books and the
+// stock, as plain data: the posting rules of the tenant domain in one place
+// (docs/books.md has them as a table).
 // Nothing here touches the database; issueInvoice, recordPayment and voidInvoice
 // apply what these functions return.
 import type { InvoiceKind, PaymentMethod } from '../../generated/tenant/enums';
@@ -129,5 +130,41 @@ export function refundPosting(
     source: 'refund',
     sourceId: refund.id,
     lines: [debit(ACCOUNT.SALES, refund.amount.sub(tax)), debit(ACCOUNT.TAX_PAYABLE, tax), credit(paymentAccount(order.paymentMethod), refund.amount)],
+  };
+}
+
+export const STOCK_ADJUSTMENT_REASONS = ['COUNT', 'DAMAGE', 'OPENING'] as const;
+export type StockAdjustmentReason = (typeof STOCK_ADJUSTMENT_REASONS)[number];
+
+// What a stock adjustment's value is set against.
+const ADJUSTED_AGAINST: Record<StockAdjustmentReason, string> = {
+  COUNT: ACCOUNT.INVENTORY_ADJUSTMENTS,
+  DAMAGE: ACCOUNT.INVENTORY_WRITE_OFFS,
+  OPENING: ACCOUNT.CAPITAL,
+};
+
+/**
+ * Stock put right by hand, valued at the product's unit cost: opening stock enters
+ * inventory against the owner's capital (as an opening balance does), damaged goods
+ * leave it as a write-off, and a count that differs from the books moves inventory
+ * against the adjustments account (a shortfall debits it, a surplus credits it).
+ */
+export function stockAdjustmentPosting(adjustment: {
+  movementId: string;
+  reason: StockAdjustmentReason;
+  /** Signed: positive adds to stock. */
+  quantity: Decimal;
+  unitCost: Decimal;
+  description: string;
+  date: Date;
+}): Posting {
+  const value = round2(adjustment.quantity.abs().mul(adjustment.unitCost));
+  const against = ADJUSTED_AGAINST[adjustment.reason];
+  return {
+    date: adjustment.date,
+    description: adjustment.description,
+    source: 'stock',
+    sourceId: adjustment.movementId,
+    lines: adjustment.quantity.isPos() ? [debit(ACCOUNT.INVENTORY, value), credit(against, value)] : [debit(against, value), credit(ACCOUNT.INVENTORY, value)],
   };
 }

@@ -1,9 +1,7 @@
 // Paying, fulfilling, cancelling and refunding an order each start by locking its row,
 // so they happen one after another per order: a refund cannot slip past a cancel, nor
 // two payments both issue an invoice.
-import { notFound } from '../../errors';
-import { tenantTable } from '../../db/tenantClient';
-import { Prisma } from '../../generated/tenant/client';
+import { lockRow } from '../lockRow';
 import type { Tx } from '../transaction';
 
 /** An order with what its rules read: its lines (with their products' names) and its discount's code. */
@@ -13,7 +11,6 @@ export const ORDER_DETAILS = {
 } as const;
 
 export async function lockOrder(tx: Tx, id: string) {
-  const locked = await tx.$queryRaw<Array<{ id: string }>>(Prisma.sql`SELECT id FROM ${tenantTable('Order')} WHERE id = ${id} FOR UPDATE`);
-  if (locked.length === 0) throw notFound('order');
+  await lockRow(tx, 'Order', id, 'order');
   return tx.order.findUniqueOrThrow({ where: { id }, include: ORDER_DETAILS });
 }

@@ -8,6 +8,8 @@ import { readSetting } from '../settings';
 import type { Tx } from '../transaction';
 
 export interface Movement {
+  /** Given when the caller refers to the movement afterwards (a journal entry's source). */
+  id?: string;
   productId: string;
   /** Signed: positive adds to stock. */
   quantity: Decimal;
@@ -46,6 +48,6 @@ export async function moveStock(tx: Tx, movements: Movement[], allowNegative: bo
   await tx.stockMovement.createMany({
     data: movements
       .filter((m) => !m.quantity.isZero())
-      .map((m) => ({ productId: m.productId, quantity: m.quantity, type: m.type, invoiceId: m.invoiceId ?? null, note: m.note ?? null })),
+      .map((m) => ({ id: m.id, productId: m.productId, quantity: m.quantity, type: m.type, invoiceId: m.invoiceId ?? null, note: m.note ?? null })),
   });
 }

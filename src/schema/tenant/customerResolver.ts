@@ -1,9 +1,10 @@
 import type { GraphQLResolveInfo } from 'graphql';
-import { Arg, Args, Ctx, Field, Info, InputType, Mutation, Query, Resolver } from 'type-graphql';
-import { createCustomer } from '../../domain/customers';
+import { Arg, Args, Ctx, Field, ID, Info, InputType, Mutation, Query, Resolver } from 'type-graphql';
+import { createCustomer, deleteCustomer, updateCustomer } from '../../domain/customers';
 import { typesOf } from '../../graph/modelTypes';
 import { readList } from '../../graph/rootFields';
 import type { ListArgs } from '../../planner/statement';
+import { parseId } from '../../ids';
 import type { GatewayContext } from '../context';
 import { pageComplexity } from './complexity';
 import { Customer } from './types';
@@ -16,6 +17,16 @@ class CustomerInput {
   @Field(() => String, { nullable: true }) address?: string;
   @Field(() => String, { nullable: true }) nationalId?: string;
   @Field(() => String, { nullable: true }) notes?: string;
+}
+
+@InputType({ description: 'The fields to change: those left out stay as they are, and null clears an optional one.' })
+class CustomerUpdateInput {
+  @Field(() => String, { nullable: true }) name?: string;
+  @Field(() => String, { nullable: true }) email?: string | null;
+  @Field(() => String, { nullable: true }) phone?: string | null;
+  @Field(() => String, { nullable: true }) address?: string | null;
+  @Field(() => String, { nullable: true }) nationalId?: string | null;
+  @Field(() => String, { nullable: true }) notes?: string | null;
 }
 
 @Resolver()
@@ -34,5 +45,17 @@ export class CustomerResolver {
   async createCustomer(@Arg('input', () => CustomerInput) input: CustomerInput, @Ctx() ctx: GatewayContext) {
     const { db } = await ctx.tenant('data.write');
     return createCustomer(db, input);
+  }
+
+  @Mutation(() => Customer)
+  async updateCustomer(@Arg('id', () => ID) id: string, @Arg('input', () => CustomerUpdateInput) input: CustomerUpdateInput, @Ctx() ctx: GatewayContext) {
+    const { db } = await ctx.tenant('data.write');
+    return updateCustomer(db, parseId(id), input);
+  }
+
+  @Mutation(() => Boolean, { description: 'Deletes a customer no invoice, order or journal line refers to (CONFLICT otherwise, with extensions.referencedBy).' })
+  async deleteCustomer(@Arg('id', () => ID) id: string, @Ctx() ctx: GatewayContext) {
+    const { db } = await ctx.tenant('data.write');
+    return deleteCustomer(db, parseId(id));
   }
 }

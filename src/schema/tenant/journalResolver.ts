@@ -12,7 +12,7 @@ import { JournalEntry } from './types';
 
 @InputType()
 class JournalEntryFilter {
-  @Field(() => String, { nullable: true, description: '"manual", "opening", "invoice", "payment" or "refund" (of an order).' }) sourceType?: string;
+  @Field(() => String, { nullable: true, description: '"manual", "opening", "invoice", "payment", "refund" (of an order) or "stock" (an adjustment).' }) sourceType?: string;
   @Field(() => ID, { nullable: true }) sourceId?: string;
 }
 

@@ -41,6 +41,9 @@ class ProductListingInput {
   @Field(() => [String], { nullable: true, description: 'http or https, at most 10; an update replaces them all.' }) imageUrls?: string[];
 }
 
+const TRACK_STOCK =
+  'Whether its stock is counted. When true, issued invoices move its stock (a sale also posts its cost of goods sold), and a sale or an order needs it on hand unless the stockAllowNegative setting is on. When false (a service, say), it is sold without limit and moves no stock.';
+
 @InputType()
 class ProductInput extends ProductListingInput {
   @Field(() => String) sku!: string;
@@ -52,7 +55,7 @@ class ProductInput extends ProductListingInput {
   @Field(() => DecimalScalar, { nullable: true }) cost?: string;
   @Field(() => String, { nullable: true, description: "Defaults to the tenant's currency." }) currency?: string;
   @Field(() => String, { nullable: true }) unit?: string;
-  @Field(() => Boolean, { nullable: true }) trackStock?: boolean;
+  @Field(() => Boolean, { nullable: true, description: `${TRACK_STOCK} Defaults to true, and to false for a SERVICE.` }) trackStock?: boolean;
   @Field(() => JSONObjectScalar, { nullable: true }) attributes?: Record<string, unknown>;
 }
 
@@ -66,7 +69,7 @@ class ProductUpdateInput extends ProductListingInput {
   @Field(() => DecimalScalar, { nullable: true }) price?: string;
   @Field(() => DecimalScalar, { nullable: true }) cost?: string;
   @Field(() => String, { nullable: true }) unit?: string;
-  @Field(() => Boolean, { nullable: true }) trackStock?: boolean;
+  @Field(() => Boolean, { nullable: true, description: TRACK_STOCK }) trackStock?: boolean;
   @Field(() => JSONObjectScalar, { nullable: true }) attributes?: Record<string, unknown>;
 }
 

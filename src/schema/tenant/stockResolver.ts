@@ -1,5 +1,6 @@
 import type { GraphQLResolveInfo } from 'graphql';
 import { Arg, Args, Ctx, ID, Info, Mutation, Query, Resolver } from 'type-graphql';
+import { adjustStock } from '../../domain/stock/adjustStock';
 import { assembleProduct } from '../../domain/stock/assembleProduct';
 import { setProductComponents } from '../../domain/stock/billOfMaterials';
 import { typesOf } from '../../graph/modelTypes';
@@ -9,7 +10,7 @@ import type { ListArgs } from '../../planner/statement';
 import type { GatewayContext } from '../context';
 import { DecimalScalar } from '../scalars';
 import { listComplexity, pageComplexity } from './complexity';
-import { BomComponentInput, StockLevel } from './stockTypes';
+import { BomComponentInput, StockAdjustment, StockAdjustmentInput, StockLevel } from './stockTypes';
 import { Product } from './types';
 
 @Resolver()
@@ -59,4 +60,13 @@ export class StockResolver {
     return assembleProduct(db, parseId(productId, 'productId'), quantity);
   }
 
+  @Mutation(() => StockAdjustment, {
+    description:
+      'Puts a product\'s stock right: a count, damaged goods, or opening stock. Moves the stock (ADJUSTMENT) and posts its value at the product\'s unit cost, in one transaction.',
+  })
+  async adjustStock(@Arg('input', () => StockAdjustmentInput) input: StockAdjustmentInput, @Ctx() ctx: GatewayContext) {
+    const { db, tenant } = await ctx.tenant('data.write');
+    const { productId, ...adjustment } = input;
+    return adjustStock(db, tenant.locale, parseId(productId, 'productId'), adjustment);
+  }
 }

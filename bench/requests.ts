@@ -124,9 +124,6 @@ async function benchmark(server: string) {
     const tenantUrl = services.servers.connectionOf(tenant).url;
     tenantDb = new pg.Client({ connectionString: tenantUrl });
     await tenantDb.connect();
-    // PostGraphile offers orderBy only on indexed columns. Until a tenant migration
-    // indexes Product.price (as it will, for both servers), the bench adds the index.
-    await tenantDb.query('CREATE INDEX IF NOT EXISTS "Product_price_idx" ON "Product"(price)');
     await tenantDb.query('ANALYZE');
     console.log(
       `filled ${ROWS.products} products in ${ROWS.categories} categories, ${ROWS.customers} customers, ${ROWS.invoices} invoices of ${ROWS.itemsPerInvoice} items and a payment, ` +

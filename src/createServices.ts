@@ -54,7 +54,12 @@ export function createServices(config: Config, options: ServiceOptions): Service
   );
   const pool = new TenantDatabases(
     new ServerPools(servers, config.tenantPool, options.observeTenantStatements),
-    new PrismaClientPool({ max: config.tenantPool.maxClients, idleMs: config.tenantPool.clientIdleMs, create: createTenantClient, log }),
+    new PrismaClientPool({
+      max: config.tenantPool.maxClients,
+      idleMs: config.tenantPool.clientIdleMs,
+      create: (engine) => createTenantClient(engine, config.tenantPool),
+      log,
+    }),
   );
   const registry = new TenantRegistry(platform, config.tenantCacheMs);
   // A tenant that changed (archived, moved, suspended) must not keep a client pointing at its old state.

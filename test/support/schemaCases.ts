@@ -66,7 +66,8 @@ const WRONG_KINDS: Array<[string, unknown]> = [
 ];
 
 const WRONG_DETAILS: Record<string, Array<[string, unknown]>> = {
-  String: [['an empty string', ''], ['10,000 characters', 'x'.repeat(10_000)], ['a NUL alone', '\u0000']],
+  // One more character than MySQL's VARCHAR(191) holds, and more than its TEXT holds.
+  String: [['an empty string', ''], ['192 characters', 'x'.repeat(192)], ['70,000 characters', 'x'.repeat(70_000)], ['a NUL alone', '\u0000']],
   ID: [['an ID that is no UUID', '42'], ['an empty ID', ''], ['a NUL in an ID', '00000000-0000-7000-8000-\u0000']],
   Int: [['-1', -1], ['0', 0], ['1,000,000', 1_000_000], ['an integer as a string', '10']],
   Boolean: [['"true"', 'true'], ['1', 1]],

@@ -23,7 +23,7 @@ export type DatabaseFailureKind =
   | 'invalidValue'
   /** Prisma: the record a write names is not there. */
   | 'notFound'
-  /** DDL (MySQL, where it is not transactional): what the statement creates or adds is there already. */
+  /** DDL: what the statement creates or adds (a database, schema, table, column, index, key) is there already. */
   | 'objectExists'
   /** DDL (MySQL): what the statement drops is not there. */
   | 'objectMissing';
@@ -54,6 +54,11 @@ const POSTGRES_CODES: Record<string, DatabaseFailureKind> = {
   '22008': 'dateOutOfRange',
   '22021': 'unstorableCharacter',
   '22P05': 'unstorableCharacter',
+  '42P04': 'objectExists', // database
+  '42P06': 'objectExists', // schema
+  '42P07': 'objectExists', // table (or index)
+  '42701': 'objectExists', // column
+  '42710': 'objectExists', // constraint, type, ...
 };
 
 // Server errnos, the same on MySQL and MariaDB unless noted.

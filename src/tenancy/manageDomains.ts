@@ -1,8 +1,8 @@
 // A tenant's own domains (shop.example.com): requests whose Host is one are routed to
 // it like its subdomain. Its OWNER adds and removes them; every process routes by the
 // change at once.
+import { classifyDatabaseError } from '../db/databaseErrors';
 import { badInput, notFound } from '../errors';
-import { Prisma } from '../generated/platform/client';
 import type { Services } from '../services';
 import { hostnameOf, isDomainName, isUnder } from './hostnames';
 import { announceDomainChange } from './tenantChanges';
@@ -29,7 +29,7 @@ export async function addTenantDomain(services: Services, tenantId: string, inpu
     return added;
   } catch (error) {
     // Two adds of one domain at once both pass the check; the unique index picks one.
-    if (error instanceof Prisma.PrismaClientKnownRequestError && error.code === 'P2002') throw taken(domain);
+    if (classifyDatabaseError(error)?.kind === 'uniqueViolation') throw taken(domain);
     throw error;
   }
 }

@@ -76,20 +76,17 @@ function scalarOf(field, where) {
   }
 }
 
-/** Longest text a String column holds, from its native type (none: unbounded). */
-function maxLengthOf(field) {
-  const [native, args] = field.nativeType ?? [];
-  if (native === 'VarChar' || native === 'Char') return Number(args[0]);
-  return undefined;
-}
-
 function columnOf(model, field) {
   if (field.kind !== 'scalar' && field.kind !== 'enum') throw new Error(`${model.name}.${field.name} is not a column`);
   return field.dbName ?? field.name;
 }
 
-/** The tenant model of a Prisma datamodel (see the top of this file); `modules` says which module claims each model. */
-function tenantModel(datamodel, modules = {}) {
+/**
+ * The tenant model of a Prisma datamodel (see the top of this file); `modules` says
+ * which module claims each model, `lengths` how many characters each String column
+ * holds on every engine (column-lengths.cjs; null: any).
+ */
+function tenantModel(datamodel, modules = {}, lengths = {}) {
   const models = datamodel.models.map((model) => {
     const where = `model ${model.name}`;
     const { description, annotations } = readDocumentation(model.documentation, where);
@@ -134,7 +131,7 @@ function tenantModel(datamodel, modules = {}) {
       if (field.isList) throw new Error(`${at}: the tenant graph has no scalar lists (use Json with /// @type [String])`);
       const scalar = scalarOf(field, at);
       if (doc.annotations.type !== undefined && scalar !== 'Json') throw new Error(`${at}: @type applies to Json fields`);
-      const maxLength = maxLengthOf(field);
+      const maxLength = lengths[model.name]?.[field.name] ?? undefined;
       columns.push({
         name: field.name,
         column: columnOf(model, field),
@@ -145,7 +142,7 @@ function tenantModel(datamodel, modules = {}) {
         ...(field.isUnique ? { isUnique: true } : {}),
         ...(field.hasDefaultValue ? { hasDefault: true } : {}),
         ...(field.isUpdatedAt ? { isUpdatedAt: true } : {}),
-        ...(maxLength !== undefined ? { maxLength } : {}),
+        ...(maxLength !== undefined && maxLength !== null ? { maxLength } : {}),
         ...(doc.annotations.type ? { graphqlType: doc.annotations.type } : {}),
         ...(doc.description ? { description: doc.description } : {}),
         ...(fieldHidden ? { hidden: true } : {}),

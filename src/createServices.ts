@@ -55,7 +55,12 @@ export function createServices(config: Config, options: ServiceOptions): Service
   );
   const pool = new TenantDatabases(
     new ServerPools(servers, config.tenantPool, options.observeTenantStatements),
-    new PrismaClientPool({ max: config.tenantPool.maxClients, idleMs: config.tenantPool.clientIdleMs, create: createTenantClient, log }),
+    new PrismaClientPool({
+      max: config.tenantPool.maxClients,
+      idleMs: config.tenantPool.clientIdleMs,
+      create: (engine) => createTenantClient(engine, config.tenantPool),
+      log,
+    }),
   );
   // Gateways serving one platform share REDIS_KEY_PREFIX, and so their channels.
   const events = createEventBus({ redisUrl: config.redisUrl, prefix: `${config.redisKeyPrefix}events:`, log });

@@ -1,10 +1,14 @@
+import { classifyDatabaseError } from './databaseErrors';
 import { quoteIdent } from './identifiers';
 import { databaseOf, withDatabase } from './urls';
 import { withClient } from './withClient';
 
 // Two processes creating one database at once: the loser gets duplicate_database, or,
 // when both passed the catalog check together, a unique violation on pg_database.
-const ALREADY_THERE = new Set(['42P04', '23505']);
+function createdMeanwhile(error: unknown): boolean {
+  const kind = classifyDatabaseError(error)?.kind;
+  return kind === 'objectExists' || kind === 'uniqueViolation';
+}
 
 /** Creates the database a URL names if the server does not have it yet. */
 export async function ensureDatabase(connectionString: string): Promise<void> {
@@ -13,7 +17,7 @@ export async function ensureDatabase(connectionString: string): Promise<void> {
     const { rowCount } = await admin.query('SELECT 1 FROM pg_database WHERE datname = $1', [name]);
     if (rowCount) return;
     await admin.query(`CREATE DATABASE ${quoteIdent(name)}`).catch((error) => {
-      if (!ALREADY_THERE.has(error.code)) throw error; // another process created it first
+      if (!createdMeanwhile(error)) throw error; // another process created it first
     });
   });
 }

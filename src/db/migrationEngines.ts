@@ -33,6 +33,9 @@ export const PRISMA_MIGRATE_LOCK = 72707369;
 // sharing it would serialize every tenant of a server behind each other.)
 const MYSQL_LOCK_WAIT_SECONDS = 300;
 
+/** The GET_LOCK name migrators of MySQL database `db` take. Lock names are at most 64 characters; database names can be as long themselves. */
+export const mysqlMigrationLock = (db: string) => `tenantgraph:migrate:${createHash('sha1').update(db).digest('hex')}`;
+
 const postgresql: MigrationEngine = {
   createHistoryTable: `CREATE TABLE IF NOT EXISTS "_prisma_migrations" (
     "id"                    VARCHAR(36) PRIMARY KEY NOT NULL,
@@ -77,8 +80,7 @@ const mysql: MigrationEngine = {
   async lock(connection) {
     const [{ db }] = await connection.query<{ db: string | null }>('SELECT DATABASE() AS db');
     if (!db) throw new Error('no database selected: a MySQL tenant URL must name its database');
-    // Lock names are at most 64 characters; database names can be as long themselves.
-    const name = `tenantgraph:migrate:${createHash('sha1').update(db).digest('hex')}`;
+    const name = mysqlMigrationLock(db);
     const [{ got }] = await connection.query<{ got: number | null }>('SELECT GET_LOCK(?, ?) AS got', [name, MYSQL_LOCK_WAIT_SECONDS]);
     if (got !== 1) throw new Error(`another migrator has held the migration lock of database ${db} for over ${MYSQL_LOCK_WAIT_SECONDS} s`);
     return async () => {

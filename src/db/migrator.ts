@@ -13,12 +13,18 @@
 //   unfinished migration whose file is unchanged resumes after the statements that
 //   completed, in the same row, and finishes it; Prisma's SQL is not written to run
 //   twice (CREATE TABLE, not CREATE TABLE IF NOT EXISTS), so re-running from the top
-//   would fail on the tables the first attempt made. A process killed between a
-//   statement and its count being written re-runs that one statement on retry, which
-//   then fails as already done: such a row needs `prisma migrate resolve`.
+//   would fail on the tables the first attempt made.
+//   A run that stopped without saying why (its process was killed, its connection
+//   lost: `logs` is empty) may have applied one statement more than it counted: the
+//   server finishes a statement whose client is gone. That statement, the first the
+//   retry runs, counts as done when it finds its work there (what it creates exists,
+//   what it drops is gone: each MySQL DDL statement is applied whole or not at all).
+//   A statement that failed and said so is never taken as done: a table of the same
+//   name that was there before is not ours.
 // On both, when it finishes, the row holds finished_at and applied_steps_count 1: a
 // migration is one step, as Prisma counts it.
 import { randomUUID } from 'node:crypto';
+import { classifyDatabaseError } from './databaseErrors';
 import { migrationEngines } from './migrationEngines';
 import { isCreateTable, type Migration, type MigrationSet } from './migrations';
 import type { SqlConnection } from './sqlConnection';
@@ -45,6 +51,7 @@ interface HistoryRow {
   finished_at: Date | null;
   rolled_back_at: Date | null;
   applied_steps_count: number;
+  logs: string | null;
 }
 
 const unfinished = (r: HistoryRow) => !r.finished_at && !r.rolled_back_at;
@@ -53,7 +60,7 @@ async function readHistory(connection: SqlConnection): Promise<HistoryRow[]> {
   const [{ present }] = await connection.query<{ present: unknown }>(migrationEngines[connection.engine].historyTableExists);
   if (!present) return [];
   return connection.query<HistoryRow>(
-    'SELECT id, migration_name, checksum, finished_at, rolled_back_at, applied_steps_count FROM _prisma_migrations ORDER BY started_at',
+    'SELECT id, migration_name, checksum, finished_at, rolled_back_at, applied_steps_count, logs FROM _prisma_migrations ORDER BY started_at',
   );
 }
 
@@ -76,6 +83,26 @@ function assertSameEngine(connection: SqlConnection, set: MigrationSet) {
 export async function migrationStatus(connection: SqlConnection, set: MigrationSet): Promise<MigrationStatus> {
   assertSameEngine(connection, set);
   return statusOf(await readHistory(connection), set);
+}
+
+/** A migration that stopped at one of its statements; the database's own error is the cause. */
+export class MigrationFailed extends Error {
+  constructor(
+    readonly migration: string,
+    /** 1-based. */
+    readonly statement: number,
+    readonly statements: number,
+    cause: unknown,
+  ) {
+    super(`migration ${migration}: statement ${statement} of ${statements} failed: ${cause instanceof Error ? cause.message : String(cause)}`, { cause });
+    this.name = 'MigrationFailed';
+  }
+}
+
+/** A DDL statement that finds its work done: what it creates is there, or what it drops is not. */
+function foundDone(error: unknown): boolean {
+  const kind = classifyDatabaseError(error)?.kind;
+  return kind === 'objectExists' || kind === 'objectMissing';
 }
 
 /** A migration to run: from its first statement, or (MySQL) resuming the row a failed run left. */
@@ -157,15 +184,22 @@ export async function applyMigrations(
       if (engine.transactionalDdl) await connection.query('BEGIN');
       const id = run.resume?.id ?? randomUUID();
       let done = run.resume?.applied_steps_count ?? 0;
+      // The run before stopped without reporting a failure: its last statement may have been applied, uncounted.
+      const inDoubt = run.resume?.logs === null;
       try {
         if (!run.resume) {
           await connection.query(
             `INSERT INTO _prisma_migrations (id, checksum, migration_name, started_at, applied_steps_count) VALUES (${$(1)}, ${$(2)}, ${$(3)}, ${engine.now}, 0)`,
             [id, migration.checksum, migration.name],
           );
+        } else {
+          // Running again: if this run is killed too, the next one finds its statement in doubt.
+          await connection.query(`UPDATE _prisma_migrations SET logs = NULL WHERE id = ${$(1)}`, [id]);
         }
-        for (const statement of remaining(run)) {
-          await connection.query(statement);
+        for (const [i, statement] of remaining(run).entries()) {
+          await connection.query(statement).catch((error: unknown) => {
+            if (!(i === 0 && inDoubt && foundDone(error))) throw new MigrationFailed(migration.name, done + 1, migration.statements.length, error);
+          });
           done++;
           if (!engine.transactionalDdl) await connection.query(`UPDATE _prisma_migrations SET applied_steps_count = ${$(1)} WHERE id = ${$(2)}`, [done, id]);
           if (isCreateTable(statement)) {
@@ -179,7 +213,8 @@ export async function applyMigrations(
         if (engine.transactionalDdl) {
           await connection.query('ROLLBACK');
         } else {
-          const logs = `statement ${done + 1} of ${migration.statements.length} failed: ${(error as Error).message}`;
+          const cause = error instanceof MigrationFailed ? error.cause : error;
+          const logs = `statement ${done + 1} of ${migration.statements.length} failed: ${(cause as Error).message}`;
           // If the connection broke, the row keeps its count and a retry resumes from it; keep the real error.
           await connection.query(`UPDATE _prisma_migrations SET logs = ${$(1)} WHERE id = ${$(2)}`, [logs, id]).catch(() => {});
         }

@@ -3,7 +3,7 @@
 // placeholder schema replaced. The adapter needs only query/execute, getConnection
 // (for transactions, whose connection it releases) and end; it opens nothing itself.
 import type { Connection, QueryOptions } from 'mariadb';
-import { asUnavailable } from './databaseUnavailable';
+import { asUnavailable } from './databaseErrors';
 import { inTenantSchema, onTenantConnection, type MysqlTarget } from './tenantTarget';
 
 type Request = string | QueryOptions;

@@ -41,14 +41,21 @@ function sameEngine<E extends Engine>(target: TenantTarget, engine: E): Extract<
   return target as Extract<TenantTarget, { engine: E }>;
 }
 
-export function createTenantClient(engine: Engine): BoundTenantClient {
+export interface TenantClientOptions {
+  /** DB_STATEMENT_TIMEOUT_MS. */
+  statementTimeoutMs: number;
+}
+
+export function createTenantClient(engine: Engine, options: TenantClientOptions): BoundTenantClient {
+  // Beginning a transaction (a connection, then BEGIN) may take as long as a statement may run.
+  const transactionOptions = { maxWait: options.statementTimeoutMs };
   if (engine === 'postgresql') {
     const pool = new PostgresTenantPool();
-    const db = new PrismaClient({ adapter: new PrismaPg(pool, { schema: placeholder }) });
+    const db = new PrismaClient({ adapter: new PrismaPg(pool, { schema: placeholder }), transactionOptions });
     return { engine, db, bind: (target) => pool.bind(sameEngine(target, 'postgresql')) };
   }
   const pool = new MysqlTenantPool();
   const adapter = new PrismaMariaDb(pool as never, { database: placeholder, useTextProtocol: true });
-  const db = new MysqlPrismaClient({ adapter }) as unknown as TenantDb;
+  const db = new MysqlPrismaClient({ adapter, transactionOptions }) as unknown as TenantDb;
   return { engine, db, bind: (target) => pool.bind(sameEngine(target, 'mysql')) };
 }

@@ -8,7 +8,7 @@
 // to leak, and a transaction-pooling PgBouncer can hand it to anyone in between.
 import type { Connection as MysqlConnection } from 'mariadb';
 import type pg from 'pg';
-import { asUnavailable } from './databaseUnavailable';
+import { asUnavailable } from './databaseErrors';
 import type { Engine } from './engine';
 import type { PooledConnection, ServerConnectionPool } from './serverPool';
 

@@ -4,15 +4,15 @@ import type { Customer } from '../generated/tenant/client';
 import { ErrorCode, gatewayError, notFound } from '../errors';
 import { recordTenantEvent } from './tenantEvents';
 import { inTransaction } from './transaction';
-import { parseInput } from './validate';
+import { fitsColumn, parseInput } from './validate';
 
 const CustomerFields = z.object({
-  name: z.string().trim().min(1, 'is required').max(200),
-  email: z.email('must be an email address').nullish(),
-  phone: z.string().trim().max(40).nullish(),
-  address: z.string().trim().max(500).nullish(),
-  nationalId: z.string().trim().max(40).nullish(),
-  notes: z.string().max(2000).nullish(),
+  name: z.string().trim().min(1, 'is required').check(fitsColumn('Customer', 'name')),
+  email: z.email('must be an email address').check(fitsColumn('Customer', 'email')).nullish(),
+  phone: z.string().trim().check(fitsColumn('Customer', 'phone', 40)).nullish(),
+  address: z.string().trim().check(fitsColumn('Customer', 'address', 500)).nullish(),
+  nationalId: z.string().trim().check(fitsColumn('Customer', 'nationalId', 40)).nullish(),
+  notes: z.string().check(fitsColumn('Customer', 'notes', 2000)).nullish(),
 });
 
 export type CustomerInput = z.input<typeof CustomerFields>;

@@ -4,7 +4,7 @@ import { z } from 'zod';
 import type { TenantDb } from '../db/tenantClient';
 import { InvoiceKind } from '../generated/tenant/enums';
 import { badInput, notFound } from '../errors';
-import { parseInput } from './validate';
+import { fitsColumn, parseInput } from './validate';
 import { defaultSettings, readSetting } from './settings';
 import { Decimal, round2, type DecimalValue } from './money';
 import { nextNumber } from './numbering';
@@ -14,7 +14,7 @@ const decimalString = (what: string, decimals = 6) =>
 
 const ItemInput = z.object({
   productId: z.uuid('is not a valid ID').nullish(),
-  description: z.string().trim().max(500).nullish(),
+  description: z.string().trim().check(fitsColumn('InvoiceItem', 'description', 500)).nullish(),
   // As many decimals as the columns keep (grams of gold to the milligram), so stored lines add up.
   quantity: decimalString('quantity', 3).refine((q) => Number(q) > 0, 'must be more than zero'),
   unitPrice: decimalString('amount', 2).nullish(),
@@ -27,7 +27,7 @@ const InvoiceInput = z.object({
   customerId: z.uuid('is not a valid ID').nullish(),
   issueDate: z.date().nullish(),
   dueDate: z.date().nullish(),
-  notes: z.string().max(2000).nullish(),
+  notes: z.string().check(fitsColumn('Invoice', 'notes', 2000)).nullish(),
   items: z.array(ItemInput).min(1, 'an invoice needs at least one item').max(500),
 });
 

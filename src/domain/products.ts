@@ -7,14 +7,14 @@ import { imageUrls, tags, translations, type Translation } from './catalogue/lis
 import { productObject } from './catalogue/productObject';
 import { recordTenantEvent } from './tenantEvents';
 import { inTransaction } from './transaction';
-import { parseInput } from './validate';
+import { fitsColumn, parseInput } from './validate';
 
 const money = z.string().regex(/^\d{1,16}(\.\d{1,2})?$/, 'must be a non-negative amount with at most 2 decimals');
 
 const ProductFields = z.object({
-  sku: z.string().trim().min(1, 'is required').max(64),
-  name: z.string().trim().min(1, 'is required').max(200),
-  description: z.string().max(2000).nullish(),
+  sku: z.string().trim().min(1, 'is required').check(fitsColumn('Product', 'sku', 64)),
+  name: z.string().trim().min(1, 'is required').check(fitsColumn('Product', 'name')),
+  description: z.string().check(fitsColumn('Product', 'description', 2000)).nullish(),
   kind: z.enum(ProductKind),
   categoryId: z.uuid('is not a valid ID').nullish(),
   price: money,

@@ -21,7 +21,7 @@ export interface Column {
   isUnique?: boolean;
   hasDefault?: boolean;
   isUpdatedAt?: boolean;
-  /** From @db.VarChar(n) / @db.Char(n). */
+  /** Characters it holds on every engine (a String; none: any length). */
   maxLength?: number;
   /** A Json column's GraphQL type, e.g. "[String!]" (default JSON). */
   graphqlType?: string;

@@ -32,9 +32,8 @@ const FAILURES: Record<string, [string, boolean]> = {
 /** The owner-readable reason a connection failed; false for `retryable` when trying again cannot help. */
 export function connectionFailure(error: unknown): ProvisioningError {
   const code = (error as { code?: string }).code;
-  const known = code ? FAILURES[code] : undefined;
-  if (known) return new ProvisioningError(...known);
-  return new ProvisioningError(`could not connect to your database${code ? ` (${code})` : ''}`);
+  const [advice, retryable] = (code && FAILURES[code]) || ['could not connect to your database', true];
+  return new ProvisioningError(advice, retryable);
 }
 
 /** How each engine tells which server a connection reached, and which databases on our servers are the platform's. */

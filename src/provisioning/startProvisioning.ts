@@ -2,9 +2,9 @@
 // provisioning job, all in one platform transaction. The job runs on whichever
 // gateway process's worker takes it first.
 import { z } from 'zod';
+import { classifyDatabaseError } from '../db/databaseErrors';
 import { engineName, engineOfName, engineOfUrl, type Engine } from '../db/engine';
 import { badInput } from '../errors';
-import { Prisma } from '../generated/platform/client';
 import type { UserPrincipal } from '../auth/principal';
 import { parseInput } from '../domain/validate';
 import { canonicalCurrency, canonicalLocale, canonicalTimeZone } from '../tenancy/localization';
@@ -118,7 +118,7 @@ export async function startProvisioning(services: Services, owner: UserPrincipal
     });
   } catch (error) {
     // Two creates of one slug at once both pass the check; the unique index picks one.
-    if (error instanceof Prisma.PrismaClientKnownRequestError && error.code === 'P2002') {
+    if (classifyDatabaseError(error)?.kind === 'uniqueViolation') {
       throw badInput(`slug "${input.slug}" is taken`, { field: 'slug' });
     }
     throw error;

@@ -2,6 +2,7 @@
 // or a schema in the shared database; on MySQL, always a database of its own.
 // Every statement is safe to run twice.
 import type pg from 'pg';
+import { classifyDatabaseError } from '../db/databaseErrors';
 import { engineOfUrl } from '../db/engine';
 import { ensureDatabase } from '../db/ensureDatabase';
 import { quoteIdent, quoteMysqlIdent } from '../db/identifiers';
@@ -9,7 +10,6 @@ import { withMysql } from '../db/withMysql';
 import { withDatabase } from '../db/urls';
 import { withClient } from '../db/withClient';
 
-const DUPLICATE_DATABASE = '42P04';
 
 /** Runs `work` on a connection to `database` on the server at `serverUrl`. */
 export function onServer<T>(serverUrl: string, database: string, work: (client: pg.Client) => Promise<T>): Promise<T> {
@@ -33,7 +33,7 @@ export async function createDatabase(serverUrl: string, name: string, template?:
     if (exists.rowCount) return;
     const from = template ? ` TEMPLATE ${quoteIdent(template)}` : '';
     await client.query(`CREATE DATABASE ${quoteIdent(name)}${from}`).catch((error) => {
-      if (error.code !== DUPLICATE_DATABASE) throw error;
+      if (classifyDatabaseError(error)?.kind !== 'objectExists') throw error;
     });
   });
 }

@@ -9,6 +9,7 @@
 // template is never dropped or half-built under a copy. The template refuses
 // connections once built: a stray session on it would make every copy fail.
 import type pg from 'pg';
+import { classifyDatabaseError } from '../db/databaseErrors';
 import { dropDatabasesStartingWith } from '../db/dropDatabases';
 import { quoteIdent } from '../db/identifiers';
 import type { MigrationSet } from '../db/migrations';
@@ -25,7 +26,6 @@ import { describeProblems, tenantSchemaProblems } from './verifyTenantSchema';
 export const templatePrefix = (tenantDbPrefix: string) => `${tenantDbPrefix}_template_`;
 export const templateName = (tenantDbPrefix: string, set: MigrationSet) => quoteIdent(templatePrefix(tenantDbPrefix) + set.fingerprint).slice(1, -1);
 
-const DUPLICATE_DATABASE = '42P04';
 const lockKey = (tenantDbPrefix: string) => `tenantgraph:templates:${tenantDbPrefix}`;
 
 async function isReadyTemplate(admin: pg.Client, name: string): Promise<boolean> {
@@ -79,7 +79,7 @@ export async function createFromTemplate(serverUrl: string, database: string, te
       // Checked again under the lock: a process on other migrations may have replaced it.
       if (!(await isReadyTemplate(admin, template))) throw new Error(`template ${template} was dropped`);
       await admin.query(`CREATE DATABASE ${quoteIdent(database)} TEMPLATE ${quoteIdent(template)}`).catch((error) => {
-        if (error.code !== DUPLICATE_DATABASE) throw error; // a concurrent run of the same job made it
+        if (classifyDatabaseError(error)?.kind !== 'objectExists') throw error; // a concurrent run of the same job made it
       });
     } finally {
       await admin.query('SELECT pg_advisory_unlock_shared(hashtext($1))', [lockKey(tenantDbPrefix)]).catch(() => {});

@@ -4,7 +4,7 @@
 // no connection string. The original is logged with the request id instead.
 import { unwrapResolverError } from '@apollo/server/errors';
 import { GraphQLError, type GraphQLFormattedError } from 'graphql';
-import { DatabaseUnavailableError } from '../db/databaseUnavailable';
+import { classifyDatabaseError, type DatabaseFailureKind } from '../db/databaseErrors';
 import { ErrorCode } from '../errors';
 
 // Codes graphql-js and Apollo give requests they could not run; safe to show as they are.
@@ -18,85 +18,31 @@ const PROTOCOL_CODES = new Set([
 ]);
 const OUR_CODES = new Set<string>(Object.values(ErrorCode));
 
-// Prisma error codes (and driver failures) that mean "the database is not there".
-const UNAVAILABLE = new Set(['P1001', 'P1002', 'P1003', 'P1008', 'P1017', 'P2024']);
-const UNAVAILABLE_KINDS = new Set(['DatabaseNotReachable', 'DatabaseDoesNotExist', 'ConnectionClosed', 'SocketTimeout', 'TooManyConnections']);
-
-// SQLSTATE class 22, "data exception": a value its column or operation cannot take.
-// Input that got past validation, and the client's to fix, so never a fault of ours.
-const DATA_EXCEPTIONS: Record<string, string> = {
-  '22001': 'a value is too long for its field',
-  '22003': 'a number is too large for its field',
-  '22007': 'a date or time is not valid',
-  '22008': 'a date or time is out of range',
-  '22021': 'a text holds a character that cannot be stored',
-  '22P05': 'a text holds a character that cannot be stored',
+// What each database failure tells the client. A value the database cannot take got
+// past validation, and is the client's to fix, so never a fault of ours; nor is a
+// duplicate or a reference to nothing. Kinds not here stay unexpected.
+const DATABASE_ANSWERS: Partial<Record<DatabaseFailureKind, [ErrorCode, string]>> = {
+  unavailable: [ErrorCode.DATABASE_UNAVAILABLE, 'the database is unavailable; try again shortly'],
+  foreignKeyViolation: [ErrorCode.BAD_USER_INPUT, 'the record is still referenced by others, or refers to one that does not exist'],
+  tooLong: [ErrorCode.BAD_USER_INPUT, 'a value is too long for its field'],
+  numberOutOfRange: [ErrorCode.BAD_USER_INPUT, 'a number is too large for its field'],
+  invalidDate: [ErrorCode.BAD_USER_INPUT, 'a date or time is not valid'],
+  dateOutOfRange: [ErrorCode.BAD_USER_INPUT, 'a date or time is out of range'],
+  unstorableCharacter: [ErrorCode.BAD_USER_INPUT, 'a text holds a character that cannot be stored'],
+  invalidValue: [ErrorCode.BAD_USER_INPUT, 'a value is not valid for its field'],
+  notFound: [ErrorCode.NOT_FOUND, 'record not found'],
 };
 
-interface AdapterCause {
-  kind?: string;
-  code?: string;
-  /** The database's own code: a SQLSTATE for PostgreSQL. */
-  originalCode?: string;
-  table?: string;
-  constraint?: { fields?: string[]; index?: string };
-}
-
-interface DatabaseErrorShape {
-  /** Prisma's code (P2002, ...), or the SQLSTATE of an error straight from pg. */
-  code?: string;
-  meta?: { target?: unknown; driverAdapterError?: { cause?: AdapterCause } };
-  cause?: AdapterCause;
-}
-
-/** The fields of a violated unique constraint; Prisma names indexes `<Table>_<field>_<field>_key`. */
-function uniqueFields(error: DatabaseErrorShape): string[] | undefined {
-  if (Array.isArray(error.meta?.target)) return error.meta.target.map(String);
-  const cause = error.meta?.driverAdapterError?.cause;
-  if (cause?.constraint?.fields) return cause.constraint.fields;
-  const index = cause?.constraint?.index;
-  if (!index || !cause?.table || !index.startsWith(`${cause.table}_`) || !index.endsWith('_key')) return undefined;
-  return index.slice(cause.table.length + 1, -'_key'.length).split('_');
-}
-
-/** Whether `error` or anything it wraps is a DatabaseUnavailableError (Prisma wraps what its adapter throws). */
-function causedByUnavailableDatabase(error: unknown, depth = 0): boolean {
-  if (error instanceof DatabaseUnavailableError) return true;
-  if (!error || typeof error !== 'object' || depth > 5) return false;
-  return causedByUnavailableDatabase((error as { cause?: unknown }).cause, depth + 1);
-}
-
-function translateDatabaseError(error: DatabaseErrorShape): GraphQLError | undefined {
-  const kind = error.cause?.kind ?? error.meta?.driverAdapterError?.cause?.kind;
-  if (
-    causedByUnavailableDatabase(error) ||
-    (error.code && UNAVAILABLE.has(error.code)) ||
-    (kind && UNAVAILABLE_KINDS.has(kind)) ||
-    error.cause?.code === 'ECONNREFUSED'
-  ) {
-    return new GraphQLError('the database is unavailable; try again shortly', { extensions: { code: ErrorCode.DATABASE_UNAVAILABLE } });
+function translateDatabaseError(error: unknown): GraphQLError | undefined {
+  const failure = classifyDatabaseError(error);
+  if (failure?.kind === 'uniqueViolation') {
+    const { fields } = failure;
+    return new GraphQLError(`a record with the same ${fields?.join(' and ') ?? 'unique value'} already exists`, {
+      extensions: { code: ErrorCode.BAD_USER_INPUT, ...(fields ? { fields } : {}) },
+    });
   }
-  // Prisma wraps the driver's error (meta.driverAdapterError); an error straight from pg has the SQLSTATE as its code.
-  const sqlState = error.meta?.driverAdapterError?.cause?.originalCode ?? error.cause?.originalCode ?? error.code;
-  if (sqlState?.startsWith('22')) {
-    return new GraphQLError(DATA_EXCEPTIONS[sqlState] ?? 'a value is not valid for its field', { extensions: { code: ErrorCode.BAD_USER_INPUT } });
-  }
-  switch (error.code) {
-    case 'P2002': {
-      const fields = uniqueFields(error);
-      return new GraphQLError(`a record with the same ${fields?.join(' and ') ?? 'unique value'} already exists`, {
-        extensions: { code: ErrorCode.BAD_USER_INPUT, ...(fields ? { fields } : {}) },
-      });
-    }
-    case 'P2003':
-      return new GraphQLError('the record is still referenced by others, or refers to one that does not exist', {
-        extensions: { code: ErrorCode.BAD_USER_INPUT },
-      });
-    case 'P2025':
-      return new GraphQLError('record not found', { extensions: { code: ErrorCode.NOT_FOUND } });
-    default:
-      return undefined;
-  }
+  const answer = failure && DATABASE_ANSWERS[failure.kind];
+  return answer && new GraphQLError(answer[1], { extensions: { code: answer[0] } });
 }
 
 /** The error to send, or undefined when it is unexpected (to be logged and masked). */
@@ -115,7 +61,7 @@ export function expectedError(error: unknown): GraphQLError | undefined {
       return new GraphQLError(original.message, { extensions: { code: 'BAD_REQUEST' } });
     }
   }
-  if (original && typeof original === 'object') return translateDatabaseError(original as DatabaseErrorShape);
+  if (original && typeof original === 'object') return translateDatabaseError(original);
   return undefined;
 }
 

@@ -3,8 +3,8 @@
 // requests whose Host is the domain are routed to the tenant like its subdomain, on
 // every process at once. Tenants may claim one domain together: the first to prove
 // it owns it, and no answer tells one tenant of another's claim or whose a domain is.
+import { classifyDatabaseError } from '../db/databaseErrors';
 import { badInput, notFound } from '../errors';
-import { Prisma } from '../generated/platform/client';
 import type { Services } from '../services';
 import { isProven, newVerificationToken, verificationRecord } from './domainVerification';
 import { hostnameOf, isDomainName, isUnder } from './hostnames';
@@ -28,8 +28,6 @@ async function claimOf(services: Services, tenantId: string, input: string) {
   if (!claim) throw notFound(`domain ${domain || input}`);
   return claim;
 }
-
-const isUniqueViolation = (error: unknown) => error instanceof Prisma.PrismaClientKnownRequestError && error.code === 'P2002';
 
 /** Claims a domain for the tenant (again: the same claim), unverified: it routes nowhere until verifyTenantDomain. */
 export async function addTenantDomain(services: Services, tenantId: string, input: string) {
@@ -58,7 +56,7 @@ export async function verifyTenantDomain(services: Services, tenantId: string, i
     return verified;
   } catch (error) {
     // One verified claim per domain (a unique index over the verified rows): another tenant was first.
-    if (isUniqueViolation(error)) throw badInput(`${domain} is taken`, { field: 'domain' });
+    if (classifyDatabaseError(error)?.kind === 'uniqueViolation') throw badInput(`${domain} is taken`, { field: 'domain' });
     throw error;
   }
 }

@@ -118,4 +118,15 @@ describe.each(tenantEngines)('on %s', (engine: Engine) => {
     expect(await refusal('Date,Amount\n"2026-04-01,5')).toMatchObject({ code: 'BAD_USER_INPUT', field: 'csv' });
     expect((await api.call(LINES, { b: bankAccountId })).bankStatementLines.totalCount).toBe(10);
   });
+
+  test('a reference or description longer than its column holds (on every engine) is refused with its line, and nothing is stored', async () => {
+    const refusal = async (csv: string) => (await api.refused(IMPORT, { b: bankAccountId, csv })).extensions;
+    const header = 'Date,Amount,Reference,Description';
+    expect(await refusal(`${header}\n2026-04-20,7,R-1,\n2026-04-20,8,${'R'.repeat(192)},`)).toMatchObject({ code: 'BAD_USER_INPUT', line: 3, field: 'reference' });
+    expect(await refusal(`${header}\n2026-04-20,9,,${'d'.repeat(70_000)}`)).toMatchObject({ code: 'BAD_USER_INPUT', line: 2, field: 'description' });
+    expect((await api.call(LINES, { b: bankAccountId })).bankStatementLines.totalCount).toBe(10);
+    // As long as the columns hold, both are stored as they are.
+    const longest = `${header}\n2026-04-21,11,${'R'.repeat(191)},${'d'.repeat(16_383)}`;
+    expect((await api.call(IMPORT, { b: bankAccountId, csv: longest })).importBankStatement.lines).toEqual([{ date: '2026-04-21', amount: '11', reference: 'R'.repeat(191) }]);
+  });
 });

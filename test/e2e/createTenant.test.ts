@@ -6,13 +6,19 @@ import pg from 'pg';
 import { engineName, type Engine } from '../../src/db/engine';
 import { tenantStorageName } from '../../src/db/identifiers';
 import { loadMigrations } from '../../src/db/migrations';
+import { withClient } from '../../src/db/withClient';
 import { withDatabase } from '../../src/db/urls';
+import { withMysql } from '../../src/db/withMysql';
+import { createLogger } from '../../src/logger';
 import { templateName } from '../../src/provisioning/tenantTemplate';
 import { totalTables } from '../../src/provisioning/tenantSchema';
 import { onServer } from '../support/database';
 import { tenantEngines } from '../support/engines';
+import { eventually } from '../support/eventually';
 import { connectWs, operate } from '../support/graphqlWs';
-import { CREATE_TENANT, PROGRESS, createTenantViaApi, finishedJob } from '../support/provisioning';
+import { LogCapture } from '../support/logCapture';
+import { MYSQL_URL } from '../support/mysqlDatabase';
+import { CREATE_TENANT, JOB, PROGRESS, createTenantViaApi, finishedJob } from '../support/provisioning';
 import { tenantApi } from '../support/tenantApi';
 import { startTestGateway, type TestGateway, type TestUser } from '../support/testGateway';
 
@@ -24,8 +30,11 @@ describe.each(tenantEngines)('on %s', (engine: Engine) => {
   /** createTenant's input on this engine. */
   const on = (input: Record<string, unknown>) => ({ engine: engineName(engine), ...input });
 
+  // Its warnings: a job attempt that failed is logged there, with the whole error.
+  const jobLog = new LogCapture();
+
   beforeAll(async () => {
-    gw = await startTestGateway({ engine });
+    gw = await startTestGateway({ engine, log: createLogger('warn', jobLog) });
     alice = await gw.createUser();
   });
   afterAll(() => gw.close());
@@ -122,6 +131,39 @@ describe.each(tenantEngines)('on %s', (engine: Engine) => {
       expect(migrate[0].message).toBe('applying migrations');
       expect(migrate.at(-1)).toMatchObject({ tablesCreated: tables, totalTables: tables, message: `created ${tables} of ${tables} tables` });
     }
+  });
+
+  test('a job that fails in migrate tells the owner why in a sentence, without SQL or driver codes; the log has the database error', async () => {
+    const slug = 'squatted';
+    const database = tenantStorageName(gw.dbs.prefix, slug);
+    // Someone else's Category table where ours goes: the migrations cannot create it.
+    if (engine === 'mysql') {
+      await withMysql(MYSQL_URL!, (sql) => sql.query(`CREATE DATABASE \`${database}\``));
+      await withMysql(withDatabase(MYSQL_URL!, database), (sql) => sql.query('CREATE TABLE `Category` (theirs INTEGER)'));
+    } else {
+      await onServer(`CREATE DATABASE "${database}"`);
+      await withClient({ connectionString: withDatabase(gw.dbs.serverUrl, database) }, (client) => client.query('CREATE TABLE "Category" (theirs integer)'));
+    }
+    const { job } = await createTenantViaApi(gw, alice.token, on({ slug }));
+    const failed = await eventually(async () => {
+      const { body } = await gw.request(JOB, { token: alice.token, variables: { id: job.id } });
+      return body.data.provisioningJob.error ? body.data.provisioningJob : null;
+    });
+    const init = migrations.migrations[0];
+    const statement = init.statements.findIndex((s) => /CREATE TABLE [`"]Category[`"]/.test(s)) + 1;
+    expect(failed.error).toBe(`migrate: migration ${init.name} stopped at statement ${statement} of ${init.statements.length}; the database's own error is in the gateway's log`);
+    // Its progress events say the same.
+    const { client } = connectWs(gw.url, { authorization: `Bearer ${alice.token}` });
+    try {
+      const progress = operate(client, PROGRESS, { jobId: job.id });
+      const replayed = await progress.until((r) => Boolean(r.data?.provisioningProgress.error));
+      progress.stop();
+      expect(replayed.data.provisioningProgress.error).toBe(failed.error);
+    } finally {
+      await client.dispose();
+    }
+    const logged = jobLog.entries().find((entry) => entry.msg === 'job attempt failed' && entry.jobId === job.id);
+    expect((logged?.err as { message?: string } | undefined)?.message).toMatch(/Category.*already exists/);
   });
 
   test('a tenant that is ACTIVE serves products, invoices and reports', async () => {

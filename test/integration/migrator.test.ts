@@ -230,3 +230,76 @@ test('on postgresql, into a schema, tables and records land in that schema only'
     await dbs.dropAll();
   }
 });
+
+// MySQL commits each DDL statement by itself, and a server finishes a statement whose
+// client is gone: a process killed while a statement runs (or just after) leaves it
+// applied but not counted. The retry resumes at that statement, and must take it as
+// done when it finds its work there.
+(MYSQL_URL ? describe : describe.skip)('on mysql, a migration resumed after its process died', () => {
+  const dbs = mysqlTestDatabases(MYSQL_URL ?? '');
+  afterAll(() => dbs.drop());
+
+  const name = '20990101000000_every_kind';
+  // Every kind of statement a MySQL migration holds (scripts/mysql-migration.cjs), each after what it needs.
+  const statements = [
+    'CREATE TABLE `P` (`id` INTEGER NOT NULL, `code` VARCHAR(191) NOT NULL, PRIMARY KEY (`id`)) DEFAULT CHARACTER SET utf8mb4 COLLATE utf8mb4_unicode_ci',
+    'CREATE TABLE `C` (`id` INTEGER NOT NULL, `pId` INTEGER NULL, `old` INTEGER NULL, PRIMARY KEY (`id`)) DEFAULT CHARACTER SET utf8mb4 COLLATE utf8mb4_unicode_ci',
+    'CREATE UNIQUE INDEX `P_code_key` ON `P`(`code`)',
+    'CREATE INDEX `C_pId_idx` ON `C`(`pId`)',
+    'ALTER TABLE `C` ADD CONSTRAINT `C_pId_fkey` FOREIGN KEY (`pId`) REFERENCES `P`(`id`) ON DELETE SET NULL ON UPDATE CASCADE',
+    'ALTER TABLE `C` ADD COLUMN `note` TEXT NULL',
+    'ALTER TABLE `C` MODIFY `note` VARCHAR(191) NULL',
+    'ALTER TABLE `C` DROP COLUMN `old`',
+    'ALTER TABLE `C` DROP FOREIGN KEY `C_pId_fkey`',
+    'DROP INDEX `C_pId_idx` ON `C`',
+    'ALTER TABLE `P` DROP PRIMARY KEY,\n    ADD PRIMARY KEY (`id`, `code`)',
+    'CREATE TABLE `T` (`id` INTEGER NOT NULL) DEFAULT CHARACTER SET utf8mb4 COLLATE utf8mb4_unicode_ci',
+    'DROP TABLE `T`',
+  ];
+  const set: MigrationSet = { engine: 'mysql', fingerprint: 'x', migrations: [{ name, checksum: 'x', tables: 3, statements }] };
+  const shape = async (sql: OpenSqlConnection) => {
+    const tables = await sql.query<{ name: string }>("SELECT table_name AS name FROM information_schema.tables WHERE table_schema = DATABASE() AND table_name <> '_prisma_migrations' ORDER BY 1");
+    return Promise.all(tables.map(async ({ name: table }) => (await sql.query<Record<string, string>>(`SHOW CREATE TABLE \`${table}\``))[0]['Create Table']));
+  };
+  let expected: string[];
+
+  beforeAll(async () => {
+    const sql = await openMysql(await dbs.create('whole'));
+    await applyMigrations(sql, set);
+    expected = await shape(sql);
+    await sql.end();
+  });
+
+  test.each(statements.map((statement, i) => [i + 1, statement.replace(/\s*\(.*$/s, '').replace(/\s+/g, ' '), i] as const))(
+    'killed after statement %i ran (%s), before its count was written: the retry finishes the migration',
+    async (_n, _statement, ran) => {
+      const sql = await openMysql(await dbs.create(`killed${ran}`));
+      try {
+        // What the killed run left: every statement up to this one applied, the ones before it counted, no failure reported.
+        await applyMigrations(sql, { ...set, migrations: [] });
+        for (const statement of statements.slice(0, ran + 1)) await sql.query(statement);
+        await sql.query(`INSERT INTO _prisma_migrations (id, checksum, migration_name, applied_steps_count) VALUES ('1', 'x', ?, ?)`, [name, ran]);
+
+        expect(await applyMigrations(sql, set)).toEqual({ applied: [name] });
+        expect(await shape(sql)).toEqual(expected);
+        expect(await sql.query(HISTORY)).toEqual([{ migration_name: name, checksum: 'x', finished_at: expect.any(Date), rolled_back_at: null, applied_steps_count: 1, logs: null }]);
+      } finally {
+        await sql.end();
+      }
+    },
+  );
+
+  test('a statement that failed and said so (a table of the same name was there before) is not taken as done on retry', async () => {
+    const sql = await openMysql(await dbs.create('foreign'));
+    try {
+      await sql.query('CREATE TABLE `P` (`mine` INTEGER)');
+      await expect(applyMigrations(sql, set)).rejects.toMatchObject({ statement: 1, cause: { errno: 1050 } });
+      await expect(applyMigrations(sql, set)).rejects.toMatchObject({ statement: 1, cause: { errno: 1050 } });
+      expect(await sql.query(HISTORY)).toEqual([
+        { migration_name: name, checksum: 'x', finished_at: null, rolled_back_at: null, applied_steps_count: 0, logs: expect.stringMatching(/^statement 1 of 13 failed: .*already exists/) },
+      ]);
+    } finally {
+      await sql.end();
+    }
+  });
+});

@@ -1,8 +1,12 @@
 // Ways to stop a provisioning job at a known point without any test-only code in
 // the gateway: the test holds a lock the job needs, as a concurrent operator would.
+import mariadb from 'mariadb';
 import pg from 'pg';
-import { PRISMA_MIGRATE_LOCK } from '../../src/db/migrationEngines';
+import { quoteMysqlIdent } from '../../src/db/identifiers';
+import { mysqlMigrationLock, PRISMA_MIGRATE_LOCK } from '../../src/db/migrationEngines';
+import { mysqlConfig } from '../../src/db/mysqlConnect';
 import { withDatabase } from '../../src/db/urls';
+import { withMysql } from '../../src/db/withMysql';
 import { onServer } from './database';
 
 export interface HeldLock {
@@ -36,16 +40,66 @@ export async function holdJobRow(platformUrl: string, jobId: string): Promise<He
   };
 }
 
-/** True once some session waits for a lock while updating the job row. */
+/** True once a job's report (an update of its row, not its heartbeat) waits for a lock. */
 export async function jobUpdateIsWaiting(platformUrl: string): Promise<boolean> {
   const client = new pg.Client({ connectionString: platformUrl });
   await client.connect();
   try {
     const { rows } = await client.query(
-      `SELECT 1 FROM pg_stat_activity WHERE datname = current_database() AND wait_event_type = 'Lock' AND ltrim(query) ILIKE 'UPDATE%"ProvisioningJob"%'`,
+      `SELECT 1 FROM pg_stat_activity WHERE datname = current_database() AND wait_event_type = 'Lock'
+         AND ltrim(query) ILIKE 'UPDATE%"ProvisioningJob"%' AND query NOT LIKE '%"heartbeatAt" = now()%'`,
     );
     return rows.length > 0;
   } finally {
     await client.end();
   }
+}
+
+// On MySQL. A migrator's statements run on a connection to the tenant's database, so
+// the server's process list shows them by database.
+
+const mysqlSession = (serverUrl: string, database: string) => mariadb.createConnection({ ...mysqlConfig(withDatabase(serverUrl, database)), connectTimeout: 5000 });
+
+/** Like holdMigrationLock, on a MySQL server: the job waits at migrate until release(). The database may exist already. */
+export async function holdMysqlMigrationLock(serverUrl: string, database: string): Promise<HeldLock> {
+  await withMysql(serverUrl, (sql) => sql.query(`CREATE DATABASE IF NOT EXISTS ${quoteMysqlIdent(database)} CHARACTER SET utf8mb4 COLLATE utf8mb4_unicode_ci`));
+  const session = await mysqlSession(serverUrl, database);
+  // A session just killed may take a moment to let go of it.
+  const [{ got }] = await session.query('SELECT GET_LOCK(?, 10) AS got', [mysqlMigrationLock(database)]);
+  if (Number(got) !== 1) throw new Error(`the migration lock of ${database} is held by another session`);
+  return { release: () => session.end() };
+}
+
+/**
+ * Locks the row of the migration running in a MySQL database: the migrator's next
+ * count of a statement it applied (`applied_steps_count`) waits until release().
+ */
+export async function holdRunningMigration(serverUrl: string, database: string): Promise<HeldLock & { migration: string; counted: number }> {
+  const session = await mysqlSession(serverUrl, database);
+  const [row] = await session.query('SELECT id, migration_name AS migration, applied_steps_count AS counted FROM _prisma_migrations WHERE finished_at IS NULL AND rolled_back_at IS NULL');
+  if (!row) throw new Error(`no migration is running in ${database}`);
+  await session.query('BEGIN');
+  // By its key: only this row is locked, not the gaps a new migration's row goes in.
+  await session.query('SELECT 1 FROM _prisma_migrations WHERE id = ? FOR UPDATE', [row.id]);
+  return {
+    migration: row.migration,
+    counted: Number(row.counted),
+    async release() {
+      await session.query('ROLLBACK').catch(() => {});
+      await session.end();
+    },
+  };
+}
+
+/** The process-list id of a session of `database` running a statement that starts with `prefix`, if there is one. */
+export async function mysqlSessionRunning(serverUrl: string, database: string, prefix: string): Promise<number | null> {
+  const rows = await withMysql(serverUrl, (sql) =>
+    sql.query<{ id: number }>('SELECT id FROM information_schema.processlist WHERE db = ? AND info LIKE ?', [database, `${prefix}%`]),
+  );
+  return rows.length ? Number(rows[0].id) : null;
+}
+
+/** Ends a MySQL session and the statement it runs (KILL). */
+export async function killMysqlSession(serverUrl: string, id: number): Promise<void> {
+  await withMysql(serverUrl, (sql) => sql.query(`KILL ${Number(id)}`));
 }

@@ -66,7 +66,8 @@ const WRONG_KINDS: Array<[string, unknown]> = [
 ];
 
 const WRONG_DETAILS: Record<string, Array<[string, unknown]>> = {
-  String: [['an empty string', ''], ['10,000 characters', 'x'.repeat(10_000)], ['a NUL alone', '\u0000']],
+  // One more character than MySQL's VARCHAR(191) holds, and more than its TEXT holds.
+  String: [['an empty string', ''], ['192 characters', 'x'.repeat(192)], ['70,000 characters', 'x'.repeat(70_000)], ['a NUL alone', '\u0000']],
   ID: [['an ID that is no UUID', '42'], ['an empty ID', ''], ['a NUL in an ID', '00000000-0000-7000-8000-\u0000']],
   Int: [['-1', -1], ['0', 0], ['1,000,000', 1_000_000], ['an integer as a string', '10']],
   Boolean: [['"true"', 'true'], ['1', 1]],
@@ -138,21 +139,36 @@ export function wellFormedCalls(schema: GraphQLSchema): SchemaCase[] {
   return rootFields(schema).map(({ kind, root, field }) => ({ name: `${root}.${field.name} well-formed`, kind, field: field.name, path: [], value: undefined }));
 }
 
+interface ArgumentPosition extends Position {
+  kind: OperationTypeNode;
+  root: string;
+  field: string;
+}
+
+/** Every argument of every root field, and every field of its input objects (to MAX_INPUT_DEPTH). */
+const argumentPositions = (schema: GraphQLSchema): ArgumentPosition[] =>
+  rootFields(schema).flatMap(({ kind, root, field }) =>
+    field.args.flatMap((arg) => positionsIn(arg.type, [arg.name], 0).map((position) => ({ ...position, kind, root, field: field.name }))),
+  );
+
+const caseAt = ({ kind, root, field, path }: ArgumentPosition, what: string, value: unknown): SchemaCase => ({
+  name: `${root}.${field}(${path.join('.')}) = ${what}`,
+  kind,
+  field,
+  path,
+  value,
+});
+
 /** Every argument and input field of every root field, with every wrong value for its type. */
 export function wrongValueCases(schema: GraphQLSchema): SchemaCase[] {
-  return rootFields(schema).flatMap(({ kind, root, field }) =>
-    field.args.flatMap((arg) =>
-      positionsIn(arg.type, [arg.name], 0).flatMap(({ path, type }) =>
-        wrongValuesFor(getNamedType(type)).map(([what, value]) => ({
-          name: `${root}.${field.name}(${path.join('.')}) = ${what}`,
-          kind,
-          field: field.name,
-          path,
-          value,
-        })),
-      ),
-    ),
-  );
+  return argumentPositions(schema).flatMap((position) => wrongValuesFor(getNamedType(position.type)).map(([what, value]) => caseAt(position, what, value)));
+}
+
+/** Every argument and input field of type `typeName` (e.g. String), given `value`. */
+export function casesOfType(schema: GraphQLSchema, typeName: string, what: string, value: unknown): SchemaCase[] {
+  return argumentPositions(schema)
+    .filter((position) => getNamedType(position.type).name === typeName)
+    .map((position) => caseAt(position, what, value));
 }
 
 /** The field's arguments: the well-formed ones, with the case's value put at its path. */

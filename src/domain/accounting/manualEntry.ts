@@ -7,7 +7,7 @@ import type { TenantDb } from '../../db/tenantClient';
 import { badInput, notFound } from '../../errors';
 import { Decimal } from '../money';
 import { inTransaction } from '../transaction';
-import { parseInput } from '../validate';
+import { fitsColumn, parseInput } from '../validate';
 import { postEntry } from './postEntry';
 import { REVERSIBLE, reverseEntry } from './reverseEntry';
 
@@ -18,7 +18,7 @@ const amount = z
 
 const ManualEntry = z.object({
   date: z.date().nullish(),
-  description: z.string().trim().min(1, 'is required').max(500),
+  description: z.string().trim().min(1, 'is required').check(fitsColumn('JournalEntry', 'description', 500)),
   lines: z
     .array(
       z.object({
@@ -26,7 +26,7 @@ const ManualEntry = z.object({
         debit: amount.nullish(),
         credit: amount.nullish(),
         customerId: z.uuid('is not a valid ID').nullish(),
-        memo: z.string().max(500).nullish(),
+        memo: z.string().check(fitsColumn('JournalLine', 'memo', 500)).nullish(),
       }),
     )
     .max(200, 'at most 200 lines'),

@@ -2,14 +2,14 @@ import { z } from 'zod';
 import type { TenantDb } from '../../db/tenantClient';
 import { badInput } from '../../errors';
 import { ACCOUNT } from '../chartOfAccounts';
-import { parseInput } from '../validate';
+import { fitsColumn, parseInput } from '../validate';
 
 const BankAccountInput = z.object({
-  name: z.string().trim().min(1, 'is required').max(200),
-  bankName: z.string().trim().min(1, 'is required').max(200),
-  accountNumber: z.string().trim().min(1, 'is required').max(64),
+  name: z.string().trim().min(1, 'is required').check(fitsColumn('BankAccount', 'name')),
+  bankName: z.string().trim().min(1, 'is required').check(fitsColumn('BankAccount', 'bankName')),
+  accountNumber: z.string().trim().min(1, 'is required').check(fitsColumn('BankAccount', 'accountNumber', 64)),
   currency: z.string().regex(/^[A-Z]{3}$/, 'must be an ISO 4217 code such as USD').optional(),
-  ledgerCode: z.string().trim().min(1).max(20).optional(),
+  ledgerCode: z.string().trim().min(1).check(fitsColumn('BankAccount', 'ledgerCode', 20)).optional(),
 });
 
 export type BankAccountInput = z.input<typeof BankAccountInput>;

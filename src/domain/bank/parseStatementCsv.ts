@@ -5,8 +5,10 @@
 //     or credit / debit: money in / money out, both positive, one per row
 //   reference    optional: the transfer or cheque reference
 //   description  optional
+// (each at most as long as its column holds: maxLengthOf)
 // Amounts may use thousands separators ("1,250,000.50" quoted) and Persian digits.
 import { parse } from 'csv-parse/sync';
+import { maxLengthOf } from '../../db/columnLengths';
 import { badInput } from '../../errors';
 import { Decimal } from '../money';
 
@@ -39,7 +41,13 @@ function dateOf(raw: string | undefined, line: number): Date {
   return date;
 }
 
-const text = (value: string | undefined) => (value?.trim() ? value.trim() : null);
+/** A text column of the line, or null when empty; refused when longer than the line's column holds. */
+function textOf(raw: string | undefined, line: number, column: 'reference' | 'description'): string | null {
+  const value = raw?.trim() || null;
+  const max = maxLengthOf('BankStatementLine', column);
+  if (value && value.length > max) throw badInput(`line ${line}: ${column} is longer than ${max} characters`, { line, field: column });
+  return value;
+}
 
 export function parseStatementCsv(csv: string): StatementRow[] {
   let records: Array<Record<string, string>>;
@@ -68,6 +76,6 @@ export function parseStatementCsv(csv: string): StatementRow[] {
     if (!amount || amount.isZero() || (signed === null && credit && debit && !credit.isZero() && !debit.isZero())) {
       throw badInput(`line ${line}: give one amount that is not zero (amount, or credit or debit)`, { line, field: 'amount' });
     }
-    return { date: dateOf(record.date, line), amount, reference: text(record.reference), description: text(record.description) };
+    return { date: dateOf(record.date, line), amount, reference: textOf(record.reference, line, 'reference'), description: textOf(record.description, line, 'description') };
   });
 }

@@ -6,10 +6,10 @@ import type { TenantDb } from '../../db/tenantClient';
 import { badInput, notFound } from '../../errors';
 import { takeNamedLock } from '../namedLock';
 import { inTransaction, type Tx } from '../transaction';
-import { parseInput } from '../validate';
+import { fitsColumn, parseInput } from '../validate';
 
 const CategoryFields = z.object({
-  name: z.string().trim().min(1, 'is required').max(100),
+  name: z.string().trim().min(1, 'is required').check(fitsColumn('Category', 'name', 100)),
   parentId: z.uuid('is not a valid ID').nullish(),
 });
 

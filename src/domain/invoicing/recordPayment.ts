@@ -8,7 +8,7 @@ import { postEntry } from '../accounting/postEntry';
 import { positiveAmount } from '../money';
 import { eventObject, recordTenantEvent } from '../tenantEvents';
 import { inTransaction } from '../transaction';
-import { parseInput } from '../validate';
+import { fitsColumn, parseInput } from '../validate';
 import { paymentPosting, settlement } from './invoicePostings';
 import { lockInvoice } from './lockInvoice';
 
@@ -16,7 +16,7 @@ const PaymentInput = z.object({
   amount: positiveAmount,
   method: z.enum(PaymentMethod),
   /** The bank's or cheque's reference; statement lines are matched by it. */
-  reference: z.string().trim().min(1).max(100).nullish(),
+  reference: z.string().trim().min(1).check(fitsColumn('Payment', 'reference', 100)).nullish(),
   paidAt: z.date().nullish(),
 });
 

@@ -13,23 +13,28 @@ import { negativeStockAllowed } from '../stock/moveStock';
 import { reserveStock } from '../stock/reserveStock';
 import { recordTenantEvent } from '../tenantEvents';
 import { inTransaction, type Tx } from '../transaction';
-import { parseInput } from '../validate';
+import { fitsColumn, parseInput } from '../validate';
 import { orderEventObject } from './orderEventObject';
 
-const address = z.string().trim().max(500).nullish();
+const address = (field: 'shippingAddress' | 'billingAddress') => z.string().trim().check(fitsColumn('Order', field, 500)).nullish();
 
 const OrderInput = z
   .object({
     customerId: z.uuid('is not a valid ID').nullish(),
-    customer: z.object({ name: z.string().trim().min(1, 'is required').max(200), email: z.email('must be an email address').nullish() }).nullish(),
+    customer: z
+      .object({
+        name: z.string().trim().min(1, 'is required').check(fitsColumn('Customer', 'name')),
+        email: z.email('must be an email address').check(fitsColumn('Customer', 'email')).nullish(),
+      })
+      .nullish(),
     items: z
       .array(z.object({ productId: z.uuid('is not a valid ID'), quantity: positiveQuantity }))
       .min(1, 'an order needs at least one item')
       .max(200),
     discountCode: z.string().trim().min(1).max(40).nullish(),
-    shippingAddress: address,
-    billingAddress: address,
-    notes: z.string().max(2000).nullish(),
+    shippingAddress: address('shippingAddress'),
+    billingAddress: address('billingAddress'),
+    notes: z.string().check(fitsColumn('Order', 'notes', 2000)).nullish(),
   })
   .refine((o) => !o.customerId !== !o.customer, { message: 'give either customerId or customer', path: ['customerId'] });
 

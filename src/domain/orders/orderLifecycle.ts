@@ -20,7 +20,7 @@ import { positiveAmount } from '../money';
 import { releaseStock } from '../stock/reserveStock';
 import { recordTenantEvent, type DomainEventType } from '../tenantEvents';
 import { inTransaction, type Tx } from '../transaction';
-import { parseInput } from '../validate';
+import { fitsColumn, parseInput } from '../validate';
 import { createOrderInvoice } from './orderInvoice';
 import { ORDER_DETAILS, lockOrder } from './lockOrder';
 import { orderEventObject } from './orderEventObject';
@@ -47,7 +47,7 @@ async function orderStep(db: TenantDb, id: string, event: DomainEventType, step:
 
 const reservationsOf = (order: LockedOrder) => order.items.map((item) => ({ productId: item.productId, quantity: item.quantity }));
 
-const PayInput = z.object({ method: z.enum(PaymentMethod), reference: z.string().trim().min(1).max(100).nullish() });
+const PayInput = z.object({ method: z.enum(PaymentMethod), reference: z.string().trim().min(1).check(fitsColumn('Payment', 'reference', 100)).nullish() });
 
 export function payOrder(db: TenantDb, id: string, locale: string, input: z.input<typeof PayInput>) {
   const data = parseInput(PayInput, input);
@@ -82,7 +82,7 @@ export function cancelOrder(db: TenantDb, id: string) {
   });
 }
 
-const RefundInput = z.object({ amount: positiveAmount, reason: z.string().trim().max(500).nullish() });
+const RefundInput = z.object({ amount: positiveAmount, reason: z.string().trim().check(fitsColumn('OrderRefund', 'reason', 500)).nullish() });
 
 export function refundOrder(db: TenantDb, id: string, input: z.input<typeof RefundInput>) {
   const data = parseInput(RefundInput, input);

@@ -3,7 +3,7 @@
 // JOB_MAX_ATTEMPTS; then, or at once when retrying cannot help, the job ends FAILED.
 import type { Task } from 'graphile-worker';
 import type { Services } from '../../services';
-import { ProvisioningError, safeMessage } from '../provisioningError';
+import { ownerMessage, ProvisioningError } from '../provisioningError';
 import type { JobPayload } from './jobQueue';
 import { JobTakenOver, RunningJob } from './runningJob';
 
@@ -39,7 +39,7 @@ export function jobTask(services: Services, definition: JobDefinition): Task {
       // Another worker owns the job now: leave the row to it. Throwing makes
       // graphile-worker's bookkeeping for this run a no-op (it is no longer ours).
       if (error instanceof JobTakenOver) throw error;
-      const reason = job.step ? `${job.step}: ${safeMessage(error)}` : safeMessage(error);
+      const reason = job.step ? `${job.step}: ${ownerMessage(error)}` : ownerMessage(error);
       log.warn({ err: error, jobId, kind: job.kind, attempt: helpers.job.attempts }, 'job attempt failed');
       const hopeless = error instanceof ProvisioningError && !error.retryable;
       if (hopeless || helpers.job.attempts >= maxAttempts) return fail(reason);

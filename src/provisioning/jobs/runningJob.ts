@@ -2,7 +2,8 @@
 // if the job was handed to another worker (this one was thought dead), the next
 // write here fails with JobTakenOver and this run stops, so two runs never both
 // report, and the stale one never declares the job finished.
-import { Prisma, type ProvisioningJob } from '../../generated/platform/client';
+import { classifyDatabaseError } from '../../db/databaseErrors';
+import type { Prisma, ProvisioningJob } from '../../generated/platform/client';
 import type { Services } from '../../services';
 import { publishJob } from './jobEvents';
 
@@ -22,7 +23,7 @@ export interface JobReport {
 
 type JobServices = Pick<Services, 'platform' | 'events' | 'log'>;
 
-const notFound = (error: unknown) => error instanceof Prisma.PrismaClientKnownRequestError && error.code === 'P2025';
+const notFound = (error: unknown) => classifyDatabaseError(error)?.kind === 'notFound';
 
 export class RunningJob {
   private heartbeat: NodeJS.Timeout | undefined;

@@ -46,11 +46,15 @@ const storableRange = (scalar: GraphQLScalarType<Date, unknown>) => ({
   parseLiteral: (ast: ValueNode, variables?: Record<string, unknown> | null) => withinStorableYears(scalar.parseLiteral(ast, variables), scalar.name),
 });
 
+/** A moment as the planner writes it: "2026-03-21T09:05:00.000Z". */
+const PLANNED_MOMENT = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{3}Z$/;
+
 export const DateTimeScalar = new GraphQLScalarType({
   ...DateTimeResolver.toConfig(),
   description: `${DateTimeResolver.description} Years 0001 to 9999 in UTC.`,
-  // graphql-scalars turns a date-time string into a Date: a Date and a string go out as the same ISO string.
-  serialize: (value) => (DateTimeResolver.serialize(value) as Date).toISOString(),
+  // Planned rows hold moments as ISO strings in UTC already (planner/values.ts): those go
+  // out as they are. Anything else (a Date of a Prisma row) is graphql-scalars' to read.
+  serialize: (value) => (typeof value === 'string' && PLANNED_MOMENT.test(value) ? value : (DateTimeResolver.serialize(value) as Date).toISOString()),
   ...storableRange(DateTimeResolver),
 });
 

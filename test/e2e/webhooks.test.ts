@@ -113,13 +113,10 @@ describe.each(tenantPlacements)('on $engine, $isolation isolation', ({ engine, i
 
   test('a receiver that fails on purpose, then times out, is retried with backoff until it answers 2xx', async () => {
     const webhook = await createWebhook();
-    receiver.answers.push(500);
+    receiver.answers.push(500, 'hang');
     const customer = await createCustomer('Retried Roya');
-    await eventually(() => received(customer.id).length === 1);
-    receiver.hang(true);
     const delivery = await eventually(async () => (await deliveriesOf(webhook.id)).find((d: any) => d.attempts === 2 && d.status === 'PENDING'));
     expect(delivery.error).toBe('no answer within 400 ms');
-    receiver.hang(false);
     const done = await eventually(async () => (await deliveriesOf(webhook.id)).find((d: any) => d.status === 'SUCCEEDED'));
     expect(done).toMatchObject({ attempts: 3, statusCode: 200 });
     const times = received(customer.id).map((r) => r.receivedAt);

@@ -1,0 +1,74 @@
+// A webhook's sender: the one job at a time that sends its deliveries, so a receiver,
+// however slow, takes at most one of the WEBHOOK_CONCURRENCY delivery slots, and one
+// webhook's backlog waits its turn instead of filling every slot.
+//
+// A turn takes the webhook's lock (a PostgreSQL advisory lock: one sender per webhook
+// across all processes, released by the database if the process dies), sends the due
+// deliveries oldest first until none is left, one fails (a failing receiver gets one
+// attempt per turn, so a hanging one holds a slot for WEBHOOK_TIMEOUT_MS at most) or
+// TURN_MS has passed; releases the lock; then, if a delivery is due, queues the next
+// turn at the back of the queue, behind the other webhooks' (round robin). A sender
+// that finds the lock taken just ends: the holder looks for due deliveries after it
+// releases the lock, so whatever was made meanwhile is sent by its next turn.
+import type { Task } from 'graphile-worker';
+import type pg from 'pg';
+import type { Services } from '../services';
+import { attemptDelivery, failPendingDeliveries } from './deliverWebhook';
+import { DUE, wakeSender, type SenderPayload } from './deliveryQueue';
+
+/** How long a turn keeps sending to a receiver that answers. */
+const TURN_MS = 1000;
+
+/** The first key of the senders' advisory locks (the second is the webhook's): apart from every other lock. */
+const SENDER_LOCK_CLASS = 1_701_209_870;
+
+/** The oldest due delivery of the webhook. */
+async function nextDue(services: Services, webhookId: string): Promise<string | undefined> {
+  const [row] = await services.platform.$queryRaw<Array<{ id: string }>>`
+    SELECT id::text FROM "WebhookDelivery" WHERE "webhookId" = ${webhookId}::uuid AND ${DUE} ORDER BY id LIMIT 1`;
+  return row?.id;
+}
+
+async function turn(services: Services, webhookId: string): Promise<void> {
+  const ends = Date.now() + TURN_MS;
+  for (let id = await nextDue(services, webhookId); id; id = await nextDue(services, webhookId)) {
+    const delivery = await services.platform.webhookDelivery.findUnique({ where: { id }, include: { webhook: true } });
+    if (!delivery) continue; // its webhook was deleted meanwhile
+    const { webhook } = delivery;
+    if (!webhook.enabled) return failPendingDeliveries(services, webhook);
+    const outcome = await attemptDelivery(services, webhook, delivery);
+    if (!outcome.ok || Date.now() >= ends) return;
+  }
+}
+
+/** Runs `work` holding the webhook's lock; false (and nothing run) when another sender holds it. */
+async function withSenderLock(pool: pg.Pool, webhookId: string, work: () => Promise<void>): Promise<boolean> {
+  const client = await pool.connect();
+  let unlocked = false;
+  try {
+    const { rows } = await client.query<{ locked: boolean }>('SELECT pg_try_advisory_lock($1, hashtext($2)) AS locked', [SENDER_LOCK_CLASS, webhookId]);
+    if (!rows[0].locked) {
+      unlocked = true;
+      return false;
+    }
+    try {
+      await work();
+    } finally {
+      await client.query('SELECT pg_advisory_unlock($1, hashtext($2))', [SENDER_LOCK_CLASS, webhookId]);
+      unlocked = true;
+    }
+    return true;
+  } finally {
+    // A connection that may still hold the lock is closed, which releases it.
+    client.release(!unlocked);
+  }
+}
+
+/** The sender task; `pool` is the delivery runner's, which has a connection for each sender's lock. */
+export function senderTask(services: Services, pool: pg.Pool): Task {
+  return async (payload) => {
+    const { webhookId } = payload as SenderPayload;
+    if (!(await withSenderLock(pool, webhookId, () => turn(services, webhookId)))) return;
+    if (await nextDue(services, webhookId)) await wakeSender(services.platform, webhookId);
+  };
+}

@@ -5,7 +5,6 @@
 // in production: signed-in requests routed to the tenant, metering, limits and the
 // audit plugin on. PostgreSQL: see bench/benchServer.ts.
 import 'reflect-metadata';
-import { execFileSync } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
 import path from 'node:path';
 import { startSession } from '../src/auth/sessions';
@@ -21,7 +20,7 @@ import { dropBenchDatabases, runBenchmark } from './benchServer';
 import { fillTenant } from './fillTenant';
 import { describeMachine, printTable } from './machine';
 import { peakRssMiB, productionGateway, startProcess, stopProcesses, type BenchProcess } from './processes';
-import { runLoad, type LoadResult } from './wrk';
+import { assertWrkInstalled, runLoad, type LoadResult } from './wrk';
 
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 10);
 const CONNECTIONS = Number(process.env.BENCH_CONNECTIONS ?? 32);
@@ -58,11 +57,7 @@ async function answerOf(url: string, query: string, headers: Record<string, stri
 const mean = (values: number[]) => values.reduce((a, b) => a + b, 0) / values.length;
 
 async function benchmark(server: string) {
-  try {
-    execFileSync('wrk', ['--version'], { stdio: 'ignore' });
-  } catch (error) {
-    if ((error as NodeJS.ErrnoException).code === 'ENOENT') throw new Error('wrk is not installed: apt-get install wrk');
-  }
+  assertWrkInstalled();
   const gatewayProcess = productionGateway(server);
   const { prefix, platformUrl, env } = gatewayProcess;
   const log = createLogger('silent');

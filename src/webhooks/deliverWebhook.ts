@@ -19,7 +19,11 @@ async function countFailure(tx: Prisma.TransactionClient, webhookId: string, dis
 }
 
 /** Sends `delivery` to its enabled `webhook` once and records the outcome. */
-export async function attemptDelivery(services: Services, webhook: Webhook, delivery: WebhookDelivery): Promise<AttemptOutcome> {
+export async function attemptDelivery(
+  services: Services,
+  webhook: Webhook,
+  delivery: Pick<WebhookDelivery, 'id' | 'eventType' | 'payload' | 'attempts'>,
+): Promise<AttemptOutcome> {
   const { platform, config, secrets } = services;
   const { timeoutMs, maxAttempts, retryBaseMs, disableAfter, allowPrivateUrls } = config.webhooks;
   const body = JSON.stringify(delivery.payload);

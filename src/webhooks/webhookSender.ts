@@ -1,17 +1,20 @@
 // A webhook's sender: the one job at a time that sends its deliveries, so a receiver,
-// however slow, takes at most one of the WEBHOOK_CONCURRENCY delivery slots, and one
-// webhook's backlog waits its turn instead of filling every slot.
+// however slow, takes at most one of the WEBHOOK_CONCURRENCY delivery slots (and
+// IN_FLIGHT requests), and one webhook's backlog waits its turn instead of filling
+// every slot.
 //
 // A turn takes the webhook's lock (a PostgreSQL advisory lock: one sender per webhook
-// across all processes, released by the database if the process dies), sends the due
-// deliveries oldest first until none is left, one fails (a failing receiver gets one
-// attempt per turn, so a hanging one holds a slot for WEBHOOK_TIMEOUT_MS at most) or
-// TURN_MS has passed; releases the lock; then, if a delivery is due, queues the next
-// turn at the back of the queue, behind the other webhooks' (round robin). A sender
-// that finds the lock taken just ends: the holder looks for due deliveries after it
-// releases the lock, so whatever was made meanwhile is sent by its next turn.
+// across all processes, released by the database if the process dies) and sends the
+// due deliveries oldest first, IN_FLIGHT at once, until none is left, one fails (a
+// failing receiver gets one round of attempts per turn, so a hanging one holds a slot
+// for WEBHOOK_TIMEOUT_MS at most) or TURN_MS has passed; releases the lock; then, if a
+// delivery is due, queues the next turn at the back of the queue, behind the other
+// webhooks' (round robin). A sender that finds the lock taken just ends: the holder
+// looks for due deliveries after it releases the lock, so whatever was made meanwhile
+// is sent by its next turn.
 import type { Task } from 'graphile-worker';
 import type pg from 'pg';
+import type { WebhookDelivery } from '../generated/platform/client';
 import type { Services } from '../services';
 import { attemptDelivery, failPendingDeliveries } from './deliverWebhook';
 import { DUE, wakeSender, type SenderPayload } from './deliveryQueue';
@@ -19,25 +22,32 @@ import { DUE, wakeSender, type SenderPayload } from './deliveryQueue';
 /** How long a turn keeps sending to a receiver that answers. */
 const TURN_MS = 1000;
 
+/** Deliveries sent to one receiver at once. */
+const IN_FLIGHT = 4;
+
 /** The first key of the senders' advisory locks (the second is the webhook's): apart from every other lock. */
 const SENDER_LOCK_CLASS = 1_701_209_870;
 
-/** The oldest due delivery of the webhook. */
-async function nextDue(services: Services, webhookId: string): Promise<string | undefined> {
-  const [row] = await services.platform.$queryRaw<Array<{ id: string }>>`
-    SELECT id::text FROM "WebhookDelivery" WHERE "webhookId" = ${webhookId}::uuid AND ${DUE} ORDER BY id LIMIT 1`;
-  return row?.id;
+type DueDelivery = Pick<WebhookDelivery, 'id' | 'eventType' | 'payload' | 'attempts'>;
+
+/** Up to `limit` due deliveries of the webhook, oldest first. */
+function dueDeliveries(services: Services, webhookId: string, limit: number): Promise<DueDelivery[]> {
+  return services.platform.$queryRaw<DueDelivery[]>`
+    SELECT id::text AS id, "eventType", payload, attempts FROM "WebhookDelivery"
+    WHERE "webhookId" = ${webhookId}::uuid AND ${DUE} ORDER BY id LIMIT ${limit}`;
 }
 
 async function turn(services: Services, webhookId: string): Promise<void> {
   const ends = Date.now() + TURN_MS;
-  for (let id = await nextDue(services, webhookId); id; id = await nextDue(services, webhookId)) {
-    const delivery = await services.platform.webhookDelivery.findUnique({ where: { id }, include: { webhook: true } });
-    if (!delivery) continue; // its webhook was deleted meanwhile
-    const { webhook } = delivery;
+  for (;;) {
+    // Read each round: a rotated secret signs from the next delivery on.
+    const webhook = await services.platform.webhook.findUnique({ where: { id: webhookId } });
+    if (!webhook) return; // deleted, and its deliveries with it
     if (!webhook.enabled) return failPendingDeliveries(services, webhook);
-    const outcome = await attemptDelivery(services, webhook, delivery);
-    if (!outcome.ok || Date.now() >= ends) return;
+    const deliveries = await dueDeliveries(services, webhookId, IN_FLIGHT);
+    if (deliveries.length === 0) return;
+    const outcomes = await Promise.all(deliveries.map((delivery) => attemptDelivery(services, webhook, delivery)));
+    if (outcomes.some((outcome) => !outcome.ok) || Date.now() >= ends) return;
   }
 }
 
@@ -69,6 +79,6 @@ export function senderTask(services: Services, pool: pg.Pool): Task {
   return async (payload) => {
     const { webhookId } = payload as SenderPayload;
     if (!(await withSenderLock(pool, webhookId, () => turn(services, webhookId)))) return;
-    if (await nextDue(services, webhookId)) await wakeSender(services.platform, webhookId);
+    if ((await dueDeliveries(services, webhookId, 1)).length > 0) await wakeSender(services.platform, webhookId);
   };
 }

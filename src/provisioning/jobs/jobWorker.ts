@@ -1,21 +1,18 @@
 // The job workers of a gateway process: graphile-worker on the platform database, as
 // two runners with pools of their own, so provisioning never waits behind webhook
-// deliveries: one runs JOB_CONCURRENCY jobs at once (provisioning, migrations, drops)
-// and the scheduled tasks (event retention), the other WEBHOOK_CONCURRENCY webhook
-// senders (see webhooks/webhookSender.ts); a runner at 0 runs nothing. Also the sweeper
-// that hands the jobs of dead workers to live ones and, where deliveries are sent, the
-// one that picks up the tenant events and deliveries dead processes left.
+// deliveries: this one runs JOB_CONCURRENCY jobs at once (provisioning, migrations,
+// drops; none at 0) and the scheduled tasks (event retention); the delivery runner
+// (webhooks/deliveryRunner.ts) the webhook senders. Also the sweeper that hands the
+// jobs of dead workers to live ones.
 import { Logger as GraphileLogger, makeWorkerUtils, run, runMigrations, type Runner, type RunnerOptions, type TaskList } from 'graphile-worker';
-import pg from 'pg';
 import type { Logger } from '../../logger';
 import type { Services } from '../../services';
-import { SENDER_TASK } from '../../webhooks/deliveryQueue';
-import { startEventSweeper } from '../../webhooks/eventSweeper';
-import { senderTask } from '../../webhooks/webhookSender';
+import { startDeliveryRunner } from '../../webhooks/deliveryRunner';
 import { dropJob } from '../dropTenant';
 import { migrateJob } from '../migrateTenant';
 import { provisionJob } from '../provisionJob';
 import { EVENT_RETENTION_CRONTAB, EVENT_RETENTION_TASK, eventRetentionTask } from './eventRetentionTask';
+import { jobPool } from './jobPool';
 import { TASKS } from './jobQueue';
 import { jobTask } from './runJob';
 import { startStaleJobSweeper } from './staleJobSweeper';
@@ -40,18 +37,8 @@ function jobTasks(services: Services): TaskList {
   };
 }
 
-function jobPool(services: Services, platformUrl: string, max: number): pg.Pool {
-  const pgPool = new pg.Pool({ connectionString: platformUrl, max });
-  // A connection that breaks (a database restart) must not take the process down;
-  // graphile-worker reconnects, and its listening client is checked out for good.
-  const lost = (err: Error) => services.log.warn({ err: err.message }, 'job queue connection lost');
-  pgPool.on('error', lost);
-  pgPool.on('connect', (client) => client.on('error', lost));
-  return pgPool;
-}
-
 export async function startJobWorker(services: Services, platformUrl: string): Promise<JobWorker> {
-  const { jobs, webhooks } = services.config;
+  const { jobs } = services.config;
   // main.ts owns shutdown: graphile-worker must not act on SIGTERM by itself.
   const common: RunnerOptions = { logger: graphileLogger(services.log), noHandleSignals: true };
   // graphile-worker needs a connection per running job, one to listen for new jobs and one for its bookkeeping.
@@ -61,24 +48,17 @@ export async function startJobWorker(services: Services, platformUrl: string): P
   let jobRunner: Runner | undefined;
   if (jobs.concurrency > 0) jobRunner = await run(jobOptions);
   else await runMigrations(jobOptions);
-  // And a connection more per running sender, which holds its webhook's lock.
-  const deliveryPool = webhooks.concurrency > 0 ? jobPool(services, platformUrl, 2 * webhooks.concurrency + 2) : undefined;
-  const deliveryRunner = deliveryPool
-    ? // No crontab of its own (an empty one: none is read from a file): the scheduled tasks run with the jobs.
-      await run({ ...common, pgPool: deliveryPool, concurrency: webhooks.concurrency, crontab: '', taskList: { [SENDER_TASK]: senderTask(services, deliveryPool) } })
-    : undefined;
+  const deliveryRunner = await startDeliveryRunner(services, platformUrl, common);
   const utils = await makeWorkerUtils({ pgPool: jobsPool, logger: common.logger });
   const sweeper = startStaleJobSweeper(services, utils);
-  const eventSweeper = deliveryRunner ? startEventSweeper(services) : undefined;
   let stopped: Promise<void> | undefined;
   const worker: JobWorker = {
     stop: () =>
       (stopped ??= (async () => {
         sweeper.stop();
-        eventSweeper?.stop();
         await Promise.all([jobRunner?.stop(), deliveryRunner?.stop()]);
         await utils.release();
-        await Promise.all([jobsPool.end(), deliveryPool?.end()]);
+        await jobsPool.end();
       })()),
   };
   // On SIGTERM the jobs in hand finish; one cut by the deadline is resumed by another worker.

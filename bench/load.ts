@@ -36,6 +36,8 @@ const REDIS_URL = process.env.BENCH_REDIS_URL ?? process.env.TEST_REDIS_URL ?? p
 const HUNG_RECEIVER = process.env.BENCH_HUNG_RECEIVER !== 'false';
 /** How long deliveries made at the end of the load get to arrive before they count as pending. */
 const SETTLE_SECONDS = 10;
+/** A createTenant not ACTIVE this long after it was asked counts as stuck. */
+const STUCK_MS = 60_000;
 
 const MIX = [
   '{ customers(first: 5) { edges { node { id name } } } }',
@@ -74,16 +76,21 @@ const percentile = (values: number[], p: number) => [...values].sort((a, b) => a
 const pair = (values: number[]) => `${percentile(values, 0.5).toFixed(0)} / ${percentile(values, 0.99).toFixed(0)} ms`;
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
-async function pendingDeliveries(platformUrl: string, hungWebhookId: string) {
+/** What the platform database says after the run: pending deliveries, and how the tenants made under load spent their time. */
+async function platformReadings(platformUrl: string, hungWebhookId: string) {
   const client = new pg.Client({ connectionString: platformUrl });
   await client.connect();
   try {
-    const { rows } = await client.query<{ hung: number; others: number }>(
+    const pending = await client.query<{ hung: number; others: number }>(
       `SELECT count(*) FILTER (WHERE "webhookId" = $1)::int AS hung, count(*) FILTER (WHERE "webhookId" <> $1)::int AS others
        FROM "WebhookDelivery" WHERE status = 'PENDING'`,
       [hungWebhookId],
     );
-    return rows[0];
+    const jobs = await client.query<{ waited: number; ran: number }>(
+      `SELECT extract(epoch FROM j."startedAt" - j."createdAt") * 1000 AS waited, extract(epoch FROM j."finishedAt" - j."startedAt") * 1000 AS ran
+       FROM "ProvisioningJob" j JOIN "Tenant" t ON t.id = j."tenantId" WHERE t.slug LIKE 'newcomer-%' AND j."finishedAt" IS NOT NULL`,
+    );
+    return { pending: pending.rows[0], waited: jobs.rows.map((r) => Number(r.waited)), ran: jobs.rows.map((r) => Number(r.ran)) };
   } finally {
     await client.end();
   }
@@ -126,11 +133,15 @@ async function benchmark(server: string) {
       const unloaded: number[] = [];
       for (let i = 1; i <= 3; i++) unloaded.push(await provisionOne(gateway.url, client, token, `before-${i}`));
       const provisioning: number[] = [];
+      let stuck = 0;
       let loading = true;
       const creating = (async () => {
         for (let i = 1; loading; i++) {
           const tick = sleep(CREATE_EVERY_SECONDS * 1000);
-          provisioning.push(await provisionOne(gateway.url, client, token, `newcomer-${i}`));
+          await provisionOne(gateway.url, client, token, `newcomer-${i}`, STUCK_MS).then(
+            (ms) => provisioning.push(ms),
+            () => stuck++,
+          );
           await tick;
         }
       })();
@@ -138,7 +149,7 @@ async function benchmark(server: string) {
       loading = false;
       await creating;
       await sleep(SETTLE_SECONDS * 1000);
-      const pending = await pendingDeliveries(platformUrl, webhookIds[0]);
+      const { pending, waited, ran } = await platformReadings(platformUrl, webhookIds[0]);
 
       const errors = Object.entries(load.errorsByCode).map(([code, n]) => `${code} ${n}`).join(', ');
       printTable(
@@ -147,7 +158,9 @@ async function benchmark(server: string) {
           ['requests', `${load.requests} (${load.requestsPerSecond.toFixed(0)}/s)`],
           ['errors', load.errors === 0 ? '0' : `${load.errors}: ${errors}`],
           ['request latency p50 / p99', `${load.p50Ms.toFixed(1)} / ${load.p99Ms.toFixed(1)} ms`],
-          [`createTenant to ACTIVE p50 / p99 (${provisioning.length} tenants)`, pair(provisioning)],
+          [`createTenant to ACTIVE p50 / p99 (${provisioning.length} tenants; ${stuck} not within ${STUCK_MS / 1000}s)`, pair(provisioning)],
+          ['of which its job waited for a worker, p50 / p99', pair(waited)],
+          ['and ran, p50 / p99', pair(ran)],
           ['createTenant to ACTIVE p50 before the load (3 tenants)', `${percentile(unloaded, 0.5).toFixed(0)} ms`],
           [`other tenants' deliveries, event to receiver, p50 / p99 (${answering.latencies.length})`, pair(answering.latencies)],
           [`pending deliveries ${SETTLE_SECONDS}s after the load: to the hanging receiver / others`, `${pending.hung} / ${pending.others}`],

@@ -20,22 +20,34 @@ export function wsClient(url: string, token: string): Client {
   return createClient({ url: url.replace(/^http/, 'ws'), webSocketImpl: WebSocket, retryAttempts: 0, connectionParams: { authorization: `Bearer ${token}` } });
 }
 
-/** Follows a job over graphql-ws until it completes; resolves with its final status. */
-function followJob(client: Client, jobId: string): Promise<string> {
+/** Follows a job over graphql-ws until it completes, `timeoutMs` at most; resolves with its final status. */
+function followJob(client: Client, jobId: string, timeoutMs: number): Promise<string> {
   return new Promise((resolve, reject) => {
     let status = '';
-    client.subscribe<{ provisioningProgress: { status: string } }>(
+    const timer = setTimeout(() => {
+      unsubscribe();
+      reject(new Error(`job ${jobId} did not finish within ${timeoutMs} ms (last status ${status || 'unknown'})`));
+    }, timeoutMs);
+    const settle = (settled: () => void) => {
+      clearTimeout(timer);
+      settled();
+    };
+    const unsubscribe = client.subscribe<{ provisioningProgress: { status: string } }>(
       { query: 'subscription($id: ID!) { provisioningProgress(jobId: $id) { status } }', variables: { id: jobId } },
-      { next: (r) => (status = r.data?.provisioningProgress.status ?? status), error: reject, complete: () => resolve(status) },
+      {
+        next: (r) => (status = r.data?.provisioningProgress.status ?? status),
+        error: (error) => settle(() => reject(error)),
+        complete: () => settle(() => resolve(status)),
+      },
     );
   });
 }
 
 /** Creates tenant `slug` and waits until its job SUCCEEDED (the tenant is ACTIVE): milliseconds from the request. */
-export async function provisionOne(url: string, client: Client, token: string, slug: string): Promise<number> {
+export async function provisionOne(url: string, client: Client, token: string, slug: string, timeoutMs = 120_000): Promise<number> {
   const started = performance.now();
   const { createTenant } = await post(url, 'mutation($input: CreateTenantInput!) { createTenant(input: $input) { job { id } } }', { input: { slug, name: slug } }, token);
-  const status = await followJob(client, createTenant.job.id);
+  const status = await followJob(client, createTenant.job.id, timeoutMs);
   if (status !== 'SUCCEEDED') throw new Error(`${slug} ended ${status}`);
   return performance.now() - started;
 }

@@ -323,7 +323,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     eventRetentionDays: e.EVENT_RETENTION_DAYS,
     webhooks: {
       concurrency: e.WEBHOOK_CONCURRENCY,
-    timeoutMs: e.WEBHOOK_TIMEOUT_MS,
+      timeoutMs: e.WEBHOOK_TIMEOUT_MS,
       maxAttempts: e.WEBHOOK_MAX_ATTEMPTS,
       retryBaseMs: e.WEBHOOK_RETRY_BASE_MS,
       disableAfter: e.WEBHOOK_DISABLE_AFTER,

@@ -1,7 +1,7 @@
 // The relay: moves a tenant's unrelayed TenantEvent rows (the outbox) into webhook
-// deliveries, waking each webhook's sender, in one platform transaction; then marks the events
-// relayed and publishes each on the live feed. It can run twice over the same events
-// (a process died between the two steps, or two processes relay one tenant): a
+// deliveries, waking each webhook's sender, in one platform transaction; then marks the
+// events relayed and publishes each on the live feed. It can run twice over the same
+// events (a process died between the two steps, or two processes relay one tenant): a
 // delivery is unique per (webhook, event), and only the relay that marks an event
 // relayed publishes it.
 import type { Services } from '../services';

@@ -25,8 +25,8 @@ const TURN_MS = 1000;
 /** Deliveries sent to one receiver at once. */
 const IN_FLIGHT = 4;
 
-/** The first key of the senders' advisory locks (the second is the webhook's): apart from every other lock. */
-const SENDER_LOCK_CLASS = 1_701_209_870;
+/** A webhook's lock key: the random last 64 bits of its id (a UUIDv7), so two webhooks never share one. */
+const LOCK_KEY = `('x' || right(replace($1, '-', ''), 16))::bit(64)::bigint`;
 
 type DueDelivery = Pick<WebhookDelivery, 'id' | 'eventType' | 'payload' | 'attempts'>;
 
@@ -56,7 +56,7 @@ async function withSenderLock(pool: pg.Pool, webhookId: string, work: () => Prom
   const client = await pool.connect();
   let unlocked = false;
   try {
-    const { rows } = await client.query<{ locked: boolean }>('SELECT pg_try_advisory_lock($1, hashtext($2)) AS locked', [SENDER_LOCK_CLASS, webhookId]);
+    const { rows } = await client.query<{ locked: boolean }>(`SELECT pg_try_advisory_lock(${LOCK_KEY}) AS locked`, [webhookId]);
     if (!rows[0].locked) {
       unlocked = true;
       return false;
@@ -64,7 +64,7 @@ async function withSenderLock(pool: pg.Pool, webhookId: string, work: () => Prom
     try {
       await work();
     } finally {
-      await client.query('SELECT pg_advisory_unlock($1, hashtext($2))', [SENDER_LOCK_CLASS, webhookId]);
+      await client.query(`SELECT pg_advisory_unlock(${LOCK_KEY})`, [webhookId]);
       unlocked = true;
     }
     return true;

@@ -23,7 +23,7 @@ import { DUE, wakeSender, type SenderPayload } from './deliveryQueue';
 const TURN_MS = 1000;
 
 /** Deliveries sent to one receiver at once. */
-const IN_FLIGHT = 4;
+export const IN_FLIGHT = 4;
 
 /** A webhook's lock key: the random last 64 bits of its id (a UUIDv7), so two webhooks never share one. */
 const LOCK_KEY = `('x' || right(replace($1, '-', ''), 16))::bit(64)::bigint`;

@@ -1,6 +1,7 @@
 // One slow receiver holds up nobody else: with a tenant's receiver hanging on a backlog
 // of deliveries (more than the process sends at once), another tenant's delivery and a
 // new tenant's provisioning both finish within a second.
+import { IN_FLIGHT } from '../../src/webhooks/webhookSender';
 import { eventually } from '../support/eventually';
 import { createTenantViaApi, finishedJob } from '../support/provisioning';
 import { startTestGateway, type TestGateway, type TestUser } from '../support/testGateway';
@@ -66,6 +67,7 @@ test("with a receiver hanging on a backlog, another tenant's delivery and a crea
   process.stdout.write(`with a hanging receiver: another tenant's delivery ${deliveredMs} ms after its commit, createTenant to ACTIVE ${provisionedMs} ms\n`);
   expect(deliveredMs).toBeLessThan(1000);
   expect(provisionedMs).toBeLessThan(1000);
-  // The hanging receiver holds one attempt at a time, not a sender per delivery.
-  expect(hanging.held()).toBe(1);
+  // One sender for the hanging receiver's backlog: a few requests at a time, not one per delivery.
+  expect(hanging.held()).toBeGreaterThan(0);
+  expect(hanging.held()).toBeLessThanOrEqual(IN_FLIGHT);
 }, 90_000);

@@ -6,8 +6,6 @@
 // PostgreSQL: see bench/benchServer.ts.
 import 'reflect-metadata';
 import { randomBytes } from 'node:crypto';
-import { createClient, type Client } from 'graphql-ws';
-import WebSocket from 'ws';
 import { loadConfig } from '../src/config';
 import { closeServices, createServices } from '../src/createServices';
 import { preparePlatformDatabase } from '../src/db/platformDatabase';
@@ -17,6 +15,7 @@ import { startJobWorker } from '../src/provisioning/jobs/jobWorker';
 import { startGateway } from '../src/server/gateway';
 import { dropBenchDatabases, runBenchmark } from './benchServer';
 import { describeMachine, printTable } from './machine';
+import { post, provisionOne, wsClient } from './provisionOverApi';
 
 const TENANTS = 20;
 
@@ -29,41 +28,6 @@ const PATHS: Path[] = [
   { name: 'template', templates: true },
   { name: 'migrations', templates: false },
 ];
-
-async function post(url: string, query: string, variables: Record<string, unknown>, token?: string) {
-  const response = await fetch(url, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}) },
-    body: JSON.stringify({ query, variables }),
-  });
-  const body = (await response.json()) as { data?: any; errors?: unknown[] };
-  if (body.errors) throw new Error(JSON.stringify(body.errors));
-  return body.data;
-}
-
-/** Follows a job over graphql-ws until it completes; resolves with its final status. */
-function followJob(client: Client, jobId: string): Promise<string> {
-  return new Promise((resolve, reject) => {
-    let status = '';
-    client.subscribe<{ provisioningProgress: { status: string } }>(
-      { query: 'subscription($id: ID!) { provisioningProgress(jobId: $id) { status } }', variables: { id: jobId } },
-      { next: (r) => (status = r.data?.provisioningProgress.status ?? status), error: reject, complete: () => resolve(status) },
-    );
-  });
-}
-
-async function provisionOne(url: string, client: Client, token: string, slug: string): Promise<number> {
-  const started = performance.now();
-  const { createTenant } = await post(
-    url,
-    'mutation($input: CreateTenantInput!) { createTenant(input: $input) { job { id } } }',
-    { input: { slug, name: slug } },
-    token,
-  );
-  const status = await followJob(client, createTenant.job.id);
-  if (status !== 'SUCCEEDED') throw new Error(`${slug} ended ${status}`);
-  return performance.now() - started;
-}
 
 async function runPath(serverUrl: string, path: Path): Promise<{ warmup: number; times: number[] }> {
   const prefix = `tgbench${randomBytes(3).toString('hex')}_`;
@@ -87,12 +51,7 @@ async function runPath(serverUrl: string, path: Path): Promise<{ warmup: number;
   const { signUp } = await post(gateway.url, 'mutation($input: SignUpInput!) { signUp(input: $input) { token } }', {
     input: { email: `bench@${prefix.slice(0, -1)}.test`, password: 'bench-password', name: 'Bench' },
   });
-  const client = createClient({
-    url: gateway.url.replace(/^http/, 'ws'),
-    webSocketImpl: WebSocket,
-    retryAttempts: 0,
-    connectionParams: { authorization: `Bearer ${signUp.token}` },
-  });
+  const client = wsClient(gateway.url, signUp.token);
   try {
     const warmup = await provisionOne(gateway.url, client, signUp.token, 'warm-up');
     const times: number[] = [];

@@ -12,7 +12,6 @@
 // BENCH_EXPLAIN=1 prints each shape's statements with their EXPLAIN ANALYZE.
 // PostgreSQL: see bench/benchServer.ts.
 import 'reflect-metadata';
-import { execFileSync } from 'node:child_process';
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -34,7 +33,7 @@ import { peakRssMiB, productionGateway, startProcess, stopProcesses, type BenchP
 import { bodyOf, requestShapes, type Shape } from './requestShapes';
 import type { LoggedStatement } from './statementLog';
 import { pgbenchRate, pgbenchScript, statementsOf, withValues } from './statementsAlone';
-import { FRESH_ID, runLoad, type LoadResult } from './wrk';
+import { FRESH_ID, assertWrkInstalled, runLoad, type LoadResult } from './wrk';
 
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 5);
 const CONNECTIONS = Number(process.env.BENCH_CONNECTIONS ?? 32);
@@ -98,11 +97,7 @@ const mean = (values: number[]) => values.reduce((a, b) => a + b, 0) / values.le
 const fixed = (value: number | null, digits: number) => (value === null || Number.isNaN(value) ? 'n/a' : value.toFixed(digits));
 
 async function benchmark(server: string) {
-  try {
-    execFileSync('wrk', ['--version'], { stdio: 'ignore' });
-  } catch (error) {
-    if ((error as NodeJS.ErrnoException).code === 'ENOENT') throw new Error('wrk is not installed: apt-get install wrk');
-  }
+  assertWrkInstalled();
   const gatewayProcess = productionGateway(server);
   const { prefix, platformUrl, env } = gatewayProcess;
   const log = createLogger('silent');

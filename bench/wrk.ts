@@ -1,7 +1,8 @@
 // Load from a second process: wrk (Debian package `wrk`) posting one GraphQL operation,
-// to one tenant or spread over many (each request names its tenant in X-Tenant), the
-// same body each time or with a fresh UUID in each (for mutations that create rows).
-import { execFile } from 'node:child_process';
+// or a mix of them, to one tenant or spread over many (each request names its tenant in
+// X-Tenant), the same body each time or with a fresh UUID in each (for mutations that
+// create rows).
+import { execFile, execFileSync } from 'node:child_process';
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -18,6 +19,8 @@ export interface LoadResult {
   p50Ms: number;
   p99Ms: number;
   errors: number;
+  /** The failures by GraphQL error code (`extensions.code`), or `HTTP <status>`. */
+  errorsByCode: Record<string, number>;
 }
 
 export interface Spread {
@@ -26,50 +29,62 @@ export interface Spread {
   hot?: { tenants: number; share: number };
 }
 
+/** Throws, saying how to install it, when wrk is missing. */
+export function assertWrkInstalled(): void {
+  try {
+    execFileSync('wrk', ['--version'], { stdio: 'ignore' });
+  } catch (error) {
+    // `wrk --version` exits with 1: only a missing binary is a problem.
+    if ((error as NodeJS.ErrnoException).code === 'ENOENT') throw new Error('wrk is not installed: apt-get install wrk');
+  }
+}
+
 const toMs = (value: string) => {
   const n = parseFloat(value);
   return value.endsWith('us') ? n / 1000 : value.endsWith('ms') ? n : n * 1000;
 };
-
-/** Lua that picks a random tenant (of the hot ones or the rest) for each request, as `tenant()`. */
-function spreadScript({ tenants, hot }: Spread): string {
-  const hotCount = hot ? Math.max(1, Math.min(hot.tenants, tenants.length - 1)) : tenants.length;
-  return [
-    `local tenants = {${tenants.map((t) => JSON.stringify(t)).join(',')}}`,
-    `local hot, share = ${hotCount}, ${hot ? hot.share : 1}`,
-    'local function tenant()',
-    '  if math.random() < share then return tenants[math.random(1, hot)] end',
-    '  return tenants[math.random(hot + 1, #tenants)]',
-    'end',
-  ].join('\n');
-}
 
 /**
  * Lua whose `fresh()` answers a different UUID at each call: the first 24 characters
  * of a UUIDv7 of this run (its time and randomness), then a counter, so no two
  * requests of any run share one and the rows they create sort after older ones.
  */
-function freshIdScript(): string {
-  return [`local freshPrefix, freshCount = ${JSON.stringify(uuidv7().slice(0, 24))}, 0`, 'local function fresh()', '  freshCount = freshCount + 1', "  return string.format('%s%012x', freshPrefix, freshCount)", 'end'].join('\n');
+function freshIdScript(): string[] {
+  return [`local freshPrefix, freshCount = ${JSON.stringify(uuidv7().slice(0, 24))}, 0`, 'local function fresh()', '  freshCount = freshCount + 1', "  return string.format('%s%012x', freshPrefix, freshCount)", 'end'];
 }
 
-/** A Lua `request` hook, when requests differ: each names its tenant, or carries a fresh id. */
-function requestScript(body: string, spread: Spread | undefined): string {
-  const fresh = body.includes(FRESH_ID);
-  if (!spread && !fresh) return '';
-  return [
-    spread ? spreadScript(spread) : '',
-    fresh ? freshIdScript() : '',
-    'request = function()',
-    spread ? '  wrk.headers["x-tenant"] = tenant()' : '',
-    fresh ? `  return wrk.format(nil, nil, nil, (string.gsub(wrk.body, ${JSON.stringify(FRESH_ID)}, fresh())))` : '  return wrk.format()',
-    'end',
-  ].join('\n');
+/**
+ * A Lua `request` hook that names a random tenant (of the hot ones or the rest) in every
+ * request, posts one of `bodies` at random, and gives each its own UUID for FRESH_ID.
+ */
+function requestScript(spread: Spread | undefined, bodies: string[]): string {
+  const lines = ['request = function()'];
+  if (spread) {
+    const { tenants, hot } = spread;
+    const hotCount = hot ? Math.max(1, Math.min(hot.tenants, tenants.length - 1)) : tenants.length;
+    lines.unshift(`local tenants = {${tenants.map((t) => JSON.stringify(t)).join(',')}}`, `local hot, share = ${hotCount}, ${hot ? hot.share : 1}`);
+    lines.push(
+      '  local i',
+      '  if math.random() < share then i = math.random(1, hot) else i = math.random(hot + 1, #tenants) end',
+      '  wrk.headers["x-tenant"] = tenants[i]',
+    );
+  }
+  if (bodies.length > 1) {
+    lines.unshift(`local bodies = {${bodies.map((b) => JSON.stringify(b)).join(',')}}`);
+    lines.push('  wrk.body = bodies[math.random(1, #bodies)]');
+  }
+  if (bodies.some((b) => b.includes(FRESH_ID))) {
+    lines.unshift(...freshIdScript());
+    lines.push(`  return wrk.format(nil, nil, nil, (string.gsub(wrk.body, ${JSON.stringify(FRESH_ID)}, fresh())))`, 'end');
+    return lines.join('\n');
+  }
+  return [...lines, '  return wrk.format()', 'end'].join('\n');
 }
 
 export async function runLoad(options: {
   url: string;
-  body: string;
+  /** The operation posted, or operations posted at random (repeat one to weigh it). */
+  body: string | string[];
   headers: Record<string, string>;
   seconds: number;
   connections: number;
@@ -79,23 +94,35 @@ export async function runLoad(options: {
   const headers = Object.entries({ 'content-type': 'application/json', ...options.headers })
     .map(([k, v]) => `wrk.headers[${JSON.stringify(k)}] = ${JSON.stringify(v)}`)
     .join('\n');
-  // Count responses that carry GraphQL errors as failures, not as throughput.
+  const bodies = [options.body].flat();
+  // Count responses that carry GraphQL errors as failures, not as throughput, by code.
   writeFileSync(
     script,
-    `wrk.method = "POST"\n${headers}\nwrk.body = ${JSON.stringify(options.body)}\nlocal bad = 0\n` +
-      `response = function(status, headers, body) if status ~= 200 or string.find(body, '"errors"', 1, true) then bad = bad + 1 end end\n` +
-      `done = function() io.write("graphql-errors: " .. bad .. "\\n") end\n` +
-      `${requestScript(options.body, options.spread)}\n`,
+    `wrk.method = "POST"\n${headers}\nwrk.body = ${JSON.stringify(bodies[0])}\nlocal codes = {}\n` +
+      `response = function(status, headers, body)\n` +
+      `  local code\n` +
+      `  if status ~= 200 then code = "HTTP " .. status\n` +
+      `  elseif string.find(body, '"errors"', 1, true) then code = string.match(body, '"code":"([%w_]+)"') or "no code" end\n` +
+      `  if code then codes[code] = (codes[code] or 0) + 1 end\n` +
+      `end\n` +
+      `done = function() for code, n in pairs(codes) do io.write("error-code: " .. code .. "=" .. n .. "\\n") end end\n` +
+      (options.spread || bodies.length > 1 || bodies[0].includes(FRESH_ID) ? `${requestScript(options.spread, bodies)}\n` : ''),
   );
   const { stdout } = await promisify(execFile)('wrk', ['-t1', `-c${options.connections}`, `-d${options.seconds}s`, '--latency', '-s', script, options.url], { maxBuffer: 1 << 24 });
   // wrk runs the Lua hooks per thread; with one thread the count is exact.
   const field = (re: RegExp) => re.exec(stdout)?.[1] ?? '0';
+  const errorsByCode = Object.fromEntries([...stdout.matchAll(/^error-code: (.+)=(\d+)$/gm)].map(([, code, n]) => [code, Number(n)]));
+  // Requests that got no answer at all (wrk's socket errors) fail too.
+  const socket = /Socket errors: connect (\d+), read (\d+), write (\d+), timeout (\d+)/.exec(stdout);
+  for (const [i, kind] of ['connect', 'read', 'write', 'timeout'].entries()) {
+    if (socket && Number(socket[i + 1]) > 0) errorsByCode[`socket ${kind}`] = Number(socket[i + 1]);
+  }
   return {
     requests: parseInt(field(/(\d+) requests in/), 10),
     requestsPerSecond: parseFloat(field(/Requests\/sec:\s+([\d.]+)/)),
     p50Ms: toMs(field(/50%\s+([\d.]+\w+)/)),
     p99Ms: toMs(field(/99%\s+([\d.]+\w+)/)),
-    // Answers with GraphQL errors or a bad status, and requests wrk gave up on (no answer within 2 s, or a broken connection).
-    errors: parseInt(field(/graphql-errors: (\d+)/), 10) + (/Socket errors: (.*)/.exec(stdout)?.[1].match(/\d+/g) ?? []).reduce((n, count) => n + Number(count), 0),
+    errors: Object.values(errorsByCode).reduce((a, b) => a + b, 0),
+    errorsByCode,
   };
 }

@@ -78,6 +78,7 @@ const schema = z.object({
   PASSWORD_RESET_MAILS_PER_HOUR: int(1).default(3),
   DB_CONCURRENCY: int(1).default(4),
   EVENT_RETENTION_DAYS: int(1).default(90),
+  WEBHOOK_CONCURRENCY: int(0).default(8),
   WEBHOOK_TIMEOUT_MS: int(100).default(10_000),
   WEBHOOK_MAX_ATTEMPTS: int(1).default(8),
   WEBHOOK_RETRY_BASE_MS: int(10).default(30_000),
@@ -145,11 +146,13 @@ export const settingDescriptions: Record<keyof z.input<typeof schema>, string> =
   INVITATION_TTL_DAYS: 'how long an invitation to a tenant (`inviteMember`) can be accepted',
   DB_CONCURRENCY: '`npm run db`: how many tenant databases are migrated, verified or seeded at once',
   EVENT_RETENTION_DAYS: 'how long tenant events (tracked and domain) are kept; a daily job drops older ones, except domain events whose webhooks are not queued yet',
+  WEBHOOK_CONCURRENCY:
+    'webhook deliveries this process sends at once, apart from the provisioning jobs (which never wait behind them); a receiver takes one at a time, however many deliveries wait for it; 0: it sends none (another process does)',
   WEBHOOK_TIMEOUT_MS: 'how long a webhook receiver has to answer a delivery attempt (connecting included); longer counts as a failed attempt',
   WEBHOOK_MAX_ATTEMPTS: 'attempts of a delivery before it ends FAILED; each retry waits twice as long as the one before',
   WEBHOOK_RETRY_BASE_MS: 'the wait before the first retry of a delivery (then 2x, 4x, ...)',
   WEBHOOK_DISABLE_AFTER: 'FAILED deliveries in a row after which a webhook is disabled (it says why; `updateWebhook(enabled: true)` turns it back on)',
-  WEBHOOK_SWEEP_SECONDS: 'how often a process running jobs relays the events a process that died left behind (tenants with webhooks only)',
+  WEBHOOK_SWEEP_SECONDS: 'how often a process sending deliveries relays the events a process that died left behind (tenants with webhooks only) and resumes the deliveries it left due',
   WEBHOOK_ALLOW_PRIVATE_URLS: 'in production, allow webhook URLs that resolve to loopback, private or link-local addresses (refused by default: SSRF)',
 };
 
@@ -282,6 +285,8 @@ export interface Config {
   /** EVENT_RETENTION_DAYS. */
   eventRetentionDays: number;
   webhooks: {
+    /** WEBHOOK_CONCURRENCY: senders this process runs at once. */
+    concurrency: number;
     timeoutMs: number;
     maxAttempts: number;
     retryBaseMs: number;
@@ -400,6 +405,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     passwordResetMailsPerHour: e.PASSWORD_RESET_MAILS_PER_HOUR,
     eventRetentionDays: e.EVENT_RETENTION_DAYS,
     webhooks: {
+      concurrency: e.WEBHOOK_CONCURRENCY,
       timeoutMs: e.WEBHOOK_TIMEOUT_MS,
       maxAttempts: e.WEBHOOK_MAX_ATTEMPTS,
       retryBaseMs: e.WEBHOOK_RETRY_BASE_MS,

@@ -1,11 +1,11 @@
-// The job that makes one attempt of a delivery and records it: SUCCEEDED on a 2xx;
-// otherwise the next attempt is queued WEBHOOK_RETRY_BASE_MS x 2^(attempt-1) later,
-// until WEBHOOK_MAX_ATTEMPTS, when the delivery is FAILED. WEBHOOK_DISABLE_AFTER
-// FAILED deliveries in a row disable the webhook, with the reason.
-import type { Task } from 'graphile-worker';
-import type { Prisma } from '../generated/platform/client';
+// One attempt of a delivery, recorded: SUCCEEDED on a 2xx; otherwise the next attempt
+// is due WEBHOOK_RETRY_BASE_MS x 2^(attempt-1) later (its sender is woken then), until
+// WEBHOOK_MAX_ATTEMPTS, when the delivery is FAILED; an address that is refused fails
+// it at once. WEBHOOK_DISABLE_AFTER FAILED deliveries in a row disable the webhook,
+// with the reason.
+import type { Prisma, Webhook, WebhookDelivery } from '../generated/platform/client';
 import type { Services } from '../services';
-import { enqueueDelivery, type DeliveryPayload } from './deliveryQueue';
+import { wakeSender } from './deliveryQueue';
 import { postDelivery, type AttemptOutcome } from './postDelivery';
 import { signatureHeader } from './signature';
 
@@ -18,21 +18,14 @@ async function countFailure(tx: Prisma.TransactionClient, webhookId: string, dis
   await tx.webhook.update({ where: { id: webhookId }, data: { enabled: false, disabledReason } });
 }
 
-export async function attemptDelivery(services: Services, deliveryId: string): Promise<void> {
+/** Sends `delivery` to its enabled `webhook` once and records the outcome. */
+export async function attemptDelivery(
+  services: Services,
+  webhook: Webhook,
+  delivery: Pick<WebhookDelivery, 'id' | 'eventType' | 'payload' | 'attempts'>,
+): Promise<AttemptOutcome> {
   const { platform, config, secrets } = services;
   const { timeoutMs, maxAttempts, retryBaseMs, disableAfter, allowPrivateUrls } = config.webhooks;
-  const delivery = await platform.webhookDelivery.findUnique({ where: { id: deliveryId }, include: { webhook: true } });
-  if (!delivery || delivery.status !== 'PENDING') return;
-  const { webhook } = delivery;
-  // Fenced on the attempt count: a redelivery (which starts again at 0) made meanwhile wins.
-  const fence = { id: deliveryId, status: 'PENDING' as const, attempts: delivery.attempts };
-  if (!webhook.enabled) {
-    await platform.webhookDelivery.updateMany({
-      where: fence,
-      data: { status: 'FAILED', error: `the webhook is disabled: ${webhook.disabledReason ?? 'by its owners'}`, finishedAt: new Date() },
-    });
-    return;
-  }
   const body = JSON.stringify(delivery.payload);
   const outcome = await postDelivery({
     url: webhook.url,
@@ -43,11 +36,12 @@ export async function attemptDelivery(services: Services, deliveryId: string): P
     allowPrivate: allowPrivateUrls,
   });
   const attempts = delivery.attempts + 1;
-  const retry = !outcome.ok && attempts < maxAttempts;
+  const retry = !outcome.ok && outcome.retryable && attempts < maxAttempts;
   const nextAttemptAt = retry ? new Date(Date.now() + retryBaseMs * 2 ** (attempts - 1)) : null;
   await platform.$transaction(async (tx) => {
+    // Fenced on the attempt count: a redelivery (which starts again at 0) made meanwhile wins.
     const { count } = await tx.webhookDelivery.updateMany({
-      where: fence,
+      where: { id: delivery.id, status: 'PENDING', attempts: delivery.attempts },
       data: {
         status: outcome.ok ? 'SUCCEEDED' : retry ? 'PENDING' : 'FAILED',
         attempts,
@@ -60,12 +54,17 @@ export async function attemptDelivery(services: Services, deliveryId: string): P
       },
     });
     if (count === 0) return;
-    if (nextAttemptAt) await enqueueDelivery(tx, deliveryId, nextAttemptAt);
+    if (nextAttemptAt) await wakeSender(tx, webhook.id, { deliveryId: delivery.id, at: nextAttemptAt });
     else if (outcome.ok) await tx.webhook.updateMany({ where: { id: webhook.id, consecutiveFailures: { gt: 0 } }, data: { consecutiveFailures: 0 } });
     else await countFailure(tx, webhook.id, disableAfter, outcome);
   });
+  return outcome;
 }
 
-export function deliveryTask(services: Services): Task {
-  return async (payload) => attemptDelivery(services, (payload as DeliveryPayload).deliveryId);
+/** A disabled webhook sends nothing: its pending deliveries end FAILED, saying why. */
+export async function failPendingDeliveries(services: Services, webhook: Webhook): Promise<void> {
+  await services.platform.webhookDelivery.updateMany({
+    where: { webhookId: webhook.id, status: 'PENDING' },
+    data: { status: 'FAILED', error: `the webhook is disabled: ${webhook.disabledReason ?? 'by its owners'}`, nextAttemptAt: null, finishedAt: new Date() },
+  });
 }

@@ -1,7 +1,10 @@
-// The sweep that makes "no event is lost" hold when a process dies between its commit
-// and its relay: every WEBHOOK_SWEEP_SECONDS (and at start), a process that runs jobs
-// relays what is left in the outboxes of tenants with webhooks.
+// The sweep that makes "no event is lost" hold when a process dies: every
+// WEBHOOK_SWEEP_SECONDS (and at start), a process that sends deliveries relays what is
+// left in the outboxes of tenants with webhooks (a process that died between its commit
+// and its relay), and wakes the sender of every webhook with a delivery due (one that
+// died mid-turn, or whose sender job failed for good).
 import type { Services } from '../services';
+import { wakeDueSenders } from './deliveryQueue';
 import { outboxRelay } from './outboxRelay';
 
 export function startEventSweeper(services: Services): { stop(): void } {
@@ -10,8 +13,7 @@ export function startEventSweeper(services: Services): { stop(): void } {
   const sweep = () => {
     if (sweeping) return;
     sweeping = true;
-    relay
-      .sweep()
+    Promise.all([relay.sweep(), wakeDueSenders(services.platform)])
       .catch((err: unknown) => services.log.warn({ err }, 'sweeping tenant events failed'))
       .finally(() => (sweeping = false));
   };

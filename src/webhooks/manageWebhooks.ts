@@ -8,7 +8,7 @@ import { badInput, notFound } from '../errors';
 import type { Webhook } from '../generated/platform/client';
 import type { Services } from '../services';
 import { privateAddressOf } from './addressGuard';
-import { enqueueDelivery } from './deliveryQueue';
+import { wakeSender } from './deliveryQueue';
 import { newWebhookSecret } from './signature';
 
 const Url = z
@@ -64,7 +64,12 @@ export function listWebhooks(services: Services, tenantId: string): Promise<Webh
   return services.platform.webhook.findMany({ where: { tenantId }, orderBy: { id: 'asc' } });
 }
 
-/** Turning a webhook back on (`enabled: true`) forgets the failures that disabled it. */
+/**
+ * Turning a webhook back on (`enabled: true`) forgets the failures that disabled it. A new
+ * URL is checked, and so is the stored one whenever the webhook stays enabled: it may
+ * have been saved while private URLs were allowed (outside production), or its name may
+ * resolve elsewhere now. Turning a webhook off is always allowed.
+ */
 export async function updateWebhook(
   services: Services,
   tenantId: string,
@@ -73,8 +78,8 @@ export async function updateWebhook(
 ): Promise<Webhook> {
   const strip = <T>(value: T | null | undefined) => (value === null ? undefined : value);
   const change = parseInput(WebhookChange, { ...input, url: strip(input.url), events: strip(input.events), enabled: strip(input.enabled) });
-  await webhookOf(services, tenantId, id);
-  if (change.url) await refusePrivateUrl(services, change.url);
+  const current = await webhookOf(services, tenantId, id);
+  if (change.url || (change.enabled ?? current.enabled)) await refusePrivateUrl(services, change.url ?? current.url);
   const reenabled = change.enabled === true ? { disabledReason: null, consecutiveFailures: 0 } : {};
   return services.platform.webhook.update({
     where: { id },
@@ -102,9 +107,9 @@ export async function redeliverWebhook(services: Services, tenantId: string, del
   return services.platform.$transaction(async (tx) => {
     const rearmed = await tx.webhookDelivery.update({
       where: { id: deliveryId },
-      data: { status: 'PENDING', attempts: 0, nextAttemptAt: new Date(), finishedAt: null },
+      data: { status: 'PENDING', attempts: 0, nextAttemptAt: null, finishedAt: null },
     });
-    await enqueueDelivery(tx, deliveryId);
+    await wakeSender(tx, rearmed.webhookId);
     return rearmed;
   });
 }

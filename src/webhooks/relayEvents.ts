@@ -1,12 +1,12 @@
 // The relay: moves a tenant's unrelayed TenantEvent rows (the outbox) into webhook
-// deliveries, each with its job, in one platform transaction; then marks the events
-// relayed and publishes each on the live feed. It can run twice over the same events
-// (a process died between the two steps, or two processes relay one tenant): a
+// deliveries, waking each webhook's sender, in one platform transaction; then marks the
+// events relayed and publishes each on the live feed. It can run twice over the same
+// events (a process died between the two steps, or two processes relay one tenant): a
 // delivery is unique per (webhook, event), and only the relay that marks an event
 // relayed publishes it.
 import type { Services } from '../services';
 import type { TenantRecord } from '../tenancy/tenantRegistry';
-import { enqueueDelivery } from './deliveryQueue';
+import { wakeSender } from './deliveryQueue';
 import { publishTenantEvent, type TenantEventMessage } from './liveFeed';
 import { markRelayed, unrelayedEvents, type OutboxEvent } from './outboxTable';
 
@@ -25,8 +25,8 @@ async function queueDeliveries(services: Services, tenantId: string, messages: T
   );
   if (data.length === 0) return;
   await services.platform.$transaction(async (tx) => {
-    const created = await tx.webhookDelivery.createManyAndReturn({ data, skipDuplicates: true, select: { id: true } });
-    for (const { id } of created) await enqueueDelivery(tx, id);
+    const created = await tx.webhookDelivery.createManyAndReturn({ data, skipDuplicates: true, select: { webhookId: true } });
+    for (const webhookId of new Set(created.map((delivery) => delivery.webhookId))) await wakeSender(tx, webhookId);
   });
 }
 

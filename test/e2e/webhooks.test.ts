@@ -113,13 +113,10 @@ describe.each(tenantPlacements)('on $engine, $isolation isolation', ({ engine, i
 
   test('a receiver that fails on purpose, then times out, is retried with backoff until it answers 2xx', async () => {
     const webhook = await createWebhook();
-    receiver.answers.push(500);
+    receiver.answers.push(500, 'hang');
     const customer = await createCustomer('Retried Roya');
-    await eventually(() => received(customer.id).length === 1);
-    receiver.hang(true);
     const delivery = await eventually(async () => (await deliveriesOf(webhook.id)).find((d: any) => d.attempts === 2 && d.status === 'PENDING'));
     expect(delivery.error).toBe('no answer within 400 ms');
-    receiver.hang(false);
     const done = await eventually(async () => (await deliveriesOf(webhook.id)).find((d: any) => d.status === 'SUCCEEDED'));
     expect(done).toMatchObject({ attempts: 3, statusCode: 200 });
     const times = received(customer.id).map((r) => r.receivedAt);
@@ -253,7 +250,13 @@ describe.each(tenantPlacements)('on $engine, $isolation isolation', ({ engine, i
 
 describe('outbound safety in production', () => {
   let gw: TestGateway;
-  afterAll(() => gw?.close());
+  let earlier: TestGateway | undefined;
+  let receiver: WebhookReceiver | undefined;
+  afterAll(async () => {
+    await gw?.close();
+    await earlier?.close();
+    await receiver?.close();
+  });
 
   test('a URL that resolves to a loopback or private address is refused, unless WEBHOOK_ALLOW_PRIVATE_URLS', async () => {
     gw = await startTestGateway({ env: { NODE_ENV: 'production' } });
@@ -271,4 +274,44 @@ describe('outbound safety in production', () => {
       await allowed.close();
     }
   });
+
+  test('a loopback webhook saved before production is refused at delivery, FAILED with the reason; updateWebhook re-checks its URL', async () => {
+    receiver = await startWebhookReceiver();
+    // Saved while the gateway ran outside production, where loopback is allowed.
+    earlier = await startTestGateway();
+    const owner = await earlier.createUser();
+    await earlier.createTenant({ slug: 'legacy', owner });
+    const { body } = await earlier.request(CREATE, { variables: { input: { url: receiver.url, events: ['customer.created'] } }, token: owner.token, tenant: 'legacy' });
+    const webhook = body.data.createWebhook.webhook;
+    expect(webhook.url).toMatch(/^http:\/\/127\.0\.0\.1:/);
+    await earlier.stop();
+
+    const production = await startTestGateway({ sharing: earlier, env: { NODE_ENV: 'production' } });
+    const call = async (query: string, variables: Record<string, unknown>) => (await production.request(query, { variables, token: owner.token, tenant: 'legacy' })).body;
+    try {
+      expect((await call(CUSTOMER, { name: 'Guarded Golnar' })).errors).toBeUndefined();
+      const failed = await eventually(async () => {
+        const deliveries = (await call(DELIVERIES, { id: webhook.id })).data.webhookDeliveries.edges.map((e: any) => e.node);
+        return deliveries.find((d: any) => d.status !== 'PENDING');
+      }, 10_000);
+      expect(failed).toMatchObject({
+        status: 'FAILED',
+        attempts: 1,
+        statusCode: null,
+        error: expect.stringMatching(/^refused: 127\.0\.0\.1 is a loopback, private or reserved address/),
+      });
+      expect(receiver.received).toHaveLength(0);
+
+      // Any change that leaves it enabled is refused until its URL is public; turning it off is not.
+      const renamed = await call('mutation($id: ID!) { updateWebhook(id: $id, input: { description: "renamed" }) { id } }', { id: webhook.id });
+      expect(renamed.errors?.[0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'url' });
+      expect(renamed.errors?.[0].message).toContain('127.0.0.1');
+      const off = await call('mutation($id: ID!) { updateWebhook(id: $id, input: { enabled: false }) { enabled } }', { id: webhook.id });
+      expect(off).toEqual({ data: { updateWebhook: { enabled: false } } });
+      const on = await call('mutation($id: ID!) { updateWebhook(id: $id, input: { enabled: true }) { enabled } }', { id: webhook.id });
+      expect(on.errors?.[0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'url' });
+    } finally {
+      await production.close();
+    }
+  }, 60_000);
 });

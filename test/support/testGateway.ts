@@ -70,7 +70,7 @@ export interface TestGateway {
   }): Promise<TenantRecord>;
   /** The engine its tenants are created on by default. */
   engine: Engine;
-  /** One more job worker on this gateway's services (e.g. when the gateway runs with JOB_CONCURRENCY=0). */
+  /** One more job worker, for provisioning jobs only, on this gateway's services (e.g. when the gateway runs with JOB_CONCURRENCY=0). */
   startWorker(concurrency?: number): Promise<JobWorker>;
   /** Shuts this gateway down as in production (counters flushed) and keeps the databases. */
   stop(): Promise<void>;
@@ -174,7 +174,8 @@ export async function startTestGateway(
       return provisionTenant(services, tenant.id);
     },
     async startWorker(concurrency = 1) {
-      const worker = await startJobWorker({ ...services, config: { ...config, jobs: { ...config.jobs, concurrency } } }, dbs.platformUrl);
+      const only = { ...config, jobs: { ...config.jobs, concurrency }, webhooks: { ...config.webhooks, concurrency: 0 } };
+      const worker = await startJobWorker({ ...services, config: only }, dbs.platformUrl);
       workers.push(worker);
       return worker;
     },

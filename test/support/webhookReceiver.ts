@@ -18,10 +18,12 @@ export interface WebhookReceiver {
   received: ReceivedDelivery[];
   /** Secrets a signature may be made with (the webhook's, once created or rotated). */
   secrets: string[];
-  /** Statuses to answer the next requests with, in order; 200 once used up. */
-  answers: number[];
+  /** Statuses to answer the next requests with, in order ('hang': no answer); 200 once used up. */
+  answers: Array<number | 'hang'>;
   /** Requests from now on get no answer. */
   hang(on: boolean): void;
+  /** Requests held unanswered right now (while hanging). */
+  held(): number;
   /** Closes the port (connections are refused) until `up`. */
   down(): Promise<void>;
   up(): Promise<void>;
@@ -44,16 +46,21 @@ function verified(secrets: string[], header: string | undefined, body: string): 
 export async function startWebhookReceiver(): Promise<WebhookReceiver> {
   const received: ReceivedDelivery[] = [];
   const secrets: string[] = [];
-  const answers: number[] = [];
+  const answers: Array<number | 'hang'> = [];
   let hanging = false;
+  let held = 0;
   const open = new Set<import('node:net').Socket>();
   const server = http.createServer((req, res) => {
     const chunks: Buffer[] = [];
     req.on('data', (chunk: Buffer) => chunks.push(chunk));
     req.on('end', () => {
-      if (hanging) return;
+      const status = hanging ? 'hang' : (answers.shift() ?? 200);
+      if (status === 'hang') {
+        held++;
+        req.socket.once('close', () => held--);
+        return;
+      }
       const text = Buffer.concat(chunks).toString('utf8');
-      const status = answers.shift() ?? 200;
       received.push({ body: JSON.parse(text), headers: req.headers, signed: verified(secrets, req.headers['tenantgraph-signature'] as string, text), receivedAt: Date.now() });
       res.writeHead(status, { 'content-type': 'text/plain' }).end(status < 300 ? 'ok' : `failing on purpose with ${status}`);
     });
@@ -75,6 +82,7 @@ export async function startWebhookReceiver(): Promise<WebhookReceiver> {
     secrets,
     answers,
     hang: (on) => void (hanging = on),
+    held: () => held,
     down: stop,
     up: () => new Promise<void>((resolve) => server.listen(port, '127.0.0.1', resolve)),
     close: async () => {

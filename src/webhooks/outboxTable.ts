@@ -23,8 +23,10 @@ const UNRELAYED = {
 };
 
 // relayedAt is a DATETIME / timestamp without time zone holding UTC, as Prisma writes it.
+// PostgreSQL marks a batch at once and says which it marked; MariaDB has no UPDATE ...
+// RETURNING, so there each event is marked by itself and its row count says.
 const MARK_RELAYED = {
-  postgresql: `UPDATE "__tenant__"."TenantEvent" SET "relayedAt" = now() AT TIME ZONE 'UTC' WHERE "id" = $1::uuid AND "relayedAt" IS NULL`,
+  postgresql: `UPDATE "__tenant__"."TenantEvent" SET "relayedAt" = now() AT TIME ZONE 'UTC' WHERE "id" = ANY($1::uuid[]) AND "relayedAt" IS NULL RETURNING "id"::text AS "id"`,
   mysql: `UPDATE "__tenant__"."TenantEvent" SET "relayedAt" = UTC_TIMESTAMP(3) WHERE "id" = ? AND "relayedAt" IS NULL`,
 };
 
@@ -41,12 +43,17 @@ export async function unrelayedEvents(target: TenantTarget, limit: number): Prom
   return rows.map((row) => ({ id: row.id, type: row.type, occurredAt: row.occurredAt, payload: parseJson(row.payload) }));
 }
 
-/** Marks the event relayed; false when it already was (another relay got there first). */
-export async function markRelayed(target: TenantTarget, id: string): Promise<boolean> {
+/** Marks the events relayed; answers those this call marked (not those another relay got to first). */
+export async function markRelayed(target: TenantTarget, ids: readonly string[]): Promise<Set<string>> {
   const sql = inTenantSchema(MARK_RELAYED[target.engine], target);
-  const affected =
-    target.engine === 'mysql'
-      ? Number((await onTenantConnection(target, (connection) => connection.query(sql, [id]))).affectedRows)
-      : ((await onTenantConnection(target, (client) => client.query(sql, [id]))).rowCount ?? 0);
-  return affected > 0;
+  if (target.engine === 'postgresql') {
+    const { rows } = await onTenantConnection(target, (client) => client.query<{ id: string }>(sql, [ids]));
+    return new Set(rows.map((row) => row.id));
+  }
+  const marked = new Set<string>();
+  for (const id of ids) {
+    const { affectedRows } = await onTenantConnection(target, (connection) => connection.query(sql, [id]));
+    if (Number(affectedRows) > 0) marked.add(id);
+  }
+  return marked;
 }

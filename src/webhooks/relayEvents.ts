@@ -39,11 +39,11 @@ export async function relayTenantEvents(services: Services, tenant: TenantRecord
     for (;;) {
       const events = await unrelayedEvents(lease.target, BATCH);
       const messages = events.map((event) => messageOf(tenant, event));
-      await queueDeliveries(services, tenant.id, messages);
-      for (const message of messages) {
-        if (!(await markRelayed(lease.target, message.id))) continue;
-        relayed++;
-        publishTenantEvent(services, tenant.id, message);
+      if (messages.length > 0) {
+        await queueDeliveries(services, tenant.id, messages);
+        const marked = await markRelayed(lease.target, messages.map((message) => message.id));
+        for (const message of messages.filter((m) => marked.has(m.id))) publishTenantEvent(services, tenant.id, message);
+        relayed += marked.size;
       }
       if (events.length < BATCH) return relayed;
     }

@@ -17,12 +17,36 @@ const TENANT_QUERY = `# The tenantgraph explorer.
 # Docs: the book icon on the left.
 
 query Products {
-  products(first: 5) {
+  products(first: 5, orderBy: [PRICE_DESC]) {
     totalCount
-    edges {
-      node { sku name kind price stock category { name } }
-    }
+    nodes { sku name kind price stock category { name } }
     pageInfo { hasNextPage endCursor }
+  }
+}
+`;
+
+const GRAPH_TOUR = `# Every list of the tenant graph takes
+# first/after and last/before (pages both
+# ways), orderBy (ties broken by id) and
+# where (per column, relations, and/or/not),
+# and answers nodes or edges, totalCount,
+# aggregates and groupedAggregates.
+# Every relation goes both ways: a
+# customer's invoices, an invoice's customer.
+
+query GraphTour {
+  customers(first: 5, where: { invoices: { some: {} } }) {
+    nodes {
+      name
+      invoices(last: 3, orderBy: [ISSUE_DATE_ASC]) {
+        nodes { number issueDate status total }
+        aggregates { count sum { total } }
+      }
+    }
+  }
+  invoices(where: { status: { in: [ISSUED, PAID] } }) {
+    totalCount
+    groupedAggregates(groupBy: [STATUS]) { keys count sum { total } avg { total } }
   }
 }
 `;
@@ -50,6 +74,7 @@ export function starterTabs(config: ExplorerPageConfig) {
   const login = config.demo ? LOGIN(config.demo.logins[0].email, config.demo.password) : LOGIN('you@example.com', '<your password>');
   return [
     { query: TENANT_QUERY, headers },
+    { query: GRAPH_TOUR, headers },
     { query: login, headers },
   ];
 }

@@ -56,14 +56,14 @@ test('a sign-in in one tab is what the other tab sends; an expired access token 
 
   // The second tab still shows the example header: its query goes out with the first tab's session.
   await second.locator('.graphiql-execute-button').click();
-  await second.locator('.result-window').getByText('GOLD-18K').waitFor({ timeout: 30_000 });
+  await second.locator('.result-window').getByText('COIN-BAHAR').waitFor({ timeout: 30_000 });
   const products = sentBySecond.find((r) => r.operation === 'Products')!;
   expect(sessionIdOf(products.token)).toBe(session);
 
   // Expired by now (6 s), and so is any token a refresh of the second tab got: the first tab's header holds the sign-in's token, and its next query refreshes it first.
   await new Promise((resolve) => setTimeout(resolve, 6_500));
   await first.locator('.graphiql-execute-button').click();
-  await first.locator('.result-window').getByText('GOLD-18K').waitFor({ timeout: 30_000 });
+  await first.locator('.result-window').getByText('COIN-BAHAR').waitFor({ timeout: 30_000 });
   const operations = sentByFirst.map((r) => r.operation);
   expect(operations).toContain('ExplorerRefresh');
   const query = sentByFirst.filter((r) => r.operation === 'Products').at(-1)!;

@@ -37,10 +37,10 @@ export interface GatewayProcess {
   stop(): Promise<number | NodeJS.Signals | null>;
 }
 
-/** Runs main.js with exactly `env` and waits for its banner. */
-export async function spawnGateway(env: NodeJS.ProcessEnv): Promise<GatewayProcess> {
-  if (!existsSync(MAIN)) throw new Error('dist/ is missing: `npm test` builds it first (npm run build)');
-  const child = spawn(process.execPath, [MAIN], { env, stdio: ['ignore', 'pipe', 'pipe'] });
+/** Runs `main` (this project's main.js, or a deployment's) with exactly `env` and waits for its banner. */
+export async function spawnGateway(env: NodeJS.ProcessEnv, main = MAIN): Promise<GatewayProcess> {
+  if (!existsSync(main)) throw new Error(`${main} is missing: \`npm test\` builds it first (npm run build)`);
+  const child = spawn(process.execPath, [main], { env, stdio: ['ignore', 'pipe', 'pipe'] });
   let output = '';
   child.stdout!.on('data', (chunk) => (output += chunk));
   child.stderr!.on('data', (chunk) => (output += chunk));
@@ -72,9 +72,9 @@ export async function spawnGateway(env: NodeJS.ProcessEnv): Promise<GatewayProce
 }
 
 /** A gateway in test mode on a free port of 127.0.0.1, with `env` on top; nothing else is inherited but PATH. */
-export async function startGatewayProcess(env: Record<string, string>): Promise<GatewayProcess> {
+export async function startGatewayProcess(env: Record<string, string>, main = MAIN): Promise<GatewayProcess> {
   const port = await freePort();
-  return spawnGateway({ PATH: process.env.PATH, HOST: '127.0.0.1', PORT: String(port), NODE_ENV: 'test', DEMO: 'false', LOG_LEVEL: 'warn', ...env });
+  return spawnGateway({ PATH: process.env.PATH, HOST: '127.0.0.1', PORT: String(port), NODE_ENV: 'test', DEMO: 'false', LOG_LEVEL: 'warn', ...env }, main);
 }
 
 /** Runs main.js with exactly `env` to its exit, for starts that must not get as far as serving. */

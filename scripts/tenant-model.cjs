@@ -13,6 +13,7 @@
 'use strict';
 
 const pluralize = require('pluralize');
+const { TENANT_MODELS } = require('./tenant-modules.cjs');
 
 const ROLES = ['VIEWER', 'MEMBER', 'ADMIN', 'OWNER'];
 const DEFAULT_ACCESS = { read: 'VIEWER', write: 'MEMBER' };
@@ -88,8 +89,13 @@ function columnOf(model, field) {
   return field.dbName ?? field.name;
 }
 
-/** The tenant model of a Prisma datamodel (see the top of this file); `modules` says which module claims each model. */
-function tenantModel(datamodel, modules = {}) {
+/**
+ * The tenant model of a Prisma datamodel (see the top of this file). `sources` is the
+ * assembled manifest's source of each model: a built-in module claims its models; the
+ * deployment's own (tenant-models) are claimed by none, and get the generic mutations.
+ */
+function tenantModel(datamodel, sources = {}) {
+  const claimOf = (name) => (sources[name] && sources[name] !== TENANT_MODELS ? sources[name] : undefined);
   const models = datamodel.models.map((model) => {
     const where = `model ${model.name}`;
     const { description, annotations } = readDocumentation(model.documentation, where);
@@ -161,7 +167,7 @@ function tenantModel(datamodel, modules = {}) {
       table: model.dbName ?? model.name,
       plural: annotations.plural || lowerFirst(pluralize(typeName)),
       singular: lowerFirst(typeName),
-      ...(modules[model.name] ? { module: modules[model.name] } : {}),
+      ...(claimOf(model.name) ? { module: claimOf(model.name) } : {}),
       ...(description ? { description } : {}),
       ...(hidden ? { hidden: true } : {}),
       order,

@@ -1,0 +1,5 @@
+import type { TenantModel } from '../src/graph/tenantModel';
+import type { Datamodel } from './datamodel.cjs';
+
+/** The tenant model of a Prisma datamodel; `sources` is the assembled manifest's model -> module (or "tenant-models"). */
+export function tenantModel(datamodel: Datamodel, sources?: Record<string, string>): TenantModel;

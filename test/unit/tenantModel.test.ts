@@ -1,0 +1,17 @@
+// The tenant model the graph is generated from (scripts/tenant-model.cjs), read from the
+// schema a deployment assembles: its own models (the gym fixture) beside the built-in ones.
+import path from 'node:path';
+import { assembleTenantSchema } from '../../scripts/assemble-tenant-schema.cjs';
+import { readDatamodel } from '../../scripts/datamodel.cjs';
+import { tenantModel } from '../../scripts/tenant-model.cjs';
+
+const root = path.resolve(__dirname, '../..');
+const { postgresql, manifest } = assembleTenantSchema({ modulesDir: path.join(root, 'prisma/tenant/modules'), modelsDir: path.join(root, 'test/fixtures/tenant-models/gym') });
+const model = tenantModel(readDatamodel(postgresql), manifest.models);
+const modelNamed = (name: string) => model.models.find((m) => m.name === name)!;
+
+test("a deployment's own models are claimed by no module (so they get the generic mutations); the built-in ones by theirs", () => {
+  expect(['Gym', 'GymClass', 'ClassBooking', 'Trainer'].map((name) => modelNamed(name).module)).toEqual([undefined, undefined, undefined, undefined]);
+  expect(modelNamed('Customer').module).toBe('customers');
+  expect(modelNamed('Product').module).toBe('catalogue');
+});

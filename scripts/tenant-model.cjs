@@ -13,6 +13,7 @@
 'use strict';
 
 const pluralize = require('pluralize');
+const { PLAIN_STRING_LENGTH } = require('./mysql-twin.cjs');
 const { TENANT_MODELS } = require('./tenant-modules.cjs');
 
 const ROLES = ['VIEWER', 'MEMBER', 'ADMIN', 'OWNER'];
@@ -77,11 +78,17 @@ function scalarOf(field, where) {
   }
 }
 
-/** Longest text a String column holds, from its native type (none: unbounded). */
+/**
+ * Longest text a String column holds, the same on both engines so that a row one takes
+ * the other takes too: n of @db.VarChar(n) or @db.Char(n); for a String without a native
+ * type the length of its MySQL column (mysql-twin.cjs; TEXT on PostgreSQL); none for
+ * @db.Text or an id.
+ */
 function maxLengthOf(field) {
+  if (field.type !== 'String') return undefined;
   const [native, args] = field.nativeType ?? [];
   if (native === 'VarChar' || native === 'Char') return Number(args[0]);
-  return undefined;
+  return native === undefined ? PLAIN_STRING_LENGTH : undefined;
 }
 
 function columnOf(model, field) {

@@ -21,7 +21,7 @@ export interface Column {
   isUnique?: boolean;
   hasDefault?: boolean;
   isUpdatedAt?: boolean;
-  /** From @db.VarChar(n) / @db.Char(n). */
+  /** Characters it holds on both engines: n of @db.VarChar(n) / @db.Char(n), 191 for a String without a native type (VARCHAR(191) on MySQL); none for @db.Text. */
   maxLength?: number;
   /** A Json column's GraphQL type, e.g. "[String!]" (default JSON). */
   graphqlType?: string;

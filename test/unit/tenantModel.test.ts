@@ -9,9 +9,18 @@ const root = path.resolve(__dirname, '../..');
 const { postgresql, manifest } = assembleTenantSchema({ modulesDir: path.join(root, 'prisma/tenant/modules'), modelsDir: path.join(root, 'test/fixtures/tenant-models/gym') });
 const model = tenantModel(readDatamodel(postgresql), manifest.models);
 const modelNamed = (name: string) => model.models.find((m) => m.name === name)!;
+const column = (modelName: string, name: string) => modelNamed(modelName).columns.find((c) => c.name === name)!;
 
 test("a deployment's own models are claimed by no module (so they get the generic mutations); the built-in ones by theirs", () => {
   expect(['Gym', 'GymClass', 'ClassBooking', 'Trainer'].map((name) => modelNamed(name).module)).toEqual([undefined, undefined, undefined, undefined]);
   expect(modelNamed('Customer').module).toBe('customers');
   expect(modelNamed('Product').module).toBe('catalogue');
+});
+
+test('text is as long as the column holds on both engines: @db.VarChar(n) n, a plain String 191 (its MySQL column), @db.Text unbounded', () => {
+  expect(column('GymClass', 'title').maxLength).toBe(60);
+  expect(column('Gym', 'address').maxLength).toBe(191);
+  expect(column('ClassBooking', 'note').maxLength).toBe(191);
+  expect(column('Gym', 'description').maxLength).toBeUndefined();
+  expect(column('Gym', 'id').maxLength).toBeUndefined();
 });

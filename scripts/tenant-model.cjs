@@ -91,6 +91,16 @@ function maxLengthOf(field) {
   return native === undefined ? PLAIN_STRING_LENGTH : undefined;
 }
 
+// A Decimal without a native type is Prisma's DECIMAL(65,30) on both engines.
+const DEFAULT_DECIMAL = ['65', '30'];
+
+/** The digits a Decimal column keeps before and after the point, from @db.Decimal(p, s). */
+function digitsOf(field) {
+  if (field.type !== 'Decimal') return undefined;
+  const [precision, scale] = field.nativeType?.[0] === 'Decimal' ? field.nativeType[1] : DEFAULT_DECIMAL;
+  return { integer: Number(precision) - Number(scale), fraction: Number(scale) };
+}
+
 function columnOf(model, field) {
   if (field.kind !== 'scalar' && field.kind !== 'enum') throw new Error(`${model.name}.${field.name} is not a column`);
   return field.dbName ?? field.name;
@@ -148,6 +158,7 @@ function tenantModel(datamodel, sources = {}) {
       const scalar = scalarOf(field, at);
       if (doc.annotations.type !== undefined && scalar !== 'Json') throw new Error(`${at}: @type applies to Json fields`);
       const maxLength = maxLengthOf(field);
+      const digits = digitsOf(field);
       columns.push({
         name: field.name,
         column: columnOf(model, field),
@@ -159,6 +170,7 @@ function tenantModel(datamodel, sources = {}) {
         ...(field.hasDefaultValue ? { hasDefault: true } : {}),
         ...(field.isUpdatedAt ? { isUpdatedAt: true } : {}),
         ...(maxLength !== undefined ? { maxLength } : {}),
+        ...(digits ? { digits } : {}),
         ...(doc.annotations.type ? { graphqlType: doc.annotations.type } : {}),
         ...(doc.description ? { description: doc.description } : {}),
         ...(fieldHidden ? { hidden: true } : {}),

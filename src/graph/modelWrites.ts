@@ -1,16 +1,17 @@
 // Writing a row of a model no module claims (a deployment's own): what the generic
 // create, update and delete mutations do, each in one tenant transaction with its
 // event in the outbox (`gymClass.created`, for webhooks and the live feed). Input is
-// checked from the model before any database work: lengths from @db.VarChar(n), the
-// row's references (a missing id, or another tenant's, is NOT_FOUND), and a delete
-// that rows still refer to is a CONFLICT naming them.
+// checked from the model before any database work, the same on both engines: text
+// lengths (tenantModel.ts maxLength), a decimal's digits from @db.Decimal(p, s) (never
+// rounded), the row's references (a missing id, or another tenant's, is NOT_FOUND);
+// and a delete that rows still refer to is a CONFLICT naming them.
 import { ErrorCode, badInput, gatewayError, notFound } from '../errors';
 import { parseId } from '../ids';
 import type { TenantDb } from '../db/tenantClient';
 import { eventObject, recordTenantEvent } from '../domain/tenantEvents';
 import { inTransaction, type Tx } from '../domain/transaction';
 import { lowerFirst } from './names';
-import { modelNamed, tenantModel, type Model } from './tenantModel';
+import { modelNamed, tenantModel, type Column, type Model } from './tenantModel';
 
 type Input = Record<string, unknown>;
 
@@ -24,6 +25,14 @@ interface Delegate {
 /** Prisma Client's delegate of a model (`tx.gymClass`). */
 const delegateOf = (tx: Tx, model: Model) => (tx as unknown as Record<string, Delegate>)[lowerFirst(model.name)];
 
+/** Why a decimal (as the Decimal scalar took it) does not fit its column, or undefined: neither engine may round or refuse it. */
+function decimalMisfit(text: string, { integer, fraction }: NonNullable<Column['digits']>): string | undefined {
+  const [whole, part = ''] = text.replace(/^-/, '').split('.');
+  if (part.replace(/0+$/, '').length > fraction) return `at most ${fraction} decimal places`;
+  if (whole.replace(/^0+/, '').length > integer) return `at most ${integer} digits before the decimal point`;
+  return undefined;
+}
+
 function checkInput(model: Model, input: Input, creating: boolean): Input {
   const data: Input = {};
   for (const [field, value] of Object.entries(input)) {
@@ -33,6 +42,8 @@ function checkInput(model: Model, input: Input, creating: boolean): Input {
     if (typeof value === 'string' && column.maxLength !== undefined && [...value].length > column.maxLength) {
       throw badInput(`input.${field}: at most ${column.maxLength} characters`, { field: `input.${field}` });
     }
+    const misfit = typeof value === 'string' && column.digits && decimalMisfit(value, column.digits);
+    if (misfit) throw badInput(`input.${field}: ${misfit}`, { field: `input.${field}` });
     data[field] = column.scalar === 'ID' && typeof value === 'string' ? parseId(value, `input.${field}`) : value;
   }
   if (creating) {

@@ -23,6 +23,8 @@ export interface Column {
   isUpdatedAt?: boolean;
   /** Characters it holds on both engines: n of @db.VarChar(n) / @db.Char(n), 191 for a String without a native type (VARCHAR(191) on MySQL); none for @db.Text. */
   maxLength?: number;
+  /** A Decimal column's digits before and after the point, from @db.Decimal(p, s). */
+  digits?: { integer: number; fraction: number };
   /** A Json column's GraphQL type, e.g. "[String!]" (default JSON). */
   graphqlType?: string;
   description?: string;

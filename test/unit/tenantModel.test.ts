@@ -24,3 +24,8 @@ test('text is as long as the column holds on both engines: @db.VarChar(n) n, a p
   expect(column('Gym', 'description').maxLength).toBeUndefined();
   expect(column('Gym', 'id').maxLength).toBeUndefined();
 });
+
+test("a decimal column's digits: before and after the point, from @db.Decimal(p, s) (Prisma's 65, 30 without one)", () => {
+  expect(column('GymClass', 'price').digits).toEqual({ integer: 8, fraction: 2 });
+  expect(column('Trainer', 'payPerClass').digits).toEqual({ integer: 8, fraction: 2 });
+});

@@ -45,7 +45,7 @@ interface AdapterCause {
 interface DatabaseErrorShape {
   /** Prisma's code (P2002, ...), or the SQLSTATE of an error straight from pg. */
   code?: string;
-  meta?: { target?: unknown; driverAdapterError?: { cause?: AdapterCause } };
+  meta?: { target?: unknown; modelName?: string; driverAdapterError?: { cause?: AdapterCause } };
   cause?: AdapterCause;
 }
 
@@ -55,8 +55,10 @@ function uniqueFields(error: DatabaseErrorShape): string[] | undefined {
   const cause = error.meta?.driverAdapterError?.cause;
   if (cause?.constraint?.fields) return cause.constraint.fields;
   const index = cause?.constraint?.index;
-  if (!index || !cause?.table || !index.startsWith(`${cause.table}_`) || !index.endsWith('_key')) return undefined;
-  return index.slice(cause.table.length + 1, -'_key'.length).split('_');
+  // PostgreSQL's error names the table; MySQL's only the index, and Prisma the model (the table, unless mapped).
+  const table = cause?.table ?? error.meta?.modelName;
+  if (!index || !table || !index.startsWith(`${table}_`) || !index.endsWith('_key')) return undefined;
+  return index.slice(table.length + 1, -'_key'.length).split('_');
 }
 
 /** Whether `error` or anything it wraps is a DatabaseUnavailableError (Prisma wraps what its adapter throws). */
@@ -82,6 +84,9 @@ function translateDatabaseError(error: DatabaseErrorShape): GraphQLError | undef
     return new GraphQLError(DATA_EXCEPTIONS[sqlState] ?? 'a value is not valid for its field', { extensions: { code: ErrorCode.BAD_USER_INPUT } });
   }
   switch (error.code) {
+    // MySQL's too-long value (1406), which has no SQLSTATE in the error Prisma gives.
+    case 'P2000':
+      return new GraphQLError(DATA_EXCEPTIONS['22001'], { extensions: { code: ErrorCode.BAD_USER_INPUT } });
     case 'P2002': {
       const fields = uniqueFields(error);
       return new GraphQLError(`a record with the same ${fields?.join(' and ') ?? 'unique value'} already exists`, {

@@ -15,10 +15,12 @@ import { modelNamed, tenantModel, type Column, type Model } from './tenantModel'
 
 type Input = Record<string, unknown>;
 
+type Row = { id: string } & Record<string, unknown>;
+
 interface Delegate {
-  create(args: { data: Input }): Promise<{ id: string }>;
-  update(args: { where: { id: string }; data: Input }): Promise<{ id: string }>;
-  delete(args: { where: { id: string } }): Promise<{ id: string }>;
+  create(args: { data: Input }): Promise<Row>;
+  update(args: { where: { id: string }; data: Input }): Promise<Row>;
+  delete(args: { where: { id: string } }): Promise<Row>;
   findFirst(args: { where: Input; select: { id: true } }): Promise<{ id: string } | null>;
 }
 
@@ -74,12 +76,18 @@ function referrers(model: Model): string[] {
 
 const isPrismaError = (error: unknown, code: string) => (error as { code?: string } | null)?.code === code;
 
+/** A row as the API shows it, for its event: the model's columns in the graph (no hidden one), a day as "2026-03-21". */
+function shownRow(model: Model, row: Record<string, unknown>) {
+  const shown = (column: Column, value: unknown) => (column.scalar === 'Date' && value instanceof Date ? value.toISOString().slice(0, 10) : value);
+  return eventObject(Object.fromEntries(model.columns.map((column) => [column.name, shown(column, row[column.name])])));
+}
+
 export function createRow(db: TenantDb, model: Model, input: Input): Promise<{ id: string }> {
   const data = checkInput(model, input, true);
   return inTransaction(db, async (tx) => {
     await checkReferences(tx, model, data);
     const row = await delegateOf(tx, model).create({ data });
-    await recordTenantEvent(tx, `${model.singular}.created`, eventObject(row));
+    await recordTenantEvent(tx, `${model.singular}.created`, shownRow(model, row));
     return row;
   });
 }
@@ -90,7 +98,7 @@ export function updateRow(db: TenantDb, model: Model, id: string, input: Input):
     await checkReferences(tx, model, data);
     try {
       const row = await delegateOf(tx, model).update({ where: { id }, data });
-      await recordTenantEvent(tx, `${model.singular}.updated`, eventObject(row));
+      await recordTenantEvent(tx, `${model.singular}.updated`, shownRow(model, row));
       return row;
     } catch (error) {
       if (isPrismaError(error, 'P2025')) throw notFound(model.singular);
@@ -103,7 +111,7 @@ export function deleteRow(db: TenantDb, model: Model, id: string): Promise<void>
   return inTransaction(db, async (tx) => {
     try {
       const row = await delegateOf(tx, model).delete({ where: { id } });
-      await recordTenantEvent(tx, `${model.singular}.deleted`, eventObject(row));
+      await recordTenantEvent(tx, `${model.singular}.deleted`, shownRow(model, row));
     } catch (error) {
       if (isPrismaError(error, 'P2025')) throw notFound(model.singular);
       if (isPrismaError(error, 'P2003')) {

@@ -1,4 +1,5 @@
 import { Arg, Args, Ctx, ID, Mutation, Query, Resolver, Root, Subscription } from 'type-graphql';
+import { eventsSeenBy } from '../../graph/eventAccess';
 import { parseId } from '../../ids';
 import { watchTenantEvents, type TenantEventMessage } from '../../webhooks/liveFeed';
 import {
@@ -64,11 +65,12 @@ export class WebhookResolver {
   }
 
   @Subscription(() => TenantEvent, {
-    description: "The tenant's events as they happen (those of `types` only, when given); the same events its webhooks receive.",
+    description:
+      "The tenant's events as they happen (those of `types` only, when given); the same events its webhooks receive, but those of rows and columns your role may not read.",
     subscribe: async ({ args, context }) => {
       const ctx = context as GatewayContext;
-      const { tenant } = await ctx.access('data.read');
-      return watchTenantEvents(ctx.services, tenant.id, (args as { types?: string[] | null }).types ?? undefined);
+      const { tenant, role } = await ctx.access('data.read');
+      return eventsSeenBy(role, watchTenantEvents(ctx.services, tenant.id, (args as { types?: string[] | null }).types ?? undefined));
     },
   })
   tenantEvents(@Arg('types', () => [String], { nullable: true }) _types: string[] | undefined, @Root() event: TenantEventMessage): TenantEventMessage {

@@ -16,16 +16,20 @@ export interface Shape {
   theirs: Operation;
   /** It creates rows in this table (the bench counts them); listed last, so the reads see the filled rows only. */
   writes?: { table: string };
+  /** Ids of rows the bench made that it refers to (a foreign key): its SQL alone keeps them. */
+  refers?: string[];
 }
 
 export interface ShapeRows {
   /** A product to ask for by id. */
   productId: string;
+  /** A gym (a model no module claims) to create classes at. */
+  gymId: string;
   /** Invoices issued from here on are "recent" (half of them). */
   recentSince: Date;
 }
 
-export function requestShapes({ productId, recentSince }: ShapeRows): Shape[] {
+export function requestShapes({ productId, gymId, recentSince }: ShapeRows): Shape[] {
   const since = JSON.stringify(recentSince.toISOString());
   const productFields = 'sku name price';
   return [
@@ -89,6 +93,21 @@ export function requestShapes({ productId, recentSince }: ShapeRows): Shape[] {
         variables: { customer: { rowId: FRESH_ID, name: 'Bench customer', email: `${FRESH_ID}@example.com`, updatedAt: new Date().toISOString() } },
       },
       writes: { table: 'Customer' },
+    },
+    {
+      // A model no module claims (the gym fixture's GymClass), created by the generic
+      // mutation; its id has no database default either (Prisma fills it in).
+      name: 'create a gym class (generic)',
+      ours: {
+        query: 'mutation($input: CreateGymClassInput!) { createGymClass(input: $input) { id title } }',
+        variables: { input: { gymId, title: 'Bench class', startsAt: '2026-06-01T09:00:00Z', capacity: 12, price: '15.50' } },
+      },
+      theirs: {
+        query: 'mutation($gymClass: GymClassInput!) { createGymClass(input: { gymClass: $gymClass }) { gymClass { rowId title } } }',
+        variables: { gymClass: { rowId: FRESH_ID, gymId, title: 'Bench class', startsAt: '2026-06-01T09:00:00Z', capacity: 12, price: '15.50' } },
+      },
+      writes: { table: 'GymClass' },
+      refers: [gymId],
     },
   ];
 }

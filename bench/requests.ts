@@ -11,7 +11,13 @@
 // (bench/statementsAlone.ts). A shape a server does not answer is reported, not fatal.
 // BENCH_EXPLAIN=1 prints each shape's statements with their EXPLAIN ANALYZE.
 // PostgreSQL: see bench/benchServer.ts.
+//
+// One shape creates a row of a model no module claims (the gym fixture's GymClass): the
+// bench runs in a deployment with those models (scripts/build-deployment.cjs, built
+// once and kept until the sources change), whose gateway and tenant database both
+// servers then serve.
 import 'reflect-metadata';
+import { spawn } from 'node:child_process';
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -22,7 +28,9 @@ import { loadConfig } from '../src/config';
 import { closeServices, createServices } from '../src/createServices';
 import { preparePlatformDatabase } from '../src/db/platformDatabase';
 import { databaseOf } from '../src/db/urls';
+import { graphModels } from '../src/graph/tenantModel';
 import { createLogger } from '../src/logger';
+import { projectRoot } from '../src/projectRoot';
 import { createTenantRecord } from '../src/provisioning/createTenantRecord';
 import { provisionTenant } from '../src/provisioning/provisionTenant';
 import { dropBenchDatabases, runBenchmark } from './benchServer';
@@ -119,6 +127,8 @@ async function benchmark(server: string) {
     const tenantUrl = services.servers.connectionOf(tenant).url;
     tenantDb = new pg.Client({ connectionString: tenantUrl });
     await tenantDb.connect();
+    const gymId = uuidv7();
+    await tenantDb.query(`INSERT INTO "Gym" (id, name) VALUES ($1, 'Bench gym')`, [gymId]);
     await tenantDb.query('ANALYZE');
     console.log(
       `filled ${ROWS.products} products in ${ROWS.categories} categories, ${ROWS.customers} customers, ${ROWS.invoices} invoices of ${ROWS.itemsPerInvoice} items and a payment, ` +
@@ -141,7 +151,7 @@ async function benchmark(server: string) {
     running.push(peer);
     sides.push({ label: 'theirs', name: 'PostGraphile', server: peer, headers: {}, applicationName: 'postgraphile', statementLog: peerLog, body: (s) => bodyOf(s.theirs) });
 
-    const shapes = requestShapes({ productId: productIds[42], recentSince: new Date(Date.now() - 182 * 86_400_000) }).filter((s) => s.name.includes(ONLY));
+    const shapes = requestShapes({ productId: productIds[42], gymId, recentSince: new Date(Date.now() - 182 * 86_400_000) }).filter((s) => s.name.includes(ONLY));
     const rows: Array<Array<string | number>> = [];
     const notes: string[] = [];
     for (const shape of shapes) {
@@ -205,7 +215,7 @@ async function measureShape(shape: Shape, sides: Side[], on: { admin: pg.Client;
   for (const side of answering) {
     const entry = measured.get(side)!;
     const script = path.join(on.work, `${shape.name.replace(/\W+/g, '-')}.${side.label}.sql`);
-    entry.alone = await pgbenchRate(on.tenantUrl, script, pgbenchScript(entry.statements), PGBENCH_SECONDS);
+    entry.alone = await pgbenchRate(on.tenantUrl, script, pgbenchScript(entry.statements, shape.refers), PGBENCH_SECONDS);
     if (EXPLAIN) await explain(on.tenantDb, `${shape.name}, ${side.label}`, entry.statements);
   }
   return measured;
@@ -250,4 +260,20 @@ async function explain(db: pg.Client, title: string, statements: LoggedStatement
   }
 }
 
-runBenchmark(benchmark);
+interface DeploymentBuilder {
+  buildDeployment(options: { name: string; models: string[]; databaseUrl: string }): Promise<{ dir: string; cached: boolean; migrationSeconds: number; buildSeconds: number }>;
+}
+
+/** This bench, run from the gym deployment's build on the same server; resolves when it ends. */
+async function inGymDeployment(server: string): Promise<void> {
+  const { buildDeployment } = require(path.join(projectRoot, 'scripts/build-deployment.cjs')) as DeploymentBuilder;
+  const built = await buildDeployment({ name: 'bench-gym', models: [path.join(projectRoot, 'test/fixtures/tenant-models/gym')], databaseUrl: server });
+  console.log(
+    `the gym deployment: ${built.dir}${built.cached ? ', built before' : `, built (migration:create ${built.migrationSeconds.toFixed(1)} s, build ${built.buildSeconds.toFixed(1)} s)`}\n`,
+  );
+  const child = spawn(process.execPath, [path.join(built.dir, 'dist/bench/requests.js')], { stdio: 'inherit', env: { ...process.env, BENCH_DATABASE_URL: server } });
+  const code = await new Promise<number | null>((resolve) => child.on('exit', resolve));
+  if (code !== 0) throw new Error(`the bench in the gym deployment ended with ${code}`);
+}
+
+runBenchmark(graphModels.some((m) => m.name === 'GymClass' && !m.module) ? benchmark : inGymDeployment);

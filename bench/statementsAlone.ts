@@ -50,13 +50,14 @@ export function withValues({ text, values }: LoggedStatement, inline: (value: st
 /**
  * The statements as a pgbench script, their values written in. A UUID a request
  * creates (one first seen in an INSERT) would collide when run again: each becomes a
- * pgbench variable drawn anew for each run of the script.
+ * pgbench variable drawn anew for each run of the script; but the ids of rows that
+ * were there before, which the request refers to (`existing`), stay as they are.
  */
-export function pgbenchScript(statements: LoggedStatement[]): string {
+export function pgbenchScript(statements: LoggedStatement[], existing: readonly string[] = []): string {
   const fresh = new Map<string, string>();
   for (const { text, values } of statements) {
     if (!/^\s*insert\b/i.test(text)) continue;
-    for (const value of values) if (value !== null && UUID.test(value) && !fresh.has(value)) fresh.set(value, `fresh${fresh.size + 1}`);
+    for (const value of values) if (value !== null && UUID.test(value) && !existing.includes(value) && !fresh.has(value)) fresh.set(value, `fresh${fresh.size + 1}`);
   }
   const settings = [...fresh.values()].map((name) => `\\set ${name} random(1, 281474976710655)`);
   const inline = (value: string | null) => {

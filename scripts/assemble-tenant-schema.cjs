@@ -20,9 +20,7 @@ const { readDatamodel } = require('./datamodel.cjs');
 const { mysqlTwinBody } = require('./mysql-twin.cjs');
 const { withNamedBackRelations } = require('./named-back-relations.cjs');
 const { projectDir, schemaDir } = require('./prisma-dirs.cjs');
-const { prismaFiles, selectModules } = require('./tenant-modules.cjs');
-
-const TENANT_MODELS = 'tenant-models';
+const { TENANT_MODELS, prismaFiles, selectModules } = require('./tenant-modules.cjs');
 
 const GENERATED = (modules) => `// Generated: do not edit by hand. Assembled from the modules selected in
 // prisma/tenant/modules and the deployment's own models (tenant-models/, or

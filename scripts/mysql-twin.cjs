@@ -11,6 +11,9 @@
 //   - any other native type has no rule, and is refused naming the field.
 'use strict';
 
+/** The characters of a String without a native type on MySQL: its VARCHAR's length. */
+const PLAIN_STRING_LENGTH = 191;
+
 // PostgreSQL native types the rule knows, and their MySQL spelling (null: the same).
 const NATIVE_TYPES = { Uuid: 'Char(36)', Char: null, VarChar: null, Text: null, Decimal: null, Date: null };
 
@@ -45,7 +48,7 @@ function mysqlColumnTypes(datamodel) {
         }
         types.set(where, NATIVE_TYPES[name] ?? `${name}${args.length ? `(${args.join(', ')})` : ''}`);
       } else if (field.kind === 'scalar' && field.type === 'String') {
-        types.set(where, 'VarChar(191)');
+        types.set(where, `VarChar(${PLAIN_STRING_LENGTH})`);
       }
     }
   }
@@ -76,4 +79,4 @@ function mysqlTwinBody(body, datamodel) {
     .join('\n');
 }
 
-module.exports = { mysqlTwinBody };
+module.exports = { mysqlTwinBody, PLAIN_STRING_LENGTH };

@@ -13,6 +13,7 @@
 'use strict';
 
 const pluralize = require('pluralize');
+const { TENANT_MODELS } = require('./tenant-modules.cjs');
 
 const ROLES = ['VIEWER', 'MEMBER', 'ADMIN', 'OWNER'];
 const DEFAULT_ACCESS = { read: 'VIEWER', write: 'MEMBER' };
@@ -76,17 +77,30 @@ function scalarOf(field, where) {
   }
 }
 
+// A Decimal without a native type is Prisma's DECIMAL(65,30) on both engines.
+const DEFAULT_DECIMAL = ['65', '30'];
+
+/** The digits a Decimal column keeps before and after the point, from @db.Decimal(p, s). */
+function digitsOf(field) {
+  if (field.type !== 'Decimal') return undefined;
+  const [precision, scale] = field.nativeType?.[0] === 'Decimal' ? field.nativeType[1] : DEFAULT_DECIMAL;
+  return { integer: Number(precision) - Number(scale), fraction: Number(scale) };
+}
+
 function columnOf(model, field) {
   if (field.kind !== 'scalar' && field.kind !== 'enum') throw new Error(`${model.name}.${field.name} is not a column`);
   return field.dbName ?? field.name;
 }
 
 /**
- * The tenant model of a Prisma datamodel (see the top of this file); `modules` says
- * which module claims each model, `lengths` how many characters each String column
- * holds on every engine (column-lengths.cjs; null: any).
+ * The tenant model of a Prisma datamodel (see the top of this file). `sources` is the
+ * assembled manifest's source of each model: a built-in module claims its models; the
+ * deployment's own (tenant-models) are claimed by none, and get the generic mutations.
+ * `lengths` says how many characters each String column holds on every engine
+ * (column-lengths.cjs; null: any).
  */
-function tenantModel(datamodel, modules = {}, lengths = {}) {
+function tenantModel(datamodel, sources = {}, lengths = {}) {
+  const claimOf = (name) => (sources[name] && sources[name] !== TENANT_MODELS ? sources[name] : undefined);
   const models = datamodel.models.map((model) => {
     const where = `model ${model.name}`;
     const { description, annotations } = readDocumentation(model.documentation, where);
@@ -132,6 +146,7 @@ function tenantModel(datamodel, modules = {}, lengths = {}) {
       const scalar = scalarOf(field, at);
       if (doc.annotations.type !== undefined && scalar !== 'Json') throw new Error(`${at}: @type applies to Json fields`);
       const maxLength = lengths[model.name]?.[field.name] ?? undefined;
+      const digits = digitsOf(field);
       columns.push({
         name: field.name,
         column: columnOf(model, field),
@@ -143,6 +158,7 @@ function tenantModel(datamodel, modules = {}, lengths = {}) {
         ...(field.hasDefaultValue ? { hasDefault: true } : {}),
         ...(field.isUpdatedAt ? { isUpdatedAt: true } : {}),
         ...(maxLength !== undefined && maxLength !== null ? { maxLength } : {}),
+        ...(digits ? { digits } : {}),
         ...(doc.annotations.type ? { graphqlType: doc.annotations.type } : {}),
         ...(doc.description ? { description: doc.description } : {}),
         ...(fieldHidden ? { hidden: true } : {}),
@@ -158,7 +174,7 @@ function tenantModel(datamodel, modules = {}, lengths = {}) {
       table: model.dbName ?? model.name,
       plural: annotations.plural || lowerFirst(pluralize(typeName)),
       singular: lowerFirst(typeName),
-      ...(modules[model.name] ? { module: modules[model.name] } : {}),
+      ...(claimOf(model.name) ? { module: claimOf(model.name) } : {}),
       ...(description ? { description } : {}),
       ...(hidden ? { hidden: true } : {}),
       order,

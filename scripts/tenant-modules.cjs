@@ -7,6 +7,8 @@ const { readdirSync, readFileSync } = require('node:fs');
 const path = require('node:path');
 
 const CORE = 'core';
+/** The folder of a deployment's own models, and the source the manifest names for them: no module claims them. */
+const TENANT_MODELS = 'tenant-models';
 
 const prismaFiles = (dir) =>
   readdirSync(dir)
@@ -64,4 +66,4 @@ function selectModules(modulesDir, selection) {
   return selected;
 }
 
-module.exports = { selectModules, prismaFiles };
+module.exports = { selectModules, prismaFiles, TENANT_MODELS };

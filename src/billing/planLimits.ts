@@ -67,6 +67,22 @@ export function planLimitExceeded(plan: Plan, breaches: LimitBreach[]): GraphQLE
 }
 
 /**
+ * The tenant's plan, once it is known to have room for more data: PLAN_LIMIT_EXCEEDED
+ * when the tenant's data takes the plan's maxStorageMb already. For creates no other
+ * limit counts (a deployment's own models).
+ */
+export async function withinStorageLimit(services: Pick<Services, 'plans'>, scope: Pick<LimitScope, 'tenant' | 'target'>): Promise<Plan> {
+  const plan = await services.plans.get(scope.tenant.planId);
+  const storageLimit = plan.maxStorageMb;
+  // Measured before the create's transaction, on a connection of its own: inside, it would hold one while waiting for another.
+  if (storageLimit !== null) {
+    const current = await storageUsedMb(scope.target);
+    if (current >= storageLimit) throw planLimitExceeded(plan, [{ limitName: 'maxStorageMb', limit: storageLimit, current }]);
+  }
+  return plan;
+}
+
+/**
  * Runs `create` (which writes through the client it is given) only if the tenant's
  * plan has room for one more; PLAN_LIMIT_EXCEEDED otherwise.
  */
@@ -76,14 +92,8 @@ export async function withinPlanLimit<T>(
   limitName: CountedLimit,
   create: (db: TenantDb) => Promise<T>,
 ): Promise<T> {
-  const plan = await services.plans.get(scope.tenant.planId);
+  const plan = await withinStorageLimit(services, scope);
   const limit = plan[limitName];
-  const storageLimit = plan.maxStorageMb;
-  // Measured before the transaction, on a connection of its own: inside, it would hold one while waiting for another.
-  if (storageLimit !== null) {
-    const current = await storageUsedMb(scope.target);
-    if (current >= storageLimit) throw planLimitExceeded(plan, [{ limitName: 'maxStorageMb', limit: storageLimit, current }]);
-  }
   if (limit === null) return create(scope.db);
   return scope.db.$transaction(
     async (tx) => {

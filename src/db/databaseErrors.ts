@@ -157,17 +157,22 @@ interface ErrorShape {
   severity?: unknown;
   message?: unknown;
   clientVersion?: unknown;
-  meta?: { target?: unknown; driverAdapterError?: { cause?: AdapterCause } };
+  meta?: { target?: unknown; modelName?: string; driverAdapterError?: { cause?: AdapterCause } };
   cause?: unknown;
 }
 
-/** A unique constraint's fields; Prisma names indexes `<Table>_<field>_<field>_key`. */
-function uniqueFields(target: unknown, cause: AdapterCause | undefined): string[] | undefined {
-  if (Array.isArray(target)) return target.map(String);
+/**
+ * A unique constraint's fields; Prisma names indexes `<Table>_<field>_<field>_key`.
+ * PostgreSQL's error names the table; MySQL's only the index, and Prisma the model
+ * (the table, unless mapped).
+ */
+function uniqueFields(error: ErrorShape, cause: AdapterCause | undefined): string[] | undefined {
+  if (Array.isArray(error.meta?.target)) return error.meta.target.map(String);
   if (cause?.constraint?.fields) return cause.constraint.fields;
   const index = cause?.constraint?.index;
-  if (!index || !cause?.table || !index.startsWith(`${cause.table}_`) || !index.endsWith('_key')) return undefined;
-  return index.slice(cause.table.length + 1, -'_key'.length).split('_');
+  const table = cause?.table ?? error.meta?.modelName;
+  if (!index || !table || !index.startsWith(`${table}_`) || !index.endsWith('_key')) return undefined;
+  return index.slice(table.length + 1, -'_key'.length).split('_');
 }
 
 function adapterFailure(cause: AdapterCause): DatabaseFailureKind | undefined {
@@ -183,7 +188,7 @@ function classifyOne(error: ErrorShape): DatabaseFailure | undefined {
     // Prisma Client: the adapter's own account first (it knows the engine's code), then Prisma's code.
     const cause = error.meta?.driverAdapterError?.cause;
     const kind = (cause && adapterFailure(cause)) ?? (typeof code === 'string' ? PRISMA_CODES[code] : undefined);
-    if (kind === 'uniqueViolation') return { kind, fields: uniqueFields(error.meta?.target, cause) };
+    if (kind === 'uniqueViolation') return { kind, fields: uniqueFields(error, cause) };
     return kind && { kind };
   }
   if (typeof error.errno === 'number' && 'sqlState' in error) {

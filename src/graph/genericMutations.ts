@@ -2,11 +2,13 @@
 // `createGymClass(input:)`, `updateGymClass(id:, input:)` (only the fields given
 // change) and `deleteGymClass(id:)` (answers the row as it was). Inputs are generated
 // from the model: required fields are those without a default, each typed as the
-// column. Who may write is the model's `@access write` (MEMBER by default).
+// column. Who may write is the model's `@access write` (MEMBER by default); a create
+// needs room in the plan's storage (maxStorageMb), the one limit on every model's rows.
 import type { GraphQLResolveInfo } from 'graphql';
 import { JSONResolver } from 'graphql-scalars';
 import { Arg, Ctx, Extensions, Field, ID, Info, InputType, Int, Float, Mutation, Resolver, type ClassType } from 'type-graphql';
 import { authorizeRole } from '../auth/policy';
+import { withinStorageLimit } from '../billing/planLimits';
 import { parseId } from '../ids';
 import type { GatewayContext } from '../schema/context';
 import { DateScalar, DateTimeScalar, DecimalScalar } from '../schema/scalars';
@@ -71,7 +73,11 @@ export function generatedMutations(written: ReadonlySet<string>): ClassType[] {
       };
       define(
         `create${upperFirst(model.typeName)}`,
-        async (input: Record<string, unknown>, ctx: GatewayContext) => createRow((await writer(ctx)).db, model, { ...input }),
+        async (input: Record<string, unknown>, ctx: GatewayContext) => {
+          const scope = await writer(ctx);
+          await withinStorageLimit(ctx.services, scope);
+          return createRow(scope.db, model, { ...input });
+        },
         [Arg('input', () => create), Ctx()],
         `Creates a ${model.typeName}.`,
       );

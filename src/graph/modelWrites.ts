@@ -1,28 +1,39 @@
 // Writing a row of a model no module claims (a deployment's own): what the generic
 // create, update and delete mutations do, each in one tenant transaction with its
 // event in the outbox (`gymClass.created`, for webhooks and the live feed). Input is
-// checked from the model before any database work: lengths from @db.VarChar(n), the
-// row's references (a missing id, or another tenant's, is NOT_FOUND), and a delete
-// that rows still refer to is a CONFLICT naming them.
+// checked from the model before any database work, the same on both engines: text
+// lengths (tenantModel.ts maxLength), a decimal's digits from @db.Decimal(p, s) (never
+// rounded), the row's references (a missing id, or another tenant's, is NOT_FOUND);
+// and a delete that rows still refer to is a CONFLICT naming them.
 import { ErrorCode, badInput, gatewayError, notFound } from '../errors';
 import { parseId } from '../ids';
 import type { TenantDb } from '../db/tenantClient';
 import { eventObject, recordTenantEvent } from '../domain/tenantEvents';
 import { inTransaction, type Tx } from '../domain/transaction';
 import { lowerFirst } from './names';
-import { modelNamed, tenantModel, type Model } from './tenantModel';
+import { modelNamed, tenantModel, type Column, type Model } from './tenantModel';
 
 type Input = Record<string, unknown>;
 
+type Row = { id: string } & Record<string, unknown>;
+
 interface Delegate {
-  create(args: { data: Input }): Promise<{ id: string }>;
-  update(args: { where: { id: string }; data: Input }): Promise<{ id: string }>;
-  delete(args: { where: { id: string } }): Promise<{ id: string }>;
+  create(args: { data: Input }): Promise<Row>;
+  update(args: { where: { id: string }; data: Input }): Promise<Row>;
+  delete(args: { where: { id: string } }): Promise<Row>;
   findFirst(args: { where: Input; select: { id: true } }): Promise<{ id: string } | null>;
 }
 
 /** Prisma Client's delegate of a model (`tx.gymClass`). */
 const delegateOf = (tx: Tx, model: Model) => (tx as unknown as Record<string, Delegate>)[lowerFirst(model.name)];
+
+/** Why a decimal (as the Decimal scalar took it) does not fit its column, or undefined: neither engine may round or refuse it. */
+function decimalMisfit(text: string, { integer, fraction }: NonNullable<Column['digits']>): string | undefined {
+  const [whole, part = ''] = text.replace(/^-/, '').split('.');
+  if (part.replace(/0+$/, '').length > fraction) return `at most ${fraction} decimal places`;
+  if (whole.replace(/^0+/, '').length > integer) return `at most ${integer} digits before the decimal point`;
+  return undefined;
+}
 
 function checkInput(model: Model, input: Input, creating: boolean): Input {
   const data: Input = {};
@@ -33,6 +44,8 @@ function checkInput(model: Model, input: Input, creating: boolean): Input {
     if (typeof value === 'string' && column.maxLength !== undefined && [...value].length > column.maxLength) {
       throw badInput(`input.${field}: at most ${column.maxLength} characters`, { field: `input.${field}` });
     }
+    const misfit = typeof value === 'string' && column.digits && decimalMisfit(value, column.digits);
+    if (misfit) throw badInput(`input.${field}: ${misfit}`, { field: `input.${field}` });
     data[field] = column.scalar === 'ID' && typeof value === 'string' ? parseId(value, `input.${field}`) : value;
   }
   if (creating) {
@@ -63,12 +76,18 @@ function referrers(model: Model): string[] {
 
 const isPrismaError = (error: unknown, code: string) => (error as { code?: string } | null)?.code === code;
 
+/** A row as the API shows it, for its event: the model's columns in the graph (no hidden one), a day as "2026-03-21". */
+function shownRow(model: Model, row: Record<string, unknown>) {
+  const shown = (column: Column, value: unknown) => (column.scalar === 'Date' && value instanceof Date ? value.toISOString().slice(0, 10) : value);
+  return eventObject(Object.fromEntries(model.columns.map((column) => [column.name, shown(column, row[column.name])])));
+}
+
 export function createRow(db: TenantDb, model: Model, input: Input): Promise<{ id: string }> {
   const data = checkInput(model, input, true);
   return inTransaction(db, async (tx) => {
     await checkReferences(tx, model, data);
     const row = await delegateOf(tx, model).create({ data });
-    await recordTenantEvent(tx, `${model.singular}.created`, eventObject(row));
+    await recordTenantEvent(tx, `${model.singular}.created`, shownRow(model, row));
     return row;
   });
 }
@@ -79,7 +98,7 @@ export function updateRow(db: TenantDb, model: Model, id: string, input: Input):
     await checkReferences(tx, model, data);
     try {
       const row = await delegateOf(tx, model).update({ where: { id }, data });
-      await recordTenantEvent(tx, `${model.singular}.updated`, eventObject(row));
+      await recordTenantEvent(tx, `${model.singular}.updated`, shownRow(model, row));
       return row;
     } catch (error) {
       if (isPrismaError(error, 'P2025')) throw notFound(model.singular);
@@ -92,7 +111,7 @@ export function deleteRow(db: TenantDb, model: Model, id: string): Promise<void>
   return inTransaction(db, async (tx) => {
     try {
       const row = await delegateOf(tx, model).delete({ where: { id } });
-      await recordTenantEvent(tx, `${model.singular}.deleted`, eventObject(row));
+      await recordTenantEvent(tx, `${model.singular}.deleted`, shownRow(model, row));
     } catch (error) {
       if (isPrismaError(error, 'P2025')) throw notFound(model.singular);
       if (isPrismaError(error, 'P2003')) {

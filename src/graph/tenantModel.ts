@@ -23,6 +23,8 @@ export interface Column {
   isUpdatedAt?: boolean;
   /** Characters it holds on every engine (a String; none: any length). */
   maxLength?: number;
+  /** A Decimal column's digits before and after the point, from @db.Decimal(p, s). */
+  digits?: { integer: number; fraction: number };
   /** A Json column's GraphQL type, e.g. "[String!]" (default JSON). */
   graphqlType?: string;
   description?: string;

@@ -15,8 +15,14 @@
 //   page ends; ```sh blocks run under bash, ```js blocks under Node;
 // - `no-run` after the language marks a block that is not meant to run (a command for
 //   the reader's own machine, a fragment); `mysql` one that needs a MySQL server.
+// - a page whose examples need tenant models of their own says so ("... on the `gym`
+//   deployment"): they run against that deployment's gateway (test/support/deployments.ts),
+//   with the demo too, and every ```prisma block the page heads `// tenant-models/<file>`
+//   must be that model file of the deployment, as it is.
 // An answer must have no errors and nothing empty: no empty list, no totalCount of 0.
 import { execFile } from 'node:child_process';
+import { readdirSync, readFileSync } from 'node:fs';
+import path from 'node:path';
 import { promisify } from 'node:util';
 import { getOperationAST, parse } from 'graphql';
 import { DEMO_PASSWORD } from '../../src/demo/demoData';
@@ -24,9 +30,10 @@ import { ensureDemo } from '../../src/demo/seedDemo';
 import { testServerUrl } from '../support/database';
 import { docPages, fencedBlocks, root, type FencedBlock } from '../support/docs';
 import { tenantEngines } from '../support/engines';
+import { deployment, DEPLOYMENTS, startDeploymentGateway, type DeploymentGateway, type DeploymentName } from '../support/deployments';
 import { connectWs, operate, type WsOperation } from '../support/graphqlWs';
 import { dropMysqlDatabases, MYSQL_URL } from '../support/mysqlDatabase';
-import { startTestGateway, type TestGateway } from '../support/testGateway';
+import { startTestGateway, type GraphQLResponse, type RequestOptions, type TestGateway } from '../support/testGateway';
 
 const run = promisify(execFile);
 
@@ -41,14 +48,48 @@ interface Who {
   tenant?: string;
 }
 
+/** A gateway the examples are asked of: the test gateway, or a deployment's. */
+interface Served {
+  url: string;
+  request(query: string, options?: RequestOptions): Promise<GraphQLResponse>;
+}
+
 const pages = docPages().map((page) => {
   const stated = /run as `([^`\s]+)` with `X-Tenant: ([a-z0-9-]+)`/.exec(page.text);
+  const deploymentName = /on the `([a-z0-9-]+)`\s+deployment/.exec(page.text)?.[1];
+  if (deploymentName && !(deploymentName in DEPLOYMENTS)) throw new Error(`${page.file} runs on the ${deploymentName} deployment, which test/support/deployments.ts does not know`);
   return {
     file: page.file,
     reader: stated ? { login: stated[1], tenant: stated[2] } : DEFAULT_READER,
+    deployment: deploymentName as DeploymentName | undefined,
     blocks: fencedBlocks(page.text),
   };
 });
+
+/** The ```prisma blocks a page heads with the model file they are (`// tenant-models/gyms.prisma`), by file name. */
+const modelFilesShown = (blocks: FencedBlock[]) =>
+  Object.fromEntries(
+    blocks
+      .filter((block) => block.language === 'prisma')
+      .map((block) => [/^\/\/ tenant-models\/(\S+\.prisma)\n/.exec(block.body), block] as const)
+      .filter(([heading]) => heading)
+      .map(([heading, block]) => [heading![1], block.body.slice(heading![0].length)]),
+  );
+
+test("a page on a deployment shows that deployment's model files as they are, every one of them", () => {
+  const onDeployments = pages.filter((page) => page.deployment);
+  expect(onDeployments.map((page) => page.file)).toContain('docs/own-model.md');
+  for (const page of onDeployments) {
+    const files = DEPLOYMENTS[page.deployment!].models.flatMap(modelFilesOf);
+    expect({ page: page.file, models: modelFilesShown(page.blocks) }).toEqual({ page: page.file, models: Object.fromEntries(files) });
+  }
+});
+
+/** The *.prisma files of a models folder: [name, text]. */
+const modelFilesOf = (folder: string): Array<[string, string]> =>
+  readdirSync(folder)
+    .filter((name) => name.endsWith('.prisma'))
+    .map((name) => [name, readFileSync(path.join(folder, name), 'utf8')]);
 
 const operationOf = (query: string) => getOperationAST(parse(query))?.operation;
 const isMutation = (query: string) => operationOf(query) === 'mutation';
@@ -102,17 +143,15 @@ function emptyParts(data: Record<string, unknown>): string[] {
 
 describe.each(tenantEngines)('with the demo tenants on %s', (engine) => {
   let gw: TestGateway;
-  /** host:port of the test gateway, for the examples' localhost:4000. */
-  let host: string;
-  /** Access tokens by login: the demo logins', and those of accounts an example signed up. */
-  const tokens = new Map<string, string>();
+  /** Access tokens by gateway and login: the demo logins', and those of accounts an example signed up. */
+  const tokens = new Map<Served, Map<string, string>>();
+  // Tenants go where the docs say: PostgreSQL unless an example names the shop-mysql server; all on MySQL in its run.
+  const servers = engine === 'mysql' ? `shop-mysql=${MYSQL_URL}` : MYSQL_URL ? `main=${testServerUrl()},shop-mysql=${MYSQL_URL}` : undefined;
+  const demoSettings = { DEMO: 'true', ...(servers ? { TENANT_SERVERS: servers } : {}) };
 
   beforeAll(async () => {
-    // Tenants go where the docs say: PostgreSQL unless an example names the shop-mysql server; all on MySQL in its run.
-    const servers = engine === 'mysql' ? `shop-mysql=${MYSQL_URL}` : MYSQL_URL ? `main=${testServerUrl()},shop-mysql=${MYSQL_URL}` : undefined;
-    gw = await startTestGateway({ engine, env: { DEMO: 'true', ...(servers ? { TENANT_SERVERS: servers } : {}) } });
+    gw = await startTestGateway({ engine, env: demoSettings });
     await ensureDemo(gw.services);
-    host = new URL(gw.url).host;
   }, 120_000);
   afterAll(async () => {
     await gw.close();
@@ -120,29 +159,43 @@ describe.each(tenantEngines)('with the demo tenants on %s', (engine) => {
     if (engine !== 'mysql' && MYSQL_URL) await dropMysqlDatabases(MYSQL_URL, gw.dbs.prefix);
   });
 
-  async function tokenOf(login: string): Promise<string> {
-    if (!tokens.has(login)) {
-      const answer = await gw.request(`mutation($e: String!, $p: String!) { login(email: $e, password: $p) { token } }`, {
+  async function tokenOf(login: string, on: Served = gw): Promise<string> {
+    if (!tokens.has(on)) tokens.set(on, new Map());
+    const known = tokens.get(on)!;
+    if (!known.has(login)) {
+      const answer = await on.request(`mutation($e: String!, $p: String!) { login(email: $e, password: $p) { token } }`, {
         variables: { e: login, p: DEMO_PASSWORD },
       });
       if (!answer.body.data) throw new Error(`${login} cannot sign in with the demo password, and no example signed it up`);
-      tokens.set(login, answer.body.data.login.token);
+      known.set(login, answer.body.data.login.token);
     }
-    return tokens.get(login)!;
+    return known.get(login)!;
   }
 
   /** Asks as `who`; a token that no longer works (an example logged it out) is replaced by a new sign-in once. */
-  async function ask(query: string, who: Who) {
-    const once = async () => gw.request(query, { token: who.login && (await tokenOf(who.login)), tenant: who.tenant });
+  async function ask(query: string, who: Who, on: Served = gw) {
+    const once = async () => on.request(query, { token: who.login && (await tokenOf(who.login, on)), tenant: who.tenant });
     let answer = await once();
     if (answer.status === 401 && who.login) {
-      tokens.delete(who.login);
+      tokens.get(on)!.delete(who.login);
       answer = await once();
     }
     return answer;
   }
 
-  describe.each(pages.filter(({ blocks }) => blocks.some(runs)))('$file', ({ file, reader, blocks }) => {
+  describe.each(pages.filter(({ blocks }) => blocks.some(runs)))('$file', ({ file, reader, deployment: deploymentName, blocks }) => {
+    /** The gateway this page's examples run on: the test gateway, or its deployment's, with the demo too. */
+    let on: Served;
+    /** host:port of that gateway, for the examples' localhost:4000. */
+    let host: string;
+    let own: DeploymentGateway | undefined;
+    beforeAll(async () => {
+      if (deploymentName) own = await startDeploymentGateway(await deployment(deploymentName), demoSettings);
+      on = own ?? gw;
+      host = new URL(on.url).host;
+    }, 900_000);
+    afterAll(() => own?.close());
+
     /** Every answer so far on this page, in order: where a later example's ids come from. */
     const answers: Array<Record<string, any>> = [];
     const subscriptions: Array<{ at: string; operation: WsOperation; close: () => Promise<void> }> = [];
@@ -166,13 +219,16 @@ describe.each(tenantEngines)('with the demo tenants on %s', (engine) => {
       userId: () => earlier((a) => a.acceptInvitation?.member.userId),
       categoryId: () => earlier((a) => a.createCategory?.id),
       productId: () => earlier((a) => (a.shopProducts ?? a.products)?.edges[0]?.node.id),
-      customerId: () => earlier((a) => a.customers?.edges[0]?.node.id),
+      customerId: () => earlier((a) => a.customers?.edges?.[0]?.node.id),
       invoiceId: () => earlier((a) => a.createInvoice?.id),
       journalEntryId: () => earlier((a) => a.postJournalEntry?.id),
       orderId: () => earlier((a) => a.createOrder?.id),
       webhookId: () => earlier((a) => a.createWebhook?.webhook.id),
       deliveryId: () => earlier((a) => a.webhookDeliveries?.edges[0]?.node.id),
       apiKeyId: () => earlier((a) => a.createApiKey?.apiKey.id),
+      gymId: () => earlier((a) => a.createGym?.id),
+      trainerId: () => earlier((a) => a.createTrainer?.id),
+      gymClassId: () => earlier((a) => a.createGymClass?.id),
     };
 
     function valueOf(name: string): string {
@@ -188,20 +244,20 @@ describe.each(tenantEngines)('with the demo tenants on %s', (engine) => {
       const who = whoRuns(block.body, reader);
       const query = filled(block.body);
       if (operationOf(query) === 'subscription') {
-        const token = who.login && (await tokenOf(who.login));
-        const { client } = connectWs(gw.url, { ...(token ? { authorization: `Bearer ${token}` } : {}), ...(who.tenant ? { tenant: who.tenant } : {}) });
+        const token = who.login && (await tokenOf(who.login, on));
+        const { client } = connectWs(on.url, { ...(token ? { authorization: `Bearer ${token}` } : {}), ...(who.tenant ? { tenant: who.tenant } : {}) });
         subscriptions.push({ at: where(file, block), operation: operate(client, query), close: async () => client.dispose() });
         return;
       }
-      let { status, body } = await ask(query, who);
+      let { status, body } = await ask(query, who, on);
       // What a mutation set off (a webhook delivery) may take a moment: a reader would ask again.
       for (let waited = 0; !isMutation(query) && status === 200 && !body.errors && emptyParts(body.data).length > 0 && waited < 5_000; waited += 250) {
         await new Promise((resolve) => setTimeout(resolve, 250));
-        ({ status, body } = await ask(query, who));
+        ({ status, body } = await ask(query, who, on));
       }
       expect({ status, errors: body.errors }).toEqual({ status: 200, errors: undefined });
       expect(emptyParts(body.data)).toEqual([]);
-      if (body.data.signUp) tokens.set(body.data.signUp.user.email, body.data.signUp.token);
+      if (body.data.signUp) tokens.get(on)!.set(body.data.signUp.user.email, body.data.signUp.token);
       answers.push(body.data);
     }
 
@@ -214,7 +270,7 @@ describe.each(tenantEngines)('with the demo tenants on %s', (engine) => {
 
     async function runNode(block: FencedBlock) {
       // As the snippet's file would, it imports its packages from the project's node_modules.
-      const env: Record<string, string> = { ...process.env, TOKEN: await tokenOf(reader.login!) };
+      const env: Record<string, string> = { ...process.env, TOKEN: await tokenOf(reader.login!, on) };
       for (const [, name] of block.body.matchAll(/process\.env\.([A-Z_]+)/g)) {
         if (name !== 'TOKEN') env[name] = valueOf(name.toLowerCase().replace(/_([a-z])/g, (_, letter: string) => letter.toUpperCase()));
       }

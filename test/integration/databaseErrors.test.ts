@@ -8,9 +8,12 @@
 import { PrismaMariaDb } from '@prisma/adapter-mariadb';
 import type { Connection } from 'mariadb';
 import pg from 'pg';
+import { tenantMigrations } from '../../src/db/migrations';
+import { applyMigrations } from '../../src/db/migrator';
 import { connectMysql } from '../../src/db/mysqlConnect';
 import { createPlatformClient } from '../../src/db/platformClient';
 import { withDatabase } from '../../src/db/urls';
+import { withMysql } from '../../src/db/withMysql';
 import { PrismaClient as MysqlPrismaClient } from '../../src/generated/tenant-mysql/client';
 import { expectedError } from '../../src/server/clientErrors';
 import { testServerUrl } from '../support/database';
@@ -121,5 +124,30 @@ if (!MYSQL_URL) test.skip(`MySQL: ${MYSQL_SKIPPED}`, () => {});
   test('an error of another kind (a table that is not there) stays unexpected', async () => {
     expect(expectedError(await failureOf(() => prisma.$executeRawUnsafe('INSERT INTO NoSuchTable VALUES (1)')))).toBeUndefined();
     expect(expectedError(await failureOf(() => driver.query('INSERT INTO NoSuchTable VALUES (1)')))).toBeUndefined();
+  });
+
+  describe("through the tenant schema's client, as the API writes", () => {
+    let tenant: MysqlPrismaClient;
+    beforeAll(async () => {
+      const url = await dbs.create('tenant');
+      await withMysql(url, (sql) => applyMigrations(sql, tenantMigrations('mysql')));
+      tenant = new MysqlPrismaClient({ adapter: new PrismaMariaDb(url) });
+    });
+    afterAll(() => tenant?.$disconnect());
+
+    test('a value a unique column already holds is BAD_USER_INPUT naming the column, as on PostgreSQL', async () => {
+      await tenant.category.create({ data: { name: 'Rings' } });
+      const translated = expectedError(await failureOf(() => tenant.category.create({ data: { name: 'Rings' } })));
+      expect({ code: translated?.extensions.code, fields: translated?.extensions.fields, message: translated?.message }).toEqual({
+        code: 'BAD_USER_INPUT',
+        fields: ['name'],
+        message: 'a record with the same name already exists',
+      });
+    });
+
+    test('a text longer than its column (a String is VARCHAR(191) there) is BAD_USER_INPUT', async () => {
+      const translated = expectedError(await failureOf(() => tenant.customer.create({ data: { name: 'n'.repeat(192) } })));
+      expect({ code: translated?.extensions.code, message: translated?.message }).toEqual({ code: 'BAD_USER_INPUT', message: 'a value is too long for its field' });
+    });
   });
 });

@@ -1,5 +1,5 @@
 // createTenant and its job, as a client uses them.
-import type { TestGateway } from './testGateway';
+import type { GraphQLResponse, RequestOptions } from './testGateway';
 import { eventually } from './eventually';
 
 export const JOB_FIELDS = 'id kind status progress step message tablesCreated totalTables attempts error startedAt finishedAt';
@@ -11,19 +11,24 @@ export const CREATE_TENANT = `mutation($input: CreateTenantInput!) {
 export const PROGRESS = `subscription($jobId: ID!) { provisioningProgress(jobId: $jobId) { ${EVENT_FIELDS} } }`;
 export const JOB = `query($id: ID!) { provisioningJob(id: $id) { ${JOB_FIELDS} tenant { slug status } } }`;
 
+/** A gateway, in this process or another, as far as these helpers use it. */
+interface Requester {
+  request(query: string, options?: RequestOptions): Promise<GraphQLResponse>;
+}
+
 export interface CreatedTenant {
   tenant: { id: string; slug: string; status: string };
   job: { id: string; status: string; progress: number; [field: string]: unknown };
 }
 
-export async function createTenantViaApi(gw: TestGateway, token: string, input: Record<string, unknown>): Promise<CreatedTenant> {
+export async function createTenantViaApi(gw: Requester, token: string, input: Record<string, unknown>): Promise<CreatedTenant> {
   const response = await gw.request(CREATE_TENANT, { token, variables: { input: { name: String(input.slug), ...input } } });
   if (response.body.errors) throw new Error(`createTenant failed: ${JSON.stringify(response.body.errors)}`);
   return response.body.data.createTenant;
 }
 
 /** The job once it SUCCEEDED or FAILED, read over HTTP. */
-export async function finishedJob(gw: TestGateway, token: string, jobId: string, timeoutMs = 60_000) {
+export async function finishedJob(gw: Requester, token: string, jobId: string, timeoutMs = 60_000) {
   return eventually(async () => {
     const { body } = await gw.request(JOB, { token, variables: { id: jobId } });
     if (body.errors) throw new Error(JSON.stringify(body.errors));

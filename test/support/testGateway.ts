@@ -88,6 +88,25 @@ const queryText = (query: string | DocumentNode) => {
   return printed.get(query)!;
 };
 
+/** POSTs an operation to a gateway at `url`, as `token` for `tenant` (X-Tenant). */
+export async function graphqlRequest<TResult = any, TVariables = Record<string, unknown>>(
+  url: string,
+  query: string | TypedDocumentNode<TResult, TVariables>,
+  { variables, token, tenant, headers = {} }: RequestOptions<TVariables> = {},
+): Promise<GraphQLResponse<TResult>> {
+  const response = await fetch(url, {
+    method: 'POST',
+    headers: {
+      'content-type': 'application/json',
+      ...(token ? { authorization: `Bearer ${token}` } : {}),
+      ...(tenant ? { 'x-tenant': tenant } : {}),
+      ...headers,
+    },
+    body: JSON.stringify({ query: queryText(query), variables }),
+  });
+  return { status: response.status, body: (await response.json()) as GraphQLResponse<TResult>['body'] };
+}
+
 export async function startTestGateway(
   options: {
     env?: Record<string, string>;
@@ -142,19 +161,7 @@ export async function startTestGateway(
     env,
     services,
     dbs,
-    async request(query, { variables, token, tenant, headers = {} } = {}) {
-      const response = await fetch(gateway.url, {
-        method: 'POST',
-        headers: {
-          'content-type': 'application/json',
-          ...(token ? { authorization: `Bearer ${token}` } : {}),
-          ...(tenant ? { 'x-tenant': tenant } : {}),
-          ...headers,
-        },
-        body: JSON.stringify({ query: queryText(query), variables }),
-      });
-      return { status: response.status, body: (await response.json()) as GraphQLResponse['body'] };
-    },
+    request: (query, options) => graphqlRequest(gateway.url, query, options),
     async createUser({ email = `user${++users}-${randomBytes(3).toString('hex')}@example.com`, platformAdmin = false, password } = {}) {
       const user = await services.platform.user.create({
         data: { email, name: email.split('@')[0], isPlatformAdmin: platformAdmin, passwordHash: password ? await hashPassword(password) : passwordHash },

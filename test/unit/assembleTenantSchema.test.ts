@@ -55,7 +55,7 @@ test('every model comes from one module, and a module declares only the relation
 test("a deployment's own models join the schema, with back relations on the built-in models they refer to", () => {
   const { postgresql, mysql, manifest } = assemble(GYM);
   const datamodel = readDatamodel(postgresql);
-  expect(manifest.models).toMatchObject({ Gym: 'tenant-models', GymClass: 'tenant-models', ClassBooking: 'tenant-models', Customer: 'customers' });
+  expect(manifest.models).toMatchObject({ Gym: 'tenant-models', GymClass: 'tenant-models', ClassBooking: 'tenant-models', Trainer: 'tenant-models', Customer: 'customers' });
   expect(manifest.enums).toMatchObject({ ClassLevel: 'tenant-models' });
   expect(field(datamodel, 'Customer', 'classBookings')).toMatchObject({ type: 'ClassBooking', isList: true, relationName: 'ClassBookingToCustomer' });
   expect(field(datamodel, 'ClassBooking', 'customer')).toMatchObject({ type: 'Customer', relationFromFields: ['customerId'], relationOnDelete: 'Restrict' });
@@ -63,11 +63,22 @@ test("a deployment's own models join the schema, with back relations on the buil
 
   const twin = readDatamodel(mysql);
   expect(datamodelDifferences(datamodel, twin, ['PostgreSQL', 'MySQL'])).toEqual([]);
-  // Ids CHAR(36); text VARCHAR(191) where indexed (unique name), TEXT elsewhere; shared native types as written.
-  expect(fieldTypes(twin, 'Gym')).toEqual({ id: 'Char', name: 'VarChar', address: 'Text', openedOn: 'Date' });
+  // Ids CHAR(36); a String VARCHAR(191) unless the model says @db.Text; shared native types as written.
+  expect(fieldTypes(twin, 'Gym')).toEqual({ id: 'Char', name: 'VarChar', address: 'VarChar', description: 'Text', openedOn: 'Date' });
   expect(field(twin, 'Gym', 'name')!.nativeType).toEqual(['VarChar', ['191']]);
-  expect(fieldTypes(twin, 'GymClass')).toEqual({ id: 'Char', gymId: 'Char', title: 'Text', level: 'ClassLevel', startsAt: 'DateTime', capacity: 'Int', price: 'Decimal' });
-  expect(fieldTypes(twin, 'ClassBooking')).toEqual({ id: 'Char', classId: 'Char', customerId: 'Char', note: 'Text', bookedAt: 'DateTime' });
+  expect(fieldTypes(twin, 'GymClass')).toEqual({
+    id: 'Char',
+    gymId: 'Char',
+    trainerId: 'Char',
+    title: 'VarChar',
+    level: 'ClassLevel',
+    startsAt: 'DateTime',
+    capacity: 'Int',
+    creditCost: 'Int',
+    price: 'Decimal',
+  });
+  expect(field(twin, 'GymClass', 'title')!.nativeType).toEqual(['VarChar', ['60']]);
+  expect(fieldTypes(twin, 'ClassBooking')).toEqual({ id: 'Char', classId: 'Char', customerId: 'Char', note: 'VarChar', bookedAt: 'DateTime' });
 });
 
 test('TENANT_MODULES selects modules: core is always in, and nothing of the others is', () => {
@@ -135,7 +146,7 @@ test('run by `npm run generate`, it writes both schemas and src/generated/tenant
 
   const built = assembleIn({ TENANT_MODULES: 'customers,catalogue' });
   expect(built.status).toBe(0);
-  expect(built.stdout).toMatch(/^tenant schema: modules core, catalogue, customers; 3 models of tenant-models \(\d+ ms\)\n$/);
+  expect(built.stdout).toMatch(/^tenant schema: modules core, catalogue, customers; 4 models of tenant-models \(\d+ ms\)\n$/);
   const manifest = JSON.parse(readFileSync(path.join(project, 'src/generated/tenantModules.json'), 'utf8'));
   expect(manifest.modules.map((m: { name: string }) => m.name)).toEqual(['core', 'catalogue', 'customers']);
   expect(manifest.models).toMatchObject({ Customer: 'customers', ClassBooking: 'tenant-models' });

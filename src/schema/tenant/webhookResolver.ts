@@ -1,5 +1,6 @@
 import { Arg, Args, Ctx, ID, Mutation, Query, Resolver, Root, Subscription } from 'type-graphql';
 import { whileAllowed } from '../../auth/liveAccess';
+import { eventsSeenBy } from '../../graph/eventAccess';
 import { parseId } from '../../ids';
 import { watchTenantEvents, type TenantEventMessage } from '../../webhooks/liveFeed';
 import {
@@ -66,11 +67,11 @@ export class WebhookResolver {
 
   @Subscription(() => TenantEvent, {
     description:
-      "The tenant's events as they happen (those of `types` only, when given); the same events its webhooks receive. Ends with the error a request would get now (TENANT_NOT_FOUND, UNAUTHENTICATED, ...) at the next event once you may no longer read the tenant.",
+      "The tenant's events as they happen (those of `types` only, when given); the same events its webhooks receive, but those of rows and columns your role may not read. Ends with the error a request would get now (TENANT_NOT_FOUND, UNAUTHENTICATED, ...) at the next event once you may no longer read the tenant.",
     subscribe: async ({ args, context }) => {
       const ctx = context as GatewayContext;
-      const { tenant } = await ctx.access('data.read');
-      const events = watchTenantEvents(ctx.services, tenant.id, (args as { types?: string[] | null }).types ?? undefined);
+      const { tenant, role } = await ctx.access('data.read');
+      const events = eventsSeenBy(role, watchTenantEvents(ctx.services, tenant.id, (args as { types?: string[] | null }).types ?? undefined));
       return whileAllowed(events, () => ctx.confirmAccess('data.read'));
     },
   })

@@ -61,6 +61,10 @@ export interface ConnectionPlan {
   model: Model;
   /** The rows' plan, when nodes, edges or pageInfo are asked for. */
   row: RowPlan | null;
+  /** What of the page is asked for: its rows as nodes, as edges, its pageInfo. */
+  nodes: boolean;
+  edges: boolean;
+  pageInfo: boolean;
   /** Rows need their sort keys too, to make cursors. */
   cursors: boolean;
   /** Whether another page follows (or precedes) is asked: read one row more than the page. */
@@ -192,6 +196,9 @@ export function connectionPlan(planning: Planning, model: Model, nodes: readonly
   return {
     model,
     row: wantsRows ? rowPlan(planning, model, selectionOf(rowNodes, typeName, planning.context)) : null,
+    nodes: selection.has('nodes'),
+    edges: selection.has('edges'),
+    pageInfo: selection.has('pageInfo'),
     cursors: edgeSelection.has('cursor') || pageInfo.has('startCursor') || pageInfo.has('endCursor'),
     peeks: pageInfo.has('hasNextPage') || pageInfo.has('hasPreviousPage'),
     count: selection.has('totalCount') || Boolean(aggregateSelection?.has('count')),

@@ -14,10 +14,11 @@ import { decoderOf, trimDecimal } from './values';
 
 export type Row = Record<string, unknown>;
 
+/** A list as the API answers it; only what was asked for is made. */
 export interface Connection {
-  nodes: Row[];
-  edges: Array<{ cursor: string; node: Row }>;
-  pageInfo: { hasNextPage: boolean; hasPreviousPage: boolean; startCursor: string | null; endCursor: string | null };
+  nodes?: Row[];
+  edges?: Array<{ cursor: string; node: Row }>;
+  pageInfo?: { hasNextPage: boolean; hasPreviousPage: boolean; startCursor: string | null; endCursor: string | null };
   totalCount?: number;
   aggregates?: Row;
   [grouped: `$${string}`]: unknown;
@@ -95,22 +96,24 @@ export class Shaper {
     let taken = more ? rows.slice(0, paging.size) : rows;
     if (paging.backward) taken = taken.slice().reverse();
     const nodes = new Array<Row>(taken.length);
-    const edges = new Array<{ cursor: string; node: Row }>(taken.length);
+    const cursors = plan.cursors ? new Array<string>(taken.length) : undefined;
     for (let i = 0; i < taken.length; i++) {
       const values = taken[i];
       nodes[i] = this.row(plan.row!, values, 0)[0];
-      edges[i] = { cursor: plan.cursors ? encodeCursor(paging.terms, sortValuesAt.map((at) => values[at])) : '', node: nodes[i] };
+      if (cursors) cursors[i] = encodeCursor(paging.terms, sortValuesAt.map((at) => values[at]));
     }
-    return {
-      nodes,
-      edges,
-      pageInfo: {
+    const connection: Connection = {};
+    if (plan.nodes) connection.nodes = nodes;
+    if (plan.edges) connection.edges = nodes.map((node, i) => ({ cursor: cursors?.[i] ?? '', node }));
+    if (plan.pageInfo) {
+      connection.pageInfo = {
         hasNextPage: paging.backward ? paging.before : more,
         hasPreviousPage: paging.backward ? more : paging.after,
-        startCursor: plan.cursors ? (edges[0]?.cursor ?? null) : null,
-        endCursor: plan.cursors ? (edges.at(-1)?.cursor ?? null) : null,
-      },
-    };
+        startCursor: cursors?.[0] ?? null,
+        endCursor: cursors?.at(-1) ?? null,
+      };
+    }
+    return connection;
   }
 
   private aggregate(plan: ConnectionPlan, connection: Connection, values: unknown[]): void {

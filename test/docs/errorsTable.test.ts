@@ -5,6 +5,7 @@
 // without a cause here.
 import pg from 'pg';
 import { onServer } from '../support/database';
+import { startDnsServer, type TestDnsServer } from '../support/dnsServer';
 import { docPage, tableUnder } from '../support/docs';
 import { requestWithHost } from '../support/hostRequest';
 import { createTestPlan } from '../support/plans';
@@ -27,12 +28,16 @@ const PRODUCTS = '{ products { totalCount } }';
 const LIMITS = { MAX_QUERY_DEPTH: '4', MAX_QUERY_COMPLEXITY: '200', MAX_BODY_BYTES: '4096', LOGIN_MAX_FAILURES: '1' };
 
 let gw: TestGateway;
+/** The DNS_RESOLVER of the gateway: a server on 127.0.0.1 that never answers. */
+let silentDns: TestDnsServer;
 let owner: TestUser;
 let viewer: TestUser;
 let admin: TestUser;
 
 beforeAll(async () => {
-  gw = await startTestGateway({ env: LIMITS });
+  silentDns = await startDnsServer();
+  silentDns.silent = true;
+  gw = await startTestGateway({ env: { ...LIMITS, DNS_RESOLVER: silentDns.address, DNS_TIMEOUT_MS: '200' } });
   [owner, viewer, admin] = await Promise.all([gw.createUser(), gw.createUser(), gw.createUser({ platformAdmin: true })]);
   await createTestPlan(gw, 'no-products', { maxProducts: 0 });
   await createTestPlan(gw, 'one-call', { maxApiCallsPerMonth: 1 });
@@ -42,7 +47,10 @@ beforeAll(async () => {
   await gw.createTenant({ slug: 'quota-shop', owner, plan: 'one-call' });
   await gw.createTenant({ slug: 'gone-shop', owner });
 }, 120_000);
-afterAll(() => gw.close());
+afterAll(async () => {
+  await gw.close();
+  await silentDns.close();
+});
 
 /** POSTs a raw body to /graphql. */
 async function post(body: string, headers: Record<string, string> = {}): Promise<Answer> {
@@ -105,6 +113,17 @@ const causes: Record<string, Array<() => Promise<Answer>>> = {
   ],
   'BAD_USER_INPUT 200': [() => ask('{ product(id: "not-an-id") { sku } }', asOwner())],
   'NOT_FOUND 200': [() => ask('mutation { removeTenantDomain(domain: "never-added.example.com") { domain } }', asOwner())],
+  'CONFLICT 200': [
+    async () => {
+      const created = await ask('mutation { createCustomer(input: { name: "Invoiced" }) { id } }', asOwner());
+      const { id } = (created.body.data as { createCustomer: { id: string } }).createCustomer;
+      await ask('mutation($c: ID!) { createInvoice(input: { kind: SALE, customerId: $c, items: [{ description: "a visit", quantity: "1", unitPrice: "10" }] }) { id } }', {
+        ...asOwner(),
+        variables: { c: id },
+      });
+      return ask('mutation($c: ID!) { deleteCustomer(id: $c) }', { ...asOwner(), variables: { c: id } });
+    },
+  ],
   'QUERY_TOO_DEEP 400': [() => ask('{ products { edges { node { category { parent { name } } } } } }', asOwner())],
   'QUERY_TOO_COMPLEX 400': [() => ask('{ products(first: 100) { edges { node { sku name price } } } }', asOwner())],
   'PAYLOAD_TOO_LARGE 413': [() => post(JSON.stringify({ query: `{ __typename } # ${'x'.repeat(5000)}` }))],
@@ -140,6 +159,12 @@ const causes: Record<string, Array<() => Promise<Answer>>> = {
       } finally {
         await onPlatform('ALTER TABLE "TenantDomainAway" RENAME TO "TenantDomain"');
       }
+    },
+  ],
+  'DNS_UNAVAILABLE 200': [
+    async () => {
+      await ask('mutation { addTenantDomain(domain: "unproven.example.com") { domain } }', asOwner());
+      return ask('mutation { verifyTenantDomain(domain: "unproven.example.com") { verified } }', asOwner());
     },
   ],
   'AUDIT_FAILED 200': [

@@ -11,8 +11,8 @@ export function batchingSuite(env: () => Record<string, string> = () => ({}), en
   const QUERY = graphql(`query BatchingInvoices($n: Int!) {
     invoices(first: $n) { edges { node {
       customer { name }
-      items { product { category { name } } }
-      payments { amount }
+      items { nodes { product { category { name } } } }
+      payments { nodes { amount } }
     } } }
   }`);
 

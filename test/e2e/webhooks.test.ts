@@ -101,7 +101,7 @@ describe.each(tenantPlacements)('on $engine, $isolation isolation', ({ engine, i
   test('the secret is answered once: the list never shows it, and a rotated secret signs from then on', async () => {
     const webhook = await createWebhook();
     const { webhooks } = await ok('{ webhooks { nodes { id url events description } } }');
-    expect(webhooks.find((w: any) => w.id === webhook.id)).toEqual({ id: webhook.id, url: receiver.url, events: ['customer.created'], description: 'crm sync' });
+    expect(webhooks.nodes.find((w: any) => w.id === webhook.id)).toEqual({ id: webhook.id, url: receiver.url, events: ['customer.created'], description: 'crm sync' });
     const { secret } = (await ok('mutation($id: ID!) { rotateWebhookSecret(id: $id) { secret } }', { id: webhook.id })).rotateWebhookSecret;
     receiver.secrets.length = 0;
     receiver.secrets.push(secret);

@@ -244,6 +244,44 @@ describe('the other lists order, filter and page like the tenants list', () => {
     expect((await ok('{ webhooks(where: { enabled: { eq: true } }, last: 1) { nodes { url } } }', {}, alice.token, 'alpha')).webhooks.nodes).toEqual([{ url: 'http://127.0.0.1:9/a' }]);
   });
 
+  test('members by their last sign-in, nulls last ascending and first descending, page by page both ways', async () => {
+    const dave = await gw.createUser({ email: 'dave@example.com' });
+    await gw.services.platform.membership.create({ data: { userId: dave.id, tenantId: alpha.id, role: 'MEMBER' } });
+    await gw.services.platform.user.update({ where: { id: dave.id }, data: { lastSignInAt: new Date('2026-02-01T00:00:00Z') } });
+    await gw.services.platform.user.update({ where: { id: alice.id }, data: { lastSignInAt: new Date('2026-03-01T00:00:00Z') } });
+    await gw.services.platform.user.update({ where: { email: 'carol@example.com' }, data: { lastSignInAt: null } });
+    const query = `query($orderBy: [MemberOrderBy!], $first: Int, $after: String, $last: Int, $before: String) {
+      members(orderBy: $orderBy, first: $first, after: $after, last: $last, before: $before) { nodes { email } pageInfo { hasNextPage hasPreviousPage startCursor endCursor } }
+    }`;
+    for (const [orderBy, expected] of [
+      ['LAST_SIGN_IN_AT_ASC', [dave.email, alice.email, 'carol@example.com']],
+      ['LAST_SIGN_IN_AT_DESC', ['carol@example.com', alice.email, dave.email]],
+    ] as const) {
+      const forward: string[] = [];
+      let after: string | null = null;
+      for (let more = true; more; ) {
+        const { nodes, pageInfo }: { nodes: Array<{ email: string }>; pageInfo: any } = (await ok(query, { orderBy, first: 1, after }, alice.token, 'alpha')).members;
+        forward.push(...nodes.map((n) => n.email));
+        [more, after] = [pageInfo.hasNextPage, pageInfo.endCursor];
+      }
+      expect(forward).toEqual(expected);
+      const backward: string[] = [];
+      let before: string | null = null;
+      for (let more = true; more; ) {
+        const { nodes, pageInfo }: { nodes: Array<{ email: string }>; pageInfo: any } = (await ok(query, { orderBy, last: 1, before }, alice.token, 'alpha')).members;
+        backward.unshift(...nodes.map((n) => n.email));
+        [more, before] = [pageInfo.hasPreviousPage, pageInfo.startCursor];
+      }
+      expect(backward).toEqual(expected);
+    }
+  });
+
+  test('webhook deliveries by where, orderBy and last', async () => {
+    const webhook = await gw.services.platform.webhook.findFirstOrThrow({ where: { tenantId: alpha.id } });
+    const query = 'query($id: ID!) { webhookDeliveries(webhookId: $id, where: { status: { eq: PENDING }, eventType: { startsWith: "customer." } }, orderBy: CREATED_AT_ASC, last: 1) { totalCount nodes { eventType status } } }';
+    expect((await ok(query, { id: webhook.id }, alice.token, 'alpha')).webhookDeliveries).toEqual({ totalCount: 1, nodes: [{ eventType: 'customer.created', status: 'PENDING' }] });
+  });
+
   test('sessions, most recently used first by default, the current one said so', async () => {
     const other = await gw.services.platform.session.create({
       data: { userId: alice.id, refreshTokenHash: randomBytes(16).toString('hex'), userAgent: 'Older Browser', lastUsedAt: new Date(Date.now() - 86_400_000), expiresAt: new Date(Date.now() + 86_400_000) },
@@ -292,6 +330,10 @@ describe('bad arguments are BAD_USER_INPUT', () => {
     await bad(TENANTS, { after: cursorOf(['yesterday', alpha.id]), orderBy: ['CREATED_AT_ASC'] });
     await bad(TENANTS, { after: cursorOf([null, alpha.id]), orderBy: ['NAME_ASC'] });
     await bad(TENANTS, { after: cursorOf(['Shop 1', 'not-an-id']), orderBy: ['NAME_ASC'] });
+    // Values PostgreSQL cannot take: a NUL, a moment outside years 1 to 9999.
+    await bad(TENANTS, { after: cursorOf(['Shop\u0000', alpha.id]), orderBy: ['NAME_ASC'] });
+    await bad(TENANTS, { after: cursorOf(['+050000-01-01T00:00:00.000Z', alpha.id]), orderBy: ['CREATED_AT_ASC'] });
+    await bad(TENANTS, { after: cursorOf(['0000-01-01T00:00:00.000Z', alpha.id]), orderBy: ['CREATED_AT_ASC'] });
     expect(await bad(TENANTS, { where: { id: { eq: 'nope' } } })).toBe('where.id.eq is not a valid ID');
     expect(await bad(TENANTS, { where: { plan: { not: { not: { not: { not: { not: { not: { not: { not: { code: { eq: 'x' } } } } } } } } } } } })).toMatch(/nest at most 8 deep/);
     expect(await bad(TENANTS, { where: { or: Array.from({ length: 201 }, (_, i) => ({ slug: { eq: `s${i}` } })) } })).toBe('where: at most 200 conditions');

@@ -98,6 +98,9 @@ function keyset(terms: readonly Term[], values: readonly unknown[]): PrismaWhere
   return { AND: [...bound, { OR: branches }] };
 }
 
+/** A moment as a cursor holds it (toISOString of a storable one: years 0001 to 9999). */
+const isMoment = (text: string) => /^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\.\d{3}Z$/.test(text) && !text.startsWith('0000') && !Number.isNaN(Date.parse(text));
+
 /** The value a row holds at `path`. */
 const valueAt = (row: unknown, path: readonly string[]) => path.reduce<unknown>((v, key) => (v as Record<string, unknown>)[key], row);
 
@@ -166,7 +169,7 @@ export function platformList<Row>(node: ClassType, spec: PlatformListSpec<Row>) 
     const values = decodeCursor(terms, cursor, argument);
     return values.map((v, i) => {
       const { scalar, values: allowed } = terms[i].column;
-      const fits = v === null || (typeof v === 'string' && (scalar !== 'Enum' || allowed!.includes(v)) && (scalar !== 'DateTime' || !Number.isNaN(Date.parse(v))));
+      const fits = v === null || (typeof v === 'string' && (scalar !== 'Enum' || allowed!.includes(v)) && (scalar !== 'DateTime' || isMoment(v)));
       if (!fits) throw badInput(`${argument} is not a cursor of this list in this order`, { field: argument });
       return scalar === 'DateTime' && v !== null ? new Date(v as string) : v;
     });

@@ -126,7 +126,6 @@ class Translator {
         continue;
       }
       const field = spec.fields[name];
-      if (!field) throw badInput(`${at} is not a field of this list`, { field: at });
       if ('related' in field) {
         const inner = this.where(field.related, operand as WhereInput, at, depth + 1);
         parts.push(inner && { [name]: { is: inner } });

@@ -3,9 +3,8 @@
 // ties always broken by id) and its where (per-field filters, and/or/not).
 import { ArgsType, Field, InputType, Int, registerEnumType, type ClassType } from 'type-graphql';
 import { constantCase } from '../graph/names';
+import type { Direction } from '../graph/tenantModel';
 import { DEFAULT_PAGE, MAX_PAGE } from '../planner/pageSize';
-
-export type Direction = 'asc' | 'desc';
 
 /** `<Type>OrderBy` over `fields`, and what each of its values means: `PRICE_DESC` -> [price, desc]. */
 export function orderByEnum(typeName: string, fields: readonly string[]) {

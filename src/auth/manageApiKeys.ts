@@ -33,7 +33,3 @@ export async function revokeApiKey(services: Services, tenantId: string, id: str
   await announceApiKeyRevoked(services, apiKey);
   return apiKey;
 }
-
-export function listApiKeys(services: Services, tenantId: string) {
-  return services.platform.apiKey.findMany({ where: { tenantId }, orderBy: { id: 'desc' } });
-}

@@ -12,6 +12,7 @@
 // token is current or retired, and since when, is the platform database's answer,
 // where of two rotations at the same moment exactly one happens.
 import { unauthenticated } from '../errors';
+import type { Prisma } from '../generated/platform/client';
 import type { Services } from '../services';
 import { announceSessionEnded, type Announcer } from '../tenancy/tenantChanges';
 import { generateOpaqueToken, hashOpaqueToken } from './opaqueTokens';
@@ -130,11 +131,5 @@ export async function endSessions(services: Ending, which: { id: string } | { us
   return ids.length;
 }
 
-/** The user's open sessions, the most recently used first. */
-export function openSessions(services: Pick<Services, 'platform'>, userId: string) {
-  return services.platform.session.findMany({
-    where: { userId, revokedAt: null, expiresAt: { gt: new Date() } },
-    select: { id: true, userAgent: true, createdAt: true, lastUsedAt: true, expiresAt: true },
-    orderBy: [{ lastUsedAt: 'desc' }, { id: 'desc' }],
-  });
-}
+/** The user's open sessions at `now`: neither ended nor expired. */
+export const openSessionsOf = (userId: string, now: Date) => ({ userId, revokedAt: null, expiresAt: { gt: now } }) satisfies Prisma.SessionWhereInput;

@@ -8,8 +8,8 @@ import { JSONObjectResolver, JSONResolver } from 'graphql-scalars';
 import type { ComplexityEstimator } from 'graphql-query-complexity';
 import { Args, ArgsType, Field, Float, ID, InputType, Int, ObjectType, getMetadataStorage, registerEnumType, type ClassType } from 'type-graphql';
 import { listComplexity } from '../schema/tenant/complexity';
-import { DEFAULT_PAGE, MAX_PAGE } from '../planner/pageSize';
-import { PageInfo } from '../schema/connection';
+import { declareListArgs, declareWhere, describeOrder, orderByEnum } from '../schema/listInputs';
+import { PageInfo } from '../schema/pageInfo';
 import { DateScalar, DateTimeScalar, DecimalScalar } from '../schema/scalars';
 import { constantCase } from './names';
 import { BooleanFilter, DateFilter, DateTimeFilter, DecimalFilter, FloatFilter, IDFilter, IntFilter, StringFilter, StringListFilter, enumFilter } from './scalarFilters';
@@ -193,21 +193,17 @@ function aggregateTypes(model: Model) {
 }
 
 function orderAndGroupEnums(model: Model) {
-  const orderValues = new Map<string, [string, 'asc' | 'desc']>();
   const groupValues = new Map<string, GroupKey>();
   for (const column of comparableColumns(model)) {
-    const name = constantCase(column.name);
-    orderValues.set(`${name}_ASC`, [column.name, 'asc']);
-    orderValues.set(`${name}_DESC`, [column.name, 'desc']);
     if (column.isId) continue;
+    const name = constantCase(column.name);
     groupValues.set(name, { field: column.name });
     if (column.scalar === 'DateTime') {
       groupValues.set(`${name}_TRUNCATED_TO_DAY`, { field: column.name, truncateTo: 'day' });
       groupValues.set(`${name}_TRUNCATED_TO_MONTH`, { field: column.name, truncateTo: 'month' });
     }
   }
-  const orderBy = Object.fromEntries([...orderValues.keys()].map((v) => [v, v]));
-  registerEnumType(orderBy, { name: `${model.typeName}OrderBy`, description: `Sorts ${model.typeName} lists; ties are always broken by id.` });
+  const { orderBy, values: orderValues } = orderByEnum(model.typeName, comparableColumns(model).map((c) => c.name));
   const groupBy = Object.fromEntries([...groupValues.keys()].map((v) => [v, v]));
   registerEnumType(groupBy, {
     name: `${model.typeName}GroupBy`,
@@ -285,22 +281,13 @@ function defineModel(types: ModelTypes): void {
     if (relation.kind === 'one') Field(() => target().where, { nullable: true, description: 'The related row exists and matches.' })(where.prototype, relation.name);
     else Field(() => target().listWhere, { nullable: true })(where.prototype, relation.name);
   }
-  Field(() => [where], { nullable: true, description: 'Every one of these matches.' })(where.prototype, 'and');
-  Field(() => [where], { nullable: true, description: 'At least one of these matches.' })(where.prototype, 'or');
-  Field(() => where, { nullable: true, description: 'This does not match.' })(where.prototype, 'not');
-  InputType(`${typeName}Where`, { description: `Which ${typeName} rows: every condition given must hold.` })(where);
+  declareWhere(where, typeName);
 
   Field(() => where, { nullable: true, description: 'At least one related row matches.' })(listWhere.prototype, 'some');
   Field(() => where, { nullable: true, description: 'No related row matches.' })(listWhere.prototype, 'none');
   InputType(`${typeName}ListWhere`, { description: `Conditions on the related ${typeName} rows.` })(listWhere);
 
-  Field(() => Int, { nullable: true, description: `The first rows (at most ${MAX_PAGE}). A root list without first or last gives the first ${DEFAULT_PAGE}; a nested one all of its rows.` })(args.prototype, 'first');
-  Field(() => String, { nullable: true, description: 'Rows after this cursor.' })(args.prototype, 'after');
-  Field(() => Int, { nullable: true, description: `The last rows (at most ${MAX_PAGE}).` })(args.prototype, 'last');
-  Field(() => String, { nullable: true, description: 'Rows before this cursor.' })(args.prototype, 'before');
-  Field(() => [types.orderBy], { nullable: true, description: `Default: ${describeOrder(model)}.` })(args.prototype, 'orderBy');
-  Field(() => where, { nullable: true })(args.prototype, 'where');
-  ArgsType()(args);
+  declareListArgs(args, types.orderBy, where, describeOrder(model.order));
 
   Field(() => [types.groupBy], { description: 'The columns whose values make a group, in the order of its keys.' })(groupArgs.prototype, 'groupBy');
   ArgsType()(groupArgs);
@@ -327,8 +314,6 @@ function argumentField(
 function unwired(): never {
   throw new Error('a generated field runs before wireGraph installed its resolver');
 }
-
-const describeOrder = (model: Model) => model.order.map(([field, direction]) => `${constantCase(field)}_${direction.toUpperCase()}`).join(', ');
 
 const typeNameOfModel = new Map(graphModels.map((m) => [m.name, m.typeName]));
 const modelTypeName = (modelName: string) => typeNameOfModel.get(modelName)!;

@@ -8,7 +8,7 @@ import type { Services } from '../services';
 import { announceMembershipChange, type Announcer } from '../tenancy/tenantChanges';
 import { pendingAt } from './invitations';
 import { hashOpaqueToken } from '../auth/opaqueTokens';
-import { asMember, withUser } from './listMembers';
+import { asMember, withUser } from './members';
 import { lockMembers } from './lockMembers';
 
 const refused = () => badInput('this invitation cannot be accepted: it is unknown, expired, revoked or used, or for another email', { field: 'token' });

@@ -8,7 +8,7 @@ import { badInput, notFound } from '../errors';
 import type { MemberRole, Membership, Prisma, User } from '../generated/platform/client';
 import type { Services } from '../services';
 import { announceMembershipChange, type Announcer } from '../tenancy/tenantChanges';
-import { asMember, withUser } from './listMembers';
+import { asMember, withUser } from './members';
 import { lockMembers } from './lockMembers';
 import type { Manager } from './manager';
 

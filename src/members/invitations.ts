@@ -6,11 +6,6 @@ import type { Services } from '../services';
 /** Neither accepted nor revoked, and not expired at `now`. */
 export const pendingAt = (now: Date) => ({ acceptedAt: null, revokedAt: null, expiresAt: { gt: now } }) satisfies Prisma.InvitationWhereInput;
 
-/** Newest first. */
-export function listInvitations(services: Pick<Services, 'platform'>, tenantId: string) {
-  return services.platform.invitation.findMany({ where: { tenantId, ...pendingAt(new Date()) }, orderBy: { id: 'desc' } });
-}
-
 /** Its token stops working. Revoking twice is harmless; an accepted one is a membership now. */
 export async function revokeInvitation(services: Pick<Services, 'platform'>, tenantId: string, id: string) {
   const invitation = await services.platform.invitation.findFirst({ where: { id, tenantId } });

@@ -25,17 +25,23 @@ export function orderOf(model: Model, orderBy: readonly string[] | null | undefi
   return terms;
 }
 
-export const reversed = (terms: readonly OrderTerm[]): OrderTerm[] => terms.map((t) => ({ column: t.column, direction: t.direction === 'asc' ? 'desc' : 'asc' }));
+export const reversed = <Term extends { direction: Direction }>(terms: readonly Term[]): Term[] =>
+  terms.map((t) => ({ ...t, direction: t.direction === 'asc' ? 'desc' : 'asc' }));
 
-const idOnly = (terms: readonly OrderTerm[]) => terms.length === 1;
+/** What a cursor needs of an order (the tenant graph's or a platform list's): which sort values may be null. */
+export interface CursorTerm {
+  column: Pick<Column, 'nullable'>;
+}
+
+const idOnly = (terms: readonly CursorTerm[]) => terms.length === 1;
 
 /** A row's place in a list: its id alone when the list is sorted by id only, else its sort values (as the database wrote them). */
-export function encodeCursor(terms: readonly OrderTerm[], values: readonly unknown[]): string {
+export function encodeCursor(terms: readonly CursorTerm[], values: readonly unknown[]): string {
   return Buffer.from(idOnly(terms) ? String(values[0]) : JSON.stringify(values)).toString('base64url');
 }
 
 /** The sort values a cursor holds, checked against the list's order. */
-export function decodeCursor(terms: readonly OrderTerm[], cursor: string, argument: string): unknown[] {
+export function decodeCursor(terms: readonly CursorTerm[], cursor: string, argument: string): unknown[] {
   const refuse = () => badInput(`${argument} is not a cursor of this list in this order`, { field: argument });
   const text = Buffer.from(cursor, 'base64url').toString();
   if (idOnly(terms)) {

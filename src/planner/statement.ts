@@ -14,7 +14,7 @@ import { MAX_GROUPS, typesOf, type GroupKey } from '../graph/modelTypes';
 import { authorizeRole } from '../auth/policy';
 import type { MemberRole } from '../generated/platform/enums';
 import { columnOf, type Column, type Model, type Relation } from '../graph/tenantModel';
-import { DEFAULT_PAGE, MAX_PAGE } from './pageSize';
+import { DEFAULT_PAGE, pageWindow } from './pageSize';
 import { TENANT_SCHEMA } from '../db/tenantTarget';
 import type { Dialect, ListParts } from './dialect';
 import { decodeCursor, keysetSql, orderOf, orderSql, reversed, type OrderTerm } from './order';
@@ -219,24 +219,9 @@ export class StatementWriter implements WhereWriter {
 const and = (parts: Sql[]): Sql => (parts.length === 0 ? '' : join(parts, ' AND '));
 const whereClause = (where: Sql): Sql => (where === '' ? '' : [' WHERE ', where]);
 
-function pageArgument(name: 'first' | 'last', n: number | null | undefined): number | undefined {
-  if (n === null || n === undefined) return undefined;
-  if (n < 0 || n > MAX_PAGE) throw badInput(`${name} must be between 0 and ${MAX_PAGE}`, { field: name });
-  return n;
-}
-
 /** How a list is read: its order, how many rows, from which end. `defaultSize` for root lists (nested ones default to all rows). */
 export function pagingOf(model: Model, args: ListArgs, fallback: Model['order'], defaultSize: number | undefined): Paging {
-  const first = pageArgument('first', args.first);
-  const last = pageArgument('last', args.last);
-  if (first !== undefined && last !== undefined) throw badInput('ask for first or last, not both', { field: 'last' });
-  return {
-    terms: orderOf(model, args.orderBy, fallback),
-    size: first ?? last ?? defaultSize,
-    backward: last !== undefined,
-    after: Boolean(args.after),
-    before: Boolean(args.before),
-  };
+  return { terms: orderOf(model, args.orderBy, fallback), ...pageWindow(args, defaultSize), after: Boolean(args.after), before: Boolean(args.before) };
 }
 
 function groupKeysOf(model: Model, grouped: GroupedPlan, variables: Record<string, unknown>): GroupKey[] {

@@ -10,9 +10,10 @@ import { join, value, type Sql } from './sql';
 
 export type WhereInput = Record<string, unknown>;
 
-const MAX_DEPTH = 8;
-const MAX_CONDITIONS = 200;
-const MAX_LIST = 1000;
+// Shared with the platform's lists (schema/platform/platformWhere.ts).
+export const MAX_DEPTH = 8;
+export const MAX_CONDITIONS = 200;
+export const MAX_LIST = 1000;
 
 export interface WhereWriter {
   dialect: Dialect;
@@ -44,7 +45,7 @@ export function boundValue(column: Column, v: unknown, path: string): unknown {
 }
 
 /** `%`, `_` and `\` taken literally in a LIKE pattern. */
-const escapeLike = (text: string) => text.replace(/[\\%_]/g, (c) => `\\${c}`);
+export const escapeLike = (text: string) => text.replace(/[\\%_]/g, (c) => `\\${c}`);
 
 const FALSE = '1 = 0';
 

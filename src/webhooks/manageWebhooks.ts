@@ -60,10 +60,6 @@ export async function createWebhook(services: Services, tenantId: string, input:
   return { webhook, secret };
 }
 
-export function listWebhooks(services: Services, tenantId: string): Promise<Webhook[]> {
-  return services.platform.webhook.findMany({ where: { tenantId }, orderBy: { id: 'asc' } });
-}
-
 /**
  * Turning a webhook back on (`enabled: true`) forgets the failures that disabled it. A new
  * URL is checked, and so is the stored one whenever the webhook stays enabled: it may

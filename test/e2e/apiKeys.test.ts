@@ -40,10 +40,10 @@ test('the key is shown once; only its SHA-256 and a prefix are stored, and listi
   expect(row.hash).toBe(createHash('sha256').update(key).digest('hex'));
   expect(JSON.stringify(row)).not.toContain(key.slice(apiKey.prefix.length));
 
-  const listed = await gw.request('{ apiKeys { id prefix role lastUsedAt } }', { token: owner.token, tenant: 'key-shop' });
-  expect(listed.body.data.apiKeys.map((k: { id: string }) => k.id)).toContain(apiKey.id);
+  const listed = await gw.request('{ apiKeys { nodes { id prefix role lastUsedAt } } }', { token: owner.token, tenant: 'key-shop' });
+  expect(listed.body.data.apiKeys.nodes.map((k: { id: string }) => k.id)).toContain(apiKey.id);
   expect(JSON.stringify(listed.body)).not.toContain(key);
-  const asking = await gw.request('{ apiKeys { key } }', { token: owner.token, tenant: 'key-shop' });
+  const asking = await gw.request('{ apiKeys { nodes { key } } }', { token: owner.token, tenant: 'key-shop' });
   expect(asking.body.errors?.[0].extensions.code).toBe('GRAPHQL_VALIDATION_FAILED');
 });
 

@@ -10,7 +10,7 @@ afterAll(() => gw.close());
 const SIGN_UP = graphql(`mutation AuthSignUp($input: SignUpInput!) { signUp(input: $input) { token user { email name isPlatformAdmin memberships { role } } } }`);
 const LOGIN = graphql(`mutation AuthLogin($email: String!, $password: String!) { login(email: $email, password: $password) { token user { email } } }`);
 const ME = graphql(`query AuthMe { me { email } }`);
-const TENANT_SLUGS = graphql(`query AuthTenants { tenants { slug status plan { code } } }`);
+const TENANT_SLUGS = graphql(`query AuthTenants { tenants { nodes { slug status plan { code } } } }`);
 const TENANT_NAME = graphql(`query AuthTenant($slug: String!) { tenant(slug: $slug) { name } }`);
 const MEMBERSHIPS = graphql(`query AuthMemberships { me { memberships { role tenant { slug } } } }`);
 
@@ -54,7 +54,7 @@ test('tenants lists the caller’s own; platform admins see all; others are NOT_
   await gw.createTenant({ slug: 'mine-b', owner: b, members: [[a, 'VIEWER']] });
   await gw.createTenant({ slug: 'only-b', owner: b });
 
-  const slugs = async (token: string) => (await gw.request(TENANT_SLUGS, { token })).body.data!.tenants.map((t) => t.slug);
+  const slugs = async (token: string) => (await gw.request(TENANT_SLUGS, { token })).body.data!.tenants.nodes.map((t) => t.slug);
   expect(await slugs(a.token)).toEqual(['mine-a', 'mine-b']);
   expect(await slugs(admin.token)).toEqual(expect.arrayContaining(['mine-a', 'mine-b', 'only-b']));
   const other = await gw.request(TENANT_NAME, { token: a.token, variables: { slug: 'only-b' } });

@@ -24,8 +24,8 @@ beforeAll(async () => {
   const demo = await startGatewayProcess({ ...env, DEMO: 'true' });
   try {
     for (const email of ['platform@demo.com', 'admin@talanou.com']) issued[email] = (await login(demo, email)).body.data.login.token;
-    const tenants = await post(demo, '{ tenants { slug } }', { authorization: `Bearer ${issued['platform@demo.com']}` });
-    expect(tenants.body.data.tenants).toHaveLength(3);
+    const tenants = await post(demo, '{ tenants { nodes { slug } } }', { authorization: `Bearer ${issued['platform@demo.com']}` });
+    expect(tenants.body.data.tenants.nodes).toHaveLength(3);
   } finally {
     expect(await demo.stop()).toBe(0);
   }
@@ -67,7 +67,7 @@ test('a demo login with the demo password is refused', async () => {
 });
 
 test('tokens issued to demo logins before no longer work', async () => {
-  const admin = await post(production, '{ tenants { slug } }', { authorization: `Bearer ${issued['platform@demo.com']}` });
+  const admin = await post(production, '{ tenants { nodes { slug } } }', { authorization: `Bearer ${issued['platform@demo.com']}` });
   expect(admin.status).toBe(401);
   expect(admin.body.errors?.[0].extensions.code).toBe('UNAUTHENTICATED');
   expect(admin.body.data ?? null).toBeNull();

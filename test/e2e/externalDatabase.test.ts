@@ -193,7 +193,7 @@ describe.each(tenantEngines)('on %s', (engine) => {
     const tenant = await tenantOf('own-db');
     expect(tenant.externalUrlCipher).toMatch(/^v1\./);
     expect(gw.services.secrets.decrypt(tenant.externalUrlCipher!)).toBe(byo.url(database));
-    const everything = await gw.request('{ tenants { id slug name status isolation locale currency createdAt plan { code } } }', { token: owner.token });
+    const everything = await gw.request('{ tenants { nodes { id slug name status isolation locale currency createdAt plan { code } } } }', { token: owner.token });
     const jobs = await gw.services.platform.provisioningJob.findMany({ where: { tenantId: tenant.id } });
     for (const text of [JSON.stringify(everything.body), JSON.stringify(jobs), JSON.stringify(tenant.externalUrlCipher), logs]) {
       expect(text).not.toContain(password);

@@ -8,11 +8,11 @@ import { freePort } from '../support/gatewayProcess';
 import { startSmtpServer, type TestSmtpServer } from '../support/smtpServer';
 import { startTestGateway, TEST_PASSWORD, type GraphQLResponse, type TestGateway, type TestUser } from '../support/testGateway';
 
-const MEMBERS = '{ members { id userId name email role status joinedAt lastSignInAt } }';
+const MEMBERS = '{ members { nodes { id userId name email role status joinedAt lastSignInAt } } }';
 const INVITE = `mutation($email: String!, $role: MemberRole!) {
   inviteMember(email: $email, role: $role) { token mailed invitation { id tenantId email role invitedById createdAt expiresAt acceptedAt revokedAt } }
 }`;
-const INVITATIONS = '{ invitations { id email role } }';
+const INVITATIONS = '{ invitations { nodes { id email role } } }';
 const REVOKE = 'mutation($id: ID!) { revokeInvitation(id: $id) { id revokedAt } }';
 const ACCEPT = 'mutation($token: String!) { acceptInvitation(token: $token) { member { userId role tenantId } tenant { slug } } }';
 const CHANGE_ROLE = 'mutation($userId: ID!, $role: MemberRole!) { changeMemberRole(userId: $userId, role: $role) { userId role } }';
@@ -79,7 +79,7 @@ test('every member sees who is in the tenant, with role, status and last sign-in
   await gw.services.platform.membership.create({ data: { userId: seeded.id, tenantId: team.id, role: 'VIEWER' } });
   const response = await as(viewer, MEMBERS);
   expect(response.body.errors).toBeUndefined();
-  const members = response.body.data.members as Array<Record<string, any>>;
+  const members = response.body.data.members.nodes as Array<Record<string, any>>;
   expect(members.slice(0, 4).map((m) => [m.userId, m.email, m.role, m.status])).toEqual([
     [owner.id, owner.email, 'OWNER', 'ACTIVE'],
     [admin.id, admin.email, 'ADMIN', 'ACTIVE'],
@@ -111,7 +111,7 @@ test('an invitation is mailed with its token and link; only the token’s SHA-25
   expect(row.tokenHash).toBe(createHash('sha256').update(token).digest('hex'));
   expect(JSON.stringify(row)).not.toContain(token);
   const listed = await as(admin, INVITATIONS);
-  expect(listed.body.data.invitations).toContainEqual({ id: invitation.id, email: 'ana@example.com', role: 'VIEWER' });
+  expect(listed.body.data.invitations.nodes).toContainEqual({ id: invitation.id, email: 'ana@example.com', role: 'VIEWER' });
   expect(JSON.stringify(listed.body)).not.toContain(token);
 });
 
@@ -119,7 +119,7 @@ test('inviting the same email again replaces its pending invitation: the first t
   const person = await newcomer();
   const first = await invite(person.email);
   const second = await invite(person.email, 'VIEWER');
-  const pending = (await as(owner, INVITATIONS)).body.data.invitations.filter((i: { email: string }) => i.email === person.email);
+  const pending = (await as(owner, INVITATIONS)).body.data.invitations.nodes.filter((i: { email: string }) => i.email === person.email);
   expect(pending).toEqual([{ id: second.invitation.id, email: person.email, role: 'VIEWER' }]);
   expect(errorOf(await as(person, ACCEPT, { token: first.token }, undefined))).toMatchObject({ code: 'BAD_USER_INPUT', field: 'token' });
   expect((await as(person, ACCEPT, { token: second.token }, undefined)).body.data.acceptInvitation.member.role).toBe('VIEWER');
@@ -176,7 +176,7 @@ test('revoking: by owners and admins of the tenant only; another tenant’s invi
   expect(codeOf(await as(member, REVOKE, { id: invitation.id }))).toBe('FORBIDDEN');
   expect(codeOf(await as(owner, REVOKE, { id: invitation.id }, 'elsewhere'))).toBe('NOT_FOUND');
   expect(codeOf(await as(admin, REVOKE, { id: invitation.id }))).toBe('ok');
-  expect((await as(admin, INVITATIONS)).body.data.invitations.map((i: { id: string }) => i.id)).not.toContain(invitation.id);
+  expect((await as(admin, INVITATIONS)).body.data.invitations.nodes.map((i: { id: string }) => i.id)).not.toContain(invitation.id);
 
   const person = await newcomer();
   const accepted = await invite(person.email);

@@ -10,7 +10,7 @@ import { startTestGateway, TEST_PASSWORD, type GraphQLResponse, type TestGateway
 
 const LOGIN = `mutation($email: String!, $password: String!) { login(email: $email, password: $password) { token accessTokenExpiresAt refreshToken expiresAt user { email } } }`;
 const REFRESH = `mutation($refreshToken: String!) { refreshSession(refreshToken: $refreshToken) { token accessTokenExpiresAt refreshToken expiresAt user { id } } }`;
-const SESSIONS = `{ sessions { id userAgent createdAt lastUsedAt expiresAt current } }`;
+const SESSIONS = `{ sessions { nodes { id userAgent createdAt lastUsedAt expiresAt current } } }`;
 const CHANGE_PASSWORD = `mutation($current: String!, $next: String!) { changePassword(currentPassword: $current, newPassword: $next) }`;
 const ME = `{ me { email } }`;
 const SIGN_UP = `mutation($input: SignUpInput!) { signUp(input: $input) { token } }`;
@@ -60,7 +60,7 @@ test('a login answers a 15-minute access token, a 30-day refresh token, and show
   expect(minutesFromNow(session.expiresAt) / 60 / 24).toBeCloseTo(30, 2);
   expect(session.refreshToken).toMatch(/^[A-Za-z0-9_-]{43}$/);
 
-  const listed = (await gw.request(SESSIONS, { token: session.token })).body.data.sessions;
+  const listed = (await gw.request(SESSIONS, { token: session.token })).body.data.sessions.nodes;
   // Two: createUser's own, and this login, which is the current one and the most recently used.
   expect(listed).toHaveLength(2);
   expect(listed[0]).toMatchObject({ userAgent: 'Firefox on a test', current: true, expiresAt: session.expiresAt });
@@ -82,7 +82,7 @@ test('a refresh answers new tokens and retires the refresh token it was given', 
   expect(second.refreshToken).not.toBe(first.refreshToken);
   expect((await gw.request(ME, { token: second.token })).body.data.me.email).toBe(user.email);
   // The same session: still one, and still the current one for the new token.
-  const listed = (await gw.request(SESSIONS, { token: second.token })).body.data.sessions;
+  const listed = (await gw.request(SESSIONS, { token: second.token })).body.data.sessions.nodes;
   expect(listed.filter((s: { current: boolean }) => s.current)).toHaveLength(1);
   expect(listed).toHaveLength(2);
   expect(code(await refresh(second.refreshToken))).toBe('ok');
@@ -190,7 +190,7 @@ test('logout ends this session only: its access and refresh tokens are refused a
   expect(code(await gw.request(ME, { token: session.token }))).toBe('UNAUTHENTICATED');
   expect(code(await refresh(session.refreshToken))).toBe('UNAUTHENTICATED');
   expect(code(await gw.request(ME, { token: user.token }))).toBe('ok');
-  expect((await gw.request(SESSIONS, { token: user.token })).body.data.sessions).toHaveLength(1);
+  expect((await gw.request(SESSIONS, { token: user.token })).body.data.sessions.nodes).toHaveLength(1);
 });
 
 test('logoutEverywhere ends every session of the caller, and no one else’s', async () => {

@@ -74,7 +74,7 @@ test('a trial becomes ACTIVE with a PENDING manual-offline charge; unpaid it goe
   const canceled = (await gw.request(SUBSCRIPTION, as)).body.data.subscription;
   expect(canceled).toMatchObject({ status: 'CANCELED', plan: { code: 'free' } });
   expect(canceled.canceledAt).not.toBeNull();
-  expect((await gw.request('{ tenants { slug plan { code } } }', { token: owner.token })).body.data.tenants).toContainEqual({ slug: 'life-shop', plan: { code: 'free' } });
+  expect((await gw.request('{ tenants { nodes { slug plan { code } } } }', { token: owner.token })).body.data.tenants.nodes).toContainEqual({ slug: 'life-shop', plan: { code: 'free' } });
   const statuses = (await gw.request(CHARGES, as)).body.data.billingTransactions.edges.map((e: any) => e.node.status);
   expect(statuses.sort()).toEqual(['COMPLETED', 'FAILED', 'FAILED']);
 

@@ -25,7 +25,7 @@ const DELIVERIES = `query($id: ID!, $first: Int, $after: String) {
     edges { node { id eventId eventType status attempts statusCode durationMs responseBody error } }
   }
 }`;
-const WEBHOOK = `{ webhooks { id enabled disabledReason consecutiveFailures } }`;
+const WEBHOOK = `{ webhooks { nodes { id enabled disabledReason consecutiveFailures } } }`;
 
 describe.each(tenantPlacements)('on $engine, $isolation isolation', ({ engine, isolation }) => {
   let redis: TestRedis;
@@ -100,8 +100,8 @@ describe.each(tenantPlacements)('on $engine, $isolation isolation', ({ engine, i
 
   test('the secret is answered once: the list never shows it, and a rotated secret signs from then on', async () => {
     const webhook = await createWebhook();
-    const { webhooks } = await ok('{ webhooks { id url events description } }');
-    expect(webhooks.find((w: any) => w.id === webhook.id)).toEqual({ id: webhook.id, url: receiver.url, events: ['customer.created'], description: 'crm sync' });
+    const { webhooks } = await ok('{ webhooks { nodes { id url events description } } }');
+    expect(webhooks.nodes.find((w: any) => w.id === webhook.id)).toEqual({ id: webhook.id, url: receiver.url, events: ['customer.created'], description: 'crm sync' });
     const { secret } = (await ok('mutation($id: ID!) { rotateWebhookSecret(id: $id) { secret } }', { id: webhook.id })).rotateWebhookSecret;
     receiver.secrets.length = 0;
     receiver.secrets.push(secret);
@@ -148,7 +148,7 @@ describe.each(tenantPlacements)('on $engine, $isolation isolation', ({ engine, i
       return all.length === 2 && all.every((d: any) => d.status === 'FAILED') && all;
     });
     expect(failed[0]).toMatchObject({ attempts: 3, statusCode: 503, responseBody: 'failing on purpose with 503' });
-    const state = (await ok(WEBHOOK)).webhooks.find((w: any) => w.id === webhook.id);
+    const state = (await ok(WEBHOOK)).webhooks.nodes.find((w: any) => w.id === webhook.id);
     expect(state).toEqual({
       id: webhook.id,
       enabled: false,
@@ -165,7 +165,7 @@ describe.each(tenantPlacements)('on $engine, $isolation isolation', ({ engine, i
     const { redeliverWebhook } = await ok('mutation($id: ID!) { redeliverWebhook(deliveryId: $id) { status attempts } }', { id: failed[0].id });
     expect(redeliverWebhook).toEqual({ status: 'PENDING', attempts: 0 });
     await eventually(async () => (await deliveriesOf(webhook.id)).find((d: any) => d.id === failed[0].id && d.status === 'SUCCEEDED'));
-    const after = (await ok(WEBHOOK)).webhooks.find((w: any) => w.id === webhook.id);
+    const after = (await ok(WEBHOOK)).webhooks.nodes.find((w: any) => w.id === webhook.id);
     expect(after).toMatchObject({ enabled: true, disabledReason: null, consecutiveFailures: 0 });
     await deleteWebhook(webhook.id);
   });

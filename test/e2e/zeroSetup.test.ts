@@ -68,8 +68,8 @@ test('starts on an embedded PostgreSQL with the demo tenants, and again from the
     expect(await lines(true)).toBeGreaterThan(0);
     expect(await lines(false)).toBeGreaterThan(0);
     const admin = await post(first.url, 'mutation { login(email: "platform@demo.com", password: "admin123") { token } }');
-    const tenants = await post(first.url, '{ tenants { slug isolation status } }', { authorization: `Bearer ${admin.data.login.token}` });
-    expect(tenants.data.tenants).toEqual([
+    const tenants = await post(first.url, '{ tenants { nodes { slug isolation status } } }', { authorization: `Bearer ${admin.data.login.token}` });
+    expect(tenants.data.tenants.nodes).toEqual([
       { slug: 'arya-jewelry', isolation: 'SCHEMA', status: 'ACTIVE' },
       { slug: 'demo-shop', isolation: 'DATABASE', status: 'ACTIVE' },
       { slug: 'talanou', isolation: 'DATABASE', status: 'ACTIVE' },

@@ -11,8 +11,8 @@ export function batchingSuite(env: () => Record<string, string> = () => ({}), en
   const QUERY = graphql(`query BatchingInvoices($n: Int!) {
     invoices(first: $n) { edges { node {
       customer { name }
-      items { product { category { name } } }
-      payments { amount }
+      items { nodes { product { category { name } } } }
+      payments { nodes { amount } }
     } } }
   }`);
 
@@ -101,8 +101,8 @@ export function batchingSuite(env: () => Record<string, string> = () => ({}), en
       const { statements, data } = await countStatements(QUERY, { n });
       const edges = data.invoices.edges;
       expect(edges).toHaveLength(n);
-      expect(edges.every((e: any) => e.node.customer?.name && e.node.items.length === 2 && e.node.payments.length === 1)).toBe(true);
-      expect(edges[0].node.items[0].product?.category?.name).toMatch(/Rings|Coins|Stones/);
+      expect(edges.every((e: any) => e.node.customer?.name && e.node.items.nodes.length === 2 && e.node.payments.nodes.length === 1)).toBe(true);
+      expect(edges[0].node.items.nodes[0].product?.category?.name).toMatch(/Rings|Coins|Stones/);
       return statements;
     }
 
@@ -115,18 +115,18 @@ export function batchingSuite(env: () => Record<string, string> = () => ({}), en
     });
 
     test('journal entries with their lines, accounts and customers: the same statements for 5 and 50', async () => {
-      const query = `query($n: Int!) { journalEntries(first: $n) { edges { node { lines { debit account { code children { code } } customer { name } } } } } }`;
+      const query = `query($n: Int!) { journalEntries(first: $n) { edges { node { lines { nodes { debit account { code children { nodes { code } } } customer { name } } } } } } }`;
       const five = await countStatements(query, { n: 5 });
       const fifty = await countStatements(query, { n: 50 });
       expect(fifty.data.journalEntries.edges).toHaveLength(50);
-      expect(fifty.data.journalEntries.edges[0].node.lines).toHaveLength(2);
+      expect(fifty.data.journalEntries.edges[0].node.lines.nodes).toHaveLength(2);
       expect(five.statements).toBe(fifty.statements);
       expect(fifty.statements).toBe(expected.journal);
     });
 
     test('products with their components, three levels deep', async () => {
-      const { statements, data } = await countStatements('{ products { edges { node { components { quantity component { sku components { component { sku } } } } } } } }', {});
-      expect(data.products.edges.every((e: any) => e.node.components.length === 1)).toBe(true);
+      const { statements, data } = await countStatements('{ products { edges { node { components { nodes { quantity component { sku components { nodes { component { sku } } } } } } } } } }', {});
+      expect(data.products.edges.every((e: any) => e.node.components.nodes.length === 1)).toBe(true);
       expect(statements).toBe(expected.components);
     });
   });

@@ -1,20 +1,40 @@
-import { Arg, Ctx, ID, Mutation, Query, Resolver } from 'type-graphql';
-import { createApiKey, listApiKeys, revokeApiKey } from '../../auth/manageApiKeys';
+import { Arg, Args, Ctx, ID, Mutation, Query, Resolver } from 'type-graphql';
+import { createApiKey, revokeApiKey } from '../../auth/manageApiKeys';
+import type { ListArgs } from '../../planner/statement';
 import type { GatewayContext } from '../context';
 import { MemberRole } from '../enums';
 import { Unmetered } from '../fieldExtensions';
 import { parseId } from '../../ids';
+import { pageComplexity } from '../tenant/complexity';
 import { ApiKey, CreatedApiKey } from './billingTypes';
+import { platformList } from './platformConnection';
+import { dateTimeColumn, enumColumn, textColumn } from './platformWhere';
+
+const ApiKeyList = platformList(ApiKey, {
+  fields: {
+    name: textColumn(),
+    prefix: textColumn(),
+    role: enumColumn('MemberRole', MemberRole),
+    createdAt: dateTimeColumn(),
+    lastUsedAt: dateTimeColumn({ nullable: true }),
+    revokedAt: dateTimeColumn({ nullable: true }),
+  },
+  orderBy: ['name', 'createdAt', 'lastUsedAt'],
+  defaultOrder: [['id', 'desc']],
+});
 
 // Keys are managed by people (requireUser) who are OWNER or ADMIN of the request's tenant.
 @Resolver()
 export class ApiKeyResolver {
-  @Query(() => [ApiKey], { description: "The tenant's API keys, newest first, revoked ones included; never the keys themselves." })
+  @Query(() => ApiKeyList.connectionType, {
+    complexity: pageComplexity,
+    description: "The tenant's API keys, by default newest first, revoked ones included (`where: { revokedAt: { isNull: true } }`: only those in use); never the keys themselves.",
+  })
   @Unmetered()
-  async apiKeys(@Ctx() ctx: GatewayContext) {
+  async apiKeys(@Args(() => ApiKeyList.argsType) args: ListArgs, @Ctx() ctx: GatewayContext) {
     ctx.requireUser();
     const { tenant } = await ctx.access('apiKeys.manage');
-    return listApiKeys(ctx.services, tenant.id);
+    return ApiKeyList.connection(ctx.services.platform.apiKey, args, { tenantId: tenant.id });
   }
 
   @Mutation(() => CreatedApiKey, { description: "A key for the request's tenant with `role` (VIEWER, MEMBER or ADMIN). The key is in this answer only." })

@@ -2,17 +2,34 @@ import { Arg, Args, Ctx, ID, Mutation, Query, Resolver } from 'type-graphql';
 import { changePlan } from '../../billing/changePlan';
 import { recordManualPayment, renewDueSubscriptions } from '../../billing/subscriptions';
 import { badInput, notFound } from '../../errors';
-import { Connection, PageArgs } from '../connection';
 import type { GatewayContext } from '../context';
 import { Unmetered } from '../fieldExtensions';
 import { parseId } from '../../ids';
+import type { ListArgs } from '../../planner/statement';
 import { DateScalar } from '../scalars';
 import { pageComplexity } from '../tenant/complexity';
 import { BillingStatus, BillingTransaction, TenantSubscription, UsageDay } from './billingTypes';
-import { newestFirst } from './newestFirst';
+import { platformList } from './platformConnection';
+import { dateTimeColumn, decimalColumn, enumColumn, idColumn, textColumn } from './platformWhere';
 import { recordsScope, requirePlatformAdmin } from './platformScope';
 
-const BillingTransactionConnection = Connection(BillingTransaction);
+const BillingTransactionList = platformList(BillingTransaction, {
+  fields: {
+    tenantId: idColumn(),
+    amount: decimalColumn(),
+    currency: textColumn(),
+    status: enumColumn('BillingStatus', BillingStatus),
+    provider: textColumn(),
+    providerRef: textColumn({ nullable: true }),
+    description: textColumn(),
+    periodStart: dateTimeColumn(),
+    periodEnd: dateTimeColumn(),
+    processedAt: dateTimeColumn({ nullable: true }),
+    createdAt: dateTimeColumn(),
+  },
+  orderBy: ['status', 'periodStart', 'processedAt', 'createdAt'],
+  defaultOrder: [['id', 'desc']],
+});
 const MAX_USAGE_DAYS = 366;
 const DAY = 86_400_000;
 
@@ -28,23 +45,24 @@ export class BillingResolver {
     return subscription;
   }
 
-  @Query(() => BillingTransactionConnection, {
+  @Query(() => BillingTransactionList.connectionType, {
     complexity: pageComplexity,
-    description: "Charges, newest first: the tenant's for OWNER and ADMIN; every tenant's (or one's) for platform admins.",
+    description: "Charges, by default newest first: the tenant's for OWNER and ADMIN; every tenant's (or one's) for platform admins.",
   })
   @Unmetered()
   async billingTransactions(
-    @Args(() => PageArgs) page: PageArgs,
+    @Args(() => BillingTransactionList.argsType) args: ListArgs,
     @Arg('tenant', () => String, { nullable: true }) tenant: string | null,
-    @Arg('status', () => BillingStatus, { nullable: true }) status: BillingStatus | null,
+    @Arg('status', () => BillingStatus, { nullable: true, description: 'Only charges in this status (as `where: { status: { eq: ... } }`).' }) status: BillingStatus | null,
     @Ctx() ctx: GatewayContext,
   ) {
     const tenantId = await recordsScope(ctx, tenant, 'billing.read');
-    return newestFirst(page, ctx.services.platform.billingTransaction, { ...(tenantId ? { tenantId } : {}), ...(status ? { status } : {}) });
+    return BillingTransactionList.connection(ctx.services.platform.billingTransaction, args, { ...(tenantId ? { tenantId } : {}), ...(status ? { status } : {}) });
   }
 
   @Query(() => [UsageDay], {
-    description: "API calls per UTC day from `from` to `to` (inclusive, at most 366 days): the tenant's for OWNER and ADMIN; every tenant's (or one's) for platform admins.",
+    description:
+      "API calls per UTC day from `from` to `to` (inclusive, at most 366 days, so one list and no pages): the tenant's for OWNER and ADMIN; every tenant's (or one's) for platform admins.",
   })
   @Unmetered()
   async usage(

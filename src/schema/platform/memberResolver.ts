@@ -1,15 +1,49 @@
-import { Arg, Ctx, ID, Mutation, Query, Resolver } from 'type-graphql';
+import { Arg, Args, Ctx, ID, Mutation, Query, Resolver } from 'type-graphql';
+import type { Membership, User } from '../../generated/platform/client';
 import { acceptInvitation } from '../../members/acceptInvitation';
 import { changeMemberRole, leaveTenant, removeMember } from '../../members/changeMembership';
-import { listInvitations, revokeInvitation } from '../../members/invitations';
+import { pendingAt, revokeInvitation } from '../../members/invitations';
 import { inviteMember } from '../../members/inviteMember';
-import { listMembers } from '../../members/listMembers';
+import { asMember, withUser } from '../../members/members';
 import type { Manager } from '../../members/manager';
+import type { ListArgs } from '../../planner/statement';
 import type { GatewayContext } from '../context';
 import { MemberRole } from '../enums';
 import { Unmetered } from '../fieldExtensions';
 import { parseId } from '../../ids';
+import { pageComplexity } from '../tenant/complexity';
 import { AcceptedInvitation, CreatedInvitation, Invitation, Member } from './memberTypes';
+import { platformList } from './platformConnection';
+import { dateTimeColumn, enumColumn, idColumn, textColumn } from './platformWhere';
+
+const role = () => enumColumn('MemberRole', MemberRole);
+
+const MemberList = platformList<Membership & { user: User }>(Member, {
+  fields: {
+    userId: idColumn(),
+    name: textColumn({ at: 'user.name' }),
+    email: textColumn({ at: 'user.email' }),
+    role: role(),
+    joinedAt: dateTimeColumn({ at: 'createdAt' }),
+    lastSignInAt: dateTimeColumn({ at: 'user.lastSignInAt', nullable: true }),
+  },
+  orderBy: ['name', 'email', 'role', 'joinedAt', 'lastSignInAt'],
+  defaultOrder: [['id', 'asc']],
+  read: { include: withUser },
+  node: asMember,
+});
+
+const InvitationList = platformList(Invitation, {
+  fields: {
+    email: textColumn(),
+    role: role(),
+    invitedById: idColumn({ nullable: true }),
+    createdAt: dateTimeColumn(),
+    expiresAt: dateTimeColumn(),
+  },
+  orderBy: ['email', 'createdAt', 'expiresAt'],
+  defaultOrder: [['id', 'desc']],
+});
 
 /** A person who is OWNER or ADMIN of the request's tenant (or a platform admin). */
 async function manager(ctx: GatewayContext): Promise<Manager> {
@@ -21,18 +55,21 @@ async function manager(ctx: GatewayContext): Promise<Manager> {
 // The request's tenant's people, managed by its owners and admins; account fields, so unmetered.
 @Resolver()
 export class MemberResolver {
-  @Query(() => [Member], { description: "The request's tenant's members, in the order they joined." })
+  @Query(() => MemberList.connectionType, { complexity: pageComplexity, description: "The request's tenant's members, by default in the order they joined." })
   @Unmetered()
-  async members(@Ctx() ctx: GatewayContext) {
+  async members(@Args(() => MemberList.argsType) args: ListArgs, @Ctx() ctx: GatewayContext) {
     const { tenant } = await ctx.access('members.read');
-    return listMembers(ctx.services, tenant.id);
+    return MemberList.connection(ctx.services.platform.membership, args, { tenantId: tenant.id });
   }
 
-  @Query(() => [Invitation], { description: 'Invitations not yet accepted, revoked or expired, newest first.' })
+  @Query(() => InvitationList.connectionType, {
+    complexity: pageComplexity,
+    description: "The request's tenant's invitations not yet accepted, revoked or expired, by default newest first.",
+  })
   @Unmetered()
-  async invitations(@Ctx() ctx: GatewayContext) {
+  async invitations(@Args(() => InvitationList.argsType) args: ListArgs, @Ctx() ctx: GatewayContext) {
     const { tenant } = await manager(ctx);
-    return listInvitations(ctx.services, tenant.id);
+    return InvitationList.connection(ctx.services.platform.invitation, args, { tenantId: tenant.id, ...pendingAt(new Date()) });
   }
 
   @Mutation(() => CreatedInvitation, {

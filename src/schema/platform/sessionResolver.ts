@@ -1,19 +1,43 @@
-import { Arg, Ctx, Int, Mutation, Query, Resolver } from 'type-graphql';
+import { Arg, Args, Ctx, FieldResolver, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
 import { changePassword, findUser } from '../../auth/accounts';
-import { endSessions, openSessions, refreshSession } from '../../auth/sessions';
+import { endSessions, openSessionsOf, refreshSession } from '../../auth/sessions';
 import { unauthenticated } from '../../errors';
+import type { ListArgs } from '../../planner/statement';
 import type { GatewayContext } from '../context';
 import { NotAudited, SignsIn, Unmetered } from '../fieldExtensions';
+import { pageComplexity } from '../tenant/complexity';
+import { platformList } from './platformConnection';
+import { dateTimeColumn, textColumn } from './platformWhere';
 import { AuthPayload, Session } from './types';
 
-@Resolver()
+const SessionList = platformList(Session, {
+  fields: {
+    userAgent: textColumn({ nullable: true }),
+    createdAt: dateTimeColumn(),
+    lastUsedAt: dateTimeColumn(),
+    expiresAt: dateTimeColumn(),
+  },
+  orderBy: ['createdAt', 'lastUsedAt', 'expiresAt'],
+  defaultOrder: [
+    ['lastUsedAt', 'desc'],
+    ['id', 'desc'],
+  ],
+  // Never the refresh token's hash.
+  read: { select: { id: true, userAgent: true, createdAt: true, lastUsedAt: true, expiresAt: true } },
+});
+
+@Resolver(() => Session)
 export class SessionResolver {
-  @Query(() => [Session], { description: "The caller's open sessions (signed-in devices), the most recently used first." })
+  @Query(() => SessionList.connectionType, { complexity: pageComplexity, description: "The caller's open sessions (signed-in devices), by default the most recently used first." })
   @Unmetered()
-  async sessions(@Ctx() ctx: GatewayContext): Promise<Session[]> {
+  sessions(@Args(() => SessionList.argsType) args: ListArgs, @Ctx() ctx: GatewayContext) {
     const user = ctx.requireUser();
-    const sessions = await openSessions(ctx.services, user.userId);
-    return sessions.map((session) => ({ ...session, current: session.id === user.sessionId }));
+    return SessionList.connection(ctx.services.platform.session, args, openSessionsOf(user.userId, new Date()));
+  }
+
+  @FieldResolver(() => Boolean, { description: 'The session of the token this request carries.' })
+  current(@Root() session: { id: string }, @Ctx() ctx: GatewayContext): boolean {
+    return session.id === ctx.requireUser().sessionId;
   }
 
   @Mutation(() => AuthPayload, {

@@ -1,21 +1,38 @@
 import { reachesEveryTenant } from '../../auth/policy';
-import { Arg, Ctx, FieldResolver, Query, Resolver, Root } from 'type-graphql';
+import { Arg, Args, Ctx, FieldResolver, Query, Resolver, Root } from 'type-graphql';
 import { notFound } from '../../errors';
+import { Isolation, TenantEngine, TenantStatus } from '../../generated/platform/enums';
+import type { ListArgs } from '../../planner/statement';
 import type { GatewayContext } from '../context';
 import { Unmetered } from '../fieldExtensions';
+import { pageComplexity } from '../tenant/complexity';
+import { platformList } from './platformConnection';
+import { dateTimeColumn, enumColumn, platformWhere, relatedWhere, textColumn } from './platformWhere';
 import { Plan, Tenant, TenantDomain } from './types';
+
+const TenantList = platformList(Tenant, {
+  fields: {
+    slug: textColumn(),
+    name: textColumn(),
+    status: enumColumn('TenantStatus', TenantStatus),
+    engine: enumColumn('TenantEngine', TenantEngine),
+    isolation: enumColumn('Isolation', Isolation),
+    server: textColumn({ description: 'The database server that holds its data (a key of TENANT_SERVERS).' }),
+    plan: relatedWhere(platformWhere('Plan', { code: textColumn(), name: textColumn() })),
+    createdAt: dateTimeColumn(),
+  },
+  orderBy: ['slug', 'name', 'status', 'createdAt'],
+  defaultOrder: [['slug', 'asc']],
+  read: { include: { plan: true } },
+});
 
 @Resolver(() => Tenant)
 export class TenantResolver {
-  @Query(() => [Tenant], { description: "The caller's tenants; every tenant for platform admins." })
+  @Query(() => TenantList.connectionType, { complexity: pageComplexity, description: "The caller's tenants; every tenant for platform admins." })
   @Unmetered()
-  tenants(@Ctx() ctx: GatewayContext) {
+  tenants(@Args(() => TenantList.argsType) args: ListArgs, @Ctx() ctx: GatewayContext) {
     const user = ctx.requireUser();
-    return ctx.services.platform.tenant.findMany({
-      where: reachesEveryTenant(user) ? {} : { memberships: { some: { userId: user.userId } } },
-      include: { plan: true },
-      orderBy: { slug: 'asc' },
-    });
+    return TenantList.connection(ctx.services.platform.tenant, args, reachesEveryTenant(user) ? null : { memberships: { some: { userId: user.userId } } });
   }
 
   @Query(() => Tenant, { description: 'One of your tenants by slug.' })
@@ -36,7 +53,7 @@ export class TenantResolver {
     return ctx.services.platform.tenantDomain.findMany({ where: { tenantId: tenant.id }, orderBy: { domain: 'asc' } });
   }
 
-  @Query(() => [Plan], { description: 'The plans on offer.' })
+  @Query(() => [Plan], { description: 'The plans on offer, all of them (a handful: no pages).' })
   @Unmetered()
   plans(@Ctx() ctx: GatewayContext) {
     return ctx.services.platform.plan.findMany({ orderBy: { sortOrder: 'asc' } });

@@ -84,5 +84,4 @@ export class Session {
   @Field(() => DateTimeScalar) createdAt!: Date;
   @Field(() => DateTimeScalar, { description: 'The last login or refresh.' }) lastUsedAt!: Date;
   @Field(() => DateTimeScalar, { description: 'When it ends unless refreshed.' }) expiresAt!: Date;
-  @Field(() => Boolean, { description: 'The session of the token this request carries.' }) current!: boolean;
 }

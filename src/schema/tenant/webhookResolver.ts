@@ -2,37 +2,58 @@ import { Arg, Args, Ctx, ID, Mutation, Query, Resolver, Root, Subscription } fro
 import { whileAllowed } from '../../auth/liveAccess';
 import { eventsSeenBy } from '../../graph/eventAccess';
 import { parseId } from '../../ids';
+import type { ListArgs } from '../../planner/statement';
 import { watchTenantEvents, type TenantEventMessage } from '../../webhooks/liveFeed';
-import {
-  createWebhook,
-  deleteWebhook,
-  listWebhooks,
-  redeliverWebhook,
-  rotateWebhookSecret,
-  updateWebhook,
-  webhookOf,
-} from '../../webhooks/manageWebhooks';
-import { Connection, PageArgs } from '../connection';
+import { createWebhook, deleteWebhook, redeliverWebhook, rotateWebhookSecret, updateWebhook, webhookOf } from '../../webhooks/manageWebhooks';
 import type { GatewayContext } from '../context';
-import { newestFirst } from '../platform/newestFirst';
+import { platformList } from '../platform/platformConnection';
+import { booleanColumn, dateTimeColumn, enumColumn, idColumn, intColumn, textColumn } from '../platform/platformWhere';
+import { DeliveryStatus } from '../enums';
+import { pageComplexity } from './complexity';
 import { CreateWebhookInput, TenantEvent, UpdateWebhookInput, Webhook, WebhookDelivery, WebhookWithSecret } from './webhookTypes';
 
-const WebhookDeliveryConnection = Connection(WebhookDelivery);
+const WebhookList = platformList(Webhook, {
+  fields: {
+    url: textColumn(),
+    description: textColumn({ nullable: true }),
+    enabled: booleanColumn(),
+    consecutiveFailures: intColumn(),
+    createdAt: dateTimeColumn(),
+    updatedAt: dateTimeColumn(),
+  },
+  orderBy: ['url', 'createdAt', 'updatedAt'],
+  defaultOrder: [['id', 'asc']],
+});
+
+const WebhookDeliveryList = platformList(WebhookDelivery, {
+  fields: {
+    eventId: idColumn(),
+    eventType: textColumn(),
+    status: enumColumn('DeliveryStatus', DeliveryStatus),
+    attempts: intColumn(),
+    statusCode: intColumn({ nullable: true }),
+    nextAttemptAt: dateTimeColumn({ nullable: true }),
+    createdAt: dateTimeColumn(),
+    finishedAt: dateTimeColumn({ nullable: true }),
+  },
+  orderBy: ['eventType', 'status', 'createdAt', 'finishedAt'],
+  defaultOrder: [['id', 'desc']],
+});
 
 // Webhooks are managed by people who are OWNER or ADMIN of the request's tenant.
 @Resolver()
 export class WebhookResolver {
-  @Query(() => [Webhook], { description: "The tenant's webhooks, oldest first; never their secrets." })
-  async webhooks(@Ctx() ctx: GatewayContext) {
+  @Query(() => WebhookList.connectionType, { complexity: pageComplexity, description: "The tenant's webhooks, by default oldest first; never their secrets." })
+  async webhooks(@Args(() => WebhookList.argsType) args: ListArgs, @Ctx() ctx: GatewayContext) {
     const { tenant } = await ctx.access('webhooks.manage');
-    return listWebhooks(ctx.services, tenant.id);
+    return WebhookList.connection(ctx.services.platform.webhook, args, { tenantId: tenant.id });
   }
 
-  @Query(() => WebhookDeliveryConnection, { description: "A webhook's deliveries, newest first." })
-  async webhookDeliveries(@Arg('webhookId', () => ID) webhookId: string, @Args(() => PageArgs) page: PageArgs, @Ctx() ctx: GatewayContext) {
+  @Query(() => WebhookDeliveryList.connectionType, { complexity: pageComplexity, description: "A webhook's deliveries, by default newest first." })
+  async webhookDeliveries(@Arg('webhookId', () => ID) webhookId: string, @Args(() => WebhookDeliveryList.argsType) args: ListArgs, @Ctx() ctx: GatewayContext) {
     const { tenant } = await ctx.access('webhooks.manage');
     const webhook = await webhookOf(ctx.services, tenant.id, parseId(webhookId));
-    return newestFirst(page, ctx.services.platform.webhookDelivery, { webhookId: webhook.id });
+    return WebhookDeliveryList.connection(ctx.services.platform.webhookDelivery, args, { webhookId: webhook.id });
   }
 
   @Mutation(() => WebhookWithSecret, { description: 'A webhook for the request’s tenant. Its signing secret is in this answer only.' })

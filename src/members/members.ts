@@ -1,6 +1,5 @@
 // A tenant's people as the API shows them: who they are, their role, when they last signed in.
 import type { Membership, User } from '../generated/platform/client';
-import type { Services } from '../services';
 
 export const withUser = { user: true } as const;
 
@@ -17,10 +16,4 @@ export function asMember(membership: Membership & { user: User }) {
     joinedAt: membership.createdAt,
     lastSignInAt: user.lastSignInAt,
   };
-}
-
-/** In the order they joined, the creator first. */
-export async function listMembers(services: Pick<Services, 'platform'>, tenantId: string) {
-  const memberships = await services.platform.membership.findMany({ where: { tenantId }, include: withUser, orderBy: { id: 'asc' } });
-  return memberships.map(asMember);
 }

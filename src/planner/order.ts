@@ -20,8 +20,10 @@ export function orderOf(model: Model, orderBy: readonly string[] | null | undefi
   const terms: OrderTerm[] = [];
   for (const [field, direction] of asked) {
     if (!terms.some((t) => t.column.name === field)) terms.push({ column: columnOf(model, field), direction });
+    // The id is unique: what follows it never orders anything, and a cursor ends with it.
+    if (field === 'id') return terms;
   }
-  if (!terms.some((t) => t.column.name === 'id')) terms.push({ column: columnOf(model, 'id'), direction: 'asc' });
+  terms.push({ column: columnOf(model, 'id'), direction: 'asc' });
   return terms;
 }
 

@@ -115,16 +115,20 @@ interface Position {
   type: GraphQLInputType;
 }
 
-// Input objects can contain themselves (filters of filters): three levels are enough to reach every field.
-const MAX_INPUT_DEPTH = 3;
-
-function positionsIn(type: GraphQLInputType, path: Array<string | number>, depth: number): Position[] {
+/**
+ * The positions of `type` at `path`: itself, and the fields of an input object the first
+ * time it is met (`visited`). Input objects contain themselves and each other (a list's
+ * where holds the where of every related list): each one's fields are tried at the first
+ * path that reaches them, which reaches every field without trying it at every path.
+ */
+function positionsIn(type: GraphQLInputType, path: Array<string | number>, visited: Set<string>): Position[] {
   const here = { path, type };
   const inner = isNonNullType(type) ? type.ofType : type;
-  if (isListType(inner)) return [here, ...positionsIn(inner.ofType, [...path, 0], depth)];
-  if (!isInputObjectType(inner) || depth >= MAX_INPUT_DEPTH) return [here];
+  if (isListType(inner)) return [here, ...positionsIn(inner.ofType, [...path, 0], visited)];
+  if (!isInputObjectType(inner) || visited.has(inner.name)) return [here];
+  visited.add(inner.name);
   const fields = Object.values(inner.getFields()).sort((a, b) => a.name.localeCompare(b.name));
-  return [here, ...fields.flatMap((field) => positionsIn(field.type, [...path, field.name], depth + 1))];
+  return [here, ...fields.flatMap((field) => positionsIn(field.type, [...path, field.name], visited))];
 }
 
 const rootFields = (schema: GraphQLSchema) =>
@@ -145,11 +149,18 @@ interface ArgumentPosition extends Position {
   field: string;
 }
 
-/** Every argument of every root field, and every field of its input objects (to MAX_INPUT_DEPTH). */
-const argumentPositions = (schema: GraphQLSchema): ArgumentPosition[] =>
-  rootFields(schema).flatMap(({ kind, root, field }) =>
-    field.args.flatMap((arg) => positionsIn(arg.type, [arg.name], 0).map((position) => ({ ...position, kind, root, field: field.name }))),
-  );
+/**
+ * Every argument of every root field, and every field of the input objects they take:
+ * `eachTypeOnce` tries an input object's fields at one root field only (the first to take
+ * it), else at every root field that takes it.
+ */
+function argumentPositions(schema: GraphQLSchema, eachTypeOnce: boolean): ArgumentPosition[] {
+  const visitedEverywhere = new Set<string>();
+  return rootFields(schema).flatMap(({ kind, root, field }) => {
+    const visited = eachTypeOnce ? visitedEverywhere : new Set<string>();
+    return field.args.flatMap((arg) => positionsIn(arg.type, [arg.name], visited).map((position) => ({ ...position, kind, root, field: field.name })));
+  });
+}
 
 const caseAt = ({ kind, root, field, path }: ArgumentPosition, what: string, value: unknown): SchemaCase => ({
   name: `${root}.${field}(${path.join('.')}) = ${what}`,
@@ -159,14 +170,14 @@ const caseAt = ({ kind, root, field, path }: ArgumentPosition, what: string, val
   value,
 });
 
-/** Every argument and input field of every root field, with every wrong value for its type. */
+/** Every argument of every root field and every field of every input object, with every wrong value for its type. */
 export function wrongValueCases(schema: GraphQLSchema): SchemaCase[] {
-  return argumentPositions(schema).flatMap((position) => wrongValuesFor(getNamedType(position.type)).map(([what, value]) => caseAt(position, what, value)));
+  return argumentPositions(schema, true).flatMap((position) => wrongValuesFor(getNamedType(position.type)).map(([what, value]) => caseAt(position, what, value)));
 }
 
-/** Every argument and input field of type `typeName` (e.g. String), given `value`. */
+/** Every argument and input field of type `typeName` (e.g. String) of every root field, given `value`. */
 export function casesOfType(schema: GraphQLSchema, typeName: string, what: string, value: unknown): SchemaCase[] {
-  return argumentPositions(schema)
+  return argumentPositions(schema, false)
     .filter((position) => getNamedType(position.type).name === typeName)
     .map((position) => caseAt(position, what, value));
 }

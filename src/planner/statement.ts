@@ -203,7 +203,7 @@ export class StatementWriter implements WhereWriter {
   /** A root list of rows only, as plain rows of the statement. */
   flatList(plan: ConnectionPlan & { row: RowPlan }, args: ListArgs, extra: WhereInput[]): Sql {
     const { values, table, alias, joins, where, order, limit } = this.page(plan, args, undefined, extra).rows(plan.row);
-    return ['SELECT ', join(values, ', '), ` FROM ${table} ${alias}`, joins, whereClause(where), ` ORDER BY ${order} LIMIT ${limit!}`];
+    return ['SELECT ', selectList(values), ` FROM ${table} ${alias}`, joins, whereClause(where), ` ORDER BY ${order} LIMIT ${limit!}`];
   }
 
   /** Rows by id (one or several), in no particular order. */
@@ -212,9 +212,17 @@ export class StatementWriter implements WhereWriter {
     const { values, joins } = this.row(plan, alias);
     const id = this.column(alias, 'id');
     const match: Sql = ids.length === 1 ? [`${id} = `, value(ids[0])] : [`${id} IN (`, join(ids.map(value), ', '), ')'];
-    return ['SELECT ', join(values, ', '), ` FROM ${this.table(plan.model)} ${alias}`, joins, ' WHERE ', match];
+    return ['SELECT ', selectList(values), ` FROM ${this.table(plan.model)} ${alias}`, joins, ' WHERE ', match];
   }
 }
+
+/**
+ * A statement's values, each named by its place (c0, c1, ...): the rows are read by
+ * position, and an unnamed value would be named by its whole expression, which the
+ * mariadb driver misreads past 250 bytes (its column definition then parses wrong and
+ * throws from the socket's data handler, out of reach of the query's promise).
+ */
+const selectList = (values: readonly Sql[]): Sql => join(values.map((v, i) => [v, ` AS c${i}`]), ', ');
 
 const and = (parts: Sql[]): Sql => (parts.length === 0 ? '' : join(parts, ' AND '));
 const whereClause = (where: Sql): Sql => (where === '' ? '' : [' WHERE ', where]);
@@ -239,5 +247,5 @@ export const readsPlainRows = (list: ConnectionPlan): list is ConnectionPlan & {
 export function listStatement(writer: StatementWriter, list: ConnectionPlan, args: ListArgs, extra: WhereInput[] = []): Sql | null {
   if (readsPlainRows(list)) return writer.flatList(list, args, extra);
   const values = writer.list(list, args, undefined, extra);
-  return values.length === 0 ? null : ['SELECT ', join(values, ', ')];
+  return values.length === 0 ? null : ['SELECT ', selectList(values)];
 }

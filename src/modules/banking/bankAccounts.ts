@@ -1,8 +1,8 @@
 import { z } from 'zod';
 import type { TenantDb } from '../../db/tenantClient';
+import { fitsColumn, parseInput } from '../../domain/validate';
 import { badInput } from '../../errors';
-import { ACCOUNT } from '../chartOfAccounts';
-import { fitsColumn, parseInput } from '../validate';
+import { ACCOUNT } from '../books/chartOfAccounts';
 
 const BankAccountInput = z.object({
   name: z.string().trim().min(1, 'is required').check(fitsColumn('BankAccount', 'name')),

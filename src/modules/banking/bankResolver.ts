@@ -1,14 +1,14 @@
 import type { GraphQLResolveInfo } from 'graphql';
 import { Arg, Args, Ctx, ID, Info, Mutation, Query, Resolver } from 'type-graphql';
-import { createBankAccount } from '../../domain/bank/bankAccounts';
-import { importBankStatement } from '../../domain/bank/importStatement';
 import { typesOf } from '../../graph/modelTypes';
 import { readList } from '../../graph/rootFields';
 import { parseId } from '../../ids';
 import type { ListArgs } from '../../planner/statement';
-import type { GatewayContext } from '../context';
+import type { GatewayContext } from '../../schema/context';
+import { pageComplexity } from '../../schema/tenant/complexity';
+import { createBankAccount } from './bankAccounts';
 import { BankAccountInput, BankStatementImport } from './bankTypes';
-import { pageComplexity } from './complexity';
+import { importBankStatement } from './importStatement';
 import { BankAccount } from './types';
 
 @Resolver()

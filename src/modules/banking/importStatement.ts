@@ -3,11 +3,11 @@
 // account is matched against the bank payments no line has claimed yet.
 import { v7 as uuidv7 } from 'uuid';
 import type { TenantDb } from '../../db/tenantClient';
+import { takeNamedLock } from '../../domain/namedLock';
+import { readSetting } from '../../domain/settings';
+import { inTransaction } from '../../domain/transaction';
 import { notFound } from '../../errors';
 import { settlement } from '../invoicing/invoicePostings';
-import { takeNamedLock } from '../namedLock';
-import { readSetting } from '../settings';
-import { inTransaction } from '../transaction';
 import { matchStatementLines } from './matchStatement';
 import { parseStatementCsv, type StatementRow } from './parseStatementCsv';
 

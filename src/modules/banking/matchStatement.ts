@@ -4,7 +4,7 @@
 // reference (or description) names the payment's reference or invoice number is a
 // sure match; otherwise a line is matched only when exactly one payment fits, and
 // left for a person when several do.
-import type { Decimal } from '../money';
+import type { Decimal } from '../../domain/money';
 
 export interface LineToMatch {
   id: string;

@@ -9,8 +9,8 @@
 // Amounts may use thousands separators ("1,250,000.50" quoted) and Persian digits.
 import { parse } from 'csv-parse/sync';
 import { maxLengthOf } from '../../db/columnLengths';
+import { Decimal } from '../../domain/money';
 import { badInput } from '../../errors';
-import { Decimal } from '../money';
 
 export interface StatementRow {
   date: Date;

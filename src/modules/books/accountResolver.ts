@@ -1,9 +1,9 @@
 import { Arg, Ctx, Query, Resolver } from 'type-graphql';
-import { accountBalance, trialBalance } from '../../domain/accounting/balances';
 import { asOfMoment, type ReportBound } from '../../domain/reports/reportPeriod';
-import type { GatewayContext } from '../context';
-import { DateOrDateTimeScalar } from '../dateOrDateTime';
+import type { GatewayContext } from '../../schema/context';
+import { DateOrDateTimeScalar } from '../../schema/dateOrDateTime';
 import { AccountBalance, TrialBalance } from './accountingTypes';
+import { accountBalance, trialBalance } from './balances';
 
 const AS_OF = "Entries dated up to and including this moment, or for a date that whole day in the tenant's report time zone; defaults to now.";
 

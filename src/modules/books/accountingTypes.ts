@@ -1,8 +1,9 @@
 // The books' inputs and reports. Accounts, entries and lines are types of the tenant
 // model (types.ts).
 import { Field, ID, InputType, Int, ObjectType } from 'type-graphql';
-import { DateTimeScalar, DecimalScalar } from '../scalars';
-import { Account, Customer } from './types';
+import { DateTimeScalar, DecimalScalar } from '../../schema/scalars';
+import { Customer } from '../customers/types';
+import { Account } from './types';
 
 @InputType()
 export class JournalLineInput {

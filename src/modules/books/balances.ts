@@ -1,9 +1,9 @@
 // Balances as of a moment, summed by PostgreSQL: the trial balance (every account
 // with activity) and one account's balance (with its sub-accounts).
 import { tenantTable, type TenantDb } from '../../db/tenantClient';
+import { ZERO, sum, type Decimal } from '../../domain/money';
 import { notFound } from '../../errors';
 import { Prisma, type Account } from '../../generated/tenant/client';
-import { ZERO, sum, type Decimal } from '../money';
 
 export interface TrialBalanceLine {
   account: Account;

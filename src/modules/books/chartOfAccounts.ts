@@ -1,6 +1,6 @@
 // The chart of accounts every tenant starts with. Codes are stable across locales
 // and are what the posting rules refer to; names follow the tenant's locale.
-import type { AccountType } from '../generated/tenant/enums';
+import type { AccountType } from '../../generated/tenant/enums';
 
 export const ACCOUNT = {
   ASSETS: '1000',

@@ -3,9 +3,9 @@
 // balance computed by PostgreSQL.
 // Positive: they owe the business; negative: the business owes them.
 import { tenantTable, type TenantDb } from '../../db/tenantClient';
+import { ZERO, type Decimal } from '../../domain/money';
 import { notFound } from '../../errors';
 import { Prisma } from '../../generated/tenant/client';
-import { ZERO, type Decimal } from '../money';
 
 export interface LedgerEntry {
   lineId: string;

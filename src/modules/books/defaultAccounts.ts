@@ -3,8 +3,8 @@
 // tenant made before. Accounts already there are kept as they are (a bookkeeper may
 // have renamed them).
 import type { TenantDb } from '../../db/tenantClient';
-import { DEFAULT_ACCOUNTS, accountName } from '../chartOfAccounts';
-import type { Tx } from '../transaction';
+import type { Tx } from '../../domain/transaction';
+import { DEFAULT_ACCOUNTS, accountName } from './chartOfAccounts';
 
 /** Makes the default accounts `codes` (all of them when omitted) that the tenant lacks, under their parents, named in `locale`. */
 export async function addDefaultAccounts(db: TenantDb | Tx, locale: string, codes?: string[]): Promise<void> {

@@ -1,13 +1,13 @@
 import type { GraphQLResolveInfo } from 'graphql';
 import { Arg, Args, Ctx, Field, ID, Info, InputType, Mutation, Query, Resolver } from 'type-graphql';
-import { postManualEntry, reverseManualEntry } from '../../domain/accounting/manualEntry';
 import { typesOf } from '../../graph/modelTypes';
 import { readList } from '../../graph/rootFields';
-import type { ListArgs } from '../../planner/statement';
-import type { GatewayContext } from '../context';
 import { parseId } from '../../ids';
+import type { ListArgs } from '../../planner/statement';
+import type { GatewayContext } from '../../schema/context';
+import { pageComplexity } from '../../schema/tenant/complexity';
 import { JournalEntryInput } from './accountingTypes';
-import { pageComplexity } from './complexity';
+import { postManualEntry, reverseManualEntry } from './manualEntry';
 import { JournalEntry } from './types';
 
 @InputType()

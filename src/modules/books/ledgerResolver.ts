@@ -1,9 +1,9 @@
 import { Arg, Ctx, ID, Query, Resolver } from 'type-graphql';
-import { customerLedger } from '../../domain/accounting/customerLedger';
-import type { GatewayContext } from '../context';
 import { parseId } from '../../ids';
+import type { GatewayContext } from '../../schema/context';
+import { listComplexity } from '../../schema/tenant/complexity';
 import { CustomerLedger } from './accountingTypes';
-import { listComplexity } from './complexity';
+import { customerLedger } from './customerLedger';
 
 @Resolver(() => CustomerLedger)
 export class LedgerResolver {

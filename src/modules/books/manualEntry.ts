@@ -4,10 +4,10 @@
 // stock adjustments by adjusting again.
 import { z } from 'zod';
 import type { TenantDb } from '../../db/tenantClient';
+import { Decimal } from '../../domain/money';
+import { inTransaction } from '../../domain/transaction';
+import { fitsColumn, parseInput } from '../../domain/validate';
 import { badInput, notFound } from '../../errors';
-import { Decimal } from '../money';
-import { inTransaction } from '../transaction';
-import { fitsColumn, parseInput } from '../validate';
 import { postEntry } from './postEntry';
 import { REVERSIBLE, reverseEntry } from './reverseEntry';
 

@@ -1,9 +1,9 @@
 // The one function that writes to the books. Every rule that posts (a manual entry,
 // an invoice, a payment, a reversal) builds lines and hands them here, so what makes
 // an entry acceptable is decided in exactly one place.
+import { ZERO, sum, type Decimal } from '../../domain/money';
+import type { Tx } from '../../domain/transaction';
 import { badInput } from '../../errors';
-import { ZERO, sum, type Decimal } from '../money';
-import type { Tx } from '../transaction';
 
 /** Where an entry came from; with `id`, the invoice, payment, order refund or stock movement (an adjustment) that caused it. */
 export type EntrySource = 'manual' | 'opening' | 'invoice' | 'payment' | 'refund' | 'stock';

@@ -1,7 +1,7 @@
 // A posted entry is never edited or deleted: it is undone by an entry that swaps
 // its debits and credits, dated when the reversal happens and linked to it.
-import type { Decimal } from '../money';
-import type { Tx } from '../transaction';
+import type { Decimal } from '../../domain/money';
+import type { Tx } from '../../domain/transaction';
 import { postEntry, type EntrySource } from './postEntry';
 
 export interface EntryToReverse {

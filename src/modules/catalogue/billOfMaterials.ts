@@ -2,10 +2,10 @@
 // not (even through other assemblies) be made of itself.
 import { z } from 'zod';
 import type { TenantDb } from '../../db/tenantClient';
+import { positiveQuantity } from '../../domain/money';
+import { inTransaction } from '../../domain/transaction';
+import { parseInput } from '../../domain/validate';
 import { badInput, notFound } from '../../errors';
-import { positiveQuantity } from '../money';
-import { inTransaction } from '../transaction';
-import { parseInput } from '../validate';
 
 const Components = z
   .array(z.object({ componentId: z.uuid('is not a valid ID'), quantity: positiveQuantity }))

@@ -3,10 +3,10 @@
 // under A) and a name is checked and written without another change in between.
 import { z } from 'zod';
 import type { TenantDb } from '../../db/tenantClient';
+import { takeNamedLock } from '../../domain/namedLock';
+import { inTransaction, type Tx } from '../../domain/transaction';
+import { fitsColumn, parseInput } from '../../domain/validate';
 import { badInput, notFound } from '../../errors';
-import { takeNamedLock } from '../namedLock';
-import { inTransaction, type Tx } from '../transaction';
-import { fitsColumn, parseInput } from '../validate';
 
 const CategoryFields = z.object({
   name: z.string().trim().min(1, 'is required').check(fitsColumn('Category', 'name', 100)),

@@ -1,7 +1,7 @@
 import { Arg, Ctx, Field, ID, InputType, Mutation, Resolver } from 'type-graphql';
-import { createCategory, deleteCategory, updateCategory } from '../../domain/catalogue/categories';
 import { parseId } from '../../ids';
-import type { GatewayContext } from '../context';
+import type { GatewayContext } from '../../schema/context';
+import { createCategory, deleteCategory, updateCategory } from './categories';
 import { Category } from './types';
 
 @InputType()

@@ -1,21 +1,21 @@
 import type { GraphQLResolveInfo } from 'graphql';
 import { Arg, Args, Ctx, Field, FieldResolver, ID, Info, InputType, Mutation, Query, Resolver, Root } from 'type-graphql';
 import { withinPlanLimit } from '../../billing/planLimits';
-import { normalTag } from '../../domain/catalogue/listingFields';
-import { localizedText } from '../../domain/catalogue/localizedText';
-import { createProduct, deleteProduct, updateProduct } from '../../domain/products';
 import { badInput } from '../../errors';
 import type { Product as ProductRow } from '../../generated/tenant/client';
 import { Computed } from '../../graph/computed';
 import { typesOf } from '../../graph/modelTypes';
 import { readList } from '../../graph/rootFields';
+import { parseId } from '../../ids';
 import type { ListArgs } from '../../planner/statement';
 import type { WhereInput } from '../../planner/where';
-import type { GatewayContext } from '../context';
-import { ProductKind } from '../enums';
-import { parseId } from '../../ids';
-import { DecimalScalar, JSONObjectScalar } from '../scalars';
-import { pageComplexity } from './complexity';
+import type { GatewayContext } from '../../schema/context';
+import { DecimalScalar, JSONObjectScalar } from '../../schema/scalars';
+import { pageComplexity } from '../../schema/tenant/complexity';
+import { ProductKind } from './enums';
+import { normalTag } from './listingFields';
+import { localizedText } from './localizedText';
+import { createProduct, deleteProduct, updateProduct } from './products';
 import { Product } from './types';
 
 @InputType()

@@ -1,13 +1,13 @@
 import { z } from 'zod';
-import type { TenantDb } from '../db/tenantClient';
-import { ProductKind } from '../generated/tenant/enums';
-import { badInput, notFound } from '../errors';
-import { canonicalLocale } from '../tenancy/localization';
-import { imageUrls, tags, translations, type Translation } from './catalogue/listingFields';
-import { productObject } from './catalogue/productObject';
-import { recordTenantEvent } from './tenantEvents';
-import { inTransaction } from './transaction';
-import { fitsColumn, parseInput } from './validate';
+import type { TenantDb } from '../../db/tenantClient';
+import { recordTenantEvent } from '../../domain/tenantEvents';
+import { inTransaction } from '../../domain/transaction';
+import { fitsColumn, parseInput } from '../../domain/validate';
+import { badInput, notFound } from '../../errors';
+import { ProductKind } from '../../generated/tenant/enums';
+import { canonicalLocale } from '../../tenancy/localization';
+import { imageUrls, tags, translations, type Translation } from './listingFields';
+import { productObject } from './productObject';
 
 const money = z.string().regex(/^\d{1,16}(\.\d{1,2})?$/, 'must be a non-negative amount with at most 2 decimals');
 

@@ -3,18 +3,18 @@
 // client sends products and quantities, never amounts.
 import { z } from 'zod';
 import type { TenantDb } from '../../db/tenantClient';
+import { ZERO, positiveQuantity, sum, type Decimal, type DecimalValue } from '../../domain/money';
+import { nextNumber } from '../../domain/numbering';
+import { defaultSettings, readSetting } from '../../domain/settings';
+import { recordTenantEvent } from '../../domain/tenantEvents';
+import { inTransaction, type Tx } from '../../domain/transaction';
+import { fitsColumn, parseInput } from '../../domain/validate';
 import { badInput, notFound } from '../../errors';
-import { discountAmount, redeemDiscount } from '../discounts';
-import { lineAmounts, storable } from '../invoices';
-import { ZERO, positiveQuantity, sum, type Decimal, type DecimalValue } from '../money';
-import { nextNumber } from '../numbering';
-import { defaultSettings, readSetting } from '../settings';
-import { negativeStockAllowed } from '../stock/moveStock';
-import { reserveStock } from '../stock/reserveStock';
-import { recordTenantEvent } from '../tenantEvents';
-import { inTransaction, type Tx } from '../transaction';
-import { fitsColumn, parseInput } from '../validate';
+import { lineAmounts, storable } from '../invoicing/invoices';
+import { negativeStockAllowed } from '../invoicing/moveStock';
+import { discountAmount, redeemDiscount } from './discounts';
 import { orderEventObject } from './orderEventObject';
+import { reserveStock } from './reserveStock';
 
 const address = (field: 'shippingAddress' | 'billingAddress') => z.string().trim().check(fitsColumn('Order', field, 500)).nullish();
 

@@ -1,9 +1,9 @@
 // Discount codes (ADMIN creates and disables them; everyone reads them).
 import { Arg, Ctx, ID, Int, Mutation, Resolver } from 'type-graphql';
-import { createDiscount, disableDiscount } from '../../domain/discounts';
 import { parseId } from '../../ids';
-import type { GatewayContext } from '../context';
-import { DateTimeScalar, DecimalScalar } from '../scalars';
+import type { GatewayContext } from '../../schema/context';
+import { DateTimeScalar, DecimalScalar } from '../../schema/scalars';
+import { createDiscount, disableDiscount } from './discounts';
 import { Discount } from './types';
 
 @Resolver()

@@ -3,11 +3,11 @@
 // redeemed by one conditional UPDATE, which the database runs one at a time per
 // row, so concurrent orders never redeem it more often than it allows.
 import { z } from 'zod';
-import type { TenantDb } from '../db/tenantClient';
-import { badInput, notFound } from '../errors';
-import { Decimal, ZERO, positiveAmount, round2 } from './money';
-import type { Tx } from './transaction';
-import { parseInput } from './validate';
+import type { TenantDb } from '../../db/tenantClient';
+import { Decimal, ZERO, positiveAmount, round2 } from '../../domain/money';
+import type { Tx } from '../../domain/transaction';
+import { parseInput } from '../../domain/validate';
+import { badInput, notFound } from '../../errors';
 
 const DiscountInput = z
   .object({

@@ -1,8 +1,8 @@
 // Paying, fulfilling, cancelling and refunding an order each start by locking its row,
 // so they happen one after another per order: a refund cannot slip past a cancel, nor
 // two payments both issue an invoice.
-import { lockRow } from '../lockRow';
-import type { Tx } from '../transaction';
+import { lockRow } from '../../domain/lockRow';
+import type { Tx } from '../../domain/transaction';
 
 /** An order with what its rules read: its lines (with their products' names) and its discount's code. */
 export const ORDER_DETAILS = {

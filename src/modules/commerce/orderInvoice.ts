@@ -1,12 +1,12 @@
 // The sale invoice of a paid order: the order's lines at the order's prices, and its
 // discount as a line of its own (no product, a negative price), all taxed at the rate
 // the order was priced with, so the invoice's total is the order's to the cent.
+import { Decimal } from '../../domain/money';
+import { nextNumber } from '../../domain/numbering';
+import { defaultSettings, readSetting } from '../../domain/settings';
+import type { Tx } from '../../domain/transaction';
 import type { Order, OrderItem, Prisma, Product } from '../../generated/tenant/client';
-import { lineAmounts } from '../invoices';
-import { Decimal } from '../money';
-import { nextNumber } from '../numbering';
-import { defaultSettings, readSetting } from '../settings';
-import type { Tx } from '../transaction';
+import { lineAmounts } from '../invoicing/invoices';
 
 type PricedOrder = Order & { items: Array<OrderItem & { product: Pick<Product, 'name'> }>; discount: { code: string } | null };
 

@@ -6,24 +6,24 @@
 import { z } from 'zod';
 import { joinTransaction } from '../../db/joinTransaction';
 import type { TenantDb } from '../../db/tenantClient';
+import { positiveAmount } from '../../domain/money';
+import { recordTenantEvent, type DomainEventType } from '../../domain/tenantEvents';
+import { inTransaction, type Tx } from '../../domain/transaction';
+import { fitsColumn, parseInput } from '../../domain/validate';
 import { badInput } from '../../errors';
 import type { Prisma } from '../../generated/tenant/client';
 import { PaymentMethod } from '../../generated/tenant/enums';
 import type { OrderStatus } from '../../generated/tenant/enums';
-import { postEntry, withoutZeroLines } from '../accounting/postEntry';
-import { returnRedemption } from '../discounts';
+import { postEntry, withoutZeroLines } from '../books/postEntry';
 import { refundPosting } from '../invoicing/invoicePostings';
 import { issueInvoice } from '../invoicing/issueInvoice';
 import { recordPayment } from '../invoicing/recordPayment';
 import { voidInvoice } from '../invoicing/voidInvoice';
-import { positiveAmount } from '../money';
-import { releaseStock } from '../stock/reserveStock';
-import { recordTenantEvent, type DomainEventType } from '../tenantEvents';
-import { inTransaction, type Tx } from '../transaction';
-import { fitsColumn, parseInput } from '../validate';
-import { createOrderInvoice } from './orderInvoice';
+import { returnRedemption } from './discounts';
 import { ORDER_DETAILS, lockOrder } from './lockOrder';
 import { orderEventObject } from './orderEventObject';
+import { createOrderInvoice } from './orderInvoice';
+import { releaseStock } from './reserveStock';
 
 type LockedOrder = Awaited<ReturnType<typeof lockOrder>>;
 

@@ -1,11 +1,11 @@
 // Moving an order through its life: pay, fulfil, cancel, refund. The rules are in
-// src/domain/orders/orderLifecycle.ts; this only wires them to GraphQL.
+// orderLifecycle.ts; this only wires them to GraphQL.
 import { Arg, Ctx, ID, Mutation, Resolver } from 'type-graphql';
-import { cancelOrder, fulfillOrder, payOrder, refundOrder } from '../../domain/orders/orderLifecycle';
 import { parseId } from '../../ids';
-import type { GatewayContext } from '../context';
-import { PaymentMethod } from '../enums';
-import { DecimalScalar } from '../scalars';
+import type { GatewayContext } from '../../schema/context';
+import { DecimalScalar } from '../../schema/scalars';
+import { PaymentMethod } from '../invoicing/enums';
+import { cancelOrder, fulfillOrder, payOrder, refundOrder } from './orderLifecycle';
 import { Order } from './types';
 
 @Resolver()

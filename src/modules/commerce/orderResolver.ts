@@ -1,20 +1,21 @@
 // Orders: read through the planner (one statement per root field), taken with
-// createOrder within the plan's orders a month. Their rules are in src/domain/orders.
+// createOrder within the plan's orders a month. Their rules are in createOrder.ts
+// and orderLifecycle.ts.
 import type { GraphQLResolveInfo } from 'graphql';
 import { Arg, Args, Ctx, Field, ID, Info, InputType, Mutation, Query, Resolver } from 'type-graphql';
 import { withinPlanLimit } from '../../billing/planLimits';
-import { createOrder } from '../../domain/orders/createOrder';
 import { CalendarDate, midnight, reportTimeZone, type ReportBound } from '../../domain/reports/reportPeriod';
 import { typesOf } from '../../graph/modelTypes';
 import { readList } from '../../graph/rootFields';
 import { parseId } from '../../ids';
 import type { ListArgs } from '../../planner/statement';
 import type { WhereInput } from '../../planner/where';
-import type { GatewayContext } from '../context';
-import { DateOrDateTimeScalar } from '../dateOrDateTime';
-import { OrderStatus } from '../enums';
-import { DecimalScalar } from '../scalars';
-import { pageComplexity } from './complexity';
+import type { GatewayContext } from '../../schema/context';
+import { DateOrDateTimeScalar } from '../../schema/dateOrDateTime';
+import { DecimalScalar } from '../../schema/scalars';
+import { pageComplexity } from '../../schema/tenant/complexity';
+import { createOrder } from './createOrder';
+import { OrderStatus } from './enums';
 import { Order } from './types';
 
 @InputType()

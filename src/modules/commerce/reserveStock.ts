@@ -3,9 +3,9 @@
 // issued when the order is paid moves the stock as every invoice does. The UPDATE
 // locks the product row (in id order, as moveStock does), so two orders for the last
 // hoodie cannot both get it.
+import { ZERO, type Decimal } from '../../domain/money';
+import type { Tx } from '../../domain/transaction';
 import { badInput } from '../../errors';
-import { ZERO, type Decimal } from '../money';
-import type { Tx } from '../transaction';
 
 export interface Reservation {
   productId: string;

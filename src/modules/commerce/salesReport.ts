@@ -5,10 +5,11 @@
 // cancelled ones aside, with their value and average. Periods without sales are
 // listed with zeros, so a chart has no holes. Periods are cut as periods.ts cuts them.
 import { tenantTable, type TenantDb } from '../../db/tenantClient';
+import { ZERO, round2, sum, type Decimal } from '../../domain/money';
+import { periodIndex, periodStarts, type Grouping } from '../../domain/reports/periods';
+import { reportRange, type ReportBound } from '../../domain/reports/reportPeriod';
 import { Prisma } from '../../generated/tenant/client';
-import { ZERO, round2, sum, type Decimal } from '../money';
-import { periodIndex, periodStarts, type Grouping } from './periods';
-import { REVENUE_KINDS, REVENUE_STATUSES, reportRange, type ReportBound } from './reportPeriod';
+import { REVENUE_KINDS, REVENUE_STATUSES } from '../invoicing/revenue';
 
 export type SalesGrouping = Extract<Grouping, 'DAY' | 'MONTH'>;
 

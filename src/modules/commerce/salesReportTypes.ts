@@ -1,5 +1,9 @@
-import { Field, ID, Int, ObjectType } from 'type-graphql';
-import { DecimalScalar } from '../scalars';
+import { Field, Int, ObjectType, registerEnumType } from 'type-graphql';
+import { DecimalScalar } from '../../schema/scalars';
+import type { SalesGrouping as SalesGroupingName } from './salesReport';
+
+export const SalesGrouping: { [K in SalesGroupingName]: K } = { DAY: 'DAY', MONTH: 'MONTH' };
+registerEnumType(SalesGrouping, { name: 'SalesGrouping', description: "Days or months in the tenant's time zone." });
 
 @ObjectType()
 export class SalesPeriod {
@@ -21,12 +25,4 @@ export class SalesReport {
   @Field(() => Int) orders!: number;
   @Field(() => DecimalScalar) orderValue!: unknown;
   @Field(() => DecimalScalar) averageOrderValue!: unknown;
-}
-
-@ObjectType()
-export class ProductSales {
-  @Field(() => ID) productId!: string;
-  @Field(() => DecimalScalar, { description: 'Sum of the sold lines, before tax.' }) revenue!: unknown;
-  @Field(() => DecimalScalar) units!: unknown;
-  @Field(() => Int, { description: 'Invoices it was sold on.' }) invoices!: number;
 }

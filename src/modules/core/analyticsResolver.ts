@@ -1,7 +1,5 @@
 import type { GraphQLResolveInfo } from 'graphql';
 import { Arg, Args, Ctx, Field, Info, InputType, Mutation, Query, Resolver } from 'type-graphql';
-import { MAX_COUNTED_TYPES, eventCounts } from '../../domain/analytics/eventCounts';
-import { MAX_PROPERTIES_BYTES, trackEvent } from '../../domain/analytics/trackEvent';
 import type { Grouping } from '../../domain/reports/periods';
 import type { ReportBound } from '../../domain/reports/reportPeriod';
 import { badInput } from '../../errors';
@@ -9,12 +7,13 @@ import { typesOf } from '../../graph/modelTypes';
 import { readList } from '../../graph/rootFields';
 import type { ListArgs } from '../../planner/statement';
 import type { WhereInput } from '../../planner/where';
-import type { GatewayContext } from '../context';
-import { DateOrDateTimeScalar } from '../dateOrDateTime';
-import { EventGrouping } from '../enums';
-import { DateTimeScalar, JSONObjectScalar } from '../scalars';
-import { EventCounts } from './analyticsTypes';
-import { listComplexity, pageComplexity } from './complexity';
+import type { GatewayContext } from '../../schema/context';
+import { DateOrDateTimeScalar } from '../../schema/dateOrDateTime';
+import { DateTimeScalar, JSONObjectScalar } from '../../schema/scalars';
+import { listComplexity, pageComplexity } from '../../schema/tenant/complexity';
+import { EventCounts, EventGrouping } from './analyticsTypes';
+import { MAX_COUNTED_TYPES, eventCounts } from './eventCounts';
+import { MAX_PROPERTIES_BYTES, trackEvent } from './trackEvent';
 import { AnalyticsEvent } from './types';
 
 // A filter longer than this is a mistake, not a question.

@@ -1,5 +1,9 @@
-import { Field, Int, ObjectType } from 'type-graphql';
-import { DateTimeScalar } from '../scalars';
+import { Field, Int, ObjectType, registerEnumType } from 'type-graphql';
+import type { Grouping } from '../../domain/reports/periods';
+import { DateTimeScalar } from '../../schema/scalars';
+
+export const EventGrouping: { [K in Grouping]: K } = { DAY: 'DAY', WEEK: 'WEEK', MONTH: 'MONTH' };
+registerEnumType(EventGrouping, { name: 'EventGrouping', description: 'Days, ISO weeks (from Monday) or months, in the time zone counted in.' });
 
 @ObjectType()
 export class EventTypeCount {

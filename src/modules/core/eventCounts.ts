@@ -2,11 +2,11 @@
 // database in one statement on either engine. Periods are cut in the caller's time
 // zone (default: the tenant's report time zone) as the sales report cuts them.
 import { tenantTable, type TenantDb } from '../../db/tenantClient';
+import { periodIndex, periodStarts, type Grouping } from '../../domain/reports/periods';
+import { reportRange, type ReportBound } from '../../domain/reports/reportPeriod';
 import { badInput } from '../../errors';
 import { Prisma } from '../../generated/tenant/client';
 import { canonicalTimeZone } from '../../tenancy/localization';
-import { periodIndex, periodStarts, type Grouping } from '../reports/periods';
-import { reportRange, type ReportBound } from '../reports/reportPeriod';
 
 export const MAX_COUNTED_TYPES = 50;
 

@@ -1,7 +1,7 @@
 import { Arg, Ctx, Mutation, Query, Resolver } from 'type-graphql';
 import { readSettings, updateSettings, type TenantSettings as Settings } from '../../domain/settings';
+import type { GatewayContext } from '../../schema/context';
 import { announceTenantChange } from '../../tenancy/tenantChanges';
-import type { GatewayContext } from '../context';
 import { TenantSettings, TenantSettingsInput } from './settingsTypes';
 
 // GraphQL field <-> stored setting key.

@@ -1,5 +1,5 @@
 import { Field, InputType, Int, ObjectType } from 'type-graphql';
-import { DecimalScalar } from '../scalars';
+import { DecimalScalar } from '../../schema/scalars';
 
 @ObjectType()
 export class TenantSettings {

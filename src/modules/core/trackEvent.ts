@@ -4,8 +4,8 @@
 // relayed already, and the relay never picks them up.
 import { z } from 'zod';
 import type { TenantDb } from '../../db/tenantClient';
+import { parseInput } from '../../domain/validate';
 import type { Prisma } from '../../generated/tenant/client';
-import { parseInput } from '../validate';
 import { TRACKED_TYPE, isDomainType } from './eventTypes';
 
 /** The largest `properties` accepted, as JSON in UTF-8. */

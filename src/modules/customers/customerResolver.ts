@@ -1,12 +1,12 @@
 import type { GraphQLResolveInfo } from 'graphql';
 import { Arg, Args, Ctx, Field, ID, Info, InputType, Mutation, Query, Resolver } from 'type-graphql';
-import { createCustomer, deleteCustomer, updateCustomer } from '../../domain/customers';
 import { typesOf } from '../../graph/modelTypes';
 import { readList } from '../../graph/rootFields';
-import type { ListArgs } from '../../planner/statement';
 import { parseId } from '../../ids';
-import type { GatewayContext } from '../context';
-import { pageComplexity } from './complexity';
+import type { ListArgs } from '../../planner/statement';
+import type { GatewayContext } from '../../schema/context';
+import { pageComplexity } from '../../schema/tenant/complexity';
+import { createCustomer, deleteCustomer, updateCustomer } from './customers';
 import { Customer } from './types';
 
 @InputType()

@@ -1,10 +1,11 @@
 import { z } from 'zod';
-import type { TenantDb } from '../db/tenantClient';
-import type { Customer } from '../generated/tenant/client';
-import { ErrorCode, gatewayError, notFound } from '../errors';
-import { recordTenantEvent } from './tenantEvents';
-import { inTransaction } from './transaction';
-import { fitsColumn, parseInput } from './validate';
+import type { TenantDb } from '../../db/tenantClient';
+import { recordTenantEvent } from '../../domain/tenantEvents';
+import { inTransaction } from '../../domain/transaction';
+import { fitsColumn, parseInput } from '../../domain/validate';
+import { ErrorCode, gatewayError, notFound } from '../../errors';
+import type { Customer } from '../../generated/tenant/client';
+import { modelNamed } from '../../graph/tenantModel';
 
 const CustomerFields = z.object({
   name: z.string().trim().min(1, 'is required').check(fitsColumn('Customer', 'name')),
@@ -50,7 +51,14 @@ export function updateCustomer(db: TenantDb, id: string, input: Partial<Customer
   });
 }
 
-const DOCUMENTS = { invoices: 'invoice', orders: 'order', journalLines: 'journal line' } as const;
+// What other modules keep that names a customer, in the order a refusal lists them: the
+// back relations their models give Customer. A build without those modules has fewer
+// (and its Prisma Client knows only those it has, hence the loose type of the count).
+const DOCUMENTS = Object.entries({ invoices: 'invoice', orders: 'order', journalLines: 'journal line' }).filter(([relation]) =>
+  modelNamed('Customer').relations.some((r) => r.name === relation),
+);
+
+type CountingCustomers = { findUnique(args: object): Promise<(Customer & { _count?: Record<string, number> }) | null> };
 
 /**
  * Deletes a customer no document refers to. Invoices, orders and the books keep who
@@ -59,12 +67,13 @@ const DOCUMENTS = { invoices: 'invoice', orders: 'order', journalLines: 'journal
  */
 export function deleteCustomer(db: TenantDb, id: string): Promise<boolean> {
   return inTransaction(db, async (tx) => {
-    const customer = await tx.customer.findUnique({ where: { id }, include: { _count: { select: { invoices: true, orders: true, journalLines: true } } } });
+    const count = DOCUMENTS.length ? { _count: { select: Object.fromEntries(DOCUMENTS.map(([relation]) => [relation, true])) } } : {};
+    const customer = await (tx.customer as unknown as CountingCustomers).findUnique({ where: { id }, include: count });
     if (!customer) throw notFound('customer');
-    const referencedBy = customer._count;
-    const named = (Object.keys(DOCUMENTS) as Array<keyof typeof DOCUMENTS>)
-      .filter((kind) => referencedBy[kind] > 0)
-      .map((kind) => `${referencedBy[kind]} ${DOCUMENTS[kind]}${referencedBy[kind] === 1 ? '' : 's'}`);
+    const referencedBy = customer._count ?? {};
+    const named = DOCUMENTS.filter(([relation]) => referencedBy[relation] > 0).map(
+      ([relation, noun]) => `${referencedBy[relation]} ${noun}${referencedBy[relation] === 1 ? '' : 's'}`,
+    );
     if (named.length > 0) {
       throw gatewayError(ErrorCode.CONFLICT, `customer ${customer.name} cannot be deleted: referred to by ${named.join(', ')}`, { referencedBy });
     }

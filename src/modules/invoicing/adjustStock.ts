@@ -7,15 +7,15 @@
 import { v7 as uuidv7 } from 'uuid';
 import { z } from 'zod';
 import type { TenantDb } from '../../db/tenantClient';
+import { lockRow } from '../../domain/lockRow';
+import { ZERO, quantity, type Decimal } from '../../domain/money';
+import { eventObject, recordTenantEvent } from '../../domain/tenantEvents';
+import { inTransaction } from '../../domain/transaction';
+import { parseInput } from '../../domain/validate';
 import { badInput } from '../../errors';
-import { postEntry, withoutZeroLines } from '../accounting/postEntry';
-import { ensureDefaultAccounts } from '../accounting/defaultAccounts';
-import { STOCK_ADJUSTMENT_REASONS, stockAdjustmentPosting, type StockAdjustmentReason } from '../invoicing/invoicePostings';
-import { lockRow } from '../lockRow';
-import { ZERO, quantity, type Decimal } from '../money';
-import { eventObject, recordTenantEvent } from '../tenantEvents';
-import { inTransaction } from '../transaction';
-import { parseInput } from '../validate';
+import { ensureDefaultAccounts } from '../books/defaultAccounts';
+import { postEntry, withoutZeroLines } from '../books/postEntry';
+import { STOCK_ADJUSTMENT_REASONS, stockAdjustmentPosting, type StockAdjustmentReason } from './invoicePostings';
 import { moveStock, negativeStockAllowed } from './moveStock';
 
 const Adjustment = z.object({

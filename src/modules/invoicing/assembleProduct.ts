@@ -4,10 +4,10 @@
 // for instance) are part of the recipe but move nothing. Value stays within
 // inventory, so assembling posts no journal entry.
 import type { TenantDb } from '../../db/tenantClient';
+import { positiveQuantity } from '../../domain/money';
+import { inTransaction } from '../../domain/transaction';
+import { parseInput } from '../../domain/validate';
 import { badInput, notFound } from '../../errors';
-import { positiveQuantity } from '../money';
-import { inTransaction } from '../transaction';
-import { parseInput } from '../validate';
 import { moveStock, negativeStockAllowed, type Movement } from './moveStock';
 
 export async function assembleProduct(db: TenantDb, productId: string, quantityInput: string) {

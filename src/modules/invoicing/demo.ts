@@ -1,23 +1,111 @@
-// The demo tenants' books: an opening balance, three months of invoices issued and
-// (mostly) paid, an assembled product, and a bank statement that is partly matched,
-// so every report shows something. Everything goes through the domain functions the
-// API uses, so the demo's books obey every rule the API does.
-import type { TenantDb } from '../db/tenantClient';
-import { postEntry } from '../domain/accounting/postEntry';
-import { createBankAccount } from '../domain/bank/bankAccounts';
-import { importBankStatement } from '../domain/bank/importStatement';
-import { ACCOUNT } from '../domain/chartOfAccounts';
-import { createInvoice } from '../domain/invoices';
-import { settlement } from '../domain/invoicing/invoicePostings';
-import { issueInvoice } from '../domain/invoicing/issueInvoice';
-import { recordPayment } from '../domain/invoicing/recordPayment';
-import { voidInvoice } from '../domain/invoicing/voidInvoice';
-import { Decimal, round2, sum } from '../domain/money';
-import { assembleProduct } from '../domain/stock/assembleProduct';
-import { setProductComponents } from '../domain/stock/billOfMaterials';
-import { inTransaction } from '../domain/transaction';
-import type { Customer, Product } from '../generated/tenant/client';
-import type { DemoInvoice, DemoTenant } from './demoData';
+// The demo tenants' books (src/demo): the stock and money they started with, three
+// months of invoices issued and (mostly) paid, and an assembled product, so every
+// report shows something. Everything goes through the domain functions the API uses,
+// so the demo's books obey every rule the API does.
+import type { TenantDb } from '../../db/tenantClient';
+import type { DemoTenant } from '../../demo/demoData';
+import { Decimal, round2, sum } from '../../domain/money';
+import { inTransaction } from '../../domain/transaction';
+import type { Customer, Product } from '../../generated/tenant/client';
+import type { InvoiceKind, PaymentMethod } from '../../generated/tenant/enums';
+import { ACCOUNT } from '../books/chartOfAccounts';
+import { postEntry } from '../books/postEntry';
+import { DEMO_CATALOGUES, productsBySku } from '../catalogue/demo';
+import { demoCustomers } from '../customers/demo';
+import { assembleProduct } from './assembleProduct';
+import { settlement } from './invoicePostings';
+import { createInvoice } from './invoices';
+import { issueInvoice } from './issueInvoice';
+import { recordPayment } from './recordPayment';
+import { voidInvoice } from './voidInvoice';
+
+export interface DemoPayment {
+  daysAgo: number;
+  method: PaymentMethod;
+  /** Defaults to what is still due. */
+  amount?: string;
+  reference?: string;
+}
+
+export interface DemoInvoice {
+  kind: InvoiceKind;
+  /** Index into the tenant's customers. */
+  customer: number;
+  daysAgo: number;
+  items: Array<{ sku: string; quantity: string; tradeIn?: boolean; unitPrice?: string }>;
+  payments?: DemoPayment[];
+  /** Left as a DRAFT instead of being issued. */
+  draft?: boolean;
+}
+
+interface DemoBooks {
+  /** What the business started with besides its stock: cash in the till and in the bank. */
+  openingCash: string;
+  openingBank: string;
+  invoices: DemoInvoice[];
+  /** Sales spread over the last three months, on top of `invoices`. */
+  historySales: number;
+  /** How many of a product made from others (its bill of materials) to make. */
+  assemble: Array<{ sku: string; make: string }>;
+}
+
+/** By demo tenant. */
+export const DEMO_BOOKS: Record<string, DemoBooks> = {
+  talanou: {
+    openingCash: '3000000000',
+    openingBank: '25000000000',
+    invoices: [
+      {
+        kind: 'SALE',
+        customer: 0,
+        daysAgo: 12,
+        items: [{ sku: 'RING-101', quantity: '1' }, { sku: 'STONE-TURQ', quantity: '2' }],
+        payments: [{ daysAgo: 12, method: 'CARD', reference: 'POS-551204' }],
+      },
+      { kind: 'SALE', customer: 1, daysAgo: 6, items: [{ sku: 'COIN-BAHAR', quantity: '2' }], payments: [{ daysAgo: 5, method: 'BANK_TRANSFER', amount: '1000000000', reference: 'PAYA-88213' }] },
+      {
+        kind: 'TRADE',
+        customer: 2,
+        daysAgo: 3,
+        items: [{ sku: 'NECK-201', quantity: '1' }, { sku: 'GOLD-18K', quantity: '4.2', tradeIn: true, unitPrice: '70000000' }],
+        payments: [{ daysAgo: 3, method: 'CASH' }],
+      },
+      { kind: 'PURCHASE', customer: 3, daysAgo: 1, items: [{ sku: 'GOLD-18K', quantity: '15', unitPrice: '70000000' }], payments: [{ daysAgo: 1, method: 'BANK_TRANSFER', reference: 'SATNA-4471' }] },
+      { kind: 'SALE', customer: 3, daysAgo: 0, items: [{ sku: 'COIN-NIM', quantity: '1' }], draft: true },
+    ],
+    historySales: 12,
+    assemble: [{ sku: 'RING-101', make: '2' }],
+  },
+  'arya-jewelry': {
+    openingCash: '1500000000',
+    openingBank: '12000000000',
+    invoices: [
+      { kind: 'SALE', customer: 0, daysAgo: 9, items: [{ sku: 'EAR-110', quantity: '1' }], payments: [{ daysAgo: 9, method: 'CARD', reference: 'POS-730019' }] },
+      {
+        kind: 'SALE',
+        customer: 1,
+        daysAgo: 4,
+        items: [{ sku: 'RING-220', quantity: '2' }, { sku: 'COIN-GERAMI', quantity: '3' }],
+        payments: [{ daysAgo: 4, method: 'CASH', amount: '500000000' }],
+      },
+      { kind: 'TRADE', customer: 2, daysAgo: 2, items: [{ sku: 'STONE-RUBY', quantity: '1' }, { sku: 'GOLD-18K', quantity: '2', tradeIn: true, unitPrice: '69800000' }] },
+    ],
+    historySales: 8,
+    assemble: [{ sku: 'EAR-110', make: '1' }],
+  },
+  'demo-shop': {
+    openingCash: '500.00',
+    openingBank: '8000.00',
+    invoices: [
+      { kind: 'SALE', customer: 0, daysAgo: 8, items: [{ sku: 'TEE-BLK-M', quantity: '2' }, { sku: 'CAP-NVY', quantity: '1' }], payments: [{ daysAgo: 8, method: 'CARD', reference: 'ch_3PqL8' }] },
+      { kind: 'SALE', customer: 1, daysAgo: 5, items: [{ sku: 'HOOD-GRY-L', quantity: '1' }, { sku: 'MUG-WHT', quantity: '4' }], payments: [{ daysAgo: 3, method: 'BANK_TRANSFER', reference: 'ACH-20417' }] },
+      { kind: 'SALE', customer: 2, daysAgo: 1, items: [{ sku: 'TOTE-NAT', quantity: '3' }] },
+      { kind: 'PURCHASE', customer: 2, daysAgo: 2, items: [{ sku: 'TEE-BLK-M', quantity: '50', unitPrice: '9.50' }], payments: [{ daysAgo: 1, method: 'BANK_TRANSFER', reference: 'ACH-20433' }] },
+    ],
+    historySales: 10,
+    assemble: [],
+  },
+};
 
 const DAY = 86_400_000;
 
@@ -26,10 +114,16 @@ interface Catalogue {
   customers: Customer[];
 }
 
+/** Opening stock is a movement like any other, so stock always equals the sum of movements. */
+async function addOpeningStock(db: TenantDb) {
+  const products = await db.product.findMany({ where: { stockMovements: { none: {} } } });
+  await db.stockMovement.createMany({ data: products.map((p) => ({ productId: p.id, quantity: p.stock, type: 'ADJUSTMENT' as const, note: 'opening stock' })) });
+}
+
 /** Stock and money the business started with, against the owner's capital. */
-async function postOpeningBalance(db: TenantDb, demo: DemoTenant, products: Product[], at: Date) {
+async function postOpeningBalance(db: TenantDb, demo: DemoTenant, books: DemoBooks, products: Product[], at: Date) {
   const stock = round2(sum(products.map((p) => p.stock.mul(p.cost))));
-  const { openingCash, openingBank } = demo.books;
+  const { openingCash, openingBank } = books;
   await inTransaction(db, (tx) =>
     postEntry(tx, {
       date: at,
@@ -46,9 +140,9 @@ async function postOpeningBalance(db: TenantDb, demo: DemoTenant, products: Prod
 }
 
 /** Sales spread over the last three months, one product after another, paid in the ways shops are paid. */
-function historySales(demo: DemoTenant, catalogue: Catalogue): Array<DemoInvoice & { voidAfter?: boolean }> {
-  const count = demo.books.historySales;
-  const stocked = demo.products.filter((p) => catalogue.products.get(p.sku)?.trackStock);
+function historySales(demo: DemoTenant, books: DemoBooks, catalogue: Catalogue): Array<DemoInvoice & { voidAfter?: boolean }> {
+  const count = books.historySales;
+  const stocked = DEMO_CATALOGUES[demo.slug].products.filter((p) => catalogue.products.get(p.sku)?.trackStock);
   return Array.from({ length: count }, (_, i) => {
     const product = stocked[i % stocked.length];
     const daysAgo = Math.round(88 - (i * 80) / count);
@@ -99,42 +193,14 @@ async function enterInvoice(db: TenantDb, demo: DemoTenant, catalogue: Catalogue
   if (invoice.voidAfter) await voidInvoice(db, created.id);
 }
 
-/**
- * The bank's statement of the last six weeks: what reached the bank, card takings a
- * day late and without a reference, plus a fee and a deposit nobody recorded. The
- * latest transfer is not on it yet.
- */
-async function importDemoStatement(db: TenantDb, demo: DemoTenant, bankAccountId: string, now: number) {
-  const payments = await db.payment.findMany({
-    where: { method: { not: 'CASH' }, paidAt: { gte: new Date(now - 42 * DAY) } },
-    include: { invoice: { select: { kind: true, total: true } } },
-    orderBy: { paidAt: 'asc' },
-  });
-  const day = (date: Date | number) => new Date(date).toISOString().slice(0, 10);
-  const rows = payments.slice(0, -1).map((p) => {
-    const amount = settlement(p.invoice).direction === 'IN' ? p.amount : p.amount.neg();
-    const date = p.method === 'CARD' ? day(p.paidAt.getTime() + DAY) : day(p.paidAt);
-    return [date, amount.toFixed(2), p.method === 'CARD' ? '' : (p.reference ?? ''), p.method === 'CARD' ? 'card settlement' : 'transfer'];
-  });
-  const fee = round2(new Decimal(demo.books.openingBank).div(2000));
-  rows.push([day(now - 20 * DAY), fee.neg().toFixed(2), '', 'bank fee'], [day(now - 9 * DAY), fee.mul(37).toFixed(2), 'DEP-0912', 'deposit']);
-  const csv = ['date,amount,reference,description', ...rows.map((r) => r.join(','))].join('\n');
-  await importBankStatement(db, bankAccountId, csv);
-}
-
-export async function fillBooks(db: TenantDb, demo: DemoTenant, catalogue: Catalogue, now = Date.now()): Promise<void> {
-  await postOpeningBalance(db, demo, [...catalogue.products.values()], new Date(now - 100 * DAY));
-  const bank = await createBankAccount(db, demo.currency, demo.books.bank);
-  const invoices = [...historySales(demo, catalogue), ...demo.invoices].sort((a, b) => b.daysAgo - a.daysAgo);
+export async function seedInvoicingDemo(db: TenantDb, demo: DemoTenant): Promise<void> {
+  const books = DEMO_BOOKS[demo.slug];
+  if (!books || (await db.invoice.count()) > 0) return;
+  const now = Date.now();
+  await addOpeningStock(db);
+  const catalogue = { products: await productsBySku(db), customers: await demoCustomers(db, demo) };
+  await postOpeningBalance(db, demo, books, [...catalogue.products.values()], new Date(now - 100 * DAY));
+  const invoices = [...historySales(demo, books, catalogue), ...books.invoices].sort((a, b) => b.daysAgo - a.daysAgo);
   for (const invoice of invoices) await enterInvoice(db, demo, catalogue, invoice, now);
-  for (const assembly of demo.books.assemblies) {
-    const product = catalogue.products.get(assembly.sku)!;
-    await setProductComponents(
-      db,
-      product.id,
-      assembly.components.map((c) => ({ componentId: catalogue.products.get(c.sku)!.id, quantity: c.quantity })),
-    );
-    await assembleProduct(db, product.id, assembly.make);
-  }
-  await importDemoStatement(db, demo, bank.id, now);
+  for (const { sku, make } of books.assemble) await assembleProduct(db, catalogue.products.get(sku)!.id, make);
 }

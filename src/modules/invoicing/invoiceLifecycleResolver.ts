@@ -1,14 +1,14 @@
 // Moving an invoice through its life: issue, pay, void. The rules are in
-// src/domain/invoicing; this only wires them to GraphQL.
+// issueInvoice.ts, recordPayment.ts and voidInvoice.ts; this only wires them to GraphQL.
 import { Arg, Ctx, Field, ID, InputType, Mutation, Resolver } from 'type-graphql';
-import { issueInvoice } from '../../domain/invoicing/issueInvoice';
-import { recordPayment } from '../../domain/invoicing/recordPayment';
-import { voidInvoice } from '../../domain/invoicing/voidInvoice';
-import type { GatewayContext } from '../context';
-import { PaymentMethod } from '../enums';
 import { parseId } from '../../ids';
-import { DateTimeScalar, DecimalScalar } from '../scalars';
+import type { GatewayContext } from '../../schema/context';
+import { DateTimeScalar, DecimalScalar } from '../../schema/scalars';
+import { PaymentMethod } from './enums';
+import { issueInvoice } from './issueInvoice';
+import { recordPayment } from './recordPayment';
 import { Invoice, Payment } from './types';
+import { voidInvoice } from './voidInvoice';
 
 @InputType()
 class PaymentDetails {

@@ -3,11 +3,11 @@
 // (docs/books.md has them as a table).
 // Nothing here touches the database; issueInvoice, recordPayment and voidInvoice
 // apply what these functions return.
+import { ZERO, round2, sum, type Decimal } from '../../domain/money';
 import type { InvoiceKind, PaymentMethod } from '../../generated/tenant/enums';
-import { ACCOUNT } from '../chartOfAccounts';
-import { ZERO, round2, sum, type Decimal } from '../money';
-import type { Posting, PostingLine } from '../accounting/postEntry';
-import type { Movement } from '../stock/moveStock';
+import { ACCOUNT } from '../books/chartOfAccounts';
+import type { Posting, PostingLine } from '../books/postEntry';
+import type { Movement } from './moveStock';
 
 export interface PostedInvoice {
   id: string;

@@ -1,15 +1,15 @@
 import type { GraphQLResolveInfo } from 'graphql';
 import { Arg, Args, Ctx, Field, ID, Info, InputType, Mutation, Query, Resolver } from 'type-graphql';
 import { withinPlanLimit } from '../../billing/planLimits';
-import { createInvoice } from '../../domain/invoices';
 import { typesOf } from '../../graph/modelTypes';
 import { readList } from '../../graph/rootFields';
-import type { ListArgs } from '../../planner/statement';
-import type { GatewayContext } from '../context';
-import { InvoiceKind, InvoiceStatus } from '../enums';
 import { parseId } from '../../ids';
-import { DateTimeScalar, DecimalScalar } from '../scalars';
-import { pageComplexity } from './complexity';
+import type { ListArgs } from '../../planner/statement';
+import type { GatewayContext } from '../../schema/context';
+import { DateTimeScalar, DecimalScalar } from '../../schema/scalars';
+import { pageComplexity } from '../../schema/tenant/complexity';
+import { InvoiceKind, InvoiceStatus } from './enums';
+import { createInvoice } from './invoices';
 import { Invoice } from './types';
 
 @InputType()

@@ -1,13 +1,13 @@
 // Creating invoices. The server computes every amount from the lines: a client
 // sends quantities and (optionally) prices, never totals.
 import { z } from 'zod';
-import type { TenantDb } from '../db/tenantClient';
-import { InvoiceKind } from '../generated/tenant/enums';
-import { badInput, notFound } from '../errors';
-import { fitsColumn, parseInput } from './validate';
-import { defaultSettings, readSetting } from './settings';
-import { Decimal, round2, type DecimalValue } from './money';
-import { nextNumber } from './numbering';
+import type { TenantDb } from '../../db/tenantClient';
+import { Decimal, round2, type DecimalValue } from '../../domain/money';
+import { nextNumber } from '../../domain/numbering';
+import { defaultSettings, readSetting } from '../../domain/settings';
+import { fitsColumn, parseInput } from '../../domain/validate';
+import { badInput, notFound } from '../../errors';
+import { InvoiceKind } from '../../generated/tenant/enums';
 
 const decimalString = (what: string, decimals = 6) =>
   z.string().regex(new RegExp(`^\\d{1,15}(\\.\\d{1,${decimals}})?$`), `must be a non-negative ${what} with at most ${decimals} decimals`);

@@ -1,12 +1,12 @@
 // DRAFT -> ISSUED: the invoice reaches the books and the stock, all or nothing.
 import type { TenantDb } from '../../db/tenantClient';
+import { eventObject, recordTenantEvent } from '../../domain/tenantEvents';
+import { inTransaction } from '../../domain/transaction';
 import { badInput } from '../../errors';
-import { postEntry, withoutZeroLines } from '../accounting/postEntry';
-import { moveStock, negativeStockAllowed } from '../stock/moveStock';
-import { eventObject, recordTenantEvent } from '../tenantEvents';
-import { inTransaction } from '../transaction';
+import { postEntry, withoutZeroLines } from '../books/postEntry';
 import { issuePosting } from './invoicePostings';
 import { lockInvoice } from './lockInvoice';
+import { moveStock, negativeStockAllowed } from './moveStock';
 
 export async function issueInvoice(db: TenantDb, id: string) {
   return inTransaction(db, async (tx) => {

@@ -1,11 +1,11 @@
 // The one way stock changes: a movement row and the product's stock column move
 // together, so stock always equals the sum of its movements. The UPDATE locks the
 // product row, so two sales of the last ring cannot both see it on the shelf.
-import type { StockMovementType } from '../../generated/tenant/enums';
+import { ZERO, type Decimal } from '../../domain/money';
+import { readSetting } from '../../domain/settings';
+import type { Tx } from '../../domain/transaction';
 import { badInput } from '../../errors';
-import { ZERO, type Decimal } from '../money';
-import { readSetting } from '../settings';
-import type { Tx } from '../transaction';
+import type { StockMovementType } from '../../generated/tenant/enums';
 
 export interface Movement {
   /** Given when the caller refers to the movement afterwards (a journal entry's source). */

@@ -2,13 +2,13 @@
 // first, so concurrent payments are checked one after another and never overpay.
 import { z } from 'zod';
 import type { TenantDb } from '../../db/tenantClient';
+import { positiveAmount } from '../../domain/money';
+import { eventObject, recordTenantEvent } from '../../domain/tenantEvents';
+import { inTransaction } from '../../domain/transaction';
+import { fitsColumn, parseInput } from '../../domain/validate';
 import { badInput } from '../../errors';
 import { PaymentMethod } from '../../generated/tenant/enums';
-import { postEntry } from '../accounting/postEntry';
-import { positiveAmount } from '../money';
-import { eventObject, recordTenantEvent } from '../tenantEvents';
-import { inTransaction } from '../transaction';
-import { fitsColumn, parseInput } from '../validate';
+import { postEntry } from '../books/postEntry';
 import { paymentPosting, settlement } from './invoicePostings';
 import { lockInvoice } from './lockInvoice';
 

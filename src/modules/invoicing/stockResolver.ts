@@ -1,17 +1,16 @@
 import type { GraphQLResolveInfo } from 'graphql';
 import { Arg, Args, Ctx, ID, Info, Mutation, Query, Resolver } from 'type-graphql';
-import { adjustStock } from '../../domain/stock/adjustStock';
-import { assembleProduct } from '../../domain/stock/assembleProduct';
-import { setProductComponents } from '../../domain/stock/billOfMaterials';
 import { typesOf } from '../../graph/modelTypes';
 import { readList } from '../../graph/rootFields';
 import { parseId } from '../../ids';
 import type { ListArgs } from '../../planner/statement';
-import type { GatewayContext } from '../context';
-import { DecimalScalar } from '../scalars';
-import { listComplexity, pageComplexity } from './complexity';
-import { BomComponentInput, StockAdjustment, StockAdjustmentInput, StockLevel } from './stockTypes';
-import { Product } from './types';
+import type { GatewayContext } from '../../schema/context';
+import { DecimalScalar } from '../../schema/scalars';
+import { listComplexity, pageComplexity } from '../../schema/tenant/complexity';
+import { Product } from '../catalogue/types';
+import { adjustStock } from './adjustStock';
+import { assembleProduct } from './assembleProduct';
+import { StockAdjustment, StockAdjustmentInput, StockLevel } from './stockTypes';
 
 @Resolver()
 export class StockResolver {
@@ -38,16 +37,6 @@ export class StockResolver {
     @Info() info: GraphQLResolveInfo,
   ) {
     return readList(ctx, info, page, { productId: { eq: productId && parseId(productId, 'productId') } });
-  }
-
-  @Mutation(() => Product, { description: "Replaces a product's bill of materials (an empty list removes it)." })
-  async setProductComponents(
-    @Arg('productId', () => ID) productId: string,
-    @Arg('components', () => [BomComponentInput]) components: BomComponentInput[],
-    @Ctx() ctx: GatewayContext,
-  ) {
-    const { db } = await ctx.tenant('data.write');
-    return setProductComponents(db, parseId(productId, 'productId'), components);
   }
 
   @Mutation(() => Product, { description: 'Makes `quantity` of a product from its components, consuming their stock.' })

@@ -1,19 +1,15 @@
 import { Field, ID, InputType, ObjectType, registerEnumType } from 'type-graphql';
-import { STOCK_ADJUSTMENT_REASONS, type StockAdjustmentReason as Reason } from '../../domain/invoicing/invoicePostings';
-import { DecimalScalar } from '../scalars';
-import { JournalEntry, Product, StockMovement } from './types';
+import { DecimalScalar } from '../../schema/scalars';
+import { JournalEntry } from '../books/types';
+import { Product } from '../catalogue/types';
+import { STOCK_ADJUSTMENT_REASONS, type StockAdjustmentReason as Reason } from './invoicePostings';
+import { StockMovement } from './types';
 
 @ObjectType()
 export class StockLevel {
   @Field(() => Product) product!: unknown;
   @Field(() => DecimalScalar, { description: 'On hand: the sum of the product\'s movements.' }) onHand!: unknown;
   @Field(() => DecimalScalar, { description: 'On hand at unit cost.' }) value!: unknown;
-}
-
-@InputType()
-export class BomComponentInput {
-  @Field(() => ID) componentId!: string;
-  @Field(() => DecimalScalar) quantity!: string;
 }
 
 export const StockAdjustmentReason = Object.fromEntries(STOCK_ADJUSTMENT_REASONS.map((reason) => [reason, reason])) as { [R in Reason]: R };

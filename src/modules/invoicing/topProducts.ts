@@ -1,10 +1,11 @@
 // The best-selling products of a period by revenue (then units), summed by
 // the database over the sold (not traded-in) lines of revenue invoices.
 import { tenantTable, type TenantDb } from '../../db/tenantClient';
+import type { Decimal } from '../../domain/money';
+import { reportRange, type ReportBound } from '../../domain/reports/reportPeriod';
 import { badInput } from '../../errors';
 import { Prisma } from '../../generated/tenant/client';
-import type { Decimal } from '../money';
-import { REVENUE_KINDS, REVENUE_STATUSES, reportRange, type ReportBound } from './reportPeriod';
+import { REVENUE_KINDS, REVENUE_STATUSES } from './revenue';
 
 export interface ProductSales {
   productId: string;

@@ -3,12 +3,12 @@
 // and each stock movement is matched by a REVERSAL. Nothing is deleted: the books
 // show the sale and its undoing, each on its own date.
 import type { TenantDb } from '../../db/tenantClient';
+import { eventObject, recordTenantEvent } from '../../domain/tenantEvents';
+import { inTransaction } from '../../domain/transaction';
 import { badInput } from '../../errors';
-import { REVERSIBLE, reverseEntry } from '../accounting/reverseEntry';
-import { moveStock, negativeStockAllowed } from '../stock/moveStock';
-import { eventObject, recordTenantEvent } from '../tenantEvents';
-import { inTransaction } from '../transaction';
+import { REVERSIBLE, reverseEntry } from '../books/reverseEntry';
 import { lockInvoice } from './lockInvoice';
+import { moveStock, negativeStockAllowed } from './moveStock';
 
 export async function voidInvoice(db: TenantDb, id: string) {
   return inTransaction(db, async (tx) => {

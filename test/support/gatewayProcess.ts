@@ -38,13 +38,14 @@ export interface GatewayProcess {
 }
 
 /**
- * Runs main.js with exactly `env` and waits for its banner. `ownProcessGroup` leads a
- * process group of its own, as a shell runs a foreground command: Ctrl-C in a terminal
- * is then `process.kill(-child.pid, 'SIGINT')`, to the whole group.
+ * Runs `main` (this project's main.js, or that of a build in another folder) with
+ * exactly `env` and waits for its banner. `ownProcessGroup` leads a process group of its
+ * own, as a shell runs a foreground command: Ctrl-C in a terminal is then
+ * `process.kill(-child.pid, 'SIGINT')`, to the whole group.
  */
-export async function spawnGateway(env: NodeJS.ProcessEnv, { ownProcessGroup = false } = {}): Promise<GatewayProcess> {
-  if (!existsSync(MAIN)) throw new Error('dist/ is missing: `npm test` builds it first (npm run build)');
-  const child = spawn(process.execPath, [MAIN], { env, stdio: ['ignore', 'pipe', 'pipe'], detached: ownProcessGroup });
+export async function spawnGateway(env: NodeJS.ProcessEnv, { ownProcessGroup = false, main = MAIN } = {}): Promise<GatewayProcess> {
+  if (!existsSync(main)) throw new Error(`${main} is missing: \`npm test\` builds it first (npm run build)`);
+  const child = spawn(process.execPath, [main], { env, stdio: ['ignore', 'pipe', 'pipe'], detached: ownProcessGroup });
   let output = '';
   child.stdout!.on('data', (chunk) => (output += chunk));
   child.stderr!.on('data', (chunk) => (output += chunk));
@@ -76,9 +77,9 @@ export async function spawnGateway(env: NodeJS.ProcessEnv, { ownProcessGroup = f
 }
 
 /** A gateway in test mode on a free port of 127.0.0.1, with `env` on top; nothing else is inherited but PATH. */
-export async function startGatewayProcess(env: Record<string, string>): Promise<GatewayProcess> {
+export async function startGatewayProcess(env: Record<string, string>, main = MAIN): Promise<GatewayProcess> {
   const port = await freePort();
-  return spawnGateway({ PATH: process.env.PATH, HOST: '127.0.0.1', PORT: String(port), NODE_ENV: 'test', DEMO: 'false', LOG_LEVEL: 'warn', ...env });
+  return spawnGateway({ PATH: process.env.PATH, HOST: '127.0.0.1', PORT: String(port), NODE_ENV: 'test', DEMO: 'false', LOG_LEVEL: 'warn', ...env }, { main });
 }
 
 /** Runs main.js with exactly `env` to its exit, for starts that must not get as far as serving. */

@@ -38,10 +38,10 @@ export interface GatewayProcess {
 }
 
 /**
- * Runs `main` (this project's main.js, or that of a build in another folder) with
- * exactly `env` and waits for its banner. `ownProcessGroup` leads a process group of its
- * own, as a shell runs a foreground command: Ctrl-C in a terminal is then
- * `process.kill(-child.pid, 'SIGINT')`, to the whole group.
+ * Runs `main` (this project's main.js, or a deployment's) with exactly `env` and waits
+ * for its banner. `ownProcessGroup` leads a process group of its own, as a shell runs a
+ * foreground command: Ctrl-C in a terminal is then `process.kill(-child.pid, 'SIGINT')`,
+ * to the whole group.
  */
 export async function spawnGateway(env: NodeJS.ProcessEnv, { ownProcessGroup = false, main = MAIN } = {}): Promise<GatewayProcess> {
   if (!existsSync(main)) throw new Error(`${main} is missing: \`npm test\` builds it first (npm run build)`);

@@ -6,7 +6,7 @@
 // (receivable, sales and tax lines). Ids are UUIDv7 of when each row was made, as the
 // gateway makes them. The same counts give the same rows: a seeded generator picks.
 import { v7 as uuidv7 } from 'uuid';
-import { ACCOUNT } from '../src/domain/chartOfAccounts';
+import { ACCOUNT } from '../src/modules/books/chartOfAccounts';
 import type { Services } from '../src/services';
 import type { TenantRecord } from '../src/tenancy/tenantRegistry';
 

@@ -2,8 +2,9 @@
 // Generates what the build derives from the Prisma schemas: the tenant schema
 // assembled from its modules (assemble-tenant-schema.cjs), the three Prisma clients,
 // the tenant model the graph is generated from (tenant-model.cjs, to
-// src/generated/tenantModel.json) and the tenant columns' lengths
-// (src/generated/columnLengths.ts, read by src/db/columnLengths.ts). Offline, `prisma
+// src/generated/tenantModel.json), the tenant columns' lengths
+// (src/generated/columnLengths.ts, read by src/db/columnLengths.ts) and the list of the
+// selected modules' code the build compiles (selected-modules.cjs). Offline, `prisma
 // generate` still wants a schema engine binary to exist (it never runs it for
 // generation), so point it at a file that does when none is configured.
 import { execFileSync } from 'node:child_process';
@@ -11,6 +12,7 @@ import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { columnLengths } from './column-lengths.cjs';
 import { readDatamodel } from './datamodel.cjs';
+import { selectedModuleFiles } from './selected-modules.cjs';
 import { tenantModel } from './tenant-model.cjs';
 
 try {
@@ -31,8 +33,11 @@ const datamodel = (schema) => readDatamodel(readFileSync(new URL(`../prisma/${sc
 const lengths = columnLengths({ postgresql: datamodel('tenant'), mysql: datamodel('tenant-mysql') });
 
 const modulesFile = new URL('../src/generated/tenantModules.json', import.meta.url);
-const modules = existsSync(modulesFile) ? (JSON.parse(readFileSync(modulesFile, 'utf8')).models ?? {}) : {};
-writeFileSync(new URL('../src/generated/tenantModel.json', import.meta.url), `${JSON.stringify(tenantModel(datamodel('tenant'), modules, lengths), null, 1)}\n`);
+const manifest = existsSync(modulesFile) ? JSON.parse(readFileSync(modulesFile, 'utf8')) : {};
+writeFileSync(new URL('../src/generated/tenantModel.json', import.meta.url), `${JSON.stringify(tenantModel(datamodel('tenant'), manifest.models ?? {}, lengths), null, 1)}\n`);
+
+const moduleFiles = selectedModuleFiles(fileURLToPath(new URL('../src/modules', import.meta.url)), (manifest.modules ?? []).map((m) => m.name));
+for (const [file, text] of Object.entries(moduleFiles)) writeFileSync(new URL(`../src/generated/${file}`, import.meta.url), text);
 
 writeFileSync(
   new URL('../src/generated/columnLengths.ts', import.meta.url),

@@ -1,6 +1,7 @@
 // What a plan allows, enforced where tenant rows are created: products, invoices
 // and orders per UTC calendar month, and the storage the tenant's data takes. Resolvers wrap
-// the create in `withinPlanLimit`.
+// the create in `withinPlanLimit`. The module whose models a limit is about counts it
+// (TenantModule.limitCounts); a build without that module has nothing to count.
 //
 // Counts are exact under concurrency: the count and the insert run in one tenant
 // transaction that first takes a lock named for the limit. Creates of one
@@ -16,6 +17,7 @@ import { uuidv7Floor } from '../db/uuidTime';
 import { takeNamedLock } from '../domain/namedLock';
 import { ErrorCode, gatewayError } from '../errors';
 import type { Plan } from '../generated/platform/client';
+import { SELECTED_MODULES } from '../generated/selectedModules';
 import type { Services } from '../services';
 import type { TenantRecord } from '../tenancy/tenantRegistry';
 import { startOfUtcMonth } from './calendar';
@@ -23,7 +25,8 @@ import { storageUsedMb } from './storageUsed';
 
 export type LimitName = 'maxProducts' | 'maxInvoicesPerMonth' | 'maxOrdersPerMonth' | 'maxApiCallsPerMonth' | 'maxStorageMb';
 
-type TenantReader = Pick<TenantDb, 'product' | 'invoice' | 'order'>;
+/** The limits counted in the tenant's own database. */
+export type CountedLimit = 'maxProducts' | 'maxInvoicesPerMonth' | 'maxOrdersPerMonth';
 
 /** The tenant a limit is checked for: its record, its Prisma client and its tables. */
 export interface LimitScope {
@@ -32,15 +35,11 @@ export interface LimitScope {
   target: TenantTarget;
 }
 
-/** The limits counted in the tenant's own database. */
-const tenantCounts = {
-  maxProducts: (db: TenantReader) => db.product.count(),
-  // Invoice and order ids are UUIDv7, so "created this month" is a primary-key range.
-  maxInvoicesPerMonth: (db: TenantReader, now: Date) => db.invoice.count({ where: { id: { gte: uuidv7Floor(startOfUtcMonth(now)) } } }),
-  maxOrdersPerMonth: (db: TenantReader, now: Date) => db.order.count({ where: { id: { gte: uuidv7Floor(startOfUtcMonth(now)) } } }),
-} satisfies Partial<Record<LimitName, (db: TenantReader, now: Date) => Promise<number>>>;
+/** Rows created in the UTC calendar month of `now`: ids are UUIDv7, so a primary-key range. */
+export const createdInMonthOf = (now: Date) => ({ id: { gte: uuidv7Floor(startOfUtcMonth(now)) } });
 
-export type CountedLimit = keyof typeof tenantCounts;
+/** How the selected module that owns `limitName` counts it; undefined when no module of this build does. */
+const counterOf = (limitName: CountedLimit) => SELECTED_MODULES.map((m) => m.limitCounts?.[limitName]).find(Boolean);
 
 const WORDS: Record<LimitName, string> = {
   maxProducts: 'products',
@@ -95,10 +94,12 @@ export async function withinPlanLimit<T>(
   const plan = await withinStorageLimit(services, scope);
   const limit = plan[limitName];
   if (limit === null) return create(scope.db);
+  const count = counterOf(limitName);
+  if (!count) throw new Error(`${limitName} is counted by none of the modules of this build`);
   return scope.db.$transaction(
     async (tx) => {
       await takeNamedLock(tx, `plan-limit:${limitName}`);
-      const current = await tenantCounts[limitName](tx, new Date());
+      const current = await count(tx, new Date());
       if (current >= limit) throw planLimitExceeded(plan, [{ limitName, limit, current }]);
       return create(joinTransaction(tx));
     },
@@ -114,18 +115,24 @@ export async function limitsExceededBy(
   plan: Plan,
   now = new Date(),
 ): Promise<LimitBreach[]> {
-  const current: Record<LimitName, () => Promise<number>> = {
-    maxProducts: () => tenantCounts.maxProducts(scope.db),
-    maxInvoicesPerMonth: () => tenantCounts.maxInvoicesPerMonth(scope.db, now),
-    maxOrdersPerMonth: () => tenantCounts.maxOrdersPerMonth(scope.db, now),
+  const counted = (limitName: CountedLimit) => {
+    const count = counterOf(limitName);
+    return count && (() => count(scope.db, now));
+  };
+  // A limit on models this build does not have cannot be exceeded.
+  const current: Record<LimitName, (() => Promise<number>) | undefined> = {
+    maxProducts: counted('maxProducts'),
+    maxInvoicesPerMonth: counted('maxInvoicesPerMonth'),
+    maxOrdersPerMonth: counted('maxOrdersPerMonth'),
     maxApiCallsPerMonth: () => services.usage.monthToDate(scope.tenant.id, now),
     maxStorageMb: () => storageUsedMb(scope.target),
   };
   const breaches: LimitBreach[] = [];
   for (const limitName of Object.keys(current) as LimitName[]) {
     const limit = plan[limitName];
-    if (limit === null) continue;
-    const used = await current[limitName]();
+    const measure = current[limitName];
+    if (limit === null || !measure) continue;
+    const used = await measure();
     if (used > limit) breaches.push({ limitName, limit, current: used });
   }
   return breaches;

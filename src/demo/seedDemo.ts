@@ -1,51 +1,12 @@
-// Makes sure the demo tenants and logins exist, provisioned and filled with data.
-// Runs on every start in demo mode and does only what is missing.
+// Makes sure the demo tenants and logins exist, provisioned and filled with data by
+// the modules of the build. Runs on every start in demo mode and does only what is missing.
 import { hashPassword } from '../auth/passwords';
 import { engineName } from '../db/engine';
-import type { TenantDb } from '../db/tenantClient';
+import { SELECTED_MODULES } from '../generated/selectedModules';
 import { createTenantRecord } from '../provisioning/createTenantRecord';
 import { provisionTenant } from '../provisioning/provisionTenant';
 import type { Services } from '../services';
-import { fillBooks } from './demoBooks';
-import { fillOrders } from './demoOrders';
-import { DEMO_PASSWORD, DEMO_TENANTS, PLATFORM_ADMIN_EMAIL, demoLogins, type DemoTenant } from './demoData';
-
-async function fillCatalogue(db: TenantDb, demo: DemoTenant): Promise<void> {
-  await db.category.createMany({ data: demo.categories.map((name) => ({ name })), skipDuplicates: true });
-  const categories = new Map((await db.category.findMany()).map((c) => [c.name, c.id]));
-  for (const p of demo.products) {
-    // Opening stock is a movement like any other, so stock always equals the sum of movements.
-    await db.product.create({
-      data: {
-        sku: p.sku,
-        name: p.name,
-        kind: p.kind,
-        categoryId: categories.get(p.category) ?? null,
-        price: p.price,
-        cost: p.cost,
-        unit: p.unit ?? 'pc',
-        currency: demo.currency,
-        stock: p.stock,
-        attributes: p.attributes ?? {},
-        stockMovements: { create: { quantity: p.stock, type: 'ADJUSTMENT', note: 'opening stock' } },
-      },
-    });
-  }
-  await db.customer.createMany({ data: demo.customers });
-}
-
-async function catalogueOf(db: TenantDb, demo: DemoTenant) {
-  const products = new Map((await db.product.findMany()).map((p) => [p.sku, p]));
-  const byName = new Map((await db.customer.findMany()).map((c) => [c.name, c]));
-  return { products, customers: demo.customers.map((c) => byName.get(c.name)!) };
-}
-
-async function fillTenant(db: TenantDb, demo: DemoTenant): Promise<void> {
-  if ((await db.product.count()) === 0) await fillCatalogue(db, demo);
-  // The books and the orders come after the catalogue, so a data folder from before they existed gets them too.
-  if ((await db.bankAccount.count()) === 0) await fillBooks(db, demo, await catalogueOf(db, demo));
-  if (demo.shop && (await db.order.count()) === 0) await fillOrders(db, demo, demo.shop, await catalogueOf(db, demo));
-}
+import { DEMO_PASSWORD, DEMO_TENANTS, PLATFORM_ADMIN_EMAIL, demoLogins } from './demoData';
 
 export async function ensureDemo(services: Services): Promise<void> {
   const { platform, log } = services;
@@ -90,7 +51,8 @@ export async function ensureDemo(services: Services): Promise<void> {
     }
     const lease = services.pool.acquire(tenant);
     try {
-      await fillTenant(lease.db, demo);
+      // Each module after those it requires, so the products are there for the invoices, the invoices for the bank statement.
+      for (const { seedDemo } of SELECTED_MODULES) await seedDemo?.(lease.db, demo);
     } finally {
       lease.release();
     }

@@ -3,30 +3,13 @@
 // an event exists exactly when its change committed, and a process that dies right
 // after the commit loses nothing. Webhooks deliver events from this table, the
 // analytics read it, and the live feed streams it.
+import { MODULE_EVENTS } from '../generated/moduleEvents';
 import { Prisma } from '../generated/tenant/client';
 import { tenantModel } from '../graph/tenantModel';
 import type { Tx } from './transaction';
 
-/** The events a tenant's data emits; tracked (analytics) events have types of the client's choosing. */
-export const DOMAIN_EVENT_TYPES = [
-  'order.created',
-  'order.paid',
-  'order.fulfilled',
-  'order.cancelled',
-  'order.refunded',
-  'invoice.issued',
-  'invoice.paid',
-  'invoice.voided',
-  'product.created',
-  'product.updated',
-  'product.deleted',
-  'customer.created',
-  'customer.updated',
-  'customer.deleted',
-  'stock.adjusted',
-] as const;
-
-export type DomainEventType = (typeof DOMAIN_EVENT_TYPES)[number];
+/** The events the rules of the modules built in record (their events.ts); tracked (analytics) events have types of the client's choosing. */
+export type DomainEventType = (typeof MODULE_EVENTS)[number];
 
 /** The events of the models no module claims (a deployment's own), written by their generic mutations: gymClass.created, ... */
 export type ModelEventType = `${string}.${'created' | 'updated' | 'deleted'}`;
@@ -36,7 +19,7 @@ export const MODEL_EVENT_TYPES: ModelEventType[] = tenantModel.models
   .flatMap((m) => (['created', 'updated', 'deleted'] as const).map((what) => `${m.singular}.${what}` as const));
 
 /** Every type a tenant's data emits, what webhooks may subscribe to. */
-export const EVENT_TYPES: readonly string[] = [...DOMAIN_EVENT_TYPES, ...MODEL_EVENT_TYPES];
+export const EVENT_TYPES: readonly string[] = [...MODULE_EVENTS, ...MODEL_EVENT_TYPES];
 
 /** Records that `type` happened to `object` (as the API shows it), inside the transaction of the change. */
 export async function recordTenantEvent(tx: Tx, type: DomainEventType | ModelEventType, object: Prisma.InputJsonValue): Promise<{ id: string }> {

@@ -1,23 +1,9 @@
-// What every new tenant starts with: its chart of accounts, settings and a first
-// category, in its locale; its reports in the time zone it was created with. Safe to
-// run again: existing rows are kept as they are.
+// What every new tenant starts with, in its locale, each built-in module writing its own
+// part: the settings (its reports in the time zone it was created with), a first
+// category, the chart of accounts. Safe to run again: existing rows are kept as they are.
 import type { TenantDb } from '../db/tenantClient';
-import { addDefaultAccounts } from '../domain/accounting/defaultAccounts';
-import { defaultSettings } from '../domain/settings';
+import { SELECTED_MODULES } from '../generated/selectedModules';
 
-const DEFAULT_CATEGORIES: Record<string, string[]> = {
-  fa: ['طلای آب‌شده', 'زیورآلات طلا', 'سکه', 'سنگ‌های قیمتی'],
-  en: ['General'],
-};
-
-export async function seedTenantDefaults(db: TenantDb, { locale, timeZone }: { locale: string; timeZone: string }): Promise<void> {
-  await addDefaultAccounts(db, locale);
-  await db.setting.createMany({
-    data: Object.entries(defaultSettings(locale, timeZone)).map(([key, value]) => ({ key, value })),
-    skipDuplicates: true,
-  });
-  await db.category.createMany({
-    data: (DEFAULT_CATEGORIES[locale] ?? DEFAULT_CATEGORIES.en).map((name) => ({ name })),
-    skipDuplicates: true,
-  });
+export async function seedTenantDefaults(db: TenantDb, tenant: { locale: string; timeZone: string }): Promise<void> {
+  for (const { seedDefaults } of SELECTED_MODULES) await seedDefaults?.(db, tenant);
 }

@@ -4,6 +4,7 @@ import 'reflect-metadata';
 import { lexicographicSortSchema, printSchema, type GraphQLSchema } from 'graphql';
 import { buildSchemaSync, getMetadataStorage, type PubSub } from 'type-graphql';
 import { recordAuditedMutations } from '../audit/mutationTrail';
+import { SELECTED_MODULES } from '../generated/selectedModules';
 import { generatedMutations } from '../graph/genericMutations';
 import { generatedRootFields } from '../graph/rootFields';
 import { wireGraph } from '../graph/wireGraph';
@@ -19,25 +20,9 @@ import { PasswordResetResolver } from './platform/passwordResetResolver';
 import { ProvisioningResolver } from './platform/provisioningResolver';
 import { SessionResolver } from './platform/sessionResolver';
 import { TenantResolver } from './platform/tenantResolver';
-import { AccountResolver } from './tenant/accountResolver';
-import { AnalyticsResolver } from './tenant/analyticsResolver';
-import { BankResolver } from './tenant/bankResolver';
-import { CategoryResolver } from './tenant/categoryResolver';
-import { CustomerResolver } from './tenant/customerResolver';
-import { InvoiceResolver } from './tenant/invoiceResolver';
-import { InvoiceLifecycleResolver } from './tenant/invoiceLifecycleResolver';
-import { JournalResolver } from './tenant/journalResolver';
-import { LedgerResolver } from './tenant/ledgerResolver';
-import { DiscountResolver } from './tenant/discountResolver';
-import { OrderLifecycleResolver } from './tenant/orderLifecycleResolver';
-import { OrderResolver } from './tenant/orderResolver';
-import { ProductResolver } from './tenant/productResolver';
-import { ReportResolver } from './tenant/reportResolver';
-import { SettingsResolver } from './tenant/settingsResolver';
 import { WebhookResolver } from './tenant/webhookResolver';
-import { StockResolver } from './tenant/stockResolver';
 
-const resolvers = [
+const platformResolvers = [
   AuthResolver,
   SessionResolver,
   PasswordResetResolver,
@@ -49,24 +34,10 @@ const resolvers = [
   ApiKeyResolver,
   MemberResolver,
   AuditResolver,
-  ProductResolver,
-  CategoryResolver,
-  CustomerResolver,
-  InvoiceResolver,
-  InvoiceLifecycleResolver,
-  AccountResolver,
-  JournalResolver,
-  LedgerResolver,
-  StockResolver,
-  BankResolver,
-  OrderResolver,
-  OrderLifecycleResolver,
-  DiscountResolver,
-  ReportResolver,
-  SettingsResolver,
-  AnalyticsResolver,
-  WebhookResolver,
-] as const;
+];
+
+/** A tenant's own API: its webhooks (kept on the platform, for every tenant) and the resolvers of the built-in modules of this build. */
+export const tenantResolvers = [WebhookResolver, ...SELECTED_MODULES.flatMap((selected) => selected.resolvers)];
 
 // type-graphql insists on a PubSub once there is a subscription, but ours each bring
 // their own stream (from the request's event bus), so this one is never asked.
@@ -88,7 +59,7 @@ export function gatewaySchema(): GraphQLSchema {
     const storage = getMetadataStorage();
     const written = new Set([...storage.queries, ...storage.mutations].map((field) => field.schemaName));
     const generated = [...generatedRootFields(written), ...generatedMutations(written)];
-    built = buildSchemaSync({ resolvers: [...resolvers, ...generated] as unknown as [Function, ...Function[]], validate: false, pubSub: unusedPubSub });
+    built = buildSchemaSync({ resolvers: [...platformResolvers, ...tenantResolvers, ...generated] as unknown as [Function, ...Function[]], validate: false, pubSub: unusedPubSub });
     dropPassThroughResolvers(built);
     wireGraph(built);
     recordAuditedMutations(built);

@@ -3,23 +3,20 @@
 // (VARCHAR(191), TEXT of 65,535 bytes) and one on PostgreSQL (text) give the same
 // answer to the same too-long string, a BAD_USER_INPUT naming the field, never a
 // database error. The mutations and their string arguments are read from
-// schema.graphql and the resolvers of src/schema/tenant, so a new one is covered by
-// being written.
-import { readdirSync } from 'node:fs';
-import path from 'node:path';
+// schema.graphql and the tenant resolvers (the webhooks' and the modules'), so a new
+// one is covered by being written.
 import { getMetadataStorage } from 'type-graphql';
 import type { Engine } from '../../src/db/engine';
 import { createLogger } from '../../src/logger';
+import { tenantResolvers } from '../../src/schema/buildSchema';
 import { tenantEngines } from '../support/engines';
 import { LogCapture } from '../support/logCapture';
 import { asVariables, casesOfType, committedSchema, type SchemaCase } from '../support/schemaCases';
 import { startTestGateway, type TestGateway, type TestUser } from '../support/testGateway';
 
-const TENANT_RESOLVERS = path.resolve(__dirname, '../../src/schema/tenant');
-
-/** The mutations the resolvers in src/schema/tenant define. */
+/** The mutations the tenant resolvers define. */
 function tenantMutations(): Set<string> {
-  const classes = new Set<unknown>(readdirSync(TENANT_RESOLVERS).flatMap((file) => Object.values(require(path.join(TENANT_RESOLVERS, file)) as object)));
+  const classes = new Set<unknown>(tenantResolvers);
   return new Set(getMetadataStorage().mutations.filter((mutation) => classes.has(mutation.target)).map((mutation) => mutation.schemaName));
 }
 

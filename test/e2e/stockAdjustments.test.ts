@@ -1,7 +1,7 @@
 // Stock as a shop keeps it: a service is sold without stock, and a count, damaged
 // goods or opening stock put a product's stock right, each moving it and posting its
 // value at the product's unit cost to the books, which keep balancing. Once per engine.
-import { ACCOUNT } from '../../src/domain/chartOfAccounts';
+import { ACCOUNT } from '../../src/modules/books/chartOfAccounts';
 import type { TenantRecord } from '../../src/tenancy/tenantRegistry';
 import { tenantEngines } from '../support/engines';
 import { startTestGateway, type TestGateway } from '../support/testGateway';

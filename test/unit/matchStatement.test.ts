@@ -1,6 +1,6 @@
 // Which statement line is which payment.
-import { matchStatementLines, type LineToMatch, type PaymentToMatch } from '../../src/domain/bank/matchStatement';
 import { Decimal } from '../../src/domain/money';
+import { matchStatementLines, type LineToMatch, type PaymentToMatch } from '../../src/modules/banking/matchStatement';
 
 const line = (id: string, date: string, amount: string, reference: string | null = null, description: string | null = null): LineToMatch => ({
   id,

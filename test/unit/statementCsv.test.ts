@@ -1,5 +1,5 @@
 // Reading bank statement CSV as banks export it.
-import { parseStatementCsv } from '../../src/domain/bank/parseStatementCsv';
+import { parseStatementCsv } from '../../src/modules/banking/parseStatementCsv';
 
 const read = (csv: string) => parseStatementCsv(csv).map((r) => [r.date.toISOString().slice(0, 10), r.amount.toFixed(), r.reference, r.description]);
 

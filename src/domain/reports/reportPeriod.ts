@@ -6,10 +6,6 @@ import type { Tx } from '../transaction';
 import type { TenantDb } from '../../db/tenantClient';
 import { defaultSettings, readSetting } from '../settings';
 
-/** Which invoices count as revenue: sales and trades that were issued and not voided. */
-export const REVENUE_KINDS = ['SALE', 'TRADE'];
-export const REVENUE_STATUSES = ['ISSUED', 'PARTIALLY_PAID', 'PAID'];
-
 /** A day as people write it ("2026-09-01"): when it begins depends on whose clock. */
 export class CalendarDate {
   constructor(readonly iso: string) {}

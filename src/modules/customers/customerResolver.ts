@@ -1,0 +1,61 @@
+import type { GraphQLResolveInfo } from 'graphql';
+import { Arg, Args, Ctx, Field, ID, Info, InputType, Mutation, Query, Resolver } from 'type-graphql';
+import { typesOf } from '../../graph/modelTypes';
+import { readList } from '../../graph/rootFields';
+import { parseId } from '../../ids';
+import type { ListArgs } from '../../planner/statement';
+import type { GatewayContext } from '../../schema/context';
+import { pageComplexity } from '../../schema/tenant/complexity';
+import { createCustomer, deleteCustomer, updateCustomer } from './customers';
+import { Customer } from './types';
+
+@InputType()
+class CustomerInput {
+  @Field(() => String) name!: string;
+  @Field(() => String, { nullable: true }) email?: string;
+  @Field(() => String, { nullable: true }) phone?: string;
+  @Field(() => String, { nullable: true }) address?: string;
+  @Field(() => String, { nullable: true }) nationalId?: string;
+  @Field(() => String, { nullable: true }) notes?: string;
+}
+
+@InputType({ description: 'The fields to change: those left out stay as they are, and null clears an optional one.' })
+class CustomerUpdateInput {
+  @Field(() => String, { nullable: true }) name?: string;
+  @Field(() => String, { nullable: true }) email?: string | null;
+  @Field(() => String, { nullable: true }) phone?: string | null;
+  @Field(() => String, { nullable: true }) address?: string | null;
+  @Field(() => String, { nullable: true }) nationalId?: string | null;
+  @Field(() => String, { nullable: true }) notes?: string | null;
+}
+
+@Resolver()
+export class CustomerResolver {
+  @Query(() => typesOf('Customer').connection, { complexity: pageComplexity, description: 'Customers, oldest first.' })
+  async customers(
+    @Args(() => typesOf('Customer').args) page: ListArgs,
+    @Arg('search', () => String, { nullable: true, description: 'Matches name, email or phone.' }) search: string | undefined,
+    @Ctx() ctx: GatewayContext,
+    @Info() info: GraphQLResolveInfo,
+  ) {
+    return readList(ctx, info, page, search ? { or: ['name', 'email', 'phone'].map((column) => ({ [column]: { contains: search } })) } : {});
+  }
+
+  @Mutation(() => Customer)
+  async createCustomer(@Arg('input', () => CustomerInput) input: CustomerInput, @Ctx() ctx: GatewayContext) {
+    const { db } = await ctx.tenant('data.write');
+    return createCustomer(db, input);
+  }
+
+  @Mutation(() => Customer)
+  async updateCustomer(@Arg('id', () => ID) id: string, @Arg('input', () => CustomerUpdateInput) input: CustomerUpdateInput, @Ctx() ctx: GatewayContext) {
+    const { db } = await ctx.tenant('data.write');
+    return updateCustomer(db, parseId(id), input);
+  }
+
+  @Mutation(() => Boolean, { description: 'Deletes a customer no invoice, order or journal line refers to (CONFLICT otherwise, with extensions.referencedBy).' })
+  async deleteCustomer(@Arg('id', () => ID) id: string, @Ctx() ctx: GatewayContext) {
+    const { db } = await ctx.tenant('data.write');
+    return deleteCustomer(db, parseId(id));
+  }
+}

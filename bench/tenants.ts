@@ -39,7 +39,7 @@ const COLD_SAMPLES = Math.min(100, Math.floor(TENANTS / 2));
 
 const SHAPES = {
   'product page': '{ products(first: 5) { edges { node { id name price category { name } } } } }',
-  'invoice page, nested': '{ invoices(first: 5) { edges { node { number total customer { name } items { quantity product { sku category { name } } } payments { amount } } } } }',
+  'invoice page, nested': '{ invoices(first: 5) { edges { node { number total customer { name } items { nodes { quantity product { sku category { name } } } } payments { nodes { amount } } } } } }',
 };
 
 /** Connections PostgreSQL holds to the tenants' databases (the shared one included), sampled until stopped. */

@@ -4,6 +4,159 @@ type Exact<T extends { [key: string]: unknown }> = { [K in keyof T]: T[K] };
 /** Internal type. DO NOT USE DIRECTLY. */
 export type Incremental<T> = T | { [P in keyof T]?: P extends ' $fragmentName' | '__typename' ? T[P] : never };
 import type { TypedDocumentNode as DocumentNode } from '@graphql-typed-document-node/core';
+/** Conditions on the related Account rows. */
+export type AccountListWhere = {
+  /** No related row matches. */
+  none?: AccountWhere | null | undefined;
+  /** At least one related row matches. */
+  some?: AccountWhere | null | undefined;
+};
+
+export type AccountType =
+  | 'ASSET'
+  | 'EQUITY'
+  | 'EXPENSE'
+  | 'LIABILITY'
+  | 'REVENUE';
+
+/** Conditions on a AccountType column. */
+export type AccountTypeFilter = {
+  eq?: AccountType | null | undefined;
+  in?: Array<AccountType> | null | undefined;
+  /** true: only rows without a value; false: only rows with one. */
+  isNull?: boolean | null | undefined;
+  ne?: AccountType | null | undefined;
+  notIn?: Array<AccountType> | null | undefined;
+};
+
+/** Which Account rows: every condition given must hold. */
+export type AccountWhere = {
+  /** Every one of these matches. */
+  and?: Array<AccountWhere> | null | undefined;
+  children?: AccountListWhere | null | undefined;
+  code?: StringFilter | null | undefined;
+  createdAt?: DateTimeFilter | null | undefined;
+  id?: IdFilter | null | undefined;
+  journalLines?: JournalLineListWhere | null | undefined;
+  name?: StringFilter | null | undefined;
+  /** This does not match. */
+  not?: AccountWhere | null | undefined;
+  /** At least one of these matches. */
+  or?: Array<AccountWhere> | null | undefined;
+  /** The related row exists and matches. */
+  parent?: AccountWhere | null | undefined;
+  parentId?: IdFilter | null | undefined;
+  type?: AccountTypeFilter | null | undefined;
+};
+
+/** Which BankAccount rows: every condition given must hold. */
+export type BankAccountWhere = {
+  accountNumber?: StringFilter | null | undefined;
+  /** Every one of these matches. */
+  and?: Array<BankAccountWhere> | null | undefined;
+  bankName?: StringFilter | null | undefined;
+  createdAt?: DateTimeFilter | null | undefined;
+  currency?: StringFilter | null | undefined;
+  id?: IdFilter | null | undefined;
+  ledgerCode?: StringFilter | null | undefined;
+  name?: StringFilter | null | undefined;
+  /** This does not match. */
+  not?: BankAccountWhere | null | undefined;
+  /** At least one of these matches. */
+  or?: Array<BankAccountWhere> | null | undefined;
+  statementLines?: BankStatementLineListWhere | null | undefined;
+};
+
+/** Conditions on the related BankStatementLine rows. */
+export type BankStatementLineListWhere = {
+  /** No related row matches. */
+  none?: BankStatementLineWhere | null | undefined;
+  /** At least one related row matches. */
+  some?: BankStatementLineWhere | null | undefined;
+};
+
+/** Which BankStatementLine rows: every condition given must hold. */
+export type BankStatementLineWhere = {
+  amount?: DecimalFilter | null | undefined;
+  /** Every one of these matches. */
+  and?: Array<BankStatementLineWhere> | null | undefined;
+  /** The related row exists and matches. */
+  bankAccount?: BankAccountWhere | null | undefined;
+  bankAccountId?: IdFilter | null | undefined;
+  date?: DateFilter | null | undefined;
+  description?: StringFilter | null | undefined;
+  id?: IdFilter | null | undefined;
+  importedAt?: DateTimeFilter | null | undefined;
+  /** The related row exists and matches. */
+  matchedPayment?: PaymentWhere | null | undefined;
+  matchedPaymentId?: IdFilter | null | undefined;
+  /** This does not match. */
+  not?: BankStatementLineWhere | null | undefined;
+  /** At least one of these matches. */
+  or?: Array<BankStatementLineWhere> | null | undefined;
+  reference?: StringFilter | null | undefined;
+};
+
+/** Conditions on the related BomComponent rows. */
+export type BomComponentListWhere = {
+  /** No related row matches. */
+  none?: BomComponentWhere | null | undefined;
+  /** At least one related row matches. */
+  some?: BomComponentWhere | null | undefined;
+};
+
+/** Which BomComponent rows: every condition given must hold. */
+export type BomComponentWhere = {
+  /** Every one of these matches. */
+  and?: Array<BomComponentWhere> | null | undefined;
+  /** The related row exists and matches. */
+  component?: ProductWhere | null | undefined;
+  componentId?: IdFilter | null | undefined;
+  id?: IdFilter | null | undefined;
+  /** This does not match. */
+  not?: BomComponentWhere | null | undefined;
+  /** At least one of these matches. */
+  or?: Array<BomComponentWhere> | null | undefined;
+  /** The related row exists and matches. */
+  product?: ProductWhere | null | undefined;
+  productId?: IdFilter | null | undefined;
+  quantity?: DecimalFilter | null | undefined;
+};
+
+/** Conditions on a Boolean column. */
+export type BooleanFilter = {
+  eq?: boolean | null | undefined;
+  /** true: only rows without a value; false: only rows with one. */
+  isNull?: boolean | null | undefined;
+  ne?: boolean | null | undefined;
+};
+
+/** Conditions on the related Category rows. */
+export type CategoryListWhere = {
+  /** No related row matches. */
+  none?: CategoryWhere | null | undefined;
+  /** At least one related row matches. */
+  some?: CategoryWhere | null | undefined;
+};
+
+/** Which Category rows: every condition given must hold. */
+export type CategoryWhere = {
+  /** Every one of these matches. */
+  and?: Array<CategoryWhere> | null | undefined;
+  children?: CategoryListWhere | null | undefined;
+  createdAt?: DateTimeFilter | null | undefined;
+  id?: IdFilter | null | undefined;
+  name?: StringFilter | null | undefined;
+  /** This does not match. */
+  not?: CategoryWhere | null | undefined;
+  /** At least one of these matches. */
+  or?: Array<CategoryWhere> | null | undefined;
+  /** The related row exists and matches. */
+  parent?: CategoryWhere | null | undefined;
+  parentId?: IdFilter | null | undefined;
+  products?: ProductListWhere | null | undefined;
+};
+
 export type CustomerInput = {
   address?: string | null | undefined;
   email?: string | null | undefined;
@@ -11,6 +164,115 @@ export type CustomerInput = {
   nationalId?: string | null | undefined;
   notes?: string | null | undefined;
   phone?: string | null | undefined;
+};
+
+/** Which Customer rows: every condition given must hold. */
+export type CustomerWhere = {
+  address?: StringFilter | null | undefined;
+  /** Every one of these matches. */
+  and?: Array<CustomerWhere> | null | undefined;
+  createdAt?: DateTimeFilter | null | undefined;
+  email?: StringFilter | null | undefined;
+  id?: IdFilter | null | undefined;
+  invoices?: InvoiceListWhere | null | undefined;
+  journalLines?: JournalLineListWhere | null | undefined;
+  name?: StringFilter | null | undefined;
+  nationalId?: StringFilter | null | undefined;
+  /** This does not match. */
+  not?: CustomerWhere | null | undefined;
+  notes?: StringFilter | null | undefined;
+  /** At least one of these matches. */
+  or?: Array<CustomerWhere> | null | undefined;
+  orders?: OrderListWhere | null | undefined;
+  phone?: StringFilter | null | undefined;
+  updatedAt?: DateTimeFilter | null | undefined;
+};
+
+/** Conditions on a Date column. */
+export type DateFilter = {
+  eq?: unknown;
+  gt?: unknown;
+  gte?: unknown;
+  in?: Array<unknown> | null | undefined;
+  /** true: only rows without a value; false: only rows with one. */
+  isNull?: boolean | null | undefined;
+  lt?: unknown;
+  lte?: unknown;
+  ne?: unknown;
+  notIn?: Array<unknown> | null | undefined;
+};
+
+/** Conditions on a DateTime column. */
+export type DateTimeFilter = {
+  eq?: string | null | undefined;
+  gt?: string | null | undefined;
+  gte?: string | null | undefined;
+  in?: Array<string> | null | undefined;
+  /** true: only rows without a value; false: only rows with one. */
+  isNull?: boolean | null | undefined;
+  lt?: string | null | undefined;
+  lte?: string | null | undefined;
+  ne?: string | null | undefined;
+  notIn?: Array<string> | null | undefined;
+};
+
+/** Conditions on a Decimal column. */
+export type DecimalFilter = {
+  eq?: string | null | undefined;
+  gt?: string | null | undefined;
+  gte?: string | null | undefined;
+  in?: Array<string> | null | undefined;
+  /** true: only rows without a value; false: only rows with one. */
+  isNull?: boolean | null | undefined;
+  lt?: string | null | undefined;
+  lte?: string | null | undefined;
+  ne?: string | null | undefined;
+  notIn?: Array<string> | null | undefined;
+};
+
+/** Which Discount rows: every condition given must hold. */
+export type DiscountWhere = {
+  amountOff?: DecimalFilter | null | undefined;
+  /** Every one of these matches. */
+  and?: Array<DiscountWhere> | null | undefined;
+  code?: StringFilter | null | undefined;
+  createdAt?: DateTimeFilter | null | undefined;
+  disabledAt?: DateTimeFilter | null | undefined;
+  id?: IdFilter | null | undefined;
+  maxRedemptions?: IntFilter | null | undefined;
+  /** This does not match. */
+  not?: DiscountWhere | null | undefined;
+  /** At least one of these matches. */
+  or?: Array<DiscountWhere> | null | undefined;
+  orders?: OrderListWhere | null | undefined;
+  percentOff?: DecimalFilter | null | undefined;
+  redemptions?: IntFilter | null | undefined;
+  validFrom?: DateTimeFilter | null | undefined;
+  validTo?: DateTimeFilter | null | undefined;
+};
+
+/** Conditions on an ID column. */
+export type IdFilter = {
+  eq?: string | number | null | undefined;
+  in?: Array<string | number> | null | undefined;
+  /** true: only rows without a value; false: only rows with one. */
+  isNull?: boolean | null | undefined;
+  ne?: string | number | null | undefined;
+  notIn?: Array<string | number> | null | undefined;
+};
+
+/** Conditions on a Int column. */
+export type IntFilter = {
+  eq?: number | null | undefined;
+  gt?: number | null | undefined;
+  gte?: number | null | undefined;
+  in?: Array<number> | null | undefined;
+  /** true: only rows without a value; false: only rows with one. */
+  isNull?: boolean | null | undefined;
+  lt?: number | null | undefined;
+  lte?: number | null | undefined;
+  ne?: number | null | undefined;
+  notIn?: Array<number> | null | undefined;
 };
 
 export type InvoiceFilter = {
@@ -41,11 +303,62 @@ export type InvoiceItemInput = {
   unitPrice?: string | null | undefined;
 };
 
+/** Conditions on the related InvoiceItem rows. */
+export type InvoiceItemListWhere = {
+  /** No related row matches. */
+  none?: InvoiceItemWhere | null | undefined;
+  /** At least one related row matches. */
+  some?: InvoiceItemWhere | null | undefined;
+};
+
+/** Which InvoiceItem rows: every condition given must hold. */
+export type InvoiceItemWhere = {
+  /** Every one of these matches. */
+  and?: Array<InvoiceItemWhere> | null | undefined;
+  description?: StringFilter | null | undefined;
+  id?: IdFilter | null | undefined;
+  /** The related row exists and matches. */
+  invoice?: InvoiceWhere | null | undefined;
+  invoiceId?: IdFilter | null | undefined;
+  lineTotal?: DecimalFilter | null | undefined;
+  /** This does not match. */
+  not?: InvoiceItemWhere | null | undefined;
+  /** At least one of these matches. */
+  or?: Array<InvoiceItemWhere> | null | undefined;
+  position?: IntFilter | null | undefined;
+  /** The related row exists and matches. */
+  product?: ProductWhere | null | undefined;
+  productId?: IdFilter | null | undefined;
+  quantity?: DecimalFilter | null | undefined;
+  taxAmount?: DecimalFilter | null | undefined;
+  taxRate?: DecimalFilter | null | undefined;
+  tradeIn?: BooleanFilter | null | undefined;
+  unitPrice?: DecimalFilter | null | undefined;
+};
+
 /** TRADE: a sale against which the customer trades items in (old gold). */
 export type InvoiceKind =
   | 'PURCHASE'
   | 'SALE'
   | 'TRADE';
+
+/** Conditions on a InvoiceKind column. */
+export type InvoiceKindFilter = {
+  eq?: InvoiceKind | null | undefined;
+  in?: Array<InvoiceKind> | null | undefined;
+  /** true: only rows without a value; false: only rows with one. */
+  isNull?: boolean | null | undefined;
+  ne?: InvoiceKind | null | undefined;
+  notIn?: Array<InvoiceKind> | null | undefined;
+};
+
+/** Conditions on the related Invoice rows. */
+export type InvoiceListWhere = {
+  /** No related row matches. */
+  none?: InvoiceWhere | null | undefined;
+  /** At least one related row matches. */
+  some?: InvoiceWhere | null | undefined;
+};
 
 export type InvoiceStatus =
   | 'DRAFT'
@@ -54,10 +367,109 @@ export type InvoiceStatus =
   | 'PARTIALLY_PAID'
   | 'VOID';
 
+/** Conditions on a InvoiceStatus column. */
+export type InvoiceStatusFilter = {
+  eq?: InvoiceStatus | null | undefined;
+  in?: Array<InvoiceStatus> | null | undefined;
+  /** true: only rows without a value; false: only rows with one. */
+  isNull?: boolean | null | undefined;
+  ne?: InvoiceStatus | null | undefined;
+  notIn?: Array<InvoiceStatus> | null | undefined;
+};
+
+/** Which Invoice rows: every condition given must hold. */
+export type InvoiceWhere = {
+  amountPaid?: DecimalFilter | null | undefined;
+  /** Every one of these matches. */
+  and?: Array<InvoiceWhere> | null | undefined;
+  createdAt?: DateTimeFilter | null | undefined;
+  currency?: StringFilter | null | undefined;
+  /** The related row exists and matches. */
+  customer?: CustomerWhere | null | undefined;
+  customerId?: IdFilter | null | undefined;
+  dueDate?: DateTimeFilter | null | undefined;
+  id?: IdFilter | null | undefined;
+  issueDate?: DateTimeFilter | null | undefined;
+  issuedAt?: DateTimeFilter | null | undefined;
+  items?: InvoiceItemListWhere | null | undefined;
+  kind?: InvoiceKindFilter | null | undefined;
+  movements?: StockMovementListWhere | null | undefined;
+  /** This does not match. */
+  not?: InvoiceWhere | null | undefined;
+  notes?: StringFilter | null | undefined;
+  number?: StringFilter | null | undefined;
+  /** At least one of these matches. */
+  or?: Array<InvoiceWhere> | null | undefined;
+  /** The related row exists and matches. */
+  order?: OrderWhere | null | undefined;
+  payments?: PaymentListWhere | null | undefined;
+  status?: InvoiceStatusFilter | null | undefined;
+  subtotal?: DecimalFilter | null | undefined;
+  taxTotal?: DecimalFilter | null | undefined;
+  total?: DecimalFilter | null | undefined;
+  tradeInTotal?: DecimalFilter | null | undefined;
+  updatedAt?: DateTimeFilter | null | undefined;
+  voidedAt?: DateTimeFilter | null | undefined;
+};
+
 /** DATABASE: its own database. SCHEMA: its own schema in a shared database. */
 export type Isolation =
   | 'DATABASE'
   | 'SCHEMA';
+
+/** Which JournalEntry rows: every condition given must hold. */
+export type JournalEntryWhere = {
+  /** Every one of these matches. */
+  and?: Array<JournalEntryWhere> | null | undefined;
+  createdAt?: DateTimeFilter | null | undefined;
+  date?: DateTimeFilter | null | undefined;
+  description?: StringFilter | null | undefined;
+  id?: IdFilter | null | undefined;
+  lines?: JournalLineListWhere | null | undefined;
+  /** This does not match. */
+  not?: JournalEntryWhere | null | undefined;
+  number?: IntFilter | null | undefined;
+  /** At least one of these matches. */
+  or?: Array<JournalEntryWhere> | null | undefined;
+  /** The related row exists and matches. */
+  reversedBy?: JournalEntryWhere | null | undefined;
+  /** The related row exists and matches. */
+  reverses?: JournalEntryWhere | null | undefined;
+  reversesId?: IdFilter | null | undefined;
+  sourceId?: IdFilter | null | undefined;
+  sourceType?: StringFilter | null | undefined;
+};
+
+/** Conditions on the related JournalLine rows. */
+export type JournalLineListWhere = {
+  /** No related row matches. */
+  none?: JournalLineWhere | null | undefined;
+  /** At least one related row matches. */
+  some?: JournalLineWhere | null | undefined;
+};
+
+/** Which JournalLine rows: every condition given must hold. */
+export type JournalLineWhere = {
+  /** The related row exists and matches. */
+  account?: AccountWhere | null | undefined;
+  accountId?: IdFilter | null | undefined;
+  /** Every one of these matches. */
+  and?: Array<JournalLineWhere> | null | undefined;
+  credit?: DecimalFilter | null | undefined;
+  /** The related row exists and matches. */
+  customer?: CustomerWhere | null | undefined;
+  customerId?: IdFilter | null | undefined;
+  debit?: DecimalFilter | null | undefined;
+  /** The related row exists and matches. */
+  entry?: JournalEntryWhere | null | undefined;
+  entryId?: IdFilter | null | undefined;
+  id?: IdFilter | null | undefined;
+  memo?: StringFilter | null | undefined;
+  /** This does not match. */
+  not?: JournalLineWhere | null | undefined;
+  /** At least one of these matches. */
+  or?: Array<JournalLineWhere> | null | undefined;
+};
 
 /** VIEWER reads; MEMBER also writes; ADMIN and OWNER manage the tenant. */
 export type MemberRole =
@@ -66,12 +478,172 @@ export type MemberRole =
   | 'OWNER'
   | 'VIEWER';
 
+/** Conditions on the related OrderItem rows. */
+export type OrderItemListWhere = {
+  /** No related row matches. */
+  none?: OrderItemWhere | null | undefined;
+  /** At least one related row matches. */
+  some?: OrderItemWhere | null | undefined;
+};
+
+/** Which OrderItem rows: every condition given must hold. */
+export type OrderItemWhere = {
+  /** Every one of these matches. */
+  and?: Array<OrderItemWhere> | null | undefined;
+  id?: IdFilter | null | undefined;
+  lineTotal?: DecimalFilter | null | undefined;
+  /** This does not match. */
+  not?: OrderItemWhere | null | undefined;
+  /** At least one of these matches. */
+  or?: Array<OrderItemWhere> | null | undefined;
+  /** The related row exists and matches. */
+  order?: OrderWhere | null | undefined;
+  orderId?: IdFilter | null | undefined;
+  position?: IntFilter | null | undefined;
+  /** The related row exists and matches. */
+  product?: ProductWhere | null | undefined;
+  productId?: IdFilter | null | undefined;
+  quantity?: DecimalFilter | null | undefined;
+  unitPrice?: DecimalFilter | null | undefined;
+};
+
+/** Conditions on the related Order rows. */
+export type OrderListWhere = {
+  /** No related row matches. */
+  none?: OrderWhere | null | undefined;
+  /** At least one related row matches. */
+  some?: OrderWhere | null | undefined;
+};
+
+/** Conditions on the related OrderRefund rows. */
+export type OrderRefundListWhere = {
+  /** No related row matches. */
+  none?: OrderRefundWhere | null | undefined;
+  /** At least one related row matches. */
+  some?: OrderRefundWhere | null | undefined;
+};
+
+/** Which OrderRefund rows: every condition given must hold. */
+export type OrderRefundWhere = {
+  amount?: DecimalFilter | null | undefined;
+  /** Every one of these matches. */
+  and?: Array<OrderRefundWhere> | null | undefined;
+  createdAt?: DateTimeFilter | null | undefined;
+  id?: IdFilter | null | undefined;
+  /** This does not match. */
+  not?: OrderRefundWhere | null | undefined;
+  /** At least one of these matches. */
+  or?: Array<OrderRefundWhere> | null | undefined;
+  /** The related row exists and matches. */
+  order?: OrderWhere | null | undefined;
+  orderId?: IdFilter | null | undefined;
+  reason?: StringFilter | null | undefined;
+};
+
+/** PENDING -> PAID -> FULFILLED; PARTIALLY_REFUNDED or REFUNDED once money is given back; CANCELLED before fulfilment. */
+export type OrderStatus =
+  | 'CANCELLED'
+  | 'FULFILLED'
+  | 'PAID'
+  | 'PARTIALLY_REFUNDED'
+  | 'PENDING'
+  | 'REFUNDED';
+
+/** Conditions on a OrderStatus column. */
+export type OrderStatusFilter = {
+  eq?: OrderStatus | null | undefined;
+  in?: Array<OrderStatus> | null | undefined;
+  /** true: only rows without a value; false: only rows with one. */
+  isNull?: boolean | null | undefined;
+  ne?: OrderStatus | null | undefined;
+  notIn?: Array<OrderStatus> | null | undefined;
+};
+
+/** Which Order rows: every condition given must hold. */
+export type OrderWhere = {
+  /** Every one of these matches. */
+  and?: Array<OrderWhere> | null | undefined;
+  billingAddress?: StringFilter | null | undefined;
+  cancelledAt?: DateTimeFilter | null | undefined;
+  createdAt?: DateTimeFilter | null | undefined;
+  currency?: StringFilter | null | undefined;
+  /** The related row exists and matches. */
+  customer?: CustomerWhere | null | undefined;
+  customerId?: IdFilter | null | undefined;
+  /** The related row exists and matches. */
+  discount?: DiscountWhere | null | undefined;
+  discountId?: IdFilter | null | undefined;
+  discountTotal?: DecimalFilter | null | undefined;
+  fulfilledAt?: DateTimeFilter | null | undefined;
+  id?: IdFilter | null | undefined;
+  /** The related row exists and matches. */
+  invoice?: InvoiceWhere | null | undefined;
+  invoiceId?: IdFilter | null | undefined;
+  items?: OrderItemListWhere | null | undefined;
+  /** This does not match. */
+  not?: OrderWhere | null | undefined;
+  notes?: StringFilter | null | undefined;
+  number?: StringFilter | null | undefined;
+  /** At least one of these matches. */
+  or?: Array<OrderWhere> | null | undefined;
+  paidAt?: DateTimeFilter | null | undefined;
+  paymentMethod?: PaymentMethodFilter | null | undefined;
+  refundedAmount?: DecimalFilter | null | undefined;
+  refunds?: OrderRefundListWhere | null | undefined;
+  shippingAddress?: StringFilter | null | undefined;
+  status?: OrderStatusFilter | null | undefined;
+  subtotal?: DecimalFilter | null | undefined;
+  taxRate?: DecimalFilter | null | undefined;
+  taxTotal?: DecimalFilter | null | undefined;
+  total?: DecimalFilter | null | undefined;
+  updatedAt?: DateTimeFilter | null | undefined;
+};
+
+/** Conditions on the related Payment rows. */
+export type PaymentListWhere = {
+  /** No related row matches. */
+  none?: PaymentWhere | null | undefined;
+  /** At least one related row matches. */
+  some?: PaymentWhere | null | undefined;
+};
+
 /** CASH posts to the till; the others to the bank. */
 export type PaymentMethod =
   | 'BANK_TRANSFER'
   | 'CARD'
   | 'CASH'
   | 'CHEQUE';
+
+/** Conditions on a PaymentMethod column. */
+export type PaymentMethodFilter = {
+  eq?: PaymentMethod | null | undefined;
+  in?: Array<PaymentMethod> | null | undefined;
+  /** true: only rows without a value; false: only rows with one. */
+  isNull?: boolean | null | undefined;
+  ne?: PaymentMethod | null | undefined;
+  notIn?: Array<PaymentMethod> | null | undefined;
+};
+
+/** Which Payment rows: every condition given must hold. */
+export type PaymentWhere = {
+  amount?: DecimalFilter | null | undefined;
+  /** Every one of these matches. */
+  and?: Array<PaymentWhere> | null | undefined;
+  /** The related row exists and matches. */
+  bankStatementLine?: BankStatementLineWhere | null | undefined;
+  createdAt?: DateTimeFilter | null | undefined;
+  id?: IdFilter | null | undefined;
+  /** The related row exists and matches. */
+  invoice?: InvoiceWhere | null | undefined;
+  invoiceId?: IdFilter | null | undefined;
+  method?: PaymentMethodFilter | null | undefined;
+  /** This does not match. */
+  not?: PaymentWhere | null | undefined;
+  /** At least one of these matches. */
+  or?: Array<PaymentWhere> | null | undefined;
+  paidAt?: DateTimeFilter | null | undefined;
+  reference?: StringFilter | null | undefined;
+};
 
 export type ProductFilter = {
   categoryId?: string | number | null | undefined;
@@ -112,6 +684,57 @@ export type ProductKind =
   | 'SERVICE'
   | 'STONE';
 
+/** Conditions on a ProductKind column. */
+export type ProductKindFilter = {
+  eq?: ProductKind | null | undefined;
+  in?: Array<ProductKind> | null | undefined;
+  /** true: only rows without a value; false: only rows with one. */
+  isNull?: boolean | null | undefined;
+  ne?: ProductKind | null | undefined;
+  notIn?: Array<ProductKind> | null | undefined;
+};
+
+/** Conditions on the related Product rows. */
+export type ProductListWhere = {
+  /** No related row matches. */
+  none?: ProductWhere | null | undefined;
+  /** At least one related row matches. */
+  some?: ProductWhere | null | undefined;
+};
+
+/** Sorts Product lists; ties are always broken by id. */
+export type ProductOrderBy =
+  | 'CATEGORY_ID_ASC'
+  | 'CATEGORY_ID_DESC'
+  | 'COST_ASC'
+  | 'COST_DESC'
+  | 'CREATED_AT_ASC'
+  | 'CREATED_AT_DESC'
+  | 'CURRENCY_ASC'
+  | 'CURRENCY_DESC'
+  | 'DESCRIPTION_ASC'
+  | 'DESCRIPTION_DESC'
+  | 'ID_ASC'
+  | 'ID_DESC'
+  | 'KIND_ASC'
+  | 'KIND_DESC'
+  | 'NAME_ASC'
+  | 'NAME_DESC'
+  | 'PRICE_ASC'
+  | 'PRICE_DESC'
+  | 'RESERVED_ASC'
+  | 'RESERVED_DESC'
+  | 'SKU_ASC'
+  | 'SKU_DESC'
+  | 'STOCK_ASC'
+  | 'STOCK_DESC'
+  | 'TRACK_STOCK_ASC'
+  | 'TRACK_STOCK_DESC'
+  | 'UNIT_ASC'
+  | 'UNIT_DESC'
+  | 'UPDATED_AT_ASC'
+  | 'UPDATED_AT_DESC';
+
 export type ProductTranslationInput = {
   description?: string | null | undefined;
   /** BCP 47 language tag, e.g. "fr" or "fr-CA"; not the tenant's own locale. */
@@ -139,6 +762,40 @@ export type ProductUpdateInput = {
   unit?: string | null | undefined;
 };
 
+/** Which Product rows: every condition given must hold. */
+export type ProductWhere = {
+  /** Every one of these matches. */
+  and?: Array<ProductWhere> | null | undefined;
+  /** The related row exists and matches. */
+  category?: CategoryWhere | null | undefined;
+  categoryId?: IdFilter | null | undefined;
+  components?: BomComponentListWhere | null | undefined;
+  cost?: DecimalFilter | null | undefined;
+  createdAt?: DateTimeFilter | null | undefined;
+  currency?: StringFilter | null | undefined;
+  description?: StringFilter | null | undefined;
+  id?: IdFilter | null | undefined;
+  imageUrls?: StringListFilter | null | undefined;
+  invoiceItems?: InvoiceItemListWhere | null | undefined;
+  kind?: ProductKindFilter | null | undefined;
+  name?: StringFilter | null | undefined;
+  /** This does not match. */
+  not?: ProductWhere | null | undefined;
+  /** At least one of these matches. */
+  or?: Array<ProductWhere> | null | undefined;
+  orderItems?: OrderItemListWhere | null | undefined;
+  price?: DecimalFilter | null | undefined;
+  reserved?: DecimalFilter | null | undefined;
+  sku?: StringFilter | null | undefined;
+  stock?: DecimalFilter | null | undefined;
+  stockMovements?: StockMovementListWhere | null | undefined;
+  tags?: StringListFilter | null | undefined;
+  trackStock?: BooleanFilter | null | undefined;
+  unit?: StringFilter | null | undefined;
+  updatedAt?: DateTimeFilter | null | undefined;
+  usedIn?: BomComponentListWhere | null | undefined;
+};
+
 /** Days or months in the tenant's time zone. */
 export type SalesGrouping =
   | 'DAY'
@@ -148,6 +805,78 @@ export type SignUpInput = {
   email: string;
   name: string;
   password: string;
+};
+
+/** Conditions on the related StockMovement rows. */
+export type StockMovementListWhere = {
+  /** No related row matches. */
+  none?: StockMovementWhere | null | undefined;
+  /** At least one related row matches. */
+  some?: StockMovementWhere | null | undefined;
+};
+
+export type StockMovementType =
+  | 'ADJUSTMENT'
+  | 'ASSEMBLY_IN'
+  | 'ASSEMBLY_OUT'
+  | 'PURCHASE'
+  | 'REVERSAL'
+  | 'SALE'
+  | 'TRADE_IN';
+
+/** Conditions on a StockMovementType column. */
+export type StockMovementTypeFilter = {
+  eq?: StockMovementType | null | undefined;
+  in?: Array<StockMovementType> | null | undefined;
+  /** true: only rows without a value; false: only rows with one. */
+  isNull?: boolean | null | undefined;
+  ne?: StockMovementType | null | undefined;
+  notIn?: Array<StockMovementType> | null | undefined;
+};
+
+/** Which StockMovement rows: every condition given must hold. */
+export type StockMovementWhere = {
+  /** Every one of these matches. */
+  and?: Array<StockMovementWhere> | null | undefined;
+  createdAt?: DateTimeFilter | null | undefined;
+  id?: IdFilter | null | undefined;
+  /** The related row exists and matches. */
+  invoice?: InvoiceWhere | null | undefined;
+  invoiceId?: IdFilter | null | undefined;
+  /** This does not match. */
+  not?: StockMovementWhere | null | undefined;
+  note?: StringFilter | null | undefined;
+  /** At least one of these matches. */
+  or?: Array<StockMovementWhere> | null | undefined;
+  /** The related row exists and matches. */
+  product?: ProductWhere | null | undefined;
+  productId?: IdFilter | null | undefined;
+  quantity?: DecimalFilter | null | undefined;
+  type?: StockMovementTypeFilter | null | undefined;
+};
+
+/** Conditions on a String column. */
+export type StringFilter = {
+  /** Holds this text, ignoring case. */
+  contains?: string | null | undefined;
+  eq?: string | null | undefined;
+  gt?: string | null | undefined;
+  gte?: string | null | undefined;
+  in?: Array<string> | null | undefined;
+  /** true: only rows without a value; false: only rows with one. */
+  isNull?: boolean | null | undefined;
+  lt?: string | null | undefined;
+  lte?: string | null | undefined;
+  ne?: string | null | undefined;
+  notIn?: Array<string> | null | undefined;
+  /** Begins with this text, ignoring case. */
+  startsWith?: string | null | undefined;
+};
+
+/** Conditions on a list of strings (kept as a JSON array). */
+export type StringListFilter = {
+  /** The list holds this string. */
+  has?: string | null | undefined;
 };
 
 export type TenantStatus =
@@ -181,11 +910,18 @@ export type MeQuery = { me: { email: string, name: string, memberships: Array<{ 
 export type ProductsPageQueryVariables = Exact<{
   first?: number | null | undefined;
   after?: string | null | undefined;
+  orderBy?: Array<ProductOrderBy> | ProductOrderBy | null | undefined;
+  where?: ProductWhere | null | undefined;
   filter?: ProductFilter | null | undefined;
 }>;
 
 
 export type ProductsPageQuery = { products: { totalCount: number, edges: Array<{ cursor: string, node: { id: string, sku: string, name: string, kind: ProductKind, price: string, stock: string, unit: string, category: { id: string, name: string } | null } }>, pageInfo: { hasNextPage: boolean, endCursor: string | null } } };
+
+export type StockByKindQueryVariables = Exact<{ [key: string]: never; }>;
+
+
+export type StockByKindQuery = { products: { groupedAggregates: Array<{ keys: Array<string | null>, count: number, sum: { stock: string | null }, avg: { price: string | null } }> } };
 
 export type ProductByIdQueryVariables = Exact<{
   id: string | number;
@@ -240,6 +976,13 @@ export type InvoicesPageQueryVariables = Exact<{
 
 
 export type InvoicesPageQuery = { invoices: { totalCount: number, edges: Array<{ node: { id: string, number: string, kind: InvoiceKind, status: InvoiceStatus, total: string, issueDate: string, customer: { name: string } | null, items: { nodes: Array<{ description: string, quantity: string, unitPrice: string, lineTotal: string, product: { sku: string, category: { name: string } | null } | null }> }, payments: { nodes: Array<{ amount: string, method: PaymentMethod }> } } }>, pageInfo: { hasNextPage: boolean, endCursor: string | null } } };
+
+export type CustomerBalanceQueryVariables = Exact<{
+  id: string | number;
+}>;
+
+
+export type CustomerBalanceQuery = { customer: { name: string, invoices: { totalCount: number, aggregates: { sum: { total: string | null, amountPaid: string | null } }, nodes: Array<{ number: string, total: string, amountPaid: string, dueDate: string | null }> } } };
 
 export type CreateInvoiceMutationVariables = Exact<{
   input: InvoiceInput;
@@ -410,7 +1153,8 @@ export type IsolationLoginMutation = { login: { token: string } };
 export const SignUpDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"SignUp"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"input"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"SignUpInput"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"signUp"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"input"},"value":{"kind":"Variable","name":{"kind":"Name","value":"input"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"token"}},{"kind":"Field","name":{"kind":"Name","value":"user"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"email"}},{"kind":"Field","name":{"kind":"Name","value":"name"}}]}}]}}]}}]} as unknown as DocumentNode<SignUpMutation, SignUpMutationVariables>;
 export const SignInDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"SignIn"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"email"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"String"}}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"password"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"String"}}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"tenant"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"String"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"login"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"email"},"value":{"kind":"Variable","name":{"kind":"Name","value":"email"}}},{"kind":"Argument","name":{"kind":"Name","value":"password"},"value":{"kind":"Variable","name":{"kind":"Name","value":"password"}}},{"kind":"Argument","name":{"kind":"Name","value":"tenant"},"value":{"kind":"Variable","name":{"kind":"Name","value":"tenant"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"token"}},{"kind":"Field","name":{"kind":"Name","value":"user"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"email"}},{"kind":"Field","name":{"kind":"Name","value":"isPlatformAdmin"}}]}}]}}]}}]} as unknown as DocumentNode<SignInMutation, SignInMutationVariables>;
 export const MeDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"Me"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"me"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"email"}},{"kind":"Field","name":{"kind":"Name","value":"name"}},{"kind":"Field","name":{"kind":"Name","value":"memberships"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"role"}},{"kind":"Field","name":{"kind":"Name","value":"tenant"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"slug"}},{"kind":"Field","name":{"kind":"Name","value":"name"}},{"kind":"Field","name":{"kind":"Name","value":"status"}}]}}]}}]}}]}}]} as unknown as DocumentNode<MeQuery, MeQueryVariables>;
-export const ProductsPageDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"ProductsPage"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"first"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"Int"}},"defaultValue":{"kind":"IntValue","value":"20"}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"after"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"String"}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"filter"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"ProductFilter"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"products"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"first"},"value":{"kind":"Variable","name":{"kind":"Name","value":"first"}}},{"kind":"Argument","name":{"kind":"Name","value":"after"},"value":{"kind":"Variable","name":{"kind":"Name","value":"after"}}},{"kind":"Argument","name":{"kind":"Name","value":"filter"},"value":{"kind":"Variable","name":{"kind":"Name","value":"filter"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"totalCount"}},{"kind":"Field","name":{"kind":"Name","value":"edges"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"cursor"}},{"kind":"Field","name":{"kind":"Name","value":"node"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"sku"}},{"kind":"Field","name":{"kind":"Name","value":"name"}},{"kind":"Field","name":{"kind":"Name","value":"kind"}},{"kind":"Field","name":{"kind":"Name","value":"price"}},{"kind":"Field","name":{"kind":"Name","value":"stock"}},{"kind":"Field","name":{"kind":"Name","value":"unit"}},{"kind":"Field","name":{"kind":"Name","value":"category"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"name"}}]}}]}}]}},{"kind":"Field","name":{"kind":"Name","value":"pageInfo"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"hasNextPage"}},{"kind":"Field","name":{"kind":"Name","value":"endCursor"}}]}}]}}]}}]} as unknown as DocumentNode<ProductsPageQuery, ProductsPageQueryVariables>;
+export const ProductsPageDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"ProductsPage"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"first"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"Int"}},"defaultValue":{"kind":"IntValue","value":"20"}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"after"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"String"}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"orderBy"}},"type":{"kind":"ListType","type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ProductOrderBy"}}}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"where"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"ProductWhere"}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"filter"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"ProductFilter"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"products"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"first"},"value":{"kind":"Variable","name":{"kind":"Name","value":"first"}}},{"kind":"Argument","name":{"kind":"Name","value":"after"},"value":{"kind":"Variable","name":{"kind":"Name","value":"after"}}},{"kind":"Argument","name":{"kind":"Name","value":"orderBy"},"value":{"kind":"Variable","name":{"kind":"Name","value":"orderBy"}}},{"kind":"Argument","name":{"kind":"Name","value":"where"},"value":{"kind":"Variable","name":{"kind":"Name","value":"where"}}},{"kind":"Argument","name":{"kind":"Name","value":"filter"},"value":{"kind":"Variable","name":{"kind":"Name","value":"filter"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"totalCount"}},{"kind":"Field","name":{"kind":"Name","value":"edges"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"cursor"}},{"kind":"Field","name":{"kind":"Name","value":"node"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"sku"}},{"kind":"Field","name":{"kind":"Name","value":"name"}},{"kind":"Field","name":{"kind":"Name","value":"kind"}},{"kind":"Field","name":{"kind":"Name","value":"price"}},{"kind":"Field","name":{"kind":"Name","value":"stock"}},{"kind":"Field","name":{"kind":"Name","value":"unit"}},{"kind":"Field","name":{"kind":"Name","value":"category"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"name"}}]}}]}}]}},{"kind":"Field","name":{"kind":"Name","value":"pageInfo"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"hasNextPage"}},{"kind":"Field","name":{"kind":"Name","value":"endCursor"}}]}}]}}]}}]} as unknown as DocumentNode<ProductsPageQuery, ProductsPageQueryVariables>;
+export const StockByKindDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"StockByKind"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"products"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"where"},"value":{"kind":"ObjectValue","fields":[{"kind":"ObjectField","name":{"kind":"Name","value":"trackStock"},"value":{"kind":"ObjectValue","fields":[{"kind":"ObjectField","name":{"kind":"Name","value":"eq"},"value":{"kind":"BooleanValue","value":true}}]}}]}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"groupedAggregates"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"groupBy"},"value":{"kind":"ListValue","values":[{"kind":"EnumValue","value":"KIND"}]}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"keys"}},{"kind":"Field","name":{"kind":"Name","value":"count"}},{"kind":"Field","name":{"kind":"Name","value":"sum"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"stock"}}]}},{"kind":"Field","name":{"kind":"Name","value":"avg"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"price"}}]}}]}}]}}]}}]} as unknown as DocumentNode<StockByKindQuery, StockByKindQueryVariables>;
 export const ProductByIdDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"ProductById"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"id"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ID"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"product"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"id"},"value":{"kind":"Variable","name":{"kind":"Name","value":"id"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"sku"}},{"kind":"Field","name":{"kind":"Name","value":"name"}},{"kind":"Field","name":{"kind":"Name","value":"description"}},{"kind":"Field","name":{"kind":"Name","value":"kind"}},{"kind":"Field","name":{"kind":"Name","value":"price"}},{"kind":"Field","name":{"kind":"Name","value":"cost"}},{"kind":"Field","name":{"kind":"Name","value":"stock"}},{"kind":"Field","name":{"kind":"Name","value":"attributes"}}]}}]}}]} as unknown as DocumentNode<ProductByIdQuery, ProductByIdQueryVariables>;
 export const CreateProductDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"CreateProduct"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"input"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ProductInput"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"createProduct"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"input"},"value":{"kind":"Variable","name":{"kind":"Name","value":"input"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"sku"}},{"kind":"Field","name":{"kind":"Name","value":"name"}},{"kind":"Field","name":{"kind":"Name","value":"price"}}]}}]}}]} as unknown as DocumentNode<CreateProductMutation, CreateProductMutationVariables>;
 export const UpdateProductDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"UpdateProduct"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"id"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ID"}}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"input"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ProductUpdateInput"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"updateProduct"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"id"},"value":{"kind":"Variable","name":{"kind":"Name","value":"id"}}},{"kind":"Argument","name":{"kind":"Name","value":"input"},"value":{"kind":"Variable","name":{"kind":"Name","value":"input"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"sku"}},{"kind":"Field","name":{"kind":"Name","value":"name"}},{"kind":"Field","name":{"kind":"Name","value":"price"}}]}}]}}]} as unknown as DocumentNode<UpdateProductMutation, UpdateProductMutationVariables>;
@@ -418,6 +1162,7 @@ export const DeleteProductDocument = {"kind":"Document","definitions":[{"kind":"
 export const CustomersPageDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"CustomersPage"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"first"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"Int"}},"defaultValue":{"kind":"IntValue","value":"20"}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"after"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"String"}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"search"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"String"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"customers"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"first"},"value":{"kind":"Variable","name":{"kind":"Name","value":"first"}}},{"kind":"Argument","name":{"kind":"Name","value":"after"},"value":{"kind":"Variable","name":{"kind":"Name","value":"after"}}},{"kind":"Argument","name":{"kind":"Name","value":"search"},"value":{"kind":"Variable","name":{"kind":"Name","value":"search"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"totalCount"}},{"kind":"Field","name":{"kind":"Name","value":"edges"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"node"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"name"}},{"kind":"Field","name":{"kind":"Name","value":"phone"}},{"kind":"Field","name":{"kind":"Name","value":"email"}}]}}]}},{"kind":"Field","name":{"kind":"Name","value":"pageInfo"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"hasNextPage"}},{"kind":"Field","name":{"kind":"Name","value":"endCursor"}}]}}]}}]}}]} as unknown as DocumentNode<CustomersPageQuery, CustomersPageQueryVariables>;
 export const CreateCustomerDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"CreateCustomer"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"input"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"CustomerInput"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"createCustomer"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"input"},"value":{"kind":"Variable","name":{"kind":"Name","value":"input"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"name"}}]}}]}}]} as unknown as DocumentNode<CreateCustomerMutation, CreateCustomerMutationVariables>;
 export const InvoicesPageDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"InvoicesPage"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"first"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"Int"}},"defaultValue":{"kind":"IntValue","value":"10"}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"after"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"String"}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"filter"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"InvoiceFilter"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"invoices"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"first"},"value":{"kind":"Variable","name":{"kind":"Name","value":"first"}}},{"kind":"Argument","name":{"kind":"Name","value":"after"},"value":{"kind":"Variable","name":{"kind":"Name","value":"after"}}},{"kind":"Argument","name":{"kind":"Name","value":"filter"},"value":{"kind":"Variable","name":{"kind":"Name","value":"filter"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"totalCount"}},{"kind":"Field","name":{"kind":"Name","value":"edges"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"node"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"number"}},{"kind":"Field","name":{"kind":"Name","value":"kind"}},{"kind":"Field","name":{"kind":"Name","value":"status"}},{"kind":"Field","name":{"kind":"Name","value":"total"}},{"kind":"Field","name":{"kind":"Name","value":"issueDate"}},{"kind":"Field","name":{"kind":"Name","value":"customer"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"name"}}]}},{"kind":"Field","name":{"kind":"Name","value":"items"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"nodes"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"description"}},{"kind":"Field","name":{"kind":"Name","value":"quantity"}},{"kind":"Field","name":{"kind":"Name","value":"unitPrice"}},{"kind":"Field","name":{"kind":"Name","value":"lineTotal"}},{"kind":"Field","name":{"kind":"Name","value":"product"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"sku"}},{"kind":"Field","name":{"kind":"Name","value":"category"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"name"}}]}}]}}]}}]}},{"kind":"Field","name":{"kind":"Name","value":"payments"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"nodes"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"amount"}},{"kind":"Field","name":{"kind":"Name","value":"method"}}]}}]}}]}}]}},{"kind":"Field","name":{"kind":"Name","value":"pageInfo"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"hasNextPage"}},{"kind":"Field","name":{"kind":"Name","value":"endCursor"}}]}}]}}]}}]} as unknown as DocumentNode<InvoicesPageQuery, InvoicesPageQueryVariables>;
+export const CustomerBalanceDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"CustomerBalance"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"id"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ID"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"customer"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"id"},"value":{"kind":"Variable","name":{"kind":"Name","value":"id"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"name"}},{"kind":"Field","name":{"kind":"Name","value":"invoices"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"where"},"value":{"kind":"ObjectValue","fields":[{"kind":"ObjectField","name":{"kind":"Name","value":"status"},"value":{"kind":"ObjectValue","fields":[{"kind":"ObjectField","name":{"kind":"Name","value":"in"},"value":{"kind":"ListValue","values":[{"kind":"EnumValue","value":"ISSUED"},{"kind":"EnumValue","value":"PARTIALLY_PAID"}]}}]}}]}},{"kind":"Argument","name":{"kind":"Name","value":"orderBy"},"value":{"kind":"ListValue","values":[{"kind":"EnumValue","value":"TOTAL_DESC"}]}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"totalCount"}},{"kind":"Field","name":{"kind":"Name","value":"aggregates"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"sum"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"total"}},{"kind":"Field","name":{"kind":"Name","value":"amountPaid"}}]}}]}},{"kind":"Field","name":{"kind":"Name","value":"nodes"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"number"}},{"kind":"Field","name":{"kind":"Name","value":"total"}},{"kind":"Field","name":{"kind":"Name","value":"amountPaid"}},{"kind":"Field","name":{"kind":"Name","value":"dueDate"}}]}}]}}]}}]}}]} as unknown as DocumentNode<CustomerBalanceQuery, CustomerBalanceQueryVariables>;
 export const CreateInvoiceDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"CreateInvoice"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"input"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"InvoiceInput"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"createInvoice"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"input"},"value":{"kind":"Variable","name":{"kind":"Name","value":"input"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"number"}},{"kind":"Field","name":{"kind":"Name","value":"total"}},{"kind":"Field","name":{"kind":"Name","value":"status"}}]}}]}}]} as unknown as DocumentNode<CreateInvoiceMutation, CreateInvoiceMutationVariables>;
 export const SalesSummaryDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"SalesSummary"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"from"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"DateOrDateTime"}}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"to"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"DateOrDateTime"}}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"groupBy"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"SalesGrouping"}},"defaultValue":{"kind":"EnumValue","value":"MONTH"}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"salesReport"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"from"},"value":{"kind":"Variable","name":{"kind":"Name","value":"from"}}},{"kind":"Argument","name":{"kind":"Name","value":"to"},"value":{"kind":"Variable","name":{"kind":"Name","value":"to"}}},{"kind":"Argument","name":{"kind":"Name","value":"groupBy"},"value":{"kind":"Variable","name":{"kind":"Name","value":"groupBy"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"count"}},{"kind":"Field","name":{"kind":"Name","value":"revenue"}},{"kind":"Field","name":{"kind":"Name","value":"average"}},{"kind":"Field","name":{"kind":"Name","value":"periods"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"period"}},{"kind":"Field","name":{"kind":"Name","value":"count"}},{"kind":"Field","name":{"kind":"Name","value":"revenue"}},{"kind":"Field","name":{"kind":"Name","value":"average"}}]}}]}},{"kind":"Field","name":{"kind":"Name","value":"topProducts"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"from"},"value":{"kind":"Variable","name":{"kind":"Name","value":"from"}}},{"kind":"Argument","name":{"kind":"Name","value":"to"},"value":{"kind":"Variable","name":{"kind":"Name","value":"to"}}},{"kind":"Argument","name":{"kind":"Name","value":"limit"},"value":{"kind":"IntValue","value":"5"}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"product"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"sku"}},{"kind":"Field","name":{"kind":"Name","value":"name"}}]}},{"kind":"Field","name":{"kind":"Name","value":"revenue"}},{"kind":"Field","name":{"kind":"Name","value":"units"}},{"kind":"Field","name":{"kind":"Name","value":"invoices"}}]}}]}}]} as unknown as DocumentNode<SalesSummaryQuery, SalesSummaryQueryVariables>;
 export const MyTenantsDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"MyTenants"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"tenants"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"first"},"value":{"kind":"IntValue","value":"50"}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"totalCount"}},{"kind":"Field","name":{"kind":"Name","value":"nodes"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"slug"}},{"kind":"Field","name":{"kind":"Name","value":"name"}},{"kind":"Field","name":{"kind":"Name","value":"status"}},{"kind":"Field","name":{"kind":"Name","value":"isolation"}},{"kind":"Field","name":{"kind":"Name","value":"plan"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"code"}},{"kind":"Field","name":{"kind":"Name","value":"name"}}]}}]}},{"kind":"Field","name":{"kind":"Name","value":"pageInfo"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"hasNextPage"}},{"kind":"Field","name":{"kind":"Name","value":"endCursor"}}]}}]}}]}}]} as unknown as DocumentNode<MyTenantsQuery, MyTenantsQueryVariables>;

@@ -43,7 +43,7 @@ export const DecimalFilter = orderedFilter<string>('DecimalFilter', DecimalScala
 export const DateTimeFilter = orderedFilter<Date>('DateTimeFilter', DateTimeScalar);
 export const DateFilter = orderedFilter<Date>('DateFilter', DateScalar);
 
-/** The filter of an enum: equality and lists (an enum's order is its declaration's on one engine and its text's on the other). */
+/** The filter of an enum: equality and lists only, no ranges: both engines sort an enum by its declaration, but MySQL compares one with a string by its text, so a range would mean different rows on each. */
 export function enumFilter(name: string, enumType: object) {
   const filterName = `${name}Filter`;
   const cls = { [filterName]: class {} }[filterName];

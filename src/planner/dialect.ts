@@ -8,7 +8,7 @@
 // Values a client sends are always bound; identifiers come from the tenant model and
 // pass `identifier` (a narrow alphabet) before they are quoted.
 import { badInput } from '../errors';
-import type { Direction, Scalar } from '../graph/tenantModel';
+import { tenantModel, type Column, type Direction, type Scalar } from '../graph/tenantModel';
 import type { AggregateKind } from './plan';
 import { parse as parseArray } from 'postgres-array';
 import { Value, join, value, type Sql } from './sql';
@@ -69,6 +69,8 @@ export interface Dialect {
   orderTerm(expression: string, direction: Direction, nullable: boolean): string;
   /** A bound value compared with a column of this scalar. */
   compared(scalar: Scalar, placeholder: Sql): Sql;
+  /** A cursor's value compared with a column of the list's order, so that it compares as the column sorts. */
+  sortValue(column: Column, placeholder: Sql): Sql;
 }
 
 const IDENTIFIER = /^[A-Za-z_][A-Za-z0-9_]{0,62}$/;
@@ -130,6 +132,7 @@ export const postgresql: Dialect = {
   like: (expression, pattern) => [`${expression} ILIKE `, pattern],
   orderTerm: (expression, direction) => `${expression} ${direction === 'asc' ? 'ASC' : 'DESC'}`,
   compared: (_scalar, placeholder) => placeholder,
+  sortValue: (_column, placeholder) => placeholder,
 };
 
 /**
@@ -184,13 +187,14 @@ export const mysql: Dialect = {
     // MariaDB has no LATERAL: a derived table cannot see the outer row.
     if (nested) throw badInput('groupedAggregates of a nested list is not available on MySQL tenants; ask for it on the root list');
     const keys = groupings.map((g, i) => `, ${g} AS k${i}`).join('');
-    const order = groupings.map((_, i) => `s.k${i}`).join(', ');
+    // The group without a value last, as PostgreSQL puts it.
+    const ascending = (expressions: string[]) => expressions.map((e) => this.orderTerm(e, 'asc', true)).join(', ');
     return [
-      `(SELECT IF(COUNT(*) = 0, JSON_ARRAY(), JSON_EXTRACT(CONCAT('[', GROUP_CONCAT(s.g ORDER BY ${order} SEPARATOR ','), ']'), '$')) FROM (SELECT JSON_ARRAY(`,
+      `(SELECT IF(COUNT(*) = 0, JSON_ARRAY(), JSON_EXTRACT(CONCAT('[', GROUP_CONCAT(s.g ORDER BY ${ascending(groupings.map((_, i) => `s.k${i}`))} SEPARATOR ','), ']'), '$')) FROM (SELECT JSON_ARRAY(`,
       join(values, ', '),
       `) AS g${keys} FROM ${table} ${alias}`,
       whereClause(where),
-      ` GROUP BY ${groupings.join(', ')} ORDER BY ${groupings.join(', ')} LIMIT ${limit}) s)`,
+      ` GROUP BY ${groupings.join(', ')} ORDER BY ${ascending(groupings)} LIMIT ${limit}) s)`,
     ];
   },
   oneOf: (expression, values, negated) => [`${expression} ${negated ? 'NOT IN' : 'IN'} (`, join(values, ', '), ')'],
@@ -202,6 +206,12 @@ export const mysql: Dialect = {
     direction === 'asc' ? `${nullable ? `${expression} IS NULL, ` : ''}${expression} ASC` : `${nullable ? `${expression} IS NULL DESC, ` : ''}${expression} DESC`,
   // A DECIMAL compared with a string is compared as a double: keep it exact.
   compared: (scalar, placeholder) => (scalar === 'Decimal' ? ['CAST(', placeholder, ' AS DECIMAL(65, 30))'] : placeholder),
+  // An ENUM sorts by its declaration but compares with text as text: compare its position instead.
+  sortValue(column, placeholder) {
+    if (column.scalar !== 'Enum') return this.compared(column.scalar, placeholder);
+    const values = tenantModel.enums.find((e) => e.name === column.enum)!.values;
+    return ['FIELD(', placeholder, ...values.map((v) => `, '${identifier(v)}'`), ')'];
+  },
 };
 
 /** The bound values of `values` as one bound array (each is a bound value, maybe wrapped by `compared`, which PostgreSQL does not need). */

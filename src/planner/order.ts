@@ -9,7 +9,7 @@ import { columnOf, type Column, type Direction, type Model } from '../graph/tena
 import type { Dialect } from './dialect';
 import { join, value, type Sql } from './sql';
 
-export interface OrderTerm {
+export interface OrderTerm extends CursorTerm {
   column: Column;
   direction: Direction;
 }
@@ -19,27 +19,31 @@ export function orderOf(model: Model, orderBy: readonly string[] | null | undefi
   const asked: Array<[string, Direction]> = orderBy?.length ? orderBy.map((v) => typesOf(model.typeName).orderValues.get(v)!) : [...fallback];
   const terms: OrderTerm[] = [];
   for (const [field, direction] of asked) {
-    if (!terms.some((t) => t.column.name === field)) terms.push({ column: columnOf(model, field), direction });
+    if (!terms.some((t) => t.column.name === field)) terms.push({ column: columnOf(model, field), direction, sortedBy: field });
     // The id is unique: what follows it never orders anything, and a cursor ends with it.
     if (field === 'id') return terms;
   }
-  terms.push({ column: columnOf(model, 'id'), direction: 'asc' });
+  terms.push({ column: columnOf(model, 'id'), direction: 'asc', sortedBy: 'id' });
   return terms;
 }
 
 export const reversed = <Term extends { direction: Direction }>(terms: readonly Term[]): Term[] =>
   terms.map((t) => ({ ...t, direction: t.direction === 'asc' ? 'desc' : 'asc' }));
 
-/** What a cursor needs of an order (the tenant graph's or a platform list's): which sort values may be null. */
+/** What a cursor needs of an order (the tenant graph's or a platform list's): what it sorts by, and which sort values may be null. */
 export interface CursorTerm {
+  /** The column as a cursor names it: a cursor made in an order of other columns is refused (one of the same columns names the same place whichever way they run). */
+  sortedBy: string;
   column: Pick<Column, 'nullable'>;
 }
 
 const idOnly = (terms: readonly CursorTerm[]) => terms.length === 1;
 
-/** A row's place in a list: its id alone when the list is sorted by id only, else its sort values (as the database wrote them). */
+const sortedBy = (terms: readonly CursorTerm[]) => terms.map((t) => t.sortedBy).join(',');
+
+/** A row's place in a list: its id alone when the list is sorted by id only, else the columns sorted by and its values of them (as the database wrote them). */
 export function encodeCursor(terms: readonly CursorTerm[], values: readonly unknown[]): string {
-  return Buffer.from(idOnly(terms) ? String(values[0]) : JSON.stringify(values)).toString('base64url');
+  return Buffer.from(idOnly(terms) ? String(values[0]) : JSON.stringify([sortedBy(terms), ...values])).toString('base64url');
 }
 
 /** The sort values a cursor holds, checked against the list's order. */
@@ -50,13 +54,15 @@ export function decodeCursor(terms: readonly CursorTerm[], cursor: string, argum
     if (!isUuid(text)) throw refuse();
     return [text.toLowerCase()];
   }
-  let values: unknown;
+  let parsed: unknown;
   try {
-    values = JSON.parse(text);
+    parsed = JSON.parse(text);
   } catch {
     throw refuse();
   }
-  if (!Array.isArray(values) || values.length !== terms.length) throw refuse();
+  if (!Array.isArray(parsed) || parsed[0] !== sortedBy(terms)) throw refuse();
+  const values = parsed.slice(1);
+  if (values.length !== terms.length) throw refuse();
   terms.forEach((term, i) => {
     const v = values[i];
     if (v === null ? !term.column.nullable : !['string', 'number', 'boolean'].includes(typeof v)) throw refuse();
@@ -72,7 +78,7 @@ export const orderSql = (dialect: Dialect, alias: string, terms: readonly OrderT
 /** Rows strictly after (in `terms` order) the place `values` names. */
 export function keysetSql(dialect: Dialect, alias: string, terms: readonly OrderTerm[], values: readonly unknown[]): Sql {
   const column = (t: OrderTerm) => `${alias}.${dialect.quote(t.column.column)}`;
-  const bound = (t: OrderTerm, v: unknown) => dialect.compared(t.column.scalar, value(v));
+  const bound = (t: OrderTerm, v: unknown) => dialect.sortValue(t.column, value(v));
   // One direction and no nulls: a row comparison, which an index on those columns serves.
   if (terms.every((t) => !t.column.nullable && t.direction === terms[0].direction)) {
     return ['(', terms.map(column).join(', '), `) ${terms[0].direction === 'asc' ? '>' : '<'} (`, join(terms.map((t, i) => bound(t, values[i])), ', '), ')'];

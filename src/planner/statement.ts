@@ -131,6 +131,8 @@ export class StatementWriter implements WhereWriter {
     const run: ListRun = { paging, sortValuesAt: [], groups: [] };
     this.runs.set(plan, run);
     const where: Sql[] = [...(nested ? [nested.link(alias)] : []), ...whereSql(this, model, alias, args.where), ...extra.flatMap((w) => whereSql(this, model, alias, w))];
+    // Cursors are checked whatever is asked: one that is not a cursor of this list is refused even with totalCount only.
+    const keyset = this.keyset(alias, paging, args);
     const rows = (row: RowPlan): ListParts => {
       const { values, joins } = this.row(row, alias);
       // A cursor holds the row's sort values: those the row reads already are not read twice.
@@ -148,7 +150,7 @@ export class StatementWriter implements WhereWriter {
         table: this.table(model),
         alias,
         joins,
-        where: and([...where, ...this.keyset(alias, paging, args)]),
+        where: and([...where, ...keyset]),
         order: orderSql(this.dialect, alias, paging.backward ? reversed(paging.terms) : paging.terms),
         ...(paging.size === undefined ? {} : { limit: paging.size + (plan.peeks ? 1 : 0) }),
       };

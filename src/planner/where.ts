@@ -62,8 +62,9 @@ class Compiler {
       if (name === 'and' || name === 'or') {
         const branches = (operand as WhereInput[]).map((branch, i) => this.group(this.where(model, alias, branch, `${at}[${i}]`, depth + 1)));
         if (name === 'and') parts.push(...branches.filter((b) => b !== ''));
-        // No branch at all matches nothing; an empty branch matches everything.
-        else parts.push(branches.length === 0 ? FALSE : branches.some((b) => b === '') ? '' : ['(', join(branches, ' OR '), ')']);
+        // No branch at all matches nothing; an empty branch matches everything: the or adds no condition.
+        else if (branches.length === 0) parts.push(FALSE);
+        else if (!branches.includes('')) parts.push(['(', join(branches, ' OR '), ')']);
         continue;
       }
       if (name === 'not') {

@@ -51,8 +51,8 @@ describe('each kind of bad input gets its code', () => {
       'BAD_USER_INPUT',
     ],
     ['a missing required field', 'mutation { createProduct(input: { sku: "", name: "a", kind: GOODS, price: "1" }) { id } }', {}, 'BAD_USER_INPUT'],
-    ['a query too deep (7 levels, limit 6)', '{ invoices(first: 1) { edges { node { items { product { category { name } } } } } } }', {}, 'QUERY_TOO_DEEP'],
-    ['a query too costly', '{ invoices(first: 100) { edges { node { items { product { sku } } } } } }', {}, 'QUERY_TOO_COMPLEX'],
+    ['a query too deep (7 levels, limit 6)', '{ invoices(first: 1) { nodes { items { nodes { product { category { name } } } } } } }', {}, 'QUERY_TOO_DEEP'],
+    ['a query too costly', '{ invoices(first: 100) { nodes { items { nodes { product { sku } } } } } }', {}, 'QUERY_TOO_COMPLEX'],
     ['too many aliases', `{ ${Array.from({ length: 40 }, (_, i) => `a${i}: plans { code }`).join(' ')} }`, {}, 'BAD_USER_INPUT'],
   ])('%s', async (_what, query: string | DocumentNode, options: RequestOptions, code) => {
     const response = await gw.request(query, { token: owner.token, tenant: 'steady', ...options });
@@ -92,7 +92,7 @@ describe('each kind of bad input gets its code', () => {
 });
 
 test('the cost of one document follows its page-size variables, request by request', async () => {
-  const page = 'query Page($n: Int) { invoices(first: $n) { edges { node { items { product { sku } } } } } }';
+  const page = 'query Page($n: Int) { invoices(first: $n) { nodes { items { nodes { product { sku } } } } } }';
   const ask = (n: number) => gw.request(page, { token: owner.token, tenant: 'steady', variables: { n } });
   expect(codeOf(await ask(1))).toBeUndefined();
   expect(codeOf(await ask(100))).toBe('QUERY_TOO_COMPLEX');
@@ -164,7 +164,7 @@ describe('a client mistake is never a 500 nor INTERNAL_SERVER_ERROR, whatever th
   });
 
   test('an operation over the cost limit: 400 QUERY_TOO_COMPLEX', async () => {
-    const response = await asOwner('{ invoices(first: 100) { edges { node { items { product { sku } } } } } }');
+    const response = await asOwner('{ invoices(first: 100) { nodes { items { nodes { product { sku } } } } } }');
     expect({ status: response.status, code: codeOf(response) }).toEqual({ status: 400, code: 'QUERY_TOO_COMPLEX' });
   });
 

@@ -82,7 +82,7 @@ describe.each(tenantEngines)('on %s', (engine: Engine) => {
       api.refused('mutation($l: String) { createBankAccount(input: { name: "X", bankName: "Y", accountNumber: "Z", ledgerCode: $l }) { id } }', { l: ledger });
     expect((await create('1000')).extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'ledgerCode' });
     expect((await create('4100')).extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'ledgerCode' });
-    expect((await api.call('{ bankAccounts { ledgerCode currency } }')).bankAccounts).toEqual([{ ledgerCode: '1200', currency: 'USD' }]);
+    expect((await api.call('{ bankAccounts { nodes { ledgerCode currency } } }')).bankAccounts.nodes).toEqual([{ ledgerCode: '1200', currency: 'USD' }]);
   });
 
   test('importing matches the lines that are surely or uniquely a bank payment, and nothing else', async () => {

@@ -58,8 +58,8 @@ describe.each(tenantEngines)('on %s', (engine: Engine) => {
     expect(me.body.data.me.memberships).toEqual([
       { role: 'OWNER', tenant: { slug: 'first-shop', engine: engineName(engine), status: 'ACTIVE', plan: { code: 'starter' } } },
     ]);
-    const categories = await gw.request('{ categories { name } }', { token: alice.token, tenant: 'first-shop' });
-    expect(categories.body.data.categories).toEqual([{ name: 'General' }]);
+    const categories = await gw.request('{ categories { nodes { name } } }', { token: alice.token, tenant: 'first-shop' });
+    expect(categories.body.data.categories.nodes).toEqual([{ name: 'General' }]);
   });
 
   test.each([

@@ -19,10 +19,10 @@ describe.each(tenantEngines)('on %s', (engine) => {
 
   async function entriesOf(sourceId: string) {
     const { journalEntries } = await api.call(
-      'query($id: ID!) { journalEntries(first: 100, filter: { sourceId: $id }) { edges { node { description reversesId lines { debit credit account { code } customer { name } } } } } }',
+      'query($id: ID!) { journalEntries(first: 100, filter: { sourceId: $id }) { edges { node { description reversesId lines { nodes { debit credit account { code } customer { name } } } } } } }',
       { id: sourceId },
     );
-    return journalEntries.edges.map((e: any) => e.node);
+    return journalEntries.edges.map((e: any) => ({ ...e.node, lines: e.node.lines.nodes }));
   }
 
   const line = (code: string, debit: string, credit: string, customer: string | null = null) => ({
@@ -252,7 +252,7 @@ describe.each(tenantEngines)('on %s', (engine) => {
   describe('bill of materials', () => {
     let chain: string;
     let clasp: string;
-    const SET = 'mutation($p: ID!, $c: [BomComponentInput!]!) { setProductComponents(productId: $p, components: $c) { sku components { quantity component { sku } } } }';
+    const SET = 'mutation($p: ID!, $c: [BomComponentInput!]!) { setProductComponents(productId: $p, components: $c) { sku components { nodes { quantity component { sku } } } } }';
     const ASSEMBLE = 'mutation($p: ID!, $q: Decimal!) { assembleProduct(productId: $p, quantity: $q) { sku stock } }';
 
     beforeAll(async () => {
@@ -270,7 +270,7 @@ describe.each(tenantEngines)('on %s', (engine) => {
           { componentId: engraving, quantity: '1' },
         ],
       });
-      expect(setProductComponents.components).toEqual(
+      expect(setProductComponents.components.nodes).toEqual(
         expect.arrayContaining([
           { quantity: '5.5', component: { sku: 'GOLD' } },
           { quantity: '1', component: { sku: 'CLASP' } },

@@ -8,8 +8,8 @@ import { startTestGateway, type TestGateway, type TestUser } from '../support/te
 import { balancesByCode, tenantApi, type TenantApi } from '../support/tenantApi';
 
 const ORDER_FIELDS = `id number status subtotal discountTotal taxRate taxTotal total refundedAmount paymentMethod shippingAddress billingAddress
-  customer { name email } discount { code } items { quantity unitPrice lineTotal product { sku } } refunds { amount reason }
-  invoice { number kind status subtotal taxTotal total amountPaid items { description quantity unitPrice lineTotal taxAmount } }`;
+  customer { name email } discount { code } items { nodes { quantity unitPrice lineTotal product { sku } } } refunds { nodes { amount reason } }
+  invoice { number kind status subtotal taxTotal total amountPaid items { nodes { description quantity unitPrice lineTotal taxAmount } } }`;
 const CREATE = `mutation($i: OrderInput!) { createOrder(input: $i) { ${ORDER_FIELDS} } }`;
 const PAY = `mutation($id: ID!, $m: PaymentMethod!, $r: String) { payOrder(id: $id, method: $m, reference: $r) { ${ORDER_FIELDS} } }`;
 const FULFILL = `mutation($id: ID!) { fulfillOrder(id: $id) { status } }`;
@@ -79,7 +79,7 @@ describe.each(tenantPlacements)('on $engine, $isolation isolation', ({ engine, i
       discount: { code: 'SPRING10' },
       invoice: null,
     });
-    expect(created.items.map((i: any) => [i.product.sku, i.quantity, i.unitPrice, i.lineTotal])).toEqual([
+    expect(created.items.nodes.map((i: any) => [i.product.sku, i.quantity, i.unitPrice, i.lineTotal])).toEqual([
       ['HOOD', '2', '59', '118'],
       ['MUG', '3', '12.5', '37.5'],
       ['WRAP', '1', '3', '3'],
@@ -90,7 +90,7 @@ describe.each(tenantPlacements)('on $engine, $isolation isolation', ({ engine, i
     expect(paid).toMatchObject({ status: 'PAID', paymentMethod: 'CARD' });
     // The sale invoice adds up to the order to the cent, the discount a line of its own.
     expect(paid.invoice).toMatchObject({ kind: 'SALE', status: 'PAID', subtotal: '142.65', taxTotal: '14.26', total: '156.91', amountPaid: '156.91' });
-    expect(paid.invoice.items.at(-1)).toEqual({ description: 'discount SPRING10', quantity: '1', unitPrice: '-15.85', lineTotal: '-15.85', taxAmount: '-1.59' });
+    expect(paid.invoice.items.nodes.at(-1)).toEqual({ description: 'discount SPRING10', quantity: '1', unitPrice: '-15.85', lineTotal: '-15.85', taxAmount: '-1.59' });
     // Paid: the invoice took the stock and the reservation is released.
     expect(await stockOf(hoodie)).toEqual({ stock: '8', reserved: '0' });
     expect(await stockOf(mug)).toEqual({ stock: '97', reserved: '0' });
@@ -133,7 +133,7 @@ describe.each(tenantPlacements)('on $engine, $isolation isolation', ({ engine, i
     await api.call(PAY, { id: taken.id, m: 'CASH' });
     expect((await api.call(FULFILL, { id: taken.id })).fulfillOrder.status).toBe('FULFILLED');
     const part = (await api.call(REFUND, { id: taken.id, a: '11', r: 'chipped' })).refundOrder;
-    expect(part).toMatchObject({ status: 'PARTIALLY_REFUNDED', refundedAmount: '11', refunds: [{ amount: '11', reason: 'chipped' }] });
+    expect(part).toMatchObject({ status: 'PARTIALLY_REFUNDED', refundedAmount: '11', refunds: { nodes: [{ amount: '11', reason: 'chipped' }] } });
     const tooMuch = await api.refused(REFUND, { id: taken.id, a: '16.51' });
     expect(tooMuch.extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'amount', refundable: '16.5' });
     const rest = (await api.call(REFUND, { id: taken.id, a: '16.50' })).refundOrder;
@@ -159,7 +159,7 @@ describe.each(tenantPlacements)('on $engine, $isolation isolation', ({ engine, i
     expect(taken).toHaveLength(3);
     expect(taken.map((o) => o.discountTotal)).toEqual(['5', '5', '5']);
     expect(refused).toEqual(Array(5).fill(expect.objectContaining({ code: 'BAD_USER_INPUT', field: 'discountCode' })));
-    const redeemed = async () => (await api.call('{ discounts { code redemptions } }')).discounts.find((d: any) => d.code === 'FIRST3').redemptions;
+    const redeemed = async () => (await api.call('{ discounts { nodes { code redemptions } } }')).discounts.nodes.find((d: any) => d.code === 'FIRST3').redemptions;
     expect(await redeemed()).toBe(3);
     // Only the three orders hold mugs.
     expect(await stockOf(mug)).toMatchObject({ reserved: '3' });

@@ -28,11 +28,12 @@ describe.each(tenantEngines)('on %s', (engine: Engine) => {
   let admin: TestUser;
 
   beforeAll(async () => {
-    // Whole pages of every field with their relations cost more than the default limit allows.
+    // Whole pages of every field with their relations cost more, and nest deeper, than the default limits allow.
+    const LIMITS = { MAX_QUERY_COMPLEXITY: '100000', MAX_QUERY_DEPTH: '16' };
     const onlyMysql = { TENANT_SERVERS: `mysql=${MYSQL_URL}` };
-    planned = await startTestGateway({ engine, env: { DEMO: 'true', MAX_QUERY_COMPLEXITY: '100000', ...(engine === 'mysql' ? onlyMysql : {}) } });
+    planned = await startTestGateway({ engine, env: { DEMO: 'true', ...LIMITS, ...(engine === 'mysql' ? onlyMysql : {}) } });
     await ensureDemo(planned.services);
-    resolved = await startTestGateway({ sharing: planned, env: { PLANNED_READS: 'false', MAX_QUERY_COMPLEXITY: '100000' } });
+    resolved = await startTestGateway({ sharing: planned, env: { PLANNED_READS: 'false', ...LIMITS } });
     admin = await planned.createUser({ platformAdmin: true });
     // Rows the demo lacks: a product without category or description, with deep and non-Latin attributes; a bare customer.
     for (const tenant of TENANTS) {
@@ -70,11 +71,11 @@ describe.each(tenantEngines)('on %s', (engine: Engine) => {
       const data = await ok(
         tenant,
         `{ products(first: 100) { totalCount pageInfo { hasNextPage hasPreviousPage startCursor endCursor }
-            edges { cursor node { ${PRODUCT_FIELDS} category { id name parentId } components { id quantity component { sku components { quantity component { name } } } } } } } }`,
+            edges { cursor node { ${PRODUCT_FIELDS} category { id name parentId } components { nodes { id quantity component { sku components { nodes { quantity component { name } } } } } } } } } }`,
       );
       expect(data.products.totalCount).toBeGreaterThan(1);
       expect(data.products.edges.some((e: any) => e.node.category === null)).toBe(true);
-      expect(data.products.edges.some((e: any) => e.node.components.length === 0)).toBe(true);
+      expect(data.products.edges.some((e: any) => e.node.components.nodes.length === 0)).toBe(true);
     });
 
     test('aliases, named and inline fragments, __typename, one field asked twice with different selections', async () => {
@@ -84,8 +85,8 @@ describe.each(tenantEngines)('on %s', (engine: Engine) => {
           a: products(first: 3) { edges { node { ...P } } }
           b: products(first: 2, filter: { kind: JEWELRY }) { totalCount edges { node { x: name y: name ...P category { id } } } }
           c: products(first: 4) { __typename edges { __typename node { ... on Product { id __typename category { __typename ... on Category { name } } } } } }
-          cats: categories { ...C }
-          again: categories { id }
+          cats: categories { nodes { ...C } }
+          again: categories { nodes { id } }
         }
         fragment P on Product { id sku price category { ...C } }
         fragment C on Category { name parentId }`,
@@ -101,7 +102,7 @@ describe.each(tenantEngines)('on %s', (engine: Engine) => {
       const query = `query Directives($withCategory: Boolean!, $skipPrice: Boolean!) {
         products(first: 10) { edges { node { id price @skip(if: $skipPrice) category @include(if: $withCategory) { name } ...F @include(if: $withCategory) } } }
       }
-      fragment F on Product { components @skip(if: $skipPrice) { quantity } }`;
+      fragment F on Product { components @skip(if: $skipPrice) { nodes { quantity } } }`;
       await ok(tenant, query, { withCategory, skipPrice });
     });
 
@@ -128,7 +129,7 @@ describe.each(tenantEngines)('on %s', (engine: Engine) => {
     });
 
     test('filters: search (case, non-Latin, LIKE wildcards), tag, kind, category, status, customer', async () => {
-      const { categories, customers } = await ok(tenant, '{ categories { id } customers(first: 1) { edges { node { id } } } }');
+      const { categories, customers } = await ok(tenant, '{ categories { nodes { id } } customers(first: 1) { edges { node { id } } } }');
       for (const search of ['a', 'A', 'ر', 'انگشتر', '%', '_', 'edge', 'no such thing']) {
         await ok(
           tenant,
@@ -139,9 +140,9 @@ describe.each(tenantEngines)('on %s', (engine: Engine) => {
       for (const tag of ['edge', ' EDGE ', 'گران', 'no such tag']) {
         await ok(tenant, `query($t: String) { products(filter: { tag: $t }) { totalCount edges { node { sku tags ${LOCALIZED} } } } }`, { t: tag });
       }
-      if (categories.length > 0)
+      if (categories.nodes.length > 0)
         await ok(tenant, `query($c: ID) { products(filter: { categoryId: $c, kind: JEWELRY }) { totalCount edges { node { sku } } } }`, {
-          c: categories[0].id,
+          c: categories.nodes[0].id,
         });
       for (const status of ['DRAFT', 'ISSUED', 'PARTIALLY_PAID', 'PAID', 'VOID']) {
         await ok(tenant, `{ invoices(filter: { status: ${status} }) { totalCount edges { node { number status } } } }`);
@@ -156,10 +157,10 @@ describe.each(tenantEngines)('on %s', (engine: Engine) => {
         tenant,
         `{ invoices(first: 100) { totalCount edges { node { ${INVOICE_FIELDS}
             customer { ${CUSTOMER_FIELDS} }
-            items { id description quantity unitPrice taxRate lineTotal taxAmount tradeIn position product { sku ${LOCALIZED} tags translations { locale } category { name } } }
-            payments { id amount method reference paidAt invoice { number } } } } } }`,
+            items { nodes { id description quantity unitPrice taxRate lineTotal taxAmount tradeIn position product { sku ${LOCALIZED} tags translations { locale } category { name } } } }
+            payments { nodes { id amount method reference paidAt invoice { number } } } } } } }`,
       );
-      expect(data.invoices.edges.some((e: any) => e.node.payments.length === 0)).toBe(true);
+      expect(data.invoices.edges.some((e: any) => e.node.payments.nodes.length === 0)).toBe(true);
     });
 
     test('by id: a product, a customer and an invoice (deeply), and ids that name nothing', async () => {
@@ -169,7 +170,7 @@ describe.each(tenantEngines)('on %s', (engine: Engine) => {
       );
       await ok(tenant, `query($id: ID!) { product(id: $id) { ${PRODUCT_FIELDS} category { name } } }`, { id: products.edges[0].node.id });
       await ok(tenant, `query($id: ID!) { customer(id: $id) { ${CUSTOMER_FIELDS} } }`, { id: customers.edges[0].node.id });
-      await ok(tenant, `query($id: ID!) { invoice(id: $id) { number payments { invoice { items { product { components { component { name } } } } } } } }`, {
+      await ok(tenant, `query($id: ID!) { invoice(id: $id) { number payments { nodes { invoice { items { nodes { product { components { nodes { component { name } } } } } } } } } } }`, {
         id: invoices.edges[0].node.id,
       });
       const missing = await both(tenant, '{ product(id: "01900000-0000-7000-8000-000000000000") { id } }');
@@ -188,18 +189,22 @@ describe.each(tenantEngines)('on %s', (engine: Engine) => {
       expect(created.body.errors).toBeUndefined();
       const { invoice } = await ok(
         tenant,
-        `query($id: ID!) { invoice(id: $id) { items { product { ${LOCALIZED} tags imageUrls translations { locale name description } ... on Product { x: name(locale: "de-AT") } } } } }`,
+        `query($id: ID!) { invoice(id: $id) { items { nodes { product { ${LOCALIZED} tags imageUrls translations { locale name description } ... on Product { x: name(locale: "de-AT") } } } } } }`,
         { id: created.body.data.createInvoice.id },
       );
-      expect(invoice.items[0].product).toMatchObject({ fr: 'Bord 1', x: 'Kante', imageUrls: ['https://cdn.example.com/edge.png'] });
+      expect(invoice.items.nodes[0].product).toMatchObject({ fr: 'Bord 1', x: 'Kante', imageUrls: ['https://cdn.example.com/edge.png'] });
     });
 
     test('the books: the chart as a tree, journal entries with lines, accounts and customers, stock movements, bank statement lines', async () => {
-      await ok(tenant, '{ accounts { id code name type parentId children { code name children { code children { code } } } } }');
+      await ok(
+        tenant,
+        '{ accounts(where: { parentId: { isNull: true } }) { nodes { id code name type parentId children { nodes { code name children { nodes { code children { nodes { code } } } } } } } } }',
+      );
+      await ok(tenant, '{ accounts(first: 100) { totalCount nodes { code parent { code } } } }');
       await ok(
         tenant,
         `{ journalEntries(first: 100) { totalCount edges { node { id number date description sourceType sourceId reversesId createdAt
-            lines { id debit credit memo account { code name type } customer { name } } } } } }`,
+            lines { nodes { id debit credit memo account { code name type } customer { name } } } } } } }`,
       );
       await ok(tenant, '{ journalEntries(filter: { sourceType: "invoice" }) { totalCount edges { node { number } } } }');
       const { products } = await ok(tenant, '{ products(first: 100) { edges { node { id stock } } } }');
@@ -210,8 +215,8 @@ describe.each(tenantEngines)('on %s', (engine: Engine) => {
           { p: node.id },
         );
       }
-      const { bankAccounts } = await ok(tenant, '{ bankAccounts { id } }');
-      for (const { id } of bankAccounts) {
+      const { bankAccounts } = await ok(tenant, '{ bankAccounts { nodes { id } } }');
+      for (const { id } of bankAccounts.nodes) {
         for (const matched of ['', '(matched: false)', '(matched: true)'].map((m) => m.replace('(', `(bankAccountId: "${id}", `))) {
           const args = matched || `(bankAccountId: "${id}")`;
           await ok(
@@ -226,11 +231,11 @@ describe.each(tenantEngines)('on %s', (engine: Engine) => {
         tenant,
         `{ orders(first: 100) { totalCount pageInfo { hasNextPage endCursor } edges { cursor node { ${ORDER_FIELDS}
             customer { ${CUSTOMER_FIELDS} } discount { id code percentOff amountOff redemptions }
-            invoice { ${INVOICE_FIELDS} items { description lineTotal product { sku } } }
-            items { id quantity unitPrice lineTotal position product { ${PRODUCT_FIELDS} } }
-            refunds { id amount reason createdAt } } } } }`,
+            invoice { ${INVOICE_FIELDS} items { nodes { description lineTotal product { sku } } } }
+            items { nodes { id quantity unitPrice lineTotal position product { ${PRODUCT_FIELDS} } } }
+            refunds { nodes { id amount reason createdAt } } } } } }`,
       );
-      await ok(tenant, '{ discounts { id code percentOff amountOff validFrom validTo maxRedemptions redemptions disabledAt createdAt } }');
+      await ok(tenant, '{ discounts { nodes { id code percentOff amountOff validFrom validTo maxRedemptions redemptions disabledAt createdAt } } }');
       await ok(tenant, '{ orders(first: 2) { pageInfo { hasNextPage endCursor } edges { node { number } } } }');
       for (const status of ['PENDING', 'PAID', 'FULFILLED', 'CANCELLED', 'PARTIALLY_REFUNDED', 'REFUNDED']) {
         await ok(tenant, `{ orders(filter: { status: ${status} }) { totalCount edges { node { number status } } } }`);
@@ -239,10 +244,27 @@ describe.each(tenantEngines)('on %s', (engine: Engine) => {
       const first = data.orders.edges[0]?.node;
       if (first) {
         await ok(tenant, `query($c: ID) { orders(filter: { customerId: $c }) { totalCount edges { node { number } } } }`, { c: first.customer.id });
-        await ok(tenant, `query($id: ID!) { order(id: $id) { ${ORDER_FIELDS} items { product { sku } } invoice { number payments { amount } } } }`, { id: first.id });
+        await ok(tenant, `query($id: ID!) { order(id: $id) { ${ORDER_FIELDS} items { nodes { product { sku } } } invoice { number payments { nodes { amount } } } } }`, { id: first.id });
       }
       const missing = await both(tenant, '{ order(id: "01900000-0000-7000-8000-000000000000") { id } }');
       expect(missing.errors?.[0].extensions.code).toBe('NOT_FOUND');
+    });
+
+    test('sorts, where, aggregates, groups and relations both ways, on the demo books', async () => {
+      const data = await ok(
+        tenant,
+        `{
+          products(orderBy: [PRICE_DESC, NAME_ASC], where: { or: [{ kind: { in: [GOLD, COIN] } }, { name: { contains: "ا" } }, { tags: { has: "edge" } }] }) {
+            totalCount aggregates { sum { price stock } avg { cost } min { createdAt } max { price } }
+            edges { cursor node { sku category { name products { totalCount } } invoiceItems { totalCount nodes { invoice { number } } } usedIn { nodes { product { sku } } } } } }
+          customers(orderBy: [NAME_DESC]) { nodes { name invoices(orderBy: [TOTAL_DESC], first: 2) { totalCount nodes { number total } } orders { totalCount } journalLines { aggregates { sum { debit credit } } } } }
+          invoices { groupedAggregates(groupBy: [STATUS, KIND]) { keys count sum { total amountPaid } } }
+          journalEntries(last: 3, where: { lines: { some: { account: { code: { startsWith: "1" } } } } }) { pageInfo { hasPreviousPage startCursor }
+            nodes { number lines(orderBy: [DEBIT_DESC]) { nodes { debit account { code parent { code } } } } } }
+        }`,
+      );
+      expect(data.products.totalCount).toBeGreaterThan(0);
+      expect(data.invoices.groupedAggregates.length).toBeGreaterThan(1);
     });
   });
 
@@ -262,9 +284,9 @@ describe.each(tenantEngines)('on %s', (engine: Engine) => {
     } finally {
       lease.release();
     }
-    const { invoice } = await ok('demo-shop', `{ invoice(id: "${invoiceId}") { items { position description } } }`);
-    expect(JSON.stringify(invoice.items).length).toBeGreaterThan(1_000_000);
-    expect(invoice.items.map((item: { position: number }) => item.position)).toEqual(Array.from({ length: 6001 }, (_, i) => i));
+    const { invoice } = await ok('demo-shop', `{ invoice(id: "${invoiceId}") { items { nodes { position description } } } }`);
+    expect(JSON.stringify(invoice.items.nodes).length).toBeGreaterThan(1_000_000);
+    expect(invoice.items.nodes.map((item: { position: number }) => item.position)).toEqual(Array.from({ length: 6001 }, (_, i) => i));
   });
 
   test('values the planner writes itself match what Prisma reads, also where no resolver path sees them', async () => {

@@ -78,8 +78,8 @@ test('without a token, tenant data is refused as over HTTP', async () => {
 });
 
 test.each([
-  ['a query too deep (7 levels, limit 6)', '{ invoices(first: 1) { edges { node { items { product { category { name } } } } } } }', 'QUERY_TOO_DEEP'],
-  ['a query too costly', '{ invoices(first: 100) { edges { node { items { product { sku } } } } } }', 'QUERY_TOO_COMPLEX'],
+  ['a query too deep (7 levels, limit 6)', '{ invoices(first: 1) { nodes { items { nodes { product { category { name } } } } } } }', 'QUERY_TOO_DEEP'],
+  ['a query too costly', '{ invoices(first: 100) { nodes { items { nodes { product { sku } } } } } }', 'QUERY_TOO_COMPLEX'],
   ['too many aliases', `{ ${Array.from({ length: 40 }, (_, i) => `a${i}: plans { code }`).join(' ')} }`, 'BAD_USER_INPUT'],
   ['an unknown field', '{ nothingHere }', 'GRAPHQL_VALIDATION_FAILED'],
   ['a query that does not parse', '{ me { ', 'GRAPHQL_PARSE_FAILED'],

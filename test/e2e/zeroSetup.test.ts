@@ -56,14 +56,14 @@ test('starts on an embedded PostgreSQL with the demo tenants, and again from the
     const books = await post(
       first.url,
       `{ trialBalance { totalDebit totalCredit } salesReport(from: "2020-01-01T00:00:00Z", to: "2040-01-01T00:00:00Z", groupBy: MONTH) { count }
-         topProducts(from: "2020-01-01T00:00:00Z", to: "2040-01-01T00:00:00Z") { units } bankAccounts { id } }`,
+         topProducts(from: "2020-01-01T00:00:00Z", to: "2040-01-01T00:00:00Z") { units } bankAccounts { nodes { id } } }`,
       { ...auth, 'x-tenant': 'talanou' },
     );
     expect(books.data.trialBalance.totalDebit).toBe(books.data.trialBalance.totalCredit);
     expect(books.data.salesReport.count).toBe(14);
     expect(books.data.topProducts.length).toBeGreaterThan(3);
     const lines = async (matched: boolean) =>
-      (await post(first.url, `{ bankStatementLines(bankAccountId: "${books.data.bankAccounts[0].id}", matched: ${matched}) { totalCount } }`, { ...auth, 'x-tenant': 'talanou' }))
+      (await post(first.url, `{ bankStatementLines(bankAccountId: "${books.data.bankAccounts.nodes[0].id}", matched: ${matched}) { totalCount } }`, { ...auth, 'x-tenant': 'talanou' }))
         .data.bankStatementLines.totalCount;
     expect(await lines(true)).toBeGreaterThan(0);
     expect(await lines(false)).toBeGreaterThan(0);

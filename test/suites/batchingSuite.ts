@@ -85,8 +85,8 @@ export function batchingSuite(env: () => Record<string, string> = () => ({}), en
     ['planned', () => gw, { invoices: 1, journal: 1, components: 1 }],
     // PLANNED_READS=false: one statement for the root rows, one per relation and level (the DataLoaders).
     // invoices, customers, items, products, categories, payments | entries, lines, accounts, account children, customers |
-    // products, components, component products (the deeper levels are rows already in the request's loaders).
-    ['through the resolvers', () => unplanned, { invoices: 6, journal: 5, components: 3 }],
+    // products, components, component products, their components, those components' products (a batch per field, by parent id).
+    ['through the resolvers', () => unplanned, { invoices: 6, journal: 5, components: 5 }],
   ] as const;
 
   describe.each(BY_MODE)('%s', (_mode, gateway, expected) => {

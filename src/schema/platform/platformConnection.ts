@@ -38,6 +38,7 @@ interface Term {
   path: string[];
   direction: Direction;
   column: ColumnField;
+  sortedBy: string;
 }
 
 interface Edge {
@@ -114,7 +115,7 @@ export function platformList<Row>(node: ClassType, spec: PlatformListSpec<Row>) 
     ['id', ...spec.orderBy].map((name) => {
       const field = fields[name];
       if (!field || 'related' in field || !SORTABLE.has(field.scalar)) throw new Error(`${typeName} lists cannot sort by ${name}`);
-      return [name, { path: pathOf(name, field), column: field }];
+      return [name, { path: pathOf(name, field), column: field, sortedBy: name }];
     }),
   );
   const { orderBy, values: orderValues } = orderByEnum(typeName, [...sortable.keys()]);

@@ -183,7 +183,7 @@ describe.each(tenantEngines)('on %s', (engine) => {
     const q = reason === 'COUNT' && random.next() < 0.25 ? product.stock.toFixed() : quantity(random, product, reason === 'OPENING');
     const change = reason === 'COUNT' ? new Decimal(q).sub(product.stock) : reason === 'DAMAGE' ? new Decimal(q).neg() : new Decimal(q);
     const outcome = await api
-      .call('mutation($i: StockAdjustmentInput!) { adjustStock(input: $i) { movement { quantity } journalEntry { lines { debit } } } }', {
+      .call('mutation($i: StockAdjustmentInput!) { adjustStock(input: $i) { movement { quantity } journalEntry { lines { nodes { debit } } } } }', {
         i: { productId: product.id, reason, quantity: q },
       })
       .then(
@@ -197,7 +197,7 @@ describe.each(tenantEngines)('on %s', (engine) => {
     const value = change.abs().mul(product.cost).toDecimalPlaces(2, Decimal.ROUND_HALF_UP);
     expect(outcome).toEqual({
       movement: change.isZero() ? null : { quantity: change.toFixed() },
-      journalEntry: value.isZero() ? null : { lines: expect.arrayContaining([{ debit: value.toFixed() }, { debit: '0' }]) },
+      journalEntry: value.isZero() ? null : { lines: { nodes: expect.arrayContaining([{ debit: value.toFixed() }, { debit: '0' }]) } },
     });
     product.stock = product.stock.add(change);
     return `${reason} ${product.sku} ${q}: ${change.toFixed()}, value ${value.toFixed()}`;

@@ -74,7 +74,7 @@ const run = MYSQL_URL ? test : test.skip;
 if (!MYSQL_URL) test.skip(`applying the MySQL migrations: ${MYSQL_SKIPPED}`, () => {});
 
 run('a column added in a module file gives both migrations, and the MySQL one makes the assembled schema', async () => {
-  editModule('customers/customers.prisma', (text) => text.replace('  notes      String?\n', '  notes      String?\n  loyaltyPoints Int @default(0)\n  vatNumber String?\n'));
+  editModule('customers/customers.prisma', (text) => text.replace('  notes      String? @db.Text\n', '  notes      String? @db.Text\n  loyaltyPoints Int @default(0)\n  vatNumber String?\n'));
 
   const { code, stdout, stderr } = await createMigration('loyalty');
   expect({ code, stderr }).toEqual({ code: 0, stderr: '' });
@@ -84,7 +84,7 @@ run('a column added in a module file gives both migrations, and the MySQL one ma
   expect(read('tenant', 'schema.prisma')).toMatch(/loyaltyPoints +Int +@default\(0\)/);
 
   expect(migrationSql('tenant', 'loyalty')).toBe('-- AlterTable\nALTER TABLE "Customer" ADD COLUMN     "loyaltyPoints" INTEGER NOT NULL DEFAULT 0,\nADD COLUMN     "vatNumber" TEXT;\n');
-  expect(migrationSql('tenant-mysql', 'loyalty')).toBe('-- AlterTable\nALTER TABLE `Customer` ADD COLUMN `loyaltyPoints` INTEGER NOT NULL DEFAULT 0,\n    ADD COLUMN `vatNumber` TEXT NULL;\n');
+  expect(migrationSql('tenant-mysql', 'loyalty')).toBe('-- AlterTable\nALTER TABLE `Customer` ADD COLUMN `loyaltyPoints` INTEGER NOT NULL DEFAULT 0,\n    ADD COLUMN `vatNumber` VARCHAR(191) NULL;\n');
   await expectMysqlTablesOfTheSchema();
 });
 

@@ -266,6 +266,18 @@ describe.each(tenantPlacements)('on $engine, $isolation isolation', (placement) 
       expect(unbooked.gymClasses.nodes).toEqual([{ title: 'Stretch' }]);
     });
 
+    test('a customer list filtered by its bookings answers them nested', async () => {
+      // One statement: the list, its EXISTS on the bookings, and the bookings with their
+      // class and gym nested in each row.
+      const { customers } = await ok(
+        `{ customers(where: { name: { contains: "Readings" }, classBookings: { some: { class: { title: { eq: "HIIT" } } } } }) {
+          nodes { name classBookings(orderBy: [BOOKED_AT_ASC]) { nodes { class { title gym { name } } } } } } }`,
+      );
+      expect(customers.nodes).toEqual([
+        { name: 'Leila Readings', classBookings: { nodes: [{ class: { title: 'Pilates', gym: { name: 'Readings' } } }, { class: { title: 'HIIT', gym: { name: 'Readings' } } }] } },
+      ]);
+    });
+
     test('pages forwards and backwards with cursors that follow the order', async () => {
       const PAGE = `query($gym: ID!, $first: Int, $after: String, $last: Int, $before: String) {
         gymClasses(where: { gymId: { eq: $gym } }, orderBy: [CAPACITY_DESC], first: $first, after: $after, last: $last, before: $before) {

@@ -62,6 +62,10 @@ export const CORPUS: Case[] = [
     '{ a: customers(where: { invoices: { some: { status: { eq: PAID } } } }) { nodes { name } } b: customers(where: { invoices: { none: {} } }) { nodes { name } } c: categories(where: { products: { none: {} }, children: { none: {} } }) { nodes { name } } }',
   ],
   [
+    'a list filtered by a relation it also answers, nested two deep',
+    '{ customers(where: { invoices: { some: { status: { in: [PAID, PARTIALLY_PAID] } } } }) { nodes { name invoices(orderBy: [TOTAL_DESC], where: { status: { in: [PAID, PARTIALLY_PAID] } }) { nodes { number total items { nodes { description product { sku } } } } } } } }',
+  ],
+  [
     'where together with a hand-written filter',
     '{ products(filter: { kind: JEWELRY }, where: { price: { gt: "10" } }) { totalCount nodes { sku } } customers(search: "ann", orderBy: [CREATED_AT_DESC]) { nodes { name } } invoices(filter: { status: PAID }, where: { total: { gt: "50" } }) { nodes { number } } }',
   ],

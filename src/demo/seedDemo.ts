@@ -1,7 +1,7 @@
 // Makes sure the demo tenants and logins exist, provisioned and filled with data by
 // the modules of the build. Runs on every start in demo mode and does only what is missing.
 import { hashPassword } from '../auth/passwords';
-import { engineName } from '../db/engine';
+import { engineName } from '../engine';
 import { SELECTED_MODULES } from '../generated/selectedModules';
 import { createTenantRecord } from '../provisioning/createTenantRecord';
 import { provisionTenant } from '../provisioning/provisionTenant';

@@ -3,7 +3,7 @@
 // makes sure the database is not one of the platform's own (a tenant must never be
 // pointed at another tenant's data), and lists what is already there. Failures read
 // as advice, never with the URL in them.
-import type { Engine } from '../db/engine';
+import type { Engine } from '../engine';
 import type { SqlConnection } from '../db/sqlConnection';
 import type { Services } from '../services';
 import type { TenantRecord } from '../tenancy/tenantRegistry';

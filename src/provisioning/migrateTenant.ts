@@ -1,7 +1,7 @@
 // The MIGRATE job: brings an ACTIVE tenant to the current tenant migrations (after a
 // release that added some), reporting each table, then verifies the result. The
 // tenant keeps serving: on PostgreSQL each migration runs in one transaction.
-import { engineOfName } from '../db/engine';
+import { engineOfName } from '../engine';
 import { tenantMigrations } from '../db/migrations';
 import type { Services } from '../services';
 import type { JobDefinition } from './jobs/runJob';

@@ -2,7 +2,7 @@
 // activate. Each step is idempotent, so running the whole list again after a
 // crash (or a retry) finishes the job without harm, and the tenant only becomes
 // ACTIVE once its schema has been verified.
-import { engineOfName, type Engine } from '../db/engine';
+import { engineOfName, type Engine } from '../engine';
 import { tenantStorageName } from '../db/identifiers';
 import { tenantMigrations, type MigrationSet } from '../db/migrations';
 import type { Services } from '../services';

@@ -3,7 +3,7 @@
 // gateway process's worker takes it first.
 import { z } from 'zod';
 import { classifyDatabaseError } from '../db/databaseErrors';
-import { engineName, engineOfName, engineOfUrl, type Engine } from '../db/engine';
+import { engineName, engineOfName, engineOfUrl, type Engine } from '../engine';
 import { badInput } from '../errors';
 import type { UserPrincipal } from '../auth/principal';
 import { parseInput } from '../domain/validate';

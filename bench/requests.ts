@@ -26,7 +26,7 @@ import { v7 as uuidv7 } from 'uuid';
 import { startSession } from '../src/auth/sessions';
 import { loadConfig } from '../src/config';
 import { closeServices, createServices } from '../src/createServices';
-import { preparePlatformDatabase } from '../src/db/platformDatabase';
+import { preparePlatformDatabase } from '../src/provisioning/platformDatabase';
 import { databaseOf } from '../src/db/urls';
 import { graphModels } from '../src/graph/tenantModel';
 import { createLogger } from '../src/logger';

@@ -7,7 +7,7 @@ import { hashPassword } from '../../src/auth/passwords';
 import { startSession } from '../../src/auth/sessions';
 import { loadConfig } from '../../src/config';
 import { closeServices, createServices, type ServiceOptions } from '../../src/createServices';
-import { preparePlatformDatabase } from '../../src/db/platformDatabase';
+import { preparePlatformDatabase } from '../../src/provisioning/platformDatabase';
 import type { Isolation, MemberRole } from '../../src/generated/platform/enums';
 import { createLogger, type Logger } from '../../src/logger';
 import { createTenantRecord } from '../../src/provisioning/createTenantRecord';

@@ -28,7 +28,7 @@ import { loadConfig } from '../src/config';
 import { closeServices, createServices } from '../src/createServices';
 import { preparePlatformDatabase } from '../src/provisioning/platformDatabase';
 import { databaseOf } from '../src/db/urls';
-import { graphModels } from '../src/graph/tenantModel';
+import { graphModels } from '../src/model/tenantModel';
 import { createLogger } from '../src/logger';
 import { projectRoot } from '../src/projectRoot';
 import { createTenantRecord } from '../src/provisioning/createTenantRecord';

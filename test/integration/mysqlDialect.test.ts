@@ -11,7 +11,7 @@ import type { Connection } from 'mariadb';
 import type { Engine } from '../../src/engine';
 import { connectMysql } from '../../src/db/mysqlConnect';
 import type { TenantTarget } from '../../src/db/tenantTarget';
-import { modelOfType } from '../../src/graph/tenantModel';
+import { modelOfType } from '../../src/model/tenantModel';
 import { mysql } from '../../src/planner/dialect';
 import { plannedRead, type RootRead } from '../../src/planner/plannedRead';
 import { render } from '../../src/planner/sql';

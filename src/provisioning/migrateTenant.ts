@@ -12,7 +12,7 @@ import { withTenantSql } from './tenantSql';
 const VERIFY_AT = 85;
 
 export const migrateJob: JobDefinition = {
-  async run(services: Services, job: RunningJob) {
+  async run(services: Pick<Services, 'platform' | 'servers'>, job: RunningJob) {
     const tenant = await services.platform.tenant.findUniqueOrThrow({ where: { id: job.tenantId } });
     if (tenant.status !== 'ACTIVE') return `${tenant.slug} is ${tenant.status.toLowerCase()}: nothing to migrate`;
     const migrations = tenantMigrations(engineOfName(tenant.engine));

@@ -55,7 +55,7 @@ export async function dropExpiredEventsOfAllTenants(services: Pick<Services, 'co
   }
 }
 
-export const eventRetentionTask = (services: Services): Task => async () => {
+export const eventRetentionTask = (services: Pick<Services, 'config' | 'log' | 'platform' | 'pool'>): Task => async () => {
   const run = await dropExpiredEventsOfAllTenants(services);
   services.log.info({ ...run, retentionDays: services.config.eventRetentionDays }, 'expired events dropped');
 };

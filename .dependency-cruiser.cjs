@@ -15,62 +15,52 @@ const SERVICES = '^src/services[.]ts$';
 const MODULE_REGISTRY = '^src/generated/(selectedModules|moduleEvents)[.]ts$';
 
 const above = (...layers) => layers.join('|');
+const rule = (name, comment, from, to) => ({ name, comment, severity: 'error', from, to: { path: to } });
 
 module.exports = {
   forbidden: [
-    {
-      name: 'foundation-not-upward',
-      comment:
-        'Errors, ids, logging, config and its formats (engine names, the encryption key), the generated clients and the tenant model are what everything else stands on: they import none of it (config reads the environment, it does not reach into db/ or auth/).',
-      severity: 'error',
-      from: { path: FOUNDATION, pathNot: MODULE_REGISTRY },
-      to: { path: above(INFRASTRUCTURE, DOMAIN, GRAPHQL, MODULES, SERVER, COMPOSITION, SERVICES) },
-    },
-    {
-      name: 'module-registry-only-modules',
-      comment: 'The generated module registry lists the selected modules and nothing else: anything more would be a way round the layers.',
-      severity: 'error',
-      from: { path: MODULE_REGISTRY },
-      to: { path: above(INFRASTRUCTURE, DOMAIN, GRAPHQL, SERVER, COMPOSITION, SERVICES) },
-    },
-    {
-      name: 'infrastructure-not-upward',
-      comment:
-        'Databases, cache, event bus, metrics and mail are the means the domain works with: they know nothing of tenants, billing or GraphQL (platform database preparation, which seeds billing plans, is in provisioning/).',
-      severity: 'error',
-      from: { path: INFRASTRUCTURE },
-      to: { path: above(DOMAIN, GRAPHQL, MODULES, SERVER, COMPOSITION, SERVICES) },
-    },
-    {
-      name: 'domain-not-upward',
-      comment:
-        'The platform and tenant rules (auth, tenancy, planner, provisioning, billing, webhooks, ...) hold whatever calls them: the GraphQL layer, the server, the CLI. They import no schema/, graph/, modules/ or server/ code; they take the services they use, typed from services.ts.',
-      severity: 'error',
-      from: { path: DOMAIN },
-      to: { path: above(GRAPHQL, MODULES, SERVER, COMPOSITION) },
-    },
-    {
-      name: 'graphql-not-upward',
-      comment:
-        'schema/ and the generated graph (graph/) are the GraphQL layer over the domain; the built-in modules add their resolvers to it through the generated module registry, never by being imported, and the server serves it.',
-      severity: 'error',
-      from: { path: GRAPHQL },
-      to: { path: above(MODULES, SERVER, COMPOSITION) },
-    },
-    {
-      name: 'modules-not-upward',
-      comment: "A built-in module (its domain rules and its resolvers) stands on the GraphQL layer and the domain; the server and the composition are no module's business.",
-      severity: 'error',
-      from: { path: MODULES },
-      to: { path: above(SERVER, COMPOSITION) },
-    },
-    {
-      name: 'server-not-upward',
-      comment: 'The server (HTTP, WebSocket, Apollo plugins) is started by main.ts and the CLI with the services they composed; it does not compose them itself.',
-      severity: 'error',
-      from: { path: SERVER },
-      to: { path: COMPOSITION },
-    },
+    rule(
+      'foundation-not-upward',
+      'Errors, ids, logging, config and its formats (engine names, the encryption key), the generated clients and the tenant model are what everything else stands on: they import none of it (config reads the environment, it does not reach into db/ or auth/).',
+      { path: FOUNDATION, pathNot: MODULE_REGISTRY },
+      above(INFRASTRUCTURE, DOMAIN, GRAPHQL, MODULES, SERVER, COMPOSITION, SERVICES),
+    ),
+    rule(
+      'module-registry-only-modules',
+      'The generated module registry lists the selected modules and nothing else: anything more would be a way round the layers.',
+      { path: MODULE_REGISTRY },
+      above(INFRASTRUCTURE, DOMAIN, GRAPHQL, SERVER, COMPOSITION, SERVICES),
+    ),
+    rule(
+      'infrastructure-not-upward',
+      'Databases, cache, event bus, metrics and mail are the means the domain works with: they know nothing of tenants, billing or GraphQL (platform database preparation, which seeds billing plans, is in provisioning/).',
+      { path: INFRASTRUCTURE },
+      above(DOMAIN, GRAPHQL, MODULES, SERVER, COMPOSITION, SERVICES),
+    ),
+    rule(
+      'domain-not-upward',
+      'The platform and tenant rules (auth, tenancy, planner, provisioning, billing, webhooks, ...) hold whatever calls them: the GraphQL layer, the server, the CLI. They import no schema/, graph/, modules/ or server/ code; they take the services they use, typed from services.ts.',
+      { path: DOMAIN },
+      above(GRAPHQL, MODULES, SERVER, COMPOSITION),
+    ),
+    rule(
+      'graphql-not-upward',
+      'schema/ and the generated graph (graph/) are the GraphQL layer over the domain; the built-in modules add their resolvers to it through the generated module registry, never by being imported, and the server serves it.',
+      { path: GRAPHQL },
+      above(MODULES, SERVER, COMPOSITION),
+    ),
+    rule(
+      'modules-not-upward',
+      "A built-in module (its domain rules and its resolvers) stands on the GraphQL layer and the domain; the server and the composition are no module's business.",
+      { path: MODULES },
+      above(SERVER, COMPOSITION),
+    ),
+    rule(
+      'server-not-upward',
+      'The server (HTTP, WebSocket, Apollo plugins) is started by main.ts and the CLI with the services they composed; it does not compose them itself.',
+      { path: SERVER },
+      COMPOSITION,
+    ),
     {
       name: 'services-type-only',
       comment:

@@ -10,7 +10,7 @@ import 'reflect-metadata';
 import { parse, type FieldNode, type GraphQLResolveInfo, type OperationDefinitionNode } from 'graphql';
 import { loadConfig } from '../src/config';
 import { closeServices, createServices } from '../src/createServices';
-import { preparePlatformDatabase } from '../src/db/platformDatabase';
+import { preparePlatformDatabase } from '../src/provisioning/platformDatabase';
 import { createLogger } from '../src/logger';
 import { plannedRead, type RootRead } from '../src/planner/plannedRead';
 import { gatewaySchema } from '../src/schema/buildSchema';

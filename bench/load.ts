@@ -17,7 +17,7 @@ import pg from 'pg';
 import { startSession } from '../src/auth/sessions';
 import { loadConfig } from '../src/config';
 import { closeServices, createServices } from '../src/createServices';
-import { preparePlatformDatabase } from '../src/db/platformDatabase';
+import { preparePlatformDatabase } from '../src/provisioning/platformDatabase';
 import { createLogger } from '../src/logger';
 import { createTenantRecord } from '../src/provisioning/createTenantRecord';
 import { provisionTenant } from '../src/provisioning/provisionTenant';

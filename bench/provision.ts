@@ -8,7 +8,7 @@ import 'reflect-metadata';
 import { randomBytes } from 'node:crypto';
 import { loadConfig } from '../src/config';
 import { closeServices, createServices } from '../src/createServices';
-import { preparePlatformDatabase } from '../src/db/platformDatabase';
+import { preparePlatformDatabase } from '../src/provisioning/platformDatabase';
 import { withDatabase } from '../src/db/urls';
 import { createLogger } from '../src/logger';
 import { startJobWorker } from '../src/provisioning/jobs/jobWorker';

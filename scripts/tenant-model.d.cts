@@ -1,4 +1,4 @@
-import type { TenantModel } from '../src/graph/tenantModel';
+import type { TenantModel } from '../src/model/tenantModel';
 import type { Datamodel } from './datamodel.cjs';
 
 /**

@@ -3,8 +3,8 @@
 // descriptions below, and each setting's type and default as the schema states them.
 import { isIP } from 'node:net';
 import { z } from 'zod';
-import { KEY_RULE, decodeKey } from './auth/secretBox';
-import { engineOfUrl, type Engine } from './db/engine';
+import { KEY_RULE, decodeKey } from './encryptionKey';
+import { engineOfUrl, type Engine } from './engine';
 
 const bool = z
   .enum(['true', 'false', '1', '0', 'yes', 'no'])

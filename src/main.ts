@@ -7,7 +7,7 @@ import { createServices } from './createServices';
 import type { Services } from './services';
 import { DataDirInUseError } from './db/dataDirLock';
 import { startDataDirPostgres } from './db/embeddedPostgres';
-import { preparePlatformDatabase } from './db/platformDatabase';
+import { preparePlatformDatabase } from './provisioning/platformDatabase';
 import { redactUrl, withDatabase } from './db/urls';
 import { DEMO_PASSWORD, DEMO_TENANTS, PLATFORM_ADMIN_EMAIL, demoLogins } from './demo/demoData';
 import { refuseDemoLogins } from './demo/refuseDemoLogins';

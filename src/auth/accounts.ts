@@ -30,7 +30,7 @@ export interface SignInClient {
 // Compared against when the email is unknown, so a wrong email costs as long as a wrong password.
 let decoyHash: Promise<string> | undefined;
 
-export async function signUp(services: Services, input: z.input<typeof SignUpInput>, client: SignInClient = {}) {
+export async function signUp(services: Pick<Services, 'config' | 'platform' | 'tokens'>, input: z.input<typeof SignUpInput>, client: SignInClient = {}) {
   const { email, password, name } = parseInput(SignUpInput, input);
   const existing = await services.platform.user.findUnique({ where: { email }, select: { id: true } });
   if (existing) throw badInput('an account with this email already exists', { field: 'email' });
@@ -41,7 +41,7 @@ export async function signUp(services: Services, input: z.input<typeof SignUpInp
   return { ...(await startSession(services, user, client)), user };
 }
 
-export async function login(services: Services, givenEmail: string, password: string, tenant?: string | null, client: SignInClient = {}) {
+export async function login(services: Pick<Services, 'config' | 'platform' | 'tokens' | 'loginThrottle'>, givenEmail: string, password: string, tenant?: string | null, client: SignInClient = {}) {
   const email = givenEmail.trim().toLowerCase();
   const failures = await services.loginThrottle.assertAllowed(email);
   const user = await services.platform.user.findUnique({ where: { email }, include: userWithMemberships });
@@ -67,7 +67,7 @@ export async function login(services: Services, givenEmail: string, password: st
  * sessions end (a thief's among them); this one stays. Wrong guesses count as failed
  * logins, so a stolen token cannot try passwords faster than a login form.
  */
-export async function changePassword(services: Services, principal: UserPrincipal, currentPassword: string, newPassword: string): Promise<number> {
+export async function changePassword(services: Pick<Services, 'platform' | 'loginThrottle' | 'changes'>, principal: UserPrincipal, currentPassword: string, newPassword: string): Promise<number> {
   const password = parseInput(z.object({ newPassword: NewPassword }), { newPassword }).newPassword;
   const failures = await services.loginThrottle.assertAllowed(principal.email);
   const user = await services.platform.user.findUnique({ where: { id: principal.userId }, select: { passwordHash: true } });
@@ -81,6 +81,6 @@ export async function changePassword(services: Services, principal: UserPrincipa
   return endSessions(services, { userId: principal.userId, exceptId: principal.sessionId });
 }
 
-export function findUser(services: Services, userId: string) {
+export function findUser(services: Pick<Services, 'platform'>, userId: string) {
   return services.platform.user.findUnique({ where: { id: userId }, include: userWithMemberships });
 }

@@ -15,7 +15,7 @@ const NewKey = z.object({
 });
 
 /** `createdById`: an OWNER or ADMIN of the tenant. Returns the stored row and the key itself, never available again. */
-export async function createApiKey(services: Services, tenantId: string, createdById: string, input: { name: string; role: MemberRole }) {
+export async function createApiKey(services: Pick<Services, 'platform'>, tenantId: string, createdById: string, input: { name: string; role: MemberRole }) {
   const { name, role } = parseInput(NewKey, input);
   const { key, prefix, hash } = generateApiKey();
   const apiKey = await services.platform.apiKey.create({ data: { tenantId, name, role, prefix, hash, createdById } });
@@ -23,7 +23,7 @@ export async function createApiKey(services: Services, tenantId: string, created
 }
 
 /** Revokes at once, in every process. Revoking twice is harmless. */
-export async function revokeApiKey(services: Services, tenantId: string, id: string) {
+export async function revokeApiKey(services: Pick<Services, 'platform' | 'changes'>, tenantId: string, id: string) {
   const existing = await services.platform.apiKey.findFirst({ where: { id, tenantId } });
   // Another tenant's key looks exactly like a missing one.
   if (!existing) throw notFound('API key');

@@ -15,7 +15,7 @@ import { queueResetMail } from './resetMail';
 import { endSessions } from './sessions';
 
 /** Always true. For a known email, and with SMTP_URL set, a reset token is on its way by mail. */
-export async function requestPasswordReset(services: Services, givenEmail: string): Promise<true> {
+export async function requestPasswordReset(services: Pick<Services, 'log' | 'platform' | 'mailer'>, givenEmail: string): Promise<true> {
   if (!services.mailer) {
     services.log.warn('a password reset was asked for, but SMTP_URL is not set: no mail can carry the token');
     return true;
@@ -29,7 +29,7 @@ export async function requestPasswordReset(services: Services, givenEmail: strin
 const RESET_REFUSED = 'invalid, expired or already used reset token: ask for a new one';
 
 /** Sets the password for a reset token, once; every session of the account ends, and its failed logins are forgotten. */
-export async function resetPassword(services: Services, token: string, password: string): Promise<true> {
+export async function resetPassword(services: Pick<Services, 'platform' | 'loginThrottle' | 'changes'>, token: string, password: string): Promise<true> {
   const passwordHash = await hashPassword(parseInput(z.object({ password: NewPassword }), { password }).password);
   const user = await services.platform.$transaction(async (tx) => {
     const reset = await tx.passwordReset.findUnique({ where: { tokenHash: hashOpaqueToken(token) }, select: { id: true, userId: true } });

@@ -30,7 +30,7 @@ export async function queueResetMail(platform: PlatformDb, email: string): Promi
   )`;
 }
 
-function resetMailText(services: Services, token: string) {
+function resetMailText(services: Pick<Services, 'config'>, token: string) {
   const base = services.config.mail.publicUrl ?? `http://localhost:${services.config.port}`;
   return [
     'Someone (we hope you) asked to reset the password of your tenantgraph account.',
@@ -49,7 +49,7 @@ function resetMailText(services: Services, token: string) {
 }
 
 /** Stores a new reset token for the user and answers it, unless the account had its mails for this hour. */
-async function newResetToken(services: Services, userId: string): Promise<{ id: string; token: string } | undefined> {
+async function newResetToken(services: Pick<Services, 'config' | 'platform'>, userId: string): Promise<{ id: string; token: string } | undefined> {
   const { token, hash } = generateOpaqueToken();
   return services.platform.$transaction(async (tx) => {
     // One job at a time per account, on any process: two must not both find room under the limit.
@@ -61,7 +61,7 @@ async function newResetToken(services: Services, userId: string): Promise<{ id: 
   });
 }
 
-async function sendResetMail(services: Services, email: string): Promise<void> {
+async function sendResetMail(services: Pick<Services, 'config' | 'log' | 'platform' | 'mailer'>, email: string): Promise<void> {
   const { mailer, platform, log } = services;
   // Gateways of one platform share settings; one without SMTP_URL leaves the mail to a later attempt.
   if (!mailer) throw new Error('SMTP_URL is not set on this process: the password reset mail is left for another attempt');
@@ -80,4 +80,4 @@ async function sendResetMail(services: Services, email: string): Promise<void> {
   }
 }
 
-export const resetMailTask = (services: Services): Task => async (payload) => sendResetMail(services, (payload as ResetMailPayload).email);
+export const resetMailTask = (services: Pick<Services, 'config' | 'log' | 'platform' | 'mailer'>): Task => async (payload) => sendResetMail(services, (payload as ResetMailPayload).email);

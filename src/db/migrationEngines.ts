@@ -2,7 +2,7 @@
 // `_prisma_migrations` table in that engine's column types, how concurrent
 // migrators of one database exclude each other, and whether DDL can be rolled back.
 import { createHash } from 'node:crypto';
-import type { Engine } from './engine';
+import type { Engine } from '../engine';
 import type { SqlConnection } from './sqlConnection';
 
 export interface MigrationEngine {

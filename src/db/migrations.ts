@@ -5,7 +5,7 @@ import { createHash } from 'node:crypto';
 import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { projectRoot } from '../projectRoot';
-import type { Engine } from './engine';
+import type { Engine } from '../engine';
 import { splitSqlStatements } from './sqlStatements';
 
 export interface Migration {

@@ -4,7 +4,7 @@
 // already branch on `engine`.
 import type { Connection } from 'mariadb';
 import type pg from 'pg';
-import type { Engine } from './engine';
+import type { Engine } from '../engine';
 
 export interface SqlConnection {
   readonly engine: Engine;

@@ -16,7 +16,7 @@ import { PrismaMariaDb } from '@prisma/adapter-mariadb';
 import { PrismaPg } from '@prisma/adapter-pg';
 import { Prisma, PrismaClient } from '../generated/tenant/client';
 import { PrismaClient as MysqlPrismaClient } from '../generated/tenant-mysql/client';
-import type { Engine } from './engine';
+import type { Engine } from '../engine';
 import { MysqlTenantPool } from './mysqlTenantPool';
 import { PostgresTenantPool } from './postgresTenantPool';
 import { TENANT_SCHEMA, type TenantTarget } from './tenantTarget';

@@ -9,7 +9,7 @@
 import type { Connection as MysqlConnection } from 'mariadb';
 import type pg from 'pg';
 import { asUnavailable } from './databaseErrors';
-import type { Engine } from './engine';
+import type { Engine } from '../engine';
 import type { PooledConnection, ServerConnectionPool } from './serverPool';
 
 /**

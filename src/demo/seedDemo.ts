@@ -1,14 +1,13 @@
 // Makes sure the demo tenants and logins exist, provisioned and filled with data by
 // the modules of the build. Runs on every start in demo mode and does only what is missing.
 import { hashPassword } from '../auth/passwords';
-import { engineName } from '../db/engine';
+import { engineName } from '../engine';
 import { SELECTED_MODULES } from '../generated/selectedModules';
 import { createTenantRecord } from '../provisioning/createTenantRecord';
-import { provisionTenant } from '../provisioning/provisionTenant';
-import type { Services } from '../services';
+import { provisionTenant, type ProvisionServices } from '../provisioning/provisionTenant';
 import { DEMO_PASSWORD, DEMO_TENANTS, PLATFORM_ADMIN_EMAIL, demoLogins } from './demoData';
 
-export async function ensureDemo(services: Services): Promise<void> {
+export async function ensureDemo(services: ProvisionServices): Promise<void> {
   const { platform, log } = services;
   const passwordHash = await hashPassword(DEMO_PASSWORD);
   const user = (email: string, name: string, isPlatformAdmin = false) =>

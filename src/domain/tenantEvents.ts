@@ -5,7 +5,7 @@
 // analytics read it, and the live feed streams it.
 import { MODULE_EVENTS } from '../generated/moduleEvents';
 import { Prisma } from '../generated/tenant/client';
-import { tenantModel } from '../graph/tenantModel';
+import { tenantModel } from '../model/tenantModel';
 import type { Tx } from './transaction';
 
 /** The events the rules of the modules built in record (their events.ts); tracked (analytics) events have types of the client's choosing. */

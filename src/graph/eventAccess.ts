@@ -8,7 +8,7 @@ import { reaches } from '../auth/policy';
 import { EVENT_TYPES } from '../domain/tenantEvents';
 import type { MemberRole } from '../generated/platform/enums';
 import type { TenantEventMessage } from '../webhooks/liveFeed';
-import { graphModels } from './tenantModel';
+import { graphModels } from '../model/tenantModel';
 
 const bySingular = new Map(graphModels.map((m) => [m.singular, m]));
 const knownTypes = new Set(EVENT_TYPES);

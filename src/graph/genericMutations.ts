@@ -13,9 +13,9 @@ import { parseId } from '../ids';
 import type { GatewayContext } from '../schema/context';
 import { DateScalar, DateTimeScalar, DecimalScalar } from '../schema/scalars';
 import { allModelTypes, isStringList, tenantEnum } from './modelTypes';
-import { upperFirst } from './names';
+import { upperFirst } from '../model/names';
 import { readTenant } from './readTenant';
-import type { Column, Model } from './tenantModel';
+import type { Column, Model } from '../model/tenantModel';
 import { createRow, deleteRow, updateRow } from './modelWrites';
 
 const INPUT_SCALARS: Record<string, unknown> = {

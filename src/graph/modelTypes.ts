@@ -11,9 +11,9 @@ import { listComplexity } from '../schema/tenant/complexity';
 import { declareListArgs, declareWhere, describeOrder, orderByEnum } from '../schema/listInputs';
 import { PageInfo } from '../schema/pageInfo';
 import { DateScalar, DateTimeScalar, DecimalScalar } from '../schema/scalars';
-import { constantCase } from './names';
+import { MAX_GROUPS, NUMERIC, RANGED, comparableColumns, groupValuesOf, type GroupKey } from '../planner/listKeys';
 import { BooleanFilter, DateFilter, DateTimeFilter, DecimalFilter, FloatFilter, IDFilter, IntFilter, StringFilter, StringListFilter, enumFilter } from './scalarFilters';
-import { graphModels, tenantModel, type Column, type Model } from './tenantModel';
+import { graphModels, tenantModel, type Column, type Model } from '../model/tenantModel';
 
 type TypeRef = ClassType | GraphQLScalarType | object | typeof String | typeof Boolean;
 type Nullable = boolean | 'items' | 'itemsAndList';
@@ -40,21 +40,9 @@ export interface ModelTypes {
   groupArgs: ClassType;
 }
 
-export interface GroupKey {
-  field: string;
-  truncateTo?: 'day' | 'month';
-}
-
-/** Groups one groupedAggregates answers at most. */
-export const MAX_GROUPS = 1000;
-
 // What aggregates cost against MAX_QUERY_COMPLEXITY: a scan of the list's rows, not a row each.
 const AGGREGATE_COST = 10;
 const GROUPED_COST = 100;
-
-export const NUMERIC: ReadonlySet<Column['scalar']> = new Set(['Int', 'Float', 'Decimal']);
-/** Columns with a minimum and a maximum: numbers and moments. */
-export const RANGED: ReadonlySet<Column['scalar']> = new Set(['Int', 'Float', 'Decimal', 'DateTime', 'Date']);
 
 // ---------------------------------------------------------------------------
 // Enums: Prisma's, under the same names and values.
@@ -144,8 +132,6 @@ function filterOf(column: Column): ClassType | undefined {
   return isStringList(column) ? StringListFilter : FILTERS[column.scalar];
 }
 
-/** Columns a list can be sorted and grouped by: every one but Json. */
-export const comparableColumns = (model: Model) => model.columns.filter((c) => c.scalar !== 'Json');
 
 // ---------------------------------------------------------------------------
 // Per model.
@@ -193,16 +179,7 @@ function aggregateTypes(model: Model) {
 }
 
 function orderAndGroupEnums(model: Model) {
-  const groupValues = new Map<string, GroupKey>();
-  for (const column of comparableColumns(model)) {
-    if (column.isId) continue;
-    const name = constantCase(column.name);
-    groupValues.set(name, { field: column.name });
-    if (column.scalar === 'DateTime') {
-      groupValues.set(`${name}_TRUNCATED_TO_DAY`, { field: column.name, truncateTo: 'day' });
-      groupValues.set(`${name}_TRUNCATED_TO_MONTH`, { field: column.name, truncateTo: 'month' });
-    }
-  }
+  const groupValues = groupValuesOf(model);
   const { orderBy, values: orderValues } = orderByEnum(model.typeName, comparableColumns(model).map((c) => c.name));
   const groupBy = Object.fromEntries([...groupValues.keys()].map((v) => [v, v]));
   registerEnumType(groupBy, {

@@ -10,8 +10,8 @@ import { parseId } from '../ids';
 import type { TenantDb } from '../db/tenantClient';
 import { eventObject, recordTenantEvent } from '../domain/tenantEvents';
 import { inTransaction, type Tx } from '../domain/transaction';
-import { lowerFirst } from './names';
-import { modelNamed, tenantModel, type Column, type Model } from './tenantModel';
+import { lowerFirst } from '../model/names';
+import { modelNamed, tenantModel, type Column, type Model } from '../model/tenantModel';
 
 type Input = Record<string, unknown>;
 

@@ -3,7 +3,7 @@ import type { GraphQLResolveInfo } from 'graphql';
 import { rowsPlan } from '../planner/plan';
 import { plannedRead, type RootRead } from '../planner/plannedRead';
 import type { GatewayContext } from '../schema/context';
-import { modelOfType } from './tenantModel';
+import { modelOfType } from '../model/tenantModel';
 
 export async function readTenant(ctx: GatewayContext, info: GraphQLResolveInfo, read: RootRead): Promise<any> {
   const { target, role } = await ctx.tenant();

@@ -10,9 +10,9 @@ import { relationPlan, rowsPlan } from '../planner/plan';
 import { plannedRead, plannedRowsById } from '../planner/plannedRead';
 import { answerKey, type Row } from '../planner/shape';
 import type { GatewayContext } from '../schema/context';
-import { computedColumns } from './computed';
+import { computedColumns } from '../planner/computed';
 import { allModelTypes } from './modelTypes';
-import { modelOfType, type Model } from './tenantModel';
+import { modelOfType, type Model } from '../model/tenantModel';
 
 type Resolve = GraphQLFieldResolver<Row, GatewayContext>;
 

@@ -9,7 +9,6 @@
 import { Counter, Gauge, Histogram, Registry, collectDefaultMetrics } from 'prom-client';
 import type { PlatformDb } from '../db/platformClient';
 import type { Logger } from '../logger';
-import type { TenantDatabases } from '../tenancy/tenantDatabases';
 import { BoundedLabel } from './boundedLabel';
 
 export const NO_TENANT = '(none)';
@@ -27,9 +26,16 @@ export interface RequestRecord {
   seconds: number;
 }
 
+/** What the metrics read of the tenant databases' pool (tenancy's TenantDatabases). */
+export interface PoolReadings {
+  readonly clients: { readonly size: number; readonly created: number };
+  readonly inFlight: number;
+  readonly servers: { stats(): Array<{ server: string; open: number; idle: number; waiting: number }> };
+}
+
 export interface MetricsSources {
   platform: PlatformDb;
-  pool: TenantDatabases;
+  pool: PoolReadings;
   log: Logger;
   /** Caps on distinct label values. */
   maxOperations?: number;

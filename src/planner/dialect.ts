@@ -8,7 +8,7 @@
 // Values a client sends are always bound; identifiers come from the tenant model and
 // pass `identifier` (a narrow alphabet) before they are quoted.
 import { badInput } from '../errors';
-import { tenantModel, type Column, type Direction, type Scalar } from '../graph/tenantModel';
+import { tenantModel, type Column, type Direction, type Scalar } from '../model/tenantModel';
 import type { AggregateKind } from './plan';
 import { parse as parseArray } from 'postgres-array';
 import { Value, join, value, type Sql } from './sql';

@@ -4,8 +4,8 @@
 // larger than any value on both engines (last ascending, first descending).
 import { badInput } from '../errors';
 import { isUuid } from '../ids';
-import { typesOf } from '../graph/modelTypes';
-import { columnOf, type Column, type Direction, type Model } from '../graph/tenantModel';
+import { listKeysOf } from './listKeys';
+import { columnOf, type Column, type Direction, type Model } from '../model/tenantModel';
 import type { Dialect } from './dialect';
 import { join, value, type Sql } from './sql';
 
@@ -16,7 +16,7 @@ export interface OrderTerm extends CursorTerm {
 
 /** The order of a list of `model` given `orderBy` values (e.g. PRICE_DESC), else `fallback`; ends with id. */
 export function orderOf(model: Model, orderBy: readonly string[] | null | undefined, fallback: Model['order']): OrderTerm[] {
-  const asked: Array<[string, Direction]> = orderBy?.length ? orderBy.map((v) => typesOf(model.typeName).orderValues.get(v)!) : [...fallback];
+  const asked: Array<[string, Direction]> = orderBy?.length ? orderBy.map((v) => listKeysOf(model).order.get(v)!) : [...fallback];
   const terms: OrderTerm[] = [];
   for (const [field, direction] of asked) {
     if (!terms.some((t) => t.column.name === field)) terms.push({ column: columnOf(model, field), direction, sortedBy: field });

@@ -8,9 +8,9 @@
 // values sit inside its parent's, and a nested connection's are JSON values. The
 // statement writes them in this order and the shaper (shape.ts) reads them back in it.
 import { getNamedType, type FieldNode, type FragmentDefinitionNode, type GraphQLField, type GraphQLResolveInfo, type GraphQLSchema } from 'graphql';
-import { computedColumns } from '../graph/computed';
-import { NUMERIC, RANGED } from '../graph/modelTypes';
-import { columnOf, modelNamed, modelOfType, type Column, type Model, type Relation } from '../graph/tenantModel';
+import { computedColumns } from './computed';
+import { NUMERIC, RANGED } from './listKeys';
+import { columnOf, modelNamed, modelOfType, type Column, type Model, type Relation } from '../model/tenantModel';
 import { directiveVariablesOf } from './directiveVariables';
 import { hasArguments, selectionOf, type Selection, type SelectionContext } from './selection';
 

@@ -4,10 +4,10 @@
 // cursors made and aggregates decoded. graphql-js then reads fields straight off them
 // (relation fields through resolvers that look up the `$` key: graphRelations.ts).
 import { badInput } from '../errors';
-import type { Column } from '../graph/tenantModel';
+import type { Column } from '../model/tenantModel';
 import { encodeCursor } from './order';
 import type { AggregatePlan, ConnectionPlan, RowPlan } from './plan';
-import { MAX_GROUPS } from '../graph/modelTypes';
+import { MAX_GROUPS } from './listKeys';
 import type { ListRun } from './statement';
 import type { Dialect } from './dialect';
 import { decoderOf, trimDecimal } from './values';

@@ -10,10 +10,10 @@
 // turns the values into the answer (shape.ts).
 import { getArgumentValues } from 'graphql/execution/values';
 import { badInput } from '../errors';
-import { MAX_GROUPS, typesOf, type GroupKey } from '../graph/modelTypes';
+import { MAX_GROUPS, listKeysOf, type GroupKey } from './listKeys';
 import { authorizeRole } from '../auth/policy';
 import type { MemberRole } from '../generated/platform/enums';
-import { columnOf, type Column, type Model, type Relation } from '../graph/tenantModel';
+import { columnOf, type Column, type Model, type Relation } from '../model/tenantModel';
 import { DEFAULT_PAGE, pageWindow } from './pageSize';
 import { TENANT_SCHEMA } from '../db/tenantTarget';
 import type { Dialect, ListParts } from './dialect';
@@ -237,7 +237,7 @@ export function pagingOf(model: Model, args: ListArgs, fallback: Model['order'],
 function groupKeysOf(model: Model, grouped: GroupedPlan, variables: Record<string, unknown>): GroupKey[] {
   const { groupBy } = getArgumentValues(grouped.args.field, grouped.args.node, variables) as { groupBy: string[] };
   if (groupBy.length === 0) throw badInput('groupBy needs at least one value', { field: 'groupBy' });
-  const values = typesOf(model.typeName).groupValues;
+  const values = listKeysOf(model).group;
   return groupBy.map((v) => values.get(v)!);
 }
 

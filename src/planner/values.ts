@@ -3,7 +3,7 @@
 // JSON value (inside a nested list), so each decoder takes either: exact decimals as
 // strings without trailing zeros ("12.5", as Prisma's Decimal prints them), moments as
 // ISO 8601 in UTC with milliseconds, JSON columns parsed.
-import type { Scalar } from '../graph/tenantModel';
+import type { Scalar } from '../model/tenantModel';
 
 export type Decoder = (value: unknown) => unknown;
 

@@ -4,7 +4,7 @@
 // as if left out. Limits keep a client from writing a statement of any size.
 import { badInput } from '../errors';
 import { isUuid } from '../ids';
-import { modelNamed, type Column, type Model } from '../graph/tenantModel';
+import { modelNamed, type Column, type Model } from '../model/tenantModel';
 import type { Dialect } from './dialect';
 import { join, value, type Sql } from './sql';
 

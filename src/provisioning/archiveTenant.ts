@@ -9,7 +9,7 @@ import { announceTenantChange } from '../tenancy/tenantChanges';
 import { createJob } from './jobs/jobQueue';
 import { namedTenant } from './namedTenant';
 
-export async function archiveTenant(services: Services, user: UserPrincipal, slug: string) {
+export async function archiveTenant(services: Pick<Services, 'config' | 'platform' | 'memberships' | 'changes'>, user: UserPrincipal, slug: string) {
   const { platform, config } = services;
   const { tenant, role } = await namedTenant(services, user, slug);
   authorize(user, role, 'tenant.archive');

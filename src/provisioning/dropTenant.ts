@@ -9,7 +9,7 @@ import type { RunningJob } from './jobs/runningJob';
 import { dropTenantStorage } from './dropTenantStorage';
 
 export const dropJob: JobDefinition = {
-  async run(services: Services, job: RunningJob) {
+  async run(services: Pick<Services, 'platform' | 'servers' | 'changes'>, job: RunningJob) {
     const tenant = await services.platform.tenant.findUniqueOrThrow({ where: { id: job.tenantId } });
     // Restored meanwhile (restoreTenant cancels this job, but a run already queued may still come): keep everything.
     if (tenant.status !== 'ARCHIVED') return `${tenant.slug} is ${tenant.status.toLowerCase()} again: nothing dropped`;

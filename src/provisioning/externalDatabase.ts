@@ -3,7 +3,7 @@
 // makes sure the database is not one of the platform's own (a tenant must never be
 // pointed at another tenant's data), and lists what is already there. Failures read
 // as advice, never with the URL in them.
-import type { Engine } from '../db/engine';
+import type { Engine } from '../engine';
 import type { SqlConnection } from '../db/sqlConnection';
 import type { Services } from '../services';
 import type { TenantRecord } from '../tenancy/tenantRegistry';
@@ -43,7 +43,7 @@ interface EngineChecks {
   /** The database the connection is in. */
   currentDatabase: string;
   /** Databases no customer may name on one of our servers, beside the tenants' (TENANT_DB_PREFIX). */
-  reserved(services: Services): Promise<string[]>;
+  reserved(services: Pick<Services, 'config' | 'platform'>): Promise<string[]>;
   /** The tables already where unqualified names resolve. */
   tables: string;
 }
@@ -78,7 +78,7 @@ const CHECKS: Record<Engine, EngineChecks> = {
 const ourServers = new Map<string, Promise<string | null>>();
 
 /** The identities of the platform database's server and of every tenant server of `engine`, asked once per process. */
-async function platformServers(services: Services, engine: Engine): Promise<Set<string | null>> {
+async function platformServers(services: Pick<Services, 'platform' | 'servers'>, engine: Engine): Promise<Set<string | null>> {
   const ask = (url: string) => {
     let identity = ourServers.get(url);
     if (!identity) {
@@ -100,7 +100,7 @@ async function platformServers(services: Services, engine: Engine): Promise<Set<
 }
 
 /** Opens the customer's database; a failure to connect becomes advice, a failure after that stays what it is. */
-async function withExternal<T>(services: Services, tenant: TenantRecord, work: (sql: SqlConnection) => Promise<T>): Promise<T> {
+async function withExternal<T>(services: Pick<Services, 'servers'>, tenant: TenantRecord, work: (sql: SqlConnection) => Promise<T>): Promise<T> {
   let connected = false;
   try {
     return await withTenantSql(services.servers.connectionOf(tenant), (sql) => {
@@ -118,7 +118,7 @@ export interface ExternalDatabase {
 }
 
 /** Connects to the tenant's own database, checks it may be used, and lists its tables. */
-export async function inspectExternalDatabase(services: Services, tenant: TenantRecord): Promise<ExternalDatabase> {
+export async function inspectExternalDatabase(services: Pick<Services, 'config' | 'platform' | 'servers'>, tenant: TenantRecord): Promise<ExternalDatabase> {
   return withExternal(services, tenant, async (sql) => {
     const checks = CHECKS[sql.engine];
     const [server, database] = await Promise.all([checks.serverIdentity(sql), firstValue(sql, checks.currentDatabase)]);

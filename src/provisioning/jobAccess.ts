@@ -17,7 +17,7 @@ export function assertFollowsJobs(user: UserPrincipal, role: MemberRole | undefi
 }
 
 /** The job with this id, when `user` may see it. */
-export async function jobForManager(services: Services, user: UserPrincipal, jobId: string): Promise<ProvisioningJob> {
+export async function jobForManager(services: Pick<Services, 'platform' | 'memberships'>, user: UserPrincipal, jobId: string): Promise<ProvisioningJob> {
   const job = await services.platform.provisioningJob.findUnique({ where: { id: parseId(jobId, 'jobId') } });
   if (!job) throw missingJob();
   assertFollowsJobs(user, reachesEveryTenant(user) ? undefined : await services.memberships.roleOf(user.userId, job.tenantId));

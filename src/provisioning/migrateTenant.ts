@@ -1,7 +1,7 @@
 // The MIGRATE job: brings an ACTIVE tenant to the current tenant migrations (after a
 // release that added some), reporting each table, then verifies the result. The
 // tenant keeps serving: on PostgreSQL each migration runs in one transaction.
-import { engineOfName } from '../db/engine';
+import { engineOfName } from '../engine';
 import { tenantMigrations } from '../db/migrations';
 import type { Services } from '../services';
 import type { JobDefinition } from './jobs/runJob';
@@ -12,7 +12,7 @@ import { withTenantSql } from './tenantSql';
 const VERIFY_AT = 85;
 
 export const migrateJob: JobDefinition = {
-  async run(services: Services, job: RunningJob) {
+  async run(services: Pick<Services, 'platform' | 'servers'>, job: RunningJob) {
     const tenant = await services.platform.tenant.findUniqueOrThrow({ where: { id: job.tenantId } });
     if (tenant.status !== 'ACTIVE') return `${tenant.slug} is ${tenant.status.toLowerCase()}: nothing to migrate`;
     const migrations = tenantMigrations(engineOfName(tenant.engine));

@@ -5,7 +5,7 @@ import type { UserPrincipal } from '../auth/principal';
 import type { Services } from '../services';
 import { createJob } from './jobs/jobQueue';
 
-export async function migrateTenants(services: Services, user: UserPrincipal) {
+export async function migrateTenants(services: Pick<Services, 'config' | 'platform'>, user: UserPrincipal) {
   authorize(user, undefined, 'platform.manage');
   const { maxAttempts } = services.config.jobs;
   return services.platform.$transaction(async (tx) => {

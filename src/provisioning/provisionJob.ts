@@ -3,14 +3,14 @@ import type { Services } from '../services';
 import { announceTenantChange } from '../tenancy/tenantChanges';
 import type { JobDefinition } from './jobs/runJob';
 import type { RunningJob } from './jobs/runningJob';
-import { provisionTenant } from './provisionTenant';
+import { provisionTenant, type ProvisionServices } from './provisionTenant';
 
 export const provisionJob: JobDefinition = {
-  async run(services: Services, job: RunningJob) {
+  async run(services: ProvisionServices, job: RunningJob) {
     const tenant = await provisionTenant(services, job.tenantId, (report) => job.report(report));
     return tenant.status === 'ACTIVE' ? `${tenant.slug} is ready` : `${tenant.slug} is ${tenant.status.toLowerCase()}`;
   },
-  async failed(services: Services, job: RunningJob) {
+  async failed(services: Pick<Services, 'platform' | 'changes'>, job: RunningJob) {
     const tenant = await services.platform.tenant.findUniqueOrThrow({ where: { id: job.tenantId }, select: { slug: true } });
     const { count } = await services.platform.tenant.updateMany({ where: { id: job.tenantId, status: 'PROVISIONING' }, data: { status: 'FAILED' } });
     if (count) await announceTenantChange(services, tenant.slug);

@@ -2,7 +2,7 @@
 // activate. Each step is idempotent, so running the whole list again after a
 // crash (or a retry) finishes the job without harm, and the tenant only becomes
 // ACTIVE once its schema has been verified.
-import { engineOfName, type Engine } from '../db/engine';
+import { engineOfName, type Engine } from '../engine';
 import { tenantStorageName } from '../db/identifiers';
 import { tenantMigrations, type MigrationSet } from '../db/migrations';
 import type { Services } from '../services';
@@ -35,8 +35,11 @@ export type Reporter = (report: ProvisioningReport) => void | Promise<void>;
 // Where each step starts on the 0-100 scale; migrate is the long one.
 const STARTS_AT: Record<StepName, number> = { place: 0, create: 5, migrate: 15, seed: 75, verify: 88, activate: 95 };
 
+/** What provisioning a tenant uses of the services. */
+export type ProvisionServices = Pick<Services, 'config' | 'log' | 'platform' | 'servers' | 'pool' | 'changes'>;
+
 /** The reachable server of the tenant's engine with the fewest tenants gets the next one. */
-async function chooseServer(services: Services, engine: Engine): Promise<string> {
+async function chooseServer(services: Pick<Services, 'config' | 'log' | 'platform' | 'servers'>, engine: Engine): Promise<string> {
   const names = await reachableServers(services, engine);
   if (names.length === 1) return names[0];
   const counts = await services.platform.tenant.groupBy({ by: ['server'], _count: true, where: { server: { in: names } } });
@@ -53,14 +56,14 @@ export function locationOn(config: Services['config'], tenant: Pick<TenantRecord
 }
 
 /** Chooses the server, unless createTenant named one (then the tenant has its location already). */
-async function place(services: Services, tenant: TenantRecord): Promise<TenantRecord> {
+async function place(services: Pick<Services, 'config' | 'log' | 'platform' | 'servers'>, tenant: TenantRecord): Promise<TenantRecord> {
   if (tenant.externalUrlCipher || tenant.databaseName) return tenant;
   const server = await chooseServer(services, engineOfName(tenant.engine));
   return services.platform.tenant.update({ where: { id: tenant.id }, data: locationOn(services.config, tenant, server) });
 }
 
 /** Makes the tenant's database or schema; true when its tables came with it (copied from the template). */
-async function createStorage(services: Services, tenant: TenantRecord, set: MigrationSet): Promise<boolean> {
+async function createStorage(services: Pick<Services, 'config' | 'log' | 'servers'>, tenant: TenantRecord, set: MigrationSet): Promise<boolean> {
   const serverUrl = services.servers.url(tenant.server);
   if (tenant.schemaName) {
     await createSchema(serverUrl, tenant.databaseName!, tenant.schemaName);
@@ -79,7 +82,7 @@ async function createStorage(services: Services, tenant: TenantRecord, set: Migr
   return false;
 }
 
-async function seed(services: Services, tenant: TenantRecord): Promise<void> {
+async function seed(services: Pick<Services, 'pool'>, tenant: TenantRecord): Promise<void> {
   const lease = services.pool.acquire(tenant);
   try {
     await seedTenantDefaults(lease.db, tenant);
@@ -90,7 +93,7 @@ async function seed(services: Services, tenant: TenantRecord): Promise<void> {
 
 const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`;
 
-export async function provisionTenant(services: Services, tenantId: string, report: Reporter = () => {}): Promise<TenantRecord> {
+export async function provisionTenant(services: ProvisionServices, tenantId: string, report: Reporter = () => {}): Promise<TenantRecord> {
   const at = (step: StepName, message: string, extra: Partial<ProvisioningReport> = {}) =>
     report({ step, progress: STARTS_AT[step], message, ...extra });
   let tenant = await services.platform.tenant.findUniqueOrThrow({ where: { id: tenantId } });

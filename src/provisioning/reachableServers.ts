@@ -2,7 +2,7 @@
 // is asked for `SELECT 1` within the connect timeout, all at once, and one that does
 // not answer (down, refusing, or hung) is passed over.
 import pg from 'pg';
-import type { Engine } from '../db/engine';
+import type { Engine } from '../engine';
 import { connectMysql } from '../db/mysqlConnect';
 import type { Services } from '../services';
 import { ProvisioningError } from './provisioningError';

@@ -13,7 +13,7 @@ import { announceTenantChange } from '../tenancy/tenantChanges';
 import { publishJob } from './jobs/jobEvents';
 import { namedTenant } from './namedTenant';
 
-export async function restoreTenant(services: Services, user: UserPrincipal, slug: string) {
+export async function restoreTenant(services: Pick<Services, 'log' | 'platform' | 'memberships' | 'events' | 'changes'>, user: UserPrincipal, slug: string) {
   const { tenant: named, role } = await namedTenant(services, user, slug);
   authorize(user, role, 'tenant.restore');
   const { tenant, job } = await services.platform.$transaction(async (tx) => {

@@ -8,7 +8,7 @@ import { jobForManager } from './jobAccess';
 import { publishJob } from './jobs/jobEvents';
 import { enqueueJob } from './jobs/jobQueue';
 
-export async function retryJob(services: Services, user: UserPrincipal, jobId: string) {
+export async function retryJob(services: Pick<Services, 'config' | 'log' | 'platform' | 'memberships' | 'events' | 'changes'>, user: UserPrincipal, jobId: string) {
   const { platform, config } = services;
   const failed = await jobForManager(services, user, jobId);
   const tenant = await platform.tenant.findUniqueOrThrow({ where: { id: failed.tenantId }, include: { plan: true } });

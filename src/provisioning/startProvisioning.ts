@@ -3,7 +3,7 @@
 // gateway process's worker takes it first.
 import { z } from 'zod';
 import { classifyDatabaseError } from '../db/databaseErrors';
-import { engineName, engineOfName, engineOfUrl, type Engine } from '../db/engine';
+import { engineName, engineOfName, engineOfUrl, type Engine } from '../engine';
 import { badInput } from '../errors';
 import type { UserPrincipal } from '../auth/principal';
 import { parseInput } from '../domain/validate';
@@ -48,7 +48,7 @@ const CreateTenantInput = z.object({
 type Input = z.output<typeof CreateTenantInput>;
 
 /** Checks the customer's database URL and seals it; errors never repeat it (it holds a password). */
-function sealExternalUrl(services: Services, url: string): { cipher: string; engine: Engine } {
+function sealExternalUrl(services: Pick<Services, 'secrets'>, url: string): { cipher: string; engine: Engine } {
   let parsed: URL;
   try {
     parsed = new URL(url);
@@ -64,7 +64,7 @@ function sealExternalUrl(services: Services, url: string): { cipher: string; eng
 }
 
 /** The engine the tenant's tables will live on, and the server when the input names one. */
-function whereItGoes(services: Services, input: Input, external: { engine: Engine } | undefined): { engine: Engine; server?: string } {
+function whereItGoes(services: Pick<Services, 'servers'>, input: Input, external: { engine: Engine } | undefined): { engine: Engine; server?: string } {
   const asked = input.engine ? engineOfName(input.engine) : undefined;
   if (external) {
     if (input.server) throw badInput('a database you bring is its own server: leave out server', { field: 'server' });
@@ -86,7 +86,7 @@ function whereItGoes(services: Services, input: Input, external: { engine: Engin
   return { engine };
 }
 
-export async function startProvisioning(services: Services, owner: UserPrincipal, raw: z.input<typeof CreateTenantInput>) {
+export async function startProvisioning(services: Pick<Services, 'config' | 'platform' | 'servers' | 'secrets' | 'changes'>, owner: UserPrincipal, raw: z.input<typeof CreateTenantInput>) {
   const input = parseInput(CreateTenantInput, raw);
   if (input.external && input.isolation === 'SCHEMA') {
     throw badInput('a database you bring holds one tenant: use DATABASE isolation', { field: 'isolation' });

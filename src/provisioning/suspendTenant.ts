@@ -10,9 +10,9 @@ import { namedTenant } from './namedTenant';
 
 const MAX_REASON = 500;
 
-const withPlan = (services: Services, tenantId: string) => services.platform.tenant.findUniqueOrThrow({ where: { id: tenantId }, include: { plan: true } });
+const withPlan = (services: Pick<Services, 'platform'>, tenantId: string) => services.platform.tenant.findUniqueOrThrow({ where: { id: tenantId }, include: { plan: true } });
 
-export async function suspendTenant(services: Services, user: UserPrincipal, slug: string, reason: string) {
+export async function suspendTenant(services: Pick<Services, 'platform' | 'memberships' | 'changes'>, user: UserPrincipal, slug: string, reason: string) {
   authorize(user, undefined, 'tenant.suspend');
   const { tenant } = await namedTenant(services, user, slug);
   const why = reason.trim();
@@ -23,7 +23,7 @@ export async function suspendTenant(services: Services, user: UserPrincipal, slu
   return withPlan(services, tenant.id);
 }
 
-export async function resumeTenant(services: Services, user: UserPrincipal, slug: string) {
+export async function resumeTenant(services: Pick<Services, 'platform' | 'memberships' | 'changes'>, user: UserPrincipal, slug: string) {
   authorize(user, undefined, 'tenant.suspend');
   const { tenant } = await namedTenant(services, user, slug);
   // An archived tenant stays archived (and suspended, should it be restored): resuming is for SUSPENDED ones.

@@ -4,7 +4,7 @@
 // database (MySQL has no schemas within a database).
 import type pg from 'pg';
 import { quoteIdent } from '../db/identifiers';
-import { engineOfUrl } from '../db/engine';
+import { engineOfUrl } from '../engine';
 import { pgConnection, type SqlConnection } from '../db/sqlConnection';
 import { withClient } from '../db/withClient';
 import { withMysql } from '../db/withMysql';

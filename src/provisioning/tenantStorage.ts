@@ -3,7 +3,7 @@
 // Every statement is safe to run twice.
 import type pg from 'pg';
 import { classifyDatabaseError } from '../db/databaseErrors';
-import { engineOfUrl } from '../db/engine';
+import { engineOfUrl } from '../engine';
 import { ensureDatabase } from '../db/ensureDatabase';
 import { quoteIdent, quoteMysqlIdent } from '../db/identifiers';
 import { withMysql } from '../db/withMysql';

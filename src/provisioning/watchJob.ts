@@ -16,7 +16,7 @@ import { eventOf, isFinished, jobChannel, type ProvisioningEvent } from './jobs/
 // when the event bus knows it lost some (Redis is back).
 const RESYNC_MS = 5_000;
 
-export async function watchJob(services: Services, user: UserPrincipal, jobId: string): Promise<AsyncIterable<ProvisioningEvent>> {
+export async function watchJob(services: Pick<Services, 'platform' | 'memberships' | 'liveAccess' | 'events'>, user: UserPrincipal, jobId: string): Promise<AsyncIterable<ProvisioningEvent>> {
   const { id, tenantId } = await jobForManager(services, user, jobId);
   const events = new Repeater<ProvisioningEvent>(async (push, stop) => {
     let sent = -1;

@@ -3,7 +3,7 @@
 import 'reflect-metadata';
 import { lexicographicSortSchema, printSchema, type GraphQLSchema } from 'graphql';
 import { buildSchemaSync, getMetadataStorage, type PubSub } from 'type-graphql';
-import { recordAuditedMutations } from '../audit/mutationTrail';
+import { recordAuditedMutations } from './mutationTrail';
 import { SELECTED_MODULES } from '../generated/selectedModules';
 import { generatedMutations } from '../graph/genericMutations';
 import { generatedRootFields } from '../graph/rootFields';

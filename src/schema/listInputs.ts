@@ -2,17 +2,14 @@
 // (first/after, last/before), its order (`<Type>OrderBy`: FIELD_ASC and FIELD_DESC,
 // ties always broken by id) and its where (per-field filters, and/or/not).
 import { ArgsType, Field, InputType, Int, registerEnumType, type ClassType } from 'type-graphql';
-import { constantCase } from '../graph/names';
-import type { Direction } from '../graph/tenantModel';
+import { constantCase } from '../model/names';
+import type { Direction } from '../model/tenantModel';
+import { orderValues } from '../planner/listKeys';
 import { DEFAULT_PAGE, MAX_PAGE } from '../planner/pageSize';
 
 /** `<Type>OrderBy` over `fields`, and what each of its values means: `PRICE_DESC` -> [price, desc]. */
 export function orderByEnum(typeName: string, fields: readonly string[]) {
-  const values = new Map<string, [field: string, direction: Direction]>();
-  for (const field of fields) {
-    values.set(`${constantCase(field)}_ASC`, [field, 'asc']);
-    values.set(`${constantCase(field)}_DESC`, [field, 'desc']);
-  }
+  const values = orderValues(fields);
   const orderBy = Object.fromEntries([...values.keys()].map((v) => [v, v]));
   registerEnumType(orderBy, { name: `${typeName}OrderBy`, description: `Sorts ${typeName} lists; ties are always broken by id.` });
   return { orderBy, values };

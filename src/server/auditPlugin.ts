@@ -11,7 +11,7 @@
 import type { ApolloServerPlugin, GraphQLRequestContextExecutionDidStart } from '@apollo/server';
 import type { GraphQLFormattedError } from 'graphql';
 import { writeAudit } from '../audit/auditLog';
-import { takeTrail, type FieldEntry } from '../audit/mutationTrail';
+import { takeTrail, type FieldEntry } from '../schema/mutationTrail';
 import { ErrorCode } from '../errors';
 import type { Logger } from '../logger';
 import type { PlatformDb } from '../db/platformClient';

@@ -1,7 +1,7 @@
 // The database servers tenant data lives on (PostgreSQL, MySQL or MariaDB), by
 // name, and how to reach one tenant's tables on them.
 import type { Config, DatabaseServer } from '../config';
-import type { Engine } from '../db/engine';
+import type { Engine } from '../engine';
 import { withDatabase } from '../db/urls';
 import type { Tenant } from '../generated/platform/client';
 

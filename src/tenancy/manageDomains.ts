@@ -11,7 +11,7 @@ import { hostnameOf, isDomainName, isUnder } from './hostnames';
 import { announceDomainChange } from './tenantChanges';
 
 /** The domain as stored: lowercase, no trailing dot; BAD_USER_INPUT (field domain) when it cannot be a tenant's. */
-function validDomain(services: Services, input: string): string {
+function validDomain(services: Pick<Services, 'config'>, input: string): string {
   const domain = hostnameOf(input) ?? '';
   if (!isDomainName(domain)) throw badInput(`"${input}" is not a host name such as shop.example.com`, { field: 'domain' });
   const { baseDomain } = services.config;
@@ -22,7 +22,7 @@ function validDomain(services: Services, input: string): string {
 }
 
 /** The tenant's claim of a domain, or NOT_FOUND: another tenant's claim is not this one's to learn about. */
-async function claimOf(services: Services, tenantId: string, input: string) {
+async function claimOf(services: Pick<Services, 'platform'>, tenantId: string, input: string) {
   const domain = hostnameOf(input) ?? '';
   const claim = await services.platform.tenantDomain.findUnique({ where: { tenantId_domain: { tenantId, domain } } });
   if (!claim) throw notFound(`domain ${domain || input}`);
@@ -30,7 +30,7 @@ async function claimOf(services: Services, tenantId: string, input: string) {
 }
 
 /** Claims a domain for the tenant (again: the same claim), unverified: it routes nowhere until verifyTenantDomain. */
-export async function addTenantDomain(services: Services, tenantId: string, input: string) {
+export async function addTenantDomain(services: Pick<Services, 'config' | 'platform'>, tenantId: string, input: string) {
   const domain = validDomain(services, input);
   return services.platform.tenantDomain.upsert({
     where: { tenantId_domain: { tenantId, domain } },
@@ -40,7 +40,7 @@ export async function addTenantDomain(services: Services, tenantId: string, inpu
 }
 
 /** Looks the claim's TXT record up; found, the domain is the tenant's and routes to it, unless another tenant verified it first. */
-export async function verifyTenantDomain(services: Services, tenantId: string, input: string) {
+export async function verifyTenantDomain(services: Pick<Services, 'config' | 'platform' | 'changes'>, tenantId: string, input: string) {
   const claim = await claimOf(services, tenantId, input);
   if (claim.verifiedAt) return claim;
   const { domain } = claim;
@@ -62,7 +62,7 @@ export async function verifyTenantDomain(services: Services, tenantId: string, i
 }
 
 /** Withdraws the tenant's claim; a verified domain stops routing to it. */
-export async function removeTenantDomain(services: Services, tenantId: string, input: string) {
+export async function removeTenantDomain(services: Pick<Services, 'platform' | 'changes'>, tenantId: string, input: string) {
   const claim = await claimOf(services, tenantId, input);
   await services.platform.tenantDomain.delete({ where: { id: claim.id } });
   if (claim.verifiedAt) await announceDomainChange(services, claim.domain);
@@ -70,7 +70,7 @@ export async function removeTenantDomain(services: Services, tenantId: string, i
 }
 
 /** Frees a tenant's domains (its data is gone): someone else may use them. */
-export async function releaseTenantDomains(services: Services, tenantId: string): Promise<void> {
+export async function releaseTenantDomains(services: Pick<Services, 'platform' | 'changes'>, tenantId: string): Promise<void> {
   const domains = await services.platform.tenantDomain.findMany({ where: { tenantId, verifiedAt: { not: null } }, select: { domain: true } });
   await services.platform.tenantDomain.deleteMany({ where: { tenantId } });
   for (const { domain } of domains) await announceDomainChange(services, domain);

@@ -11,7 +11,7 @@
 //   anyway (never fail a request to honour the cap) and closed once idle again.
 // - Clients idle for `idleMs` are closed by a sweep.
 // - A client serves one engine: an idle one is only rebound to a tenant of its engine.
-import type { Engine } from '../db/engine';
+import type { Engine } from '../engine';
 import type { BoundTenantClient, TenantDb } from '../db/tenantClient';
 import type { TenantTarget } from '../db/tenantTarget';
 import type { Logger } from '../logger';

@@ -4,7 +4,7 @@
 import type { Connection as MysqlConnection } from 'mariadb';
 import type pg from 'pg';
 import type { Config } from '../config';
-import { engineOfUrl } from '../db/engine';
+import { engineOfUrl } from '../engine';
 import { quoteIdent, quoteMysqlIdent } from '../db/identifiers';
 import { ANY_DATABASE, mysqlDriver } from '../db/mysqlDriver';
 import { postgresDriver } from '../db/postgresDriver';

@@ -20,7 +20,7 @@ async function countFailure(tx: Prisma.TransactionClient, webhookId: string, dis
 
 /** Sends `delivery` to its enabled `webhook` once and records the outcome. */
 export async function attemptDelivery(
-  services: Services,
+  services: Pick<Services, 'config' | 'platform' | 'secrets'>,
   webhook: Webhook,
   delivery: Pick<WebhookDelivery, 'id' | 'eventType' | 'payload' | 'attempts'>,
 ): Promise<AttemptOutcome> {
@@ -62,7 +62,7 @@ export async function attemptDelivery(
 }
 
 /** A disabled webhook sends nothing: its pending deliveries end FAILED, saying why. */
-export async function failPendingDeliveries(services: Services, webhook: Webhook): Promise<void> {
+export async function failPendingDeliveries(services: Pick<Services, 'platform'>, webhook: Webhook): Promise<void> {
   await services.platform.webhookDelivery.updateMany({
     where: { webhookId: webhook.id, status: 'PENDING' },
     data: { status: 'FAILED', error: `the webhook is disabled: ${webhook.disabledReason ?? 'by its owners'}`, nextAttemptAt: null, finishedAt: new Date() },

@@ -27,7 +27,7 @@ export function publishTenantEvent(services: Pick<Services, 'events' | 'log'>, t
 }
 
 /** The tenant's events from now on, those of `types` only when given. */
-export function watchTenantEvents(services: Services, tenantId: string, types: string[] | undefined): AsyncIterable<TenantEventMessage> {
+export function watchTenantEvents(services: Pick<Services, 'events'>, tenantId: string, types: string[] | undefined): AsyncIterable<TenantEventMessage> {
   const wanted = types && new Set(types);
   return new Repeater<TenantEventMessage>(async (push, stop) => {
     const unsubscribe = await services.events.subscribe(channelOf(tenantId), (payload) => {

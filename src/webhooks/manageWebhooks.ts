@@ -29,7 +29,7 @@ export interface WebhookWithSecret {
 }
 
 /** In production, a URL whose host resolves to a private address is refused, unless WEBHOOK_ALLOW_PRIVATE_URLS. */
-async function refusePrivateUrl(services: Services, url: string): Promise<void> {
+async function refusePrivateUrl(services: Pick<Services, 'config'>, url: string): Promise<void> {
   const { allowPrivateUrls, timeoutMs } = services.config.webhooks;
   if (allowPrivateUrls) return;
   const host = new URL(url).hostname;
@@ -43,14 +43,14 @@ async function refusePrivateUrl(services: Services, url: string): Promise<void> 
 }
 
 /** The tenant's webhook `id`, or NOT_FOUND. */
-export async function webhookOf(services: Services, tenantId: string, id: string): Promise<Webhook> {
+export async function webhookOf(services: Pick<Services, 'platform'>, tenantId: string, id: string): Promise<Webhook> {
   // Another tenant's webhook looks exactly like a missing one.
   const webhook = await services.platform.webhook.findFirst({ where: { id, tenantId } });
   if (!webhook) throw notFound('webhook');
   return webhook;
 }
 
-export async function createWebhook(services: Services, tenantId: string, input: { url: string; events: string[]; description?: string | null }): Promise<WebhookWithSecret> {
+export async function createWebhook(services: Pick<Services, 'config' | 'platform' | 'secrets'>, tenantId: string, input: { url: string; events: string[]; description?: string | null }): Promise<WebhookWithSecret> {
   const { url, events, description } = parseInput(NewWebhook, input);
   await refusePrivateUrl(services, url);
   const secret = newWebhookSecret();
@@ -67,7 +67,7 @@ export async function createWebhook(services: Services, tenantId: string, input:
  * resolve elsewhere now. Turning a webhook off is always allowed.
  */
 export async function updateWebhook(
-  services: Services,
+  services: Pick<Services, 'config' | 'platform'>,
   tenantId: string,
   id: string,
   input: { url?: string | null; events?: string[] | null; description?: string | null; enabled?: boolean | null },
@@ -83,13 +83,13 @@ export async function updateWebhook(
   });
 }
 
-export async function deleteWebhook(services: Services, tenantId: string, id: string): Promise<Webhook> {
+export async function deleteWebhook(services: Pick<Services, 'platform'>, tenantId: string, id: string): Promise<Webhook> {
   await webhookOf(services, tenantId, id);
   return services.platform.webhook.delete({ where: { id } });
 }
 
 /** A new secret at once: deliveries from now on are signed with it only. */
-export async function rotateWebhookSecret(services: Services, tenantId: string, id: string): Promise<WebhookWithSecret> {
+export async function rotateWebhookSecret(services: Pick<Services, 'platform' | 'secrets'>, tenantId: string, id: string): Promise<WebhookWithSecret> {
   await webhookOf(services, tenantId, id);
   const secret = newWebhookSecret();
   const webhook = await services.platform.webhook.update({ where: { id }, data: { secretCipher: services.secrets.encrypt(secret) } });
@@ -97,7 +97,7 @@ export async function rotateWebhookSecret(services: Services, tenantId: string, 
 }
 
 /** Sends a delivery again from its first attempt, whatever became of it. */
-export async function redeliverWebhook(services: Services, tenantId: string, deliveryId: string) {
+export async function redeliverWebhook(services: Pick<Services, 'platform'>, tenantId: string, deliveryId: string) {
   const delivery = await services.platform.webhookDelivery.findFirst({ where: { id: deliveryId, webhook: { tenantId } } });
   if (!delivery) throw notFound('webhook delivery');
   return services.platform.$transaction(async (tx) => {

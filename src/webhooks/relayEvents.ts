@@ -16,7 +16,7 @@ function messageOf(tenant: Pick<TenantRecord, 'slug'>, event: OutboxEvent): Tena
   return { id: event.id, type: event.type, tenant: tenant.slug, occurredAt: event.occurredAt, object: event.payload };
 }
 
-async function queueDeliveries(services: Services, tenantId: string, messages: TenantEventMessage[]): Promise<void> {
+async function queueDeliveries(services: Pick<Services, 'platform'>, tenantId: string, messages: TenantEventMessage[]): Promise<void> {
   const webhooks = await services.platform.webhook.findMany({ where: { tenantId, enabled: true }, select: { id: true, events: true } });
   const data = messages.flatMap((message) =>
     webhooks
@@ -31,7 +31,7 @@ async function queueDeliveries(services: Services, tenantId: string, messages: T
 }
 
 /** Relays every unrelayed event of `tenant`; answers how many this run marked relayed. */
-export async function relayTenantEvents(services: Services, tenant: TenantRecord): Promise<number> {
+export async function relayTenantEvents(services: Pick<Services, 'log' | 'platform' | 'pool' | 'events'>, tenant: TenantRecord): Promise<number> {
   // Only `target` is used: the relay takes connections, never a Prisma client (see outboxTable.ts).
   const lease = services.pool.acquire(tenant);
   let relayed = 0;

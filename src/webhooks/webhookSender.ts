@@ -31,13 +31,13 @@ const LOCK_KEY = `('x' || right(replace($1, '-', ''), 16))::bit(64)::bigint`;
 type DueDelivery = Pick<WebhookDelivery, 'id' | 'eventType' | 'payload' | 'attempts'>;
 
 /** Up to `limit` due deliveries of the webhook, oldest first. */
-function dueDeliveries(services: Services, webhookId: string, limit: number): Promise<DueDelivery[]> {
+function dueDeliveries(services: Pick<Services, 'platform'>, webhookId: string, limit: number): Promise<DueDelivery[]> {
   return services.platform.$queryRaw<DueDelivery[]>`
     SELECT id::text AS id, "eventType", payload, attempts FROM "WebhookDelivery"
     WHERE "webhookId" = ${webhookId}::uuid AND ${DUE} ORDER BY id LIMIT ${limit}`;
 }
 
-async function turn(services: Services, webhookId: string): Promise<void> {
+async function turn(services: Pick<Services, 'config' | 'platform' | 'secrets'>, webhookId: string): Promise<void> {
   const ends = Date.now() + TURN_MS;
   for (;;) {
     // Read each round: a rotated secret signs from the next delivery on.
@@ -75,7 +75,7 @@ async function withSenderLock(pool: pg.Pool, webhookId: string, work: () => Prom
 }
 
 /** The sender task; `pool` is the delivery runner's, which has a connection for each sender's lock. */
-export function senderTask(services: Services, pool: pg.Pool): Task {
+export function senderTask(services: Pick<Services, 'config' | 'platform' | 'secrets'>, pool: pg.Pool): Task {
   return async (payload) => {
     const { webhookId } = payload as SenderPayload;
     if (!(await withSenderLock(pool, webhookId, () => turn(services, webhookId)))) return;

@@ -3,7 +3,7 @@
 // and a daily job drops the old ones without losing a domain event webhooks still need.
 // Once per engine.
 import { v7 as uuidv7 } from 'uuid';
-import type { Engine } from '../../src/db/engine';
+import type { Engine } from '../../src/engine';
 import { dropExpiredEventsOfAllTenants, EVENT_RETENTION_TASK } from '../../src/provisioning/jobs/eventRetentionTask';
 import type { TenantRecord } from '../../src/tenancy/tenantRegistry';
 import { tenantEngines } from '../support/engines';

@@ -1,7 +1,7 @@
 // Bank statements: CSV lines are imported into a bank account, matched to the bank
 // payments they are (by amount, date and reference), and what has no payment is
 // listed for a person to look at. Once per engine.
-import type { Engine } from '../../src/db/engine';
+import type { Engine } from '../../src/engine';
 import { tenantEngines } from '../support/engines';
 import { startTestGateway, type TestGateway } from '../support/testGateway';
 import { tenantApi, type TenantApi } from '../support/tenantApi';

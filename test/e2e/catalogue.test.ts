@@ -2,7 +2,7 @@
 // tenant's own text as fallback), tags to filter by, picture URLs, a category tree
 // admins edit, and every product change recorded as an event in its own transaction.
 // Once per engine.
-import type { Engine } from '../../src/db/engine';
+import type { Engine } from '../../src/engine';
 import type { TenantRecord } from '../../src/tenancy/tenantRegistry';
 import { tenantEngines } from '../support/engines';
 import { startTestGateway, type TestGateway } from '../support/testGateway';

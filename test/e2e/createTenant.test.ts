@@ -3,7 +3,7 @@
 // falls back to the migrations) and offers a schema of its own; MySQL runs its
 // migrations into a database of its own and is placed by `server` or `engine`.
 import pg from 'pg';
-import { engineName, type Engine } from '../../src/db/engine';
+import { engineName, type Engine } from '../../src/engine';
 import { tenantStorageName } from '../../src/db/identifiers';
 import { loadMigrations } from '../../src/db/migrations';
 import { withClient } from '../../src/db/withClient';

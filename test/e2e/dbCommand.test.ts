@@ -2,7 +2,7 @@
 // database with tenants on each engine (in both isolation modes on PostgreSQL), one
 // of them broken and one never migrated.
 import pg from 'pg';
-import { engineName, type Engine } from '../../src/db/engine';
+import { engineName, type Engine } from '../../src/engine';
 import { tenantMigrations } from '../../src/db/migrations';
 import { withDatabase } from '../../src/db/urls';
 import { withMysql } from '../../src/db/withMysql';

@@ -9,7 +9,7 @@ import { randomBytes } from 'node:crypto';
 import net from 'node:net';
 import { Writable } from 'node:stream';
 import pino from 'pino';
-import type { Engine } from '../../src/db/engine';
+import type { Engine } from '../../src/engine';
 import { tenantStorageName } from '../../src/db/identifiers';
 import { isCreateTable, tenantMigrations } from '../../src/db/migrations';
 import { migrationStatus } from '../../src/db/migrator';

@@ -6,7 +6,7 @@
 // schema.graphql and the tenant resolvers (the webhooks' and the modules'), so a new
 // one is covered by being written.
 import { getMetadataStorage } from 'type-graphql';
-import type { Engine } from '../../src/db/engine';
+import type { Engine } from '../../src/engine';
 import { createLogger } from '../../src/logger';
 import { tenantResolvers } from '../../src/schema/buildSchema';
 import { tenantEngines } from '../support/engines';

@@ -5,7 +5,7 @@
 // directives, nested pages, filters, nulls and empty lists, in both isolation modes.
 // Their answers must be equal byte for byte. Once per engine: on MySQL the demo
 // tenants live on a gateway whose one tenant server is MySQL.
-import type { Engine } from '../../src/db/engine';
+import type { Engine } from '../../src/engine';
 import { ensureDemo } from '../../src/demo/seedDemo';
 import { tenantEngines } from '../support/engines';
 import { MYSQL_URL } from '../support/mysqlDatabase';

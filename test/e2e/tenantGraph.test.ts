@@ -17,7 +17,7 @@
 // Once per engine and isolation mode: PostgreSQL with a database and with a schema
 // per tenant, MySQL with a database per tenant.
 import { Kind, getOperationAST, parse } from 'graphql';
-import { modelNamed, type Model } from '../../src/graph/tenantModel';
+import { modelNamed, type Model } from '../../src/model/tenantModel';
 import { tenantEngines, tenantPlacements } from '../support/engines';
 import { CORPUS, PAGE_INFO, type Case } from '../support/graphCorpus';
 import { categoryIds, customerIds, fillGraphFixture, productIds } from '../support/graphFixture';

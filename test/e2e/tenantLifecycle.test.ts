@@ -1,7 +1,7 @@
 // After provisioning: archiving (stops serving at once, data dropped after the grace
 // period) and migrating every ACTIVE tenant to new migrations, once per engine.
 import pg from 'pg';
-import { engineName, type Engine } from '../../src/db/engine';
+import { engineName, type Engine } from '../../src/engine';
 import { tenantStorageName } from '../../src/db/identifiers';
 import { tenantMigrations } from '../../src/db/migrations';
 import { withDatabase } from '../../src/db/urls';

@@ -4,7 +4,7 @@
 // copy, brought up to what all of them build. After adoption the history is a Prisma
 // baseline, and a later migration applies as on any database.
 import { randomBytes } from 'node:crypto';
-import type { Engine } from '../../src/db/engine';
+import type { Engine } from '../../src/engine';
 import { isCreateTable, tenantMigrations, type MigrationSet } from '../../src/db/migrations';
 import { applyMigrations, migrationStatus } from '../../src/db/migrator';
 import type { SqlConnection } from '../../src/db/sqlConnection';

@@ -11,7 +11,7 @@ import { promisify } from 'node:util';
 import pg from 'pg';
 import { tenantMigrations, type MigrationSet } from '../../src/db/migrations';
 import { applyMigrations, migrationStatus } from '../../src/db/migrator';
-import type { Engine as SqlEngine } from '../../src/db/engine';
+import type { Engine as SqlEngine } from '../../src/engine';
 import { pgConnection } from '../../src/db/sqlConnection';
 import { withDatabase } from '../../src/db/urls';
 import { onServer, testDatabases } from '../support/database';

@@ -8,10 +8,10 @@
 import { getNamedType, getNullableType, parse, type FieldNode, type FragmentDefinitionNode, type GraphQLResolveInfo, type OperationDefinitionNode } from 'graphql';
 import { getArgumentValues, getVariableValues } from 'graphql/execution/values';
 import type { Connection } from 'mariadb';
-import type { Engine } from '../../src/db/engine';
+import type { Engine } from '../../src/engine';
 import { connectMysql } from '../../src/db/mysqlConnect';
 import type { TenantTarget } from '../../src/db/tenantTarget';
-import { modelOfType } from '../../src/graph/tenantModel';
+import { modelOfType } from '../../src/model/tenantModel';
 import { mysql } from '../../src/planner/dialect';
 import { plannedRead, type RootRead } from '../../src/planner/plannedRead';
 import { render } from '../../src/planner/sql';

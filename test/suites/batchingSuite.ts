@@ -2,7 +2,7 @@
 // one when planned (the default), one per relation and level through the resolvers
 // (PLANNED_READS=false). Statements are counted at the driver: every query a tenant
 // connection sends to the server.
-import type { Engine } from '../../src/db/engine';
+import type { Engine } from '../../src/engine';
 import { graphql } from '../../generated/graphql';
 import { startTestGateway, type TestGateway, type TestUser } from '../support/testGateway';
 

@@ -1,7 +1,7 @@
 // Nothing of one tenant is reachable with another tenant's context.
 import http from 'node:http';
 import { graphql } from '../../generated/graphql';
-import type { Engine } from '../../src/db/engine';
+import type { Engine } from '../../src/engine';
 import { startTestGateway, type TestGateway, type TestUser } from '../support/testGateway';
 
 /**

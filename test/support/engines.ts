@@ -5,7 +5,7 @@
 //   describe.each(tenantEngines)('on %s', (engine) => { ... startTestGateway({ engine }) ... });
 //
 // and where MySQL is missing, its run is reported as skipped with how to enable it.
-import type { Engine } from '../../src/db/engine';
+import type { Engine } from '../../src/engine';
 import { MYSQL_SKIPPED, MYSQL_URL } from './mysqlDatabase';
 
 export const tenantEngines: Engine[] = MYSQL_URL ? ['postgresql', 'mysql'] : ['postgresql'];

@@ -7,7 +7,7 @@
 // tenant model.
 import { Decimal } from '../../src/domain/money';
 import type { TenantDb } from '../../src/db/tenantClient';
-import { modelNamed, tenantModel, type Column, type Model } from '../../src/graph/tenantModel';
+import { modelNamed, tenantModel, type Column, type Model } from '../../src/model/tenantModel';
 
 export type Row = Record<string, unknown>;
 type Where = Record<string, any>;

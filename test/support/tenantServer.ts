@@ -1,6 +1,6 @@
 // The test server an engine's tenants live on, reached by the test itself (not
 // through the gateway): to make, break and look for tenant databases.
-import type { Engine } from '../../src/db/engine';
+import type { Engine } from '../../src/engine';
 import { quoteMysqlIdent } from '../../src/db/identifiers';
 import { withMysql } from '../../src/db/withMysql';
 import { onServer } from './database';

@@ -1,6 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { hashPassword, verifyPassword } from '../../src/auth/passwords';
-import { createSecretBox, parseKey } from '../../src/auth/secretBox';
+import { createSecretBox } from '../../src/auth/secretBox';
+import { parseKey } from '../../src/encryptionKey';
 
 test('passwords verify against their hash and nothing else', async () => {
   const hash = await hashPassword('admin123');

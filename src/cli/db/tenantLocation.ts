@@ -1,6 +1,6 @@
 // Where a database is, for reports: host, port and database name; never a user
 // name or password.
-import { engineOfUrl } from '../../db/engine';
+import { engineOfUrl } from '../../engine';
 import type { DatabaseServers, TenantLocation } from '../../tenancy/databaseServers';
 
 export function hostAndDatabase(connectionString: string): string {

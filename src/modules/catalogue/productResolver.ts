@@ -3,7 +3,7 @@ import { Arg, Args, Ctx, Field, FieldResolver, ID, Info, InputType, Mutation, Qu
 import { withinPlanLimit } from '../../billing/planLimits';
 import { badInput } from '../../errors';
 import type { Product as ProductRow } from '../../generated/tenant/client';
-import { Computed } from '../../graph/computed';
+import { Computed } from '../../planner/computed';
 import { typesOf } from '../../graph/modelTypes';
 import { readList } from '../../graph/rootFields';
 import { parseId } from '../../ids';

@@ -6,7 +6,7 @@ import { z } from 'zod';
 import type { TenantDb } from '../../db/tenantClient';
 import { parseInput } from '../../domain/validate';
 import type { Prisma } from '../../generated/tenant/client';
-import { TRACKED_TYPE, isDomainType } from './eventTypes';
+import { TRACKED_TYPE, isDomainType } from '../../domain/eventTypes';
 
 /** The largest `properties` accepted, as JSON in UTF-8. */
 export const MAX_PROPERTIES_BYTES = 4096;

@@ -5,7 +5,7 @@ import { inTransaction } from '../../domain/transaction';
 import { fitsColumn, parseInput } from '../../domain/validate';
 import { ErrorCode, gatewayError, notFound } from '../../errors';
 import type { Customer } from '../../generated/tenant/client';
-import { modelNamed } from '../../graph/tenantModel';
+import { modelNamed } from '../../model/tenantModel';
 
 const CustomerFields = z.object({
   name: z.string().trim().min(1, 'is required').check(fitsColumn('Customer', 'name')),

@@ -4,7 +4,7 @@
 // worked a few at a time, so thousands of tenants cost a few connections for a while,
 // never a connection each at once; a tenant that fails is logged and the rest go on.
 import type { Task } from 'graphile-worker';
-import { dropExpiredEvents } from '../../modules/core/eventRetention';
+import { dropExpiredEvents } from '../../domain/eventRetention';
 import type { Services } from '../../services';
 
 export const EVENT_RETENTION_TASK = 'tenantgraph:dropExpiredEvents';
@@ -55,7 +55,7 @@ export async function dropExpiredEventsOfAllTenants(services: Pick<Services, 'co
   }
 }
 
-export const eventRetentionTask = (services: Services): Task => async () => {
+export const eventRetentionTask = (services: Pick<Services, 'config' | 'log' | 'platform' | 'pool'>): Task => async () => {
   const run = await dropExpiredEventsOfAllTenants(services);
   services.log.info({ ...run, retentionDays: services.config.eventRetentionDays }, 'expired events dropped');
 };

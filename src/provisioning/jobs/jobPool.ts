@@ -2,7 +2,7 @@
 import pg from 'pg';
 import type { Services } from '../../services';
 
-export function jobPool(services: Services, platformUrl: string, max: number): pg.Pool {
+export function jobPool(services: Pick<Services, 'log'>, platformUrl: string, max: number): pg.Pool {
   const pgPool = new pg.Pool({ connectionString: platformUrl, max });
   // A connection that breaks (a database restart) must not take the process down;
   // graphile-worker reconnects, and its listening client is checked out for good.

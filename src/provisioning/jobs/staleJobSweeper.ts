@@ -14,7 +14,7 @@ export interface Sweeper {
 }
 
 /** Worker pools holding our jobs with no sign of life for `staleMs`. */
-async function deadOwners(services: Services, staleMs: number): Promise<string[]> {
+async function deadOwners(services: Pick<Services, 'platform'>, staleMs: number): Promise<string[]> {
   // A pool that only just locked a job has not written a heartbeat yet: judge it by
   // graphile-worker's lock time until then.
   const rows = await services.platform.$queryRaw<Array<{ owner: string }>>`
@@ -30,7 +30,7 @@ async function deadOwners(services: Services, staleMs: number): Promise<string[]
   return rows.map((r) => r.owner);
 }
 
-export function startStaleJobSweeper(services: Services, utils: WorkerUtils): Sweeper {
+export function startStaleJobSweeper(services: Pick<Services, 'config' | 'log' | 'platform'>, utils: WorkerUtils): Sweeper {
   const { log } = services;
   const { staleMs } = services.config.jobs;
   let sweeping: Promise<void> | undefined;

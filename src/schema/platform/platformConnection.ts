@@ -10,7 +10,7 @@ import { badInput } from '../../errors';
 import { decodeCursor, encodeCursor, reversed } from '../../planner/order';
 import { DEFAULT_PAGE, pageWindow } from '../../planner/pageSize';
 import type { ListArgs } from '../../planner/statement';
-import type { Direction } from '../../graph/tenantModel';
+import type { Direction } from '../../model/tenantModel';
 import { declareListArgs, describeOrder, orderByEnum } from '../listInputs';
 import { PageInfo } from '../pageInfo';
 import { allOf, idColumn, NOTHING, onColumn, pathOf, platformWhere, prismaWhere, type ColumnField, type PrismaWhere, type WhereField } from './platformWhere';

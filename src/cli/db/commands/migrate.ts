@@ -3,7 +3,7 @@
 // provisioning (or failed, or archived) are left to their provisioning job.
 import { tenantMigrations } from '../../../db/migrations';
 import { applyMigrations } from '../../../db/migrator';
-import { preparePlatformDatabase } from '../../../db/platformDatabase';
+import { preparePlatformDatabase } from '../../../provisioning/platformDatabase';
 import { withTenantSql } from '../../../provisioning/tenantSql';
 import { announcePlansWritten } from '../../../tenancy/tenantChanges';
 import type { DbContext } from '../dbContext';

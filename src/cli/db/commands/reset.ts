@@ -6,7 +6,7 @@ import { databaseOf, withDatabase } from '../../../db/urls';
 import { dropDatabase } from '../../../provisioning/tenantStorage';
 import { dropTenantStorage } from '../../../provisioning/dropTenantStorage';
 import { dropTenantTemplates } from '../../../provisioning/tenantTemplate';
-import { preparePlatformDatabase } from '../../../db/platformDatabase';
+import { preparePlatformDatabase } from '../../../provisioning/platformDatabase';
 import type { DbContext } from '../dbContext';
 import { RefusedError } from '../refused';
 import type { Outcome } from '../summary';

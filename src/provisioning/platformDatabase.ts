@@ -1,12 +1,13 @@
-// Brings the platform database to the current migrations and reference data.
+// Brings the platform database to the current migrations and reference data (the
+// billing plans): db/ gives the means, this puts them together with what billing seeds.
 import { seedPlans } from '../billing/plans';
 import type { Logger } from '../logger';
-import { ensureDatabase } from './ensureDatabase';
-import { loadMigrations } from './migrations';
-import { applyMigrations } from './migrator';
-import { createPlatformClient } from './platformClient';
-import { pgConnection } from './sqlConnection';
-import { withClient } from './withClient';
+import { ensureDatabase } from '../db/ensureDatabase';
+import { loadMigrations } from '../db/migrations';
+import { applyMigrations } from '../db/migrator';
+import { createPlatformClient } from '../db/platformClient';
+import { pgConnection } from '../db/sqlConnection';
+import { withClient } from '../db/withClient';
 
 /** Returns the names of the migrations it applied. */
 export async function preparePlatformDatabase(url: string, log: Logger): Promise<string[]> {

@@ -2,7 +2,7 @@
 // events (`order.paid`) are written by the changes they report and delivered to
 // webhooks; a client tracking events must not be able to forge one, so every name
 // in a domain namespace (`order`, `invoice`, ...) is the data's, whatever follows it.
-import { EVENT_TYPES } from '../../domain/tenantEvents';
+import { EVENT_TYPES } from './tenantEvents';
 
 /** `order`, `invoice`, ...: the first word of every domain event type. */
 export const DOMAIN_NAMESPACES = [...new Set(EVENT_TYPES.map((type) => type.split('.')[0]))];

@@ -2,9 +2,9 @@
 // relayed: its webhook deliveries are still to be queued, and dropping it would lose
 // them. Ids are UUIDv7, so "older than the cutoff" is a primary-key range: a tenant
 // with nothing to drop costs one indexed look, whatever the size of its table.
-import type { TenantDb } from '../../db/tenantClient';
-import { uuidv7Floor } from '../../db/uuidTime';
-import type { Prisma } from '../../generated/tenant/client';
+import type { TenantDb } from '../db/tenantClient';
+import { uuidv7Floor } from '../db/uuidTime';
+import type { Prisma } from '../generated/tenant/client';
 import { DOMAIN_NAMESPACES } from './eventTypes';
 
 // Small batches keep each statement short and the locks it takes few.

@@ -8,9 +8,9 @@
 // The tenant is the one the result belongs to (a `tenantId` on it, or the Tenant
 // itself), else the request's tenant when the field used it.
 import { getNamedType, type GraphQLResolveInfo, type GraphQLSchema } from 'graphql';
-import type { GatewayContext } from '../schema/context';
-import { isAudited } from '../schema/fieldExtensions';
-import type { AuditEntry } from './auditLog';
+import type { GatewayContext } from './context';
+import { isAudited } from './fieldExtensions';
+import type { AuditEntry } from '../audit/auditLog';
 
 type Row = Record<string, unknown>;
 const asRow = (value: unknown): Row | undefined => (value && typeof value === 'object' && !Array.isArray(value) ? (value as Row) : undefined);

@@ -1,4 +1,4 @@
-// Writes the audit entries an operation's mutations left (audit/mutationTrail.ts)
+// Writes the audit entries an operation's mutations left (schema/mutationTrail.ts)
 // when its execution ends: who (user, API key or anonymous), what (the field, its
 // target id, its arguments with secrets redacted), when, and which tenant. Mutations
 // added later are covered without doing anything; a mutation that changes nothing

@@ -134,6 +134,8 @@ function tenantModel(datamodel, sources = {}, lengths = {}) {
           localColumn: columnOf(model, local),
           targetColumn: columnOf(target, remote),
           nullable: !field.isList && !field.isRequired,
+          // Deleting the target deletes these rows too (the database does it; the gateway announces them).
+          ...(holdsKey && field.relationOnDelete === 'Cascade' ? { cascades: true } : {}),
           ...(doc.description ? { description: doc.description } : {}),
           ...(fieldHidden ? { hidden: true } : {}),
           ...(doc.annotations.order ? { order: readOrder(doc.annotations.order, target.fields, at) } : {}),

@@ -5,7 +5,7 @@
 // analytics read it, and the live feed streams it.
 import { MODULE_EVENTS } from '../generated/moduleEvents';
 import { Prisma } from '../generated/tenant/client';
-import { tenantModel } from '../model/tenantModel';
+import { tenantModel, type Model } from '../model/tenantModel';
 import type { Tx } from './transaction';
 
 /** The events the rules of the modules built in record (their events.ts); tracked (analytics) events have types of the client's choosing. */
@@ -14,8 +14,11 @@ export type DomainEventType = (typeof MODULE_EVENTS)[number];
 /** The events of the models no module claims (a deployment's own), written by their generic mutations: gymClass.created, ... */
 export type ModelEventType = `${string}.${'created' | 'updated' | 'deleted'}`;
 
+/** Whether a model's rows announce their changes (`gymClass.deleted`): the graph's models that no module claims. */
+export const announcesChanges = (model: Model) => !model.hidden && !model.module;
+
 export const MODEL_EVENT_TYPES: ModelEventType[] = tenantModel.models
-  .filter((m) => !m.hidden && !m.module)
+  .filter(announcesChanges)
   .flatMap((m) => (['created', 'updated', 'deleted'] as const).map((what) => `${m.singular}.${what}` as const));
 
 /** Every type a tenant's data emits, what webhooks may subscribe to. */

@@ -4,11 +4,12 @@
 // checked from the model before any database work, the same on both engines: text
 // lengths (tenantModel.ts maxLength), a decimal's digits from @db.Decimal(p, s) (never
 // rounded), the row's references (a missing id, or another tenant's, is NOT_FOUND);
-// and a delete that rows still refer to is a CONFLICT naming them.
+// and a delete that rows still refer to is a CONFLICT naming them. Rows a delete takes
+// with it (onDelete: Cascade) get their own `.deleted` events.
 import { ErrorCode, badInput, gatewayError, notFound } from '../errors';
 import { parseId } from '../ids';
 import type { TenantDb } from '../db/tenantClient';
-import { eventObject, recordTenantEvent } from '../domain/tenantEvents';
+import { announcesChanges, eventObject, recordTenantEvent } from '../domain/tenantEvents';
 import { inTransaction, type Tx } from '../domain/transaction';
 import { lowerFirst } from '../model/names';
 import { modelNamed, tenantModel, type Column, type Model } from '../model/tenantModel';
@@ -22,6 +23,7 @@ interface Delegate {
   update(args: { where: { id: string }; data: Input }): Promise<Row>;
   delete(args: { where: { id: string } }): Promise<Row>;
   findFirst(args: { where: Input; select: { id: true } }): Promise<{ id: string } | null>;
+  findMany(args: { where: Input }): Promise<Row[]>;
 }
 
 /** Prisma Client's delegate of a model (`tx.gymClass`). */
@@ -74,6 +76,25 @@ function referrers(model: Model): string[] {
   );
 }
 
+/**
+ * The rows the database will delete with rows `ids` of `model` (onDelete: Cascade), and
+ * theirs in turn, read before they go: the models with events get a `.deleted` event
+ * for each, as if deleted one by one, so webhooks and the live feed miss none.
+ */
+async function cascadedRows(tx: Tx, model: Model, ids: string[]): Promise<Array<{ model: Model; row: Row }>> {
+  const found: Array<{ model: Model; row: Row }> = [];
+  for (const other of tenantModel.models) {
+    for (const relation of other.relations) {
+      if (!relation.cascades || relation.target !== model.name || relation.targetColumn !== 'id') continue;
+      const key = other.columns.find((c) => c.column === relation.localColumn)!;
+      const rows = await delegateOf(tx, other).findMany({ where: { [key.name]: { in: ids } } });
+      if (rows.length === 0) continue;
+      found.push(...rows.map((row) => ({ model: other, row })), ...(await cascadedRows(tx, other, rows.map((r) => r.id))));
+    }
+  }
+  return found;
+}
+
 const isPrismaError = (error: unknown, code: string) => (error as { code?: string } | null)?.code === code;
 
 /** A row as the API shows it, for its event: the model's columns in the graph (no hidden one), a day as "2026-03-21". */
@@ -110,8 +131,10 @@ export function updateRow(db: TenantDb, model: Model, id: string, input: Input):
 export function deleteRow(db: TenantDb, model: Model, id: string): Promise<void> {
   return inTransaction(db, async (tx) => {
     try {
+      const cascaded = await cascadedRows(tx, model, [id]);
       const row = await delegateOf(tx, model).delete({ where: { id } });
       await recordTenantEvent(tx, `${model.singular}.deleted`, shownRow(model, row));
+      for (const gone of cascaded.filter((c) => announcesChanges(c.model))) await recordTenantEvent(tx, `${gone.model.singular}.deleted`, shownRow(gone.model, gone.row));
     } catch (error) {
       if (isPrismaError(error, 'P2025')) throw notFound(model.singular);
       if (isPrismaError(error, 'P2003')) {

@@ -41,6 +41,8 @@ export interface Relation {
   localColumn: string;
   targetColumn: string;
   nullable: boolean;
+  /** A to-one relation whose rows the database deletes with the row they refer to (onDelete: Cascade). */
+  cascades?: true;
   description?: string;
   hidden?: boolean;
   /** The order of a to-many relation's rows, when not the target's default. */

@@ -412,6 +412,38 @@ describe.each(tenantPlacements)('on $engine, $isolation isolation', (placement) 
       }
     });
 
+    test('the rows a delete takes with it (onDelete: Cascade) are announced too: a gym, its classes and their bookings', async () => {
+      const DELETE_GYM = 'mutation($id: ID!) { deleteGym(id: $id) { id } }';
+      const { client } = connectWs(gw.url, { authorization: `Bearer ${owner.token}`, tenant: slug });
+      try {
+        const feed = operate(client, 'subscription { tenantEvents(types: ["gym.deleted", "gymClass.deleted", "classBooking.deleted"]) { type object } }');
+        const deleted = (type: string, id: string) => feed.results.find((r) => r.data?.tenantEvents.type === type && r.data.tenantEvents.object.id === id);
+        // Until the subscription is live, a gym deleted is not heard.
+        await eventually(async () => {
+          const { id } = await createGym('Heard');
+          await ok(DELETE_GYM, { id });
+          return eventually(() => deleted('gym.deleted', id), 1_000).catch(() => undefined);
+        }, 15_000, 0);
+
+        const gym = await createGym('Closing down');
+        const morning = await createClass({ gymId: gym.id, title: 'Morning', startsAt: '2026-10-01T07:00:00Z' });
+        const evening = await createClass({ gymId: gym.id, title: 'Evening', startsAt: '2026-10-01T19:00:00Z' });
+        const booking = await book(morning.id, await createCustomer('Booked Ben'));
+        await ok(DELETE_GYM, { id: gym.id });
+
+        await eventually(() => deleted('classBooking.deleted', booking.id), 15_000);
+        expect(deleted('gym.deleted', gym.id)!.data.tenantEvents.object).toMatchObject({ name: 'Closing down' });
+        expect(deleted('gymClass.deleted', morning.id)!.data.tenantEvents.object).toMatchObject({ title: 'Morning', gymId: gym.id });
+        expect(deleted('gymClass.deleted', evening.id)!.data.tenantEvents.object).toMatchObject({ title: 'Evening', gymId: gym.id });
+        expect(deleted('classBooking.deleted', booking.id)!.data.tenantEvents.object).toMatchObject({ classId: morning.id });
+        // Once each.
+        const ours = [gym.id, morning.id, evening.id, booking.id];
+        expect(feed.results.filter((r) => ours.includes(r.data?.tenantEvents.object.id)).length).toBe(4);
+      } finally {
+        await client.dispose();
+      }
+    });
+
     test('a generic mutation is in the audit log with its target, and the usage meter counts it', async () => {
       const today = new Date().toISOString().slice(0, 10);
       const USAGE = 'query($day: Date!) { usage(from: $day, to: $day) { apiCalls } }';

@@ -3,9 +3,11 @@
 // field answers that value, with no per-row work beyond a property read. A row no
 // plan made (a report's account, a mutation's payload, the resolver path) lacks
 // them: its relation is then read by id, a batch per level (rowLoaders.ts).
-// Mutations that answer a row of the model answer it as a planned read, so a type
-// has one row shape whoever produced it.
-import { GraphQLList, getNamedType, getNullableType, type GraphQLField, type GraphQLFieldResolver, type GraphQLSchema } from 'graphql';
+// Mutations that answer a row of the model answer it as a planned read, and so does
+// a hand-written type's field of a model's type (a report's account, an adjustment's
+// product): a type has one row shape whoever produced it, and the row is read under
+// the same access rules as everywhere (a column only admins read stays theirs).
+import { GraphQLList, GraphQLObjectType, getNamedType, getNullableType, type GraphQLField, type GraphQLFieldResolver, type GraphQLSchema } from 'graphql';
 import { relationPlan, rowsPlan } from '../planner/plan';
 import { plannedRead, plannedRowsById } from '../planner/plannedRead';
 import { answerKey, type Row } from '../planner/shape';
@@ -29,6 +31,15 @@ export function wireGraph(schema: GraphQLSchema): void {
     }
     const grouped = (schema.getType(`${model.typeName}Connection`) as { getFields(): Record<string, GraphQLField<Row, GatewayContext>> }).getFields().groupedAggregates;
     grouped.resolve = (list, _args, _ctx, info) => list[answerKey(info.path.key as string)];
+  }
+  const generated = new Set(allModelTypes().flatMap(({ model }) => [model.typeName, `${model.typeName}Connection`, `${model.typeName}Edge`]));
+  const roots = new Set([schema.getQueryType(), schema.getMutationType(), schema.getSubscriptionType()]);
+  for (const type of Object.values(schema.getTypeMap())) {
+    if (!(type instanceof GraphQLObjectType) || roots.has(type) || generated.has(type.name)) continue;
+    for (const field of Object.values(type.getFields())) {
+      const model = modelOfType(getNamedType(field.type).name);
+      if (model) field.resolve = answeredById(model, field.resolve ?? ((source) => (source as Record<string, unknown>)[field.name]), getNullableType(field.type) instanceof GraphQLList);
+    }
   }
   const mutations = schema.getMutationType()?.getFields() ?? {};
   for (const field of Object.values(mutations)) {
@@ -66,5 +77,17 @@ function answeredThroughPlanner(model: Model, resolve: GraphQLFieldResolver<unkn
     const ids = (answer as Array<{ id: string }>).map((row) => row.id);
     const rows = await plannedRowsById(target, role, rowsPlan(info, model, nest), ids, info.variableValues);
     return ids.map((id) => rows.get(id));
+  };
+}
+
+/** A hand-written type's rows of a model, read again by id as the field asks for them: a batch per field and level, however many parents. */
+function answeredById(model: Model, resolve: GraphQLFieldResolver<unknown, GatewayContext>, list: boolean): GraphQLFieldResolver<unknown, GatewayContext> {
+  return async (source, args, ctx, info) => {
+    const answer = (await resolve(source, args, ctx, info)) as { id: string } | Array<{ id: string }> | null | undefined;
+    if (answer === null || answer === undefined) return answer;
+    const { rows } = await ctx.tenant();
+    const plan = rowsPlan(info, model, ctx.services.config.plannedReads);
+    const load = async (row: { id: string }) => (await rows.load(plan, row.id, info.variableValues)) ?? null;
+    return list ? Promise.all((answer as Array<{ id: string }>).map(load)) : load(answer as { id: string });
   };
 }

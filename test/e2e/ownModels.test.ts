@@ -478,6 +478,21 @@ describe('a column added to a built-in module’s model, with no other change', 
       });
     });
 
+    test("its @access holds wherever a customer appears: the graph's lists and a report's customer alike", async () => {
+      const ask = (query: string, as: DeploymentUser) => gw.request(query, { token: as.token, tenant: slug });
+      const { customers } = await ok('{ customers(where: { name: { eq: "Tier Gold A" } }) { nodes { id } } }');
+      const id = customers.nodes[0].id;
+      const LEDGER = `{ customerLedger(customerId: "${id}") { customer { name loyaltyPoints } } }`;
+      expect((await ask(LEDGER, admin)).body.data).toEqual({ customerLedger: { customer: { name: 'Tier Gold A', loyaltyPoints: 120 } } });
+      for (const query of [`{ customer(id: "${id}") { name loyaltyPoints } }`, LEDGER]) {
+        const { body } = await ask(query, member);
+        expect({ query, codes: body.errors?.map((e) => e.extensions.code) }).toEqual({ query, codes: ['FORBIDDEN'] });
+      }
+      expect((await ask(`{ customerLedger(customerId: "${id}") { customer { name loyaltyTier } } }`, member)).body.data).toEqual({
+        customerLedger: { customer: { name: 'Tier Gold A', loyaltyTier: 'gold' } },
+      });
+    });
+
     test('queryable, sortable and filterable; grouped and aggregated as its type allows', async () => {
       const { customers } = await ok(`{ customers(where: { name: { startsWith: "Tier " }, loyaltyTier: { isNull: false } }, orderBy: [LOYALTY_TIER_ASC, LOYALTY_POINTS_DESC]) {
         nodes { name loyaltyTier loyaltyPoints }

@@ -14,10 +14,10 @@ import { graphqlRequest, TEST_PASSWORD, type GraphQLResponse, type RequestOption
 
 const root = path.resolve(__dirname, '../..');
 
-/** Columns added to a built-in module's model, with no other change to the sources. */
+/** Columns added to a built-in module's model, with no other change to the sources (one of them for admins' eyes only). */
 export const CUSTOMER_COLUMNS = {
   file: 'prisma/tenant/modules/customers/customers.prisma',
-  replace: ['  createdAt  DateTime @default(now())', '  loyaltyTier   String?\n  loyaltyPoints Int      @default(0)\n  createdAt  DateTime @default(now())'] as [string, string],
+  replace: ['  createdAt  DateTime @default(now())', '  loyaltyTier   String?\n  /// Only admins see what a customer has earned.\n  /// @access read: ADMIN\n  loyaltyPoints Int      @default(0)\n  createdAt  DateTime @default(now())'] as [string, string],
 };
 
 /** The deployments tests and docs pages use, by name. */

@@ -9,7 +9,7 @@
 // the same access rules as everywhere (a column only admins read stays theirs).
 import { GraphQLList, GraphQLObjectType, getNamedType, getNullableType, type GraphQLField, type GraphQLFieldResolver, type GraphQLSchema } from 'graphql';
 import { relationPlan, rowsPlan } from '../planner/plan';
-import { plannedRead, plannedRowsById } from '../planner/plannedRead';
+import { notFound } from '../errors';
 import { answerKey, type Row } from '../planner/shape';
 import type { GatewayContext } from '../schema/context';
 import { computedColumns } from '../planner/computed';
@@ -32,19 +32,18 @@ export function wireGraph(schema: GraphQLSchema): void {
     const grouped = (schema.getType(`${model.typeName}Connection`) as { getFields(): Record<string, GraphQLField<Row, GatewayContext>> }).getFields().groupedAggregates;
     grouped.resolve = (list, _args, _ctx, info) => list[answerKey(info.path.key as string)];
   }
+  // Rows of a model that a resolver answers rather than the graph's own fields: a
+  // mutation's payload, a field of a hand-written type (a report's account).
   const generated = new Set(allModelTypes().flatMap(({ model }) => [model.typeName, `${model.typeName}Connection`, `${model.typeName}Edge`]));
-  const roots = new Set([schema.getQueryType(), schema.getMutationType(), schema.getSubscriptionType()]);
+  const graphRoots = new Set([schema.getQueryType(), schema.getSubscriptionType()]);
   for (const type of Object.values(schema.getTypeMap())) {
-    if (!(type instanceof GraphQLObjectType) || roots.has(type) || generated.has(type.name)) continue;
+    if (!(type instanceof GraphQLObjectType) || graphRoots.has(type) || generated.has(type.name)) continue;
     for (const field of Object.values(type.getFields())) {
       const model = modelOfType(getNamedType(field.type).name);
-      if (model) field.resolve = answeredById(model, field.resolve ?? ((source) => (source as Record<string, unknown>)[field.name]), getNullableType(field.type) instanceof GraphQLList);
+      if (!model || field.extensions.answersPlannedRow) continue;
+      const resolve = field.resolve ?? ((source: unknown) => (source as Record<string, unknown>)[field.name]);
+      field.resolve = answeredThroughPlanner(model, resolve, getNullableType(field.type) instanceof GraphQLList);
     }
-  }
-  const mutations = schema.getMutationType()?.getFields() ?? {};
-  for (const field of Object.values(mutations)) {
-    const model = modelOfType(getNamedType(field.type).name);
-    if (model && field.resolve && !field.extensions.answersPlannedRow) field.resolve = answeredThroughPlanner(model, field.resolve, getNullableType(field.type) instanceof GraphQLList);
   }
 }
 
@@ -67,27 +66,20 @@ const shadowingColumn =
   (row, args, ctx, info) =>
     Object.keys(args).length === 0 ? row[name] : resolve(row, args, ctx, info);
 
+/**
+ * The rows `resolve` answers, read again through the planner by id as the field asks
+ * for them, a batch per field and level: one missing is NOT_FOUND, or null in a list.
+ */
 function answeredThroughPlanner(model: Model, resolve: GraphQLFieldResolver<unknown, GatewayContext>, list: boolean): GraphQLFieldResolver<unknown, GatewayContext> {
-  return async (source, args, ctx, info) => {
-    const answer = (await resolve(source, args, ctx, info)) as { id: string } | Array<{ id: string }> | null | undefined;
-    if (answer === null || answer === undefined) return answer;
-    const { target, role } = await ctx.tenant();
-    const nest = ctx.services.config.plannedReads;
-    if (!list) return plannedRead(target, role, info, { kind: 'one', id: (answer as { id: string }).id, what: model.singular }, nest);
-    const ids = (answer as Array<{ id: string }>).map((row) => row.id);
-    const rows = await plannedRowsById(target, role, rowsPlan(info, model, nest), ids, info.variableValues);
-    return ids.map((id) => rows.get(id));
-  };
-}
-
-/** A hand-written type's rows of a model, read again by id as the field asks for them: a batch per field and level, however many parents. */
-function answeredById(model: Model, resolve: GraphQLFieldResolver<unknown, GatewayContext>, list: boolean): GraphQLFieldResolver<unknown, GatewayContext> {
   return async (source, args, ctx, info) => {
     const answer = (await resolve(source, args, ctx, info)) as { id: string } | Array<{ id: string }> | null | undefined;
     if (answer === null || answer === undefined) return answer;
     const { rows } = await ctx.tenant();
     const plan = rowsPlan(info, model, ctx.services.config.plannedReads);
-    const load = async (row: { id: string }) => (await rows.load(plan, row.id, info.variableValues)) ?? null;
-    return list ? Promise.all((answer as Array<{ id: string }>).map(load)) : load(answer as { id: string });
+    const load = (id: string) => rows.load(plan, id, info.variableValues);
+    if (list) return Promise.all((answer as Array<{ id: string }>).map(async ({ id }) => (await load(id)) ?? null));
+    const row = await load((answer as { id: string }).id);
+    if (!row) throw notFound(model.singular);
+    return row;
   };
 }

@@ -39,26 +39,19 @@ describe.each(tenantEngines)('on %s', (engine: Engine) => {
 
   /** Events as their writers store them (the outbox of a change, or trackEvent), at chosen moments: ids are UUIDv7 of the moment, as Prisma makes them. */
   async function store(tenant: TenantRecord, events: Fixture[]) {
-    const lease = gw.services.pool.acquire(tenant);
-    try {
-      await lease.db.tenantEvent.createMany({
+    await gw.withTenantDb(tenant, (db) =>
+      db.tenantEvent.createMany({
         data: events.map(({ type, at, relayed = true, payload = {} }) => {
           const occurredAt = new Date(at);
           return { id: uuidv7({ msecs: occurredAt.getTime() }), type, payload, occurredAt, relayedAt: relayed ? occurredAt : null };
         }),
-      });
-    } finally {
-      lease.release();
-    }
+      }),
+    );
   }
 
   async function storedTypes(tenant: TenantRecord) {
-    const lease = gw.services.pool.acquire(tenant);
-    try {
-      return (await lease.db.tenantEvent.findMany({ orderBy: { occurredAt: 'asc' } })).map((e) => `${e.type}${e.relayedAt ? '' : ' (not relayed)'}`);
-    } finally {
-      lease.release();
-    }
+    const events = await gw.withTenantDb(tenant, (db) => db.tenantEvent.findMany({ orderBy: { occurredAt: 'asc' } }));
+    return events.map((e) => `${e.type}${e.relayedAt ? '' : ' (not relayed)'}`);
   }
 
   beforeAll(async () => {
@@ -225,12 +218,7 @@ describe.each(tenantEngines)('on %s', (engine: Engine) => {
       'api.ping',
     ]);
     // Once relayed, the domain event goes at the next run.
-    const lease = gw.services.pool.acquire(aged);
-    try {
-      await lease.db.tenantEvent.updateMany({ where: { type: 'invoice.issued' }, data: { relayedAt: now } });
-    } finally {
-      lease.release();
-    }
+    await gw.withTenantDb(aged, (db) => db.tenantEvent.updateMany({ where: { type: 'invoice.issued' }, data: { relayedAt: now } }));
     expect(await dropExpiredEventsOfAllTenants(gw.services, now)).toEqual({ tenants: 3, dropped: 1, failed: 0 });
     expect(await storedTypes(aged)).toEqual(['recent.tracked', 'order.cancelled (not relayed)']);
   });

@@ -22,15 +22,7 @@ describe.each(tenantEngines)('on %s', (engine) => {
 
   const create = async (input: Record<string, unknown>) => (await owner.call(CREATE, { i: input })).createCustomer;
 
-  async function eventsOf(customerId: string) {
-    const lease = gw.services.pool.acquire(tenant);
-    try {
-      const events = await lease.db.tenantEvent.findMany({ orderBy: { id: 'asc' } });
-      return events.filter((e) => (e.payload as { id?: string }).id === customerId).map((e) => ({ type: e.type, payload: e.payload }));
-    } finally {
-      lease.release();
-    }
-  }
+  const eventsOf = (customerId: string) => gw.eventsAbout(tenant, customerId);
 
   beforeAll(async () => {
     gw = await startTestGateway({ engine });

@@ -105,12 +105,7 @@ describe.each(tenantEngines)('on %s', (engine: Engine) => {
     expect(out).toMatch(/seed \[1\/1\] plans: plan catalogue written/);
     expect(out).toMatch(/fresh: defaults present/);
     expect(out).toContain('demo data: not written (DEMO is off)');
-    const lease = gw.services.pool.acquire((await gw.services.registry.find('fresh'))!);
-    try {
-      expect(await lease.db.account.count()).toBeGreaterThan(10);
-    } finally {
-      lease.release();
-    }
+    expect(await gw.withTenantDb((await gw.services.registry.find('fresh'))!, (db) => db.account.count())).toBeGreaterThan(10);
   });
 
   test('test-connection: reaches the platform, the tenant servers and Redis; names what it cannot reach, never its password', async () => {

@@ -49,15 +49,12 @@ describe.each(tenantEngines)('on %s', (engine) => {
   test('invoices count per calendar month: last month’s do not use this month’s allowance', async () => {
     const tenant = await gw.createTenant({ slug: 'tiny-books', owner, plan: 'tiny' });
     const lastMonth = new Date(Date.UTC(new Date().getUTCFullYear(), new Date().getUTCMonth() - 1, 15));
-    const lease = gw.services.pool.acquire(tenant);
-    try {
+    await gw.withTenantDb(tenant, async (db) => {
       for (const n of [1, 2, 3]) {
         const id = `${uuidv7Floor(lastMonth).slice(0, 24)}${randomBytes(6).toString('hex')}`;
-        await lease.db.invoice.create({ data: { id, number: `OLD-${n}`, kind: 'SALE', currency: 'USD', createdAt: lastMonth } });
+        await db.invoice.create({ data: { id, number: `OLD-${n}`, kind: 'SALE', currency: 'USD', createdAt: lastMonth } });
       }
-    } finally {
-      lease.release();
-    }
+    });
     const as = { token: owner.token, tenant: 'tiny-books' };
     expect((await gw.request(CREATE_INVOICE, { ...as, variables: invoice })).body.errors).toBeUndefined();
     expect((await gw.request(CREATE_INVOICE, { ...as, variables: invoice })).body.errors).toBeUndefined();
@@ -95,12 +92,7 @@ describe.each(tenantEngines)('on %s', (engine) => {
   /** Puts 4 MB of barely compressible text into one of the tenant's products, straight into its database. */
   async function fillStorage(slug: string, sku: string) {
     const tenant = (await gw.services.registry.find(slug))!;
-    const lease = gw.services.pool.acquire(tenant);
-    try {
-      await lease.db.product.update({ where: { sku }, data: { attributes: { scan: randomBytes(3 * 2 ** 20).toString('base64') } } });
-    } finally {
-      lease.release();
-    }
+    await gw.withTenantDb(tenant, (db) => db.product.update({ where: { sku }, data: { attributes: { scan: randomBytes(3 * 2 ** 20).toString('base64') } } }));
   }
 
   describe.each(isolationsOn(engine))('%s isolation', (isolation) => {

@@ -2,6 +2,7 @@
 // goods or opening stock put a product's stock right, each moving it and posting its
 // value at the product's unit cost to the books, which keep balancing. Once per engine.
 import { ACCOUNT } from '../../src/modules/books/chartOfAccounts';
+import type { TenantDb } from '../../src/db/tenantClient';
 import type { TenantRecord } from '../../src/tenancy/tenantRegistry';
 import { tenantEngines } from '../support/engines';
 import { startTestGateway, type TestGateway } from '../support/testGateway';
@@ -24,14 +25,7 @@ describe.each(tenantEngines)('on %s', (engine) => {
   const adjust = async (api: TenantApi, input: Record<string, unknown>) => (await api.call(ADJUST, { i: input })).adjustStock;
   const line = (code: string, debit: string, credit: string) => expect.objectContaining({ debit, credit, account: expect.objectContaining({ code }) });
 
-  async function tenantDb<T>(work: (db: ReturnType<TestGateway['services']['pool']['acquire']>['db']) => Promise<T>): Promise<T> {
-    const lease = gw.services.pool.acquire(tenant);
-    try {
-      return await work(lease.db);
-    } finally {
-      lease.release();
-    }
-  }
+  const tenantDb = <T>(work: (db: TenantDb) => Promise<T>) => gw.withTenantDb(tenant, work);
 
   beforeAll(async () => {
     gw = await startTestGateway({ engine });
@@ -156,12 +150,7 @@ describe.each(tenantEngines)('on %s', (engine) => {
     const other = await gw.createUser();
     const older = await gw.createTenant({ slug: 'older-stock', owner: other });
     const api = tenantApi(gw, other.token, 'older-stock');
-    const lease = gw.services.pool.acquire(older);
-    try {
-      await lease.db.account.deleteMany({ where: { code: { in: [ACCOUNT.INVENTORY_ADJUSTMENTS, ACCOUNT.INVENTORY_WRITE_OFFS] } } });
-    } finally {
-      lease.release();
-    }
+    await gw.withTenantDb(older, (db) => db.account.deleteMany({ where: { code: { in: [ACCOUNT.INVENTORY_ADJUSTMENTS, ACCOUNT.INVENTORY_WRITE_OFFS] } } }));
     const coin = (await api.createProduct({ sku: 'COIN', name: 'Coin', kind: 'COIN', price: '900', cost: '800' })).id;
     await adjust(api, { productId: coin, reason: 'OPENING', quantity: '3' });
     const counted = await adjust(api, { productId: coin, reason: 'COUNT', quantity: '2' });

@@ -15,6 +15,7 @@ import { startJobWorker, type JobWorker } from '../../src/provisioning/jobs/jobW
 import { provisionTenant } from '../../src/provisioning/provisionTenant';
 import { startGateway } from '../../src/server/gateway';
 import type { Services } from '../../src/services';
+import type { TenantDb } from '../../src/db/tenantClient';
 import type { TenantRecord } from '../../src/tenancy/tenantRegistry';
 import type { Engine } from '../../src/engine';
 import { engineName } from '../../src/engine';
@@ -70,6 +71,10 @@ export interface TestGateway {
   }): Promise<TenantRecord>;
   /** The engine its tenants are created on by default. */
   engine: Engine;
+  /** Runs `work` on the tenant's tables through a lease of the gateway's own pool (for setting up rows or checking them). */
+  withTenantDb<T>(tenant: TenantRecord, work: (db: TenantDb) => Promise<T>): Promise<T>;
+  /** The tenant's events (oldest first) whose object has id `id`: their type and payload. */
+  eventsAbout(tenant: TenantRecord, id: string): Promise<Array<{ type: string; payload: Record<string, unknown> }>>;
   /** One more job worker, for provisioning jobs only, on this gateway's services (e.g. when the gateway runs with JOB_CONCURRENCY=0). */
   startWorker(concurrency?: number): Promise<JobWorker>;
   /** Shuts this gateway down as in production (counters flushed) and keeps the databases. */
@@ -156,6 +161,15 @@ export async function startTestGateway(
   // WebSockets (the gateway's), the job workers (theirs), then the clients.
   const stop = () => (stopped ??= closeServices(services).then(() => undefined));
 
+  async function withTenantDb<T>(tenant: TenantRecord, work: (db: TenantDb) => Promise<T>): Promise<T> {
+    const lease = services.pool.acquire(tenant);
+    try {
+      return await work(lease.db);
+    } finally {
+      lease.release();
+    }
+  }
+
   return {
     url: gateway.url,
     env,
@@ -171,6 +185,11 @@ export async function startTestGateway(
       return { id: user.id, email, token: session.token, refreshToken: session.refreshToken, sessionId };
     },
     engine,
+    withTenantDb,
+    async eventsAbout(tenant, id) {
+      const events = await withTenantDb(tenant, (db) => db.tenantEvent.findMany({ orderBy: { id: 'asc' } }));
+      return events.filter((e) => (e.payload as { id?: string }).id === id).map((e) => ({ type: e.type, payload: e.payload as Record<string, unknown> }));
+    },
     async createTenant({ slug = `shop-${++tenants}`, isolation = 'DATABASE', owner, members = [], plan = 'enterprise', engine: on = engine }) {
       const tenant = await services.platform.$transaction((tx) =>
         createTenantRecord(tx, { slug, name: slug, isolation, engine: engineName(on), planCode: plan, ownerId: owner.id }),

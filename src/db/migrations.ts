@@ -46,19 +46,22 @@ export function readMigrationSet(dir: string): MigrationSet {
     .map((name) => {
       const sql = readFileSync(path.join(dir, name, 'migration.sql'), 'utf8');
       const statements = splitSqlStatements(sql);
-      return {
-        name,
-        // Prisma Migrate's checksum: SHA-256 of the file as written, in hex.
-        checksum: createHash('sha256').update(sql).digest('hex'),
-        statements,
-        tables: statements.filter((s) => CREATE_TABLE.test(s)).length,
-      };
+      return { name, checksum: migrationChecksum(sql), statements, tables: statements.filter((s) => CREATE_TABLE.test(s)).length };
     });
-  const fingerprint = createHash('sha256')
+  return { engine: lockedEngine(dir), migrations, fingerprint: migrationsFingerprint(migrations) };
+}
+
+/** Prisma Migrate's checksum of a migration: SHA-256 of its file as written, in hex. */
+export function migrationChecksum(sql: string): string {
+  return createHash('sha256').update(sql).digest('hex');
+}
+
+/** The `fingerprint` of a MigrationSet holding `migrations`. */
+export function migrationsFingerprint(migrations: Migration[]): string {
+  return createHash('sha256')
     .update(migrations.map((m) => `${m.name}:${m.checksum}`).join('\n'))
     .digest('hex')
     .slice(0, 12);
-  return { engine: lockedEngine(dir), migrations, fingerprint };
 }
 
 export function loadMigrations(folder: MigrationFolder): MigrationSet {

@@ -30,6 +30,7 @@ const schema = z.object({
   TENANT_SERVERS: z.string().optional(),
   TENANT_DB_PREFIX: z.string().regex(/^[a-z][a-z0-9_]{0,20}$/).default('tg_'),
   SHARED_SCHEMA_DATABASE: z.string().regex(/^[a-z][a-z0-9_]{0,62}$/).default('tenantgraph_shared'),
+  POOL_DATABASE: z.string().regex(/^[a-z][a-z0-9_]{0,54}$/).default('tenantgraph_pool'),
   BASE_DOMAIN: z.string().optional(),
   DNS_RESOLVER: z.string().optional(),
   DNS_TIMEOUT_MS: int(100).default(5000),
@@ -98,6 +99,7 @@ export const settingDescriptions: Record<keyof z.input<typeof schema>, string> =
   TENANT_SERVERS: 'where tenant databases live: `name=<url>` pairs, comma separated, each a PostgreSQL (`postgresql://...`) or MySQL 8 / MariaDB (`mysql://...`, `mariadb://...`) server; `name=<direct url>|<pooled url>` sends requests to a PostgreSQL server through a pooler such as PgBouncer (transaction pooling) and provisioning, migrations and the db command to the server directly; default: the platform server',
   TENANT_DB_PREFIX: 'prefix of every tenant database and schema name',
   SHARED_SCHEMA_DATABASE: 'database that holds the tenants with SCHEMA isolation, one schema each',
+  POOL_DATABASE: 'database whose shared tables hold the rows of the tenants with POOL isolation (on each PostgreSQL tenant server); the gateway reaches it as the role `<POOL_DATABASE>_gateway`, which it creates',
   BASE_DOMAIN: 'route `<slug>.<BASE_DOMAIN>` hosts to tenant `<slug>`',
   DNS_RESOLVER: 'the DNS servers that verify custom domains (`verifyTenantDomain` reads their TXT record), comma separated `address` or `address:port` (`[address]:port` for IPv6), e.g. `127.0.0.1:5353`; default: the system\'s resolvers',
   DNS_TIMEOUT_MS: 'how long a custom domain\'s verification waits for each DNS server to answer; none answering is DNS_UNAVAILABLE',
@@ -234,6 +236,8 @@ export interface Config {
   tenantServers: DatabaseServer[] | undefined;
   tenantDbPrefix: string;
   sharedSchemaDatabase: string;
+  /** POOL_DATABASE: its role is `${poolDatabase}_gateway`. */
+  poolDatabase: string;
   baseDomain: string | undefined;
   /** Custom domains are verified through these DNS servers (`address[:port]`), or the system's when undefined. */
   dns: { resolvers: string[] | undefined; timeoutMs: number };
@@ -363,6 +367,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     tenantServers: e.TENANT_SERVERS ? parseServers(e.TENANT_SERVERS) : undefined,
     tenantDbPrefix: e.TENANT_DB_PREFIX,
     sharedSchemaDatabase: e.SHARED_SCHEMA_DATABASE,
+    poolDatabase: e.POOL_DATABASE,
     baseDomain: e.BASE_DOMAIN?.toLowerCase(),
     dns: { resolvers: e.DNS_RESOLVER ? parseResolvers(e.DNS_RESOLVER) : undefined, timeoutMs: e.DNS_TIMEOUT_MS },
     corsOrigins: parseOrigins(e.CORS_ORIGINS),

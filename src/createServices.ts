@@ -27,6 +27,7 @@ import { DatabaseServers, configuredTenantServers } from './tenancy/databaseServ
 import { MembershipCache } from './tenancy/memberships';
 import { ChangeFeed } from './tenancy/tenantChanges';
 import { PrismaClientPool } from './tenancy/prismaClients';
+import { poolRoleOf } from './db/poolScope';
 import { ServerPools } from './tenancy/serverPools';
 import { TenantDatabases } from './tenancy/tenantDatabases';
 import { TenantDomains } from './tenancy/tenantDomains';
@@ -53,6 +54,7 @@ export function createServices(config: Config, options: ServiceOptions): Service
   const servers = new DatabaseServers(
     configuredTenantServers(config, options.platformUrl),
     (cipher) => secrets.decrypt(cipher),
+    { database: config.poolDatabase, user: poolRoleOf(config.poolDatabase), password: secrets.derive('pool role password') },
   );
   const pool = new TenantDatabases(
     new ServerPools(servers, config.tenantPool, options.observeTenantStatements),

@@ -1,13 +1,16 @@
 // How much room a tenant's data takes, for the plan's storage limit: the files of its
 // tables with their indexes (and PostgreSQL's TOAST) in its own schema or database,
 // so every isolation mode and engine measures alike and the engine's own catalogs do
-// not count. Both engines answer with what is on disk now:
+// not count. A POOL tenant has no files of its own: its share of the pool's tables is
+// estimated from its rows (provisioning/poolDatabase.ts says how). Both engines
+// answer with what is on disk now:
 // - PostgreSQL: pg_total_relation_size of each table;
 // - MySQL/MariaDB: the size of each table's InnoDB file (one per table). The page
 //   statistics of information_schema.TABLES would be cheaper, but InnoDB refreshes
 //   them in the background, long after a large write. A new tenant's empty tables
 //   take about 2 MB there (InnoDB gives each file a few extents up front).
 import { onTenantConnection, type MysqlTarget, type TenantTarget } from '../db/tenantTarget';
+import { poolTenantBytes } from '../provisioning/poolTenantRows';
 
 const BYTES_PER_MB = 2 ** 20;
 
@@ -27,6 +30,8 @@ async function mysqlBytesUsed(target: MysqlTarget): Promise<number> {
 
 async function bytesUsed(target: TenantTarget): Promise<number> {
   if (target.engine === 'mysql') return mysqlBytesUsed(target);
+  const { poolTenant } = target;
+  if (poolTenant) return onTenantConnection(target, (client) => poolTenantBytes(client, poolTenant.tenantId));
   const { rows } = await onTenantConnection(target, (client) =>
     client.query<{ bytes: string }>(
       `SELECT coalesce(sum(pg_total_relation_size(c.oid)), 0)::bigint AS bytes

@@ -2,7 +2,8 @@ import type pg from 'pg';
 import { quoteIdent } from './identifiers';
 
 /**
- * Drops every database whose name starts with `prefix`, connected or not. Tenant
+ * Drops every database whose name starts with `prefix`, connected or not, then the
+ * roles named so (a pool database's role: its grants went with the database). Tenant
  * templates are marked as templates, which PostgreSQL refuses to drop: unmark first.
  */
 export async function dropDatabasesStartingWith(admin: pg.ClientBase, prefix: string): Promise<void> {
@@ -11,4 +12,6 @@ export async function dropDatabasesStartingWith(admin: pg.ClientBase, prefix: st
     await admin.query(`ALTER DATABASE ${quoteIdent(name)} WITH IS_TEMPLATE false`);
     await admin.query(`DROP DATABASE IF EXISTS ${quoteIdent(name)} WITH (FORCE)`);
   }
+  const roles = await admin.query<{ name: string }>('SELECT rolname AS name FROM pg_roles WHERE starts_with(rolname, $1)', [prefix]);
+  for (const { name } of roles.rows) await admin.query(`DROP ROLE IF EXISTS ${quoteIdent(name)}`);
 }

@@ -6,7 +6,7 @@
 import { migrationChecksum, migrationsFingerprint, tenantMigrations, type Migration, type MigrationSet } from './migrations';
 import { poolStatements } from './poolStatements';
 
-export { TENANT_COLUMN, TENANT_SETTING } from './poolStatements';
+export { TENANT_COLUMN } from './poolStatements';
 
 let cached: MigrationSet | undefined;
 

@@ -11,20 +11,19 @@
 // Anything else is refused: a migration must not silently make a shared table
 // without tenant scoping, or anything (a view, a function, a data migration) that
 // reads across tenants.
+import { POOL_TENANT_SETTING } from './poolScope';
 import { closingParenthesis, outsideQuotes, splitTopLevel } from './sqlLists';
 
-/** The setting the gateway makes with `SET LOCAL` at the start of every transaction: the tenant's id. */
-export const TENANT_SETTING = 'tenantgraph.tenant';
 /** The column of every pool table that says whose row it is. */
 export const TENANT_COLUMN = 'tenantId';
 
 const TENANT = `"${TENANT_COLUMN}"`;
 // Without missing_ok: an insert with no tenant set fails loudly instead of writing a row of nobody's.
-const TENANT_COLUMN_DEFINITION = `${TENANT} UUID NOT NULL DEFAULT (current_setting('${TENANT_SETTING}')::uuid)`;
+const TENANT_COLUMN_DEFINITION = `${TENANT} UUID NOT NULL DEFAULT (current_setting('${POOL_TENANT_SETTING}')::uuid)`;
 // The sub-SELECT makes it an InitPlan, evaluated once per statement instead of once per
 // row. NULLIF: once a transaction's SET LOCAL is over, the setting reads '' on that
 // connection, and '' is no uuid; NULL matches no row.
-const CURRENT_TENANT = `(SELECT NULLIF(current_setting('${TENANT_SETTING}', true), '')::uuid)`;
+const CURRENT_TENANT = `(SELECT NULLIF(current_setting('${POOL_TENANT_SETTING}', true), '')::uuid)`;
 
 /** A statement the rewrite cannot make safe for tables that tenants share. */
 export class UnpoolableStatement extends Error {

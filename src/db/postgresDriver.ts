@@ -1,7 +1,14 @@
 // PostgreSQL connections for a server pool: one database each, every wait bounded.
 import pg from 'pg';
 import type { ConnectionDriver, StatementObserver } from './serverPool';
-import { withDatabase } from './urls';
+import { withDatabase, withLogin } from './urls';
+
+/** A database reached as a login of its own (the pool database, as its row-level-security role). */
+export interface DatabaseLogin {
+  database: string;
+  user: string;
+  password: string;
+}
 
 export interface PostgresDriverOptions {
   /** The server, e.g. postgresql://user:pw@host:5432/postgres; the database part is replaced per connection. */
@@ -13,7 +20,15 @@ export interface PostgresDriverOptions {
    * the statement timeout is enforced by this side alone.
    */
   pooled: boolean;
+  /** Connections to this database log in as its user instead of the server URL's. */
+  login?: DatabaseLogin;
   observe?: StatementObserver;
+}
+
+function urlOf(options: PostgresDriverOptions, database: string): string {
+  const { url, login } = options;
+  const aimed = withDatabase(url, database);
+  return login?.database === database ? withLogin(aimed, login.user, login.password) : aimed;
 }
 
 export function postgresDriver(options: PostgresDriverOptions): ConnectionDriver<pg.Client> {
@@ -21,7 +36,7 @@ export function postgresDriver(options: PostgresDriverOptions): ConnectionDriver
   return {
     async connect(database) {
       const client = new pg.Client({
-        connectionString: withDatabase(options.url, database),
+        connectionString: urlOf(options, database),
         connectionTimeoutMillis: connectTimeoutMs,
         // The server cancels a runaway statement itself; query_timeout covers a server that no longer answers at all.
         ...(pooled ? {} : { statement_timeout: statementTimeoutMs }),

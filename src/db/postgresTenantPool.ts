@@ -1,15 +1,33 @@
 // What Prisma's pg adapter takes for its pool: every statement goes to the bound
 // tenant's database through the server pool, its placeholder schema replaced.
 // (The adapter asks for a pg.Pool by class, hence the subclass; it opens nothing itself.)
+//
+// For a POOL tenant, Prisma's statements run on shared tables it does not know have
+// a "tenantId": row-level security scopes what they read and change, the column's
+// default fills it on insert, and two things are done on the way:
+// - a transaction's BEGIN also sets the tenant (poolScope.ts); a statement outside one
+//   gets a transaction of its own (onTenantConnection);
+// - an upsert's ON CONFLICT names the model's unique columns, and in the pool every
+//   unique key is led by "tenantId": it is put in front.
 import pg from 'pg';
+import { beginForTenant } from './poolScope';
 import { inTenantSchema, onTenantConnection, type PostgresTarget } from './tenantTarget';
 
 type Statement = string | pg.QueryConfig;
 
-function aimed(statement: Statement, target: PostgresTarget): Statement {
-  if (typeof statement === 'string') return inTenantSchema(statement, target);
-  return { ...statement, text: inTenantSchema(statement.text, target) };
+const ON_CONFLICT_COLUMNS = /\bON CONFLICT \(/g;
+
+function textFor(text: string, target: PostgresTarget): string {
+  const aimedText = inTenantSchema(text, target);
+  return target.poolTenant ? aimedText.replace(ON_CONFLICT_COLUMNS, 'ON CONFLICT ("tenantId", ') : aimedText;
 }
+
+function aimed(statement: Statement, target: PostgresTarget): Statement {
+  if (typeof statement === 'string') return textFor(statement, target);
+  return { ...statement, text: textFor(statement.text, target) };
+}
+
+const isBegin = (statement: Statement) => (typeof statement === 'string' ? statement : statement.text).trim().toUpperCase() === 'BEGIN';
 
 export class PostgresTenantPool extends pg.Pool {
   private target: PostgresTarget | undefined;
@@ -39,8 +57,9 @@ export class PostgresTenantPool extends pg.Pool {
     const target = this.bound;
     const connection = await target.pool.acquire(target.database, target.owner);
     const { client } = connection;
+    const { poolTenant } = target;
     return {
-      query: (statement: Statement) => client.query(aimed(statement, target)),
+      query: (statement: Statement) => client.query(poolTenant && isBegin(statement) ? beginForTenant(poolTenant) : aimed(statement, target)),
       release: (error?: unknown) => connection.release(error === true ? new Error('released as broken') : error),
       on: (event: string, listener: (...args: unknown[]) => void) => client.on(event as 'error', listener),
       removeListener: (event: string, listener: (...args: unknown[]) => void) => client.removeListener(event as 'error', listener),

@@ -6,9 +6,12 @@
 // Statements name that schema themselves ("tg_shop"."Product"), so a connection
 // carries no tenant state: one used by tenant A and then by tenant B has nothing of A
 // to leak, and a transaction-pooling PgBouncer can hand it to anyone in between.
+// A POOL tenant's tables are shared with the other pool tenants: its work runs in a
+// transaction scoped to it (poolScope.ts), which ends before the connection goes back.
 import type { Connection as MysqlConnection } from 'mariadb';
 import type pg from 'pg';
 import { asUnavailable } from './databaseErrors';
+import { beginForTenant, type PoolScope } from './poolScope';
 import type { Engine } from '../engine';
 import type { PooledConnection, ServerConnectionPool } from './serverPool';
 
@@ -50,6 +53,12 @@ export interface PostgresTarget extends TargetOf<'postgresql', pg.Client> {
    * tenant (DATABASE isolation), so a connection keeps a few, not a few per tenant.
    */
   preparedStatements: boolean;
+  /**
+   * POOL isolation: the tenant whose rows are the only ones its statements may touch.
+   * Every unit of work runs in a transaction scoped to it (row-level security), and
+   * the planner also writes `"tenantId" = $n` for each table it reads.
+   */
+  poolTenant?: PoolScope;
 }
 
 export type MysqlTarget = TargetOf<'mysql', MysqlConnection>;
@@ -61,14 +70,27 @@ export type TenantTarget = PostgresTarget | MysqlTarget;
  * error is closed, not reused; failures of the database itself become
  * DatabaseUnavailableError, statement errors stay as they are.
  */
-export async function onTenantConnection<C, T>(target: TargetOf<Engine, C>, work: (client: C) => Promise<T>): Promise<T> {
+export async function onTenantConnection<C, T>(target: TargetOf<Engine, C> & { poolTenant?: PoolScope }, work: (client: C) => Promise<T>): Promise<T> {
   const connection: PooledConnection<C> = await target.pool.acquire(target.database, target.owner);
   try {
-    const result = await work(connection.client);
+    const { poolTenant } = target;
+    const result = poolTenant ? await inPoolTransaction(connection.client as pg.Client, poolTenant, () => work(connection.client)) : await work(connection.client);
     connection.release();
     return result;
   } catch (error) {
     connection.release(error);
     throw asUnavailable(error) ?? error;
   }
+}
+
+/**
+ * `work` in a transaction scoped to the pool tenant. On failure the connection is
+ * closed (onTenantConnection releases it with the error), which ends the transaction
+ * and its setting with it.
+ */
+async function inPoolTransaction<T>(client: pg.Client, scope: PoolScope, work: () => Promise<T>): Promise<T> {
+  await client.query(beginForTenant(scope));
+  const result = await work();
+  await client.query('COMMIT');
+  return result;
 }

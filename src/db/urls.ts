@@ -6,6 +6,14 @@ export function withDatabase(serverUrl: string, database: string): string {
   return url.toString();
 }
 
+/** The same server and database, logged in as `user`. */
+export function withLogin(serverUrl: string, user: string, password: string): string {
+  const url = new URL(serverUrl);
+  url.username = encodeURIComponent(user);
+  url.password = encodeURIComponent(password);
+  return url.toString();
+}
+
 export function databaseOf(connectionString: string): string {
   return decodeURIComponent(new URL(connectionString).pathname.slice(1)) || 'postgres';
 }

@@ -23,11 +23,13 @@ const RAW_TEXT = { getTypeParser: () => (text: string) => text };
 
 const dialectOf = (target: TenantTarget) => (target.engine === 'mysql' ? mysql : postgresql);
 
+const poolTenantOf = (target: TenantTarget) => (target.engine === 'postgresql' ? target.poolTenant?.tenantId : undefined);
+
 /** Answers a tenant root field (a list or one row) for the tenant at `target`. */
 export async function plannedRead(target: TenantTarget, role: MemberRole, info: GraphQLResolveInfo, read: RootRead, nestRelations: boolean): Promise<unknown> {
   const dialect = dialectOf(target);
   const plan = rootPlan(info, nestRelations);
-  const writer = new StatementWriter(dialect, info.variableValues, role);
+  const writer = new StatementWriter(dialect, info.variableValues, role, poolTenantOf(target));
   const shaper = new Shaper(writer.runs, dialect);
   if (plan.kind === 'one') {
     if (read.kind !== 'one') throw new Error(`${info.fieldName} answers one row: read it by id`);
@@ -52,7 +54,7 @@ export async function plannedRowsById(
   variables: Record<string, unknown>,
 ): Promise<Map<string, Row>> {
   const dialect = dialectOf(target);
-  const writer = new StatementWriter(dialect, variables, role);
+  const writer = new StatementWriter(dialect, variables, role, poolTenantOf(target));
   const shaper = new Shaper(writer.runs, dialect);
   const rows = await run(target, writer.byIds(plan, ids));
   return new Map(rows.map((values) => shaper.row(plan, values, 0)[0]).map((row) => [row.id as string, row]));

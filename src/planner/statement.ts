@@ -8,6 +8,11 @@
 //
 // What the statement reads at each list (its paging) is kept for the shaper, which
 // turns the values into the answer (shape.ts).
+//
+// For a POOL tenant every table the statement reads is also filtered by
+// `"tenantId" = $n`: row-level security would scope it anyway, but the predicate lets
+// the planner of PostgreSQL use the indexes led by "tenantId" as it would a tenant's
+// own table's, and a connection whose setting went missing reads nothing, not everything.
 import { getArgumentValues } from 'graphql/execution/values';
 import { badInput } from '../errors';
 import { MAX_GROUPS, listKeysOf, type GroupKey } from './listKeys';
@@ -62,6 +67,8 @@ export class StatementWriter implements WhereWriter {
     private readonly variables: Record<string, unknown>,
     /** The caller's role in the tenant: models and columns may be read by some roles only. */
     private readonly role: MemberRole,
+    /** POOL isolation: the tenant whose rows are the only ones read. */
+    private readonly poolTenant?: string,
   ) {}
 
   /** FORBIDDEN unless the caller may read rows of `model` (and `column` of them). */
@@ -82,6 +89,11 @@ export class StatementWriter implements WhereWriter {
     return `${alias}.${this.dialect.quote(column)}`;
   }
 
+  /** The condition that keeps a POOL tenant to its rows of the table at `alias`; none for tables of one tenant. */
+  ownRows(alias: string): Sql[] {
+    return this.poolTenant === undefined ? [] : [[`${this.column(alias, 'tenantId')} = `, value(this.poolTenant)]];
+  }
+
   /** A row's values over `alias`, and the joins its to-one relations need. */
   row(plan: RowPlan, alias: string): { values: Sql[]; joins: Sql[] } {
     const { dialect } = this;
@@ -95,7 +107,8 @@ export class StatementWriter implements WhereWriter {
       } else if (output.kind === 'one') {
         const joined = this.alias();
         const { relation, row } = output;
-        joins.push(` LEFT JOIN ${this.table(row.model)} ${joined} ON ${this.column(joined, relation.targetColumn)} = ${this.column(alias, relation.localColumn)}`);
+        const on: Sql[] = [`${this.column(joined, relation.targetColumn)} = ${this.column(alias, relation.localColumn)}`, ...this.ownRows(joined)];
+        joins.push([` LEFT JOIN ${this.table(row.model)} ${joined} ON `, and(on)]);
         if (output.presence.by === 'indicator') {
           // Null when there is no related row: this row's key, or (the key being on the other side) the joined row's id.
           const holdsKey = plan.model.columns.some((c) => c.column === relation.localColumn && !c.isId);
@@ -130,7 +143,7 @@ export class StatementWriter implements WhereWriter {
     this.allowAll(model, paging.terms.map((t) => t.column));
     const run: ListRun = { paging, sortValuesAt: [], groups: [] };
     this.runs.set(plan, run);
-    const where: Sql[] = [...(nested ? [nested.link(alias)] : []), ...whereSql(this, model, alias, args.where), ...extra.flatMap((w) => whereSql(this, model, alias, w))];
+    const where: Sql[] = [...this.ownRows(alias), ...(nested ? [nested.link(alias)] : []), ...whereSql(this, model, alias, args.where), ...extra.flatMap((w) => whereSql(this, model, alias, w))];
     // Cursors are checked whatever is asked: one that is not a cursor of this list is refused even with totalCount only.
     const keyset = this.keyset(alias, paging, args);
     const rows = (row: RowPlan): ListParts => {
@@ -214,7 +227,7 @@ export class StatementWriter implements WhereWriter {
     const { values, joins } = this.row(plan, alias);
     const id = this.column(alias, 'id');
     const match: Sql = ids.length === 1 ? [`${id} = `, value(ids[0])] : [`${id} IN (`, join(ids.map(value), ', '), ')'];
-    return ['SELECT ', selectList(values), ` FROM ${this.table(plan.model)} ${alias}`, joins, ' WHERE ', match];
+    return ['SELECT ', selectList(values), ` FROM ${this.table(plan.model)} ${alias}`, joins, ' WHERE ', and([...this.ownRows(alias), match])];
   }
 }
 

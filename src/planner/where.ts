@@ -21,6 +21,8 @@ export interface WhereWriter {
   alias(): string;
   /** The schema-qualified table of a model. */
   table(model: Model): string;
+  /** What keeps a POOL tenant to its rows of the table at `alias` (nothing for a tenant's own tables). */
+  ownRows(alias: string): Sql[];
   /** FORBIDDEN unless the caller may read rows of `model` (and `column` of them). */
   allow(model: Model, column?: Column): void;
 }
@@ -80,7 +82,7 @@ class Compiler {
           const sub = this.writer.alias();
           const { dialect } = this.writer;
           const link = `${sub}.${dialect.quote(relation.targetColumn)} = ${alias}.${dialect.quote(relation.localColumn)}`;
-          const conditions = [link, ...this.where(target, sub, inner, innerPath, depth + 1)];
+          const conditions = [...this.writer.ownRows(sub), link, ...this.where(target, sub, inner, innerPath, depth + 1)];
           return [negated ? 'NOT ' : '', `EXISTS (SELECT 1 FROM ${this.writer.table(target)} ${sub} WHERE `, join(conditions, ' AND '), ')'];
         };
         if (relation.kind === 'one') parts.push(exists(operand as WhereInput, false, at));

@@ -38,11 +38,3 @@ export async function preparePoolDatabase(
     return { migrationsApplied: applied, roleCreated };
   });
 }
-
-/** The URL the gateway reaches the pool database with: `serverUrl`'s server, as `role`. */
-export function poolDatabaseUrl(serverUrl: string, database: string, role: PoolRole): string {
-  const url = new URL(withDatabase(serverUrl, database));
-  url.username = encodeURIComponent(role.name);
-  url.password = encodeURIComponent(role.password);
-  return url.toString();
-}

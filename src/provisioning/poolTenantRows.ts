@@ -5,7 +5,8 @@
 // transaction also sets the tenant, as the gateway does, so that an owner the forced
 // policies do hold sees the same rows rather than none.
 import type pg from 'pg';
-import { TENANT_COLUMN, TENANT_SETTING } from '../db/poolMigrations';
+import { TENANT_COLUMN } from '../db/poolMigrations';
+import { POOL_TENANT_SETTING } from '../db/poolScope';
 import { poolTables } from './poolTables';
 
 const TENANT = `"${TENANT_COLUMN}"`;
@@ -13,7 +14,7 @@ const TENANT = `"${TENANT_COLUMN}"`;
 async function inTenantTransaction<T>(client: pg.ClientBase, tenantId: string, work: () => Promise<T>): Promise<T> {
   await client.query('BEGIN');
   try {
-    await client.query('SELECT set_config($1, $2, true)', [TENANT_SETTING, tenantId]);
+    await client.query('SELECT set_config($1, $2, true)', [POOL_TENANT_SETTING, tenantId]);
     const result = await work();
     await client.query('COMMIT');
     return result;

@@ -4,7 +4,7 @@
 // ACTIVE once its schema has been verified.
 import { engineOfName, type Engine } from '../engine';
 import { tenantStorageName } from '../db/identifiers';
-import { tenantMigrations, type MigrationSet } from '../db/migrations';
+import type { MigrationSet } from '../db/migrations';
 import type { Services } from '../services';
 import { announceTenantChange } from '../tenancy/tenantChanges';
 import type { TenantRecord } from '../tenancy/tenantRegistry';
@@ -12,7 +12,8 @@ import { adoptExistingTables } from './adoptExistingTables';
 import { inspectExternalDatabase } from './externalDatabase';
 import { reachableServers } from './reachableServers';
 import { seedTenantDefaults } from './seedDefaults';
-import { assertTenantSchema, migrateTenantSchema, totalTables } from './tenantSchema';
+import { poolDatabaseReady } from './readyPools';
+import { assertTenantSchema, migrateTenantSchema, migrationsOf, totalTables } from './tenantSchema';
 import { createDatabase, createSchema } from './tenantStorage';
 import { withTenantSql } from './tenantSql';
 import { createFromTemplate } from './tenantTemplate';
@@ -47,12 +48,17 @@ async function chooseServer(services: Pick<Services, 'config' | 'log' | 'platfor
   return names.reduce((best, name) => ((load.get(name) ?? 0) < (load.get(best) ?? 0) ? name : best));
 }
 
-/** Where a tenant's tables go on `server`: a database of its own, or its schema in the shared database. */
+/** Where a tenant's tables go on `server`: a database of its own, its schema in the shared database, or its rows in the pool database's tables. */
 export function locationOn(config: Services['config'], tenant: Pick<TenantRecord, 'slug' | 'isolation'>, server: string) {
   const storage = tenantStorageName(config.tenantDbPrefix, tenant.slug);
-  return tenant.isolation === 'SCHEMA'
-    ? { server, databaseName: config.sharedSchemaDatabase, schemaName: storage }
-    : { server, databaseName: storage, schemaName: null };
+  switch (tenant.isolation) {
+    case 'SCHEMA':
+      return { server, databaseName: config.sharedSchemaDatabase, schemaName: storage };
+    case 'POOL':
+      return { server, databaseName: config.poolDatabase, schemaName: null };
+    case 'DATABASE':
+      return { server, databaseName: storage, schemaName: null };
+  }
 }
 
 /** Chooses the server, unless createTenant named one (then the tenant has its location already). */
@@ -97,7 +103,7 @@ export async function provisionTenant(services: ProvisionServices, tenantId: str
   const at = (step: StepName, message: string, extra: Partial<ProvisioningReport> = {}) =>
     report({ step, progress: STARTS_AT[step], message, ...extra });
   let tenant = await services.platform.tenant.findUniqueOrThrow({ where: { id: tenantId } });
-  const migrations = tenantMigrations(engineOfName(tenant.engine));
+  const migrations = migrationsOf(tenant);
   const tables = totalTables(migrations);
 
   if (tenant.externalUrlCipher) {
@@ -108,6 +114,7 @@ export async function provisionTenant(services: ProvisionServices, tenantId: str
   } else {
     await at('place', 'choosing where the data will live');
     tenant = await place(services, tenant);
+    if (tenant.isolation === 'POOL') return provisionPoolTenant(services, tenant, tables, at);
     await at('create', tenant.schemaName ? `creating schema ${tenant.schemaName}` : `creating database ${tenant.databaseName}`);
   }
   const copied = !tenant.externalUrlCipher && (await createStorage(services, tenant, migrations));
@@ -147,9 +154,30 @@ export async function provisionTenant(services: ProvisionServices, tenantId: str
     await assertTenantSchema(client, migrations);
   });
 
+  return activate(services, tenant, at);
+}
+
+type StepReporter = (step: StepName, message: string, extra?: Partial<ProvisioningReport>) => Promise<void> | void;
+
+async function activate(services: ProvisionServices, tenant: TenantRecord, at: StepReporter): Promise<TenantRecord> {
   await at('activate', 'activating');
   // An archived tenant stays archived even if its provisioning was still running.
   await services.platform.tenant.updateMany({ where: { id: tenant.id, status: { in: ['PROVISIONING', 'FAILED'] } }, data: { status: 'ACTIVE' } });
   await announceTenantChange(services, tenant.slug);
   return services.platform.tenant.findUniqueOrThrow({ where: { id: tenant.id } });
+}
+
+/**
+ * A POOL tenant has no storage of its own to make: its rows go into the pool
+ * database's tables, which are made and migrated once for all of them (and checked
+ * then). What is left is its seed rows.
+ */
+async function provisionPoolTenant(services: ProvisionServices, tenant: TenantRecord, tables: number, at: StepReporter): Promise<TenantRecord> {
+  await at('create', `preparing the pool database ${tenant.databaseName}`);
+  await poolDatabaseReady(services.servers, tenant.server);
+  await at('migrate', `the pool's ${plural(tables, 'table')} are shared: nothing to create`, { tablesCreated: tables, totalTables: tables });
+  await at('seed', 'adding the chart of accounts, settings and categories');
+  await seed(services, tenant);
+  await at('verify', 'the pool database matches the migrations (checked when it was prepared)');
+  return activate(services, tenant, at);
 }

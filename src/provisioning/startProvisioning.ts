@@ -34,7 +34,7 @@ const CreateTenantInput = z.object({
     .nullish()
     .transform((plan) => plan ?? 'free'),
   isolation: z
-    .enum(['DATABASE', 'SCHEMA'])
+    .enum(['DATABASE', 'SCHEMA', 'POOL'])
     .nullish()
     .transform((isolation) => isolation ?? 'DATABASE'),
   engine: z.enum(['POSTGRESQL', 'MYSQL']).nullish(),
@@ -88,13 +88,14 @@ function whereItGoes(services: Pick<Services, 'servers'>, input: Input, external
 
 export async function startProvisioning(services: Pick<Services, 'config' | 'platform' | 'servers' | 'secrets' | 'changes'>, owner: UserPrincipal, raw: z.input<typeof CreateTenantInput>) {
   const input = parseInput(CreateTenantInput, raw);
-  if (input.external && input.isolation === 'SCHEMA') {
+  if (input.external && input.isolation !== 'DATABASE') {
     throw badInput('a database you bring holds one tenant: use DATABASE isolation', { field: 'isolation' });
   }
   const external = input.external ? sealExternalUrl(services, input.external.url) : undefined;
   const { engine, server } = whereItGoes(services, input, external);
-  if (engine === 'mysql' && input.isolation === 'SCHEMA') {
-    throw badInput('MySQL tenants have a database each: use DATABASE isolation', { field: 'isolation' });
+  if (engine === 'mysql' && input.isolation !== 'DATABASE') {
+    const mode = input.isolation === 'POOL' ? 'POOL isolation (shared tables under row-level security) is PostgreSQL only' : 'MySQL has no schemas';
+    throw badInput(`${mode}: MySQL tenants have a database each, use DATABASE isolation`, { field: 'isolation' });
   }
   let created;
   try {

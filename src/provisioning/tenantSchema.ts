@@ -1,11 +1,18 @@
 // The two schema steps every tenant job shares: apply the pending tenant migrations
 // (reporting each table), and check the result against the migrations. Both work on
 // a connection the caller opened to the tenant's tables (withTenantSql).
-import type { MigrationSet } from '../db/migrations';
+import { tenantMigrations, type MigrationSet } from '../db/migrations';
+import { poolMigrations } from '../db/poolMigrations';
+import { engineOfName } from '../engine';
+import type { Tenant } from '../generated/platform/client';
 import { applyMigrations } from '../db/migrator';
 import type { SqlConnection } from '../db/sqlConnection';
 import { ProvisioningError } from './provisioningError';
 import { describeProblems, tenantSchemaProblems } from './verifyTenantSchema';
+
+/** The migrations that make a tenant's tables: its engine's, or, for a POOL tenant, the pool database's (shared tables led by "tenantId"). */
+export const migrationsOf = (tenant: Pick<Tenant, 'engine' | 'isolation'>): MigrationSet =>
+  tenant.isolation === 'POOL' ? poolMigrations() : tenantMigrations(engineOfName(tenant.engine));
 
 export const totalTables = (set: MigrationSet) => set.migrations.reduce((n, m) => n + m.tables, 0);
 

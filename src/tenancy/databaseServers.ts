@@ -2,10 +2,11 @@
 // name, and how to reach one tenant's tables on them.
 import type { Config, DatabaseServer } from '../config';
 import type { Engine } from '../engine';
+import type { DatabaseLogin } from '../db/postgresDriver';
 import { withDatabase } from '../db/urls';
 import type { Tenant } from '../generated/platform/client';
 
-export type TenantLocation = Pick<Tenant, 'server' | 'databaseName' | 'schemaName' | 'externalUrlCipher'>;
+export type TenantLocation = Pick<Tenant, 'server' | 'isolation' | 'databaseName' | 'schemaName' | 'externalUrlCipher'>;
 
 /** One tenant's tables, reached directly (not through a pooler): for migrations, checks and the db command. */
 export interface TenantConnection {
@@ -25,6 +26,8 @@ export class DatabaseServers {
     servers: DatabaseServer[],
     /** Opens `externalUrlCipher` of a tenant that brought its own database. */
     private readonly decrypt: (cipher: string) => string,
+    /** The pool database of POOL tenants (POOL_DATABASE), as the role the request path reaches it as on every PostgreSQL server. */
+    readonly poolLogin: DatabaseLogin,
   ) {
     this.byName = new Map(servers.map((s) => [s.name, s]));
   }

@@ -11,6 +11,7 @@ import { postgresDriver } from '../db/postgresDriver';
 import { ServerConnectionPool, type ConnectionDriver, type StatementObserver } from '../db/serverPool';
 import type { TenantTarget } from '../db/tenantTarget';
 import { databaseOf, withDatabase } from '../db/urls';
+import type { Tenant } from '../generated/platform/client';
 import type { DatabaseServers, TenantLocation } from './databaseServers';
 
 export interface ServerPoolStats {
@@ -30,7 +31,7 @@ export class ServerPools {
   ) {}
 
   /** Where the tenant's tables are for the request path. */
-  targetOf(tenant: TenantLocation & { id: string }): TenantTarget {
+  targetOf(tenant: TenantLocation & Pick<Tenant, 'id' | 'isolation'>): TenantTarget {
     const external = this.servers.externalUrl(tenant);
     // A customer's server hosts that one tenant: it gets a tenant's share, not a server's.
     const { url, pooled, label, share } = external
@@ -48,14 +49,16 @@ export class ServerPools {
     const database = external ? databaseOf(external) : tenant.databaseName;
     if (!database) throw new Error('tenant has no database yet');
     const serverUrl = external ? withDatabase(external, 'postgres') : url;
-    const pool = this.poolFor(serverUrl, label, share, () => postgresDriver({ url: serverUrl, pooled, observe: this.observe, ...this.timeouts() }));
+    const login = external ? undefined : this.servers.poolLogin;
+    const pool = this.poolFor(serverUrl, label, share, () => postgresDriver({ url: serverUrl, pooled, login, observe: this.observe, ...this.timeouts() }));
+    const place = { engine: 'postgresql', owner: tenant.id, pool, database, schema, schemaName } as const;
+    if (tenant.isolation === 'POOL') {
+      if (database !== this.servers.poolLogin.database) throw new Error(`a POOL tenant's rows are in ${this.servers.poolLogin.database}, not ${database}`);
+      // The statements' text is the same for every pool tenant (it is a bound value), so they can be prepared.
+      return { ...place, poolTenant: { tenantId: tenant.id, role: this.servers.poolLogin.user }, preparedStatements: !pooled, key: `${tenant.server}/${database}/pool:${tenant.id}` };
+    }
     return {
-      engine: 'postgresql',
-      owner: tenant.id,
-      pool,
-      database,
-      schema,
-      schemaName,
+      ...place,
       preparedStatements: !pooled && !tenant.schemaName,
       key: external ? `${tenant.id}/${database}/${schema}` : `${tenant.server}/${database}/${schema}`,
     };

@@ -2,9 +2,9 @@
 // trial balance and account balances add up as of any moment.
 import { startTestGateway, type TestGateway } from '../support/testGateway';
 import { balancesByCode, tenantApi, type TenantApi } from '../support/tenantApi';
-import { tenantEngines } from '../support/engines';
+import { tenantPlacements } from '../support/engines';
 
-describe.each(tenantEngines)('on %s', (engine) => {
+describe.each(tenantPlacements)('on $engine, $isolation isolation', ({ engine, isolation }) => {
   let gw: TestGateway;
   let api: TenantApi;
   let member: TenantApi;
@@ -13,7 +13,7 @@ describe.each(tenantEngines)('on %s', (engine) => {
   const post = (lines: unknown[], extra: Record<string, unknown> = {}) => ({ i: { description: 'test entry', lines, ...extra } });
 
   beforeAll(async () => {
-    gw = await startTestGateway({ engine });
+    gw = await startTestGateway({ engine, isolation });
     const owner = await gw.createUser();
     const employee = await gw.createUser();
     await gw.createTenant({ slug: 'books', owner, members: [[employee, 'MEMBER']] });

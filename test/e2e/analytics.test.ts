@@ -3,10 +3,9 @@
 // and a daily job drops the old ones without losing a domain event webhooks still need.
 // Once per engine.
 import { v7 as uuidv7 } from 'uuid';
-import type { Engine } from '../../src/engine';
 import { dropExpiredEventsOfAllTenants, EVENT_RETENTION_TASK } from '../../src/provisioning/jobs/eventRetentionTask';
 import type { TenantRecord } from '../../src/tenancy/tenantRegistry';
-import { tenantEngines } from '../support/engines';
+import { tenantPlacements } from '../support/engines';
 import { eventually } from '../support/eventually';
 import { startTestGateway, type TestGateway, type TestUser } from '../support/testGateway';
 import { tenantApi, type TenantApi } from '../support/tenantApi';
@@ -30,7 +29,7 @@ interface Fixture {
   payload?: Record<string, string>;
 }
 
-describe.each(tenantEngines)('on %s', (engine: Engine) => {
+describe.each(tenantPlacements)('on $engine, $isolation isolation', ({ engine, isolation }) => {
   let gw: TestGateway;
   let owner: TestUser;
   let viewer: TestUser;
@@ -55,7 +54,7 @@ describe.each(tenantEngines)('on %s', (engine: Engine) => {
   }
 
   beforeAll(async () => {
-    gw = await startTestGateway({ engine });
+    gw = await startTestGateway({ engine, isolation });
     owner = await gw.createUser();
     viewer = await gw.createUser();
     await gw.createTenant({ slug: 'tracked', owner, members: [[viewer, 'VIEWER']] });

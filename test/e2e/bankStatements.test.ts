@@ -1,8 +1,7 @@
 // Bank statements: CSV lines are imported into a bank account, matched to the bank
 // payments they are (by amount, date and reference), and what has no payment is
 // listed for a person to look at. Once per engine.
-import type { Engine } from '../../src/engine';
-import { tenantEngines } from '../support/engines';
+import { tenantPlacements } from '../support/engines';
 import { startTestGateway, type TestGateway } from '../support/testGateway';
 import { tenantApi, type TenantApi } from '../support/tenantApi';
 
@@ -13,7 +12,7 @@ const LINES = `query($b: ID!, $m: Boolean) {
   bankStatementLines(bankAccountId: $b, matched: $m, first: 100) { totalCount edges { node { date amount reference matchedPayment { amount reference invoice { number } } } } }
 }`;
 
-describe.each(tenantEngines)('on %s', (engine: Engine) => {
+describe.each(tenantPlacements)('on $engine, $isolation isolation', ({ engine, isolation }) => {
   let gw: TestGateway;
   let api: TenantApi;
   let bankAccountId: string;
@@ -42,7 +41,7 @@ describe.each(tenantEngines)('on %s', (engine: Engine) => {
   let statement: string;
 
   beforeAll(async () => {
-    gw = await startTestGateway({ engine });
+    gw = await startTestGateway({ engine, isolation });
     const owner = await gw.createUser();
     await gw.createTenant({ slug: 'banked', owner });
     api = tenantApi(gw, owner.token, 'banked');

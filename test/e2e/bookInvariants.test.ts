@@ -14,9 +14,9 @@ import { Prisma } from '../../src/generated/tenant/client';
 import type { TenantRecord } from '../../src/tenancy/tenantRegistry';
 import { startTestGateway, type TestGateway } from '../support/testGateway';
 import { tenantApi, type TenantApi } from '../support/tenantApi';
-import { tenantEngines } from '../support/engines';
+import { tenantPlacements } from '../support/engines';
 
-describe.each(tenantEngines)('on %s', (engine) => {
+describe.each(tenantPlacements)('on $engine, $isolation isolation', ({ engine, isolation }) => {
   const Decimal = Prisma.Decimal;
   type Decimal = Prisma.Decimal;
   const STEPS = 60;
@@ -63,7 +63,7 @@ describe.each(tenantEngines)('on %s', (engine) => {
   const invoices: ModelInvoice[] = [];
 
   beforeAll(async () => {
-    gw = await startTestGateway({ engine });
+    gw = await startTestGateway({ engine, isolation });
     const owner = await gw.createUser();
     tenant = await gw.createTenant({ slug: 'random-books', owner });
     api = tenantApi(gw, owner.token, 'random-books');

@@ -2,9 +2,8 @@
 // tenant's own text as fallback), tags to filter by, picture URLs, a category tree
 // admins edit, and every product change recorded as an event in its own transaction.
 // Once per engine.
-import type { Engine } from '../../src/engine';
 import type { TenantRecord } from '../../src/tenancy/tenantRegistry';
-import { tenantEngines } from '../support/engines';
+import { tenantPlacements } from '../support/engines';
 import { startTestGateway, type TestGateway } from '../support/testGateway';
 import { tenantApi, type TenantApi } from '../support/tenantApi';
 
@@ -17,7 +16,7 @@ const IN_LOCALES = `query($id: ID!) { product(id: $id) {
 const TAGGED = `query($tag: String, $kind: ProductKind) { products(first: 100, filter: { tag: $tag, kind: $kind }) { totalCount edges { node { sku tags } } } }`;
 const CATEGORY = 'id name parentId';
 
-describe.each(tenantEngines)('on %s', (engine: Engine) => {
+describe.each(tenantPlacements)('on $engine, $isolation isolation', ({ engine, isolation }) => {
   let gw: TestGateway;
   let owner: TenantApi;
   let member: TenantApi;
@@ -40,7 +39,7 @@ describe.each(tenantEngines)('on %s', (engine: Engine) => {
   const eventsOf = (productId: string) => gw.eventsAbout(tenant, productId);
 
   beforeAll(async () => {
-    gw = await startTestGateway({ engine });
+    gw = await startTestGateway({ engine, isolation });
     const admin = await gw.createUser();
     const writer = await gw.createUser();
     tenant = await gw.createTenant({ slug: 'shop', owner: admin, members: [[writer, 'MEMBER']] });

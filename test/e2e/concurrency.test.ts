@@ -3,9 +3,9 @@
 // request is a real HTTP request to a real PostgreSQL, all sent at once.
 import { startTestGateway, type TestGateway } from '../support/testGateway';
 import { balancesByCode, tenantApi, type TenantApi } from '../support/tenantApi';
-import { tenantEngines } from '../support/engines';
+import { tenantPlacements } from '../support/engines';
 
-describe.each(tenantEngines)('on %s', (engine) => {
+describe.each(tenantPlacements)('on $engine, $isolation isolation', ({ engine, isolation }) => {
   let gw: TestGateway;
   let api: TenantApi;
   let ring: string;
@@ -13,7 +13,7 @@ describe.each(tenantEngines)('on %s', (engine) => {
   const PAY = 'mutation($id: ID!, $a: Decimal!) { recordPayment(invoiceId: $id, amount: $a, method: BANK_TRANSFER) { id } }';
 
   beforeAll(async () => {
-    gw = await startTestGateway({ engine });
+    gw = await startTestGateway({ engine, isolation });
     const owner = await gw.createUser();
     await gw.createTenant({ slug: 'busy', owner });
     api = tenantApi(gw, owner.token, 'busy');

@@ -2,7 +2,7 @@
 // document names them (invoices, orders and the books keep who they were for), with
 // every change recorded as an event in its own transaction. Once per engine.
 import type { TenantRecord } from '../../src/tenancy/tenantRegistry';
-import { tenantEngines } from '../support/engines';
+import { tenantPlacements } from '../support/engines';
 import { startTestGateway, type TestGateway } from '../support/testGateway';
 import { tenantApi, type TenantApi } from '../support/tenantApi';
 
@@ -12,7 +12,7 @@ const UPDATE = `mutation($id: ID!, $i: CustomerUpdateInput!) { updateCustomer(id
 const DELETE = 'mutation($id: ID!) { deleteCustomer(id: $id) }';
 const CUSTOMER = `query($id: ID!) { customer(id: $id) { ${FIELDS} } }`;
 
-describe.each(tenantEngines)('on %s', (engine) => {
+describe.each(tenantPlacements)('on $engine, $isolation isolation', ({ engine, isolation }) => {
   let gw: TestGateway;
   let owner: TenantApi;
   let member: TenantApi;
@@ -25,7 +25,7 @@ describe.each(tenantEngines)('on %s', (engine) => {
   const eventsOf = (customerId: string) => gw.eventsAbout(tenant, customerId);
 
   beforeAll(async () => {
-    gw = await startTestGateway({ engine });
+    gw = await startTestGateway({ engine, isolation });
     const [admin, writer, reader] = [await gw.createUser(), await gw.createUser(), await gw.createUser()];
     tenant = await gw.createTenant({ slug: 'customers', owner: admin, members: [[writer, 'MEMBER'], [reader, 'VIEWER']] });
     owner = tenantApi(gw, admin.token, 'customers');

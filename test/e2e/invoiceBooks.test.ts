@@ -3,9 +3,9 @@
 // show in the customer's ledger with a running balance.
 import { startTestGateway, type TestGateway } from '../support/testGateway';
 import { balancesByCode, tenantApi, type TenantApi } from '../support/tenantApi';
-import { tenantEngines } from '../support/engines';
+import { tenantPlacements } from '../support/engines';
 
-describe.each(tenantEngines)('on %s', (engine) => {
+describe.each(tenantPlacements)('on $engine, $isolation isolation', ({ engine, isolation }) => {
   let gw: TestGateway;
   let api: TenantApi;
   let member: TenantApi;
@@ -33,7 +33,7 @@ describe.each(tenantEngines)('on %s', (engine) => {
   });
 
   beforeAll(async () => {
-    gw = await startTestGateway({ engine });
+    gw = await startTestGateway({ engine, isolation });
     const owner = await gw.createUser();
     const employee = await gw.createUser();
     await gw.createTenant({ slug: 'jeweller', owner, members: [[employee, 'MEMBER']] });

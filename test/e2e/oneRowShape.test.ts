@@ -2,7 +2,7 @@
 // payload or a report (an adjusted product, a trial balance's accounts, a customer's
 // ledger) answers exactly what the same row read through the tenant graph answers.
 // Once per engine.
-import { tenantEngines } from '../support/engines';
+import { tenantPlacements } from '../support/engines';
 import { startTestGateway, type TestGateway } from '../support/testGateway';
 import { tenantApi, type TenantApi } from '../support/tenantApi';
 
@@ -10,12 +10,12 @@ const PRODUCT = 'id sku name description kind price cost currency unit stock res
 const ACCOUNT = 'id code name type parentId parent { code } createdAt';
 const CUSTOMER = 'id name email phone address nationalId notes createdAt updatedAt';
 
-describe.each(tenantEngines)('on %s', (engine) => {
+describe.each(tenantPlacements)('on $engine, $isolation isolation', ({ engine, isolation }) => {
   let gw: TestGateway;
   let api: TenantApi;
 
   beforeAll(async () => {
-    gw = await startTestGateway({ engine });
+    gw = await startTestGateway({ engine, isolation });
     const owner = await gw.createUser();
     await gw.createTenant({ slug: 'shapes', owner });
     api = tenantApi(gw, owner.token, 'shapes');

@@ -2,9 +2,9 @@
 // the invoices this file creates.
 import { startTestGateway, type TestGateway } from '../support/testGateway';
 import { tenantApi, type TenantApi } from '../support/tenantApi';
-import { tenantEngines } from '../support/engines';
+import { tenantPlacements } from '../support/engines';
 
-describe.each(tenantEngines)('on %s', (engine) => {
+describe.each(tenantPlacements)('on $engine, $isolation isolation', ({ engine, isolation }) => {
   let gw: TestGateway;
   let api: TenantApi;
 
@@ -12,7 +12,7 @@ describe.each(tenantEngines)('on %s', (engine) => {
   const TOP = 'query($f: DateOrDateTime!, $t: DateOrDateTime!, $n: Int!) { topProducts(from: $f, to: $t, limit: $n) { product { sku } revenue units invoices } }';
 
   beforeAll(async () => {
-    gw = await startTestGateway({ engine });
+    gw = await startTestGateway({ engine, isolation });
     const owner = await gw.createUser();
     await gw.createTenant({ slug: 'reported', owner });
     api = tenantApi(gw, owner.token, 'reported');

@@ -4,7 +4,7 @@
 import { ACCOUNT } from '../../src/modules/books/chartOfAccounts';
 import type { TenantDb } from '../../src/db/tenantClient';
 import type { TenantRecord } from '../../src/tenancy/tenantRegistry';
-import { tenantEngines } from '../support/engines';
+import { tenantPlacements } from '../support/engines';
 import { startTestGateway, type TestGateway } from '../support/testGateway';
 import { balancesByCode, tenantApi, type TenantApi } from '../support/tenantApi';
 
@@ -14,7 +14,7 @@ const ADJUST = `mutation($i: StockAdjustmentInput!) { adjustStock(input: $i) {
   journalEntry { id sourceType sourceId description lines { nodes { debit credit account { code name } } } } } }`;
 const STOCK = 'query($id: ID!) { product(id: $id) { stock } stockMovements(productId: $id) { totalCount } journalEntries { totalCount } }';
 
-describe.each(tenantEngines)('on %s', (engine) => {
+describe.each(tenantPlacements)('on $engine, $isolation isolation', ({ engine, isolation }) => {
   let gw: TestGateway;
   let owner: TenantApi;
   let member: TenantApi;
@@ -28,7 +28,7 @@ describe.each(tenantEngines)('on %s', (engine) => {
   const tenantDb = <T>(work: (db: TenantDb) => Promise<T>) => gw.withTenantDb(tenant, work);
 
   beforeAll(async () => {
-    gw = await startTestGateway({ engine });
+    gw = await startTestGateway({ engine, isolation });
     const [admin, writer, reader] = [await gw.createUser(), await gw.createUser(), await gw.createUser()];
     tenant = await gw.createTenant({ slug: 'stock', owner: admin, members: [[writer, 'MEMBER'], [reader, 'VIEWER']] });
     owner = tenantApi(gw, admin.token, 'stock');

@@ -14,13 +14,16 @@
 // - where: every operator, relations (some/none, to-one), and/or/not, the rows the
 //   oracle keeps; aggregates and groups as the oracle sums them;
 // - bad input: BAD_USER_INPUT with a message that says what to change.
-// Once per engine and isolation mode: PostgreSQL with a database and with a schema
-// per tenant, MySQL with a database per tenant.
+// Once per engine and isolation mode: PostgreSQL with a database, with a schema and
+// with rows in the pool's shared tables per tenant, MySQL with a database per tenant.
+// In the pool the tenant has a neighbour holding the same rows under the same ids,
+// then changed and added to: a row, count or sum of the neighbour's reaching any
+// answer would part it from the oracle's.
 import { Kind, getOperationAST, parse } from 'graphql';
 import { modelNamed, type Model } from '../../src/model/tenantModel';
 import { tenantEngines, tenantPlacements } from '../support/engines';
 import { CORPUS, PAGE_INFO, type Case } from '../support/graphCorpus';
-import { categoryIds, customerIds, fillGraphFixture, productIds } from '../support/graphFixture';
+import { categoryIds, customerIds, fillGraphFixture, fixedId, productIds } from '../support/graphFixture';
 import { aggregates, filtered, groups, readWorld, related, sorted, type AggregateAsk, type Row, type World } from '../support/graphOracle';
 import { startTestGateway, type GraphQLResponse, type TestGateway, type TestUser } from '../support/testGateway';
 
@@ -187,6 +190,22 @@ const aggregateSelection = (ask: AggregateAsk) =>
 
 const typeOf = (list: ListName) => LISTS[list].model.typeName;
 
+/** The graph fixture under the same ids, every value then changed and rows added: what a pool tenant must never see of its neighbour. */
+async function fillNeighbour(tenant: Awaited<ReturnType<TestGateway['createTenant']>>): Promise<void> {
+  await planned.withTenantDb(tenant, async (db) => {
+    await fillGraphFixture(db);
+    await db.product.updateMany({ data: { name: 'Neighbour', price: '5', description: 'not yours', stock: '77' } });
+    await db.customer.updateMany({ data: { name: 'Neighbour', email: 'n@example.com' } });
+    await db.invoice.updateMany({ data: { total: '12345', status: 'VOID' } });
+    // Category names are unique: each its own.
+    for (const { id } of await db.category.findMany()) await db.category.update({ where: { id }, data: { name: `Neighbour ${id}` } });
+    await db.product.createMany({
+      data: Array.from({ length: 9 }, (_, i) => ({ id: fixedId(2, 900 + i), sku: `N-${i}`, name: 'Neighbour', kind: 'GOODS' as const, price: '5', currency: 'USD', categoryId: categoryIds.rings })),
+    });
+    await db.customer.createMany({ data: Array.from({ length: 4 }, (_, i) => ({ id: fixedId(3, 900 + i), name: 'Neighbour' })) });
+  });
+}
+
 let planned: TestGateway;
 let resolved: TestGateway;
 let owner: TestUser;
@@ -208,6 +227,7 @@ describe.each(tenantPlacements)('on $engine, $isolation isolation', ({ engine, i
   let world: World;
 
   beforeAll(async () => {
+    if (isolation === 'POOL') await fillNeighbour(await planned.createTenant({ slug: `${slug}-neighbour`, engine, isolation, owner }));
     const tenant = await planned.createTenant({ slug, engine, isolation, owner });
     const lease = planned.services.pool.acquire(tenant);
     try {

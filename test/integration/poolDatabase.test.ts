@@ -6,10 +6,11 @@ import { randomBytes, randomUUID } from 'node:crypto';
 import pg from 'pg';
 import { tenantMigrations } from '../../src/db/migrations';
 import { migrationStatus } from '../../src/db/migrator';
-import { poolMigrations, TENANT_SETTING } from '../../src/db/poolMigrations';
+import { poolMigrations } from '../../src/db/poolMigrations';
+import { POOL_TENANT_SETTING as TENANT_SETTING } from '../../src/db/poolScope';
 import { pgConnection } from '../../src/db/sqlConnection';
-import { withDatabase } from '../../src/db/urls';
-import { poolDatabaseUrl, preparePoolDatabase, type PreparedPoolDatabase } from '../../src/provisioning/poolDatabase';
+import { withDatabase, withLogin } from '../../src/db/urls';
+import { preparePoolDatabase, type PreparedPoolDatabase } from '../../src/provisioning/poolDatabase';
 import { poolTables } from '../../src/provisioning/poolTables';
 import { deletePoolTenantRows, poolTenantBytes } from '../../src/provisioning/poolTenantRows';
 import { describeProblems, expectedTables, tenantSchemaProblems } from '../../src/provisioning/verifyTenantSchema';
@@ -115,7 +116,7 @@ const sum = (counts: Record<string, Record<string, number>>, tenant: string) => 
 beforeAll(async () => {
   concurrentRuns = await Promise.all([1, 2].map(() => preparePoolDatabase(dbs.serverUrl, database, role)));
   owner = await connected(withDatabase(dbs.serverUrl, database));
-  gateway = await connected(poolDatabaseUrl(dbs.serverUrl, database, role));
+  gateway = await connected(withLogin(withDatabase(dbs.serverUrl, database), role.name, role.password));
   a = await seed(A);
   b = await seed(B);
 });
@@ -221,7 +222,7 @@ test('the gateway role is neither superuser nor BYPASSRLS, owns nothing, and can
 test('with no tenant set the role sees none of the rows two tenants have, and can write none', async () => {
   expect(await count('Product', owner)).toBe(2);
   // A connection that never set the tenant, and one whose tenant transactions are over.
-  const fresh = await connected(poolDatabaseUrl(dbs.serverUrl, database, role));
+  const fresh = await connected(withLogin(withDatabase(dbs.serverUrl, database), role.name, role.password));
   try {
     for (const client of [fresh, gateway]) {
       expect(await count('Product', client)).toBe(0);

@@ -31,6 +31,8 @@ export function isolationSuite(env: () => Record<string, string> = () => ({}), e
     } else {
       await gw.createTenant({ slug: 'alpha-schema', isolation: 'SCHEMA', owner: alice });
       await gw.createTenant({ slug: 'beta-schema', isolation: 'SCHEMA', owner: bob });
+      await gw.createTenant({ slug: 'alpha-pool', isolation: 'POOL', owner: alice });
+      await gw.createTenant({ slug: 'beta-pool', isolation: 'POOL', owner: bob });
     }
   });
   afterAll(() => gw.close());
@@ -44,6 +46,7 @@ export function isolationSuite(env: () => Record<string, string> = () => ({}), e
       : [
           ['DATABASE', 'alpha-db', 'beta-db'],
           ['SCHEMA', 'alpha-schema', 'beta-schema'],
+          ['POOL', 'alpha-pool', 'beta-pool'],
         ];
   describe.each(PAIRS)('%s isolation', (_mode, alpha, beta) => {
     test('two tenants holding the same SKU each see only their own rows', async () => {

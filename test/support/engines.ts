@@ -11,7 +11,7 @@ import { MYSQL_SKIPPED, MYSQL_URL } from './mysqlDatabase';
 export const tenantEngines: Engine[] = MYSQL_URL ? ['postgresql', 'mysql'] : ['postgresql'];
 
 /** The isolation modes an engine offers: MySQL tenants always have a database each. */
-export const isolationsOn = (engine: Engine) => (engine === 'mysql' ? (['DATABASE'] as const) : (['DATABASE', 'SCHEMA'] as const));
+export const isolationsOn = (engine: Engine) => (engine === 'mysql' ? (['DATABASE'] as const) : (['DATABASE', 'SCHEMA', 'POOL'] as const));
 
 if (!MYSQL_URL) test.skip(MYSQL_SKIPPED, () => {});
 

@@ -60,7 +60,7 @@ export interface TestGateway {
     options?: RequestOptions<TVariables>,
   ): Promise<GraphQLResponse<TResult>>;
   createUser(options?: { email?: string; platformAdmin?: boolean; password?: string }): Promise<TestUser>;
-  /** Tenants go on the gateway's engine unless `engine` says otherwise. */
+  /** Tenants go on the gateway's engine, with its isolation, unless `engine` or `isolation` say otherwise. */
   createTenant(options: {
     slug?: string;
     isolation?: Isolation;
@@ -125,6 +125,8 @@ export async function startTestGateway(
      * MySQL server (`mysql`), and tenants are created on MySQL unless told otherwise.
      */
     engine?: Engine;
+    /** The isolation of the tenants it creates when createTenant names none (default DATABASE). */
+    isolation?: Isolation;
   } = {},
 ): Promise<TestGateway> {
   const dbs = options.sharing?.dbs ?? testDatabases();
@@ -139,6 +141,7 @@ export async function startTestGateway(
     DATABASE_URL: dbs.platformUrl,
     TENANT_DB_PREFIX: dbs.prefix,
     SHARED_SCHEMA_DATABASE: `${dbs.prefix}shared`,
+    POOL_DATABASE: `${dbs.prefix}pool`,
     REDIS_KEY_PREFIX: `${dbs.prefix}:`,
     JWT_SECRET: randomBytes(32).toString('hex'),
     ENCRYPTION_KEY: randomBytes(32).toString('hex'),
@@ -190,7 +193,7 @@ export async function startTestGateway(
       const events = await withTenantDb(tenant, (db) => db.tenantEvent.findMany({ orderBy: { id: 'asc' } }));
       return events.filter((e) => (e.payload as { id?: string }).id === id).map((e) => ({ type: e.type, payload: e.payload as Record<string, unknown> }));
     },
-    async createTenant({ slug = `shop-${++tenants}`, isolation = 'DATABASE', owner, members = [], plan = 'enterprise', engine: on = engine }) {
+    async createTenant({ slug = `shop-${++tenants}`, isolation = options.isolation ?? 'DATABASE', owner, members = [], plan = 'enterprise', engine: on = engine }) {
       const tenant = await services.platform.$transaction((tx) =>
         createTenantRecord(tx, { slug, name: slug, isolation, engine: engineName(on), planCode: plan, ownerId: owner.id }),
       );

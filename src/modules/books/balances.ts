@@ -24,12 +24,15 @@ type AccountTotals = Account & { debits: Decimal; credits: Decimal };
 
 export async function trialBalance(db: TenantDb, asOf: Date): Promise<TrialBalance> {
   const rows = await db.$queryRaw<AccountTotals[]>(Prisma.sql`
-    SELECT a.*, sum(l.debit) AS debits, sum(l.credit) AS credits
-    FROM ${tenantTable('JournalLine')} l
-    JOIN ${tenantTable('JournalEntry')} e ON e.id = l."entryId"
-    JOIN ${tenantTable('Account')} a ON a.id = l."accountId"
-    WHERE e.date <= ${asOf}
-    GROUP BY a.id
+    SELECT a.*, t.debits, t.credits
+    FROM (
+      SELECT l."accountId", sum(l.debit) AS debits, sum(l.credit) AS credits
+      FROM ${tenantTable('JournalLine')} l
+      JOIN ${tenantTable('JournalEntry')} e ON e.id = l."entryId"
+      WHERE e.date <= ${asOf}
+      GROUP BY l."accountId"
+    ) t
+    JOIN ${tenantTable('Account')} a ON a.id = t."accountId"
     ORDER BY a.code`);
   const lines = rows.map(({ debits, credits, ...account }) => {
     const net = debits.sub(credits);

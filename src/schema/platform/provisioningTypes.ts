@@ -16,7 +16,7 @@ export class CreateTenantInput {
   @Field(() => String, { description: '3-40 characters of a-z, 0-9 and "-", starting with a letter.' }) slug!: string;
   @Field(() => String) name!: string;
   @Field(() => String, { nullable: true, description: 'Plan code (see `plans`); default "free".' }) plan?: string | null;
-  @Field(() => Isolation, { nullable: true, description: 'Default DATABASE; MySQL tenants always have a database each.' }) isolation?: Isolation | null;
+  @Field(() => Isolation, { nullable: true, description: 'Default DATABASE; MySQL tenants always have a database each (SCHEMA and POOL are PostgreSQL only).' }) isolation?: Isolation | null;
   @Field(() => TenantEngine, { nullable: true, description: 'Default POSTGRESQL, or the engine of `server` or of `external.url`.' })
   engine?: TenantEngine | null;
   @Field(() => String, { nullable: true, description: 'A server name from TENANT_SERVERS to put the tenant on; default: the least loaded server of its engine that answers.' })

@@ -1,9 +1,9 @@
 // `db migrate`: the platform database first (migrations and plans), then every
 // serving tenant (ACTIVE or SUSPENDED), DB_CONCURRENCY at a time. Tenants still
 // provisioning (or failed, or archived) are left to their provisioning job.
-import { tenantMigrations } from '../../../db/migrations';
 import { applyMigrations } from '../../../db/migrator';
 import { preparePlatformDatabase } from '../../../provisioning/platformDatabase';
+import { migrationsOf } from '../../../provisioning/tenantSchema';
 import { withTenantSql } from '../../../provisioning/tenantSql';
 import { announcePlansWritten } from '../../../tenancy/tenantChanges';
 import type { DbContext } from '../dbContext';
@@ -27,7 +27,7 @@ export async function migrate(ctx: DbContext, concurrency: number): Promise<Outc
   const all = await ctx.tenants();
   const serving = all.filter((t) => (SERVING as readonly string[]).includes(t.status));
   const tenants = await runTasks('migrate', serving, { concurrency, progress: ctx.progress, name: (t) => t.slug }, async (tenant) => {
-    const { applied } = await withTenantSql(servers.connectionOf(tenant), (connection) => applyMigrations(connection, tenantMigrations(connection.engine)));
+    const { applied } = await withTenantSql(servers.connectionOf(tenant), (connection) => applyMigrations(connection, migrationsOf(tenant)));
     return appliedText(applied);
   });
   const skipped = all.filter((t) => !serving.includes(t));

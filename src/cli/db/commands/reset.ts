@@ -1,11 +1,13 @@
 // `db reset --force`: every tenant's database or schema dropped (a customer's own
-// external database is left alone), and the tenant templates; the platform database dropped and made again,
+// external database is left alone), the tenant templates and the pool databases
+// (with their role); the platform database dropped and made again,
 // migrated, with its plans. Refused without --force, and always with
 // NODE_ENV=production. Demo data comes back with `db seed` (or the next `npm start`).
 import { databaseOf, withDatabase } from '../../../db/urls';
 import { dropDatabase } from '../../../provisioning/tenantStorage';
 import { dropTenantStorage } from '../../../provisioning/dropTenantStorage';
 import { dropTenantTemplates } from '../../../provisioning/tenantTemplate';
+import { dropPoolDatabase } from '../../../provisioning/readyPools';
 import { preparePlatformDatabase } from '../../../provisioning/platformDatabase';
 import type { DbContext } from '../dbContext';
 import { RefusedError } from '../refused';
@@ -22,9 +24,10 @@ export async function reset(ctx: DbContext, options: { force: boolean; concurren
   const dropped = await runTasks('reset', tenants, { concurrency: options.concurrency, progress: ctx.progress, name: (t) => t.slug }, (tenant) =>
     dropTenantStorage(servers, tenant),
   );
-  // Only PostgreSQL servers keep templates.
-  const templates = await runTasks('reset', servers.namesOf('postgresql'), { concurrency: 1, progress: ctx.progress, name: (name) => `templates on ${name}` }, async (name) => {
+  // Only PostgreSQL servers keep templates and pool databases.
+  const templates = await runTasks('reset', servers.namesOf('postgresql'), { concurrency: 1, progress: ctx.progress, name: (name) => `templates and pool on ${name}` }, async (name) => {
     await dropTenantTemplates(servers.url(name), ctx.config.tenantDbPrefix);
+    await dropPoolDatabase(servers.url(name), servers.poolLogin);
     return 'dropped';
   });
   // Nothing may hold the platform database open while it is dropped.

@@ -1,11 +1,12 @@
 // `db status`: a table of every tenant with its isolation, where it lives, its
 // applied and pending migrations and whether it is healthy. A tenant that cannot
 // be reached, or whose applied migrations changed or failed, counts as failed.
-import { loadMigrations, tenantMigrations } from '../../../db/migrations';
+import { loadMigrations } from '../../../db/migrations';
 import { migrationStatus, type MigrationStatus } from '../../../db/migrator';
 import { pgConnection } from '../../../db/sqlConnection';
 import { withClient } from '../../../db/withClient';
 import { withTenantSql } from '../../../provisioning/tenantSql';
+import { migrationsOf } from '../../../provisioning/tenantSchema';
 import type { DbContext } from '../dbContext';
 import type { Outcome } from '../summary';
 import { table } from '../table';
@@ -42,7 +43,7 @@ export async function status(ctx: DbContext, concurrency: number): Promise<Outco
     rows.set(tenant.slug, row);
     row[4] = describeLocation(tenant, servers);
     if (!tenant.databaseName && !tenant.externalUrlCipher) return (row[7] = 'not placed yet');
-    const s = await withTenantSql(servers.connectionOf(tenant), (connection) => migrationStatus(connection, tenantMigrations(connection.engine)));
+    const s = await withTenantSql(servers.connectionOf(tenant), (connection) => migrationStatus(connection, migrationsOf(tenant)));
     row[5] = String(s.applied.length);
     row[6] = String(s.pending.length);
     return (row[7] = health(s));

@@ -1,6 +1,6 @@
 // `db verify`: every serving tenant's schema matches the tenant migrations (all
 // recorded as applied with unchanged checksums, every table present).
-import { tenantMigrations } from '../../../db/migrations';
+import { migrationsOf } from '../../../provisioning/tenantSchema';
 import { withTenantSql } from '../../../provisioning/tenantSql';
 import { describeProblems, tenantSchemaProblems } from '../../../provisioning/verifyTenantSchema';
 import type { DbContext } from '../dbContext';
@@ -13,7 +13,7 @@ export async function verify(ctx: DbContext, concurrency: number): Promise<Outco
   const tenants = await ctx.tenants({ statuses: [...SERVING] });
   const results = await runTasks('verify', tenants, { concurrency, progress: ctx.progress, name: (t) => t.slug }, async (tenant) => {
     return withTenantSql(servers.connectionOf(tenant), async (connection) => {
-      const set = tenantMigrations(connection.engine);
+      const set = migrationsOf(tenant);
       const problems = describeProblems(await tenantSchemaProblems(connection, set));
       if (problems) throw new Error(problems);
       return `matches ${set.migrations.length} migration(s)`;

@@ -1,0 +1,2 @@
+-- AlterEnum
+ALTER TYPE "Isolation" ADD VALUE 'POOL';

@@ -1,4 +1,5 @@
-// The demo tenants: two jewellers (Persian, rials) and a web shop (English, dollars),
+// The demo tenants: two jewellers (Persian, rials) and a web shop (English, dollars), one
+// in each isolation mode,
 // and their logins. Plain data; each built-in module writes its part of a demo tenant
 // (its seedDemo, src/modules/<module>/demo.ts) through the functions the API uses.
 import type { Isolation } from '../generated/platform/enums';
@@ -36,7 +37,8 @@ export const DEMO_TENANTS: DemoTenant[] = [
   {
     slug: 'demo-shop',
     name: 'Demo Shop',
-    isolation: 'DATABASE',
+    // And the web shop the third: its rows in the pool database's shared tables, under row-level security.
+    isolation: 'POOL',
     locale: 'en',
     currency: 'USD',
     plan: 'free',

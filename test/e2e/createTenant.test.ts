@@ -253,9 +253,32 @@ describe.each(tenantEngines)('on %s', (engine: Engine) => {
       const products = await gw.request('{ products { totalCount } }', { token: alice.token, tenant: 'in-a-schema' });
       expect(products.body.data.products.totalCount).toBe(0);
     });
+
+    test('POOL isolation creates nothing: the first POOL tenants of a server, at once, all become ACTIVE in the one pool database', async () => {
+      const slugs = ['pooled-a', 'pooled-b', 'pooled-c', 'pooled-d'];
+      const tenants = await Promise.all(slugs.map((slug) => gw.createTenant({ slug, isolation: 'POOL', owner: alice })));
+      expect(tenants.map((t) => [t.status, t.databaseName, t.schemaName])).toEqual(slugs.map(() => ['ACTIVE', `${gw.dbs.prefix}pool`, null]));
+      const { rows } = await onServer('SELECT datname FROM pg_database WHERE starts_with(datname, $1)', [gw.dbs.prefix]);
+      expect(rows.map((r) => r.datname)).not.toEqual(expect.arrayContaining([expect.stringContaining('pooled')]));
+    });
+
+    test('a POOL tenant through the API: its job says the tables are shared, then it serves its seed rows and its own alone', async () => {
+      const events = await provision({ slug: 'in-the-pool', isolation: 'POOL' });
+      expect(events.at(-1).status).toBe('SUCCEEDED');
+      expect(events.map((e) => e.step)).toEqual(expect.arrayContaining(['place', 'create', 'migrate', 'seed', 'verify', 'activate']));
+      expect(events.find((e) => e.step === 'migrate').message).toContain('shared');
+      const api = tenantApi(gw, alice.token, 'in-the-pool');
+      const { categories, accounts } = await api.call('{ categories { totalCount } accounts(first: 1) { totalCount } }');
+      expect(categories.totalCount).toBeGreaterThan(0);
+      expect(accounts.totalCount).toBeGreaterThan(5);
+      // Another pool tenant's seed rows are the same kind, under the same names: each sees its own count.
+      const other = await gw.request('{ categories { totalCount } }', { token: alice.token, tenant: 'pooled-a' });
+      expect(other.body.data.categories.totalCount).toBe(categories.totalCount);
+    });
   } else {
     test.each([
       ['SCHEMA isolation on MySQL', { slug: 'no-schema', engine: 'MYSQL', isolation: 'SCHEMA' }, 'isolation'],
+      ['POOL isolation on MySQL', { slug: 'no-pool', engine: 'MYSQL', isolation: 'POOL' }, 'isolation'],
       ['a server that is not configured', { slug: 'nowhere', server: 'elsewhere' }, 'server'],
       ['a server of the other engine', { slug: 'mixed', server: 'main', engine: 'MYSQL' }, 'server'],
     ])('%s is refused with BAD_USER_INPUT', async (_what, input, field) => {

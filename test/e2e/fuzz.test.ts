@@ -4,10 +4,11 @@
 // anonymously. No answer may be a 5xx or an INTERNAL_SERVER_ERROR, nothing may be
 // logged as an error, and afterwards the gateway serves as before, every tenant.
 //
-// The cases are generated once and dealt to four targets: a tenant with a database of
-// its own over HTTP, the same over graphql-ws, a MySQL tenant, and a tenant in a schema
-// of the shared PostgreSQL database (those two over either transport). Each target gets
-// every well-formed call and its share of the wrong values, at most
+// The cases are generated once and dealt to five targets: a tenant with a database of
+// its own over HTTP, the same over graphql-ws, a MySQL tenant, a tenant in a schema of
+// the shared PostgreSQL database, and a tenant in the pool's shared tables (those three
+// over either transport), whose neighbour there must come out untouched. Each target
+// gets every well-formed call and its share of the wrong values, at most
 // FUZZ_CASES_PER_TARGET in all; the counts are printed. Which target, transport,
 // caller and way of writing the arguments each case gets is dealt by a seeded
 // generator; the seed is printed, and `FUZZ_SEED=<seed> npx jest test/e2e/fuzz.test.ts`
@@ -43,7 +44,7 @@ const STORM_TIMEOUT_MS = 180_000;
 type Transport = 'http' | 'websocket';
 type Caller = 'owner' | 'anonymous';
 type Delivery = 'variables' | 'literals';
-type TargetName = 'HTTP' | 'WS' | 'MySQL' | 'SCHEMA';
+type TargetName = 'HTTP' | 'WS' | 'MySQL' | 'SCHEMA' | 'POOL';
 
 interface Target {
   name: TargetName;
@@ -57,6 +58,7 @@ const TARGETS: Target[] = [
   { name: 'WS', tenant: 'fuzz-shop', transport: 'websocket' },
   ...(tenantEngines.includes('mysql') ? [{ name: 'MySQL' as const, tenant: 'fuzz-mysql' }] : []),
   { name: 'SCHEMA', tenant: 'fuzz-schema' },
+  { name: 'POOL', tenant: 'fuzz-pool' },
 ];
 
 const errorLog = new LogCapture();
@@ -87,8 +89,9 @@ beforeAll(async () => {
   [owner, neighbour] = await Promise.all([gw.createUser(), gw.createUser()]);
   await gw.createTenant({ slug: 'fuzz-shop', owner, engine: 'postgresql' });
   await gw.createTenant({ slug: 'fuzz-schema', owner, engine: 'postgresql', isolation: 'SCHEMA' });
+  await gw.createTenant({ slug: 'fuzz-pool', owner, engine: 'postgresql', isolation: 'POOL' });
   if (tenantEngines.includes('mysql')) await gw.createTenant({ slug: 'fuzz-mysql', owner, engine: 'mysql' });
-  await gw.createTenant({ slug: 'next-door', owner: neighbour, engine: 'postgresql' });
+  await gw.createTenant({ slug: 'next-door', owner: neighbour, engine: 'postgresql', isolation: 'POOL' });
   const created = await gw.request('mutation { createProduct(input: { sku: "N-1", name: "next door", kind: GOODS, price: "5" }) { id } }', { token: neighbour.token, tenant: 'next-door' });
   expect(created.body.errors).toBeUndefined();
   for (const tenant of new Set(TARGETS.map((target) => target.tenant))) {

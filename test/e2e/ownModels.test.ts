@@ -574,7 +574,9 @@ async function onTenantTables(placement: { engine: string; isolation: string }, 
     return;
   }
   const shared = placement.isolation === 'SCHEMA';
-  const client = new pg.Client({ connectionString: withDatabase(gw.dbs.serverUrl, shared ? `${gw.dbs.prefix}shared` : name) });
+  // A POOL tenant's rows are in the pool's tables (the statements name rows by their ids, which no other tenant there has).
+  const database = placement.isolation === 'POOL' ? `${gw.dbs.prefix}pool` : shared ? `${gw.dbs.prefix}shared` : name;
+  const client = new pg.Client({ connectionString: withDatabase(gw.dbs.serverUrl, database) });
   await client.connect();
   try {
     if (shared) await client.query(`SET search_path TO "${name}"`);

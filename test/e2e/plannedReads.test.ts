@@ -11,7 +11,7 @@ import { tenantEngines } from '../support/engines';
 import { MYSQL_URL } from '../support/mysqlDatabase';
 import { startTestGateway, type GraphQLResponse, type TestGateway, type TestUser } from '../support/testGateway';
 
-const TENANTS = ['talanou', 'arya-jewelry', 'demo-shop']; // DATABASE, SCHEMA (DATABASE on MySQL), DATABASE
+const TENANTS = ['talanou', 'arya-jewelry', 'demo-shop']; // DATABASE, SCHEMA, POOL (each DATABASE on MySQL)
 
 const PRODUCT_FIELDS =
   'id sku name description kind price cost currency unit stock reserved trackStock attributes tags imageUrls translations { locale name description } createdAt updatedAt';

@@ -25,6 +25,7 @@ import { tenantEngines, tenantPlacements } from '../support/engines';
 import { CORPUS, PAGE_INFO, type Case } from '../support/graphCorpus';
 import { categoryIds, customerIds, fillGraphFixture, fixedId, productIds } from '../support/graphFixture';
 import { aggregates, filtered, groups, readWorld, related, sorted, type AggregateAsk, type Row, type World } from '../support/graphOracle';
+import { isTransactionControl } from '../support/statementCount';
 import { startTestGateway, type GraphQLResponse, type TestGateway, type TestUser } from '../support/testGateway';
 
 // Whole pages nest deeper and cost more than the default limits allow.
@@ -211,9 +212,12 @@ let resolved: TestGateway;
 let owner: TestUser;
 /** Statements the planned gateway sent to tenant databases. */
 let plannedStatements = 0;
+const countStatement = (text: string) => {
+  if (!isTransactionControl(text)) plannedStatements++;
+};
 
 beforeAll(async () => {
-  planned = await startTestGateway({ engine: tenantEngines.at(-1), env: LIMITS, observeTenantStatements: () => void plannedStatements++ });
+  planned = await startTestGateway({ engine: tenantEngines.at(-1), env: LIMITS, observeTenantStatements: countStatement });
   resolved = await startTestGateway({ sharing: planned, env: { PLANNED_READS: 'false', ...LIMITS } });
   owner = await planned.createUser();
 });

@@ -78,6 +78,37 @@ describe.each(tenantEngines)('on %s', (engine: Engine) => {
         const stays = await gw.request('{ products { totalCount } }', { token: owner.token, tenant: 'schema-stays' });
         expect(stays.body.data.products.totalCount).toBe(0);
       });
+
+      test("a tenant in the pool loses its rows in every table, in batches, and only its rows", async () => {
+        const goes = await activeTenant('pool-goes', 'POOL');
+        const stays = await activeTenant('pool-stays', 'POOL');
+        for (const slug of ['pool-goes', 'pool-stays']) {
+          for (let i = 0; i < 3; i++) {
+            const made = await gw.request(`mutation { createCustomer(input: { name: "c${i}" }) { id } }`, { token: owner.token, tenant: slug });
+            expect(made.body.errors).toBeUndefined();
+          }
+        }
+        const pool = new pg.Client({ connectionString: withDatabase(gw.dbs.serverUrl, `${gw.dbs.prefix}pool`) });
+        await pool.connect();
+        try {
+          const rowsOf = async (tenantId: string) => {
+            const { rows: tables } = await pool.query(`SELECT relname FROM pg_class WHERE relkind = 'r' AND relnamespace = 'public'::regnamespace AND relname <> '_prisma_migrations'`);
+            let n = 0;
+            for (const { relname } of tables) n += (await pool.query(`SELECT count(*)::int AS n FROM "${relname}" WHERE "tenantId" = $1`, [tenantId])).rows[0].n;
+            return n;
+          };
+          const staying = await rowsOf(stays.id);
+          expect(await rowsOf(goes.id)).toBe(staying);
+          const archived = await gw.request(ARCHIVE, { token: owner.token, variables: { slug: 'pool-goes' } });
+          const dropped = await finishedJob(gw, owner.token, archived.body.data.archiveTenant.job.id);
+          expect(dropped).toMatchObject({ status: 'SUCCEEDED', kind: 'DROP', message: `deleted ${staying} row(s) from the pool database ${gw.dbs.prefix}pool` });
+          expect(await rowsOf(goes.id)).toBe(0);
+          expect(await rowsOf(stays.id)).toBe(staying);
+        } finally {
+          await pool.end();
+        }
+        expect((await gw.request('{ customers { totalCount } }', { token: owner.token, tenant: 'pool-stays' })).body.data.customers.totalCount).toBe(3);
+      });
     }
 
     test('only an OWNER or a platform admin may archive; to anyone else the tenant does not exist', async () => {

@@ -71,7 +71,7 @@ test('starts on an embedded PostgreSQL with the demo tenants, and again from the
     const tenants = await post(first.url, '{ tenants { nodes { slug isolation status } } }', { authorization: `Bearer ${admin.data.login.token}` });
     expect(tenants.data.tenants.nodes).toEqual([
       { slug: 'arya-jewelry', isolation: 'SCHEMA', status: 'ACTIVE' },
-      { slug: 'demo-shop', isolation: 'DATABASE', status: 'ACTIVE' },
+      { slug: 'demo-shop', isolation: 'POOL', status: 'ACTIVE' },
       { slug: 'talanou', isolation: 'DATABASE', status: 'ACTIVE' },
     ]);
   } finally {

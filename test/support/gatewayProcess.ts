@@ -26,6 +26,7 @@ export const processEnv = (dbs: TestDatabases) => ({
   TENANT_DB_PREFIX: dbs.prefix,
   REDIS_KEY_PREFIX: `${dbs.prefix}:`,
   SHARED_SCHEMA_DATABASE: `${dbs.prefix}shared`,
+  POOL_DATABASE: `${dbs.prefix}pool`,
 });
 
 export interface GatewayProcess {

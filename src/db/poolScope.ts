@@ -39,3 +39,26 @@ export function beginForTenant({ tenantId, role }: PoolScope): string {
   if (!UUID.test(tenantId)) throw new Error('a pool tenant id must be a UUID');
   return `BEGIN; SET LOCAL ROLE ${quoteIdent(role)}; SET LOCAL "${POOL_TENANT_SETTING}" = '${tenantId}'`;
 }
+
+// Raw statements (a module's report, a row lock, the outbox relay) are written once
+// for every tenant, so they cannot name a POOL tenant's id. They mark where they keep
+// to their tenant's rows instead, one mark per table alias; on the way to a POOL
+// tenant's connection each mark becomes `alias."tenantId" = $n` with the tenant bound
+// as one more value, as the planner writes it, so PostgreSQL plans with the tenant's
+// own value and a connection whose setting went missing reads nothing. For any other
+// tenant a mark reads TRUE (it is a comment and TRUE on either engine).
+
+/** The mark for the rows of the table at `alias` (a plain lower-case alias). */
+export function ownRowsMark(alias: string): string {
+  if (!/^[a-z_][a-z0-9_]*$/.test(alias)) throw new Error(`"${alias}" cannot name a table in a raw statement's own-rows mark`);
+  return `/*own rows of ${alias}*/TRUE`;
+}
+
+const OWN_ROWS_MARK = /\/\*own rows of ([a-z_][a-z0-9_]*)\*\/TRUE/g;
+
+/** A statement's text and values for a pool tenant: each own-rows mark made its condition on one more bound value. */
+export function withOwnRows(text: string, values: readonly unknown[], tenantId: string): { text: string; values: unknown[] } {
+  if (!text.includes('/*own rows of ')) return { text, values: [...values] };
+  const n = values.length + 1;
+  return { text: text.replace(OWN_ROWS_MARK, (_mark, alias: string) => `${alias}."tenantId" = $${n}`), values: [...values, tenantId] };
+}

@@ -4,27 +4,24 @@
 //
 // For a POOL tenant, Prisma's statements run on shared tables it does not know have
 // a "tenantId": row-level security scopes what they read and change, the column's
-// default fills it on insert, and two things are done on the way:
+// default fills it on insert, and three things are done on the way:
 // - a transaction's BEGIN also sets the tenant (poolScope.ts); a statement outside one
 //   gets a transaction of its own (onTenantConnection);
 // - an upsert's ON CONFLICT names the model's unique columns, and in the pool every
-//   unique key is led by "tenantId": it is put in front.
+//   unique key is led by "tenantId": it is put in front;
+// - a raw statement's own-rows marks become conditions on the tenant (poolScope.ts).
 import pg from 'pg';
 import { beginForTenant } from './poolScope';
-import { inTenantSchema, onTenantConnection, type PostgresTarget } from './tenantTarget';
+import { aimedStatement, onTenantConnection, type PostgresTarget } from './tenantTarget';
 
 type Statement = string | pg.QueryConfig;
 
 const ON_CONFLICT_COLUMNS = /\bON CONFLICT \(/g;
 
-function textFor(text: string, target: PostgresTarget): string {
-  const aimedText = inTenantSchema(text, target);
-  return target.poolTenant ? aimedText.replace(ON_CONFLICT_COLUMNS, 'ON CONFLICT ("tenantId", ') : aimedText;
-}
-
 function aimed(statement: Statement, target: PostgresTarget): Statement {
-  if (typeof statement === 'string') return textFor(statement, target);
-  return { ...statement, text: textFor(statement.text, target) };
+  const config = typeof statement === 'string' ? { text: statement } : statement;
+  const text = target.poolTenant ? config.text.replace(ON_CONFLICT_COLUMNS, 'ON CONFLICT ("tenantId", ') : config.text;
+  return { ...config, ...aimedStatement(target, text, config.values ?? []) };
 }
 
 const isBegin = (statement: Statement) => (typeof statement === 'string' ? statement : statement.text).trim().toUpperCase() === 'BEGIN';

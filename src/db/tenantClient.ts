@@ -11,7 +11,8 @@
 // The MySQL client is generated from prisma/tenant-mysql/schema.prisma, which has the
 // same models, fields and types (a test keeps them so), so domain code is written
 // once against one type. Raw statements name their tables with `tenantTable`, in
-// double quotes, which MySQL sessions read as identifiers too (ANSI_QUOTES).
+// double quotes, which MySQL sessions read as identifiers too (ANSI_QUOTES), and keep
+// to their tenant's rows of each with `ownRows`.
 import { PrismaMariaDb } from '@prisma/adapter-mariadb';
 import { PrismaPg } from '@prisma/adapter-pg';
 import { Prisma, PrismaClient } from '../generated/tenant/client';
@@ -19,12 +20,19 @@ import { PrismaClient as MysqlPrismaClient } from '../generated/tenant-mysql/cli
 import type { Engine } from '../engine';
 import { MysqlTenantPool } from './mysqlTenantPool';
 import { PostgresTenantPool } from './postgresTenantPool';
+import { ownRowsMark } from './poolScope';
 import { TENANT_SCHEMA, type TenantTarget } from './tenantTarget';
 
 export type TenantDb = PrismaClient;
 
 /** `"<tenant schema>"."Invoice"` in a Prisma.sql template. */
 export const tenantTable = (table: string) => Prisma.raw(`${TENANT_SCHEMA}."${table}"`);
+
+/**
+ * In a Prisma.sql template's WHERE (or a join's ON), for each table it reads:
+ * `i."tenantId" = $n` for a POOL tenant, TRUE for any other (db/poolScope.ts).
+ */
+export const ownRows = (alias: string) => Prisma.raw(ownRowsMark(alias));
 
 /** A tenant client and the way to point it at another tenant of the same engine. */
 export interface BoundTenantClient {

@@ -11,7 +11,7 @@
 import type { Connection as MysqlConnection } from 'mariadb';
 import type pg from 'pg';
 import { asUnavailable } from './databaseErrors';
-import { beginForTenant, type PoolScope } from './poolScope';
+import { beginForTenant, withOwnRows, type PoolScope } from './poolScope';
 import type { Engine } from '../engine';
 import type { PooledConnection, ServerConnectionPool } from './serverPool';
 
@@ -29,6 +29,13 @@ const TENANT_SCHEMA_IN_BACKTICKS = '`__tenant__`';
 export function inTenantSchema(text: string, target: TenantTarget): string {
   const aimed = text.replaceAll(TENANT_SCHEMA, target.schema);
   return target.engine === 'mysql' ? aimed.replaceAll(TENANT_SCHEMA_IN_BACKTICKS, target.schema) : aimed;
+}
+
+/** A raw statement as sent to `target`: its schema placeholder replaced and, for a POOL tenant, its own-rows marks made conditions on the tenant (poolScope.ts). */
+export function aimedStatement(target: TenantTarget, text: string, values: readonly unknown[]): { text: string; values: unknown[] } {
+  const aimed = inTenantSchema(text, target);
+  const tenant = target.engine === 'postgresql' ? target.poolTenant?.tenantId : undefined;
+  return tenant ? withOwnRows(aimed, values, tenant) : { text: aimed, values: [...values] };
 }
 
 interface TargetOf<E extends Engine, C> {

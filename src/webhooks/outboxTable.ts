@@ -3,7 +3,8 @@
 // the relay runs beside requests, and a client it held would make the shared client
 // pool open another one for the next tenant's request (see tenancy/prismaClients.ts).
 // A connection is taken per statement and waits its turn under the server's cap.
-import { inTenantSchema, onTenantConnection, type TenantTarget } from '../db/tenantTarget';
+import { ownRowsMark } from '../db/poolScope';
+import { aimedStatement, onTenantConnection, type TenantTarget } from '../db/tenantTarget';
 import type { Prisma } from '../generated/tenant/client';
 
 export interface OutboxEvent {
@@ -14,20 +15,22 @@ export interface OutboxEvent {
   payload: Prisma.JsonValue;
 }
 
+const OWN = ownRowsMark('e');
+
 const UNRELAYED = {
   postgresql: `SELECT "id"::text AS "id", "type", "payload", to_char("occurredAt", 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"') AS "occurredAt"
-    FROM "__tenant__"."TenantEvent" WHERE "relayedAt" IS NULL ORDER BY "id" LIMIT $1`,
+    FROM "__tenant__"."TenantEvent" e WHERE ${OWN} AND "relayedAt" IS NULL ORDER BY "id" LIMIT $1`,
   // DATETIME(3) in UTC; %f prints microseconds, of which milliseconds are kept.
   mysql: `SELECT "id", "type", "payload", CONCAT(LEFT(DATE_FORMAT("occurredAt", '%Y-%m-%dT%H:%i:%s.%f'), 23), 'Z') AS "occurredAt"
-    FROM "__tenant__"."TenantEvent" WHERE "relayedAt" IS NULL ORDER BY "id" LIMIT ?`,
+    FROM "__tenant__"."TenantEvent" e WHERE ${OWN} AND "relayedAt" IS NULL ORDER BY "id" LIMIT ?`,
 };
 
 // relayedAt is a DATETIME / timestamp without time zone holding UTC, as Prisma writes it.
 // PostgreSQL marks a batch at once and says which it marked; MariaDB has no UPDATE ...
 // RETURNING, so there each event is marked by itself and its row count says.
 const MARK_RELAYED = {
-  postgresql: `UPDATE "__tenant__"."TenantEvent" SET "relayedAt" = now() AT TIME ZONE 'UTC' WHERE "id" = ANY($1::uuid[]) AND "relayedAt" IS NULL RETURNING "id"::text AS "id"`,
-  mysql: `UPDATE "__tenant__"."TenantEvent" SET "relayedAt" = UTC_TIMESTAMP(3) WHERE "id" = ? AND "relayedAt" IS NULL`,
+  postgresql: `UPDATE "__tenant__"."TenantEvent" e SET "relayedAt" = now() AT TIME ZONE 'UTC' WHERE ${OWN} AND "id" = ANY($1::uuid[]) AND "relayedAt" IS NULL RETURNING "id"::text AS "id"`,
+  mysql: `UPDATE "__tenant__"."TenantEvent" e SET "relayedAt" = UTC_TIMESTAMP(3) WHERE ${OWN} AND "id" = ? AND "relayedAt" IS NULL`,
 };
 
 /** JSON is text to the MySQL protocol. */
@@ -35,24 +38,25 @@ const parseJson = (value: unknown): Prisma.JsonValue => (typeof value === 'strin
 
 /** Up to `limit` events not relayed yet, oldest first. */
 export async function unrelayedEvents(target: TenantTarget, limit: number): Promise<OutboxEvent[]> {
-  const sql = inTenantSchema(UNRELAYED[target.engine], target);
+  const { text, values } = aimedStatement(target, UNRELAYED[target.engine], [limit]);
   const rows: OutboxEvent[] =
     target.engine === 'mysql'
-      ? await onTenantConnection(target, (connection) => connection.query(sql, [limit]))
-      : (await onTenantConnection(target, (client) => client.query<OutboxEvent>(sql, [limit]))).rows;
+      ? await onTenantConnection(target, (connection) => connection.query(text, values))
+      : (await onTenantConnection(target, (client) => client.query<OutboxEvent>(text, values))).rows;
   return rows.map((row) => ({ id: row.id, type: row.type, occurredAt: row.occurredAt, payload: parseJson(row.payload) }));
 }
 
 /** Marks the events relayed; answers those this call marked (not those another relay got to first). */
 export async function markRelayed(target: TenantTarget, ids: readonly string[]): Promise<Set<string>> {
-  const sql = inTenantSchema(MARK_RELAYED[target.engine], target);
   if (target.engine === 'postgresql') {
-    const { rows } = await onTenantConnection(target, (client) => client.query<{ id: string }>(sql, [ids]));
+    const { text, values } = aimedStatement(target, MARK_RELAYED.postgresql, [ids]);
+    const { rows } = await onTenantConnection(target, (client) => client.query<{ id: string }>(text, values));
     return new Set(rows.map((row) => row.id));
   }
   const marked = new Set<string>();
   for (const id of ids) {
-    const { affectedRows } = await onTenantConnection(target, (connection) => connection.query(sql, [id]));
+    const { text, values } = aimedStatement(target, MARK_RELAYED.mysql, [id]);
+    const { affectedRows } = await onTenantConnection(target, (connection) => connection.query(text, values));
     if (Number(affectedRows) > 0) marked.add(id);
   }
   return marked;

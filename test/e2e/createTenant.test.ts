@@ -265,7 +265,8 @@ describe.each(tenantEngines)('on %s', (engine: Engine) => {
     test('a POOL tenant through the API: its job says the tables are shared, then it serves its seed rows and its own alone', async () => {
       const events = await provision({ slug: 'in-the-pool', isolation: 'POOL' });
       expect(events.at(-1).status).toBe('SUCCEEDED');
-      expect(events.map((e) => e.step)).toEqual(expect.arrayContaining(['place', 'create', 'migrate', 'seed', 'verify', 'activate']));
+      // The subscription replays the job as it is when it starts, then each later step.
+      expect(events.map((e) => e.step)).toEqual(expect.arrayContaining(['migrate', 'seed', 'verify', 'activate']));
       expect(events.find((e) => e.step === 'migrate').message).toContain('shared');
       const api = tenantApi(gw, alice.token, 'in-the-pool');
       const { categories, accounts } = await api.call('{ categories { totalCount } accounts(first: 1) { totalCount } }');

@@ -5,7 +5,9 @@
 // - every Query and Mutation root field of schema.graphql is called for A, with each
 //   ID it takes set to each id only B has: no answer shows anything of B, and B's rows
 //   in every pool table read the same before and after (nothing read out, updated or
-//   deleted through A);
+//   deleted through A), and every statement sent for it that names a table with an
+//   alias (the planner's and every raw statement's) keeps to the tenant's rows of that
+//   table itself ("tenantId" = $n), not by row-level security alone;
 // - the pool's role, with no tenant set, sees no row of any table; with A set, A's alone;
 // - A's live feed and A's webhook hear of A's changes and never of B's;
 // - two tenants hold the same unique values (SKU, customer email) side by side;
@@ -40,6 +42,8 @@ let a: TenantRecord;
 let b: TenantRecord;
 let receiver: WebhookReceiver;
 let admin: pg.Client;
+/** Statements sent to the pool database. */
+const sent: string[] = [];
 
 const poolDatabase = () => gw.services.servers.poolLogin.database;
 
@@ -58,7 +62,10 @@ async function rowsOfB(): Promise<Map<string, string>> {
 
 beforeAll(async () => {
   receiver = await startWebhookReceiver();
-  gw = await startTestGateway({ env: { WEBHOOK_RETRY_BASE_MS: '50', WEBHOOK_SWEEP_SECONDS: '1' } });
+  gw = await startTestGateway({
+    env: { WEBHOOK_RETRY_BASE_MS: '50', WEBHOOK_SWEEP_SECONDS: '1' },
+    observeTenantStatements: (text, database) => database === gw?.services.servers.poolLogin.database && sent.push(text),
+  });
   ownerA = await gw.createUser();
   ownerB = await gw.createUser();
   a = await gw.createTenant({ slug: 'pool-a', isolation: 'POOL', owner: ownerA });
@@ -116,6 +123,13 @@ test("every Query and Mutation field, called for A with B's own ids, shows nothi
   expect(answered).toBeGreaterThan(calls.length / 3);
   expect(taking).toBeGreaterThan(30);
   expect(await rowsOfB()).toEqual(before);
+  // Prisma's own statements name their tables whole ("public"."Product" WHERE ...) and are held by row-level security;
+  // a table read under an alias is the planner's or a raw statement's, which say whose rows they want themselves.
+  const aliased = sent.flatMap((text) => [...text.matchAll(/"public"\."(\w+)" (?:AS )?(?!WHERE|SET|ORDER|GROUP|LIMIT|ON|JOIN|LEFT|INNER|VALUES)([a-z_]\w*)/gi)].map((m) => ({ text, table: m[1], alias: m[2] })));
+  expect(aliased.length).toBeGreaterThan(100);
+  expect(new Set(aliased.map((a) => a.table)).size).toBeGreaterThan(10);
+  const unscoped = aliased.filter(({ text, alias }) => !new RegExp(`\\b${alias}\\."tenantId" = \\$\\d+`).test(text));
+  expect(unscoped.map(({ table, alias, text }) => `${table} ${alias}: ${text}`)).toEqual([]);
   // A's session lived through it all: the calls above were made as A's owner.
   expect((await gw.request('{ products(first: 1) { totalCount } }', { token: ownerA.token, tenant: 'pool-a' })).body.errors).toBeUndefined();
 });

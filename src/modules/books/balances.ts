@@ -1,6 +1,6 @@
 // Balances as of a moment, summed by PostgreSQL: the trial balance (every account
 // with activity) and one account's balance (with its sub-accounts).
-import { tenantTable, type TenantDb } from '../../db/tenantClient';
+import { ownRows, tenantTable, type TenantDb } from '../../db/tenantClient';
 import { ZERO, sum, type Decimal } from '../../domain/money';
 import { notFound } from '../../errors';
 import { Prisma, type Account } from '../../generated/tenant/client';
@@ -28,11 +28,11 @@ export async function trialBalance(db: TenantDb, asOf: Date): Promise<TrialBalan
     FROM (
       SELECT l."accountId", sum(l.debit) AS debits, sum(l.credit) AS credits
       FROM ${tenantTable('JournalLine')} l
-      JOIN ${tenantTable('JournalEntry')} e ON e.id = l."entryId"
-      WHERE e.date <= ${asOf}
+      JOIN ${tenantTable('JournalEntry')} e ON e.id = l."entryId" AND ${ownRows('e')}
+      WHERE ${ownRows('l')} AND e.date <= ${asOf}
       GROUP BY l."accountId"
     ) t
-    JOIN ${tenantTable('Account')} a ON a.id = t."accountId"
+    JOIN ${tenantTable('Account')} a ON a.id = t."accountId" AND ${ownRows('a')}
     ORDER BY a.code`);
   const lines = rows.map(({ debits, credits, ...account }) => {
     const net = debits.sub(credits);
@@ -56,14 +56,14 @@ export async function accountBalance(db: TenantDb, code: string, asOf: Date): Pr
   if (!account) throw notFound(`account ${code}`);
   const [totals] = await db.$queryRaw<Array<{ debits: Decimal; credits: Decimal }>>(Prisma.sql`
     WITH RECURSIVE tree AS (
-      SELECT id FROM ${tenantTable('Account')} WHERE id = ${account.id}
+      SELECT id FROM ${tenantTable('Account')} root WHERE ${ownRows('root')} AND id = ${account.id}
       UNION ALL
-      SELECT child.id FROM ${tenantTable('Account')} child JOIN tree ON child."parentId" = tree.id
+      SELECT child.id FROM ${tenantTable('Account')} child JOIN tree ON child."parentId" = tree.id WHERE ${ownRows('child')}
     )
     SELECT coalesce(sum(l.debit), 0) AS debits, coalesce(sum(l.credit), 0) AS credits
     FROM ${tenantTable('JournalLine')} l
-    JOIN ${tenantTable('JournalEntry')} e ON e.id = l."entryId"
-    WHERE l."accountId" IN (SELECT id FROM tree) AND e.date <= ${asOf}`);
+    JOIN ${tenantTable('JournalEntry')} e ON e.id = l."entryId" AND ${ownRows('e')}
+    WHERE ${ownRows('l')} AND l."accountId" IN (SELECT id FROM tree) AND e.date <= ${asOf}`);
   const net = totals.debits.sub(totals.credits);
   return { account, ...totals, balance: DEBIT_NORMAL.has(account.type) ? net : net.neg() };
 }

@@ -2,7 +2,7 @@
 // names them, oldest first (debits first within an entry), with the running
 // balance computed by PostgreSQL.
 // Positive: they owe the business; negative: the business owes them.
-import { tenantTable, type TenantDb } from '../../db/tenantClient';
+import { ownRows, tenantTable, type TenantDb } from '../../db/tenantClient';
 import { ZERO, type Decimal } from '../../domain/money';
 import { notFound } from '../../errors';
 import { Prisma } from '../../generated/tenant/client';
@@ -29,9 +29,9 @@ export async function customerLedger(db: TenantDb, customerId: string) {
            e."sourceType", e."sourceId", a.code AS "accountCode", l.debit, l.credit,
            sum(l.debit - l.credit) OVER (ORDER BY e.date, e.number, l.debit DESC, l.id) AS balance
     FROM ${tenantTable('JournalLine')} l
-    JOIN ${tenantTable('JournalEntry')} e ON e.id = l."entryId"
-    JOIN ${tenantTable('Account')} a ON a.id = l."accountId"
-    WHERE l."customerId" = ${customerId}
+    JOIN ${tenantTable('JournalEntry')} e ON e.id = l."entryId" AND ${ownRows('e')}
+    JOIN ${tenantTable('Account')} a ON a.id = l."accountId" AND ${ownRows('a')}
+    WHERE ${ownRows('l')} AND l."customerId" = ${customerId}
     ORDER BY e.date, e.number, l.debit DESC, l.id`);
   return { customer, entries, balance: entries.at(-1)?.balance ?? ZERO };
 }

@@ -4,7 +4,7 @@
 // posted on their own and not taken off). Orders are counted by when they were taken,
 // cancelled ones aside, with their value and average. Periods without sales are
 // listed with zeros, so a chart has no holes. Periods are cut as periods.ts cuts them.
-import { tenantTable, type TenantDb } from '../../db/tenantClient';
+import { ownRows, tenantTable, type TenantDb } from '../../db/tenantClient';
 import { ZERO, round2, sum, type Decimal } from '../../domain/money';
 import { periodIndex, periodStarts, type Grouping } from '../../domain/reports/periods';
 import { reportRange, type ReportBound } from '../../domain/reports/reportPeriod';
@@ -29,15 +29,15 @@ export async function salesReport(db: TenantDb, locale: string, fromBound: Repor
   const starts = periodStarts(zone, from, to, groupBy);
   const invoiceRows = await db.$queryRaw<BucketRow[]>(Prisma.sql`
     SELECT ${periodIndex('issueDate', starts)} AS bucket, count(*) AS count, coalesce(sum(subtotal), 0) AS amount
-    FROM ${tenantTable('Invoice')}
-    WHERE kind IN (${Prisma.join(REVENUE_KINDS)}) AND status IN (${Prisma.join(REVENUE_STATUSES)})
+    FROM ${tenantTable('Invoice')} i
+    WHERE ${ownRows('i')} AND kind IN (${Prisma.join(REVENUE_KINDS)}) AND status IN (${Prisma.join(REVENUE_STATUSES)})
       AND "issueDate" >= ${from} AND "issueDate" < ${to}
     GROUP BY 1`);
   // Orders by when they were taken, cancelled ones aside; their value is what they sold for before tax, after the discount.
   const orderRows = await db.$queryRaw<BucketRow[]>(Prisma.sql`
     SELECT ${periodIndex('createdAt', starts)} AS bucket, count(*) AS count, coalesce(sum(subtotal - "discountTotal"), 0) AS amount
-    FROM ${tenantTable('Order')}
-    WHERE status <> 'CANCELLED' AND "createdAt" >= ${from} AND "createdAt" < ${to}
+    FROM ${tenantTable('Order')} o
+    WHERE ${ownRows('o')} AND status <> 'CANCELLED' AND "createdAt" >= ${from} AND "createdAt" < ${to}
     GROUP BY 1`);
   const invoicesIn = byBucket(invoiceRows);
   const ordersIn = byBucket(orderRows);

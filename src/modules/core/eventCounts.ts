@@ -1,7 +1,7 @@
 // How many events of each type happened per day, week or month, counted by the
 // database in one statement on either engine. Periods are cut in the caller's time
 // zone (default: the tenant's report time zone) as the sales report cuts them.
-import { tenantTable, type TenantDb } from '../../db/tenantClient';
+import { ownRows, tenantTable, type TenantDb } from '../../db/tenantClient';
 import { periodIndex, periodStarts, type Grouping } from '../../domain/reports/periods';
 import { reportRange, type ReportBound } from '../../domain/reports/reportPeriod';
 import { badInput } from '../../errors';
@@ -50,8 +50,8 @@ export async function eventCounts(db: TenantDb, locale: string, query: EventCoun
   const starts = periodStarts(zone, from, to, query.groupBy);
   const rows = await db.$queryRaw<Array<{ bucket: number | bigint; type: string; count: number | bigint }>>(Prisma.sql`
     SELECT ${periodIndex('occurredAt', starts)} AS bucket, type, count(*) AS count
-    FROM ${tenantTable('TenantEvent')}
-    WHERE "occurredAt" >= ${from} AND "occurredAt" < ${to}${types ? Prisma.sql` AND type IN (${Prisma.join(types)})` : Prisma.empty}
+    FROM ${tenantTable('TenantEvent')} e
+    WHERE ${ownRows('e')} AND "occurredAt" >= ${from} AND "occurredAt" < ${to}${types ? Prisma.sql` AND type IN (${Prisma.join(types)})` : Prisma.empty}
     GROUP BY 1, 2`);
   const counted = new Map<string, number>();
   for (const row of rows) counted.set(`${Number(row.bucket)} ${row.type}`, Number(row.count));

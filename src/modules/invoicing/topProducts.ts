@@ -1,6 +1,6 @@
 // The best-selling products of a period by revenue (then units), summed by
 // the database over the sold (not traded-in) lines of revenue invoices.
-import { tenantTable, type TenantDb } from '../../db/tenantClient';
+import { ownRows, tenantTable, type TenantDb } from '../../db/tenantClient';
 import type { Decimal } from '../../domain/money';
 import { reportRange, type ReportBound } from '../../domain/reports/reportPeriod';
 import { badInput } from '../../errors';
@@ -24,8 +24,8 @@ export async function topProducts(db: TenantDb, locale: string, fromBound: Repor
   const rows = await db.$queryRaw<Array<Omit<ProductSales, 'invoices'> & { invoices: bigint | number }>>(Prisma.sql`
     SELECT item."productId", sum(item."lineTotal") AS revenue, sum(item.quantity) AS units, count(DISTINCT i.id) AS invoices
     FROM ${tenantTable('InvoiceItem')} item
-    JOIN ${tenantTable('Invoice')} i ON i.id = item."invoiceId"
-    WHERE i.kind IN (${Prisma.join(REVENUE_KINDS)}) AND i.status IN (${Prisma.join(REVENUE_STATUSES)})
+    JOIN ${tenantTable('Invoice')} i ON i.id = item."invoiceId" AND ${ownRows('i')}
+    WHERE ${ownRows('item')} AND i.kind IN (${Prisma.join(REVENUE_KINDS)}) AND i.status IN (${Prisma.join(REVENUE_STATUSES)})
       AND i."issueDate" >= ${from} AND i."issueDate" < ${to}
       AND NOT item."tradeIn" AND item."productId" IS NOT NULL
     GROUP BY item."productId"

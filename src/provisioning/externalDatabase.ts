@@ -61,7 +61,7 @@ const CHECKS: Record<Engine, EngineChecks> = {
     currentDatabase: 'SELECT current_database() AS v',
     async reserved(services) {
       const [{ platformDatabase }] = await services.platform.$queryRaw<Array<{ platformDatabase: string }>>`SELECT current_database() AS "platformDatabase"`;
-      return ['postgres', 'template0', 'template1', platformDatabase, services.config.sharedSchemaDatabase];
+      return ['postgres', 'template0', 'template1', platformDatabase, services.config.sharedSchemaDatabase, services.config.poolDatabase];
     },
     tables: `SELECT table_name AS name FROM information_schema.tables WHERE table_schema = current_schema() AND table_type = 'BASE TABLE' ORDER BY 1`,
   },

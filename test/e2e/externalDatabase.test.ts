@@ -242,9 +242,12 @@ describe.each(tenantEngines)('on %s', (engine) => {
   test("a URL naming another tenant's database or one of the server's own is refused", async () => {
     const other = await gw.createUser();
     await gw.createTenant({ slug: 'victim', owner: other });
+    // The pool database of POOL tenants is the platform's too (PostgreSQL only).
+    if (engine === 'postgresql') await gw.createTenant({ slug: 'pooled-victim', owner: other, isolation: 'POOL' });
     for (const [slug, db] of [
       ['thief', tenantStorageName(gw.dbs.prefix, 'victim')],
       ['system-grab', byo.systemDatabase],
+      ...(engine === 'postgresql' ? [['pool-grab', `${gw.dbs.prefix}pool`]] : []),
     ]) {
       // With credentials that work there: only the guard may stop it.
       const { job } = await createTenantViaApi(gw, owner.token, { slug, external: { url: withDatabase(byo.adminUrl, db) } });
@@ -260,6 +263,7 @@ describe.each(tenantEngines)('on %s', (engine) => {
     ['not a database URL', () => ({ url: `redis://${user}:${password}@localhost/x` }), undefined, 'external.url'],
     ['no database named', () => ({ url: byo.url('').replace(/\/$/, '') }), undefined, 'external.url'],
     ['in a shared schema', () => ({ url: byo.url(database) }), 'SCHEMA', 'isolation'],
+    ['in the pool', () => ({ url: byo.url(database) }), 'POOL', 'isolation'],
   ])('an external URL %s is refused without being echoed', async (_what, external, isolation, field) => {
     const input = { slug: 'refused-url', name: 'x', external: external(), isolation };
     const response = await gw.request(CREATE_TENANT, { token: owner.token, variables: { input } });

@@ -52,6 +52,7 @@ export function productionGateway(server: string) {
     DATABASE_URL: platformUrl,
     TENANT_DB_PREFIX: prefix,
     SHARED_SCHEMA_DATABASE: `${prefix}shared`,
+    POOL_DATABASE: `${prefix}pool`,
     JWT_SECRET: randomBytes(32).toString('hex'),
     ENCRYPTION_KEY: randomBytes(32).toString('hex'),
     METRICS_TOKEN: randomBytes(16).toString('hex'),

@@ -36,9 +36,16 @@ const POOL_TENANT_ROWS: TenantRows = { ...TENANT_ROWS, categories: 1, products: 
 
 export const rowsOf = (isolation: Isolation): TenantRows => (isolation === 'POOL' ? POOL_TENANT_ROWS : TENANT_ROWS);
 
+const counted = (n: number, one: string, many: string) => `${n} ${n === 1 ? one : many}`;
+
 /** "3 categories, 10 products, 3 customers, 5 invoices of 2 items". */
 export const describeRows = (rows: TenantRows) =>
-  `${rows.categories} categories, ${rows.products} products, ${rows.customers} customers, ${rows.invoices} invoices of ${rows.itemsPerInvoice} items`;
+  [
+    counted(rows.categories, 'category', 'categories'),
+    counted(rows.products, 'product', 'products'),
+    counted(rows.customers, 'customer', 'customers'),
+    `${counted(rows.invoices, 'invoice', 'invoices')} of ${counted(rows.itemsPerInvoice, 'item', 'items')}`,
+  ].join(', ');
 
 const sizeOf = (variable: string, fallback: number) => Number(process.env[variable] ?? fallback);
 

@@ -11,7 +11,7 @@ import type pg from 'pg';
 const TICKS_PER_SECOND = Number(execFileSync('getconf', ['CLK_TCK'], { encoding: 'utf8' }).trim());
 
 /** CPU milliseconds the process has used so far; null once it is gone (or not on this machine). */
-function cpuMs(pid: number): number | null {
+export function processCpuMs(pid: number): number | null {
   let stat: string;
   try {
     stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
@@ -30,7 +30,7 @@ interface Snapshot {
 
 async function snapshot(admin: pg.Client, serverPid: number, applicationName: string): Promise<Snapshot> {
   const { rows } = await admin.query<{ pid: number }>('SELECT pid FROM pg_stat_activity WHERE application_name = $1', [applicationName]);
-  return { server: cpuMs(serverPid) ?? 0, backends: new Map(rows.map(({ pid }) => [pid, cpuMs(pid)])) };
+  return { server: processCpuMs(serverPid) ?? 0, backends: new Map(rows.map(({ pid }) => [pid, processCpuMs(pid)])) };
 }
 
 export interface CpuUse {

@@ -131,14 +131,14 @@ async function benchmark(server: string) {
     const client = wsClient(gateway.url, token);
     try {
       const unloaded: number[] = [];
-      for (let i = 1; i <= 3; i++) unloaded.push(await provisionOne(gateway.url, client, token, `before-${i}`));
+      for (let i = 1; i <= 3; i++) unloaded.push(await provisionOne(gateway.url, client, token, { slug: `before-${i}` }));
       const provisioning: number[] = [];
       let stuck = 0;
       let loading = true;
       const creating = (async () => {
         for (let i = 1; loading; i++) {
           const tick = sleep(CREATE_EVERY_SECONDS * 1000);
-          await provisionOne(gateway.url, client, token, `newcomer-${i}`, STUCK_MS).then(
+          await provisionOne(gateway.url, client, token, { slug: `newcomer-${i}` }, STUCK_MS).then(
             (ms) => provisioning.push(ms),
             () => stuck++,
           );

@@ -52,16 +52,20 @@ export function productionGateway(server: string) {
     DATABASE_URL: platformUrl,
     TENANT_DB_PREFIX: prefix,
     SHARED_SCHEMA_DATABASE: `${prefix}shared`,
+    POOL_DATABASE: `${prefix}pool`,
     JWT_SECRET: randomBytes(32).toString('hex'),
     ENCRYPTION_KEY: randomBytes(32).toString('hex'),
     METRICS_TOKEN: randomBytes(16).toString('hex'),
     LOG_LEVEL: 'warn',
   };
-  /** Starts the gateway (dist/src/main.js) with these settings, `extra` and node `flags`. */
+  /**
+   * Starts the gateway (dist/src/main.js) with these settings, `extra` and node `flags`, on
+   * a port the system chooses (it prints its URL): a port picked at random can be one a
+   * benchmark's own client connections hold, as they come from the same range.
+   */
   const start = (extra: Record<string, string> = {}, flags: string[] = []) => {
-    const port = 40_000 + Math.floor(Math.random() * 20_000);
     const main = path.resolve(__dirname, '../src/main.js');
-    return startProcess('gateway', [...flags, main], { PATH: process.env.PATH, ...env, HOST: '127.0.0.1', PORT: String(port), ...extra }, /serving GraphQL at (\S+)/);
+    return startProcess('gateway', [...flags, main], { PATH: process.env.PATH, ...env, HOST: '127.0.0.1', PORT: '0', ...extra }, /serving GraphQL at (\S+)/);
   };
   return { prefix, platformUrl, env, start };
 }

@@ -53,9 +53,9 @@ async function runPath(serverUrl: string, path: Path): Promise<{ warmup: number;
   });
   const client = wsClient(gateway.url, signUp.token);
   try {
-    const warmup = await provisionOne(gateway.url, client, signUp.token, 'warm-up');
+    const warmup = await provisionOne(gateway.url, client, signUp.token, { slug: 'warm-up' });
     const times: number[] = [];
-    for (let i = 1; i <= TENANTS; i++) times.push(await provisionOne(gateway.url, client, signUp.token, `bench-${i}`));
+    for (let i = 1; i <= TENANTS; i++) times.push(await provisionOne(gateway.url, client, signUp.token, { slug: `bench-${i}` }));
     return { warmup, times };
   } finally {
     await client.dispose();

@@ -2,6 +2,7 @@
 // graphql-ws to its end. What a benchmark times as "createTenant to ACTIVE".
 import { createClient, type Client } from 'graphql-ws';
 import WebSocket from 'ws';
+import type { Isolation } from '../src/generated/platform/enums';
 
 /** POSTs an operation; its errors are thrown. */
 export async function post(url: string, query: string, variables: Record<string, unknown>, token?: string) {
@@ -43,10 +44,11 @@ function followJob(client: Client, jobId: string, timeoutMs: number): Promise<st
   });
 }
 
-/** Creates tenant `slug` and waits until its job SUCCEEDED (the tenant is ACTIVE): milliseconds from the request. */
-export async function provisionOne(url: string, client: Client, token: string, slug: string, timeoutMs = 120_000): Promise<number> {
+/** Creates the tenant (named as its slug) and waits until its job SUCCEEDED (the tenant is ACTIVE): milliseconds from the request. */
+export async function provisionOne(url: string, client: Client, token: string, tenant: { slug: string; isolation?: Isolation }, timeoutMs = 120_000): Promise<number> {
+  const { slug } = tenant;
   const started = performance.now();
-  const { createTenant } = await post(url, 'mutation($input: CreateTenantInput!) { createTenant(input: $input) { job { id } } }', { input: { slug, name: slug } }, token);
+  const { createTenant } = await post(url, 'mutation($input: CreateTenantInput!) { createTenant(input: $input) { job { id } } }', { input: { ...tenant, name: slug } }, token);
   const status = await followJob(client, createTenant.job.id, timeoutMs);
   if (status !== 'SUCCEEDED') throw new Error(`${slug} ended ${status}`);
   return performance.now() - started;

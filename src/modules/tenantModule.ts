@@ -20,8 +20,8 @@ export interface TenantModule {
   name: string;
   /** Its type-graphql resolver classes. */
   resolvers: Function[];
-  /** Writes what a new tenant starts with, keeping rows already there: provisioning and `db seed` may run it again. */
-  seedDefaults?: (db: TenantDb, tenant: { locale: string; timeZone: string }) => Promise<void>;
+  /** Writes what a new tenant starts with, keeping rows already there: provisioning and `db seed` may run it again. Every module's part runs in one transaction. */
+  seedDefaults?: (tx: Tx, tenant: { locale: string; timeZone: string }) => Promise<void>;
   /** Writes its part of a demo tenant, after the modules it requires wrote theirs; only what is missing, as it runs on every demo start. */
   seedDemo?: (db: TenantDb, demo: DemoTenant) => Promise<void>;
   /** How many rows count towards each plan limit on its models (its creates check them with withinPlanLimit). */

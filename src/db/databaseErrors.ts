@@ -78,6 +78,8 @@ const MYSQL_ERRNOS: Record<number, DatabaseFailureKind> = {
   1690: 'numberOutOfRange', // BIGINT value out of range
   1292: 'invalidValue', // incorrect datetime (or other) value
   1366: 'invalidValue', // incorrect string (or integer, ...) value for the column
+  3157: 'invalidValue', // a JSON document deeper than the server takes (MySQL 8)
+  4025: 'invalidValue', // a CHECK constraint failed: a JSON column's JSON_VALID (MariaDB)
   1977: 'unstorableCharacter', // cannot convert a character to the column's character set
   1050: 'objectExists', // table
   1060: 'objectExists', // column

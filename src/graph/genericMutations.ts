@@ -5,13 +5,12 @@
 // column. Who may write is the model's `@access write` (MEMBER by default); a create
 // needs room in the plan's storage (maxStorageMb), the one limit on every model's rows.
 import type { GraphQLResolveInfo } from 'graphql';
-import { JSONResolver } from 'graphql-scalars';
 import { Arg, Ctx, Extensions, Field, ID, Info, InputType, Int, Float, Mutation, Resolver, type ClassType } from 'type-graphql';
 import { authorizeRole } from '../auth/policy';
 import { withinStorageLimit } from '../billing/planLimits';
 import { parseId } from '../ids';
 import type { GatewayContext } from '../schema/context';
-import { DateScalar, DateTimeScalar, DecimalScalar } from '../schema/scalars';
+import { DateScalar, DateTimeScalar, DecimalScalar, JSONScalar } from '../schema/scalars';
 import { allModelTypes, isStringList, tenantEnum } from './modelTypes';
 import { upperFirst } from '../model/names';
 import { readTenant } from './readTenant';
@@ -31,7 +30,7 @@ const INPUT_SCALARS: Record<string, unknown> = {
 
 function inputType(column: Column): () => unknown {
   if (column.scalar === 'Enum') return () => tenantEnum(column.enum!);
-  if (column.scalar === 'Json') return isStringList(column) ? () => [String] : () => JSONResolver;
+  if (column.scalar === 'Json') return isStringList(column) ? () => [String] : () => JSONScalar;
   return () => INPUT_SCALARS[column.scalar];
 }
 

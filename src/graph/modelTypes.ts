@@ -4,13 +4,12 @@
 // the hand-written ones, so hand-written resolvers add computed fields to them and
 // answer them from mutations (`modelType('Product')`).
 import { GraphQLScalarType } from 'graphql';
-import { JSONObjectResolver, JSONResolver } from 'graphql-scalars';
 import type { ComplexityEstimator } from 'graphql-query-complexity';
 import { Args, ArgsType, Field, Float, ID, InputType, Int, ObjectType, getMetadataStorage, registerEnumType, type ClassType } from 'type-graphql';
 import { listComplexity } from '../schema/tenant/complexity';
 import { declareListArgs, declareWhere, describeOrder, orderByEnum } from '../schema/listInputs';
 import { PageInfo } from '../schema/pageInfo';
-import { DateScalar, DateTimeScalar, DecimalScalar } from '../schema/scalars';
+import { DateScalar, DateTimeScalar, DecimalScalar, JSONObjectScalar, JSONScalar } from '../schema/scalars';
 import { MAX_GROUPS, NUMERIC, RANGED, comparableColumns, groupValuesOf, type GroupKey } from '../planner/listKeys';
 import { BooleanFilter, DateFilter, DateTimeFilter, DecimalFilter, FloatFilter, IDFilter, IntFilter, StringFilter, StringListFilter, enumFilter } from './scalarFilters';
 import { graphModels, tenantModel, type Column, type Model } from '../model/tenantModel';
@@ -76,8 +75,8 @@ const NAMED_OUTPUT: Record<string, TypeRef> = {
   Int,
   Float,
   ID,
-  JSON: JSONResolver,
-  JSONObject: JSONObjectResolver,
+  JSON: JSONScalar,
+  JSONObject: JSONObjectScalar,
   Decimal: DecimalScalar,
   DateTime: DateTimeScalar,
   Date: DateScalar,

@@ -1,7 +1,7 @@
 // Our scalars. Money and quantities travel as decimal strings ("1250000.50"): JSON
 // numbers would lose precision, and clients can hand the string to their own decimal type.
 import { GraphQLScalarType, Kind, type ValueNode } from 'graphql';
-import { DateResolver, DateTimeResolver } from 'graphql-scalars';
+import { DateResolver, DateTimeResolver, JSONObjectResolver, JSONResolver } from 'graphql-scalars';
 import { badInput } from '../errors';
 
 const DECIMAL = /^-?\d{1,18}(\.\d{1,6})?$/;
@@ -64,4 +64,33 @@ export const DateScalar = new GraphQLScalarType({
   ...storableRange(DateResolver),
 });
 
-export { JSONObjectResolver as JSONObjectScalar } from 'graphql-scalars';
+/**
+ * How deep a JSON value may nest. MariaDB's JSON_VALID, the check on its JSON columns,
+ * refuses documents nested deeper than 31 levels; the same limit on every engine keeps
+ * a value that one tenant may store storable by every other.
+ */
+export const MAX_JSON_DEPTH = 30;
+
+function depthOf(value: unknown): number {
+  if (value === null || typeof value !== 'object') return 0;
+  let deepest = 0;
+  for (const inner of Object.values(value)) deepest = Math.max(deepest, depthOf(inner));
+  return deepest + 1;
+}
+
+function shallowEnough<T>(value: T): T {
+  if (depthOf(value) > MAX_JSON_DEPTH) throw badInput(`a JSON value may nest at most ${MAX_JSON_DEPTH} levels deep`);
+  return value;
+}
+
+/** graphql-scalars' JSON scalar, refusing values nested deeper than every engine stores. */
+const shallowJson = (scalar: GraphQLScalarType) =>
+  new GraphQLScalarType({
+    ...scalar.toConfig(),
+    description: `${scalar.description} At most ${MAX_JSON_DEPTH} levels deep.`,
+    parseValue: (value: unknown) => shallowEnough(scalar.parseValue(value)),
+    parseLiteral: (ast: ValueNode, variables?: Record<string, unknown> | null) => shallowEnough(scalar.parseLiteral(ast, variables)),
+  });
+
+export const JSONObjectScalar = shallowJson(JSONObjectResolver);
+export const JSONScalar = shallowJson(JSONResolver);

@@ -127,6 +127,17 @@ describe.each(tenantPlacements)('on $engine, $isolation isolation', ({ engine, i
       expect(updated.extensions).toMatchObject({ code: 'BAD_USER_INPUT', field });
     });
 
+    test('attributes nest at most 30 levels deep on every engine (MariaDB stores no deeper): 30 are kept, 31 are BAD_USER_INPUT', async () => {
+      const nested = (levels: number): Record<string, unknown> => (levels === 1 ? { leaf: 'x' } : { a: nested(levels - 1) });
+      const kept = await owner.call(`mutation($i: ProductInput!) { createProduct(input: $i) { attributes } }`, {
+        i: { sku: 'DEEP-30', name: 'Deep', kind: 'GOODS', price: '1', attributes: nested(30) },
+      });
+      expect(kept.createProduct.attributes).toEqual(nested(30));
+      const refused = await owner.refused(CREATE, { i: { sku: 'DEEP-31', name: 'Deeper', kind: 'GOODS', price: '1', attributes: nested(31) } });
+      expect(refused.extensions?.code).toBe('BAD_USER_INPUT');
+      expect(refused.message).toContain('at most 30 levels deep');
+    });
+
     test('name(locale:) with a locale that is not BCP 47 is BAD_USER_INPUT', async () => {
       const refused = await owner.refused(`query($id: ID!) { product(id: $id) { name(locale: "en_US!") } }`, { id: ring.id });
       expect(refused.extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'locale' });

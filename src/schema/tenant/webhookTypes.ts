@@ -1,7 +1,6 @@
-import { GraphQLJSONObject } from 'graphql-scalars';
 import { Field, ID, InputType, Int, ObjectType } from 'type-graphql';
 import { DeliveryStatus } from '../enums';
-import { DateTimeScalar } from '../scalars';
+import { DateTimeScalar, JSONObjectScalar } from '../scalars';
 
 @ObjectType({ description: "Where the tenant's events are POSTed, signed with its secret (see docs/webhooks.md)." })
 export class Webhook {
@@ -59,5 +58,5 @@ export class TenantEvent {
   @Field(() => String, { description: 'e.g. customer.created.' }) type!: string;
   @Field(() => String, { description: "The tenant's slug." }) tenant!: string;
   @Field(() => DateTimeScalar) occurredAt!: string;
-  @Field(() => GraphQLJSONObject, { description: 'The object as the API shows it.' }) object!: unknown;
+  @Field(() => JSONObjectScalar, { description: 'The object as the API shows it.' }) object!: unknown;
 }

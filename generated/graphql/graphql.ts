@@ -412,9 +412,10 @@ export type InvoiceWhere = {
   voidedAt?: DateTimeFilter | null | undefined;
 };
 
-/** DATABASE: its own database. SCHEMA: its own schema in a shared database. */
+/** DATABASE: its own database. SCHEMA: its own schema in a shared database. POOL (PostgreSQL only): its rows in shared tables under row-level security. */
 export type Isolation =
   | 'DATABASE'
+  | 'POOL'
   | 'SCHEMA';
 
 /** Which JournalEntry rows: every condition given must hold. */

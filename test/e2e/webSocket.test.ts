@@ -56,7 +56,8 @@ test('queries and mutations run with the token and tenant from connection_init, 
     const created = await operate(client, 'mutation { createProduct(input: { sku: "WS-1", name: "over a socket", kind: GOODS, price: "2.50" }) { sku } }').done;
     expect(created).toEqual([{ data: { createProduct: { sku: 'WS-1' } } }]);
     expect(await operate(client, '{ products { totalCount } }').done).toEqual([{ data: { products: { totalCount: 1 } } }]);
-    expect(gw.services.pool.inFlight).toBe(0);
+    // The outbox relay, nudged by the mutation, holds a lease of its own for a moment: every lease comes back.
+    await eventually(() => gw.services.pool.inFlight === 0, 5_000);
   });
 });
 

@@ -57,8 +57,8 @@ export function ownRowsMark(alias: string): string {
 const OWN_ROWS_MARK = /\/\*own rows of ([a-z_][a-z0-9_]*)\*\/TRUE/g;
 
 /** A statement's text and values for a pool tenant: each own-rows mark made its condition on one more bound value. */
-export function withOwnRows(text: string, values: readonly unknown[], tenantId: string): { text: string; values: unknown[] } {
-  if (!text.includes('/*own rows of ')) return { text, values: [...values] };
+export function withOwnRows(text: string, values: unknown[], tenantId: string): { text: string; values: unknown[] } {
+  if (!text.includes('/*own rows of ')) return { text, values };
   const n = values.length + 1;
   return { text: text.replace(OWN_ROWS_MARK, (_mark, alias: string) => `${alias}."tenantId" = $${n}`), values: [...values, tenantId] };
 }

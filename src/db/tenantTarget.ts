@@ -32,10 +32,11 @@ export function inTenantSchema(text: string, target: TenantTarget): string {
 }
 
 /** A raw statement as sent to `target`: its schema placeholder replaced and, for a POOL tenant, its own-rows marks made conditions on the tenant (poolScope.ts). */
-export function aimedStatement(target: TenantTarget, text: string, values: readonly unknown[]): { text: string; values: unknown[] } {
+export function aimedStatement(target: TenantTarget, text: string, values: unknown[]): { text: string; values: unknown[] } {
   const aimed = inTenantSchema(text, target);
   const tenant = target.engine === 'postgresql' ? target.poolTenant?.tenantId : undefined;
-  return tenant ? withOwnRows(aimed, values, tenant) : { text: aimed, values: [...values] };
+  // Every Prisma statement passes here: any other tenant's values go on as they are, uncopied.
+  return tenant ? withOwnRows(aimed, values, tenant) : { text: aimed, values };
 }
 
 interface TargetOf<E extends Engine, C> {

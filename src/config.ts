@@ -86,6 +86,15 @@ const schema = z.object({
   WEBHOOK_DISABLE_AFTER: int(1).default(20),
   WEBHOOK_SWEEP_SECONDS: z.coerce.number().min(0.1).default(30),
   WEBHOOK_ALLOW_PRIVATE_URLS: bool.prefault('false'),
+  EXPORT_STORE_URL: z
+    .string()
+    .regex(/^s3:\/\/[a-z0-9][a-z0-9.-]{1,61}[a-z0-9](\/.*)?$/, 'must be an s3://bucket/prefix URL')
+    .optional()
+    .meta({ valueType: 's3://bucket/prefix URL' }),
+  EXPORT_URL_TTL: duration.prefault('15m'),
+  EXPORT_UPLOAD_MAX_MB: int(1).default(1024),
+  RESTORE_KEEP_HOURS: int(0).default(72),
+  BACKUP_SWEEP_SECONDS: z.coerce.number().min(0.1).default(300),
 });
 
 /** What each variable does, for `--help` and docs/configuration.md. */
@@ -156,6 +165,12 @@ export const settingDescriptions: Record<keyof z.input<typeof schema>, string> =
   WEBHOOK_DISABLE_AFTER: 'FAILED deliveries in a row after which a webhook is disabled (it says why; `updateWebhook(enabled: true)` turns it back on)',
   WEBHOOK_SWEEP_SECONDS: 'how often a process sending deliveries relays the events a process that died left behind (tenants with webhooks only) and resumes the deliveries it left due',
   WEBHOOK_ALLOW_PRIVATE_URLS: 'in production, allow webhooks to loopback, private, link-local and other reserved addresses, by name or IP literal (refused by default: SSRF)',
+  EXPORT_STORE_URL:
+    'where tenant archives (exports and backups) are kept: an S3-compatible bucket and key prefix, reached with the standard AWS_* variables (AWS_ENDPOINT_URL_S3 for a store other than AWS); default: the `exports` folder in DATA_DIR',
+  EXPORT_URL_TTL: 'how long a signed download link of a tenant archive (`TenantExport.downloadUrl`) works',
+  EXPORT_UPLOAD_MAX_MB: 'largest archive `POST /exports` accepts, in MiB',
+  RESTORE_KEEP_HOURS: "how long a tenant's previous data is kept after an in-place restore (`restoreTenantFrom`), so `undoRestore` can switch back",
+  BACKUP_SWEEP_SECONDS: "how often a process with job workers looks for tenants whose scheduled backup is due",
 };
 
 export interface SettingReference {
@@ -238,6 +253,15 @@ export interface Config {
   sharedSchemaDatabase: string;
   /** POOL_DATABASE: its role is `${poolDatabase}_gateway`. */
   poolDatabase: string;
+  /** Tenant archives: where they are kept, their links, uploads, in-place restores and scheduled backups. */
+  portability: {
+    /** EXPORT_STORE_URL; unset: DATA_DIR/exports. */
+    storeUrl: string | undefined;
+    linkTtlMs: number;
+    uploadMaxBytes: number;
+    restoreKeepMs: number;
+    backupSweepMs: number;
+  };
   baseDomain: string | undefined;
   /** Custom domains are verified through these DNS servers (`address[:port]`), or the system's when undefined. */
   dns: { resolvers: string[] | undefined; timeoutMs: number };
@@ -399,6 +423,13 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     limits: { depth: e.MAX_QUERY_DEPTH, complexity: e.MAX_QUERY_COMPLEXITY, aliases: e.MAX_ALIASES, bodyBytes: e.MAX_BODY_BYTES },
     jobs: { concurrency: e.JOB_CONCURRENCY, maxAttempts: e.JOB_MAX_ATTEMPTS, staleMs: e.JOB_STALE_SECONDS * 1000 },
     archiveGraceMs: e.ARCHIVE_GRACE_SECONDS * 1000,
+    portability: {
+      storeUrl: e.EXPORT_STORE_URL,
+      linkTtlMs: e.EXPORT_URL_TTL,
+      uploadMaxBytes: e.EXPORT_UPLOAD_MAX_MB * 1024 * 1024,
+      restoreKeepMs: e.RESTORE_KEEP_HOURS * 3_600_000,
+      backupSweepMs: e.BACKUP_SWEEP_SECONDS * 1000,
+    },
     pastDueGraceDays: e.PAST_DUE_GRACE_DAYS,
     tenantTemplates: e.TENANT_TEMPLATES,
     logLevel: e.LOG_LEVEL,

@@ -24,7 +24,10 @@ export type Action =
   /** Its provisioning and migration jobs: follow, retry. */
   | 'jobs.follow'
   | 'tenant.archive'
+  /** Bringing back an archived tenant, or replacing its data with an export's (and undoing that). */
   | 'tenant.restore'
+  /** Archives of its data: export, list, download, delete, upload, the backup policy. */
+  | 'data.export'
   | 'domains.manage'
   /** Its webhooks: create, change, delete, rotate secrets, see and redeliver deliveries. */
   | 'webhooks.manage'
@@ -63,6 +66,7 @@ export const RULES: Record<Action, Rule> = {
   'jobs.follow': { roles: MANAGERS, apiKeys: false, who: 'admins and owners' },
   'tenant.archive': { roles: OWNERS, apiKeys: false, who: 'owners' },
   'tenant.restore': { roles: OWNERS, apiKeys: false, who: 'owners' },
+  'data.export': { roles: MANAGERS, apiKeys: false, who: 'admins and owners' },
   'domains.manage': { roles: OWNERS, apiKeys: false, who: 'owners' },
   'webhooks.manage': { roles: MANAGERS, apiKeys: false, who: 'admins and owners' },
   'tenant.suspend': { roles: PLATFORM, apiKeys: false, who: 'platform admins' },

@@ -22,6 +22,7 @@ const TABLE: Record<Action, { roles: string; keys: boolean }> = {
   'jobs.follow': { roles: '. . A O', keys: false },
   'tenant.archive': { roles: '. . . O', keys: false },
   'tenant.restore': { roles: '. . . O', keys: false },
+  'data.export': { roles: '. . A O', keys: false },
   'domains.manage': { roles: '. . . O', keys: false },
   'webhooks.manage': { roles: '. . A O', keys: false },
   'tenant.suspend': { roles: '. . . .', keys: false },

@@ -3,11 +3,13 @@
 // Both are written in the caller's transaction, with whatever made the job necessary.
 import type { JobKind, Prisma } from '../../generated/platform/client';
 
-/** graphile-worker task names of the three job kinds. */
+/** graphile-worker task names of the job kinds. */
 export const TASKS: Record<JobKind, string> = {
   PROVISION: 'tenantgraph:provision',
   MIGRATE: 'tenantgraph:migrate',
   DROP: 'tenantgraph:drop',
+  EXPORT: 'tenantgraph:export',
+  RESTORE: 'tenantgraph:restore',
 };
 
 export interface JobPayload {

@@ -22,7 +22,7 @@ export function wsClient(url: string, token: string): Client {
 }
 
 /** Follows a job over graphql-ws until it completes, `timeoutMs` at most; resolves with its final status. */
-function followJob(client: Client, jobId: string, timeoutMs: number): Promise<string> {
+export function followJob(client: Client, jobId: string, timeoutMs: number): Promise<string> {
   return new Promise((resolve, reject) => {
     let status = '';
     const timer = setTimeout(() => {
@@ -45,7 +45,13 @@ function followJob(client: Client, jobId: string, timeoutMs: number): Promise<st
 }
 
 /** Creates the tenant (named as its slug) and waits until its job SUCCEEDED (the tenant is ACTIVE): milliseconds from the request. */
-export async function provisionOne(url: string, client: Client, token: string, tenant: { slug: string; isolation?: Isolation }, timeoutMs = 120_000): Promise<number> {
+export async function provisionOne(
+  url: string,
+  client: Client,
+  token: string,
+  tenant: { slug: string; isolation?: Isolation; engine?: 'POSTGRESQL' | 'MYSQL'; restoreFrom?: string },
+  timeoutMs = 120_000,
+): Promise<number> {
   const { slug } = tenant;
   const started = performance.now();
   const { createTenant } = await post(url, 'mutation($input: CreateTenantInput!) { createTenant(input: $input) { job { id } } }', { input: { ...tenant, name: slug } }, token);

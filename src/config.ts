@@ -94,7 +94,6 @@ const schema = z.object({
   EXPORT_URL_TTL: duration.prefault('15m'),
   EXPORT_UPLOAD_MAX_MB: int(1).default(1024),
   RESTORE_KEEP_HOURS: int(0).default(72),
-  BACKUP_SWEEP_SECONDS: z.coerce.number().min(0.1).default(300),
 });
 
 /** What each variable does, for `--help` and docs/configuration.md. */
@@ -170,7 +169,6 @@ export const settingDescriptions: Record<keyof z.input<typeof schema>, string> =
   EXPORT_URL_TTL: 'how long a signed download link of a tenant archive (`TenantExport.downloadUrl`) works',
   EXPORT_UPLOAD_MAX_MB: 'largest archive `POST /exports` accepts, in MiB',
   RESTORE_KEEP_HOURS: "how long a tenant's previous data is kept after an in-place restore (`restoreTenantFrom`), so `undoRestore` can switch back",
-  BACKUP_SWEEP_SECONDS: "how often a process with job workers looks for tenants whose scheduled backup is due",
 };
 
 export interface SettingReference {
@@ -253,14 +251,13 @@ export interface Config {
   sharedSchemaDatabase: string;
   /** POOL_DATABASE: its role is `${poolDatabase}_gateway`. */
   poolDatabase: string;
-  /** Tenant archives: where they are kept, their links, uploads, in-place restores and scheduled backups. */
+  /** Tenant archives: where they are kept, their links, uploads, in-place restores. */
   portability: {
     /** EXPORT_STORE_URL; unset: DATA_DIR/exports. */
     storeUrl: string | undefined;
     linkTtlMs: number;
     uploadMaxBytes: number;
     restoreKeepMs: number;
-    backupSweepMs: number;
   };
   baseDomain: string | undefined;
   /** Custom domains are verified through these DNS servers (`address[:port]`), or the system's when undefined. */
@@ -428,7 +425,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       linkTtlMs: e.EXPORT_URL_TTL,
       uploadMaxBytes: e.EXPORT_UPLOAD_MAX_MB * 1024 * 1024,
       restoreKeepMs: e.RESTORE_KEEP_HOURS * 3_600_000,
-      backupSweepMs: e.BACKUP_SWEEP_SECONDS * 1000,
     },
     pastDueGraceDays: e.PAST_DUE_GRACE_DAYS,
     tenantTemplates: e.TENANT_TEMPLATES,

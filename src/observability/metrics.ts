@@ -134,6 +134,22 @@ export class GatewayMetrics {
         }
       },
     });
+    new Gauge({
+      name: 'tenantgraph_tenant_exports',
+      help: 'Tenant archives by origin (REQUESTED, SCHEDULED backups, UPLOADED) and status; a FAILED backup shows here until the next one succeeds and prunes it (read at scrape time)',
+      labelNames: ['origin', 'status'],
+      registers,
+      async collect() {
+        try {
+          const counts = await platform.tenantExport.groupBy({ by: ['origin', 'status'], _count: true, where: { status: { not: 'DELETED' } } });
+          this.reset();
+          for (const c of counts) this.set({ origin: c.origin, status: c.status }, c._count);
+        } catch (error) {
+          this.reset();
+          log.warn({ err: error }, 'metrics: could not count tenant exports');
+        }
+      },
+    });
     const subscribers = () => this.eventBusSubscribers();
     new Gauge({
       name: 'tenantgraph_event_bus_subscribers',

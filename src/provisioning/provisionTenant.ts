@@ -1,5 +1,5 @@
-// Builds a tenant's database, step by step: place, create, migrate, seed, verify,
-// activate. Each step is idempotent, so running the whole list again after a
+// Builds a tenant's database, step by step: place, create, migrate, seed (or load an
+// archive's rows), verify, activate. Each step is idempotent, so running the whole list again after a
 // crash (or a retry) finishes the job without harm, and the tenant only becomes
 // ACTIVE once its schema has been verified.
 import { engineOfName, type Engine } from '../engine';
@@ -18,6 +18,7 @@ import { createDatabase, createSchema } from './tenantStorage';
 import { withTenantSql } from './tenantSql';
 import { createFromTemplate } from './tenantTemplate';
 import { expectedTables } from './verifyTenantSchema';
+import { loadArchive, migrationsUpTo, type LocalArchive } from '../portability/fillFromArchive';
 
 export const STEPS = ['place', 'create', 'migrate', 'seed', 'verify', 'activate'] as const;
 export type StepName = (typeof STEPS)[number];
@@ -69,7 +70,7 @@ async function place(services: Pick<Services, 'config' | 'log' | 'platform' | 's
 }
 
 /** Makes the tenant's database or schema; true when its tables came with it (copied from the template). */
-async function createStorage(services: Pick<Services, 'config' | 'log' | 'servers'>, tenant: TenantRecord, set: MigrationSet): Promise<boolean> {
+export async function createStorage(services: Pick<Services, 'config' | 'log' | 'servers'>, tenant: TenantRecord, set: MigrationSet): Promise<boolean> {
   const serverUrl = services.servers.url(tenant.server);
   if (tenant.schemaName) {
     await createSchema(serverUrl, tenant.databaseName!, tenant.schemaName);
@@ -99,12 +100,18 @@ async function seed(services: Pick<Services, 'pool'>, tenant: TenantRecord): Pro
 
 const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`;
 
-export async function provisionTenant(services: ProvisionServices, tenantId: string, report: Reporter = () => {}): Promise<TenantRecord> {
+/**
+ * `archive`: the tenant is built from an export instead of seeded: its tables as at the
+ * archive's migration, the archive's rows, then the later migrations.
+ */
+export async function provisionTenant(services: ProvisionServices, tenantId: string, report: Reporter = () => {}, archive?: LocalArchive): Promise<TenantRecord> {
   const at = (step: StepName, message: string, extra: Partial<ProvisioningReport> = {}) =>
     report({ step, progress: STARTS_AT[step], message, ...extra });
   let tenant = await services.platform.tenant.findUniqueOrThrow({ where: { id: tenantId } });
   const migrations = migrationsOf(tenant);
   const tables = totalTables(migrations);
+  // What is built before the archive's rows go in.
+  const built = archive && tenant.isolation !== 'POOL' ? migrationsUpTo(migrations, archive.manifest) : migrations;
 
   if (tenant.externalUrlCipher) {
     await at('place', 'connecting to your database');
@@ -114,10 +121,10 @@ export async function provisionTenant(services: ProvisionServices, tenantId: str
   } else {
     await at('place', 'choosing where the data will live');
     tenant = await place(services, tenant);
-    if (tenant.isolation === 'POOL') return provisionPoolTenant(services, tenant, tables, at);
+    if (tenant.isolation === 'POOL') return provisionPoolTenant(services, tenant, tables, at, archive);
     await at('create', tenant.schemaName ? `creating schema ${tenant.schemaName}` : `creating database ${tenant.databaseName}`);
   }
-  const copied = !tenant.externalUrlCipher && (await createStorage(services, tenant, migrations));
+  const copied = !tenant.externalUrlCipher && (await createStorage(services, tenant, built));
 
   // One connection to the tenant's tables for migrating and verifying.
   await withTenantSql(services.servers.connectionOf(tenant), async (client) => {
@@ -142,13 +149,20 @@ export async function provisionTenant(services: ProvisionServices, tenantId: str
         totalTables: tables,
       });
     }
-    const applied = await migrateTenantSchema(client, migrations, onTable);
+    const applied = await migrateTenantSchema(client, built, onTable);
     if (applied.length === 0 && !adopted) {
       await at('migrate', `all ${plural(tables, 'table')} were already in place`, { tablesCreated: tables, totalTables: tables });
     }
 
-    await at('seed', 'adding the chart of accounts, settings and categories');
-    await seed(services, tenant);
+    if (archive) {
+      await at('seed', `loading the rows of export ${archive.manifest.tenant.slug} taken at ${archive.manifest.takenAt}`);
+      await loadArchive(client, tenant, archive);
+      // An older archive: its tenant is brought to the newest migrations like every other tenant was.
+      if (built !== migrations) await migrateTenantSchema(client, migrations, onTable);
+    } else {
+      await at('seed', 'adding the chart of accounts, settings and categories');
+      await seed(services, tenant);
+    }
 
     await at('verify', 'checking the schema against the migrations');
     await assertTenantSchema(client, migrations);
@@ -172,12 +186,17 @@ async function activate(services: ProvisionServices, tenant: TenantRecord, at: S
  * database's tables, which are made and migrated once for all of them (and checked
  * then). What is left is its seed rows.
  */
-async function provisionPoolTenant(services: ProvisionServices, tenant: TenantRecord, tables: number, at: StepReporter): Promise<TenantRecord> {
+async function provisionPoolTenant(services: ProvisionServices, tenant: TenantRecord, tables: number, at: StepReporter, archive?: LocalArchive): Promise<TenantRecord> {
   await at('create', `preparing the pool database ${tenant.databaseName}`);
   await poolDatabaseReady(services.servers, tenant.server);
   await at('migrate', `the pool's ${plural(tables, 'table')} are shared: nothing to create`, { tablesCreated: tables, totalTables: tables });
-  await at('seed', 'adding the chart of accounts, settings and categories');
-  await seed(services, tenant);
+  if (archive) {
+    await at('seed', `loading the rows of export ${archive.manifest.tenant.slug} taken at ${archive.manifest.takenAt}`);
+    await withTenantSql(services.servers.connectionOf(tenant), (client) => loadArchive(client, tenant, archive));
+  } else {
+    await at('seed', 'adding the chart of accounts, settings and categories');
+    await seed(services, tenant);
+  }
   await at('verify', 'the pool database matches the migrations (checked when it was prepared)');
   return activate(services, tenant, at);
 }

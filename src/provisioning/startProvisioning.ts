@@ -13,6 +13,7 @@ import type { Services } from '../services';
 import { createTenantRecord } from './createTenantRecord';
 import { createJob } from './jobs/jobQueue';
 import { locationOn } from './provisionTenant';
+import { exportForManager } from '../portability/tenantExports';
 
 /** An optional string Intl must know, in its canonical spelling; `message` when it does not. */
 const canonical = (spell: (value: string) => string | undefined, message: string) =>
@@ -40,6 +41,7 @@ const CreateTenantInput = z.object({
   engine: z.enum(['POSTGRESQL', 'MYSQL']).nullish(),
   server: z.string().nullish(),
   external: z.object({ url: z.string() }).nullish(),
+  restoreFrom: z.string().nullish(),
   locale: canonical(canonicalLocale, 'must be a BCP 47 language tag such as "en", "en-GB" or "fa-IR"'),
   currency: canonical(canonicalCurrency, 'must be an ISO 4217 currency code such as "USD", "EUR" or "IRR"'),
   timeZone: canonical(canonicalTimeZone, 'must be an IANA time zone such as "Europe/Berlin" or "Asia/Tehran"'),
@@ -86,8 +88,16 @@ function whereItGoes(services: Pick<Services, 'servers'>, input: Input, external
   return { engine };
 }
 
-export async function startProvisioning(services: Pick<Services, 'config' | 'platform' | 'servers' | 'secrets' | 'changes'>, owner: UserPrincipal, raw: z.input<typeof CreateTenantInput>) {
+export async function startProvisioning(
+  services: Pick<Services, 'config' | 'platform' | 'servers' | 'secrets' | 'changes' | 'memberships'>,
+  owner: UserPrincipal,
+  raw: z.input<typeof CreateTenantInput>,
+) {
   const input = parseInput(CreateTenantInput, raw);
+  // Whoever may read an export's tenant may build a new tenant from it.
+  const restoreFrom = input.restoreFrom ? await exportForManager(services, owner, input.restoreFrom) : undefined;
+  if (restoreFrom && restoreFrom.status !== 'READY') throw badInput(`export ${restoreFrom.id} is ${restoreFrom.status.toLowerCase()}: only a READY export can be restored`, { field: 'restoreFrom' });
+  if (restoreFrom && input.external) throw badInput('a database you bring keeps its own data: leave out restoreFrom', { field: 'restoreFrom' });
   if (input.external && input.isolation !== 'DATABASE') {
     throw badInput('a database you bring holds one tenant: use DATABASE isolation', { field: 'isolation' });
   }
@@ -113,7 +123,7 @@ export async function startProvisioning(services: Pick<Services, 'config' | 'pla
         externalUrlCipher: external?.cipher,
         ...(server ? { location: locationOn(services.config, { slug: input.slug, isolation: input.isolation }, server) } : {}),
       });
-      const job = await createJob(tx, id, 'PROVISION', { maxAttempts: services.config.jobs.maxAttempts, message: 'waiting for a worker' });
+      const job = await createJob(tx, id, 'PROVISION', { maxAttempts: services.config.jobs.maxAttempts, message: 'waiting for a worker', restoreFromId: restoreFrom?.id });
       const tenant = await tx.tenant.findUniqueOrThrow({ where: { id }, include: { plan: true } });
       return { tenant, job: { ...job, tenant } };
     });

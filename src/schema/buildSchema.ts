@@ -17,7 +17,9 @@ import { DomainResolver } from './platform/domainResolver';
 import { LifecycleResolver } from './platform/lifecycleResolver';
 import { MemberResolver } from './platform/memberResolver';
 import { PasswordResetResolver } from './platform/passwordResetResolver';
+import { ExportResolver, TenantBackupResolver } from './platform/exportResolver';
 import { ProvisioningResolver } from './platform/provisioningResolver';
+import { RestoreResolver } from './platform/restoreResolver';
 import { SessionResolver } from './platform/sessionResolver';
 import { TenantResolver } from './platform/tenantResolver';
 import { WebhookResolver } from './tenant/webhookResolver';
@@ -34,6 +36,9 @@ const platformResolvers = [
   ApiKeyResolver,
   MemberResolver,
   AuditResolver,
+  ExportResolver,
+  TenantBackupResolver,
+  RestoreResolver,
 ];
 
 /** A tenant's own API: its webhooks (kept on the platform, for every tenant) and the resolvers of the built-in modules of this build. */

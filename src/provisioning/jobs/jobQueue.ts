@@ -41,9 +41,9 @@ export async function createJob(
   tx: Prisma.TransactionClient,
   tenantId: string,
   kind: JobKind,
-  options: EnqueueOptions & { message: string },
+  options: EnqueueOptions & { message: string; restoreFromId?: string },
 ) {
-  const job = await tx.provisioningJob.create({ data: { tenantId, kind, message: options.message } });
+  const job = await tx.provisioningJob.create({ data: { tenantId, kind, message: options.message, restoreFromId: options.restoreFromId } });
   await enqueueJob(tx, job, options);
   return job;
 }

@@ -1,7 +1,8 @@
 // The job workers of a gateway process: graphile-worker on the platform database, as
 // two runners with pools of their own, so provisioning never waits behind webhook
 // deliveries: this one runs JOB_CONCURRENCY jobs at once (provisioning, migrations,
-// drops; none at 0) and the scheduled tasks (event retention); the delivery runner
+// drops, exports, restores; none at 0) and the scheduled tasks (event retention,
+// backups, discarding the data a restore replaced); the delivery runner
 // (webhooks/deliveryRunner.ts) the webhook senders. Also the sweeper that hands the
 // jobs of dead workers to live ones.
 import { Logger as GraphileLogger, makeWorkerUtils, run, runMigrations, type Runner, type RunnerOptions, type TaskList } from 'graphile-worker';
@@ -14,6 +15,9 @@ import { provisionJob } from '../provisionJob';
 import { EVENT_RETENTION_CRONTAB, EVENT_RETENTION_TASK, eventRetentionTask } from './eventRetentionTask';
 import { RESET_MAIL_TASK, resetMailTask } from '../../auth/resetMail';
 import { jobPool } from './jobPool';
+import { BACKUP_CRONTAB, BACKUP_TASK, backupTask } from '../../portability/backups';
+import { exportJob } from '../../portability/exportJob';
+import { DISCARD_TASK, discardTask, restoreJob } from '../../portability/restoreInPlace';
 import { TASKS } from './jobQueue';
 import { jobTask } from './runJob';
 import { startStaleJobSweeper } from './staleJobSweeper';
@@ -34,6 +38,10 @@ function jobTasks(services: Services): TaskList {
     [TASKS.PROVISION]: jobTask(services, provisionJob),
     [TASKS.MIGRATE]: jobTask(services, migrateJob),
     [TASKS.DROP]: jobTask(services, dropJob),
+    [TASKS.EXPORT]: jobTask(services, exportJob),
+    [TASKS.RESTORE]: jobTask(services, restoreJob),
+    [DISCARD_TASK]: discardTask(services),
+    [BACKUP_TASK]: backupTask(services),
     [EVENT_RETENTION_TASK]: eventRetentionTask(services),
     [RESET_MAIL_TASK]: resetMailTask(services),
   };
@@ -45,7 +53,7 @@ export async function startJobWorker(services: Services, platformUrl: string): P
   const common: RunnerOptions = { logger: graphileLogger(services.log), noHandleSignals: true };
   // graphile-worker needs a connection per running job, one to listen for new jobs and one for its bookkeeping.
   const jobsPool = jobPool(services, platformUrl, jobs.concurrency + 2);
-  const jobOptions = { ...common, pgPool: jobsPool, concurrency: jobs.concurrency, crontab: EVENT_RETENTION_CRONTAB, taskList: jobTasks(services) };
+  const jobOptions = { ...common, pgPool: jobsPool, concurrency: jobs.concurrency, crontab: [EVENT_RETENTION_CRONTAB, BACKUP_CRONTAB].join('\n'), taskList: jobTasks(services) };
   // Either way its schema is installed first: createTenant and the relay enqueue into it.
   let jobRunner: Runner | undefined;
   if (jobs.concurrency > 0) jobRunner = await run(jobOptions);

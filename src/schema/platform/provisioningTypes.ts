@@ -27,6 +27,11 @@ export class CreateTenantInput {
   @Field(() => String, { nullable: true, description: 'An ISO 4217 currency code ("EUR"); default the plan’s currency.' }) currency?: string | null;
   @Field(() => String, { nullable: true, description: 'An IANA time zone ("Europe/Berlin") for its reports; default the locale’s (UTC; Asia/Tehran for "fa").' })
   timeZone?: string | null;
+  @Field(() => ID, {
+    nullable: true,
+    description: 'Build it from this READY export (of a tenant whose exports you may read) instead of seeding it: on any engine and isolation, an older archive migrated forward; it answers what the source did, ids included.',
+  })
+  restoreFrom?: string | null;
 }
 
 /** What a job row and its events both tell (no type of its own in the schema: nothing returns it). */
@@ -35,7 +40,7 @@ class JobState {
   @Field(() => JobKind) kind!: JobKind;
   @Field(() => JobStatus) status!: JobStatus;
   @Field(() => Int, { description: '0-100.' }) progress!: number;
-  @Field(() => String, { nullable: true, description: 'The step it is at: place, create, migrate, seed, verify, activate (or drop).' })
+  @Field(() => String, { nullable: true, description: 'The step it is at: place, create, migrate, seed, verify, activate; drop; snapshot, store (an export); build, load, check, switch (a restore).' })
   step!: string | null;
   @Field(() => String, { nullable: true }) message!: string | null;
   @Field(() => Int) tablesCreated!: number;

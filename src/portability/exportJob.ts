@@ -1,0 +1,68 @@
+// The EXPORT job: reads the tenant's tables in one consistent snapshot (the tenant keeps
+// serving meanwhile), writes them as an archive (docs/archive-format.md) under DATA_DIR,
+// puts it in the archive store and marks the export READY. A run that dies leaves at
+// most a temporary file, which the next run overwrites; the export is READY only once
+// the archive is stored whole.
+import { rm } from 'node:fs/promises';
+import type { Services } from '../services';
+import type { JobDefinition } from '../provisioning/jobs/runJob';
+import type { RunningJob } from '../provisioning/jobs/runningJob';
+import { withTenantSql } from '../provisioning/tenantSql';
+import { tenantModel } from '../model/tenantModel';
+import { writeArchive } from './writeArchive';
+import { snapshotTenant } from './tenantSnapshot';
+import { archiveKeyOf, spoolPath } from './archiveFiles';
+import { pruneBackups } from './backups';
+
+type ExportServices = Pick<Services, 'config' | 'platform' | 'servers' | 'archives' | 'log'>;
+
+/** Progress: reading the tables is most of the work, storing the archive the rest. */
+const STORE_AT = 85;
+
+export const exportJob: JobDefinition = {
+  async run(services: ExportServices, job: RunningJob) {
+    const { platform, servers, archives, config } = services;
+    const row = await platform.tenantExport.findUniqueOrThrow({ where: { jobId: job.id }, include: { tenant: true } });
+    if (row.status === 'READY') return 'the archive was already written';
+    const tenant = row.tenant!;
+    const total = tenantModel.models.length;
+    let done = 0;
+    await job.report({ step: 'snapshot', progress: 0, message: `reading ${total} tables in one snapshot`, tablesCreated: 0, totalTables: total });
+    const file = spoolPath(config, row.id);
+    try {
+      const written = await withTenantSql(servers.connectionOf(tenant), (sql) =>
+        writeArchive(file, { tenant: { id: tenant.id, slug: tenant.slug, name: tenant.name }, isolation: tenant.isolation }, snapshotTenant(sql, tenant, async (table) => {
+          done += 1;
+          await job.report({ step: 'snapshot', progress: Math.round((STORE_AT * done) / total), message: `read ${table}`, tablesCreated: done, totalTables: total });
+        })),
+      );
+      await job.report({ step: 'store', progress: STORE_AT, message: `storing the archive (${written.sizeBytes} bytes)` });
+      const key = archiveKeyOf(row.id);
+      await archives.put(key, file);
+      await platform.tenantExport.update({
+        where: { id: row.id },
+        data: {
+          status: 'READY',
+          storageKey: key,
+          sizeBytes: written.sizeBytes,
+          sha256: written.sha256,
+          tables: written.tables,
+          rows: written.rows,
+          migration: written.manifest.migration,
+          engine: written.manifest.engine,
+          finishedAt: new Date(),
+        },
+      });
+      if (row.origin === 'SCHEDULED') await pruneBackups(services, tenant);
+      return `${written.rows} rows of ${written.tables} tables, ${written.sizeBytes} bytes`;
+    } finally {
+      await rm(file, { force: true });
+    }
+  },
+  async failed(services: Pick<Services, 'platform'>, job: RunningJob) {
+    await services.platform.tenantExport.updateMany({
+      where: { jobId: job.id, status: 'PENDING' },
+      data: { status: 'FAILED', finishedAt: new Date(), error: `its job failed at ${job.step ?? 'the start'}: see the job's error` },
+    });
+  },
+};

@@ -1,0 +1,74 @@
+// Filling a tenant's new, empty tables from an archive, on any engine and isolation:
+// the tables as they were at the archive's migration, its rows, then the migrations
+// that came after it, so an older archive is carried forward by the same migrations
+// that carried every live tenant forward. (A POOL tenant's tables are the pool
+// database's, always at the newest migration: an older archive's rows go into them by
+// column, and columns added since take their defaults.)
+import { migrationsFingerprint, type MigrationSet } from '../db/migrations';
+import { createWriteStream } from 'node:fs';
+import { rm } from 'node:fs/promises';
+import { pipeline } from 'node:stream/promises';
+import { quoteIdent, quoteMysqlIdent } from '../db/identifiers';
+import type { SqlConnection } from '../db/sqlConnection';
+import { ProvisioningError } from '../provisioning/provisioningError';
+import { badInput } from '../errors';
+import { ArchiveInvalid } from './archiveInvalid';
+import type { Tenant, TenantExport } from '../generated/platform/client';
+import type { Services } from '../services';
+import type { ArchiveManifest } from './archiveManifest';
+import { readArchive } from './readArchive';
+import { verifyArchive } from './verifyArchive';
+import { spoolPath } from './archiveFiles';
+import { loadTenantData, tenantHoldsRows } from './loadTenantData';
+
+/** The migrations up to and including the one an archive was taken at. */
+export function migrationsUpTo(set: MigrationSet, manifest: Pick<ArchiveManifest, 'migration'>): MigrationSet {
+  const at = set.migrations.findIndex((m) => m.name === manifest.migration);
+  if (at === -1) {
+    throw new ArchiveInvalid(`the archive was taken at migration ${manifest.migration}, which this release does not have: restore it with a release that does`);
+  }
+  const migrations = set.migrations.slice(0, at + 1);
+  return { ...set, migrations, fingerprint: migrationsFingerprint(migrations) };
+}
+
+/** An archive on the local disk, checked whole against its manifest. */
+export interface LocalArchive {
+  path: string;
+  manifest: ArchiveManifest;
+}
+
+/** Brings an export's archive from the store to a spool file and checks it whole; `use` it, then the file is gone. */
+export async function withArchiveOf<T>(services: Pick<Services, 'config' | 'archives'>, row: Pick<TenantExport, 'id' | 'status' | 'storageKey'>, use: (archive: LocalArchive) => Promise<T>): Promise<T> {
+  if (row.status !== 'READY' || !row.storageKey) throw badInput(`export ${row.id} is ${row.status.toLowerCase()}: only a READY export can be restored`, { field: 'restoreFrom' });
+  const path = spoolPath(services.config, `restore-${row.id}-${process.pid}-${Date.now()}`);
+  try {
+    await pipeline(await services.archives.open(row.storageKey), createWriteStream(path));
+    return await use({ path, manifest: await verifyArchive(path) });
+  } catch (error) {
+    // The archive will not get better by trying again: the job fails at once, saying why.
+    if (error instanceof ArchiveInvalid) throw new ProvisioningError(`the archive of export ${row.id} cannot be restored: ${error.message}`, false);
+    throw error;
+  } finally {
+    await rm(path, { force: true });
+  }
+}
+
+/**
+ * Loads the archive's rows into the tenant's empty tables. A load is one transaction,
+ * so tables that hold the tenant's rows already hold all of them: a job run again after
+ * a crash finds them and goes on.
+ */
+export async function loadArchive(sql: SqlConnection, tenant: Pick<Tenant, 'id' | 'isolation'>, archive: LocalArchive): Promise<void> {
+  const target = { poolTenantId: tenant.isolation === 'POOL' ? tenant.id : undefined };
+  if (await tenantHoldsRows(sql, target)) return;
+  await loadTenantData(sql, target, await readArchive(archive.path));
+}
+
+/** Checks that every table holds as many rows as the archive says it had: what is switched to is what was exported. */
+export async function assertRowsMatch(sql: SqlConnection, manifest: ArchiveManifest): Promise<void> {
+  const quote = sql.engine === 'mysql' ? quoteMysqlIdent : quoteIdent;
+  for (const { table, rows } of manifest.tables) {
+    const [{ n }] = await sql.query<{ n: number | string }>(`SELECT count(*) AS n FROM ${quote(table)}`);
+    if (Number(n) !== rows) throw new ProvisioningError(`table ${table} holds ${n} rows after loading, the archive ${rows}`, false);
+  }
+}

@@ -1,0 +1,191 @@
+// A tenant's data leaves as an archive and comes back anywhere: exportTenant writes it
+// while the tenant serves, its signed link downloads it, createTenant(restoreFrom:)
+// builds a new tenant from it on every engine and isolation that answers what the
+// source did, and restoreTenantFrom replaces a tenant's data in place with nothing
+// failing meanwhile, undoable until the previous data is discarded.
+import { createHash } from 'node:crypto';
+import { tenantStorageName } from '../../src/db/identifiers';
+import { queueDueBackups } from '../../src/portability/backups';
+import { MYSQL_URL } from '../support/mysqlDatabase';
+import { testServerUrl } from '../support/database';
+import { createTenantViaApi, finishedJob } from '../support/provisioning';
+import { balancesByCode, tenantApi, type TenantApi } from '../support/tenantApi';
+import { tenantServer } from '../support/tenantServer';
+import { startTestGateway, type GraphQLResponse, type TestGateway, type TestUser } from '../support/testGateway';
+
+const EXPORT = 'mutation($t: String!) { exportTenant(tenant: $t) { id status job { id } } }';
+const EXPORTS = 'query($t: String!) { tenantExports(tenant: $t) { id origin status sizeBytes sha256 tables rows migration engine downloadUrl expiresAt predatesErasure } }';
+const RESTORE_IN_PLACE = 'mutation($t: String!, $e: ID!) { restoreTenantFrom(tenant: $t, exportId: $e) { job { id } } }';
+const UNDO = 'mutation($t: String!) { undoRestore(tenant: $t) { slug status } }';
+const SET_POLICY = 'mutation($t: String!, $p: BackupPolicyInput!) { setBackupPolicy(tenant: $t, policy: $p) { backupPolicy { everyHours keep nextAt } } }';
+/** What a client reads of a tenant, in a stable order: equal answers mean the same data. */
+const PICTURE = `{
+  products(first: 100, orderBy: [SKU_ASC]) { nodes { id sku name price stock } }
+  customers(first: 100) { nodes { id name email } }
+  invoices(first: 100) { nodes { id number status total amountPaid customer { id } items { description quantity unitPrice } } }
+}`;
+
+let gw: TestGateway;
+let owner: TestUser;
+let stranger: TestUser;
+let viewer: TestUser;
+
+const code = (response: GraphQLResponse) => response.body.errors?.[0].extensions.code ?? 'ok';
+const engines = MYSQL_URL ? (['postgresql', 'mysql'] as const) : (['postgresql'] as const);
+const placements = [
+  { engine: 'POSTGRESQL', isolation: 'DATABASE' },
+  { engine: 'POSTGRESQL', isolation: 'SCHEMA' },
+  { engine: 'POSTGRESQL', isolation: 'POOL' },
+  ...(MYSQL_URL ? [{ engine: 'MYSQL', isolation: 'DATABASE' }] : []),
+];
+
+beforeAll(async () => {
+  gw = await startTestGateway({ engine: engines.at(-1) });
+  owner = await gw.createUser();
+  stranger = await gw.createUser();
+  viewer = await gw.createUser();
+}, 60_000);
+afterAll(() => gw?.close());
+
+async function picture(api: TenantApi) {
+  return { ...(await api.call(PICTURE)), balances: await balancesByCode(api) };
+}
+
+/** A tenant with a little of everything: stock, a customer, an invoice issued and paid, the books that follow. */
+async function shopWithData(slug: string, engine: 'postgresql' | 'mysql') {
+  await gw.createTenant({ slug, owner, engine, members: [[viewer, 'VIEWER']] });
+  const api = tenantApi(gw, owner.token, slug);
+  const ring = await api.createProduct({ sku: 'R-1', name: 'Gold ring', kind: 'GOODS', price: '1250.50' });
+  const customer = await api.createCustomer('Ada Lovelace');
+  const invoice = await api.createInvoice({ customerId: customer, items: [{ productId: ring.id, description: 'Gold ring', quantity: '2', unitPrice: '1250.50' }] });
+  await api.issue(invoice.id);
+  await api.pay(invoice.id, '1000.00');
+  return api;
+}
+
+async function exported(slug: string) {
+  const started = await gw.request(EXPORT, { token: owner.token, variables: { t: slug } });
+  expect(code(started)).toBe('ok');
+  const job = await finishedJob(gw, owner.token, started.body.data.exportTenant.job.id);
+  expect(job).toMatchObject({ kind: 'EXPORT', status: 'SUCCEEDED' });
+  const list = await gw.request(EXPORTS, { token: owner.token, variables: { t: slug } });
+  return list.body.data.tenantExports.find((e: { id: string }) => e.id === started.body.data.exportTenant.id);
+}
+
+describe.each(engines)('a tenant on %s', (engine) => {
+  const slug = `source-${engine}`;
+  let source: TenantApi;
+  let archive: { id: string; sha256: string; downloadUrl: string; rows: number; tables: number };
+
+  beforeAll(async () => {
+    source = await shopWithData(slug, engine);
+    archive = await exported(slug);
+  }, 120_000);
+
+  test('exports to a READY archive whose signed link downloads exactly it', async () => {
+    expect(archive).toMatchObject({ origin: 'REQUESTED', status: 'READY', engine, predatesErasure: false });
+    expect(archive.rows).toBeGreaterThan(5);
+    const response = await fetch(archive.downloadUrl);
+    expect(response.status).toBe(200);
+    const bytes = Buffer.from(await response.arrayBuffer());
+    expect(createHash('sha256').update(bytes).digest('hex')).toBe(archive.sha256);
+    const forged = new URL(archive.downloadUrl);
+    forged.searchParams.set('signature', `${forged.searchParams.get('signature')!.slice(0, -2)}AA`);
+    expect((await fetch(forged)).status).toBe(403);
+  });
+
+  test.each(placements)('restores into a new tenant on $engine, $isolation that answers what the source did', async (placement) => {
+    const copy = `copy-${engine}-${placement.engine}-${placement.isolation}`.toLowerCase();
+    const created = await createTenantViaApi(gw, owner.token, { slug: copy, ...placement, restoreFrom: archive.id });
+    expect(await finishedJob(gw, owner.token, created.job.id)).toMatchObject({ status: 'SUCCEEDED' });
+    const restored = tenantApi(gw, owner.token, copy);
+    expect(await picture(restored)).toEqual(await picture(source));
+    // It goes on as a tenant of its own: a new invoice takes the next number after the restored ones.
+    const more = await restored.createInvoice({ customerId: (await restored.call(PICTURE)).customers.nodes[0].id, items: [{ description: 'polish', quantity: '1', unitPrice: '10' }] });
+    expect(more.id).toBeTruthy();
+  }, 120_000);
+
+  test('nobody outside the tenant exports it, lists its archives or builds from them; a VIEWER may not either', async () => {
+    expect(code(await gw.request(EXPORT, { token: stranger.token, variables: { t: slug } }))).toBe('TENANT_NOT_FOUND');
+    expect(code(await gw.request(EXPORTS, { token: stranger.token, variables: { t: slug } }))).toBe('TENANT_NOT_FOUND');
+    expect(code(await gw.request(EXPORT, { token: viewer.token, variables: { t: slug } }))).toBe('FORBIDDEN');
+    const stolen = await gw.request('mutation($i: CreateTenantInput!) { createTenant(input: $i) { tenant { id } } }', {
+      token: stranger.token,
+      variables: { i: { slug: `thief-${engine}`, name: 'thief', restoreFrom: archive.id } },
+    });
+    expect(code(stolen)).toBe('NOT_FOUND');
+  });
+});
+
+describe('in place', () => {
+  const slug = 'in-place';
+  let api: TenantApi;
+
+  beforeAll(async () => {
+    api = await shopWithData(slug, 'postgresql');
+  }, 60_000);
+
+  test('restoreTenantFrom brings back the archive’s data with no request failing, undoRestore brings back what came after, and the unused data is discarded later', async () => {
+    const before = await picture(api);
+    const archive = await exported(slug);
+    await api.createProduct({ sku: 'AFTER-1', name: 'made after the export', kind: 'GOODS', price: '1' });
+    const after = await picture(api);
+
+    let reading = true;
+    const failures: string[] = [];
+    const reads = (async () => {
+      while (reading) {
+        const response = await gw.request('{ products { totalCount } }', { token: owner.token, tenant: slug });
+        if (response.body.errors) failures.push(code(response));
+      }
+    })();
+    const started = await gw.request(RESTORE_IN_PLACE, { token: owner.token, variables: { t: slug, e: archive.id } });
+    expect(code(started)).toBe('ok');
+    expect(await finishedJob(gw, owner.token, started.body.data.restoreTenantFrom.job.id)).toMatchObject({ kind: 'RESTORE', status: 'SUCCEEDED' });
+    await new Promise((resolve) => setTimeout(resolve, 300));
+    reading = false;
+    await reads;
+    expect(failures).toEqual([]);
+    expect(await picture(api)).toEqual(before);
+
+    expect(await gw.request(UNDO, { token: owner.token, variables: { t: slug } }).then((r) => r.body.data.undoRestore)).toEqual({ slug, status: 'ACTIVE' });
+    expect(await picture(api)).toEqual(after);
+    expect(code(await gw.request(UNDO, { token: owner.token, variables: { t: slug } }))).toBe('BAD_USER_INPUT');
+
+    // Once its keep time is over (brought forward here), the restored data the undo left unused is dropped.
+    const restore = await gw.services.platform.tenantRestore.findFirstOrThrow({ where: { tenant: { slug } } });
+    await gw.services.platform.$executeRawUnsafe(`SELECT graphile_worker.reschedule_jobs(array_agg(id), run_at := now()) FROM graphile_worker.jobs WHERE key = $1`, `discard-${restore.id}`);
+    const server = tenantServer('postgresql', testServerUrl());
+    for (let i = 0; i < 100 && (await server.databases(restore.databaseName)).includes(restore.databaseName); i++) await new Promise((r) => setTimeout(r, 100));
+    expect(await server.databases(restore.databaseName)).not.toContain(restore.databaseName);
+    expect(await server.databases(tenantStorageName(gw.dbs.prefix, slug))).toContain(tenantStorageName(gw.dbs.prefix, slug));
+    expect(await picture(api)).toEqual(after);
+  }, 120_000);
+
+  test('one export of a tenant at a time', async () => {
+    const first = await gw.request(EXPORT, { token: owner.token, variables: { t: slug } });
+    const second = await gw.request(EXPORT, { token: owner.token, variables: { t: slug } });
+    expect(code(first)).toBe('ok');
+    expect(second.body.errors?.[0].extensions).toMatchObject({ code: 'CONFLICT', exportId: first.body.data.exportTenant.id });
+    await finishedJob(gw, owner.token, first.body.data.exportTenant.job.id);
+  });
+
+  test('scheduled backups are queued when due, spread by tenant, and pruned to the newest `keep`', async () => {
+    const policy = await gw.request(SET_POLICY, { token: owner.token, variables: { t: slug, p: { everyHours: 24, keep: 1 } } });
+    expect(policy.body.data.setBackupPolicy.backupPolicy).toEqual({ everyHours: 24, keep: 1, nextAt: null });
+    const now = Date.now();
+    await queueDueBackups(gw.services, new Date(now));
+    const { nextBackupAt } = await gw.services.platform.tenant.findUniqueOrThrow({ where: { slug } });
+    expect(nextBackupAt!.getTime()).toBeGreaterThanOrEqual(now);
+    expect(nextBackupAt!.getTime()).toBeLessThan(now + 24 * 3_600_000);
+    for (const day of [1, 2]) {
+      expect(await queueDueBackups(gw.services, new Date(now + day * 24 * 3_600_000))).toMatchObject({ queued: 1 });
+      const backup = await gw.services.platform.tenantExport.findFirstOrThrow({ where: { tenant: { slug }, origin: 'SCHEDULED' }, orderBy: { createdAt: 'desc' } });
+      await finishedJob(gw, owner.token, backup.jobId!);
+    }
+    const backups = await gw.services.platform.tenantExport.findMany({ where: { tenant: { slug }, origin: 'SCHEDULED' }, orderBy: { createdAt: 'asc' } });
+    expect(backups.map((b) => b.status)).toEqual(['DELETED', 'READY']);
+    const list = await gw.request(EXPORTS, { token: owner.token, variables: { t: slug } });
+    expect(list.body.data.tenantExports.filter((e: { origin: string }) => e.origin === 'SCHEDULED')).toHaveLength(1);
+  }, 60_000);
+});

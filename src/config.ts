@@ -451,3 +451,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     },
   };
 }
+
+/** The gateway as its users reach it, for the links it hands out (mails, archive downloads): PUBLIC_URL, or http://localhost:PORT. */
+export const publicBaseUrl = (config: Pick<Config, 'mail' | 'port'>): string => config.mail.publicUrl ?? `http://localhost:${config.port}`;

@@ -21,6 +21,11 @@ export const ErrorCode = {
   /** The DNS servers did not answer (in DNS_TIMEOUT_MS): a custom domain could not be verified now. */
   DNS_UNAVAILABLE: 'DNS_UNAVAILABLE',
   AUDIT_FAILED: 'AUDIT_FAILED',
+  /**
+   * A tenant data archive that is not whole and unchanged as the gateway wrote it, or
+   * whose tables and columns the tenant's schema cannot take: the message says what and where.
+   */
+  ARCHIVE_INVALID: 'ARCHIVE_INVALID',
   INTERNAL_SERVER_ERROR: 'INTERNAL_SERVER_ERROR',
 } as const;
 

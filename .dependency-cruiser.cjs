@@ -3,7 +3,7 @@
 // runs it.
 const FOUNDATION = '^src/(errors|ids|logger|projectRoot|config|engine|encryptionKey)[.]ts$|^src/generated/|^src/model/';
 const INFRASTRUCTURE = '^src/(db|cache|events|observability|notifications)/|^src/(redisConnection|shutdown)[.]ts$';
-const DOMAIN = '^src/(auth|tenancy|planner|domain|members|provisioning|portability|webhooks|billing|audit|demo)/';
+const DOMAIN = '^src/(auth|tenancy|planner|domain|members|provisioning|webhooks|billing|audit|demo|portability)/';
 const GRAPHQL = '^src/(schema|graph)/';
 const MODULES = '^src/modules/';
 const SERVER = '^src/server/';

@@ -23,6 +23,11 @@ export const ErrorCode = {
   /** The archive store (DATA_DIR/exports or EXPORT_STORE_URL) failed or did not answer in EXPORT_STORE_TIMEOUT_MS. */
   STORE_UNAVAILABLE: 'STORE_UNAVAILABLE',
   AUDIT_FAILED: 'AUDIT_FAILED',
+  /**
+   * A tenant data archive that is not whole and unchanged as the gateway wrote it, or
+   * whose tables and columns the tenant's schema cannot take: the message says what and where.
+   */
+  ARCHIVE_INVALID: 'ARCHIVE_INVALID',
   INTERNAL_SERVER_ERROR: 'INTERNAL_SERVER_ERROR',
 } as const;
 

@@ -39,13 +39,15 @@ class RequestError extends Error {
   }
 }
 
-function sendJson(res: ServerResponse, status: number, body: unknown, headers: Record<string, string> = {}) {
+/** Answers with `body` as JSON: the gateway's answers outside GraphQL (refusals, routes) look like this too. */
+export function sendJson(res: ServerResponse, status: number, body: unknown, headers: Record<string, string> = {}) {
   const text = JSON.stringify(body);
   res.writeHead(status, { 'content-type': 'application/json; charset=utf-8', 'content-length': Buffer.byteLength(text), ...headers });
   res.end(text);
 }
 
-const errorBody = (code: string, message: string) => ({ errors: [{ message, extensions: { code } }] });
+/** A refusal's body, shaped as a GraphQL error so clients read every refusal alike. */
+export const errorBody = (code: string, message: string) => ({ errors: [{ message, extensions: { code } }] });
 
 function readBody(req: IncomingMessage, limit: number): Promise<string> {
   return new Promise((resolve, reject) => {

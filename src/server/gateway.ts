@@ -7,6 +7,7 @@ import { gatewaySchema } from '../schema/buildSchema';
 import type { Services } from '../services';
 import { startApollo } from './apollo';
 import { archiveDownload } from './archiveDownload';
+import { archiveUpload } from './archiveUpload';
 import { auditPlugin } from './auditPlugin';
 import { clientErrorFormatter } from './clientErrors';
 import { corsHandler } from './cors';
@@ -65,6 +66,7 @@ export async function startGateway(services: Services, listen: { port: number; h
       '/exports/': archiveDownload(services),
       ...explorer?.routes,
     },
+    postRoutes: { '/exports': archiveUpload(services) },
     browserPage: explorer?.page,
     onAnswered: reportRequests(services),
     cors: corsHandler(config.corsOrigins),

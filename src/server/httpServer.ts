@@ -21,6 +21,8 @@ export interface HttpServerOptions {
   log: Logger;
   /** Extra GET routes by path: health checks, metrics, the explorer. A path ending in "/" serves everything under it. */
   routes?: Record<string, RouteHandler>;
+  /** POST routes by exact path (uploads): the handler reads the body itself, under limits of its own. */
+  postRoutes?: Record<string, RouteHandler>;
   /** Answers a browser's GET /graphql (the explorer), when set. */
   browserPage?: RouteHandler;
   /** Told about every GraphQL request once its response is sent: for its log line and metrics. */
@@ -161,7 +163,7 @@ export function createHttpServer(options: HttpServerOptions): http.Server {
       if (wantsPage && options.browserPage) return options.browserPage(req, res);
       return graphql(req, res, search);
     }
-    const route = req.method === 'GET' || req.method === 'HEAD' ? routeFor(path) : undefined;
+    const route = req.method === 'GET' || req.method === 'HEAD' ? routeFor(path) : req.method === 'POST' ? options.postRoutes?.[path] : undefined;
     if (route) return route(req, res);
     sendJson(res, 404, errorBody('NOT_FOUND', `nothing at ${path}: GraphQL is served at /graphql`));
   }

@@ -19,9 +19,11 @@ export function selectedAs(engine: Engine, scalar: Scalar, quoted: string): stri
         return `to_char(${quoted}, 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"')`;
       case 'Date':
         return `to_char(${quoted}, 'YYYY-MM-DD')`;
+      // Json as text too: pg would parse it, and a JSON string would look like any other string.
       case 'ID':
       case 'Enum':
       case 'Decimal':
+      case 'Json':
         return `${quoted}::text`;
       default:
         return quoted;
@@ -51,7 +53,7 @@ export function toNeutral(engine: Engine, scalar: Scalar, value: unknown): unkno
     case 'DateTime':
       return engine === 'mysql' ? isoMoment(String(value)) : value;
     case 'Json':
-      return sortedKeys(typeof value === 'string' ? JSON.parse(value) : value);
+      return sortedKeys(JSON.parse(value as string));
     default:
       return value;
   }

@@ -33,6 +33,15 @@ export interface ProvisioningReport {
 
 export type Reporter = (report: ProvisioningReport) => void | Promise<void>;
 
+export interface ProvisionOptions {
+  /**
+   * Write the defaults every new tenant starts with (settings, a category, the chart
+   * of accounts); default true. False for a tenant whose data is to be loaded from
+   * an archive, which goes into empty tables only.
+   */
+  seed?: boolean;
+}
+
 // Where each step starts on the 0-100 scale; migrate is the long one.
 const STARTS_AT: Record<StepName, number> = { place: 0, create: 5, migrate: 15, seed: 75, verify: 88, activate: 95 };
 
@@ -88,18 +97,14 @@ async function createStorage(services: Pick<Services, 'config' | 'log' | 'server
   return false;
 }
 
-async function seed(services: Pick<Services, 'pool'>, tenant: TenantRecord): Promise<void> {
-  const lease = services.pool.acquire(tenant);
-  try {
-    await seedTenantDefaults(lease.db, tenant);
-  } finally {
-    lease.release();
-  }
-}
-
 const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`;
 
-export async function provisionTenant(services: ProvisionServices, tenantId: string, report: Reporter = () => {}): Promise<TenantRecord> {
+export async function provisionTenant(
+  services: ProvisionServices,
+  tenantId: string,
+  report: Reporter = () => {},
+  { seed: seeding = true }: ProvisionOptions = {},
+): Promise<TenantRecord> {
   const at = (step: StepName, message: string, extra: Partial<ProvisioningReport> = {}) =>
     report({ step, progress: STARTS_AT[step], message, ...extra });
   let tenant = await services.platform.tenant.findUniqueOrThrow({ where: { id: tenantId } });
@@ -114,7 +119,7 @@ export async function provisionTenant(services: ProvisionServices, tenantId: str
   } else {
     await at('place', 'choosing where the data will live');
     tenant = await place(services, tenant);
-    if (tenant.isolation === 'POOL') return provisionPoolTenant(services, tenant, tables, at);
+    if (tenant.isolation === 'POOL') return provisionPoolTenant(services, tenant, tables, at, seeding);
     await at('create', tenant.schemaName ? `creating schema ${tenant.schemaName}` : `creating database ${tenant.databaseName}`);
   }
   const copied = !tenant.externalUrlCipher && (await createStorage(services, tenant, migrations));
@@ -147,8 +152,7 @@ export async function provisionTenant(services: ProvisionServices, tenantId: str
       await at('migrate', `all ${plural(tables, 'table')} were already in place`, { tablesCreated: tables, totalTables: tables });
     }
 
-    await at('seed', 'adding the chart of accounts, settings and categories');
-    await seed(services, tenant);
+    await seed(services, tenant, at, seeding);
 
     await at('verify', 'checking the schema against the migrations');
     await assertTenantSchema(client, migrations);
@@ -158,6 +162,20 @@ export async function provisionTenant(services: ProvisionServices, tenantId: str
 }
 
 type StepReporter = (step: StepName, message: string, extra?: Partial<ProvisioningReport>) => Promise<void> | void;
+
+async function seed(services: Pick<Services, 'pool'>, tenant: TenantRecord, at: StepReporter, seeding: boolean): Promise<void> {
+  if (!seeding) {
+    await at('seed', 'no defaults: the data will be loaded from an archive');
+    return;
+  }
+  await at('seed', 'adding the chart of accounts, settings and categories');
+  const lease = services.pool.acquire(tenant);
+  try {
+    await seedTenantDefaults(lease.db, tenant);
+  } finally {
+    lease.release();
+  }
+}
 
 async function activate(services: ProvisionServices, tenant: TenantRecord, at: StepReporter): Promise<TenantRecord> {
   await at('activate', 'activating');
@@ -170,14 +188,13 @@ async function activate(services: ProvisionServices, tenant: TenantRecord, at: S
 /**
  * A POOL tenant has no storage of its own to make: its rows go into the pool
  * database's tables, which are made and migrated once for all of them (and checked
- * then). What is left is its seed rows.
+ * then). What is left is its seed rows (unless its data is to be loaded).
  */
-async function provisionPoolTenant(services: ProvisionServices, tenant: TenantRecord, tables: number, at: StepReporter): Promise<TenantRecord> {
+async function provisionPoolTenant(services: ProvisionServices, tenant: TenantRecord, tables: number, at: StepReporter, seeding: boolean): Promise<TenantRecord> {
   await at('create', `preparing the pool database ${tenant.databaseName}`);
   await poolDatabaseReady(services.servers, tenant.server);
   await at('migrate', `the pool's ${plural(tables, 'table')} are shared: nothing to create`, { tablesCreated: tables, totalTables: tables });
-  await at('seed', 'adding the chart of accounts, settings and categories');
-  await seed(services, tenant);
+  await seed(services, tenant, at, seeding);
   await at('verify', 'the pool database matches the migrations (checked when it was prepared)');
   return activate(services, tenant, at);
 }

@@ -5,7 +5,7 @@
 // never finished arriving leaves nothing behind: no row, no stored archive, no
 // temporary file.
 import { randomBytes } from 'node:crypto';
-import { mkdtemp, readdir, rm } from 'node:fs/promises';
+import { mkdtemp, readdir, readFile, rm } from 'node:fs/promises';
 import net from 'node:net';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -15,6 +15,8 @@ import { eventually } from '../support/eventually';
 import { downloadUrl, sampleArchive, sha256 } from '../support/exports';
 import { startS3Server, type TestS3Server } from '../support/s3Server';
 import { startTestGateway, type TestGateway, type TestUser } from '../support/testGateway';
+import { exportTenantArchive } from '../../src/portability/tenantArchives';
+import type { TenantRecord } from '../../src/tenancy/tenantRegistry';
 
 const MAX_BYTES = 1024 * 1024;
 const IDLE_MS = 500;
@@ -23,6 +25,7 @@ let dataDir: string;
 let gw: TestGateway;
 let s3: TestS3Server;
 let archive: Buffer;
+let shop: TenantRecord;
 let shopId: string;
 let apiKey: string;
 const people: Record<'owner' | 'ADMIN' | 'MEMBER' | 'VIEWER' | 'otherOwner' | 'platformAdmin', TestUser> = {} as never;
@@ -34,7 +37,8 @@ beforeAll(async () => {
   for (const who of ['owner', 'ADMIN', 'MEMBER', 'VIEWER', 'otherOwner'] as const) people[who] = await gw.createUser();
   people.platformAdmin = await gw.createUser({ platformAdmin: true });
   const members = (['ADMIN', 'MEMBER', 'VIEWER'] as const).map((role) => [people[role], role] as [TestUser, typeof role]);
-  shopId = (await gw.createTenant({ slug: 'shop', owner: people.owner, members })).id;
+  shop = await gw.createTenant({ slug: 'shop', owner: people.owner, members });
+  shopId = shop.id;
   await gw.createTenant({ slug: 'other', owner: people.otherOwner });
   const key = await gw.request('mutation { createApiKey(name: "uploader", role: ADMIN) { key } }', { token: people.owner.token, tenant: 'shop' });
   apiKey = key.body.data.createApiKey.key;
@@ -109,6 +113,15 @@ test("the tenant's OWNER uploads an archive: 201 with the new export, kept as se
   const audit = await gw.services.platform.auditLog.findFirstOrThrow({ where: { target: id } });
   expect(audit).toMatchObject({ tenantId: shopId, actorId: people.owner.id, action: 'uploadExport' });
   expect(await listed('uploads')).toEqual([]);
+});
+
+test("a tenant's own archive, as an export writes it, uploads as it was written", async () => {
+  const file = path.join(dataDir, 'shop.tar.gz');
+  const written = await exportTenantArchive(gw.services, shop, file);
+  const answer = await post(await readFile(file), { token: people.owner.token, tenant: 'shop' });
+  expect(answer.status).toBe(201);
+  expect(answer.body).toEqual({ id: expect.any(String), sha256: written.sha256, sizeBytes: written.sizeBytes, tables: written.tables, rows: written.rows });
+  expect(written.rows).toBeGreaterThan(0);
 });
 
 test("the tenant's ADMIN may upload too", async () => {

@@ -15,13 +15,11 @@ import { storeUnavailable } from '../portability/archiveStore';
 import { recordUploadedExport } from '../portability/uploadedExport';
 import type { GatewayContext } from '../schema/context';
 import type { Services } from '../services';
-import { errorBody, sendJson, type RouteHandler } from './httpServer';
+import { errorBody, requestCredentials, requestIdOfRequest, sendJson, type RouteHandler } from './httpServer';
 import { BodyIncompleteError, BodyTooLargeError, receiveFile } from './receiveFile';
-import { createRequestContext, requestIdOf } from './requestContext';
+import { createRequestContext } from './requestContext';
 
 const ARCHIVE_TYPES = ['application/gzip', 'application/x-gzip', 'application/octet-stream'];
-
-const one = (value: string | string[] | undefined) => (Array.isArray(value) ? value[0] : value);
 
 /** The tenant the upload is for (null: none, a platform admin's choice), or the refusal. */
 async function uploadTenant(context: GatewayContext): Promise<string | null> {
@@ -55,7 +53,7 @@ async function receiveArchive(req: IncomingMessage, file: string, limits: { maxB
 const statusOf = (code: Code) => (code === ErrorCode.TENANT_NOT_FOUND ? 404 : (httpStatusOf[code] ?? 400));
 
 async function upload(services: Services, req: IncomingMessage, res: ServerResponse): Promise<void> {
-  const requestId = requestIdOf(one(req.headers['x-request-id']));
+  const requestId = requestIdOfRequest(req);
   const log = services.log.child({ requestId });
   // Until the body is read whole, an answer closes the connection: what the client is still sending is not read.
   let bodyRead = false;
@@ -65,14 +63,7 @@ async function upload(services: Services, req: IncomingMessage, res: ServerRespo
   const file = path.join(services.config.dataDir, 'uploads', `${randomUUID()}.tar.gz`);
   try {
     const slug = new URL(req.url ?? '/', 'http://gateway').searchParams.get('tenant') ?? undefined;
-    const context = await createRequestContext(services, {
-      authorization: one(req.headers.authorization),
-      apiKey: one(req.headers['x-api-key']),
-      tenant: slug,
-      host: req.headers.host,
-      requestId,
-      userAgent: req.headers['user-agent'],
-    });
+    const context = await createRequestContext(services, requestCredentials(req, requestId, slug));
     const tenantId = await uploadTenant(context);
     const type = (req.headers['content-type'] ?? '').split(';')[0].trim().toLowerCase();
     if (!ARCHIVE_TYPES.includes(type)) {

@@ -90,6 +90,21 @@ function headerMap(req: IncomingMessage): HeaderMap {
 
 const one = (value: string | string[] | undefined) => (Array.isArray(value) ? value[0] : value);
 
+/** The request's id: its X-Request-Id when that is a sane one, else a new one. */
+export const requestIdOfRequest = (req: IncomingMessage) => requestIdOf(one(req.headers['x-request-id']));
+
+/** What the request's headers say of its caller, with the tenant it names (X-Tenant for /graphql; a route may name it otherwise). */
+export function requestCredentials(req: IncomingMessage, requestId: string, tenant: string | undefined): RequestCredentials {
+  return {
+    authorization: one(req.headers.authorization),
+    apiKey: one(req.headers['x-api-key']),
+    tenant,
+    host: req.headers.host,
+    requestId,
+    userAgent: req.headers['user-agent'],
+  };
+}
+
 export function createHttpServer(options: HttpServerOptions): http.Server {
   const { apollo, log } = options;
   const routes = options.routes ?? {};
@@ -98,7 +113,7 @@ export function createHttpServer(options: HttpServerOptions): http.Server {
 
   async function graphql(req: IncomingMessage, res: ServerResponse, search: string) {
     const started = process.hrtime.bigint();
-    const requestId = requestIdOf(one(req.headers['x-request-id']));
+    const requestId = requestIdOfRequest(req);
     const answered: AnsweredRequest = { transport: 'http', requestId, requestedTenant: one(req.headers['x-tenant']), seconds: 0 };
     res.once('close', () => {
       answered.status = res.statusCode;
@@ -114,15 +129,7 @@ export function createHttpServer(options: HttpServerOptions): http.Server {
     }
     let context: GatewayContext;
     try {
-      const credentials = {
-        authorization: one(req.headers.authorization),
-        apiKey: one(req.headers['x-api-key']),
-        tenant: one(req.headers['x-tenant']),
-        host: req.headers.host,
-        requestId,
-        userAgent: req.headers['user-agent'],
-      };
-      context = await options.createContext(credentials, body);
+      context = await options.createContext(requestCredentials(req, requestId, one(req.headers['x-tenant'])), body);
     } catch (error) {
       const code = (error as GraphQLError).extensions?.code as Code | undefined;
       if (!code) throw error;

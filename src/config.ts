@@ -93,6 +93,14 @@ const schema = z.object({
     .meta({ valueType: 's3://bucket/prefix URL' }),
   EXPORT_URL_TTL: duration.prefault('15m'),
   EXPORT_UPLOAD_MAX_MB: int(1).default(1024),
+  EXPORT_UPLOAD_IDLE_MS: int(100).default(30_000),
+  EXPORT_STORE_TIMEOUT_MS: int(100).default(30_000),
+  AWS_ENDPOINT_URL_S3: z.string().url().optional(),
+  AWS_ENDPOINT_URL: z.string().url().optional(),
+  AWS_REGION: z.string().regex(/^[a-z0-9-]+$/).optional(),
+  AWS_ACCESS_KEY_ID: z.string().optional(),
+  AWS_SECRET_ACCESS_KEY: z.string().optional(),
+  AWS_SESSION_TOKEN: z.string().optional(),
   RESTORE_KEEP_HOURS: int(0).default(72),
 });
 
@@ -151,7 +159,7 @@ export const settingDescriptions: Record<keyof z.input<typeof schema>, string> =
   METRICS_TOKEN: 'when set, `/metrics` answers only `Authorization: Bearer <METRICS_TOKEN>`; in production `/metrics` is closed without it',
   SMTP_URL: 'where mail goes (invitations, password resets): `smtp://user:pw@host:587` or `smtps://...`; without it no mail is sent: invitation tokens are only in the API answers, and passwords cannot be reset',
   MAIL_FROM: 'the From of every mail',
-  PUBLIC_URL: 'the gateway as its users reach it (e.g. `https://api.example.com`), for links in mails; default: http://localhost:PORT',
+  PUBLIC_URL: 'the gateway as its users reach it (e.g. `https://api.example.com`), for links in mails and archive download links; default: http://localhost:PORT',
   PASSWORD_RESET_MAILS_PER_HOUR: 'most password reset mails one account is sent in an hour; further requests are answered the same (true) and send nothing',
   INVITATION_TTL_DAYS: 'how long an invitation to a tenant (`inviteMember`) can be accepted',
   DB_CONCURRENCY: '`npm run db`: how many tenant databases are migrated, verified or seeded at once',
@@ -168,6 +176,15 @@ export const settingDescriptions: Record<keyof z.input<typeof schema>, string> =
     'where tenant archives (exports and backups) are kept: an S3-compatible bucket and key prefix, reached with the standard AWS_* variables (AWS_ENDPOINT_URL_S3 for a store other than AWS); default: the `exports` folder in DATA_DIR',
   EXPORT_URL_TTL: 'how long a signed download link of a tenant archive (`TenantExport.downloadUrl`) works',
   EXPORT_UPLOAD_MAX_MB: 'largest archive `POST /exports` accepts, in MiB',
+  EXPORT_UPLOAD_IDLE_MS: 'how long `POST /exports` waits for the next bytes of an archive before it drops the upload (and its partial file)',
+  EXPORT_STORE_TIMEOUT_MS:
+    'how long a call to the archive store at EXPORT_STORE_URL may wait to connect, for an answer, or for the next bytes of a transfer; then it fails with STORE_UNAVAILABLE',
+  AWS_ENDPOINT_URL_S3: 'the S3-compatible server of EXPORT_STORE_URL when it is not AWS (e.g. `http://127.0.0.1:9000`); buckets are then addressed by path',
+  AWS_ENDPOINT_URL: 'the same, for every AWS service; AWS_ENDPOINT_URL_S3 wins',
+  AWS_REGION: 'region of the EXPORT_STORE_URL bucket; default `us-east-1` (a bucket elsewhere on AWS is followed to its region)',
+  AWS_ACCESS_KEY_ID: "credentials for EXPORT_STORE_URL, with AWS_SECRET_ACCESS_KEY (and AWS_SESSION_TOKEN for temporary ones); unset: the AWS SDK's usual sources (shared config files, the instance's or container's role)",
+  AWS_SECRET_ACCESS_KEY: 'see AWS_ACCESS_KEY_ID',
+  AWS_SESSION_TOKEN: 'see AWS_ACCESS_KEY_ID',
   RESTORE_KEEP_HOURS: "how long a tenant's previous data is kept after an in-place restore (`restoreTenantFrom`), so `undoRestore` can switch back",
 };
 
@@ -255,8 +272,16 @@ export interface Config {
   portability: {
     /** EXPORT_STORE_URL; unset: DATA_DIR/exports. */
     storeUrl: string | undefined;
+    /** How the S3 store of EXPORT_STORE_URL is reached (AWS_*); no credentials: the SDK's own sources. */
+    s3: {
+      endpoint: string | undefined;
+      region: string;
+      credentials: { accessKeyId: string; secretAccessKey: string; sessionToken?: string } | undefined;
+    };
+    storeTimeoutMs: number;
     linkTtlMs: number;
     uploadMaxBytes: number;
+    uploadIdleMs: number;
     restoreKeepMs: number;
   };
   baseDomain: string | undefined;
@@ -364,6 +389,14 @@ function parseResolvers(value: string): string[] {
   return resolvers;
 }
 
+// A key id without its secret (or the reverse) would fall through to whatever else the SDK finds: refused instead.
+function awsCredentials(e: Pick<z.output<typeof schema>, 'AWS_ACCESS_KEY_ID' | 'AWS_SECRET_ACCESS_KEY' | 'AWS_SESSION_TOKEN'>) {
+  const { AWS_ACCESS_KEY_ID: accessKeyId, AWS_SECRET_ACCESS_KEY: secretAccessKey, AWS_SESSION_TOKEN: sessionToken } = e;
+  if (!accessKeyId && !secretAccessKey) return undefined;
+  if (!accessKeyId || !secretAccessKey) throw new ConfigError('AWS_ACCESS_KEY_ID and AWS_SECRET_ACCESS_KEY go together: set both, or neither');
+  return { accessKeyId, secretAccessKey, ...(sessionToken ? { sessionToken } : {}) };
+}
+
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   const present = Object.fromEntries(Object.entries(env).filter(([, v]) => v !== undefined && v !== ''));
   const parsed = schema.safeParse(present);
@@ -422,8 +455,15 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     archiveGraceMs: e.ARCHIVE_GRACE_SECONDS * 1000,
     portability: {
       storeUrl: e.EXPORT_STORE_URL,
+      s3: {
+        endpoint: e.AWS_ENDPOINT_URL_S3 ?? e.AWS_ENDPOINT_URL,
+        region: e.AWS_REGION ?? 'us-east-1',
+        credentials: awsCredentials(e),
+      },
+      storeTimeoutMs: e.EXPORT_STORE_TIMEOUT_MS,
       linkTtlMs: e.EXPORT_URL_TTL,
       uploadMaxBytes: e.EXPORT_UPLOAD_MAX_MB * 1024 * 1024,
+      uploadIdleMs: e.EXPORT_UPLOAD_IDLE_MS,
       restoreKeepMs: e.RESTORE_KEEP_HOURS * 3_600_000,
     },
     pastDueGraceDays: e.PAST_DUE_GRACE_DAYS,
@@ -447,3 +487,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     },
   };
 }
+
+/** The gateway as its users reach it, for the links it hands out (mails, archive downloads): PUBLIC_URL, or http://localhost:PORT. */
+export const publicBaseUrl = (config: Pick<Config, 'mail' | 'port'>): string => config.mail.publicUrl ?? `http://localhost:${config.port}`;

@@ -21,6 +21,7 @@ import { createTenantClient } from './db/tenantClient';
 import type { Logger } from './logger';
 import { createMailer } from './notifications/mailer';
 import { GatewayMetrics } from './observability/metrics';
+import { createArchiveStore } from './portability/createArchiveStore';
 import { ShutdownRegistry } from './shutdown';
 import type { Services } from './services';
 import { DatabaseServers, configuredTenantServers } from './tenancy/databaseServers';
@@ -95,6 +96,7 @@ export function createServices(config: Config, options: ServiceOptions): Service
   shutdown.add('disconnect', 'login throttle', () => loginThrottle.close());
   const mailer = createMailer(config.mail);
   if (mailer) shutdown.add('disconnect', 'mailer', () => mailer.close());
+  const archives = createArchiveStore(config, shutdown);
   return {
     config,
     log,
@@ -117,6 +119,7 @@ export function createServices(config: Config, options: ServiceOptions): Service
     events,
     changes,
     metrics,
+    archives,
     shutdown,
   };
 }

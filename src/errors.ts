@@ -20,7 +20,14 @@ export const ErrorCode = {
   DATABASE_UNAVAILABLE: 'DATABASE_UNAVAILABLE',
   /** The DNS servers did not answer (in DNS_TIMEOUT_MS): a custom domain could not be verified now. */
   DNS_UNAVAILABLE: 'DNS_UNAVAILABLE',
+  /** The archive store (DATA_DIR/exports or EXPORT_STORE_URL) failed or did not answer in EXPORT_STORE_TIMEOUT_MS. */
+  STORE_UNAVAILABLE: 'STORE_UNAVAILABLE',
   AUDIT_FAILED: 'AUDIT_FAILED',
+  /**
+   * A tenant data archive that is not whole and unchanged as the gateway wrote it, or
+   * whose tables and columns the tenant's schema cannot take: the message says what and where.
+   */
+  ARCHIVE_INVALID: 'ARCHIVE_INVALID',
   INTERNAL_SERVER_ERROR: 'INTERNAL_SERVER_ERROR',
 } as const;
 
@@ -38,6 +45,7 @@ export const httpStatusOf: Partial<Record<ErrorCode, number>> = {
   PAYLOAD_TOO_LARGE: 413,
   BAD_USER_INPUT: 400,
   DATABASE_UNAVAILABLE: 503,
+  STORE_UNAVAILABLE: 503,
   INTERNAL_SERVER_ERROR: 500,
 };
 

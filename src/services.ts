@@ -15,6 +15,7 @@ import type { PlatformDb } from './db/platformClient';
 import type { EventBus } from './events/eventBus';
 import type { Logger } from './logger';
 import type { GatewayMetrics } from './observability/metrics';
+import type { ArchiveStore } from './portability/archiveStore';
 import type { ShutdownRegistry } from './shutdown';
 import type { DatabaseServers } from './tenancy/databaseServers';
 import type { MembershipCache } from './tenancy/memberships';
@@ -55,6 +56,8 @@ export interface Services {
   changes: ChangeFeed;
   /** Prometheus metrics of this process. */
   metrics: GatewayMetrics;
+  /** Tenant archives (exports, backups, uploads): DATA_DIR/exports, or the S3 bucket of EXPORT_STORE_URL. */
+  archives: ArchiveStore;
   /** Hooks run on SIGTERM, in phases (see shutdown.ts): listeners, workers and clients register here. */
   shutdown: ShutdownRegistry;
 }

@@ -6,6 +6,7 @@
 // graphile-worker's backoff, its token withdrawn first, so that an undelivered token
 // neither works nor counts against the limit.
 import type { Task } from 'graphile-worker';
+import { publicBaseUrl } from '../config';
 import type { PlatformDb } from '../db/platformClient';
 import type { Services } from '../services';
 import { generateOpaqueToken } from './opaqueTokens';
@@ -31,7 +32,7 @@ export async function queueResetMail(platform: PlatformDb, email: string): Promi
 }
 
 function resetMailText(services: Pick<Services, 'config'>, token: string) {
-  const base = services.config.mail.publicUrl ?? `http://localhost:${services.config.port}`;
+  const base = publicBaseUrl(services.config);
   return [
     'Someone (we hope you) asked to reset the password of your tenantgraph account.',
     '',

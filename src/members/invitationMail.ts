@@ -1,6 +1,7 @@
 // The mail that carries an invitation's token. A mail that cannot be sent does not
 // undo the invitation: the inviter has the token in the answer (`mailed: false`)
 // and can pass it on, or invite again.
+import { publicBaseUrl } from '../config';
 import type { Invitation } from '../generated/platform/client';
 import type { Services } from '../services';
 import type { Manager } from './manager';
@@ -8,7 +9,7 @@ import type { Manager } from './manager';
 /** True when the SMTP server took it; false without SMTP_URL or when sending failed (logged). */
 export async function mailInvitation(services: Pick<Services, 'mailer' | 'config' | 'log'>, by: Manager, invitation: Invitation, token: string): Promise<boolean> {
   if (!services.mailer) return false;
-  const base = services.config.mail.publicUrl ?? `http://localhost:${services.config.port}`;
+  const base = publicBaseUrl(services.config);
   const text = [
     `${by.principal.email} invited you to ${by.tenant.name} as ${invitation.role}.`,
     '',

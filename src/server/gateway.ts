@@ -6,6 +6,8 @@ import { ConfigError } from '../config';
 import { gatewaySchema } from '../schema/buildSchema';
 import type { Services } from '../services';
 import { startApollo } from './apollo';
+import { archiveDownload } from './archiveDownload';
+import { archiveUpload } from './archiveUpload';
 import { auditPlugin } from './auditPlugin';
 import { clientErrorFormatter } from './clientErrors';
 import { corsHandler } from './cors';
@@ -57,7 +59,14 @@ export async function startGateway(services: Services, listen: { port: number; h
     createContext: (credentials, body) => createRequestContext(services, { ...credentials, signsIn: () => bodyOnlySignsIn(schema, body) }),
     maxBodyBytes: config.limits.bodyBytes,
     log,
-    routes: { '/healthz': healthz, '/readyz': readyz(services, redis?.ping), '/metrics': metricsRoute(services), ...explorer?.routes },
+    routes: {
+      '/healthz': healthz,
+      '/readyz': readyz(services, redis?.ping),
+      '/metrics': metricsRoute(services),
+      '/exports/': archiveDownload(services),
+      ...explorer?.routes,
+    },
+    postRoutes: { '/exports': archiveUpload(services) },
     browserPage: explorer?.page,
     onAnswered: reportRequests(services),
     cors: corsHandler(config.corsOrigins),

@@ -21,6 +21,8 @@ export interface HttpServerOptions {
   log: Logger;
   /** Extra GET routes by path: health checks, metrics, the explorer. A path ending in "/" serves everything under it. */
   routes?: Record<string, RouteHandler>;
+  /** POST routes by exact path (uploads): the handler reads the body itself, under limits of its own. */
+  postRoutes?: Record<string, RouteHandler>;
   /** Answers a browser's GET /graphql (the explorer), when set. */
   browserPage?: RouteHandler;
   /** Told about every GraphQL request once its response is sent: for its log line and metrics. */
@@ -39,13 +41,15 @@ class RequestError extends Error {
   }
 }
 
-function sendJson(res: ServerResponse, status: number, body: unknown, headers: Record<string, string> = {}) {
+/** Answers with `body` as JSON: the gateway's answers outside GraphQL (refusals, routes) look like this too. */
+export function sendJson(res: ServerResponse, status: number, body: unknown, headers: Record<string, string> = {}) {
   const text = JSON.stringify(body);
   res.writeHead(status, { 'content-type': 'application/json; charset=utf-8', 'content-length': Buffer.byteLength(text), ...headers });
   res.end(text);
 }
 
-const errorBody = (code: string, message: string) => ({ errors: [{ message, extensions: { code } }] });
+/** A refusal's body, shaped as a GraphQL error so clients read every refusal alike. */
+export const errorBody = (code: string, message: string) => ({ errors: [{ message, extensions: { code } }] });
 
 function readBody(req: IncomingMessage, limit: number): Promise<string> {
   return new Promise((resolve, reject) => {
@@ -86,6 +90,21 @@ function headerMap(req: IncomingMessage): HeaderMap {
 
 const one = (value: string | string[] | undefined) => (Array.isArray(value) ? value[0] : value);
 
+/** The request's id: its X-Request-Id when that is a sane one, else a new one. */
+export const requestIdOfRequest = (req: IncomingMessage) => requestIdOf(one(req.headers['x-request-id']));
+
+/** What the request's headers say of its caller, with the tenant it names (X-Tenant for /graphql; a route may name it otherwise). */
+export function requestCredentials(req: IncomingMessage, requestId: string, tenant: string | undefined): RequestCredentials {
+  return {
+    authorization: one(req.headers.authorization),
+    apiKey: one(req.headers['x-api-key']),
+    tenant,
+    host: req.headers.host,
+    requestId,
+    userAgent: req.headers['user-agent'],
+  };
+}
+
 export function createHttpServer(options: HttpServerOptions): http.Server {
   const { apollo, log } = options;
   const routes = options.routes ?? {};
@@ -94,7 +113,7 @@ export function createHttpServer(options: HttpServerOptions): http.Server {
 
   async function graphql(req: IncomingMessage, res: ServerResponse, search: string) {
     const started = process.hrtime.bigint();
-    const requestId = requestIdOf(one(req.headers['x-request-id']));
+    const requestId = requestIdOfRequest(req);
     const answered: AnsweredRequest = { transport: 'http', requestId, requestedTenant: one(req.headers['x-tenant']), seconds: 0 };
     res.once('close', () => {
       answered.status = res.statusCode;
@@ -110,15 +129,7 @@ export function createHttpServer(options: HttpServerOptions): http.Server {
     }
     let context: GatewayContext;
     try {
-      const credentials = {
-        authorization: one(req.headers.authorization),
-        apiKey: one(req.headers['x-api-key']),
-        tenant: one(req.headers['x-tenant']),
-        host: req.headers.host,
-        requestId,
-        userAgent: req.headers['user-agent'],
-      };
-      context = await options.createContext(credentials, body);
+      context = await options.createContext(requestCredentials(req, requestId, one(req.headers['x-tenant'])), body);
     } catch (error) {
       const code = (error as GraphQLError).extensions?.code as Code | undefined;
       if (!code) throw error;
@@ -159,7 +170,7 @@ export function createHttpServer(options: HttpServerOptions): http.Server {
       if (wantsPage && options.browserPage) return options.browserPage(req, res);
       return graphql(req, res, search);
     }
-    const route = req.method === 'GET' || req.method === 'HEAD' ? routeFor(path) : undefined;
+    const route = req.method === 'GET' || req.method === 'HEAD' ? routeFor(path) : req.method === 'POST' ? options.postRoutes?.[path] : undefined;
     if (route) return route(req, res);
     sendJson(res, 404, errorBody('NOT_FOUND', `nothing at ${path}: GraphQL is served at /graphql`));
   }

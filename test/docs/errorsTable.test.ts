@@ -3,10 +3,15 @@
 // answer must carry that code with that status (and Retry-After with a 429). A row
 // nobody can cause on purpose says so in the table, and only such a row may go
 // without a cause here.
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
 import pg from 'pg';
 import { onServer } from '../support/database';
 import { startDnsServer, type TestDnsServer } from '../support/dnsServer';
 import { docPage, tableUnder } from '../support/docs';
+import { downloadUrl, storedExport } from '../support/exports';
+import { freePort } from '../support/gatewayProcess';
 import { requestWithHost } from '../support/hostRequest';
 import { createTestPlan } from '../support/plans';
 import { startTestGateway, TEST_PASSWORD, type TestGateway, type TestUser } from '../support/testGateway';
@@ -25,9 +30,11 @@ const rows = tableUnder(docPage('docs/errors.md').text, 'Codes').map(([code, sta
 }));
 
 const PRODUCTS = '{ products { totalCount } }';
-const LIMITS = { MAX_QUERY_DEPTH: '4', MAX_QUERY_COMPLEXITY: '200', MAX_BODY_BYTES: '4096', LOGIN_MAX_FAILURES: '1' };
+const LIMITS = { MAX_QUERY_DEPTH: '4', MAX_QUERY_COMPLEXITY: '200', MAX_BODY_BYTES: '4096', LOGIN_MAX_FAILURES: '1', EXPORT_UPLOAD_MAX_MB: '1' };
 
 let gw: TestGateway;
+/** Its DATA_DIR: where uploads are received and archives kept. */
+let dataDir: string;
 /** The DNS_RESOLVER of the gateway: a server on 127.0.0.1 that never answers. */
 let silentDns: TestDnsServer;
 let owner: TestUser;
@@ -37,7 +44,8 @@ let admin: TestUser;
 beforeAll(async () => {
   silentDns = await startDnsServer();
   silentDns.silent = true;
-  gw = await startTestGateway({ env: { ...LIMITS, DNS_RESOLVER: silentDns.address, DNS_TIMEOUT_MS: '200' } });
+  dataDir = await mkdtemp(path.join(tmpdir(), 'tenantgraph-errors-'));
+  gw = await startTestGateway({ env: { ...LIMITS, DNS_RESOLVER: silentDns.address, DNS_TIMEOUT_MS: '200', DATA_DIR: dataDir } });
   [owner, viewer, admin] = await Promise.all([gw.createUser(), gw.createUser(), gw.createUser({ platformAdmin: true })]);
   await createTestPlan(gw, 'no-products', { maxProducts: 0 });
   await createTestPlan(gw, 'one-call', { maxApiCallsPerMonth: 1 });
@@ -50,6 +58,7 @@ beforeAll(async () => {
 afterAll(async () => {
   await gw.close();
   await silentDns.close();
+  await rm(dataDir, { recursive: true, force: true });
 });
 
 /** POSTs a raw body to /graphql. */
@@ -69,6 +78,25 @@ const login = (email: string, password: string, tenant?: string) =>
   ask('mutation($e: String!, $p: String!, $t: String) { login(email: $e, password: $p, tenant: $t) { token } }', {
     variables: { e: email, p: password, t: tenant },
   });
+
+async function answerOf(response: Response): Promise<Answer> {
+  return { status: response.status, retryAfter: response.headers.get('retry-after'), body: (await response.json()) as Answer['body'] };
+}
+
+/** POSTs `body` as an archive upload to `POST /exports`. */
+const upload = (body: Buffer | string, { token, tenant, type = 'application/gzip' }: { token?: string; tenant?: string; type?: string } = {}) =>
+  fetch(`${new URL(gw.url).origin}/exports${tenant ? `?tenant=${tenant}` : ''}`, {
+    method: 'POST',
+    headers: { 'content-type': type, ...(token ? { authorization: `Bearer ${token}` } : {}) },
+    body,
+  }).then(answerOf);
+
+/** A download link of an export of no tenant, whose archive is not in the store, with its signature changed by `change`. */
+async function download(on: TestGateway, change: (signature: string) => string = (s) => s) {
+  const url = new URL(downloadUrl(on, (await storedExport(gw, { tenantId: null })).id));
+  url.searchParams.set('signature', change(url.searchParams.get('signature')!));
+  return answerOf(await fetch(url));
+}
 
 /** Runs `sql` on this gateway's platform database, as the test server's superuser. */
 async function onPlatform(sql: string) {
@@ -90,9 +118,12 @@ const causes: Record<string, Array<() => Promise<Answer>>> = {
       const bound = (await login(viewer.email, TEST_PASSWORD, 'shop')).body.data as { login: { token: string } };
       return ask(PRODUCTS, { token: bound.login.token, tenant: 'other-shop' });
     },
+    () => download(gw, (signature) => `${signature[0] === 'A' ? 'B' : 'A'}${signature.slice(1)}`),
+    () => upload('an archive', { token: viewer.token, tenant: 'shop' }),
   ],
   'FORBIDDEN 200': [() => ask('mutation { createProduct(input: { sku: "V-1", name: "v", kind: GOODS, price: "1" }) { id } }', { token: viewer.token, tenant: 'shop' })],
   'TENANT_NOT_FOUND 200': [() => ask(PRODUCTS, asOwner('no-such-shop'))],
+  'TENANT_NOT_FOUND 404': [() => upload('an archive', { token: admin.token, tenant: 'no-such-shop' })],
   'TENANT_NOT_READY 200': [
     async () => {
       await ask('mutation { archiveTenant(slug: "other-shop") { tenant { status } } }', asOwner('other-shop'));
@@ -110,6 +141,7 @@ const causes: Record<string, Array<() => Promise<Answer>>> = {
   'BAD_USER_INPUT 400': [
     () => ask('query($n: Int) { products(first: $n) { totalCount } }', { ...asOwner(), variables: { n: 'ten' } }),
     () => ask(`{ ${Array.from({ length: 40 }, (_, i) => `a${i}: me { id }`).join(' ')} }`, asOwner()),
+    () => upload('an archive', { token: owner.token }),
   ],
   'BAD_USER_INPUT 200': [() => ask('{ product(id: "not-an-id") { sku } }', asOwner())],
   'NOT_FOUND 200': [() => ask('mutation { removeTenantDomain(domain: "never-added.example.com") { domain } }', asOwner())],
@@ -126,10 +158,14 @@ const causes: Record<string, Array<() => Promise<Answer>>> = {
   ],
   'QUERY_TOO_DEEP 400': [() => ask('{ products { edges { node { category { parent { name } } } } } }', asOwner())],
   'QUERY_TOO_COMPLEX 400': [() => ask('{ products(first: 100) { edges { node { sku name price } } } }', asOwner())],
-  'PAYLOAD_TOO_LARGE 413': [() => post(JSON.stringify({ query: `{ __typename } # ${'x'.repeat(5000)}` }))],
+  'PAYLOAD_TOO_LARGE 413': [
+    () => post(JSON.stringify({ query: `{ __typename } # ${'x'.repeat(5000)}` })),
+    () => upload(Buffer.alloc(1024 * 1024 + 1), { token: owner.token, tenant: 'shop' }),
+  ],
   'GRAPHQL_PARSE_FAILED 400': [() => ask('{ products {')],
   'GRAPHQL_VALIDATION_FAILED 400': [() => ask('{ noSuchField }')],
   'BAD_REQUEST 400': [() => post('this is not JSON'), () => ask('subscription { tenantEvents { id } }', asOwner())],
+  'BAD_REQUEST 415': [() => upload('{}', { token: owner.token, tenant: 'shop', type: 'application/json' })],
   'OPERATION_RESOLUTION_FAILURE 400': [() => ask('query A { __typename } query B { __typename }')],
   'PERSISTED_QUERY_NOT_FOUND 200': [() => post(JSON.stringify({ extensions: { persistedQuery: { version: 1, sha256Hash: 'a'.repeat(64) } } }))],
   'PLAN_LIMIT_EXCEEDED 200': [() => ask('mutation { createProduct(input: { sku: "F-1", name: "f", kind: GOODS, price: "1" }) { id } }', asOwner('full-shop'))],
@@ -160,6 +196,29 @@ const causes: Record<string, Array<() => Promise<Answer>>> = {
         await onPlatform('ALTER TABLE "TenantDomainAway" RENAME TO "TenantDomain"');
       }
     },
+    // ... and for the export a download link names.
+    async () => {
+      const url = downloadUrl(gw, (await storedExport(gw, { tenantId: null })).id);
+      await onPlatform('ALTER TABLE "TenantExport" RENAME TO "TenantExportAway"');
+      try {
+        return answerOf(await fetch(url));
+      } finally {
+        await onPlatform('ALTER TABLE "TenantExportAway" RENAME TO "TenantExport"');
+      }
+    },
+  ],
+  'STORE_UNAVAILABLE 503': [
+    // A gateway of the same platform whose archive store is an S3 endpoint where nothing listens.
+    async () => {
+      const endpoint = `http://127.0.0.1:${await freePort()}`;
+      const env = { EXPORT_STORE_URL: 's3://archives/exports', AWS_ENDPOINT_URL_S3: endpoint, AWS_ACCESS_KEY_ID: 'id', AWS_SECRET_ACCESS_KEY: 'secret' };
+      const unreachable = await startTestGateway({ sharing: gw, env });
+      try {
+        return await download(unreachable);
+      } finally {
+        await unreachable.close();
+      }
+    },
   ],
   'DNS_UNAVAILABLE 200': [
     async () => {
@@ -167,6 +226,7 @@ const causes: Record<string, Array<() => Promise<Answer>>> = {
       return ask('mutation { verifyTenantDomain(domain: "unproven.example.com") { verified } }', asOwner());
     },
   ],
+  'ARCHIVE_INVALID 400': [() => upload('this is not a tar.gz', { token: owner.token, tenant: 'shop' })],
   'AUDIT_FAILED 200': [
     async () => {
       await onPlatform(`ALTER TABLE "AuditLog" ADD CONSTRAINT refuse_marked CHECK (coalesce(details #>> '{args,input,sku}', '') <> 'AUDIT-REFUSED')`);

@@ -68,6 +68,8 @@ export interface TestGateway {
     owner: Pick<TestUser, 'id'>;
     members?: Array<[Pick<TestUser, 'id'>, MemberRole]>;
     plan?: string;
+    /** false: no default rows (settings, a category, the chart of accounts), as for a tenant an archive is loaded into. */
+    seed?: boolean;
   }): Promise<TenantRecord>;
   /** The engine its tenants are created on by default. */
   engine: Engine;
@@ -193,14 +195,14 @@ export async function startTestGateway(
       const events = await withTenantDb(tenant, (db) => db.tenantEvent.findMany({ orderBy: { id: 'asc' } }));
       return events.filter((e) => (e.payload as { id?: string }).id === id).map((e) => ({ type: e.type, payload: e.payload as Record<string, unknown> }));
     },
-    async createTenant({ slug = `shop-${++tenants}`, isolation = options.isolation ?? 'DATABASE', owner, members = [], plan = 'enterprise', engine: on = engine }) {
+    async createTenant({ slug = `shop-${++tenants}`, isolation = options.isolation ?? 'DATABASE', owner, members = [], plan = 'enterprise', engine: on = engine, seed = true }) {
       const tenant = await services.platform.$transaction((tx) =>
         createTenantRecord(tx, { slug, name: slug, isolation, engine: engineName(on), planCode: plan, ownerId: owner.id }),
       );
       for (const [user, role] of members) {
         await services.platform.membership.create({ data: { userId: user.id, tenantId: tenant.id, role } });
       }
-      return provisionTenant(services, tenant.id);
+      return provisionTenant(services, tenant.id, undefined, { seed });
     },
     async startWorker(concurrency = 1) {
       const only = { ...config, jobs: { ...config.jobs, concurrency }, webhooks: { ...config.webhooks, concurrency: 0 } };

@@ -7,11 +7,9 @@ import { rm } from 'node:fs/promises';
 import type { Services } from '../services';
 import type { JobDefinition } from '../provisioning/jobs/runJob';
 import type { RunningJob } from '../provisioning/jobs/runningJob';
-import { withTenantSql } from '../provisioning/tenantSql';
-import { tenantModel } from '../model/tenantModel';
-import { writeArchive } from './writeArchive';
-import { snapshotTenant } from './tenantSnapshot';
-import { archiveKeyOf, spoolPath } from './archiveFiles';
+import { archiveKeyOf, spoolPath, spoolReady } from './archiveFiles';
+import { exportTenantArchive } from './tenantArchives';
+import { archivedModels } from './tenantSnapshot';
 import { pruneBackups } from './backups';
 
 type ExportServices = Pick<Services, 'config' | 'platform' | 'servers' | 'archives' | 'log'>;
@@ -21,21 +19,20 @@ const STORE_AT = 85;
 
 export const exportJob: JobDefinition = {
   async run(services: ExportServices, job: RunningJob) {
-    const { platform, servers, archives, config } = services;
+    const { platform, archives, config } = services;
     const row = await platform.tenantExport.findUniqueOrThrow({ where: { jobId: job.id }, include: { tenant: true } });
     if (row.status === 'READY') return 'the archive was already written';
     const tenant = row.tenant!;
-    const total = tenantModel.models.length;
+    const total = archivedModels.length;
     let done = 0;
     await job.report({ step: 'snapshot', progress: 0, message: `reading ${total} tables in one snapshot`, tablesCreated: 0, totalTables: total });
-    const file = spoolPath(config, row.id);
+    const file = spoolPath(config, `export-${row.id}`);
     try {
-      const written = await withTenantSql(servers.connectionOf(tenant), (sql) =>
-        writeArchive(file, { tenant: { id: tenant.id, slug: tenant.slug, name: tenant.name }, isolation: tenant.isolation }, snapshotTenant(sql, tenant, async (table) => {
-          done += 1;
-          await job.report({ step: 'snapshot', progress: Math.round((STORE_AT * done) / total), message: `read ${table}`, tablesCreated: done, totalTables: total });
-        })),
-      );
+      await spoolReady(file);
+      const written = await exportTenantArchive(services, tenant, file, async (table) => {
+        done += 1;
+        await job.report({ step: 'snapshot', progress: Math.round((STORE_AT * done) / total), message: `read ${table}`, tablesCreated: done, totalTables: total });
+      });
       await job.report({ step: 'store', progress: STORE_AT, message: `storing the archive (${written.sizeBytes} bytes)` });
       const key = archiveKeyOf(row.id);
       await archives.put(key, file);

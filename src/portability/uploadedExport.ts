@@ -8,6 +8,7 @@ import { v7 as uuidv7 } from 'uuid';
 import type { UserPrincipal } from '../auth/principal';
 import { writeAudit } from '../audit/auditLog';
 import type { Services } from '../services';
+import { archiveKeyOf } from './archiveFiles';
 import { ArchiveInvalid } from './archiveInvalid';
 import { verifyArchive } from './verifyArchive';
 
@@ -38,7 +39,7 @@ export async function recordUploadedExport(services: Pick<Services, 'platform' |
   const rows = manifest.tables.reduce((sum, table) => sum + table.rows, 0);
   if (rows > MAX_ROWS) throw new ArchiveInvalid(`the archive holds ${rows} rows; the gateway takes at most ${MAX_ROWS} in one archive`);
   const id = uuidv7();
-  const storageKey = `${id}.tar.gz`;
+  const storageKey = archiveKeyOf(id);
   const uploaded = { id, sha256: upload.sha256, sizeBytes: upload.sizeBytes, tables: manifest.tables.length, rows };
   await services.archives.put(storageKey, upload.file);
   try {

@@ -6,12 +6,12 @@
 // upload dropped after EXPORT_UPLOAD_IDLE_MS without a byte), then is checked whole,
 // stored and recorded (portability/uploadedExport.ts): 201 with the new export.
 import { randomUUID } from 'node:crypto';
-import { mkdir, rm } from 'node:fs/promises';
+import { rm } from 'node:fs/promises';
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import path from 'node:path';
 import { GraphQLError } from 'graphql';
 import { ErrorCode, forbidden, gatewayError, httpStatusOf, type ErrorCode as Code } from '../errors';
 import { storeUnavailable } from '../portability/archiveStore';
+import { spoolPath, spoolReady } from '../portability/archiveFiles';
 import { recordUploadedExport } from '../portability/uploadedExport';
 import type { GatewayContext } from '../schema/context';
 import type { Services } from '../services';
@@ -41,7 +41,7 @@ async function uploadTenant(context: GatewayContext): Promise<string | null> {
 /** The body in `file`; a disk that cannot take it is the store's failure, not the client's. */
 async function receiveArchive(req: IncomingMessage, file: string, limits: { maxBytes: number; idleMs: number }) {
   try {
-    await mkdir(path.dirname(file), { recursive: true });
+    await spoolReady(file);
     return await receiveFile(req, file, limits);
   } catch (error) {
     if (error instanceof BodyTooLargeError || error instanceof BodyIncompleteError) throw error;
@@ -60,7 +60,7 @@ async function upload(services: Services, req: IncomingMessage, res: ServerRespo
   const answer = (status: number, body: unknown) =>
     sendJson(res, status, body, { 'x-request-id': requestId, 'cache-control': 'no-store', ...(bodyRead ? {} : { connection: 'close' }) });
   const { uploadMaxBytes: maxBytes, uploadIdleMs: idleMs } = services.config.portability;
-  const file = path.join(services.config.dataDir, 'uploads', `${randomUUID()}.tar.gz`);
+  const file = spoolPath(services.config, `upload-${randomUUID()}`);
   try {
     const slug = new URL(req.url ?? '/', 'http://gateway').searchParams.get('tenant') ?? undefined;
     const context = await createRequestContext(services, requestCredentials(req, requestId, slug));

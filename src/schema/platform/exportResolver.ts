@@ -1,7 +1,7 @@
 import { Arg, Ctx, FieldResolver, ID, Mutation, Query, Resolver, Root } from 'type-graphql';
 import type { Plan as PlanRow, ProvisioningJob as JobRow, Tenant as TenantRow, TenantExport as ExportRow } from '../../generated/platform/client';
 import { backupPolicyOf, setBackupPolicy } from '../../portability/backups';
-import { downloadLinkOf } from '../../portability/exportLinks';
+import { exportLink } from '../../portability/exportLinks';
 import { deleteTenantExport, exportForManager, exportTenant, predatesErasure, tenantExports } from '../../portability/tenantExports';
 import type { GatewayContext } from '../context';
 import { DateTimeScalar } from '../scalars';
@@ -12,12 +12,12 @@ import { Tenant } from './types';
 type ExportWithJob = ExportRow & { job?: JobRow | null };
 
 // downloadUrl and expiresAt are one link: signed once per export per request, so the two always agree.
-const links = new WeakMap<object, ReturnType<typeof downloadLinkOf>>();
+const links = new WeakMap<object, ReturnType<typeof exportLink>>();
 
 function linkOf(row: ExportRow, ctx: GatewayContext) {
   if (row.status !== 'READY') return null;
   let link = links.get(row);
-  if (!link) links.set(row, (link = downloadLinkOf(ctx.services, row)));
+  if (!link) links.set(row, (link = exportLink(ctx.services, row)));
   return link;
 }
 

@@ -30,7 +30,8 @@ export function loadOrder(models: Model[]): LoadStep[] {
     const waiting = [...remaining.values()];
     // A model none of whose parents is still to load; else, in a cycle, one whose keys into it may be null.
     const next = waiting.find((m) => waitingOn(m).length === 0) ?? waiting.find((m) => waitingOn(m).every(({ column }) => column.nullable));
-    if (!next) throw new Error(`the foreign keys of ${waiting.map((m) => m.name).join(', ')} form a cycle none of whose keys may be null: no order loads these tables`);
+    if (!next)
+      throw new Error(`the foreign keys of ${waiting.map((m) => m.name).join(', ')} form a cycle none of whose keys may be null: no order loads these tables`);
     order.push(next);
     remaining.delete(next.name);
   }

@@ -37,7 +37,11 @@ export async function loadTenantData(sql: SqlConnection, scope: TenantScope, arc
     let rows = 0;
     for (const table of plan) rows += await insertRows(sql, scope, table, archive);
     for (const table of plan.filter((t) => t.deferred.length > 0)) await setDeferred(sql, scope, table, archive);
-    await advanceSequences(sql, scope, plan.map((t) => t.model.table));
+    await advanceSequences(
+      sql,
+      scope,
+      plan.map((t) => t.model.table),
+    );
     await sql.query('COMMIT');
     return { tables: plan.length, rows };
   } catch (error) {
@@ -121,21 +125,27 @@ async function setDeferred(sql: SqlConnection, scope: TenantScope, table: TableL
   const target = quote(table.model.table);
   const valueOf = (column: Column, value: unknown) => (setting.includes(column) ? toEngine(sql.engine, column.scalar, value) : null);
   for await (const batch of batchesOf(archive, table, valueOf, setting.length)) {
-    const rows = batch
-      .map((row) => setting.map((column) => row[table.columns.indexOf(column)]))
-      .filter((row) => row.slice(1).some((value) => value !== null));
+    const rows = batch.map((row) => setting.map((column) => row[table.columns.indexOf(column)])).filter((row) => row.slice(1).some((value) => value !== null));
     if (rows.length === 0) continue;
     if (sql.engine === 'postgresql') {
       // The table's own row type gives each value its column's type (uuid, an enum, ...).
       const values: unknown[] = [JSON.stringify(rows.map((row) => Object.fromEntries(setting.map((column, i) => [column.column, row[i]]))))];
       const sets = table.deferred.map((c) => `${quote(c.column)} = v.${quote(c.column)}`).join(', ');
       const own = pooled(scope) ? ` AND t.${TENANT} = ${placeholder(values.push(scope.tenantId))}` : '';
-      await sql.query(`UPDATE ${target} AS t SET ${sets} FROM json_populate_recordset(NULL::${target}, $1) AS v WHERE t.${quote(key.column)} = v.${quote(key.column)}${own}`, values);
+      await sql.query(
+        `UPDATE ${target} AS t SET ${sets} FROM json_populate_recordset(NULL::${target}, $1) AS v WHERE t.${quote(key.column)} = v.${quote(key.column)}${own}`,
+        values,
+      );
     } else {
       const values: unknown[] = [];
-      const selects = rows.map((row, r) => `SELECT ${row.map((value, i) => `${placeholder(values.push(value))}${r === 0 ? ` AS ${quote(setting[i].column)}` : ''}`).join(', ')}`);
+      const selects = rows.map(
+        (row, r) => `SELECT ${row.map((value, i) => `${placeholder(values.push(value))}${r === 0 ? ` AS ${quote(setting[i].column)}` : ''}`).join(', ')}`,
+      );
       const sets = table.deferred.map((c) => `t.${quote(c.column)} = v.${quote(c.column)}`).join(', ');
-      await sql.query(`UPDATE ${target} AS t JOIN (${selects.join(' UNION ALL ')}) AS v ON t.${quote(key.column)} = v.${quote(key.column)} SET ${sets}`, values);
+      await sql.query(
+        `UPDATE ${target} AS t JOIN (${selects.join(' UNION ALL ')}) AS v ON t.${quote(key.column)} = v.${quote(key.column)} SET ${sets}`,
+        values,
+      );
     }
   }
 }

@@ -80,7 +80,11 @@ async function* tableRows(sql: SqlConnection, scope: TenantScope, model: Model, 
   const [key] = keys;
   // Text keys in the order of their bytes on both engines (their collations differ), so the file is the same from either.
   const keyOrder =
-    key.scalar !== 'String' ? dialect.quote(key.column) : engine === 'mysql' ? `CAST(${dialect.quote(key.column)} AS BINARY)` : `${dialect.quote(key.column)} COLLATE "C"`;
+    key.scalar !== 'String'
+      ? dialect.quote(key.column)
+      : engine === 'mysql'
+        ? `CAST(${dialect.quote(key.column)} AS BINARY)`
+        : `${dialect.quote(key.column)} COLLATE "C"`;
   const select = `SELECT ${model.columns.map((c) => `${selectedAs(engine, c.scalar, dialect.quote(c.column))} AS ${dialect.quote(c.column)}`).join(', ')} FROM ${dialect.quote(model.table)}`;
 
   let after: unknown;

@@ -2,6 +2,7 @@
 // and columns its database really has (from the catalog), and an archive's rows.
 import { withTenantSql } from '../../src/provisioning/tenantSql';
 import { readArchive } from '../../src/portability/readArchive';
+import { writeArchive } from '../../src/portability/writeArchive';
 import type { ArchiveRow } from '../../src/portability/archiveManifest';
 import type { TenantRecord } from '../../src/tenancy/tenantRegistry';
 import type { TenantApi } from './tenantApi';
@@ -21,7 +22,11 @@ export async function fillThroughApi(api: TenantApi): Promise<void> {
   const workshop = (await api.call('mutation { createCategory(input: { name: "Workshop" }) { id } }')).createCategory.id;
   await api.call('mutation($id: ID!, $p: ID!) { updateCategory(id: $id, input: { parentId: $p }) { id } }', { id: tools, p: workshop });
   const products = [];
-  for (const [sku, price] of [['SAW-1', '12.50'], ['SAW-2', '149.99'], ['OIL', '3']]) {
+  for (const [sku, price] of [
+    ['SAW-1', '12.50'],
+    ['SAW-2', '149.99'],
+    ['OIL', '3'],
+  ]) {
     products.push(
       await api.createProduct({
         sku,
@@ -89,4 +94,41 @@ export async function archiveRows(path: string): Promise<Record<string, ArchiveR
   } finally {
     archive.close();
   }
+}
+
+/** A table of an archive held in memory, to change before writing it again. */
+export interface HeldTable {
+  model: string;
+  table: string;
+  columns: string[];
+  rows: ArchiveRow[];
+}
+
+/** Writes the archive at `from` again at `to`, each table as `edit` makes it (null: left out), then `added` tables. */
+export async function rewriteArchive(from: string, to: string, edit: (table: HeldTable) => HeldTable | null, added: HeldTable[] = []): Promise<void> {
+  const { manifest } = await readArchiveManifest(from);
+  const rows = await archiveRows(from);
+  const tables = [
+    ...manifest.tables
+      .map(({ model, table, columns }) => edit({ model, table, columns: [...columns], rows: rows[table] }))
+      .filter((t): t is HeldTable => t !== null),
+    ...added,
+  ];
+  async function* asSources() {
+    for (const table of tables)
+      yield {
+        ...table,
+        rows: (async function* () {
+          yield* table.rows;
+        })(),
+      };
+  }
+  const { format: _format, tables: _tables, ...header } = manifest;
+  await writeArchive(to, header, asSources());
+}
+
+async function readArchiveManifest(path: string) {
+  const archive = await readArchive(path);
+  archive.close();
+  return archive;
 }

@@ -13,13 +13,20 @@ function model(name: string, keys: Record<string, [target: string, nullable: boo
       { name: 'id', column: 'id', scalar: 'ID', nullable: false, isId: true },
       ...Object.entries(keys).map(([column, [, nullable]]) => ({ name: column, column, scalar: 'ID' as const, nullable })),
     ],
-    relations: Object.entries(keys).map(([column, [target, nullable]]) => ({ name: column, target, kind: 'one' as const, localColumn: column, targetColumn: 'id', nullable })),
+    relations: Object.entries(keys).map(([column, [target, nullable]]) => ({
+      name: column,
+      target,
+      kind: 'one' as const,
+      localColumn: column,
+      targetColumn: 'id',
+      nullable,
+    })),
   } as Model;
 }
 
 const named = (steps: ReturnType<typeof loadOrder>) => steps.map(({ model, deferred }) => [model.name, deferred.map((c) => c.name)]);
 
-test("the tenant model loads every table after its parents, and only references within a table afterwards", () => {
+test('the tenant model loads every table after its parents, and only references within a table afterwards', () => {
   const steps = loadOrder(tenantModel.models);
   expect(steps.map((s) => s.model.name).sort()).toEqual(tenantModel.models.map((m) => m.name).sort());
   const position = new Map(steps.map((s, i) => [s.model.name, i]));

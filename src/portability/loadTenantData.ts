@@ -10,7 +10,6 @@ import { tenantModel, type Column } from '../model/tenantModel';
 import { mysql, postgresql } from '../planner/dialect';
 import { advanceSequences } from './advanceSequences';
 import { ArchiveInvalid } from './archiveInvalid';
-import type { ArchiveRow } from './archiveManifest';
 import { planLoad, type TableLoad } from './loadPlan';
 import { misfit, toEngine } from './neutralValues';
 import type { ArchiveReader } from './readArchive';
@@ -37,11 +36,8 @@ export async function loadTenantData(sql: SqlConnection, scope: TenantScope, arc
     let rows = 0;
     for (const table of plan) rows += await insertRows(sql, scope, table, archive);
     for (const table of plan.filter((t) => t.deferred.length > 0)) await setDeferred(sql, scope, table, archive);
-    await advanceSequences(
-      sql,
-      scope,
-      plan.map((t) => t.model.table),
-    );
+    const tables = plan.map((t) => t.model.table);
+    await advanceSequences(sql, scope, tables);
     await sql.query('COMMIT');
     return { tables: plan.length, rows };
   } catch (error) {
@@ -80,7 +76,7 @@ async function* batchesOf(
   for await (const row of archive.rows(archived.table)) {
     line++;
     const values = columns.map((column) => {
-      const value = (row as ArchiveRow)[column.column];
+      const value = row[column.column];
       const wrong = misfit(column, value);
       if (wrong) throw new ArchiveInvalid(`${archived.file} line ${line}: ${column.column} ${wrong}`);
       const bound = valueOf(column, value);

@@ -68,7 +68,7 @@ function sortedKeys(value: unknown): unknown {
 }
 
 const FORMS: Record<Scalar, { valid: (value: unknown) => boolean; form: string }> = {
-  ID: { valid: (v) => typeof v === 'string', form: 'a string' },
+  ID: { valid: (v) => typeof v === 'string' && /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/.test(v), form: 'a UUID in lower case' },
   String: { valid: (v) => typeof v === 'string', form: 'a string' },
   Enum: { valid: (v) => typeof v === 'string', form: 'a string' },
   Int: { valid: (v) => Number.isSafeInteger(v), form: 'an integer' },

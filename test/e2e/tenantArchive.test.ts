@@ -79,6 +79,12 @@ describe.each(tenantPlacements)('from $engine, $isolation isolation', (from) => 
     });
     expect(Object.keys(product.attributes as object)).toEqual(['grip', 'nested', 'teeth']);
     expect(rows.JournalEntry.find((e) => e.description === 'capital')).toMatchObject({ date: '2026-11-02T09:30:00.123Z', number: expect.any(Number) });
+    const transfer = rows.Payment.find((p) => p.reference === 'TRX-1')!;
+    expect(rows.BankStatementLine.find((l) => l.matchedPaymentId === transfer.id)).toMatchObject({
+      date: expect.stringMatching(/^\d{4}-\d\d-\d\d$/),
+      reference: 'TRX-1',
+    });
+    expect(rows.BankStatementLine.find((l) => l.matchedPaymentId === null)).toMatchObject({ amount: '-4.75' });
     expect(rows.Invoice.find((i) => i.notes)).toMatchObject({ notes: 'line one\nline two', dueDate: '2026-12-31T00:00:00.000Z' });
     const saws = rows.Category.find((c) => c.name === 'Saws')!;
     const tools = rows.Category.find((c) => c.id === saws.parentId)!;

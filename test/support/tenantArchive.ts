@@ -11,8 +11,9 @@ import type { TestGateway } from './testGateway';
 /**
  * Writes a little of everything through the API: settings, categories in a tree (one
  * under a parent made after it), products, customers, invoices with items (issued, one
- * paid in part, one in full), a manual journal entry and its reversal (an entry
- * pointing at another), a discount and a bank account.
+ * paid in part, one in full by a transfer that a bank statement's line is matched
+ * to), a manual journal entry and its reversal (an entry pointing at another), and a
+ * discount.
  */
 export async function fillThroughApi(api: TenantApi): Promise<void> {
   await api.call('mutation { updateSettings(input: { invoiceTaxRate: "0.2", stockAllowNegative: true }) { invoiceTaxRate } }');
@@ -48,7 +49,14 @@ export async function fillThroughApi(api: TenantApi): Promise<void> {
   await api.pay(first.id, '10.00');
   const second = await api.createInvoice({ kind: 'SALE', customerId: ada, items: items.slice(0, 1) });
   await api.issue(second.id);
-  await api.pay(second.id, second.total, 'BANK_TRANSFER');
+  await api.pay(second.id, second.total, 'BANK_TRANSFER', { reference: 'TRX-1' });
+  const bank = (await api.call('mutation { createBankAccount(input: { name: "Main", bankName: "First Bank", accountNumber: "12-345" }) { id } }'))
+    .createBankAccount.id;
+  const today = new Date().toISOString().slice(0, 10);
+  await api.call('mutation($b: ID!, $csv: String!) { importBankStatement(bankAccountId: $b, csv: $csv) { matched } }', {
+    b: bank,
+    csv: `Date,Amount,Reference,Description\n${today},${second.total},TRX-1,Transfer from Ada\n${today},-4.75,,Bank fee`,
+  });
   const POST = 'mutation($i: JournalEntryInput!) { postJournalEntry(input: $i) { id } }';
   const lines = [
     { account: '1100', debit: '250.00', memo: 'owner puts money in' },
@@ -58,7 +66,6 @@ export async function fillThroughApi(api: TenantApi): Promise<void> {
   await api.call('mutation($id: ID!) { reverseJournalEntry(id: $id) { id } }', { id: entry });
   await api.call(POST, { i: { description: 'capital again', lines } });
   await api.call('mutation { createDiscount(code: "WINTER", percentOff: "12.5") { id } }');
-  await api.call('mutation { createBankAccount(input: { name: "Main", bankName: "First Bank", accountNumber: "12-345" }) { id } }');
 }
 
 /** Per table of the tenant's database (its migrations' record aside), its columns, sorted: what the catalog says, not the tenant model. */

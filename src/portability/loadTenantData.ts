@@ -5,6 +5,7 @@
 // tables in foreign-key order with their self- and cycle-closing references set
 // after (loadPlan.ts, loadOrder.ts), foreign keys checked by the database all along;
 // rows in multi-row INSERTs of a few thousand, never one round trip a row.
+import { classifyDatabaseError } from '../db/databaseErrors';
 import type { SqlConnection } from '../db/sqlConnection';
 import { tenantModel, type Column } from '../model/tenantModel';
 import { mysql, postgresql } from '../planner/dialect';
@@ -34,8 +35,8 @@ export async function loadTenantData(sql: SqlConnection, scope: TenantScope, arc
     await setPoolTenant(sql, scope);
     await refuseUnlessEmpty(sql, scope);
     let rows = 0;
-    for (const table of plan) rows += await insertRows(sql, scope, table, archive);
-    for (const table of plan.filter((t) => t.deferred.length > 0)) await setDeferred(sql, scope, table, archive);
+    for (const table of plan) rows += await refusedAsArchive(table, () => insertRows(sql, scope, table, archive));
+    for (const table of plan.filter((t) => t.deferred.length > 0)) await refusedAsArchive(table, () => setDeferred(sql, scope, table, archive));
     const tables = plan.map((t) => t.model.table);
     await advanceSequences(sql, scope, tables);
     await sql.query('COMMIT');
@@ -43,6 +44,37 @@ export async function loadTenantData(sql: SqlConnection, scope: TenantScope, arc
   } catch (error) {
     await sql.query('ROLLBACK').catch(() => {});
     throw error;
+  }
+}
+
+/**
+ * Runs `work` on `table`'s rows, a database's refusal of them being the archive's
+ * fault: the tables were empty and every value had its column's form, so a row that
+ * refers to one the archive does not hold, two rows with one key, or a value out of
+ * its column's range came in the archive.
+ */
+async function refusedAsArchive<T>(table: TableLoad, work: () => Promise<T>): Promise<T> {
+  try {
+    return await work();
+  } catch (error) {
+    const failure = classifyDatabaseError(error);
+    const cause = error instanceof Error ? error : undefined;
+    const { file } = table.archived;
+    switch (failure?.kind) {
+      case 'foreignKeyViolation':
+        throw new ArchiveInvalid(`a row of ${file} refers to a row the archive does not hold`, cause);
+      case 'uniqueViolation':
+        throw new ArchiveInvalid(`two rows of ${file} have the same ${failure.fields?.join(' and ') ?? 'key'}`, cause);
+      case 'tooLong':
+      case 'numberOutOfRange':
+      case 'invalidDate':
+      case 'dateOutOfRange':
+      case 'unstorableCharacter':
+      case 'invalidValue':
+        throw new ArchiveInvalid(`a value in ${file} does not fit its column of this tenant's ${table.model.table}`, cause);
+      default:
+        throw error;
+    }
   }
 }
 

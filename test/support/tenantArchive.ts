@@ -12,8 +12,8 @@ import type { TestGateway } from './testGateway';
  * Writes a little of everything through the API: settings, categories in a tree (one
  * under a parent made after it), products, customers, invoices with items (issued, one
  * paid in part, one in full by a transfer that a bank statement's line is matched
- * to), a manual journal entry and its reversal (an entry pointing at another), and a
- * discount.
+ * to), a manual journal entry and its reversal (an entry pointing at another), a
+ * discount and an order taken with it, paid and refunded in part.
  */
 export async function fillThroughApi(api: TenantApi): Promise<void> {
   await api.call('mutation { updateSettings(input: { invoiceTaxRate: "0.2", stockAllowNegative: true }) { invoiceTaxRate } }');
@@ -66,6 +66,12 @@ export async function fillThroughApi(api: TenantApi): Promise<void> {
   await api.call('mutation($id: ID!) { reverseJournalEntry(id: $id) { id } }', { id: entry });
   await api.call(POST, { i: { description: 'capital again', lines } });
   await api.call('mutation { createDiscount(code: "WINTER", percentOff: "12.5") { id } }');
+  const items2 = [{ productId: products[1].id, quantity: '2' }];
+  const order = (
+    await api.call('mutation($i: OrderInput!) { createOrder(input: $i) { id } }', { i: { customerId: ada, items: items2, discountCode: 'WINTER' } })
+  ).createOrder.id;
+  await api.call('mutation($id: ID!) { payOrder(id: $id, method: CARD, reference: "ch_1") { id } }', { id: order });
+  await api.call('mutation($id: ID!) { refundOrder(id: $id, amount: "1.00", reason: "scratched") { id } }', { id: order });
 }
 
 /** Per table of the tenant's database (its migrations' record aside), its columns, sorted: what the catalog says, not the tenant model. */

@@ -19,7 +19,7 @@ import type { TableRows } from './writeArchive';
 const PAGE_ROWS = 5000;
 
 /** The models a tenant's archive holds, in the order it holds them (the order they load in). */
-export const archivedModels: Model[] = loadOrder(tenantModel.models).map((step) => step.model);
+const archivedModels: Model[] = loadOrder(tenantModel.models).map((step) => step.model);
 
 export interface TenantSnapshot {
   /** The tenant's last applied migration, which its tables are as of. */

@@ -22,7 +22,10 @@ export async function advanceSequences(sql: SqlConnection, scope: TenantScope, t
   const quote = postgresql.quote;
   for (const { table, column, sequence } of sequences.filter((s) => tables.includes(s.table))) {
     const own = pooled(scope) ? ` WHERE ${TENANT} = $1` : '';
-    const [{ largest }] = await sql.query<{ largest: string | null }>(`SELECT max(${quote(column)})::text AS largest FROM ${quote(table)}${own}`, pooled(scope) ? [scope.tenantId] : []);
+    const [{ largest }] = await sql.query<{ largest: string | null }>(
+      `SELECT max(${quote(column)})::text AS largest FROM ${quote(table)}${own}`,
+      pooled(scope) ? [scope.tenantId] : [],
+    );
     if (largest === null) continue;
     const [{ next }] = await sql.query<{ next: string }>('SELECT nextval($1::regclass)::text AS next', [sequence]);
     const short = BigInt(largest) - BigInt(next);

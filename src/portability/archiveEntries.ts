@@ -59,7 +59,7 @@ export async function openArchive(path: string): Promise<ArchiveFiles> {
 
   try {
     const first = await next();
-    if (!first) throw new ArchiveInvalid(`the archive is empty: it starts with ${MANIFEST_FILE}`);
+    if (!first) throw new ArchiveInvalid(`the archive holds no files, not even ${MANIFEST_FILE}`);
     if (first.name !== MANIFEST_FILE) throw new ArchiveInvalid(`the archive starts with ${first.name}, not ${MANIFEST_FILE}`);
     const manifest = parseManifest(await textOf(first));
     return { manifest, next, close };

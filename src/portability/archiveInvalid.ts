@@ -6,7 +6,8 @@ import { GraphQLError } from 'graphql';
 import { ErrorCode } from '../errors';
 
 export class ArchiveInvalid extends GraphQLError {
-  constructor(message: string) {
-    super(message, { extensions: { code: ErrorCode.ARCHIVE_INVALID } });
+  /** `cause`: the database's own refusal, for the log; the client sees the message alone. */
+  constructor(message: string, cause?: Error) {
+    super(message, { extensions: { code: ErrorCode.ARCHIVE_INVALID }, originalError: cause });
   }
 }

@@ -22,30 +22,26 @@ function foreignKeys(model: Model): Array<{ column: Column; target: string }> {
 
 /** `models` in load order (ties by name, so the order is the same every time), each with its deferred keys. */
 export function loadOrder(models: Model[]): LoadStep[] {
-  const byName = new Map(models.map((m) => [m.name, m]));
-  const placed = new Map<string, number>();
-  const visiting = new Set<string>();
+  const remaining = new Map([...models].sort((a, b) => a.name.localeCompare(b.name)).map((m) => [m.name, m]));
+  /** Its keys to other models still to load, which would be deferred if it loaded now. */
+  const waitingOn = (model: Model) => foreignKeys(model).filter(({ target }) => target !== model.name && remaining.has(target));
   const order: Model[] = [];
-  const place = (model: Model) => {
-    if (placed.has(model.name) || visiting.has(model.name)) return;
-    visiting.add(model.name);
-    for (const { target } of foreignKeys(model).sort((a, b) => a.target.localeCompare(b.target))) {
-      const parent = byName.get(target);
-      // A parent being placed already is further up this path: a cycle, closed by the key deferred below.
-      if (parent) place(parent);
-    }
-    visiting.delete(model.name);
-    placed.set(model.name, order.length);
-    order.push(model);
-  };
-  for (const model of [...models].sort((a, b) => a.name.localeCompare(b.name))) place(model);
-
+  while (remaining.size > 0) {
+    const waiting = [...remaining.values()];
+    // A model none of whose parents is still to load; else, in a cycle, one whose keys into it may be null.
+    const next = waiting.find((m) => waitingOn(m).length === 0) ?? waiting.find((m) => waitingOn(m).every(({ column }) => column.nullable));
+    if (!next)
+      throw new Error(`the foreign keys of ${waiting.map((m) => m.name).join(', ')} form a cycle none of whose keys may be null: no order loads these tables`);
+    order.push(next);
+    remaining.delete(next.name);
+  }
+  const position = new Map(order.map((m, index) => [m.name, index]));
   return order.map((model, index) => {
     const deferred = foreignKeys(model)
-      .filter(({ target }) => placed.has(target) && placed.get(target)! >= index)
+      .filter(({ target }) => position.has(target) && position.get(target)! >= index)
       .map(({ column }) => column);
     const required = deferred.find((column) => !column.nullable);
-    if (required) throw new Error(`${model.name}.${required.name} is part of a cycle of foreign keys that may not be null: no order loads these tables`);
+    if (required) throw new Error(`${model.name}.${required.name} points at its own table and may not be null: its rows cannot be loaded in batches`);
     return { model, deferred };
   });
 }

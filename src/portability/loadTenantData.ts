@@ -5,12 +5,12 @@
 // tables in foreign-key order with their self- and cycle-closing references set
 // after (loadPlan.ts, loadOrder.ts), foreign keys checked by the database all along;
 // rows in multi-row INSERTs of a few thousand, never one round trip a row.
+import { classifyDatabaseError } from '../db/databaseErrors';
 import type { SqlConnection } from '../db/sqlConnection';
 import { tenantModel, type Column } from '../model/tenantModel';
 import { mysql, postgresql } from '../planner/dialect';
 import { advanceSequences } from './advanceSequences';
 import { ArchiveInvalid } from './archiveInvalid';
-import type { ArchiveRow } from './archiveManifest';
 import { planLoad, type TableLoad } from './loadPlan';
 import { misfit, toEngine } from './neutralValues';
 import type { ArchiveReader } from './readArchive';
@@ -35,14 +35,46 @@ export async function loadTenantData(sql: SqlConnection, scope: TenantScope, arc
     await setPoolTenant(sql, scope);
     await refuseUnlessEmpty(sql, scope);
     let rows = 0;
-    for (const table of plan) rows += await insertRows(sql, scope, table, archive);
-    for (const table of plan.filter((t) => t.deferred.length > 0)) await setDeferred(sql, scope, table, archive);
-    await advanceSequences(sql, scope, plan.map((t) => t.model.table));
+    for (const table of plan) rows += await refusedAsArchive(table, () => insertRows(sql, scope, table, archive));
+    for (const table of plan.filter((t) => t.deferred.length > 0)) await refusedAsArchive(table, () => setDeferred(sql, scope, table, archive));
+    const tables = plan.map((t) => t.model.table);
+    await advanceSequences(sql, scope, tables);
     await sql.query('COMMIT');
     return { tables: plan.length, rows };
   } catch (error) {
     await sql.query('ROLLBACK').catch(() => {});
     throw error;
+  }
+}
+
+/**
+ * Runs `work` on `table`'s rows, a database's refusal of them being the archive's
+ * fault: the tables were empty and every value had its column's form, so a row that
+ * refers to one the archive does not hold, two rows with one key, or a value out of
+ * its column's range came in the archive.
+ */
+async function refusedAsArchive<T>(table: TableLoad, work: () => Promise<T>): Promise<T> {
+  try {
+    return await work();
+  } catch (error) {
+    const failure = classifyDatabaseError(error);
+    const cause = error instanceof Error ? error : undefined;
+    const { file } = table.archived;
+    switch (failure?.kind) {
+      case 'foreignKeyViolation':
+        throw new ArchiveInvalid(`a row of ${file} refers to a row the archive does not hold`, cause);
+      case 'uniqueViolation':
+        throw new ArchiveInvalid(`two rows of ${file} have the same ${failure.fields?.join(' and ') ?? 'key'}`, cause);
+      case 'tooLong':
+      case 'numberOutOfRange':
+      case 'invalidDate':
+      case 'dateOutOfRange':
+      case 'unstorableCharacter':
+      case 'invalidValue':
+        throw new ArchiveInvalid(`a value in ${file} does not fit its column of this tenant's ${table.model.table}`, cause);
+      default:
+        throw error;
+    }
   }
 }
 
@@ -76,7 +108,7 @@ async function* batchesOf(
   for await (const row of archive.rows(archived.table)) {
     line++;
     const values = columns.map((column) => {
-      const value = (row as ArchiveRow)[column.column];
+      const value = row[column.column];
       const wrong = misfit(column, value);
       if (wrong) throw new ArchiveInvalid(`${archived.file} line ${line}: ${column.column} ${wrong}`);
       const bound = valueOf(column, value);
@@ -121,21 +153,27 @@ async function setDeferred(sql: SqlConnection, scope: TenantScope, table: TableL
   const target = quote(table.model.table);
   const valueOf = (column: Column, value: unknown) => (setting.includes(column) ? toEngine(sql.engine, column.scalar, value) : null);
   for await (const batch of batchesOf(archive, table, valueOf, setting.length)) {
-    const rows = batch
-      .map((row) => setting.map((column) => row[table.columns.indexOf(column)]))
-      .filter((row) => row.slice(1).some((value) => value !== null));
+    const rows = batch.map((row) => setting.map((column) => row[table.columns.indexOf(column)])).filter((row) => row.slice(1).some((value) => value !== null));
     if (rows.length === 0) continue;
     if (sql.engine === 'postgresql') {
       // The table's own row type gives each value its column's type (uuid, an enum, ...).
       const values: unknown[] = [JSON.stringify(rows.map((row) => Object.fromEntries(setting.map((column, i) => [column.column, row[i]]))))];
       const sets = table.deferred.map((c) => `${quote(c.column)} = v.${quote(c.column)}`).join(', ');
       const own = pooled(scope) ? ` AND t.${TENANT} = ${placeholder(values.push(scope.tenantId))}` : '';
-      await sql.query(`UPDATE ${target} AS t SET ${sets} FROM json_populate_recordset(NULL::${target}, $1) AS v WHERE t.${quote(key.column)} = v.${quote(key.column)}${own}`, values);
+      await sql.query(
+        `UPDATE ${target} AS t SET ${sets} FROM json_populate_recordset(NULL::${target}, $1) AS v WHERE t.${quote(key.column)} = v.${quote(key.column)}${own}`,
+        values,
+      );
     } else {
       const values: unknown[] = [];
-      const selects = rows.map((row, r) => `SELECT ${row.map((value, i) => `${placeholder(values.push(value))}${r === 0 ? ` AS ${quote(setting[i].column)}` : ''}`).join(', ')}`);
+      const selects = rows.map(
+        (row, r) => `SELECT ${row.map((value, i) => `${placeholder(values.push(value))}${r === 0 ? ` AS ${quote(setting[i].column)}` : ''}`).join(', ')}`,
+      );
       const sets = table.deferred.map((c) => `t.${quote(c.column)} = v.${quote(c.column)}`).join(', ');
-      await sql.query(`UPDATE ${target} AS t JOIN (${selects.join(' UNION ALL ')}) AS v ON t.${quote(key.column)} = v.${quote(key.column)} SET ${sets}`, values);
+      await sql.query(
+        `UPDATE ${target} AS t JOIN (${selects.join(' UNION ALL ')}) AS v ON t.${quote(key.column)} = v.${quote(key.column)} SET ${sets}`,
+        values,
+      );
     }
   }
 }

@@ -68,14 +68,17 @@ function sortedKeys(value: unknown): unknown {
 }
 
 const FORMS: Record<Scalar, { valid: (value: unknown) => boolean; form: string }> = {
-  ID: { valid: (v) => typeof v === 'string', form: 'a string' },
+  ID: { valid: (v) => typeof v === 'string' && /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/.test(v), form: 'a UUID in lower case' },
   String: { valid: (v) => typeof v === 'string', form: 'a string' },
   Enum: { valid: (v) => typeof v === 'string', form: 'a string' },
   Int: { valid: (v) => Number.isSafeInteger(v), form: 'an integer' },
   Float: { valid: (v) => typeof v === 'number' && Number.isFinite(v), form: 'a number' },
   Boolean: { valid: (v) => typeof v === 'boolean', form: 'true or false' },
   Decimal: { valid: (v) => typeof v === 'string' && /^-?\d+(\.\d+)?$/.test(v), form: 'a decimal in a string, e.g. "12.50"' },
-  DateTime: { valid: (v) => typeof v === 'string' && /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{3}Z$/.test(v), form: 'a UTC time, e.g. "2026-12-01T10:00:00.000Z"' },
+  DateTime: {
+    valid: (v) => typeof v === 'string' && /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{3}Z$/.test(v),
+    form: 'a UTC time, e.g. "2026-12-01T10:00:00.000Z"',
+  },
   Date: { valid: (v) => typeof v === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(v), form: 'a day, e.g. "2026-12-01"' },
   Json: { valid: () => true, form: 'JSON' },
 };

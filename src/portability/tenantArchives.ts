@@ -26,7 +26,9 @@ export function exportTenantArchive(services: Pick<Services, 'servers'>, tenant:
 export async function loadTenantArchive(services: Pick<Services, 'servers'>, tenant: ArchivedTenant, path: string): Promise<LoadedData> {
   const archive = await readArchive(path);
   try {
-    return await withTenantSql(services.servers.connectionOf(tenant), (sql) => loadTenantData(sql, { isolation: tenant.isolation, tenantId: tenant.id }, archive));
+    return await withTenantSql(services.servers.connectionOf(tenant), (sql) =>
+      loadTenantData(sql, { isolation: tenant.isolation, tenantId: tenant.id }, archive),
+    );
   } finally {
     archive.close();
   }

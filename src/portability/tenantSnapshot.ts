@@ -19,7 +19,7 @@ import type { TableRows } from './writeArchive';
 const PAGE_ROWS = 5000;
 
 /** The models a tenant's archive holds, in the order it holds them (the order they load in). */
-export const archivedModels: Model[] = loadOrder(tenantModel.models).map((step) => step.model);
+const archivedModels: Model[] = loadOrder(tenantModel.models).map((step) => step.model);
 
 export interface TenantSnapshot {
   /** The tenant's last applied migration, which its tables are as of. */
@@ -80,7 +80,11 @@ async function* tableRows(sql: SqlConnection, scope: TenantScope, model: Model, 
   const [key] = keys;
   // Text keys in the order of their bytes on both engines (their collations differ), so the file is the same from either.
   const keyOrder =
-    key.scalar !== 'String' ? dialect.quote(key.column) : engine === 'mysql' ? `CAST(${dialect.quote(key.column)} AS BINARY)` : `${dialect.quote(key.column)} COLLATE "C"`;
+    key.scalar !== 'String'
+      ? dialect.quote(key.column)
+      : engine === 'mysql'
+        ? `CAST(${dialect.quote(key.column)} AS BINARY)`
+        : `${dialect.quote(key.column)} COLLATE "C"`;
   const select = `SELECT ${model.columns.map((c) => `${selectedAs(engine, c.scalar, dialect.quote(c.column))} AS ${dialect.quote(c.column)}`).join(', ')} FROM ${dialect.quote(model.table)}`;
 
   let after: unknown;

@@ -25,7 +25,9 @@ export async function verifyArchive(path: string): Promise<ArchiveManifest> {
     }
     const extra = await files.next();
     if (extra) {
-      throw new ArchiveInvalid(listed.includes(extra.name) ? `the archive holds ${extra.name} twice` : `the archive holds ${extra.name}, which the manifest does not list`);
+      throw new ArchiveInvalid(
+        listed.includes(extra.name) ? `the archive holds ${extra.name} twice` : `the archive holds ${extra.name}, which the manifest does not list`,
+      );
     }
     return manifest;
   } finally {

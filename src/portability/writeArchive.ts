@@ -39,6 +39,9 @@ interface Spooled {
   bytes: number;
 }
 
+/** A tenant's data: readable by the gateway's own user alone. */
+const FILE_MODE = 0o600;
+
 /** Lines are gathered into writes of about this many characters. */
 const WRITE_CHARS = 64 * 1024;
 
@@ -59,7 +62,7 @@ export async function writeArchive(path: string, header: ArchiveHeader, tables: 
 
 /** Writes a table's NDJSON to `spool`: one line per row, its columns in order. */
 async function spoolTable({ model, table, columns, rows }: TableRows, spool: string): Promise<Spooled> {
-  const out = createWriteStream(spool);
+  const out = createWriteStream(spool, { mode: FILE_MODE });
   const hash = createHash('sha256');
   let count = 0;
   let bytesWritten = 0;
@@ -103,8 +106,8 @@ async function pack(file: string, manifest: ArchiveManifest, spooled: Spooled[])
     },
   });
   const packer = tar.pack();
-  const written = pipeline(packer, createGzip(), measure, createWriteStream(file));
-  // Entries as a plain file of the time the data was taken: the same data gives the same archive.
+  const written = pipeline(packer, createGzip(), measure, createWriteStream(file, { mode: FILE_MODE }));
+  // Entries dated when the data was taken, not when it was packed.
   const mtime = new Date(manifest.takenAt);
   const entry = (name: string, size: number, done: (error?: Error | null) => void) => packer.entry({ name, size, mtime, mode: 0o644 }, done);
   const entries = (async () => {

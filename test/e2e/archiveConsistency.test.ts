@@ -52,7 +52,13 @@ describe.each(tenantEngines)('on %s', (engine) => {
           ];
           await api.call('mutation($i: JournalEntryInput!) { postJournalEntry(input: $i) { id } }', { i: { description: `entry ${i}`, lines } });
         } else {
-          const invoice = await api.createInvoice({ kind: 'SALE', items: [{ description: 'a', quantity: '2', unitPrice: amount }, { description: 'b', quantity: '1', unitPrice: '0.99' }] });
+          const invoice = await api.createInvoice({
+            kind: 'SALE',
+            items: [
+              { description: 'a', quantity: '2', unitPrice: amount },
+              { description: 'b', quantity: '1', unitPrice: '0.99' },
+            ],
+          });
           await api.issue(invoice.id);
         }
         writes++;
@@ -90,7 +96,11 @@ describe.each(tenantEngines)('on %s', (engine) => {
                 yield table;
               }
             }
-            return writeArchive(path, { tenant: { id: tenant.id, slug: tenant.slug, name: tenant.name }, migration, engine, isolation: tenant.isolation, takenAt }, waitingBetween());
+            return writeArchive(
+              path,
+              { tenant: { id: tenant.id, slug: tenant.slug, name: tenant.name }, migration, engine, isolation: tenant.isolation, takenAt },
+              waitingBetween(),
+            );
           },
           { pageRows: 5 },
         ),

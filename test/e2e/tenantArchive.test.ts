@@ -11,10 +11,10 @@ import { exportTenantArchive, loadTenantArchive } from '../../src/portability/te
 import { verifyArchive } from '../../src/portability/verifyArchive';
 import type { ArchiveManifest } from '../../src/portability/archiveManifest';
 import type { TenantRecord } from '../../src/tenancy/tenantRegistry';
-import { tenantPlacements } from '../support/engines';
+import { tenantEngines, tenantPlacements } from '../support/engines';
 import { eventually } from '../support/eventually';
 import { MYSQL_URL } from '../support/mysqlDatabase';
-import { archiveRows, catalogTables, fillThroughApi } from '../support/tenantArchive';
+import { archiveRows, catalogTables, fillThroughApi, rewriteArchive, type HeldTable } from '../support/tenantArchive';
 import { balancesByCode, tenantApi } from '../support/tenantApi';
 import { startTestGateway, type TestGateway, type TestUser } from '../support/testGateway';
 
@@ -33,13 +33,15 @@ afterAll(async () => {
   await rm(dir, { recursive: true, force: true });
 });
 
-/** "pg-db", "my-db", "pg-po": short, as a slug must be. */
-const placed = ({ engine, isolation }: { engine: string; isolation: string }) => `${engine.slice(0, 2).replace('po', 'pg')}-${isolation.slice(0, 2).toLowerCase()}`;
+/** "pg-da", "my-da", "pg-po": short, as a slug must be. */
+const placed = ({ engine, isolation }: { engine: string; isolation: string }) =>
+  `${engine.slice(0, 2).replace('po', 'pg')}-${isolation.slice(0, 2).toLowerCase()}`;
 const apiOf = (tenant: TenantRecord) => tenantApi(gw, owner.token, tenant.slug);
 const unrelayedEvents = (tenant: TenantRecord) => gw.withTenantDb(tenant, (db) => db.tenantEvent.count({ where: { relayedAt: null } }));
 const entryNumbers = async (tenant: TenantRecord) =>
   (await apiOf(tenant).call('{ journalEntries(first: 100) { nodes { number } } }')).journalEntries.nodes.map((n: { number: number }) => n.number) as number[];
-const POST = 'mutation { postJournalEntry(input: { description: "after the restore", lines: [{ account: "1100", debit: "5" }, { account: "3100", credit: "5" }] }) { number } }';
+const POST =
+  'mutation { postJournalEntry(input: { description: "after the restore", lines: [{ account: "1100", debit: "5" }, { account: "3100", credit: "5" }] }) { number } }';
 
 describe.each(tenantPlacements)('from $engine, $isolation isolation', (from) => {
   let source: TenantRecord;
@@ -77,6 +79,12 @@ describe.each(tenantPlacements)('from $engine, $isolation isolation', (from) => 
     });
     expect(Object.keys(product.attributes as object)).toEqual(['grip', 'nested', 'teeth']);
     expect(rows.JournalEntry.find((e) => e.description === 'capital')).toMatchObject({ date: '2026-11-02T09:30:00.123Z', number: expect.any(Number) });
+    const transfer = rows.Payment.find((p) => p.reference === 'TRX-1')!;
+    expect(rows.BankStatementLine.find((l) => l.matchedPaymentId === transfer.id)).toMatchObject({
+      date: expect.stringMatching(/^\d{4}-\d\d-\d\d$/),
+      reference: 'TRX-1',
+    });
+    expect(rows.BankStatementLine.find((l) => l.matchedPaymentId === null)).toMatchObject({ amount: '-4.75' });
     expect(rows.Invoice.find((i) => i.notes)).toMatchObject({ notes: 'line one\nline two', dueDate: '2026-12-31T00:00:00.000Z' });
     const saws = rows.Category.find((c) => c.name === 'Saws')!;
     const tools = rows.Category.find((c) => c.id === saws.parentId)!;
@@ -105,7 +113,8 @@ describe.each(tenantPlacements)('from $engine, $isolation isolation', (from) => 
       if (to.isolation === 'POOL') expect(postJournalEntry.number).toBeGreaterThan(Math.max(...numbers));
       else expect(postJournalEntry.number).toBe(Math.max(...numbers) + 1);
       const invoice = await api.createInvoice({ kind: 'SALE', items: [{ description: 'after', quantity: '1', unitPrice: '1' }] });
-      expect(invoice.number).toBe('INV-000003');
+      const last = Math.max(...(await archiveRows(archive)).Invoice.map((i) => Number(String(i.number).slice('INV-'.length))));
+      expect(invoice.number).toBe(`INV-${String(last + 1).padStart(6, '0')}`);
     });
   });
 });
@@ -116,4 +125,88 @@ test('a tenant that holds rows already is not loaded into', async () => {
   const archive = join(dir, 'seeded.tar.gz');
   await exportTenantArchive(gw.services, seeded, archive);
   await expect(loadTenantArchive(gw.services, seeded, archive)).rejects.toThrow(/already holds rows/);
+});
+
+/** An archive of a PostgreSQL tenant filled through the API, made once for the tests that change it. */
+let fitting: Promise<string> | undefined;
+const fittingArchive = () =>
+  (fitting ??= (async () => {
+    const source = await gw.createTenant({ slug: 'fitting', engine: 'postgresql', owner });
+    await fillThroughApi(apiOf(source));
+    const path = join(dir, 'fitting.tar.gz');
+    await exportTenantArchive(gw.services, source, path);
+    return path;
+  })());
+
+describe.each(tenantEngines)("an archive that does not fit the tenant's tables, into %s", (engine) => {
+  let target: TenantRecord;
+  let from: string;
+  const variant = (name: string) => join(dir, `${engine}-${name}.tar.gz`);
+
+  beforeAll(async () => {
+    from = await fittingArchive();
+    target = await gw.createTenant({ slug: `misfit-${engine.slice(0, 2)}`, engine, owner, seed: false });
+  }, 60_000);
+
+  const refusals: Array<[string, Parameters<typeof rewriteArchive>[2], HeldTable[], RegExp]> = [
+    [
+      'a column the tenant does not have',
+      (t) => (t.table === 'Product' ? { ...t, columns: [...t.columns, 'secret'], rows: t.rows.map((r) => ({ ...r, secret: 'x' })) } : t),
+      [],
+      /Product\.secret is not a column/,
+    ],
+    [
+      'a table the tenant does not have',
+      (t) => t,
+      [{ model: 'Gadget', table: 'Gadget', columns: ['id'], rows: [{ id: 'g1' }] }],
+      /table Gadget is not a table of this tenant/,
+    ],
+    [
+      'no value for a column that needs one',
+      (t) => (t.table === 'Product' ? { ...t, columns: t.columns.filter((c) => c !== 'sku') } : t),
+      [],
+      /Product\.sku needs a value and the archive has none/,
+    ],
+    [
+      'a value not of its column’s form',
+      (t) => (t.table === 'Product' ? { ...t, rows: t.rows.map((r, i) => (i === 1 ? { ...r, price: '12,50' } : r)) } : t),
+      [],
+      /tables\/Product\.ndjson line 2: price is "12,50", not a decimal/,
+    ],
+    [
+      'a row that refers to one it does not hold',
+      (t) => (t.table === 'Discount' ? null : t),
+      [],
+      /a row of tables\/Order\.ndjson refers to a row the archive does not hold/,
+    ],
+    [
+      'two rows with one key',
+      (t) => (t.table === 'Customer' ? { ...t, rows: [...t.rows, { ...t.rows[1], id: t.rows[0].id }] } : t),
+      [],
+      /two rows of tables\/Customer\.ndjson have the same/,
+    ],
+  ];
+
+  test.each(refusals)('is refused with ARCHIVE_INVALID, loading nothing: %s', async (name, edit, added, message) => {
+    const path = variant(name.replace(/\W+/g, '-'));
+    await rewriteArchive(from, path, edit, added);
+    await expect(loadTenantArchive(gw.services, target, path)).rejects.toMatchObject({
+      extensions: { code: 'ARCHIVE_INVALID' },
+      message: expect.stringMatching(message),
+    });
+  });
+
+  test('an older archive, without a table and a column the tenant has since gained, loads: they are empty', async () => {
+    const path = variant('older');
+    await rewriteArchive(from, path, (t) =>
+      t.table === 'TenantEvent' ? null : t.table === 'Product' ? { ...t, columns: t.columns.filter((c) => c !== 'description') } : t,
+    );
+    // The tenant is still empty: every refusal above loaded nothing.
+    await loadTenantArchive(gw.services, target, path);
+    const rows = await archiveRows(path);
+    const { products } = await apiOf(target).call('{ products { totalCount nodes { description } } }');
+    expect(products.totalCount).toBe(rows.Product.length);
+    expect(products.nodes.every((p: { description: string | null }) => p.description === null)).toBe(true);
+    expect(await gw.withTenantDb(target, (db) => db.tenantEvent.count())).toBe(0);
+  });
 });

@@ -2,6 +2,7 @@
 // and columns its database really has (from the catalog), and an archive's rows.
 import { withTenantSql } from '../../src/provisioning/tenantSql';
 import { readArchive } from '../../src/portability/readArchive';
+import { writeArchive } from '../../src/portability/writeArchive';
 import type { ArchiveRow } from '../../src/portability/archiveManifest';
 import type { TenantRecord } from '../../src/tenancy/tenantRegistry';
 import type { TenantApi } from './tenantApi';
@@ -10,8 +11,9 @@ import type { TestGateway } from './testGateway';
 /**
  * Writes a little of everything through the API: settings, categories in a tree (one
  * under a parent made after it), products, customers, invoices with items (issued, one
- * paid in part, one in full), a manual journal entry and its reversal (an entry
- * pointing at another), a discount and a bank account.
+ * paid in part, one in full by a transfer that a bank statement's line is matched
+ * to), a manual journal entry and its reversal (an entry pointing at another), a
+ * discount and an order taken with it, paid and refunded in part.
  */
 export async function fillThroughApi(api: TenantApi): Promise<void> {
   await api.call('mutation { updateSettings(input: { invoiceTaxRate: "0.2", stockAllowNegative: true }) { invoiceTaxRate } }');
@@ -21,7 +23,11 @@ export async function fillThroughApi(api: TenantApi): Promise<void> {
   const workshop = (await api.call('mutation { createCategory(input: { name: "Workshop" }) { id } }')).createCategory.id;
   await api.call('mutation($id: ID!, $p: ID!) { updateCategory(id: $id, input: { parentId: $p }) { id } }', { id: tools, p: workshop });
   const products = [];
-  for (const [sku, price] of [['SAW-1', '12.50'], ['SAW-2', '149.99'], ['OIL', '3']]) {
+  for (const [sku, price] of [
+    ['SAW-1', '12.50'],
+    ['SAW-2', '149.99'],
+    ['OIL', '3'],
+  ]) {
     products.push(
       await api.createProduct({
         sku,
@@ -43,7 +49,14 @@ export async function fillThroughApi(api: TenantApi): Promise<void> {
   await api.pay(first.id, '10.00');
   const second = await api.createInvoice({ kind: 'SALE', customerId: ada, items: items.slice(0, 1) });
   await api.issue(second.id);
-  await api.pay(second.id, second.total, 'BANK_TRANSFER');
+  await api.pay(second.id, second.total, 'BANK_TRANSFER', { reference: 'TRX-1' });
+  const bank = (await api.call('mutation { createBankAccount(input: { name: "Main", bankName: "First Bank", accountNumber: "12-345" }) { id } }'))
+    .createBankAccount.id;
+  const today = new Date().toISOString().slice(0, 10);
+  await api.call('mutation($b: ID!, $csv: String!) { importBankStatement(bankAccountId: $b, csv: $csv) { matched } }', {
+    b: bank,
+    csv: `Date,Amount,Reference,Description\n${today},${second.total},TRX-1,Transfer from Ada\n${today},-4.75,,Bank fee`,
+  });
   const POST = 'mutation($i: JournalEntryInput!) { postJournalEntry(input: $i) { id } }';
   const lines = [
     { account: '1100', debit: '250.00', memo: 'owner puts money in' },
@@ -53,7 +66,12 @@ export async function fillThroughApi(api: TenantApi): Promise<void> {
   await api.call('mutation($id: ID!) { reverseJournalEntry(id: $id) { id } }', { id: entry });
   await api.call(POST, { i: { description: 'capital again', lines } });
   await api.call('mutation { createDiscount(code: "WINTER", percentOff: "12.5") { id } }');
-  await api.call('mutation { createBankAccount(input: { name: "Main", bankName: "First Bank", accountNumber: "12-345" }) { id } }');
+  const items2 = [{ productId: products[1].id, quantity: '2' }];
+  const order = (
+    await api.call('mutation($i: OrderInput!) { createOrder(input: $i) { id } }', { i: { customerId: ada, items: items2, discountCode: 'WINTER' } })
+  ).createOrder.id;
+  await api.call('mutation($id: ID!) { payOrder(id: $id, method: CARD, reference: "ch_1") { id } }', { id: order });
+  await api.call('mutation($id: ID!) { refundOrder(id: $id, amount: "1.00", reason: "scratched") { id } }', { id: order });
 }
 
 /** Per table of the tenant's database (its migrations' record aside), its columns, sorted: what the catalog says, not the tenant model. */
@@ -89,4 +107,41 @@ export async function archiveRows(path: string): Promise<Record<string, ArchiveR
   } finally {
     archive.close();
   }
+}
+
+/** A table of an archive held in memory, to change before writing it again. */
+export interface HeldTable {
+  model: string;
+  table: string;
+  columns: string[];
+  rows: ArchiveRow[];
+}
+
+/** Writes the archive at `from` again at `to`, each table as `edit` makes it (null: left out), then `added` tables. */
+export async function rewriteArchive(from: string, to: string, edit: (table: HeldTable) => HeldTable | null, added: HeldTable[] = []): Promise<void> {
+  const { manifest } = await readArchiveManifest(from);
+  const rows = await archiveRows(from);
+  const tables = [
+    ...manifest.tables
+      .map(({ model, table, columns }) => edit({ model, table, columns: [...columns], rows: rows[table] }))
+      .filter((t): t is HeldTable => t !== null),
+    ...added,
+  ];
+  async function* asSources() {
+    for (const table of tables)
+      yield {
+        ...table,
+        rows: (async function* () {
+          yield* table.rows;
+        })(),
+      };
+  }
+  const { format: _format, tables: _tables, ...header } = manifest;
+  await writeArchive(to, header, asSources());
+}
+
+async function readArchiveManifest(path: string) {
+  const archive = await readArchive(path);
+  archive.close();
+  return archive;
 }

@@ -112,9 +112,7 @@ test('an archive reads back as written: the manifest first, each table its rows 
     { table: 'Counter', rows: 0, columns: ['name', 'value'] },
   ]);
   for (const table of manifest.tables) expect(table.sha256).toBe(sha256(files.find((f) => f.name === table.file)!.bytes));
-  expect(text(files[1].bytes)).toBe(
-    '{"id":"c1","name":"Tools","parentId":null}\n{"id":"c2","name":"Saws, \\"hand\\" & power\\nline two","parentId":"c1"}\n',
-  );
+  expect(text(files[1].bytes)).toBe('{"id":"c1","name":"Tools","parentId":null}\n{"id":"c2","name":"Saws, \\"hand\\" & power\\nline two","parentId":"c1"}\n');
 
   const reader = await readArchive(archive);
   try {
@@ -162,7 +160,11 @@ const tamperings: Array<[string, (files: Array<{ name: string; bytes: Buffer }>)
   ],
   [
     'a changed hash in the manifest',
-    (files) => withManifest(files, { ...manifestOf(files), tables: manifestOf(files).tables.map((t) => (t.table === 'Category' ? { ...t, sha256: sha256('other') } : t)) }),
+    (files) =>
+      withManifest(files, {
+        ...manifestOf(files),
+        tables: manifestOf(files).tables.map((t) => (t.table === 'Category' ? { ...t, sha256: sha256('other') } : t)),
+      }),
     /tables\/Category.ndjson .*SHA-256/,
   ],
   ['a missing file', (files) => files.filter((f) => f.name !== 'tables/Counter.ndjson'), /no tables\/Counter.ndjson/],
@@ -193,7 +195,11 @@ const tamperings: Array<[string, (files: Array<{ name: string; bytes: Buffer }>)
   ['a manifest that is not valid', (files) => withManifest(files, { ...manifestOf(files), takenAt: 'yesterday' }), /manifest.json is not valid: takenAt/],
   [
     'a file name that is not its table',
-    (files) => withManifest(files, { ...manifestOf(files), tables: manifestOf(files).tables.map((t) => (t.table === 'Counter' ? { ...t, file: '../Counter.ndjson' } : t)) }),
+    (files) =>
+      withManifest(files, {
+        ...manifestOf(files),
+        tables: manifestOf(files).tables.map((t) => (t.table === 'Counter' ? { ...t, file: '../Counter.ndjson' } : t)),
+      }),
     /manifest.json is not valid/,
   ],
 ];
@@ -227,7 +233,7 @@ test('a truncated gzip is refused', async () => {
   }
 });
 
-test('a file that is not gzip at all is refused; a missing file is not the archive\'s fault', async () => {
+test("a file that is not gzip at all is refused; a missing file is not the archive's fault", async () => {
   const path = join(dir, 'plain.tar.gz');
   await writeFile(path, 'just some text, not an archive');
   await expect(verifyArchive(path)).rejects.toMatchObject({ extensions: { code: ErrorCode.ARCHIVE_INVALID } });

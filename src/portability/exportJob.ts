@@ -9,7 +9,7 @@ import type { JobDefinition } from '../provisioning/jobs/runJob';
 import type { RunningJob } from '../provisioning/jobs/runningJob';
 import { archiveKeyOf, spoolPath, spoolReady } from './archiveFiles';
 import { exportTenantArchive } from './tenantArchives';
-import { archivedModels } from './tenantSnapshot';
+import { tenantModel } from '../model/tenantModel';
 import { pruneBackups } from './backups';
 
 type ExportServices = Pick<Services, 'config' | 'platform' | 'servers' | 'archives' | 'log'>;
@@ -23,7 +23,7 @@ export const exportJob: JobDefinition = {
     const row = await platform.tenantExport.findUniqueOrThrow({ where: { jobId: job.id }, include: { tenant: true } });
     if (row.status === 'READY') return 'the archive was already written';
     const tenant = row.tenant!;
-    const total = archivedModels.length;
+    const total = tenantModel.models.length;
     let done = 0;
     await job.report({ step: 'snapshot', progress: 0, message: `reading ${total} tables in one snapshot`, tablesCreated: 0, totalTables: total });
     const file = spoolPath(config, `export-${row.id}`);

@@ -8,18 +8,16 @@ import { migrationsFingerprint, type MigrationSet } from '../db/migrations';
 import { createWriteStream } from 'node:fs';
 import { rm } from 'node:fs/promises';
 import { pipeline } from 'node:stream/promises';
-import { quoteIdent, quoteMysqlIdent } from '../db/identifiers';
 import type { SqlConnection } from '../db/sqlConnection';
+import { mysql, postgresql } from '../planner/dialect';
 import { ProvisioningError } from '../provisioning/provisioningError';
 import { badInput } from '../errors';
 import { ArchiveInvalid } from './archiveInvalid';
-import type { Tenant, TenantExport } from '../generated/platform/client';
+import type { TenantExport } from '../generated/platform/client';
 import type { Services } from '../services';
 import type { ArchiveManifest } from './archiveManifest';
-import { readArchive } from './readArchive';
 import { verifyArchive } from './verifyArchive';
 import { spoolPath } from './archiveFiles';
-import { loadTenantData, tenantHoldsRows } from './loadTenantData';
 
 /** The migrations up to and including the one an archive was taken at. */
 export function migrationsUpTo(set: MigrationSet, manifest: Pick<ArchiveManifest, 'migration'>): MigrationSet {
@@ -53,20 +51,9 @@ export async function withArchiveOf<T>(services: Pick<Services, 'config' | 'arch
   }
 }
 
-/**
- * Loads the archive's rows into the tenant's empty tables. A load is one transaction,
- * so tables that hold the tenant's rows already hold all of them: a job run again after
- * a crash finds them and goes on.
- */
-export async function loadArchive(sql: SqlConnection, tenant: Pick<Tenant, 'id' | 'isolation'>, archive: LocalArchive): Promise<void> {
-  const target = { poolTenantId: tenant.isolation === 'POOL' ? tenant.id : undefined };
-  if (await tenantHoldsRows(sql, target)) return;
-  await loadTenantData(sql, target, await readArchive(archive.path));
-}
-
 /** Checks that every table holds as many rows as the archive says it had: what is switched to is what was exported. */
 export async function assertRowsMatch(sql: SqlConnection, manifest: ArchiveManifest): Promise<void> {
-  const quote = sql.engine === 'mysql' ? quoteMysqlIdent : quoteIdent;
+  const { quote } = sql.engine === 'mysql' ? mysql : postgresql;
   for (const { table, rows } of manifest.tables) {
     const [{ n }] = await sql.query<{ n: number | string }>(`SELECT count(*) AS n FROM ${quote(table)}`);
     if (Number(n) !== rows) throw new ProvisioningError(`table ${table} holds ${n} rows after loading, the archive ${rows}`, false);

@@ -86,12 +86,19 @@ const dialectOf = (sql: SqlConnection) => (sql.engine === 'mysql' ? mysql : post
  * the caller's mistake, not the archive's, so a plain error.
  */
 async function refuseUnlessEmpty(sql: SqlConnection, scope: TenantScope): Promise<void> {
+  const table = await tableHoldingRows(sql, scope);
+  if (table) throw new Error(`the tenant's ${table} already holds rows: an archive loads into a tenant with no data only`);
+}
+
+/** The first of the tenant's tables that holds a row of it, if any. */
+export async function tableHoldingRows(sql: SqlConnection, scope: TenantScope): Promise<string | undefined> {
   const { quote, placeholder } = dialectOf(sql);
   for (const { table } of tenantModel.models) {
     const own = pooled(scope) ? ` WHERE ${TENANT} = ${placeholder(1)}` : '';
     const found = await sql.query(`SELECT 1 AS found FROM ${quote(table)}${own} LIMIT 1`, pooled(scope) ? [scope.tenantId] : []);
-    if (found.length > 0) throw new Error(`the tenant's ${table} already holds rows: an archive loads into a tenant with no data only`);
+    if (found.length > 0) return table;
   }
+  return undefined;
 }
 
 /** The archive's rows of one table, row by row checked and made the engine's values, gathered into batches. */

@@ -22,7 +22,8 @@ import { namedTenant } from '../provisioning/namedTenant';
 import { createStorage } from '../provisioning/provisionTenant';
 import { assertTenantSchema, migrateTenantSchema, migrationsOf } from '../provisioning/tenantSchema';
 import { withTenantSql } from '../provisioning/tenantSql';
-import { assertRowsMatch, loadArchive, migrationsUpTo, withArchiveOf } from './fillFromArchive';
+import { assertRowsMatch, migrationsUpTo, withArchiveOf } from './fillFromArchive';
+import { loadTenantArchive } from './tenantArchives';
 import { exportForManager } from './tenantExports';
 
 export const DISCARD_TASK = 'tenantgraph:discardRestoredData';
@@ -81,7 +82,7 @@ export const restoreJob: JobDefinition = {
       await withTenantSql(servers.connectionOf(beside), async (sql) => {
         await migrateTenantSchema(sql, built, noProgress);
         await job.report({ step: 'load', progress: 20, message: `loading ${archive.manifest.tables.reduce((n, t) => n + t.rows, 0)} rows` });
-        await loadArchive(sql, beside, archive);
+        await loadTenantArchive(services, beside, archive.path);
         await job.report({ step: 'check', progress: 80, message: 'checking the rows against the manifest and the schema against the migrations' });
         await assertRowsMatch(sql, archive.manifest);
         await migrateTenantSchema(sql, migrations, noProgress);

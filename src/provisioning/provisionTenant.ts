@@ -18,7 +18,8 @@ import { createDatabase, createSchema } from './tenantStorage';
 import { withTenantSql } from './tenantSql';
 import { createFromTemplate } from './tenantTemplate';
 import { expectedTables } from './verifyTenantSchema';
-import { loadArchive, migrationsUpTo, type LocalArchive } from '../portability/fillFromArchive';
+import { migrationsUpTo, type LocalArchive } from '../portability/fillFromArchive';
+import { loadTenantArchive } from '../portability/tenantArchives';
 
 export const STEPS = ['place', 'create', 'migrate', 'seed', 'verify', 'activate'] as const;
 export type StepName = (typeof STEPS)[number];
@@ -156,7 +157,7 @@ export async function provisionTenant(services: ProvisionServices, tenantId: str
 
     if (archive) {
       await at('seed', `loading the rows of export ${archive.manifest.tenant.slug} taken at ${archive.manifest.takenAt}`);
-      await loadArchive(client, tenant, archive);
+      await loadTenantArchive(services, tenant, archive.path);
       // An older archive: its tenant is brought to the newest migrations like every other tenant was.
       if (built !== migrations) await migrateTenantSchema(client, migrations, onTable);
     } else {
@@ -192,7 +193,7 @@ async function provisionPoolTenant(services: ProvisionServices, tenant: TenantRe
   await at('migrate', `the pool's ${plural(tables, 'table')} are shared: nothing to create`, { tablesCreated: tables, totalTables: tables });
   if (archive) {
     await at('seed', `loading the rows of export ${archive.manifest.tenant.slug} taken at ${archive.manifest.takenAt}`);
-    await withTenantSql(services.servers.connectionOf(tenant), (client) => loadArchive(client, tenant, archive));
+    await loadTenantArchive(services, tenant, archive.path);
   } else {
     await at('seed', 'adding the chart of accounts, settings and categories');
     await seed(services, tenant);

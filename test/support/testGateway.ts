@@ -16,6 +16,7 @@ import { provisionTenant } from '../../src/provisioning/provisionTenant';
 import { startGateway } from '../../src/server/gateway';
 import type { Services } from '../../src/services';
 import type { TenantDb } from '../../src/db/tenantClient';
+import type { LocalArchive } from '../../src/portability/fillFromArchive';
 import type { TenantRecord } from '../../src/tenancy/tenantRegistry';
 import type { Engine } from '../../src/engine';
 import { engineName } from '../../src/engine';
@@ -68,8 +69,8 @@ export interface TestGateway {
     owner: Pick<TestUser, 'id'>;
     members?: Array<[Pick<TestUser, 'id'>, MemberRole]>;
     plan?: string;
-    /** false: no default rows (settings, a category, the chart of accounts), as for a tenant an archive is loaded into. */
-    seed?: boolean;
+    /** Built from this archive instead of seeded with the default rows, as createTenant(restoreFrom:) builds one. */
+    archive?: LocalArchive;
   }): Promise<TenantRecord>;
   /** The engine its tenants are created on by default. */
   engine: Engine;
@@ -195,14 +196,14 @@ export async function startTestGateway(
       const events = await withTenantDb(tenant, (db) => db.tenantEvent.findMany({ orderBy: { id: 'asc' } }));
       return events.filter((e) => (e.payload as { id?: string }).id === id).map((e) => ({ type: e.type, payload: e.payload as Record<string, unknown> }));
     },
-    async createTenant({ slug = `shop-${++tenants}`, isolation = options.isolation ?? 'DATABASE', owner, members = [], plan = 'enterprise', engine: on = engine, seed = true }) {
+    async createTenant({ slug = `shop-${++tenants}`, isolation = options.isolation ?? 'DATABASE', owner, members = [], plan = 'enterprise', engine: on = engine, archive }) {
       const tenant = await services.platform.$transaction((tx) =>
         createTenantRecord(tx, { slug, name: slug, isolation, engine: engineName(on), planCode: plan, ownerId: owner.id }),
       );
       for (const [user, role] of members) {
         await services.platform.membership.create({ data: { userId: user.id, tenantId: tenant.id, role } });
       }
-      return provisionTenant(services, tenant.id, undefined, { seed });
+      return provisionTenant(services, tenant.id, undefined, archive);
     },
     async startWorker(concurrency = 1) {
       const only = { ...config, jobs: { ...config.jobs, concurrency }, webhooks: { ...config.webhooks, concurrency: 0 } };

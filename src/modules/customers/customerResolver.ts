@@ -5,7 +5,9 @@ import { readList } from '../../graph/rootFields';
 import { parseId } from '../../ids';
 import type { ListArgs } from '../../planner/statement';
 import type { GatewayContext } from '../../schema/context';
+import { JSONObjectScalar } from '../../schema/scalars';
 import { pageComplexity } from '../../schema/tenant/complexity';
+import { customerData } from './customerData';
 import { createCustomer, deleteCustomer, updateCustomer } from './customers';
 import { Customer } from './types';
 
@@ -39,6 +41,17 @@ export class CustomerResolver {
     @Info() info: GraphQLResolveInfo,
   ) {
     return readList(ctx, info, page, search ? { or: ['name', 'email', 'phone'].map((column) => ({ [column]: { contains: search } })) } : {});
+  }
+
+  // The whole of one person's data is for those who run the tenant, as its usage and audit
+  // log are: records.read (admins and owners), not data.read (every member).
+  @Query(() => JSONObjectScalar, {
+    description:
+      'Everything the tenant holds about one customer (their right of access): `customer`, then each kind of row about them under the name of its list (`invoices`, `invoiceItems`, `payments`, `orders`, `journalLines`, ...) and the `analyticsEvents` naming them. Decimals as strings, times in UTC. Admins and owners.',
+  })
+  async customerData(@Arg('id', () => ID) id: string, @Ctx() ctx: GatewayContext) {
+    const { db, role } = await ctx.tenant('records.read');
+    return customerData(db, parseId(id), role);
   }
 
   @Mutation(() => Customer)

@@ -7,8 +7,10 @@ import type { ListArgs } from '../../planner/statement';
 import type { GatewayContext } from '../../schema/context';
 import { JSONObjectScalar } from '../../schema/scalars';
 import { pageComplexity } from '../../schema/tenant/complexity';
+import { rewriteDeliveries } from '../../webhooks/rewriteDeliveries';
 import { customerData } from './customerData';
 import { createCustomer, deleteCustomer, updateCustomer } from './customers';
+import { eraseCustomer } from './eraseCustomer';
 import { Customer } from './types';
 
 @InputType()
@@ -64,6 +66,17 @@ export class CustomerResolver {
   async updateCustomer(@Arg('id', () => ID) id: string, @Arg('input', () => CustomerUpdateInput) input: CustomerUpdateInput, @Ctx() ctx: GatewayContext) {
     const { db } = await ctx.tenant('data.write');
     return updateCustomer(db, parseId(id), input);
+  }
+
+  // Irreversible, and it rewrites what members cannot change (events, the documents' notes):
+  // data.configure, the admins' and owners' action that shapes the books.
+  @Mutation(() => Customer, {
+    description:
+      "Erases a customer's personal data (their right to erasure): name (`erased customer`), contact details and notes, the same on the rows about them (an order's addresses, an invoice's notes) and in the events naming them; amounts, postings, numbers and ids stay. Records `customer.erased`. An erased customer is refused (CONFLICT) by a second erasure, `updateCustomer` and new invoices and orders. Admins and owners.",
+  })
+  async eraseCustomer(@Arg('id', () => ID) id: string, @Ctx() ctx: GatewayContext) {
+    const { db, tenant } = await ctx.tenant('data.configure');
+    return eraseCustomer(db, parseId(id), (events) => rewriteDeliveries(ctx.services.platform, tenant.id, events));
   }
 
   @Mutation(() => Boolean, { description: 'Deletes a customer no invoice, order or journal line refers to (CONFLICT otherwise, with extensions.referencedBy).' })

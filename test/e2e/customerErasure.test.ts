@@ -193,6 +193,11 @@ describe.each(tenantPlacements)('on $engine, $isolation isolation', ({ engine, i
       for (const theirs of [omar, 'Omar', omarsDocuments.invoice, omarsDocuments.order]) expect({ theirs, found: text.includes(theirs) }).toEqual({ theirs, found: false });
     });
 
+    test('leaves out the kinds of rows the tenant holds none of about the customer', async () => {
+      const { customerData } = await owner.call(CUSTOMER_DATA, { id: omar });
+      expect(Object.keys(customerData).sort()).toEqual(['analyticsEvents', 'customer', 'invoiceItems', 'invoices', 'journalLines', 'orderItems', 'orders', 'stockMovements']);
+    });
+
     test('is for admins and owners: a MEMBER or VIEWER is FORBIDDEN; an unknown customer NOT_FOUND, a malformed id BAD_USER_INPUT', async () => {
       expect((await member.refused(CUSTOMER_DATA, { id: jane })).extensions.code).toBe('FORBIDDEN');
       expect((await viewer.refused(CUSTOMER_DATA, { id: jane })).extensions.code).toBe('FORBIDDEN');

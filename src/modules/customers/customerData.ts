@@ -1,8 +1,10 @@
 // What the tenant holds about one customer (GDPR art. 15, the right of access): their
 // row, every row about them (customerRows.ts) and every event naming them
 // (customerEvents.ts), each as the API shows it (decimals as strings, times in UTC, the
-// same on every engine), under the names of the graph's lists. Models and columns the
-// caller's role may not read in the graph (`@access`) are left out here too.
+// same on every engine), under the names of the graph's lists. A kind of row the tenant
+// holds none of is left out: which kinds there can be depends on the build's modules and
+// models anyway. So are the models and columns the caller's role may not read in the
+// graph (`@access`).
 import { authorizeRole, reaches } from '../../auth/policy';
 import type { TenantDb } from '../../db/tenantClient';
 import { notFound } from '../../errors';
@@ -25,14 +27,14 @@ export async function customerData(db: TenantDb, id: string, role: Role): Promis
   const customer = await db.customer.findUnique({ where: { id } });
   if (!customer) throw notFound('customer');
   const data: Record<string, unknown> = { customer: shownRow(readableBy(role, 'Customer')!, customer) };
+  const list = (model: Model, found: Array<Record<string, unknown>>) => {
+    if (found.length > 0) data[model.plural] = found.map((row) => shownRow(model, row));
+  };
   for (const rows of CUSTOMER_ROWS) {
     const model = readableBy(role, rows.model.name);
-    if (model) data[model.plural] = (await rowsAbout(db, rows, id, selectOf(model))).map((row) => shownRow(model, row));
+    if (model) list(model, await rowsAbout(db, rows, id, selectOf(model)));
   }
   const events = readableBy(role, 'TenantEvent');
-  if (events) {
-    const named = await db.tenantEvent.findMany({ where: { id: { in: await eventsNaming(db, id) } }, orderBy: { id: 'asc' } });
-    data[events.plural] = named.map((row) => shownRow(events, row));
-  }
+  if (events) list(events, await db.tenantEvent.findMany({ where: { id: { in: await eventsNaming(db, id) } }, orderBy: { id: 'asc' } }));
   return data;
 }

@@ -49,7 +49,7 @@ export class CustomerResolver {
   // log are: records.read (admins and owners), not data.read (every member).
   @Query(() => JSONObjectScalar, {
     description:
-      'Everything the tenant holds about one customer (their right of access): `customer`, then each kind of row about them under the name of its list (`invoices`, `invoiceItems`, `payments`, `orders`, `journalLines`, ...) and the `analyticsEvents` naming them. Decimals as strings, times in UTC. Admins and owners.',
+      'Everything the tenant holds about one customer (their right of access): `customer`, then each kind of row the tenant holds about them under the name of its list (`invoices`, `invoiceItems`, `payments`, `orders`, `journalLines`, ...; a kind with none is left out) and the `analyticsEvents` naming them. Decimals as strings, times in UTC. Admins and owners.',
   })
   async customerData(@Arg('id', () => ID) id: string, @Ctx() ctx: GatewayContext) {
     const { db, role } = await ctx.tenant('records.read');

@@ -19,7 +19,7 @@ const CustomerFields = z.object({
 export type CustomerInput = z.input<typeof CustomerFields>;
 
 /** A customer as the API shows it, JSON-safe (for events). */
-export const customerObject = ({ id, name, email, phone, address, nationalId, notes, erasedAt, createdAt }: Customer) => ({
+export const customerObject = ({ id, name, email, phone, address, nationalId, notes, createdAt }: Customer) => ({
   id,
   name,
   email,
@@ -27,7 +27,6 @@ export const customerObject = ({ id, name, email, phone, address, nationalId, no
   address,
   nationalId,
   notes,
-  erasedAt: erasedAt?.toISOString() ?? null,
   createdAt: createdAt.toISOString(),
 });
 

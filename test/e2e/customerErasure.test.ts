@@ -97,6 +97,7 @@ describe.each(tenantPlacements)('on $engine, $isolation isolation', ({ engine, i
   let admin: TenantApi;
   let member: TenantApi;
   let viewer: TenantApi;
+  let memberToken: string;
   let jane: string;
   let omar: string;
   let ring: string;
@@ -110,6 +111,7 @@ describe.each(tenantPlacements)('on $engine, $isolation isolation', ({ engine, i
     const [ownerUser, adminUser, memberUser, viewerUser] = [await gw.createUser(), await gw.createUser(), await gw.createUser(), await gw.createUser()];
     tenant = await gw.createTenant({ slug: 'atelier', owner: ownerUser, members: [[adminUser, 'ADMIN'], [memberUser, 'MEMBER'], [viewerUser, 'VIEWER']] });
     [owner, admin, member, viewer] = [ownerUser, adminUser, memberUser, viewerUser].map((user) => tenantApi(gw, user.token, 'atelier'));
+    memberToken = memberUser.token;
 
     const { createWebhook } = await owner.call('mutation($i: CreateWebhookInput!) { createWebhook(input: $i) { secret } }', {
       i: { url: receiver.url, events: ['customer.created', 'customer.erased', 'order.created'] },
@@ -272,6 +274,23 @@ describe.each(tenantPlacements)('on $engine, $isolation isolation', ({ engine, i
       ];
       expect(refusals.map((e) => e.extensions.code)).toEqual(['CONFLICT', 'CONFLICT', 'CONFLICT']);
       expect(personalIn(await storedTexts(gw, tenant))).toEqual([]);
+    });
+
+    test('racing the erasure, a new order naming the customer is either erased with them or refused', async () => {
+      const kim = (await owner.call('mutation { createCustomer(input: { name: "Kim Racer-Nakamura" }) { id } }')).createCustomer.id;
+      const fitting = (await owner.createProduct({ sku: 'FIT', name: 'Fitting', kind: 'SERVICE', price: '15' })).id;
+      const address = '5 Racing Lane, Kyoto';
+      const order = () =>
+        gw.request('mutation($c: ID!, $p: ID!, $a: String) { createOrder(input: { customerId: $c, items: [{ productId: $p, quantity: "1" }], shippingAddress: $a }) { id } }', {
+          token: memberToken,
+          tenant: 'atelier',
+          variables: { c: kim, p: fitting, a: address },
+        });
+      const [erasure, ...orders] = await Promise.all([admin.call(ERASE, { id: kim }), ...Array.from({ length: 6 }, order)]);
+      expect(erasure.eraseCustomer.name).toBe('erased customer');
+      for (const { body } of orders) expect(body.errors?.map((e) => e.extensions.code) ?? ['placed']).toEqual([body.errors ? 'CONFLICT' : 'placed']);
+      const texts = await storedTexts(gw, tenant);
+      expect([address, 'Kim Racer-Nakamura'].filter((value) => texts.some((text) => text.includes(value)))).toEqual([]);
     });
 
     test('an unknown customer is NOT_FOUND', async () => {

@@ -10,6 +10,8 @@
 //   @order position, createdAt desc      the default order of its lists (ties broken by id)
 //   @access read: VIEWER, write: ADMIN   who may read and write it (a field: read only)
 //   @type [String]                       a Json field's GraphQL type (default JSON)
+//   @personal                            a text column holding personal data of the customer its row
+//                                        concerns: eraseCustomer clears it (src/modules/customers)
 'use strict';
 
 const pluralize = require('pluralize');
@@ -31,7 +33,7 @@ function readDocumentation(text, where) {
       continue;
     }
     const [, name, value] = match;
-    if (!['name', 'plural', 'hidden', 'order', 'access', 'type'].includes(name)) throw new Error(`${where}: unknown annotation @${name}`);
+    if (!['name', 'plural', 'hidden', 'order', 'access', 'type', 'personal'].includes(name)) throw new Error(`${where}: unknown annotation @${name}`);
     annotations[name] = value.trim();
   }
   const joined = description.join('\n').trim();
@@ -107,6 +109,7 @@ function tenantModel(datamodel, sources = {}, lengths = {}) {
     const byName = new Map(model.fields.map((f) => [f.name, f]));
     const idFields = model.fields.filter((f) => f.isId);
     const hidden = 'hidden' in annotations;
+    if ('personal' in annotations) throw new Error(`${where}: @personal marks a field, not a model`);
     if (!hidden && (idFields.length !== 1 || idFields[0].name !== 'id' || scalarOf(idFields[0], where) !== 'ID')) {
       throw new Error(`${where}: a model of the tenant graph has one id, a field named id of type String @db.Uuid (or mark it /// @hidden)`);
     }
@@ -118,6 +121,7 @@ function tenantModel(datamodel, sources = {}, lengths = {}) {
       const fieldHidden = 'hidden' in doc.annotations;
       const fieldAccess = doc.annotations.access ? readAccess(doc.annotations.access, at, ['read']) : {};
       if (field.kind === 'object') {
+        if ('personal' in doc.annotations) throw new Error(`${at}: @personal marks a text column, not a relation`);
         const target = datamodel.models.find((m) => m.name === field.type);
         const other = target.fields.find((f) => f.kind === 'object' && f.relationName === field.relationName && (f !== field));
         const holdsKey = (field.relationFromFields ?? []).length > 0;
@@ -147,6 +151,12 @@ function tenantModel(datamodel, sources = {}, lengths = {}) {
       if (field.isList) throw new Error(`${at}: the tenant graph has no scalar lists (use Json with /// @type [String])`);
       const scalar = scalarOf(field, at);
       if (doc.annotations.type !== undefined && scalar !== 'Json') throw new Error(`${at}: @type applies to Json fields`);
+      const personal = 'personal' in doc.annotations;
+      // Erasing puts null in a column, or a placeholder where it cannot be null: the same
+      // placeholder in two rows of a unique column would refuse the second erasure.
+      if (personal && (scalar !== 'String' || (field.isRequired && field.isUnique))) {
+        throw new Error(`${at}: @personal marks a String column that is nullable or not unique`);
+      }
       const maxLength = lengths[model.name]?.[field.name] ?? undefined;
       const digits = digitsOf(field);
       columns.push({
@@ -165,6 +175,7 @@ function tenantModel(datamodel, sources = {}, lengths = {}) {
         ...(doc.description ? { description: doc.description } : {}),
         ...(fieldHidden ? { hidden: true } : {}),
         ...(fieldAccess.read ? { readRole: fieldAccess.read } : {}),
+        ...(personal ? { personal: true } : {}),
       });
     }
     const typeName = annotations.name || model.name;

@@ -10,7 +10,7 @@ export const ErrorCode = {
   TENANT_SUSPENDED: 'TENANT_SUSPENDED',
   BAD_USER_INPUT: 'BAD_USER_INPUT',
   NOT_FOUND: 'NOT_FOUND',
-  /** The record cannot be changed so while others refer to it: `extensions` says which. */
+  /** The record cannot be changed so while others refer to it (`extensions` says which), or at all once erased (a customer). */
   CONFLICT: 'CONFLICT',
   PLAN_LIMIT_EXCEEDED: 'PLAN_LIMIT_EXCEEDED',
   RATE_LIMITED: 'RATE_LIMITED',

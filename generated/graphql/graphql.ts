@@ -173,6 +173,7 @@ export type CustomerWhere = {
   and?: Array<CustomerWhere> | null | undefined;
   createdAt?: DateTimeFilter | null | undefined;
   email?: StringFilter | null | undefined;
+  erasedAt?: DateTimeFilter | null | undefined;
   id?: IdFilter | null | undefined;
   invoices?: InvoiceListWhere | null | undefined;
   journalLines?: JournalLineListWhere | null | undefined;

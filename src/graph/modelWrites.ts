@@ -18,16 +18,17 @@ type Input = Record<string, unknown>;
 
 type Row = { id: string } & Record<string, unknown>;
 
-interface Delegate {
+export interface Delegate {
   create(args: { data: Input }): Promise<Row>;
   update(args: { where: { id: string }; data: Input }): Promise<Row>;
+  updateMany(args: { where: Input; data: Input }): Promise<{ count: number }>;
   delete(args: { where: { id: string } }): Promise<Row>;
   findFirst(args: { where: Input; select: { id: true } }): Promise<{ id: string } | null>;
-  findMany(args: { where: Input }): Promise<Row[]>;
+  findMany(args: { where: Input; select?: Record<string, true>; orderBy?: Input[] }): Promise<Row[]>;
 }
 
-/** Prisma Client's delegate of a model (`tx.gymClass`). */
-const delegateOf = (tx: Tx, model: Model) => (tx as unknown as Record<string, Delegate>)[lowerFirst(model.name)];
+/** Prisma Client's delegate of a model (`tx.gymClass`), for code that works from the tenant model rather than one model's type. */
+export const delegateOf = (tx: Tx, model: Model) => (tx as unknown as Record<string, Delegate>)[lowerFirst(model.name)];
 
 /** Why a decimal (as the Decimal scalar took it) does not fit its column, or undefined: neither engine may round or refuse it. */
 function decimalMisfit(text: string, { integer, fraction }: NonNullable<Column['digits']>): string | undefined {
@@ -97,8 +98,8 @@ async function cascadedRows(tx: Tx, model: Model, ids: string[]): Promise<Array<
 
 const isPrismaError = (error: unknown, code: string) => (error as { code?: string } | null)?.code === code;
 
-/** A row as the API shows it, for its event: the model's columns in the graph (no hidden one), a day as "2026-03-21". */
-function shownRow(model: Model, row: Record<string, unknown>) {
+/** A row as the API shows it (for its event): the model's columns in the graph (no hidden one), a day as "2026-03-21". */
+export function shownRow(model: Model, row: Record<string, unknown>) {
   const shown = (column: Column, value: unknown) => (column.scalar === 'Date' && value instanceof Date ? value.toISOString().slice(0, 10) : value);
   return eventObject(Object.fromEntries(model.columns.map((column) => [column.name, shown(column, row[column.name])])));
 }

@@ -30,6 +30,8 @@ export interface Column {
   description?: string;
   hidden?: boolean;
   readRole?: Role;
+  /** Personal data of the customer the row concerns (`/// @personal`): erasing the customer clears it. */
+  personal?: true;
 }
 
 export interface Relation {

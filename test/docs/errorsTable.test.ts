@@ -155,6 +155,12 @@ const causes: Record<string, Array<() => Promise<Answer>>> = {
       });
       return ask('mutation($c: ID!) { deleteCustomer(id: $c) }', { ...asOwner(), variables: { c: id } });
     },
+    async () => {
+      const created = await ask('mutation { createCustomer(input: { name: "Forgotten" }) { id } }', asOwner());
+      const { id } = (created.body.data as { createCustomer: { id: string } }).createCustomer;
+      await ask('mutation($c: ID!) { eraseCustomer(id: $c) { id } }', { ...asOwner(), variables: { c: id } });
+      return ask('mutation($c: ID!) { updateCustomer(id: $c, input: { name: "Remembered" }) { id } }', { ...asOwner(), variables: { c: id } });
+    },
   ],
   'QUERY_TOO_DEEP 400': [() => ask('{ products { edges { node { category { parent { name } } } } } }', asOwner())],
   'QUERY_TOO_COMPLEX 400': [() => ask('{ products(first: 100) { edges { node { sku name price } } } }', asOwner())],

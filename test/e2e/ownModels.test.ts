@@ -458,6 +458,34 @@ describe.each(tenantPlacements)('on $engine, $isolation isolation', (placement) 
   });
 });
 
+describe("a customer's data and its erasure cover the deployment's own rows about them", () => {
+  describe.each(tenantPlacements)('on $engine, $isolation isolation', (placement) => {
+    const slug = slugOf(placement);
+    const ok = async (query: string, variables: Record<string, unknown> = {}) => {
+      const { body } = await gw.request(query, { token: admin.token, tenant: slug, variables });
+      if (body.errors) throw new Error(`${query}\n${JSON.stringify(body.errors)}`);
+      return body.data;
+    };
+    const NOTE = 'knee injury: no jumping';
+
+    test('customerData lists their bookings; eraseCustomer clears the @personal note, in the booking and its event, and keeps the booking', async () => {
+      const gym = (await ok('mutation { createGym(input: { name: "Erasure Gym" }) { id } }')).createGym.id;
+      const yoga = (await ok('mutation($g: ID!) { createGymClass(input: { gymId: $g, title: "Yoga", startsAt: "2026-07-04T09:00:00Z", capacity: 8, price: "10" }) { id } }', { g: gym })).createGymClass.id;
+      const nadia = (await ok('mutation { createCustomer(input: { name: "Nadia Erasure" }) { id } }')).createCustomer.id;
+      const booking = (await ok('mutation($i: CreateClassBookingInput!) { createClassBooking(input: $i) { id } }', { i: { classId: yoga, customerId: nadia, note: NOTE } })).createClassBooking.id;
+      const before = (await ok('query($id: ID!) { customerData(id: $id) }', { id: nadia })).customerData;
+      expect(before.classBookings).toEqual([expect.objectContaining({ id: booking, classId: yoga, note: NOTE })]);
+      expect(before.analyticsEvents.map((e: { type: string }) => e.type)).toContain('classBooking.created');
+
+      await ok('mutation($id: ID!) { eraseCustomer(id: $id) { id } }', { id: nadia });
+      const after = (await ok('query($id: ID!) { customerData(id: $id) }', { id: nadia })).customerData;
+      expect(after.classBookings).toEqual([expect.objectContaining({ id: booking, classId: yoga, note: null })]);
+      expect(JSON.stringify(after)).not.toContain(NOTE);
+      expect(JSON.stringify(after)).not.toContain('Nadia');
+    });
+  });
+});
+
 describe('a column added to a built-in module’s model, with no other change', () => {
   describe.each(tenantPlacements)('on $engine, $isolation isolation', (placement) => {
     const slug = slugOf(placement);

@@ -31,3 +31,15 @@ test("a decimal column's digits: before and after the point, from @db.Decimal(p,
   expect(column('GymClass', 'price').digits).toEqual({ integer: 8, fraction: 2 });
   expect(column('Trainer', 'payPerClass').digits).toEqual({ integer: 8, fraction: 2 });
 });
+
+test('@personal marks the text columns erasing a customer clears: on text, nullable or not unique, and nowhere else', () => {
+  expect(modelNamed('Customer').columns.filter((c) => c.personal).map((c) => c.name)).toEqual(['name', 'email', 'phone', 'address', 'nationalId', 'notes']);
+  expect(column('Order', 'shippingAddress').personal).toBe(true);
+  expect(column('Order', 'number').personal).toBeUndefined();
+  const modelOf = (body: string) => tenantModel(readDatamodel(`datasource db {\n  provider = "postgresql"\n}\n\n${body}\n`));
+  const note = (fields: string) => `model Note {\n  id String @id @db.Uuid\n${fields}\n}`;
+  expect(modelOf(note('  /// @personal\n  author String?')).models[0].columns[1]).toMatchObject({ name: 'author', personal: true });
+  expect(() => modelOf(note('  /// @personal\n  pages Int'))).toThrow('Note.pages: @personal marks a String column that is nullable or not unique');
+  expect(() => modelOf(note('  /// @personal\n  email String @unique'))).toThrow('Note.email: @personal marks a String column that is nullable or not unique');
+  expect(() => modelOf(`/// @personal\n${note('')}`)).toThrow('model Note: @personal marks a field, not a model');
+});

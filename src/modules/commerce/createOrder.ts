@@ -9,7 +9,8 @@ import { defaultSettings, readSetting } from '../../domain/settings';
 import { recordTenantEvent } from '../../domain/tenantEvents';
 import { inTransaction, type Tx } from '../../domain/transaction';
 import { fitsColumn, parseInput } from '../../domain/validate';
-import { badInput, notFound } from '../../errors';
+import { badInput } from '../../errors';
+import { customerForDocument } from '../customers/customers';
 import { lineAmounts, storable } from '../invoicing/invoices';
 import { negativeStockAllowed } from '../invoicing/moveStock';
 import { discountAmount, redeemDiscount } from './discounts';
@@ -51,9 +52,8 @@ export function orderAmounts(lines: Array<{ quantity: DecimalValue; unitPrice: D
 
 async function orderCustomer(tx: Tx, data: z.output<typeof OrderInput>) {
   if (data.customer) return (await tx.customer.create({ data: { name: data.customer.name, email: data.customer.email ?? null } })).id;
-  const customer = await tx.customer.findUnique({ where: { id: data.customerId! }, select: { id: true } });
-  if (!customer) throw notFound('customer');
-  return customer.id;
+  await customerForDocument(tx, data.customerId!);
+  return data.customerId!;
 }
 
 export async function createOrder(db: TenantDb, currency: string, locale: string, input: OrderInput) {

@@ -5,8 +5,12 @@ import { readList } from '../../graph/rootFields';
 import { parseId } from '../../ids';
 import type { ListArgs } from '../../planner/statement';
 import type { GatewayContext } from '../../schema/context';
+import { JSONObjectScalar } from '../../schema/scalars';
 import { pageComplexity } from '../../schema/tenant/complexity';
+import { rewriteDeliveries } from '../../webhooks/rewriteDeliveries';
+import { customerData } from './customerData';
 import { createCustomer, deleteCustomer, updateCustomer } from './customers';
+import { eraseCustomer } from './eraseCustomer';
 import { Customer } from './types';
 
 @InputType()
@@ -41,6 +45,17 @@ export class CustomerResolver {
     return readList(ctx, info, page, search ? { or: ['name', 'email', 'phone'].map((column) => ({ [column]: { contains: search } })) } : {});
   }
 
+  // The whole of one person's data is for those who run the tenant, as its usage and audit
+  // log are: records.read (admins and owners), not data.read (every member).
+  @Query(() => JSONObjectScalar, {
+    description:
+      'Everything the tenant holds about one customer (their right of access): `customer`, then each kind of row the tenant holds about them under the name of its list (`invoices`, `invoiceItems`, `payments`, `orders`, `journalLines`, ...; a kind with none is left out) and the `analyticsEvents` naming them. Decimals as strings, times in UTC. Admins and owners.',
+  })
+  async customerData(@Arg('id', () => ID) id: string, @Ctx() ctx: GatewayContext) {
+    const { db, role } = await ctx.tenant('records.read');
+    return customerData(db, parseId(id), role);
+  }
+
   @Mutation(() => Customer)
   async createCustomer(@Arg('input', () => CustomerInput) input: CustomerInput, @Ctx() ctx: GatewayContext) {
     const { db } = await ctx.tenant('data.write');
@@ -51,6 +66,17 @@ export class CustomerResolver {
   async updateCustomer(@Arg('id', () => ID) id: string, @Arg('input', () => CustomerUpdateInput) input: CustomerUpdateInput, @Ctx() ctx: GatewayContext) {
     const { db } = await ctx.tenant('data.write');
     return updateCustomer(db, parseId(id), input);
+  }
+
+  // Irreversible, and it rewrites what members cannot change (events, the documents' notes):
+  // data.configure, the admins' and owners' action that shapes the books.
+  @Mutation(() => Customer, {
+    description:
+      "Erases a customer's personal data (their right to erasure): name (`erased customer`), contact details and notes, the same on the rows about them (an order's addresses, an invoice's notes) and in the events naming them; amounts, postings, numbers and ids stay. Records `customer.erased`. An erased customer is refused (CONFLICT) by a second erasure, `updateCustomer` and new invoices and orders. Admins and owners.",
+  })
+  async eraseCustomer(@Arg('id', () => ID) id: string, @Ctx() ctx: GatewayContext) {
+    const { db, tenant } = await ctx.tenant('data.configure');
+    return eraseCustomer(db, parseId(id), (events) => rewriteDeliveries(ctx.services.platform, tenant.id, events));
   }
 
   @Mutation(() => Boolean, { description: 'Deletes a customer no invoice, order or journal line refers to (CONFLICT otherwise, with extensions.referencedBy).' })

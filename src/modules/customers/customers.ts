@@ -1,10 +1,10 @@
 import { z } from 'zod';
-import type { TenantDb } from '../../db/tenantClient';
+import { ownRows, tenantTable, type TenantDb } from '../../db/tenantClient';
 import { recordTenantEvent } from '../../domain/tenantEvents';
-import { inTransaction } from '../../domain/transaction';
+import { inTransaction, type Tx } from '../../domain/transaction';
 import { fitsColumn, parseInput } from '../../domain/validate';
 import { ErrorCode, gatewayError, notFound } from '../../errors';
-import type { Customer } from '../../generated/tenant/client';
+import { Prisma, type Customer } from '../../generated/tenant/client';
 import { modelNamed } from '../../model/tenantModel';
 
 const CustomerFields = z.object({
@@ -30,6 +30,31 @@ export const customerObject = ({ id, name, email, phone, address, nationalId, no
   createdAt: createdAt.toISOString(),
 });
 
+/**
+ * Locks customer `id` to the end of the transaction (NOT_FOUND when there is none) and
+ * answers when it was erased, read by the locking statement itself: that is the last
+ * committed value on either engine, whatever the transaction read before (a plain read
+ * on MySQL sees the transaction's first snapshot). So an erasure and a change or a new
+ * document naming the customer happen one after the other, and the second sees the first.
+ */
+export async function lockCustomer(tx: Tx, id: string): Promise<{ erasedAt: Date | null }> {
+  const [locked] = await tx.$queryRaw<Array<{ erasedAt: Date | null }>>(
+    Prisma.sql`SELECT "erasedAt" FROM ${tenantTable('Customer')} c WHERE ${ownRows('c')} AND id = ${id} FOR UPDATE`,
+  );
+  if (!locked) throw notFound('customer');
+  return locked;
+}
+
+/** CONFLICT once customer `id` is erased: an erased customer takes no new data, nor a second erasure. */
+export function refuseErased(id: string, { erasedAt }: { erasedAt: Date | null }): void {
+  if (erasedAt) throw gatewayError(ErrorCode.CONFLICT, `customer ${id} was already erased at ${erasedAt.toISOString()}`, { erasedAt: erasedAt.toISOString() });
+}
+
+/** The check of a new document (an invoice, an order) naming customer `id`: it exists and is not erased, and stays so until the document is written. */
+export async function customerForDocument(tx: Tx, id: string): Promise<void> {
+  refuseErased(id, await lockCustomer(tx, id));
+}
+
 /** The customer and its `customer.created` event, in one transaction. */
 export function createCustomer(db: TenantDb, input: CustomerInput) {
   const data = parseInput(CustomerFields, input);
@@ -40,11 +65,11 @@ export function createCustomer(db: TenantDb, input: CustomerInput) {
   });
 }
 
-/** Changes the fields given (null clears an optional one); the others stay as they are. */
+/** Changes the fields given (null clears an optional one); the others stay as they are. An erased customer is refused: its personal data is not to come back. */
 export function updateCustomer(db: TenantDb, id: string, input: Partial<CustomerInput>) {
   const data = parseInput(CustomerFields.partial(), input);
   return inTransaction(db, async (tx) => {
-    if (!(await tx.customer.findUnique({ where: { id }, select: { id: true } }))) throw notFound('customer');
+    refuseErased(id, await lockCustomer(tx, id));
     const customer = await tx.customer.update({ where: { id }, data });
     await recordTenantEvent(tx, 'customer.updated', customerObject(customer));
     return customer;

@@ -8,6 +8,7 @@ import { defaultSettings, readSetting } from '../../domain/settings';
 import { fitsColumn, parseInput } from '../../domain/validate';
 import { badInput, notFound } from '../../errors';
 import { InvoiceKind } from '../../generated/tenant/enums';
+import { customerForDocument } from '../customers/customers';
 
 const decimalString = (what: string, decimals = 6) =>
   z.string().regex(new RegExp(`^\\d{1,15}(\\.\\d{1,${decimals}})?$`), `must be a non-negative ${what} with at most ${decimals} decimals`);
@@ -67,10 +68,7 @@ export async function createInvoice(db: TenantDb, currency: string, locale: stri
   const defaults = defaultSettings(locale);
 
   return db.$transaction(async (tx) => {
-    if (data.customerId) {
-      const customer = await tx.customer.findUnique({ where: { id: data.customerId }, select: { id: true } });
-      if (!customer) throw notFound('customer');
-    }
+    if (data.customerId) await customerForDocument(tx, data.customerId);
     const productIds = [...new Set(data.items.flatMap((i) => (i.productId ? [i.productId] : [])))];
     const products = new Map((await tx.product.findMany({ where: { id: { in: productIds } } })).map((p) => [p.id, p]));
     const defaultTaxRate = await readSetting(tx, 'invoice.taxRate', defaults['invoice.taxRate']);

@@ -85,7 +85,7 @@ async function leavesNothing(refused: () => Promise<void>) {
   await refused();
   expect(await exportCount()).toBe(rows);
   expect(await listed('exports')).toEqual(stored);
-  await eventually(async () => (await listed('uploads')).length === 0, 5000);
+  await eventually(async () => (await listed('spool')).length === 0, 5000);
 }
 
 test("the tenant's OWNER uploads an archive: 201 with the new export, kept as sent, recorded READY with what its manifest says, and audited", async () => {
@@ -112,7 +112,7 @@ test("the tenant's OWNER uploads an archive: 201 with the new export, kept as se
   expect(Buffer.from(await download.arrayBuffer())).toEqual(archive);
   const audit = await gw.services.platform.auditLog.findFirstOrThrow({ where: { target: id } });
   expect(audit).toMatchObject({ tenantId: shopId, actorId: people.owner.id, action: 'uploadExport' });
-  expect(await listed('uploads')).toEqual([]);
+  expect(await listed('spool')).toEqual([]);
 });
 
 test("a tenant's own archive, as an export writes it, uploads as it was written", async () => {
@@ -239,7 +239,7 @@ describe('a client that stops sending', () => {
     await leavesNothing(async () => {
       const started = Date.now();
       const { closed } = partialUpload(100);
-      await eventually(async () => (await listed('uploads')).length === 1, 5000);
+      await eventually(async () => (await listed('spool')).length === 1, 5000);
       const at = await closed;
       expect(at - started).toBeGreaterThanOrEqual(IDLE_MS - 50);
       expect(at - started).toBeLessThan(IDLE_MS + 2000);
@@ -249,7 +249,7 @@ describe('a client that stops sending', () => {
   test('that goes away mid-upload leaves no partial file', async () => {
     await leavesNothing(async () => {
       const { socket } = partialUpload(100);
-      await eventually(async () => (await listed('uploads')).length === 1, 5000);
+      await eventually(async () => (await listed('spool')).length === 1, 5000);
       socket.destroy();
     });
   });

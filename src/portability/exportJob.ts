@@ -1,13 +1,12 @@
 // The EXPORT job: reads the tenant's tables in one consistent snapshot (the tenant keeps
 // serving meanwhile), writes them as an archive (docs/archive-format.md) under DATA_DIR,
 // puts it in the archive store and marks the export READY. A run that dies leaves at
-// most a temporary file, which the next run overwrites; the export is READY only once
+// most temporary files, which the next run clears first; the export is READY only once
 // the archive is stored whole.
-import { rm } from 'node:fs/promises';
 import type { Services } from '../services';
 import type { JobDefinition } from '../provisioning/jobs/runJob';
 import type { RunningJob } from '../provisioning/jobs/runningJob';
-import { archiveKeyOf, spoolPath, spoolReady } from './archiveFiles';
+import { archiveKeyOf, clearSpool, spoolPath, spoolReady } from './archiveFiles';
 import { exportTenantArchive } from './tenantArchives';
 import { tenantModel } from '../model/tenantModel';
 import { pruneBackups } from './backups';
@@ -26,8 +25,10 @@ export const exportJob: JobDefinition = {
     const total = tenantModel.models.length;
     let done = 0;
     await job.report({ step: 'snapshot', progress: 0, message: `reading ${total} tables in one snapshot`, tablesCreated: 0, totalTables: total });
-    const file = spoolPath(config, `export-${row.id}`);
+    const spooled = `export-${row.id}`;
+    const file = spoolPath(config, spooled);
     try {
+      await clearSpool(config, spooled);
       await spoolReady(file);
       const written = await exportTenantArchive(services, tenant, file, async (table) => {
         done += 1;
@@ -53,7 +54,7 @@ export const exportJob: JobDefinition = {
       if (row.origin === 'SCHEDULED') await pruneBackups(services, tenant);
       return `${written.rows} rows of ${written.tables} tables, ${written.sizeBytes} bytes`;
     } finally {
-      await rm(file, { force: true });
+      await clearSpool(config, spooled);
     }
   },
   async failed(services: Pick<Services, 'platform'>, job: RunningJob) {

@@ -6,18 +6,16 @@
 // column, and columns added since take their defaults.)
 import { migrationsFingerprint, type MigrationSet } from '../db/migrations';
 import { createWriteStream } from 'node:fs';
-import { rm } from 'node:fs/promises';
 import { pipeline } from 'node:stream/promises';
 import type { SqlConnection } from '../db/sqlConnection';
 import { mysql, postgresql } from '../planner/dialect';
 import { ProvisioningError } from '../provisioning/provisioningError';
-import { badInput } from '../errors';
 import { ArchiveInvalid } from './archiveInvalid';
 import type { TenantExport } from '../generated/platform/client';
 import type { Services } from '../services';
 import type { ArchiveManifest } from './archiveManifest';
 import { verifyArchive } from './verifyArchive';
-import { spoolPath } from './archiveFiles';
+import { clearSpool, spoolPath, spoolReady } from './archiveFiles';
 
 /** The migrations up to and including the one an archive was taken at. */
 export function migrationsUpTo(set: MigrationSet, manifest: Pick<ArchiveManifest, 'migration'>): MigrationSet {
@@ -35,19 +33,31 @@ export interface LocalArchive {
   manifest: ArchiveManifest;
 }
 
-/** Brings an export's archive from the store to a spool file and checks it whole; `use` it, then the file is gone. */
-export async function withArchiveOf<T>(services: Pick<Services, 'config' | 'archives'>, row: Pick<TenantExport, 'id' | 'status' | 'storageKey'>, use: (archive: LocalArchive) => Promise<T>): Promise<T> {
-  if (row.status !== 'READY' || !row.storageKey) throw badInput(`export ${row.id} is ${row.status.toLowerCase()}: only a READY export can be restored`, { field: 'restoreFrom' });
-  const path = spoolPath(services.config, `restore-${row.id}-${process.pid}-${Date.now()}`);
+/**
+ * Brings an export's archive from the store to a spool file named for the job (what a
+ * run that died left there is cleared first) and checks it whole; `use` it, then the
+ * file is gone.
+ */
+export async function withArchiveOf<T>(
+  services: Pick<Services, 'config' | 'archives'>,
+  row: Pick<TenantExport, 'id' | 'status' | 'storageKey'>,
+  jobId: string,
+  use: (archive: LocalArchive) => Promise<T>,
+): Promise<T> {
+  if (row.status !== 'READY' || !row.storageKey) throw new ProvisioningError(`export ${row.id} is ${row.status.toLowerCase()}: only a READY export can be restored`, false);
+  const spooled = `restore-${jobId}`;
+  const path = spoolPath(services.config, spooled);
   try {
-    await pipeline(await services.archives.open(row.storageKey), createWriteStream(path));
+    await clearSpool(services.config, spooled);
+    await spoolReady(path);
+    await pipeline(await services.archives.open(row.storageKey), createWriteStream(path, { mode: 0o600 }));
     return await use({ path, manifest: await verifyArchive(path) });
   } catch (error) {
     // The archive will not get better by trying again: the job fails at once, saying why.
     if (error instanceof ArchiveInvalid) throw new ProvisioningError(`the archive of export ${row.id} cannot be restored: ${error.message}`, false);
     throw error;
   } finally {
-    await rm(path, { force: true });
+    await clearSpool(services.config, spooled);
   }
 }
 

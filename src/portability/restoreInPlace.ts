@@ -19,6 +19,7 @@ import { createJob } from '../provisioning/jobs/jobQueue';
 import type { JobDefinition } from '../provisioning/jobs/runJob';
 import type { RunningJob } from '../provisioning/jobs/runningJob';
 import { namedTenant } from '../provisioning/namedTenant';
+import { ProvisioningError } from '../provisioning/provisioningError';
 import { createStorage } from '../provisioning/provisionTenant';
 import { assertTenantSchema, migrateTenantSchema, migrationsOf } from '../provisioning/tenantSchema';
 import { withTenantSql } from '../provisioning/tenantSql';
@@ -71,11 +72,11 @@ export const restoreJob: JobDefinition = {
     const { platform, servers } = services;
     const restore = await platform.tenantRestore.findUniqueOrThrow({ where: { jobId: job.id }, include: { tenant: true, export: true } });
     if (restore.switchedAt) return 'the tenant was switched to the restored data already';
-    if (!restore.export) throw badInput('the export to restore from was deleted');
+    if (!restore.export) throw new ProvisioningError('the export to restore from was deleted', false);
     const { tenant } = restore;
     const beside = { ...tenant, databaseName: restore.databaseName, schemaName: restore.schemaName };
     const migrations = migrationsOf(tenant);
-    await withArchiveOf(services, restore.export, async (archive) => {
+    await withArchiveOf(services, restore.export, job.id, async (archive) => {
       const built = migrationsUpTo(migrations, archive.manifest);
       await job.report({ step: 'build', progress: 5, message: `creating ${restore.schemaName ? `schema ${restore.schemaName}` : `database ${restore.databaseName}`} beside the live data` });
       await createStorage(services, beside, built);

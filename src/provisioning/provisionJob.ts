@@ -11,7 +11,7 @@ export const provisionJob: JobDefinition = {
   async run(services: ProvisionServices & Pick<Services, 'archives'>, job: RunningJob) {
     const { restoreFrom } = await services.platform.provisioningJob.findUniqueOrThrow({ where: { id: job.id }, include: { restoreFrom: true } });
     const provision = (archive?: LocalArchive) => provisionTenant(services, job.tenantId, (report) => job.report(report), archive);
-    const tenant = restoreFrom ? await withArchiveOf(services, restoreFrom, provision) : await provision();
+    const tenant = restoreFrom ? await withArchiveOf(services, restoreFrom, job.id, provision) : await provision();
     return tenant.status === 'ACTIVE' ? `${tenant.slug} is ready` : `${tenant.slug} is ${tenant.status.toLowerCase()}`;
   },
   async failed(services: Pick<Services, 'platform' | 'changes'>, job: RunningJob) {

@@ -4,14 +4,20 @@
 // source did, and restoreTenantFrom replaces a tenant's data in place with nothing
 // failing meanwhile, undoable until the previous data is discarded.
 import { createHash } from 'node:crypto';
-import { tenantStorageName } from '../../src/db/identifiers';
+import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { tenantMigrations as tenantMigrationSet } from '../../src/db/migrations';
+import { withDatabase } from '../../src/db/urls';
+import { withClient } from '../../src/db/withClient';
 import { queueDueBackups } from '../../src/portability/backups';
 import { MYSQL_URL } from '../support/mysqlDatabase';
 import { testServerUrl } from '../support/database';
 import { createTenantViaApi, finishedJob } from '../support/provisioning';
 import { balancesByCode, tenantApi, type TenantApi } from '../support/tenantApi';
-import { fillThroughApi } from '../support/tenantArchive';
+import { fillThroughApi, rewriteArchive } from '../support/tenantArchive';
 import { tenantServer } from '../support/tenantServer';
+import { eventually } from '../support/eventually';
 import { startTestGateway, type GraphQLResponse, type TestGateway, type TestUser } from '../support/testGateway';
 
 const EXPORT = 'mutation($t: String!) { exportTenant(tenant: $t) { id status job { id } } }';
@@ -25,6 +31,9 @@ const PICTURE = `{
   customers(first: 100) { nodes { id name email } }
   invoices(first: 100) { nodes { id number status total amountPaid customer { id } items { nodes { description quantity unitPrice } } } }
 }`;
+
+const tenantMigrations = tenantMigrationSet('postgresql').migrations;
+const ERASURE_MIGRATION_INDEX = tenantMigrations.findIndex((m) => m.name.endsWith('_customer_erasure'));
 
 let gw: TestGateway;
 let owner: TestUser;
@@ -40,13 +49,20 @@ const placements = [
   ...(MYSQL_URL ? [{ engine: 'MYSQL', isolation: 'DATABASE' }] : []),
 ];
 
+/** Its archives and spool, gone with the test. */
+let dataDir: string;
+
 beforeAll(async () => {
-  gw = await startTestGateway({ engine: engines.at(-1) });
+  dataDir = await mkdtemp(path.join(tmpdir(), 'tenantgraph-portability-'));
+  gw = await startTestGateway({ engine: engines.at(-1), env: { DATA_DIR: dataDir } });
   owner = await gw.createUser();
   stranger = await gw.createUser();
   viewer = await gw.createUser();
 }, 60_000);
-afterAll(() => gw?.close());
+afterAll(async () => {
+  await gw?.close();
+  await rm(dataDir, { recursive: true, force: true });
+});
 
 async function picture(api: TenantApi) {
   return { ...(await api.call(PICTURE)), balances: await balancesByCode(api) };
@@ -119,12 +135,31 @@ describe.each(engines)('a tenant on %s', (engine) => {
   });
 });
 
-describe('in place', () => {
-  const slug = 'in-place';
+const inPlace: Array<{ engine: 'postgresql' | 'mysql'; isolation: 'DATABASE' | 'SCHEMA' }> = [
+  { engine: 'postgresql', isolation: 'DATABASE' },
+  { engine: 'postgresql', isolation: 'SCHEMA' },
+  ...(MYSQL_URL ? [{ engine: 'mysql' as const, isolation: 'DATABASE' as const }] : []),
+];
+
+/** Whether a restore's database (or schema) is there. */
+async function placeExists(engine: 'postgresql' | 'mysql', place: { databaseName: string; schemaName: string | null }): Promise<boolean> {
+  if (place.schemaName) {
+    const found = await withClient({ connectionString: withDatabase(testServerUrl(), place.databaseName) }, (c) =>
+      c.query('SELECT 1 FROM information_schema.schemata WHERE schema_name = $1', [place.schemaName]),
+    );
+    return found.rowCount === 1;
+  }
+  return (await tenantServer(engine, engine === 'mysql' ? MYSQL_URL! : testServerUrl()).databases(place.databaseName)).includes(place.databaseName);
+}
+
+describe.each(inPlace)('in place, on $engine with $isolation isolation', ({ engine, isolation }) => {
+  const slug = `in-place-${engine}-${isolation}`.toLowerCase();
   let api: TenantApi;
 
   beforeAll(async () => {
-    api = await shopWithData(slug, 'postgresql');
+    await gw.createTenant({ slug, owner, engine, isolation, members: [[viewer, 'VIEWER']] });
+    api = tenantApi(gw, owner.token, slug);
+    await fillThroughApi(api);
   }, 60_000);
 
   test('restoreTenantFrom brings back the archive’s data with no request failing, undoRestore brings back what came after, and the unused data is discarded later', async () => {
@@ -132,6 +167,7 @@ describe('in place', () => {
     const archive = await exported(slug);
     await api.createProduct({ sku: 'AFTER-1', name: 'made after the export', kind: 'GOODS', price: '1' });
     const after = await picture(api);
+    expect(code(await gw.request(RESTORE_IN_PLACE, { token: viewer.token, variables: { t: slug, e: archive.id } }))).toBe('FORBIDDEN');
 
     let reading = true;
     const failures: string[] = [];
@@ -155,15 +191,29 @@ describe('in place', () => {
     expect(await picture(api)).toEqual(after);
     expect(code(await gw.request(UNDO, { token: owner.token, variables: { t: slug } }))).toBe('BAD_USER_INPUT');
 
-    // Once its keep time is over (brought forward here), the restored data the undo left unused is dropped.
+    // Once its keep time is over (brought forward here), the restored data the undo left unused is dropped, and the tenant's own stays.
     const restore = await gw.services.platform.tenantRestore.findFirstOrThrow({ where: { tenant: { slug } } });
+    expect(await placeExists(engine, restore)).toBe(true);
     await gw.services.platform.$executeRawUnsafe(`SELECT graphile_worker.reschedule_jobs(array_agg(id), run_at := now()) FROM graphile_worker.jobs WHERE key = $1`, `discard-${restore.id}`);
-    const server = tenantServer('postgresql', testServerUrl());
-    for (let i = 0; i < 100 && (await server.databases(restore.databaseName)).includes(restore.databaseName); i++) await new Promise((r) => setTimeout(r, 100));
-    expect(await server.databases(restore.databaseName)).not.toContain(restore.databaseName);
-    expect(await server.databases(tenantStorageName(gw.dbs.prefix, slug))).toContain(tenantStorageName(gw.dbs.prefix, slug));
+    await eventually(async () => !(await placeExists(engine, restore)), 20_000, 100);
+    expect(await placeExists(engine, { databaseName: restore.previousDatabaseName!, schemaName: restore.previousSchemaName })).toBe(true);
     expect(await picture(api)).toEqual(after);
   }, 120_000);
+});
+
+test('a POOL tenant is not restored in place: its rows share their tables', async () => {
+  await gw.createTenant({ slug: 'pooled', owner, isolation: 'POOL', engine: 'postgresql' });
+  const archive = await exported('pooled');
+  const refused = await gw.request(RESTORE_IN_PLACE, { token: owner.token, variables: { t: 'pooled', e: archive.id } });
+  expect(refused.body.errors?.[0].extensions).toEqual({ code: 'BAD_USER_INPUT', field: 'tenant' });
+});
+
+describe('exports and backups of one tenant', () => {
+  const slug = 'in-place';
+
+  beforeAll(async () => {
+    await shopWithData(slug, 'postgresql');
+  }, 60_000);
 
   test('one export of a tenant at a time', async () => {
     const first = await gw.request(EXPORT, { token: owner.token, variables: { t: slug } });
@@ -190,5 +240,59 @@ describe('in place', () => {
     expect(backups.map((b) => b.status)).toEqual(['DELETED', 'READY']);
     const list = await gw.request(EXPORTS, { token: owner.token, variables: { t: slug } });
     expect(list.body.data.tenantExports.filter((e: { origin: string }) => e.origin === 'SCHEDULED')).toHaveLength(1);
+  }, 60_000);
+});
+
+describe('an archive from elsewhere', () => {
+  const slug = 'old-source';
+  let source: TenantApi;
+  let dir: string;
+  let current: string;
+
+  beforeAll(async () => {
+    source = await shopWithData(slug, 'postgresql');
+    dir = await mkdtemp(path.join(tmpdir(), 'tenantgraph-archives-'));
+    const archive = await exported(slug);
+    const link = new URL(archive.downloadUrl);
+    current = path.join(dir, 'current.tar.gz');
+    await writeFile(current, Buffer.from(await (await fetch(new URL(`${link.pathname}${link.search}`, gw.url))).arrayBuffer()));
+  }, 60_000);
+  afterAll(() => rm(dir, { recursive: true, force: true }));
+
+  async function upload(file: string) {
+    const response = await fetch(new URL(`/exports?tenant=${slug}`, gw.url), {
+      method: 'POST',
+      headers: { authorization: `Bearer ${owner.token}`, 'content-type': 'application/gzip' },
+      body: await readFile(file),
+    });
+    expect(response.status).toBe(201);
+    return ((await response.json()) as { id: string }).id;
+  }
+
+  test.each(placements)('taken at an older migration, it is uploaded, restored on $engine, $isolation and carried forward by the migrations since', async (placement) => {
+    // As this tenant was before Customer.erasedAt existed: without the column, at the migration before the one that added it.
+    const older = path.join(dir, `older-${placement.engine}-${placement.isolation}.tar.gz`);
+    const before = ERASURE_MIGRATION_INDEX - 1;
+    await rewriteArchive(current, older, (t) => (t.table === 'Customer' ? { ...t, columns: t.columns.filter((c) => c !== 'erasedAt'), rows: t.rows.map(({ erasedAt: _, ...row }) => row) } : t), [], {
+      migration: tenantMigrations[before].name,
+    });
+    const id = await upload(older);
+    const copy = `old-${placement.engine}-${placement.isolation}`.toLowerCase();
+    const created = await createTenantViaApi(gw, owner.token, { slug: copy, ...placement, restoreFrom: id });
+    expect(await finishedJob(gw, owner.token, created.job.id)).toMatchObject({ status: 'SUCCEEDED' });
+    const restored = tenantApi(gw, owner.token, copy);
+    expect(await picture(restored)).toEqual(await picture(source));
+    const { customers } = await restored.call('{ customers { nodes { erasedAt } } }');
+    expect(customers.nodes.every((c: { erasedAt: string | null }) => c.erasedAt === null)).toBe(true);
+  }, 120_000);
+
+  test('taken at a migration this release does not have, its restore fails at once, saying so', async () => {
+    const future = path.join(dir, 'future.tar.gz');
+    await rewriteArchive(current, future, (t) => t, [], { migration: '29991231000000_from_the_future' });
+    const id = await upload(future);
+    const created = await createTenantViaApi(gw, owner.token, { slug: 'from-the-future', restoreFrom: id });
+    const job = await finishedJob(gw, owner.token, created.job.id);
+    expect(job).toMatchObject({ status: 'FAILED', attempts: 1 });
+    expect(job.error).toMatch(/taken at migration 29991231000000_from_the_future, which this release does not have/);
   }, 60_000);
 });

@@ -91,11 +91,19 @@ describe.each(tenantEngines)('on %s', (engine) => {
   });
 
   test('a table that matches no migration\'s version of it (a later column without the ones before it) stops adoption, named, before anything is written', async () => {
-    // The last statement that adds a column to a table the first migration made.
+    // The last statement that adds a column to a table the first migration made, after an
+    // earlier migration added another: that table with it and without the earlier one is no migration's version.
+    const addsAColumn = (s: string) => /^ALTER TABLE\s+\S+\s+ADD COLUMN\b/im.test(s);
+    const migrationOf = (statement: string) => set.migrations.findIndex((m) => m.statements.includes(statement));
     const addsColumn = set.migrations
       .flatMap((m) => m.statements)
-      .findLast((s) => /^ALTER TABLE\s+\S+\s+ADD COLUMN\b/im.test(s) && set.migrations[0].statements.some((c) => isCreateTable(c) && tableOf(c) === tableOf(s)))!;
-    const adding = set.migrations.findIndex((m) => m.statements.includes(addsColumn));
+      .findLast(
+        (s) =>
+          addsAColumn(s) &&
+          set.migrations[0].statements.some((c) => isCreateTable(c) && tableOf(c) === tableOf(s)) &&
+          set.migrations.slice(1, migrationOf(s)).some((m) => m.statements.some((earlier) => addsAColumn(earlier) && tableOf(earlier) === tableOf(s))),
+      )!;
+    const adding = migrationOf(addsColumn);
     expect(set.migrations.slice(1, adding).some((m) => m.statements.some((s) => tableOf(s) === tableOf(addsColumn)))).toBe(true); // so it skips some
     await inNew('partial', async (sql) => {
       await applyMigrations(sql, built(1));

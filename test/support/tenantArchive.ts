@@ -3,7 +3,7 @@
 import { withTenantSql } from '../../src/provisioning/tenantSql';
 import { readArchive } from '../../src/portability/readArchive';
 import { writeArchive } from '../../src/portability/writeArchive';
-import type { ArchiveRow } from '../../src/portability/archiveManifest';
+import type { ArchiveManifest, ArchiveRow } from '../../src/portability/archiveManifest';
 import type { TenantRecord } from '../../src/tenancy/tenantRegistry';
 import type { TenantApi } from './tenantApi';
 import type { TestGateway } from './testGateway';
@@ -117,8 +117,14 @@ export interface HeldTable {
   rows: ArchiveRow[];
 }
 
-/** Writes the archive at `from` again at `to`, each table as `edit` makes it (null: left out), then `added` tables. */
-export async function rewriteArchive(from: string, to: string, edit: (table: HeldTable) => HeldTable | null, added: HeldTable[] = []): Promise<void> {
+/** Writes the archive at `from` again at `to`, each table as `edit` makes it (null: left out), then `added` tables; `header` changes the manifest's. */
+export async function rewriteArchive(
+  from: string,
+  to: string,
+  edit: (table: HeldTable) => HeldTable | null,
+  added: HeldTable[] = [],
+  header: Partial<Pick<ArchiveManifest, 'migration'>> = {},
+): Promise<void> {
   const { manifest } = await readArchiveManifest(from);
   const rows = await archiveRows(from);
   const tables = [
@@ -136,8 +142,8 @@ export async function rewriteArchive(from: string, to: string, edit: (table: Hel
         })(),
       };
   }
-  const { format: _format, tables: _tables, ...header } = manifest;
-  await writeArchive(to, header, asSources());
+  const { format: _format, tables: _tables, ...kept } = manifest;
+  await writeArchive(to, { ...kept, ...header }, asSources());
 }
 
 async function readArchiveManifest(path: string) {

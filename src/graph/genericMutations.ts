@@ -10,6 +10,7 @@ import { authorizeRole } from '../auth/policy';
 import { withinStorageLimit } from '../billing/planLimits';
 import { parseId } from '../ids';
 import type { GatewayContext } from '../schema/context';
+import { WritesModel } from '../schema/personalInputs';
 import { DateScalar, DateTimeScalar, DecimalScalar, JSONScalar } from '../schema/scalars';
 import { allModelTypes, isStringList, tenantEnum } from './modelTypes';
 import { upperFirst } from '../model/names';
@@ -44,6 +45,8 @@ function inputClass(model: Model, kind: 'Create' | 'Update'): ClassType {
     const optional = kind === 'Update' || column.nullable || column.hasDefault;
     Field(inputType(column) as () => ClassType, { nullable: optional, ...(column.description ? { description: column.description } : {}) })(cls.prototype, column.name);
   }
+  // Its @personal columns' values stay out of the audit log.
+  WritesModel(model.name)(cls);
   InputType(name, { description: kind === 'Create' ? `A new ${model.typeName}.` : `What changes of a ${model.typeName}: only the fields given.` })(cls);
   return cls;
 }

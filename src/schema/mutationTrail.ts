@@ -6,10 +6,12 @@
 // keeps the audit off the path of every other field.
 //
 // The tenant is the one the result belongs to (a `tenantId` on it, or the Tenant
-// itself), else the request's tenant when the field used it.
+// itself), else the request's tenant when the field used it. The arguments are kept
+// without the personal data they carry (personalInputs.ts).
 import { getNamedType, type GraphQLResolveInfo, type GraphQLSchema } from 'graphql';
 import type { GatewayContext } from './context';
 import { isAudited } from './fieldExtensions';
+import { auditableArgs } from './personalInputs';
 import type { AuditEntry } from '../audit/auditLog';
 
 type Row = Record<string, unknown>;
@@ -65,9 +67,10 @@ export function recordAuditedMutations(schema: GraphQLSchema): void {
   for (const field of Object.values(schema.getMutationType()?.getFields() ?? {})) {
     const resolve = field.resolve;
     if (!resolve || !isAudited(field)) continue;
+    const withoutPersonal = auditableArgs(field);
     field.resolve = async (root, args: Row, ctx: GatewayContext, info) => {
       const result = await resolve(root, args, ctx, info);
-      record(ctx, info, args, result);
+      record(ctx, info, withoutPersonal(args), result);
       return result;
     };
   }

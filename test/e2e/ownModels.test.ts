@@ -468,7 +468,7 @@ describe("a customer's data and its erasure cover the deployment's own rows abou
     };
     const NOTE = 'knee injury: no jumping';
 
-    test('customerData lists their bookings; eraseCustomer clears the @personal note, in the booking and its event, and keeps the booking', async () => {
+    test('customerData lists their bookings; eraseCustomer clears the @personal note, in the booking and its event, and keeps the booking; the audit log never held it', async () => {
       const gym = (await ok('mutation { createGym(input: { name: "Erasure Gym" }) { id } }')).createGym.id;
       const yoga = (await ok('mutation($g: ID!) { createGymClass(input: { gymId: $g, title: "Yoga", startsAt: "2026-07-04T09:00:00Z", capacity: 8, price: "10" }) { id } }', { g: gym })).createGymClass.id;
       const nadia = (await ok('mutation { createCustomer(input: { name: "Nadia Erasure" }) { id } }')).createCustomer.id;
@@ -482,6 +482,14 @@ describe("a customer's data and its erasure cover the deployment's own rows abou
       expect(after.classBookings).toEqual([expect.objectContaining({ id: booking, classId: yoga, note: null })]);
       expect(JSON.stringify(after)).not.toContain(NOTE);
       expect(JSON.stringify(after)).not.toContain('Nadia');
+
+      // Nor does the audit log: the generated input's @personal field was recorded as the placeholder.
+      const AUDIT = '{ auditLog(first: 100, where: { action: { in: ["createCustomer", "createClassBooking"] } }) { edges { node { action target details } } } }';
+      const entries: any[] = (await ok(AUDIT)).auditLog.edges.map((e: any) => e.node);
+      expect(entries.find((e) => e.target === booking).details.args.input).toEqual({ classId: yoga, customerId: nadia, note: '[personal]' });
+      expect(entries.find((e) => e.target === nadia).details.args.input).toEqual({ name: '[personal]' });
+      expect(JSON.stringify(entries)).not.toContain(NOTE);
+      expect(JSON.stringify(entries)).not.toContain('Nadia');
     });
   });
 });

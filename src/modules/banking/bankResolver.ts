@@ -5,6 +5,7 @@ import { readList } from '../../graph/rootFields';
 import { parseId } from '../../ids';
 import type { ListArgs } from '../../planner/statement';
 import type { GatewayContext } from '../../schema/context';
+import { FreeForm } from '../../schema/personalInputs';
 import { pageComplexity } from '../../schema/tenant/complexity';
 import { createBankAccount } from './bankAccounts';
 import { BankAccountInput, BankStatementImport } from './bankTypes';
@@ -22,6 +23,8 @@ export class BankResolver {
   @Mutation(() => BankStatementImport, {
     description: 'Imports statement lines from CSV text (ADMIN; columns: date, amount or credit/debit, reference, description) and matches them to payments.',
   })
+  // The bank's text on each line names a payer or payee (BankStatementLine.description).
+  @FreeForm('csv')
   async importBankStatement(
     @Arg('bankAccountId', () => ID) bankAccountId: string,
     @Arg('csv', () => String) csv: string,

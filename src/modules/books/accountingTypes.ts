@@ -1,11 +1,13 @@
 // The books' inputs and reports. Accounts, entries and lines are types of the tenant
 // model (types.ts).
 import { Field, ID, InputType, Int, ObjectType } from 'type-graphql';
+import { WritesModel } from '../../schema/personalInputs';
 import { DateTimeScalar, DecimalScalar } from '../../schema/scalars';
 import { Customer } from '../customers/types';
 import { Account } from './types';
 
 @InputType()
+@WritesModel('JournalLine')
 export class JournalLineInput {
   @Field(() => String, { description: 'Account code, e.g. "1100".' }) account!: string;
   @Field(() => DecimalScalar, { nullable: true }) debit?: string;

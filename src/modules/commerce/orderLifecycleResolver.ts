@@ -3,6 +3,7 @@
 import { Arg, Ctx, ID, Mutation, Resolver } from 'type-graphql';
 import { parseId } from '../../ids';
 import type { GatewayContext } from '../../schema/context';
+import { WritesModel } from '../../schema/personalInputs';
 import { DecimalScalar } from '../../schema/scalars';
 import { PaymentMethod } from '../invoicing/enums';
 import { cancelOrder, fulfillOrder, payOrder, refundOrder } from './orderLifecycle';
@@ -35,6 +36,7 @@ export class OrderLifecycleResolver {
   }
 
   @Mutation(() => Order, { description: 'Gives back part or all of what was paid (ADMIN), posted to the books; at most what is left to refund.' })
+  @WritesModel('OrderRefund')
   async refundOrder(
     @Arg('id', () => ID) id: string,
     @Arg('amount', () => DecimalScalar) amount: string,

@@ -12,6 +12,7 @@ import type { ListArgs } from '../../planner/statement';
 import type { WhereInput } from '../../planner/where';
 import type { GatewayContext } from '../../schema/context';
 import { DateOrDateTimeScalar } from '../../schema/dateOrDateTime';
+import { WritesModel } from '../../schema/personalInputs';
 import { DecimalScalar } from '../../schema/scalars';
 import { pageComplexity } from '../../schema/tenant/complexity';
 import { createOrder } from './createOrder';
@@ -28,6 +29,7 @@ class OrderFilter {
 }
 
 @InputType()
+@WritesModel('Customer')
 class NewOrderCustomer {
   @Field(() => String) name!: string;
   @Field(() => String, { nullable: true }) email?: string;
@@ -40,6 +42,7 @@ class OrderItemInput {
 }
 
 @InputType()
+@WritesModel('Order')
 class OrderInput {
   @Field(() => ID, { nullable: true, description: 'An existing customer; or give `customer` to create one.' }) customerId?: string;
   @Field(() => NewOrderCustomer, { nullable: true }) customer?: NewOrderCustomer;

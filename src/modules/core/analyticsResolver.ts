@@ -8,6 +8,7 @@ import { readList } from '../../graph/rootFields';
 import type { ListArgs } from '../../planner/statement';
 import type { WhereInput } from '../../planner/where';
 import type { GatewayContext } from '../../schema/context';
+import { FreeForm } from '../../schema/personalInputs';
 import { DateOrDateTimeScalar } from '../../schema/dateOrDateTime';
 import { DateTimeScalar, JSONObjectScalar } from '../../schema/scalars';
 import { listComplexity, pageComplexity } from '../../schema/tenant/complexity';
@@ -43,6 +44,8 @@ export class AnalyticsResolver {
   @Mutation(() => AnalyticsEvent, {
     description: `Records an event of the client's own (a page view, a checkout step) for analyticsEvents and eventCounts. Its type may not be in a namespace of the tenant's data (order., invoice., product., customer.); properties are at most ${MAX_PROPERTIES_BYTES} bytes of JSON. Tracked events are not delivered to webhooks.`,
   })
+  // A client puts what it likes in the properties: a customer's email or name among them.
+  @FreeForm('properties')
   async trackEvent(
     @Arg('type', () => String) type: string,
     @Arg('properties', () => JSONObjectScalar, { nullable: true }) properties: Record<string, unknown> | undefined,

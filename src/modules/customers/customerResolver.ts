@@ -5,6 +5,7 @@ import { readList } from '../../graph/rootFields';
 import { parseId } from '../../ids';
 import type { ListArgs } from '../../planner/statement';
 import type { GatewayContext } from '../../schema/context';
+import { WritesModel } from '../../schema/personalInputs';
 import { JSONObjectScalar } from '../../schema/scalars';
 import { pageComplexity } from '../../schema/tenant/complexity';
 import { rewriteDeliveries } from '../../webhooks/rewriteDeliveries';
@@ -14,6 +15,7 @@ import { eraseCustomer } from './eraseCustomer';
 import { Customer } from './types';
 
 @InputType()
+@WritesModel('Customer')
 class CustomerInput {
   @Field(() => String) name!: string;
   @Field(() => String, { nullable: true }) email?: string;
@@ -24,6 +26,7 @@ class CustomerInput {
 }
 
 @InputType({ description: 'The fields to change: those left out stay as they are, and null clears an optional one.' })
+@WritesModel('Customer')
 class CustomerUpdateInput {
   @Field(() => String, { nullable: true }) name?: string;
   @Field(() => String, { nullable: true }) email?: string | null;

@@ -6,6 +6,7 @@ import { readList } from '../../graph/rootFields';
 import { parseId } from '../../ids';
 import type { ListArgs } from '../../planner/statement';
 import type { GatewayContext } from '../../schema/context';
+import { WritesModel } from '../../schema/personalInputs';
 import { DateTimeScalar, DecimalScalar } from '../../schema/scalars';
 import { pageComplexity } from '../../schema/tenant/complexity';
 import { InvoiceKind, InvoiceStatus } from './enums';
@@ -30,6 +31,7 @@ class InvoiceItemInput {
 }
 
 @InputType()
+@WritesModel('Invoice')
 class InvoiceInput {
   @Field(() => InvoiceKind) kind!: InvoiceKind;
   @Field(() => ID, { nullable: true }) customerId?: string;

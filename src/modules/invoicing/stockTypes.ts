@@ -1,4 +1,5 @@
 import { Field, ID, InputType, ObjectType, registerEnumType } from 'type-graphql';
+import { WritesModel } from '../../schema/personalInputs';
 import { DecimalScalar } from '../../schema/scalars';
 import { JournalEntry } from '../books/types';
 import { Product } from '../catalogue/types';
@@ -20,6 +21,7 @@ registerEnumType(StockAdjustmentReason, {
 });
 
 @InputType()
+@WritesModel('StockMovement')
 export class StockAdjustmentInput {
   @Field(() => ID) productId!: string;
   @Field(() => StockAdjustmentReason) reason!: Reason;

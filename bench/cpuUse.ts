@@ -52,3 +52,9 @@ export async function cpuDuring<T>(admin: pg.Client, server: { pid: number; appl
   const postgresMs = end.backends.size > 0 && readable.length === 0 ? null : readable.reduce((sum, [pid, ms]) => sum + ms - (start.backends.get(pid) ?? 0), 0);
   return { result, cpu: { serverMs: end.server - start.server, postgresMs } };
 }
+
+/** CPU milliseconds the whole machine has been busy (all cores, from /proc/stat): with the gateway's own taken away, what PostgreSQL and the rest cost during a run on an otherwise idle machine. */
+export function machineCpuMs(): number {
+  const [user, nice, system, , , irq, softirq, steal] = readFileSync('/proc/stat', 'utf8').split('\n')[0].split(/\s+/).slice(1).map(Number);
+  return ((user + nice + system + irq + softirq + steal) * 1000) / TICKS_PER_SECOND;
+}

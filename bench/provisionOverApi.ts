@@ -49,7 +49,7 @@ export async function provisionOne(
   url: string,
   client: Client,
   token: string,
-  tenant: { slug: string; isolation?: Isolation; engine?: 'POSTGRESQL' | 'MYSQL'; restoreFrom?: string },
+  tenant: { slug: string; isolation?: Isolation; engine?: 'POSTGRESQL' | 'MYSQL'; plan?: string; restoreFrom?: string },
   timeoutMs = 120_000,
 ): Promise<number> {
   const { slug } = tenant;

@@ -102,6 +102,7 @@ const schema = z.object({
   AWS_SECRET_ACCESS_KEY: z.string().optional(),
   AWS_SESSION_TOKEN: z.string().optional(),
   RESTORE_KEEP_HOURS: int(0).default(72),
+  EXPORT_CPU_SHARE: z.coerce.number().min(0.01).max(1).default(0.1),
 });
 
 /** What each variable does, for `--help` and docs/configuration.md. */
@@ -185,6 +186,8 @@ export const settingDescriptions: Record<keyof z.input<typeof schema>, string> =
   AWS_ACCESS_KEY_ID: "credentials for EXPORT_STORE_URL, with AWS_SECRET_ACCESS_KEY (and AWS_SESSION_TOKEN for temporary ones); unset: the AWS SDK's usual sources (shared config files, the instance's or container's role)",
   AWS_SECRET_ACCESS_KEY: 'see AWS_ACCESS_KEY_ID',
   AWS_SESSION_TOKEN: 'see AWS_ACCESS_KEY_ID',
+  EXPORT_CPU_SHARE:
+    "while a process serves requests, the share of its time an export it runs may take (it rests between pages of rows); with no request in flight an export runs at full speed; 1: never rests",
   RESTORE_KEEP_HOURS: "how long a tenant's previous data is kept after an in-place restore (`restoreTenantFrom`), so `undoRestore` can switch back",
 };
 
@@ -283,6 +286,8 @@ export interface Config {
     uploadMaxBytes: number;
     uploadIdleMs: number;
     restoreKeepMs: number;
+    /** EXPORT_CPU_SHARE. */
+    exportShare: number;
   };
   baseDomain: string | undefined;
   /** Custom domains are verified through these DNS servers (`address[:port]`), or the system's when undefined. */
@@ -465,6 +470,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       uploadMaxBytes: e.EXPORT_UPLOAD_MAX_MB * 1024 * 1024,
       uploadIdleMs: e.EXPORT_UPLOAD_IDLE_MS,
       restoreKeepMs: e.RESTORE_KEEP_HOURS * 3_600_000,
+      exportShare: e.EXPORT_CPU_SHARE,
     },
     pastDueGraceDays: e.PAST_DUE_GRACE_DAYS,
     tenantTemplates: e.TENANT_TEMPLATES,

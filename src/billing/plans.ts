@@ -13,13 +13,16 @@ export interface PlanDefinition {
   maxApiCallsPerMonth: number | null;
   maxStorageMb: number | null;
   trialDays: number;
+  /** Scheduled backups of its tenants (null: none), and how many are kept. */
+  backupEveryHours: number | null;
+  backupKeep: number;
 }
 
 export const PLANS: PlanDefinition[] = [
-  { code: 'free', name: 'Free', monthlyPrice: '0', annualPrice: '0', maxProducts: 50, maxInvoicesPerMonth: 50, maxOrdersPerMonth: 100, maxApiCallsPerMonth: 10_000, maxStorageMb: 100, trialDays: 0 },
-  { code: 'starter', name: 'Starter', monthlyPrice: '19', annualPrice: '190', maxProducts: 500, maxInvoicesPerMonth: 500, maxOrdersPerMonth: 1_000, maxApiCallsPerMonth: 100_000, maxStorageMb: 1_000, trialDays: 14 },
-  { code: 'professional', name: 'Professional', monthlyPrice: '49', annualPrice: '490', maxProducts: 5_000, maxInvoicesPerMonth: 5_000, maxOrdersPerMonth: 10_000, maxApiCallsPerMonth: 1_000_000, maxStorageMb: 10_000, trialDays: 14 },
-  { code: 'enterprise', name: 'Enterprise', monthlyPrice: '199', annualPrice: '1990', maxProducts: null, maxInvoicesPerMonth: null, maxOrdersPerMonth: null, maxApiCallsPerMonth: null, maxStorageMb: null, trialDays: 30 },
+  { code: 'free', name: 'Free', monthlyPrice: '0', annualPrice: '0', maxProducts: 50, maxInvoicesPerMonth: 50, maxOrdersPerMonth: 100, maxApiCallsPerMonth: 10_000, maxStorageMb: 100, trialDays: 0, backupEveryHours: null, backupKeep: 7 },
+  { code: 'starter', name: 'Starter', monthlyPrice: '19', annualPrice: '190', maxProducts: 500, maxInvoicesPerMonth: 500, maxOrdersPerMonth: 1_000, maxApiCallsPerMonth: 100_000, maxStorageMb: 1_000, trialDays: 14, backupEveryHours: 24, backupKeep: 7 },
+  { code: 'professional', name: 'Professional', monthlyPrice: '49', annualPrice: '490', maxProducts: 5_000, maxInvoicesPerMonth: 5_000, maxOrdersPerMonth: 10_000, maxApiCallsPerMonth: 1_000_000, maxStorageMb: 10_000, trialDays: 14, backupEveryHours: 24, backupKeep: 14 },
+  { code: 'enterprise', name: 'Enterprise', monthlyPrice: '199', annualPrice: '1990', maxProducts: null, maxInvoicesPerMonth: null, maxOrdersPerMonth: null, maxApiCallsPerMonth: null, maxStorageMb: null, trialDays: 30, backupEveryHours: 6, backupKeep: 28 },
 ];
 
 export async function seedPlans(platform: PlatformDb): Promise<void> {

@@ -1,9 +1,8 @@
 // Scheduled backups: each tenant is exported every `everyHours` (its own policy, else
 // its plan's) and keeps its newest `keep` scheduled archives. graphile-worker's cron
 // runs the sweep once a minute on one process of the fleet; the sweep queues the
-// exports that are due. Each tenant's first backup falls at a point of the interval
-// its id picks, so a fleet created in one day does not back up in one minute; later
-// ones keep that phase. A backup that fails is a FAILED SCHEDULED export (listed by
+// exports that are due. Each tenant's backups fall at a point of the interval its id
+// picks, so a fleet created in one day does not back up in one minute. A backup that fails is a FAILED SCHEDULED export (listed by
 // tenantExports, counted by /metrics), its job retried like any job's.
 import { createHash } from 'node:crypto';
 import type { Task } from 'graphile-worker';
@@ -42,8 +41,13 @@ export function phaseOf(tenantId: string): number {
   return createHash('sha256').update(tenantId).digest().readUInt32BE(0) / 2 ** 32;
 }
 
-/** The first backup of a tenant whose policy was just set or changed. */
-export const firstBackupAt = (tenantId: string, everyHours: number, now: Date) => new Date(now.getTime() + phaseOf(tenantId) * everyHours * HOUR_MS);
+/**
+ * The first backup of a tenant whose policy was just set or changed (or that was just
+ * created): after one whole interval, at the point of the next one its id picks. A new
+ * tenant has nothing yet to lose, and a release that gives a plan backups does not back
+ * its whole fleet up within the hour.
+ */
+export const firstBackupAt = (tenantId: string, everyHours: number, now: Date) => new Date(now.getTime() + (1 + phaseOf(tenantId)) * everyHours * HOUR_MS);
 
 /** The backup after one due at `due`: one interval later, or, for a tenant far behind, the next point of its phase after now. */
 export function nextBackupAfter(due: Date, everyHours: number, now: Date): Date {

@@ -7,11 +7,12 @@ import type { Services } from '../services';
 import type { JobDefinition } from '../provisioning/jobs/runJob';
 import type { RunningJob } from '../provisioning/jobs/runningJob';
 import { archiveKeyOf, clearSpool, spoolPath, spoolReady } from './archiveFiles';
+import { pacing } from './pacing';
 import { exportTenantArchive } from './tenantArchives';
 import { tenantModel } from '../model/tenantModel';
 import { pruneBackups } from './backups';
 
-type ExportServices = Pick<Services, 'config' | 'platform' | 'servers' | 'archives' | 'log'>;
+type ExportServices = Pick<Services, 'config' | 'platform' | 'servers' | 'archives' | 'log' | 'pool'>;
 
 /** Progress: reading the tables is most of the work, storing the archive the rest. */
 const STORE_AT = 85;
@@ -30,9 +31,13 @@ export const exportJob: JobDefinition = {
     try {
       await clearSpool(config, spooled);
       await spoolReady(file);
-      const written = await exportTenantArchive(services, tenant, file, async (table) => {
-        done += 1;
-        await job.report({ step: 'snapshot', progress: Math.round((STORE_AT * done) / total), message: `read ${table}`, tablesCreated: done, totalTables: total });
+      const written = await exportTenantArchive(services, tenant, file, {
+        onTable: async (table) => {
+          done += 1;
+          await job.report({ step: 'snapshot', progress: Math.round((STORE_AT * done) / total), message: `read ${table}`, tablesCreated: done, totalTables: total });
+        },
+        // Requests served by this process come first.
+        pace: pacing(() => services.pool.inFlight > 0, config.portability.exportShare),
       });
       await job.report({ step: 'store', progress: STORE_AT, message: `storing the archive (${written.sizeBytes} bytes)` });
       const key = archiveKeyOf(row.id);

@@ -4,18 +4,18 @@
 // that carried every live tenant forward. (A POOL tenant's tables are the pool
 // database's, always at the newest migration: an older archive's rows go into them by
 // column, and columns added since take their defaults.)
-import { migrationsFingerprint, type MigrationSet } from '../db/migrations';
 import { createWriteStream } from 'node:fs';
 import { pipeline } from 'node:stream/promises';
+import { migrationsFingerprint, type MigrationSet } from '../db/migrations';
 import type { SqlConnection } from '../db/sqlConnection';
+import type { TenantExport } from '../generated/platform/client';
 import { mysql, postgresql } from '../planner/dialect';
 import { ProvisioningError } from '../provisioning/provisioningError';
-import { ArchiveInvalid } from './archiveInvalid';
-import type { TenantExport } from '../generated/platform/client';
 import type { Services } from '../services';
+import { clearSpool, spoolPath, spoolReady } from './archiveFiles';
+import { ArchiveInvalid } from './archiveInvalid';
 import type { ArchiveManifest } from './archiveManifest';
 import { verifyArchive } from './verifyArchive';
-import { clearSpool, spoolPath, spoolReady } from './archiveFiles';
 
 /** The migrations up to and including the one an archive was taken at. */
 export function migrationsUpTo(set: MigrationSet, manifest: Pick<ArchiveManifest, 'migration'>): MigrationSet {
@@ -23,6 +23,7 @@ export function migrationsUpTo(set: MigrationSet, manifest: Pick<ArchiveManifest
   if (at === -1) {
     throw new ArchiveInvalid(`the archive was taken at migration ${manifest.migration}, which this release does not have: restore it with a release that does`);
   }
+  if (at === set.migrations.length - 1) return set;
   const migrations = set.migrations.slice(0, at + 1);
   return { ...set, migrations, fingerprint: migrationsFingerprint(migrations) };
 }
@@ -44,7 +45,8 @@ export async function withArchiveOf<T>(
   jobId: string,
   use: (archive: LocalArchive) => Promise<T>,
 ): Promise<T> {
-  if (row.status !== 'READY' || !row.storageKey) throw new ProvisioningError(`export ${row.id} is ${row.status.toLowerCase()}: only a READY export can be restored`, false);
+  // Deleted since the job was queued: nothing to restore, now or later.
+  if (row.status !== 'READY' || !row.storageKey) throw new ProvisioningError(`export ${row.id} is ${row.status.toLowerCase()}: there is no archive to restore`, false);
   const spooled = `restore-${jobId}`;
   const path = spoolPath(services.config, spooled);
   try {

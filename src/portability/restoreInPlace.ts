@@ -8,7 +8,7 @@
 import type { Task } from 'graphile-worker';
 import { authorize } from '../auth/policy';
 import type { UserPrincipal } from '../auth/principal';
-import { tenantStorageName } from '../db/identifiers';
+import { quoteIdent } from '../db/identifiers';
 import { badInput, ErrorCode, gatewayError } from '../errors';
 import type { Prisma, TenantRestore } from '../generated/platform/client';
 import type { Services } from '../services';
@@ -25,18 +25,23 @@ import { assertTenantSchema, migrateTenantSchema, migrationsOf } from '../provis
 import { withTenantSql } from '../provisioning/tenantSql';
 import { assertRowsMatch, migrationsUpTo, withArchiveOf } from './fillFromArchive';
 import { loadTenantArchive } from './tenantArchives';
-import { exportForManager } from './tenantExports';
+import { restorableExport } from './tenantExports';
 
 export const DISCARD_TASK = 'tenantgraph:discardRestoredData';
 
 type Tx = Prisma.TransactionClient;
+
+/**
+ * Where a restore builds: a name of its own, whatever the slug's length, that no slug
+ * can make (slugs hold no "--", so a tenant's names never hold "__"), as a template's.
+ */
+const restoreStorageName = (tenantDbPrefix: string, jobId: string) => quoteIdent(`${tenantDbPrefix}_restore_${jobId.replaceAll('-', '')}`).slice(1, -1);
 const noProgress = () => {};
 
 export async function restoreTenantFrom(services: Pick<Services, 'config' | 'platform' | 'memberships'>, user: UserPrincipal, slug: string, exportId: string) {
   const { tenant: named, role } = await namedTenant(services, user, slug);
   authorize(user, role, 'tenant.restore');
-  const from = await exportForManager(services, user, exportId);
-  if (from.status !== 'READY') throw badInput(`export ${from.id} is ${from.status.toLowerCase()}: only a READY export can be restored`, { field: 'exportId' });
+  const from = await restorableExport(services, user, exportId, 'exportId');
   if (named.isolation === 'POOL') {
     throw badInput('a POOL tenant’s rows share tables with other tenants, so nothing can be built beside them: restore the export into a new tenant (createTenant with restoreFrom)', { field: 'tenant' });
   }
@@ -47,8 +52,7 @@ export async function restoreTenantFrom(services: Pick<Services, 'config' | 'pla
     const running = await tx.provisioningJob.findFirst({ where: { tenantId: tenant.id, kind: 'RESTORE', status: { in: ['QUEUED', 'RUNNING'] } } });
     if (running) throw gatewayError(ErrorCode.CONFLICT, `a restore of "${slug}" is running (job ${running.id})`, { jobId: running.id });
     const job = await createJob(tx, tenant.id, 'RESTORE', { maxAttempts: services.config.jobs.maxAttempts, message: 'waiting for a worker' });
-    // A name of its own, whatever the slug's length: the new place outlives the switch.
-    const storage = tenantStorageName(services.config.tenantDbPrefix, `r-${job.id.replaceAll('-', '')}`);
+    const storage = restoreStorageName(services.config.tenantDbPrefix, job.id);
     await tx.tenantRestore.create({
       data: {
         tenantId: tenant.id,

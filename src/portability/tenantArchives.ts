@@ -9,20 +9,24 @@ import { loadTenantData, tableHoldingRows, type LoadedData } from './loadTenantD
 import { readArchive } from './readArchive';
 import { withTenantSnapshot } from './tenantSnapshot';
 import { writeArchive, type TableRows, type WrittenArchive } from './writeArchive';
+import type { Pace } from './pacing';
 
 type ArchivedTenant = Pick<TenantRecord, 'id' | 'slug' | 'name' | 'isolation'> & TenantLocation;
 
-/** Writes the tenant's data, as of one moment, to an archive at `path`; `onTable` once each table is written. */
+/** Writes the tenant's data, as of one moment, to an archive at `path`; `onTable` once each table is written, `pace` between pages of rows. */
 export function exportTenantArchive(
   services: Pick<Services, 'servers'>,
   tenant: ArchivedTenant,
   path: string,
-  onTable: (table: string) => void | Promise<void> = () => {},
+  { onTable = () => {}, pace }: { onTable?: (table: string) => void | Promise<void>; pace?: Pace } = {},
 ): Promise<WrittenArchive> {
   const { id, slug, name, isolation } = tenant;
   return withTenantSql(services.servers.connectionOf(tenant), (sql) =>
-    withTenantSnapshot(sql, { isolation, tenantId: id }, ({ migration, takenAt, tables }) =>
-      writeArchive(path, { tenant: { id, slug, name }, migration, engine: sql.engine, isolation, takenAt }, reporting(tables, onTable)),
+    withTenantSnapshot(
+      sql,
+      { isolation, tenantId: id },
+      ({ migration, takenAt, tables }) => writeArchive(path, { tenant: { id, slug, name }, migration, engine: sql.engine, isolation, takenAt }, reporting(tables, onTable)),
+      { pace },
     ),
   );
 }

@@ -4,7 +4,7 @@
 // as an id that never was one. An upload that belongs to no tenant is platform admins' only.
 import { authorize, reachesEveryTenant } from '../auth/policy';
 import type { UserPrincipal } from '../auth/principal';
-import { notFound } from '../errors';
+import { badInput, notFound } from '../errors';
 import type { TenantExport } from '../generated/platform/client';
 import { parseId } from '../ids';
 import type { Services } from '../services';
@@ -41,6 +41,13 @@ export async function exportForManager(services: AccessServices, user: UserPrinc
   const role = row.tenantId ? await services.memberships.roleOf(user.userId, row.tenantId) : undefined;
   if (!role) throw missingExport();
   authorize(user, role, 'data.export');
+  return row;
+}
+
+/** The export `field` names to restore from: one `user` may read, READY. */
+export async function restorableExport(services: AccessServices, user: UserPrincipal, id: string, field: string): Promise<TenantExport> {
+  const row = await exportForManager(services, user, id);
+  if (row.status !== 'READY') throw badInput(`export ${row.id} is ${row.status.toLowerCase()}: only a READY export can be restored`, { field });
   return row;
 }
 

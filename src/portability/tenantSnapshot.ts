@@ -14,6 +14,7 @@ import { loadOrder } from './loadOrder';
 import { selectedAs, toNeutral } from './neutralValues';
 import { pooled, setPoolTenant, TENANT, type TenantScope } from './tenantScope';
 import type { TableRows } from './writeArchive';
+import { unpaced, type Pace } from './pacing';
 
 /** Rows read in one statement. */
 const PAGE_ROWS = 5000;
@@ -34,7 +35,7 @@ export async function withTenantSnapshot<T>(
   sql: SqlConnection,
   scope: TenantScope,
   work: (snapshot: TenantSnapshot) => Promise<T>,
-  { pageRows = PAGE_ROWS }: { pageRows?: number } = {},
+  { pageRows = PAGE_ROWS, pace = unpaced }: { pageRows?: number; pace?: Pace } = {},
 ): Promise<T> {
   if (sql.engine === 'postgresql') {
     await sql.query('BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY');
@@ -46,7 +47,7 @@ export async function withTenantSnapshot<T>(
   }
   try {
     await setPoolTenant(sql, scope);
-    const snapshot = { migration: await lastAppliedMigration(sql), takenAt: new Date().toISOString(), tables: snapshotTables(sql, scope, pageRows) };
+    const snapshot = { migration: await lastAppliedMigration(sql), takenAt: new Date().toISOString(), tables: snapshotTables(sql, scope, pageRows, pace) };
     const result = await work(snapshot);
     await sql.query('COMMIT');
     return result;
@@ -66,13 +67,13 @@ export async function lastAppliedMigration(sql: SqlConnection): Promise<string> 
   return last.name;
 }
 
-async function* snapshotTables(sql: SqlConnection, scope: TenantScope, pageRows: number): AsyncGenerator<TableRows> {
+async function* snapshotTables(sql: SqlConnection, scope: TenantScope, pageRows: number, pace: Pace): AsyncGenerator<TableRows> {
   for (const model of archivedModels) {
-    yield { model: model.name, table: model.table, columns: model.columns.map((c) => c.column), rows: tableRows(sql, scope, model, pageRows) };
+    yield { model: model.name, table: model.table, columns: model.columns.map((c) => c.column), rows: tableRows(sql, scope, model, pageRows, pace) };
   }
 }
 
-async function* tableRows(sql: SqlConnection, scope: TenantScope, model: Model, pageRows: number): AsyncGenerator<ArchiveRow> {
+async function* tableRows(sql: SqlConnection, scope: TenantScope, model: Model, pageRows: number, pace: Pace): AsyncGenerator<ArchiveRow> {
   const { engine } = sql;
   const dialect = engine === 'mysql' ? mysql : postgresql;
   const keys = model.columns.filter((c) => c.isId);
@@ -89,6 +90,7 @@ async function* tableRows(sql: SqlConnection, scope: TenantScope, model: Model, 
 
   let after: unknown;
   for (;;) {
+    await pace();
     const conditions: string[] = [];
     const values: unknown[] = [];
     if (pooled(scope)) conditions.push(`${TENANT} = ${dialect.placeholder(values.push(scope.tenantId))}`);

@@ -111,8 +111,8 @@ export async function provisionTenant(services: ProvisionServices, tenantId: str
   let tenant = await services.platform.tenant.findUniqueOrThrow({ where: { id: tenantId } });
   const migrations = migrationsOf(tenant);
   const tables = totalTables(migrations);
-  // What is built before the archive's rows go in.
-  const built = archive && tenant.isolation !== 'POOL' ? migrationsUpTo(migrations, archive.manifest) : migrations;
+  // What is built before the archive's rows go in (an archive of a migration this release does not have is refused here, whatever the isolation).
+  const built = archive ? migrationsUpTo(migrations, archive.manifest) : migrations;
 
   if (tenant.externalUrlCipher) {
     await at('place', 'connecting to your database');

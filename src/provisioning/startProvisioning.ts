@@ -13,7 +13,7 @@ import type { Services } from '../services';
 import { createTenantRecord } from './createTenantRecord';
 import { createJob } from './jobs/jobQueue';
 import { locationOn } from './provisionTenant';
-import { exportForManager } from '../portability/tenantExports';
+import { restorableExport } from '../portability/tenantExports';
 
 /** An optional string Intl must know, in its canonical spelling; `message` when it does not. */
 const canonical = (spell: (value: string) => string | undefined, message: string) =>
@@ -95,8 +95,7 @@ export async function startProvisioning(
 ) {
   const input = parseInput(CreateTenantInput, raw);
   // Whoever may read an export's tenant may build a new tenant from it.
-  const restoreFrom = input.restoreFrom ? await exportForManager(services, owner, input.restoreFrom) : undefined;
-  if (restoreFrom && restoreFrom.status !== 'READY') throw badInput(`export ${restoreFrom.id} is ${restoreFrom.status.toLowerCase()}: only a READY export can be restored`, { field: 'restoreFrom' });
+  const restoreFrom = input.restoreFrom ? await restorableExport(services, owner, input.restoreFrom, 'restoreFrom') : undefined;
   if (restoreFrom && input.external) throw badInput('a database you bring keeps its own data: leave out restoreFrom', { field: 'restoreFrom' });
   if (input.external && input.isolation !== 'DATABASE') {
     throw badInput('a database you bring holds one tenant: use DATABASE isolation', { field: 'isolation' });

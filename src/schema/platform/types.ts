@@ -15,6 +15,9 @@ export class Plan {
   @Field(() => Int, { nullable: true }) maxOrdersPerMonth!: number | null;
   @Field(() => Int, { nullable: true }) maxApiCallsPerMonth!: number | null;
   @Field(() => Int, { nullable: true }) maxStorageMb!: number | null;
+  @Field(() => Int, { nullable: true, description: 'Its tenants are backed up every so many hours (null: not at all), unless a tenant’s own policy says otherwise.' })
+  backupEveryHours!: number | null;
+  @Field(() => Int, { description: 'How many scheduled backups of a tenant are kept.' }) backupKeep!: number;
   @Field(() => Int) trialDays!: number;
 }
 

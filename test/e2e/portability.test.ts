@@ -128,6 +128,10 @@ describe.each(engines)('a tenant on %s', (engine) => {
     expect(code(await gw.request(EXPORT, { token: stranger.token, variables: { t: slug } }))).toBe('TENANT_NOT_FOUND');
     expect(code(await gw.request(EXPORTS, { token: stranger.token, variables: { t: slug } }))).toBe('TENANT_NOT_FOUND');
     expect(code(await gw.request(EXPORT, { token: viewer.token, variables: { t: slug } }))).toBe('FORBIDDEN');
+    // Nor reaches one by its id, for its link or to delete it: to them it does not exist.
+    expect(code(await gw.request('query($id: ID!) { tenantExport(id: $id) { downloadUrl } }', { token: stranger.token, variables: { id: archive.id } }))).toBe('NOT_FOUND');
+    expect(code(await gw.request('mutation($id: ID!) { deleteTenantExport(id: $id) { status } }', { token: stranger.token, variables: { id: archive.id } }))).toBe('NOT_FOUND');
+    expect(code(await gw.request('query($id: ID!) { tenantExport(id: $id) { downloadUrl } }', { token: viewer.token, variables: { id: archive.id } }))).toBe('FORBIDDEN');
     const stolen = await gw.request('mutation($i: CreateTenantInput!) { createTenant(input: $i) { tenant { id } } }', {
       token: stranger.token,
       variables: { i: { slug: `thief-${engine}`, name: 'thief', restoreFrom: archive.id } },

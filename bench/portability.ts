@@ -23,6 +23,7 @@ const INVOICES = Number(process.env.BENCH_INVOICES ?? 10_000);
 const MYSQL_URL = process.env.BENCH_MYSQL_URL ?? process.env.TEST_MYSQL_URL;
 /** How long each read rate is measured. */
 const READ_SECONDS = Number(process.env.BENCH_SECONDS ?? 10);
+const WARMUP_SECONDS = Number(process.env.BENCH_WARMUP_SECONDS ?? 3);
 const READERS = 4;
 const PAGE = '{ products(first: 20, orderBy: [PRICE_DESC]) { nodes { id sku name price stock } } }';
 
@@ -98,6 +99,7 @@ runBenchmark(async (serverUrl) => {
       const alone = await exportOnce(url, client, token, slug);
       const gatewayCpuMs = processCpuMs(process.pid)! - gatewayBefore;
       const restCpuMs = machineCpuMs() - machineBefore - gatewayCpuMs;
+      await readRate(url, token, slug, WARMUP_SECONDS); // warm-up: plans, connections
       const readsAlone = await readRate(url, token, slug, READ_SECONDS);
       const timed = exportOnce(url, client, token, slug);
       const readsDuringExport = await readRate(url, token, slug, READ_SECONDS, timed);

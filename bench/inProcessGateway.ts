@@ -3,17 +3,16 @@
 // user, followed over graphql-ws: what the provisioning and portability benchmarks drive
 // through the API. `close` drops everything it made.
 import 'reflect-metadata';
-import { randomBytes } from 'node:crypto';
 import type { Client } from 'graphql-ws';
 import { loadConfig } from '../src/config';
 import { closeServices, createServices } from '../src/createServices';
-import { withDatabase } from '../src/db/urls';
 import { createLogger } from '../src/logger';
 import { preparePlatformDatabase } from '../src/provisioning/platformDatabase';
 import { startJobWorker } from '../src/provisioning/jobs/jobWorker';
 import { startGateway } from '../src/server/gateway';
 import type { Services } from '../src/services';
 import { dropBenchDatabases } from './benchServer';
+import { productionGateway } from './processes';
 import { post, wsClient } from './provisionOverApi';
 
 export interface InProcessGateway {
@@ -28,20 +27,9 @@ export interface InProcessGateway {
 
 /** `env` adds to (or overrides) the settings of a bench gateway. */
 export async function startInProcessGateway(serverUrl: string, env: Record<string, string> = {}): Promise<InProcessGateway> {
-  const prefix = `tgbench${randomBytes(3).toString('hex')}_`;
-  const platformUrl = withDatabase(serverUrl, `${prefix}platform`);
-  const config = loadConfig({
-    NODE_ENV: 'bench',
-    DATABASE_URL: platformUrl,
-    TENANT_DB_PREFIX: prefix,
-    SHARED_SCHEMA_DATABASE: `${prefix}shared`,
-    POOL_DATABASE: `${prefix}pool`,
-    JWT_SECRET: randomBytes(32).toString('hex'),
-    ENCRYPTION_KEY: randomBytes(32).toString('hex'),
-    DEMO: 'false',
-    LOG_LEVEL: process.env.LOG_LEVEL ?? 'warn',
-    ...env,
-  });
+  // The settings of a production gateway of the benchmarks, in this process (no demo, not production unless `env` says so).
+  const { prefix, platformUrl, env: settings } = productionGateway(serverUrl);
+  const config = loadConfig({ ...settings, NODE_ENV: 'bench', DEMO: 'false', LOG_LEVEL: process.env.LOG_LEVEL ?? 'warn', ...env });
   const log = createLogger(config.logLevel);
   await preparePlatformDatabase(platformUrl, log);
   const services = createServices(config, { platformUrl, log });

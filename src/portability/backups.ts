@@ -4,7 +4,6 @@
 // exports that are due. Each tenant's backups fall at a point of the interval its id
 // picks, so a fleet created in one day does not back up in one minute. A backup that fails is a FAILED SCHEDULED export (listed by
 // tenantExports, counted by /metrics), its job retried like any job's.
-import { createHash } from 'node:crypto';
 import type { Task } from 'graphile-worker';
 import { z } from 'zod';
 import { authorize } from '../auth/policy';
@@ -36,18 +35,23 @@ export function backupPolicyOf(tenant: Pick<Tenant, 'backupEveryHours' | 'backup
   return { everyHours: everyHours ? everyHours : null, keep: tenant.backupKeep ?? plan.backupKeep };
 }
 
-/** Where in its interval a tenant backs up: a fraction in [0, 1) from its id. */
-export function phaseOf(tenantId: string): number {
-  return createHash('sha256').update(tenantId).digest().readUInt32BE(0) / 2 ** 32;
-}
-
 /**
- * The first backup of a tenant whose policy was just set or changed (or that was just
- * created): after one whole interval, at the point of the next one its id picks. A new
+ * Gives every serving tenant with a policy but no date its first backup, in one
+ * statement however large the fleet: after one whole interval, at the point of the next
+ * one its id picks (the first 32 bits of the SHA-256 of its id, as a fraction). A new
  * tenant has nothing yet to lose, and a release that gives a plan backups does not back
  * its whole fleet up within the hour.
  */
-export const firstBackupAt = (tenantId: string, everyHours: number, now: Date) => new Date(now.getTime() + (1 + phaseOf(tenantId)) * everyHours * HOUR_MS);
+async function scheduleFirstBackups(platform: Services['platform'], now: Date): Promise<number> {
+  return platform.$executeRaw`
+    UPDATE "Tenant" t
+    SET "nextBackupAt" = (${now.toISOString()}::timestamptz AT TIME ZONE 'UTC')
+      + (1 + ('x' || left(encode(sha256(t.id::text::bytea), 'hex'), 8))::bit(32)::bigint / 4294967296.0)
+      * coalesce(t."backupEveryHours", p."backupEveryHours") * interval '1 hour'
+    FROM "Plan" p
+    WHERE p.id = t."planId" AND t."nextBackupAt" IS NULL AND t.status IN ('ACTIVE', 'SUSPENDED')
+      AND coalesce(t."backupEveryHours", p."backupEveryHours") > 0`;
+}
 
 /** The backup after one due at `due`: one interval later, or, for a tenant far behind, the next point of its phase after now. */
 export function nextBackupAfter(due: Date, everyHours: number, now: Date): Date {
@@ -67,13 +71,7 @@ export async function queueDueBackups(services: Pick<Services, 'config' | 'platf
   const { platform } = services;
   const sweep: BackupSweep = { scheduled: 0, queued: 0, skipped: 0 };
   const serving = { status: { in: ['ACTIVE' as const, 'SUSPENDED' as const] } };
-  const unscheduled = await platform.tenant.findMany({ where: { ...serving, nextBackupAt: null }, include: { plan: true } });
-  for (const tenant of unscheduled) {
-    const { everyHours } = backupPolicyOf(tenant, tenant.plan);
-    if (!everyHours) continue;
-    await platform.tenant.updateMany({ where: { id: tenant.id, nextBackupAt: null }, data: { nextBackupAt: firstBackupAt(tenant.id, everyHours, now) } });
-    sweep.scheduled += 1;
-  }
+  sweep.scheduled = await scheduleFirstBackups(platform, now);
   const due = await platform.tenant.findMany({ where: { ...serving, nextBackupAt: { lte: now } }, include: { plan: true }, orderBy: { nextBackupAt: 'asc' }, take: DUE_PER_SWEEP });
   for (const tenant of due) {
     const { everyHours } = backupPolicyOf(tenant, tenant.plan);

@@ -58,11 +58,10 @@ export async function deleteTenantExport(services: AccessServices & Pick<Service
 }
 
 /**
- * Whether a customer of the export's tenant was erased after it was taken: such an
- * archive still holds their personal data, and an operator should prune it.
+ * When a customer of the tenant was last erased (null: never). An archive taken before
+ * then still holds their personal data, and an operator should delete it.
  */
-export async function predatesErasure(services: Pick<Services, 'platform'>, row: Pick<TenantExport, 'tenantId' | 'createdAt' | 'status'>): Promise<boolean> {
-  if (!row.tenantId || row.status === 'DELETED') return false;
-  const erasure = await services.platform.auditLog.findFirst({ where: { tenantId: row.tenantId, action: 'eraseCustomer', createdAt: { gt: row.createdAt } }, select: { id: true } });
-  return erasure !== null;
+export async function lastErasureOf(services: Pick<Services, 'platform'>, tenantId: string): Promise<Date | null> {
+  const erasure = await services.platform.auditLog.findFirst({ where: { tenantId, action: 'eraseCustomer' }, orderBy: { createdAt: 'desc' }, select: { createdAt: true } });
+  return erasure?.createdAt ?? null;
 }

@@ -1,8 +1,8 @@
-import { Arg, Ctx, FieldResolver, ID, Mutation, Query, Resolver, Root } from 'type-graphql';
+import { Arg, Ctx, FieldResolver, Float, ID, Mutation, Query, Resolver, Root } from 'type-graphql';
 import type { Plan as PlanRow, ProvisioningJob as JobRow, Tenant as TenantRow, TenantExport as ExportRow } from '../../generated/platform/client';
 import { backupPolicyOf, setBackupPolicy } from '../../portability/backups';
 import { exportLink } from '../../portability/exportLinks';
-import { deleteTenantExport, exportForManager, exportTenant, predatesErasure, tenantExports } from '../../portability/tenantExports';
+import { deleteTenantExport, exportForManager, exportTenant, lastErasureOf, tenantExports } from '../../portability/tenantExports';
 import type { GatewayContext } from '../context';
 import { DateTimeScalar } from '../scalars';
 import { BackupPolicy, BackupPolicyInput, TenantExport } from './exportTypes';
@@ -13,6 +13,17 @@ type ExportWithJob = ExportRow & { job?: JobRow | null };
 
 // downloadUrl and expiresAt are one link: signed once per export per request, so the two always agree.
 const links = new WeakMap<object, ReturnType<typeof exportLink>>();
+
+// A tenant's last erasure, read once per request however many of its archives are listed.
+const erasures = new WeakMap<GatewayContext, Map<string, Promise<Date | null>>>();
+
+function lastErasureIn(ctx: GatewayContext, tenantId: string): Promise<Date | null> {
+  let known = erasures.get(ctx);
+  if (!known) erasures.set(ctx, (known = new Map()));
+  let last = known.get(tenantId);
+  if (!last) known.set(tenantId, (last = lastErasureOf(ctx.services, tenantId)));
+  return last;
+}
 
 function linkOf(row: ExportRow, ctx: GatewayContext) {
   if (row.status !== 'READY') return null;
@@ -59,14 +70,16 @@ export class ExportResolver {
     return linkOf(row, ctx)?.expiresAt ?? null;
   }
 
-  @FieldResolver(() => Number, { nullable: true })
+  @FieldResolver(() => Float, { nullable: true, description: 'The archive’s size, once READY.' })
   sizeBytes(@Root() row: ExportRow) {
     return row.sizeBytes === null ? null : Number(row.sizeBytes);
   }
 
   @FieldResolver(() => Boolean, { description: 'A customer of the tenant was erased after this archive was taken: it still holds their personal data, prune it.' })
-  predatesErasure(@Root() row: ExportRow, @Ctx() ctx: GatewayContext) {
-    return predatesErasure(ctx.services, row);
+  async predatesErasure(@Root() row: ExportRow, @Ctx() ctx: GatewayContext) {
+    if (!row.tenantId || row.status === 'DELETED') return false;
+    const erased = await lastErasureIn(ctx, row.tenantId);
+    return erased !== null && erased > row.createdAt;
   }
 
   @FieldResolver(() => ProvisioningJob, { nullable: true, description: 'The job that writes it (none for an upload).' })

@@ -1,4 +1,4 @@
-import { Field, Float, ID, InputType, Int, ObjectType } from 'type-graphql';
+import { Field, ID, InputType, Int, ObjectType } from 'type-graphql';
 import { DateTimeScalar } from '../scalars';
 import { ExportOrigin, ExportStatus } from '../enums';
 
@@ -9,7 +9,6 @@ export class TenantExport {
   @Field(() => ExportStatus) status!: ExportStatus;
   @Field(() => DateTimeScalar) createdAt!: Date;
   @Field(() => DateTimeScalar, { nullable: true }) finishedAt!: Date | null;
-  @Field(() => Float, { nullable: true, description: 'The archive’s size, once READY.' }) sizeBytes!: number | null;
   @Field(() => String, { nullable: true, description: 'SHA-256 of the whole archive file, hex.' }) sha256!: string | null;
   @Field(() => Int, { nullable: true }) tables!: number | null;
   @Field(() => Int, { nullable: true }) rows!: number | null;

@@ -78,6 +78,8 @@ const schema = z.object({
   INVITATION_TTL_DAYS: int(1).default(7),
   PASSWORD_RESET_MAILS_PER_HOUR: int(1).default(3),
   DB_CONCURRENCY: int(1).default(4),
+  MIGRATION_STATEMENT_TIMEOUT: duration.prefault('15m'),
+  MIGRATION_LOCK_TIMEOUT: duration.prefault('30s'),
   EVENT_RETENTION_DAYS: int(1).default(90),
   WEBHOOK_CONCURRENCY: int(0).default(8),
   WEBHOOK_TIMEOUT_MS: int(100).default(10_000),
@@ -149,7 +151,7 @@ export const settingDescriptions: Record<keyof z.input<typeof schema>, string> =
   MAX_QUERY_COMPLEXITY: 'highest estimated cost an operation may have (lists count `first` times)',
   MAX_ALIASES: 'most aliases an operation may use',
   MAX_BODY_BYTES: 'largest request body accepted (PAYLOAD_TOO_LARGE); a larger WebSocket message closes its socket (1009)',
-  JOB_CONCURRENCY: 'jobs this process runs at once (provisioning, migrations, drops of archived tenants, password reset mails); 0: it runs none, and another process must',
+  JOB_CONCURRENCY: 'jobs this process runs at once (provisioning, rollouts, exports and restores, drops of archived tenants, password reset mails); 0: it runs none, and another process must',
   JOB_MAX_ATTEMPTS: 'attempts before a failing job ends FAILED (and its tenant with it)',
   JOB_STALE_SECONDS: 'a running job whose worker has not shown signs of life for this long is handed to another worker',
   ARCHIVE_GRACE_SECONDS: "how long an archived tenant's database is kept before a job drops it (default 7 days)",
@@ -163,7 +165,11 @@ export const settingDescriptions: Record<keyof z.input<typeof schema>, string> =
   PUBLIC_URL: 'the gateway as its users reach it (e.g. `https://api.example.com`), for links in mails and archive download links; default: http://localhost:PORT',
   PASSWORD_RESET_MAILS_PER_HOUR: 'most password reset mails one account is sent in an hour; further requests are answered the same (true) and send nothing',
   INVITATION_TTL_DAYS: 'how long an invitation to a tenant (`inviteMember`) can be accepted',
-  DB_CONCURRENCY: '`npm run db`: how many tenant databases are migrated, verified or seeded at once',
+  DB_CONCURRENCY: '`npm run db`: how many tenant databases are verified or seeded at once, and `db migrate`\'s default rollout concurrency per server',
+  MIGRATION_STATEMENT_TIMEOUT:
+    'longest one statement of a tenant migration may run (PostgreSQL `statement_timeout`, MariaDB `max_statement_time`); longer fails that tenant\'s migration, which leaves it on its previous version',
+  MIGRATION_LOCK_TIMEOUT:
+    'longest a tenant migration waits for a lock on a table its requests use (PostgreSQL `lock_timeout`, MySQL `lock_wait_timeout`), so a migration stuck behind a long transaction fails instead of queueing every request behind it',
   EVENT_RETENTION_DAYS: 'how long tenant events (tracked and domain) are kept; a daily job drops older ones, except domain events whose webhooks are not queued yet',
   WEBHOOK_CONCURRENCY:
     'webhooks this process sends deliveries to at once, each up to 4 deliveries at a time, apart from the jobs (which never wait behind them); a webhook is served by one process at a time, however many deliveries wait for it, so set it above the number of receivers that may be slow at once; 0: it sends none (another process must)',
@@ -245,6 +251,12 @@ export function settingsHelp(): string {
   const width = Math.max(...names.map((name) => name.length));
   const lines = names.map((name) => `  ${name.padEnd(width)}  ${settingDescriptions[name]}`);
   return `usage: npm start [-- --help]\n\nSettings are environment variables (docs/configuration.md has their types and defaults):\n\n${lines.join('\n')}\n`;
+}
+
+/** How long one statement of a tenant migration may run, and wait for a lock. */
+export interface MigrationLimits {
+  statementMs: number;
+  lockMs: number;
 }
 
 export interface DatabaseServer {
@@ -333,6 +345,8 @@ export interface Config {
   shutdownTimeoutMs: number;
   metricsToken: string | undefined;
   dbConcurrency: number;
+  /** MIGRATION_STATEMENT_TIMEOUT and MIGRATION_LOCK_TIMEOUT: what every tenant migration runs under. */
+  migrationLimits: MigrationLimits;
   mail: { smtpUrl: string | undefined; from: string; publicUrl: string | undefined };
   invitationTtlMs: number;
   /** PASSWORD_RESET_MAILS_PER_HOUR. */
@@ -478,6 +492,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     shutdownTimeoutMs: e.SHUTDOWN_TIMEOUT_SECONDS * 1000,
     metricsToken: e.METRICS_TOKEN,
     dbConcurrency: e.DB_CONCURRENCY,
+    migrationLimits: { statementMs: e.MIGRATION_STATEMENT_TIMEOUT, lockMs: e.MIGRATION_LOCK_TIMEOUT },
     mail: { smtpUrl: e.SMTP_URL, from: e.MAIL_FROM, publicUrl: e.PUBLIC_URL?.replace(/\/$/, '') },
     invitationTtlMs: e.INVITATION_TTL_DAYS * 86_400_000,
     passwordResetMailsPerHour: e.PASSWORD_RESET_MAILS_PER_HOUR,

@@ -8,6 +8,7 @@ import type { Services } from './services';
 import { DataDirInUseError } from './db/dataDirLock';
 import { startDataDirPostgres } from './db/embeddedPostgres';
 import { preparePlatformDatabase } from './provisioning/platformDatabase';
+import { reportSchemaDrift } from './provisioning/schemaVersions';
 import { redactUrl, withDatabase } from './db/urls';
 import { DEMO_PASSWORD, DEMO_TENANTS, PLATFORM_ADMIN_EMAIL, demoLogins } from './demo/demoData';
 import { refuseDemoLogins } from './demo/refuseDemoLogins';
@@ -70,6 +71,8 @@ async function serve(config: Config, log: Logger) {
     await announcePlansWritten(services);
     if (config.production) await refuseDemoLogins(services);
     await startJobWorker(services, platformUrl); // it registers with services.shutdown
+    // Existing tenants are never migrated by a start: their drift is logged, and a rollout brings them forward.
+    void reportSchemaDrift(services).catch((err: unknown) => log.warn({ err }, 'could not read the fleet’s schema versions'));
     if (config.demo) await ensureDemo(services);
     const gateway = await startGateway(services, { port: config.port, host: config.host });
     process.stdout.write(banner(gateway.url, config.demo, config.graphiql));

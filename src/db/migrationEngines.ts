@@ -2,6 +2,7 @@
 // `_prisma_migrations` table in that engine's column types, how concurrent
 // migrators of one database exclude each other, and whether DDL can be rolled back.
 import { createHash } from 'node:crypto';
+import type { MigrationLimits } from '../config';
 import type { Engine } from '../engine';
 import type { SqlConnection } from './sqlConnection';
 
@@ -22,6 +23,8 @@ export interface MigrationEngine {
   transactionalDdl: boolean;
   /** Waits until no other migrator works on this database or schema; resolves to the release. */
   lock(connection: SqlConnection): Promise<() => Promise<void>>;
+  /** Bounds each statement the session runs from now on, and each wait for a table lock. */
+  limit(connection: SqlConnection, limits: MigrationLimits): Promise<void>;
 }
 
 // The key Prisma Migrate locks while it migrates a PostgreSQL database, so this
@@ -60,6 +63,10 @@ const postgresql: MigrationEngine = {
       await connection.query(`SELECT pg_advisory_unlock(${keySql})`, [key]);
     };
   },
+  async limit(connection, { statementMs, lockMs }) {
+    await connection.query(`SET statement_timeout = ${Math.trunc(statementMs)}`);
+    await connection.query(`SET lock_timeout = ${Math.trunc(lockMs)}`);
+  },
 };
 
 const mysql: MigrationEngine = {
@@ -86,6 +93,13 @@ const mysql: MigrationEngine = {
     return async () => {
       await connection.query('SELECT RELEASE_LOCK(?)', [name]);
     };
+  },
+  async limit(connection, { statementMs, lockMs }) {
+    // lock_wait_timeout bounds metadata locks (what DDL waits for), in whole seconds.
+    await connection.query(`SET SESSION lock_wait_timeout = ${Math.max(1, Math.ceil(lockMs / 1000))}`);
+    // MySQL 8 bounds only SELECTs (max_execution_time); MariaDB bounds every statement.
+    const [{ version }] = await connection.query<{ version: string }>('SELECT VERSION() AS version');
+    if (/mariadb/i.test(version)) await connection.query(`SET SESSION max_statement_time = ${statementMs / 1000}`);
   },
 };
 

@@ -24,6 +24,7 @@
 // On both, when it finishes, the row holds finished_at and applied_steps_count 1: a
 // migration is one step, as Prisma counts it.
 import { randomUUID } from 'node:crypto';
+import type { MigrationLimits } from '../config';
 import { classifyDatabaseError } from './databaseErrors';
 import { migrationEngines } from './migrationEngines';
 import { isCreateTable, type Migration, type MigrationSet } from './migrations';
@@ -163,17 +164,21 @@ export async function recordAsApplied(connection: SqlConnection, set: MigrationS
  * Applies the pending migrations of `set` where the connection's unqualified names
  * resolve (PostgreSQL: the first schema on its search_path; MySQL: its database).
  * Safe to call concurrently from many processes (they queue on a lock) and to call
- * again: applied migrations are skipped.
+ * again: applied migrations are skipped. With `limits`, the session's statements are
+ * bounded from then on (the connection should be one of its own: they stay set).
  */
 export async function applyMigrations(
   connection: SqlConnection,
   set: MigrationSet,
   onProgress: (progress: MigrationProgress) => void | Promise<void> = () => {},
+  limits?: MigrationLimits,
 ): Promise<{ applied: string[] }> {
   assertSameEngine(connection, set);
   const engine = migrationEngines[connection.engine];
   const $ = engine.param;
   return withMigrationLock(connection, async () => {
+    // Set once the lock is held: waiting for another migrator is not a statement running long.
+    if (limits) await engine.limit(connection, limits);
     const runs = runsToDo(await readHistory(connection), set, !engine.transactionalDdl);
     const remaining = (run: Run) => run.migration.statements.slice(run.resume?.applied_steps_count ?? 0);
     const totalTables = runs.reduce((sum, run) => sum + remaining(run).filter(isCreateTable).length, 0);

@@ -21,7 +21,7 @@ import type { RunningJob } from '../provisioning/jobs/runningJob';
 import { namedTenant } from '../provisioning/namedTenant';
 import { ProvisioningError } from '../provisioning/provisioningError';
 import { createStorage } from '../provisioning/provisionTenant';
-import { assertTenantSchema, migrateTenantSchema, migrationsOf } from '../provisioning/tenantSchema';
+import { assertTenantSchema, migrateTenantSchema, migrationsOf, versionOf } from '../provisioning/tenantSchema';
 import { withTenantSql } from '../provisioning/tenantSql';
 import { assertRowsMatch, migrationsUpTo, withArchiveOf } from './fillFromArchive';
 import { loadTenantArchive } from './tenantArchives';
@@ -36,7 +36,6 @@ type Tx = Prisma.TransactionClient;
  * can make (slugs hold no "--", so a tenant's names never hold "__"), as a template's.
  */
 const restoreStorageName = (tenantDbPrefix: string, jobId: string) => quoteIdent(`${tenantDbPrefix}_restore_${jobId.replaceAll('-', '')}`).slice(1, -1);
-const noProgress = () => {};
 
 export async function restoreTenantFrom(services: Pick<Services, 'config' | 'platform' | 'memberships'>, user: UserPrincipal, slug: string, exportId: string) {
   const { tenant: named, role } = await namedTenant(services, user, slug);
@@ -85,19 +84,19 @@ export const restoreJob: JobDefinition = {
       await job.report({ step: 'build', progress: 5, message: `creating ${restore.schemaName ? `schema ${restore.schemaName}` : `database ${restore.databaseName}`} beside the live data` });
       await createStorage(services, beside, built);
       await withTenantSql(servers.connectionOf(beside), async (sql) => {
-        await migrateTenantSchema(sql, built, noProgress);
+        await migrateTenantSchema(sql, built, services.config.migrationLimits);
         await job.report({ step: 'load', progress: 20, message: `loading ${archive.manifest.tables.reduce((n, t) => n + t.rows, 0)} rows` });
         await loadTenantArchive(services, beside, archive.path);
         await job.report({ step: 'check', progress: 80, message: 'checking the rows against the manifest and the schema against the migrations' });
         await assertRowsMatch(sql, archive.manifest);
-        await migrateTenantSchema(sql, migrations, noProgress);
+        await migrateTenantSchema(sql, migrations, services.config.migrationLimits);
         await assertTenantSchema(sql, migrations);
       });
     });
     await job.report({ step: 'switch', progress: 95, message: 'switching the tenant to the restored data' });
     const keepUntil = new Date(Date.now() + services.config.portability.restoreKeepMs);
     await platform.$transaction(async (tx) => {
-      await moveTenant(tx, restore.tenantId, { from: previousOf(restore), to: restoredOf(restore) });
+      await moveTenant(tx, restore.tenantId, { from: previousOf(restore), to: restoredOf(restore), schemaVersion: versionOf(migrations) });
       await tx.tenantRestore.update({ where: { id: restore.id }, data: { switchedAt: new Date(), keepUntil } });
       await tx.$executeRaw`SELECT graphile_worker.add_job(${DISCARD_TASK}::text, json_build_object('restoreId', ${restore.id}::text), run_at := ${keepUntil}::timestamptz, job_key := ${`discard-${restore.id}`}::text)`;
     });
@@ -119,13 +118,13 @@ interface Place {
 const previousOf = (restore: TenantRestore): Place => ({ databaseName: restore.previousDatabaseName, schemaName: restore.previousSchemaName });
 const restoredOf = (restore: TenantRestore): Place => ({ databaseName: restore.databaseName, schemaName: restore.schemaName });
 
-/** Points the tenant at `to`, if it is still at `from` (nothing else moved it meanwhile). */
-async function moveTenant(tx: Tx, tenantId: string, { from, to }: { from: Place; to: Place }) {
+/** Points the tenant at `to`, whose tables are at `schemaVersion`, if it is still at `from` (nothing else moved it meanwhile). */
+async function moveTenant(tx: Tx, tenantId: string, { from, to, schemaVersion }: { from: Place; to: Place; schemaVersion: string | null }) {
   const tenant = await lockTenant(tx, tenantId);
   if (tenant?.databaseName !== from.databaseName || tenant.schemaName !== from.schemaName) {
     throw gatewayError(ErrorCode.CONFLICT, 'the tenant’s data moved meanwhile (another restore or an undo): nothing was switched');
   }
-  await tx.tenant.update({ where: { id: tenantId }, data: to });
+  await tx.tenant.update({ where: { id: tenantId }, data: { ...to, schemaVersion } });
 }
 
 /** Switches the tenant back to the data it had before its last restore, while that is kept. */
@@ -135,7 +134,8 @@ export async function undoRestore(services: Pick<Services, 'platform' | 'members
   const undone = await services.platform.$transaction(async (tx) => {
     const restore = await tx.tenantRestore.findFirst({ where: { tenantId: tenant.id, switchedAt: { not: null } }, orderBy: { createdAt: 'desc' } });
     if (!restore || restore.undoneAt || restore.discardedAt) throw badInput(`tenant "${slug}" has no restore to undo (none, undone already, or its previous data is dropped)`, { field: 'tenant' });
-    await moveTenant(tx, tenant.id, { from: restoredOf(restore), to: previousOf(restore) });
+    // The data it goes back to missed the rollouts since: its version is read again (null: unknown).
+    await moveTenant(tx, tenant.id, { from: restoredOf(restore), to: previousOf(restore), schemaVersion: null });
     await tx.tenantRestore.update({ where: { id: restore.id }, data: { undoneAt: new Date() } });
     return tx.tenant.findUniqueOrThrow({ where: { id: tenant.id }, include: { plan: true } });
   });

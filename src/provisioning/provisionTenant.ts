@@ -13,7 +13,9 @@ import { inspectExternalDatabase } from './externalDatabase';
 import { reachableServers } from './reachableServers';
 import { seedTenantDefaults } from './seedDefaults';
 import { poolDatabaseReady } from './readyPools';
-import { assertTenantSchema, migrateTenantSchema, migrationsOf, totalTables } from './tenantSchema';
+import { poolMigrations } from '../db/poolMigrations';
+import { recordSchemaVersion } from './schemaVersions';
+import { assertTenantSchema, migrateTenantSchema, migrationsOf, totalTables, versionOf } from './tenantSchema';
 import { createDatabase, createSchema } from './tenantStorage';
 import { withTenantSql } from './tenantSql';
 import { createFromTemplate } from './tenantTemplate';
@@ -110,6 +112,7 @@ export async function provisionTenant(services: ProvisionServices, tenantId: str
     report({ step, progress: STARTS_AT[step], message, ...extra });
   let tenant = await services.platform.tenant.findUniqueOrThrow({ where: { id: tenantId } });
   const migrations = migrationsOf(tenant);
+  const limits = services.config.migrationLimits;
   const tables = totalTables(migrations);
   // What is built before the archive's rows go in (an archive of a migration this release does not have is refused here, whatever the isolation).
   const built = archive ? migrationsUpTo(migrations, archive.manifest) : migrations;
@@ -150,7 +153,7 @@ export async function provisionTenant(services: ProvisionServices, tenantId: str
         totalTables: tables,
       });
     }
-    const applied = await migrateTenantSchema(client, built, onTable);
+    const applied = await migrateTenantSchema(client, built, limits, onTable);
     if (applied.length === 0 && !adopted) {
       await at('migrate', `all ${plural(tables, 'table')} were already in place`, { tablesCreated: tables, totalTables: tables });
     }
@@ -159,7 +162,7 @@ export async function provisionTenant(services: ProvisionServices, tenantId: str
       await at('seed', `loading the rows of export ${archive.manifest.tenant.slug} taken at ${archive.manifest.takenAt}`);
       await loadTenantArchive(services, tenant, archive.path);
       // An older archive: its tenant is brought to the newest migrations like every other tenant was.
-      if (built !== migrations) await migrateTenantSchema(client, migrations, onTable);
+      if (built !== migrations) await migrateTenantSchema(client, migrations, limits, onTable);
     } else {
       await at('seed', 'adding the chart of accounts, settings and categories');
       await seed(services, tenant);
@@ -169,15 +172,16 @@ export async function provisionTenant(services: ProvisionServices, tenantId: str
     await assertTenantSchema(client, migrations);
   });
 
-  return activate(services, tenant, at);
+  return activate(services, tenant, at, versionOf(migrations));
 }
 
 type StepReporter = (step: StepName, message: string, extra?: Partial<ProvisioningReport>) => Promise<void> | void;
 
-async function activate(services: ProvisionServices, tenant: TenantRecord, at: StepReporter): Promise<TenantRecord> {
+/** Serving, at `schemaVersion`. */
+async function activate(services: ProvisionServices, tenant: TenantRecord, at: StepReporter, schemaVersion: string | null): Promise<TenantRecord> {
   await at('activate', 'activating');
   // An archived tenant stays archived even if its provisioning was still running.
-  await services.platform.tenant.updateMany({ where: { id: tenant.id, status: { in: ['PROVISIONING', 'FAILED'] } }, data: { status: 'ACTIVE' } });
+  await services.platform.tenant.updateMany({ where: { id: tenant.id, status: { in: ['PROVISIONING', 'FAILED'] } }, data: { status: 'ACTIVE', schemaVersion } });
   await announceTenantChange(services, tenant.slug);
   return services.platform.tenant.findUniqueOrThrow({ where: { id: tenant.id } });
 }
@@ -189,7 +193,11 @@ async function activate(services: ProvisionServices, tenant: TenantRecord, at: S
  */
 async function provisionPoolTenant(services: ProvisionServices, tenant: TenantRecord, tables: number, at: StepReporter, archive?: LocalArchive): Promise<TenantRecord> {
   await at('create', `preparing the pool database ${tenant.databaseName}`);
-  await poolDatabaseReady(services.servers, tenant.server);
+  // A release's first POOL tenant on a server may bring the pool database, and every tenant in it, to this release's version.
+  await poolDatabaseReady(services.servers, tenant.server, (applied) => {
+    if (applied.length) services.log.warn({ server: tenant.server, applied }, 'provisioning a POOL tenant migrated the pool database: its tenants are at this release’s version');
+    return recordSchemaVersion(services.platform, tenant, versionOf(poolMigrations()));
+  });
   await at('migrate', `the pool's ${plural(tables, 'table')} are shared: nothing to create`, { tablesCreated: tables, totalTables: tables });
   if (archive) {
     await at('seed', `loading the rows of export ${archive.manifest.tenant.slug} taken at ${archive.manifest.takenAt}`);
@@ -199,5 +207,5 @@ async function provisionPoolTenant(services: ProvisionServices, tenant: TenantRe
     await seed(services, tenant);
   }
   await at('verify', 'the pool database matches the migrations (checked when it was prepared)');
-  return activate(services, tenant, at);
+  return activate(services, tenant, at, versionOf(poolMigrations()));
 }

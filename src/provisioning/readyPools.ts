@@ -14,15 +14,20 @@ import { dropDatabase, onServer } from './tenantStorage';
 
 const ready = new Map<string, Promise<void>>();
 
-/** Resolves once the pool database on `server` is made, migrated and checked (by this process, at this set of migrations). */
-export function poolDatabaseReady(servers: Pick<DatabaseServers, 'url' | 'poolLogin'>, server: string): Promise<void> {
+/**
+ * Resolves once the pool database on `server` is made, migrated and checked (by this
+ * process, at this set of migrations). `migrated` runs once with what that applied
+ * (nothing, mostly: another process or an earlier start did it), before it resolves.
+ */
+export function poolDatabaseReady(servers: Pick<DatabaseServers, 'url' | 'poolLogin'>, server: string, migrated: (applied: string[]) => Promise<void>): Promise<void> {
   const serverUrl = servers.url(server);
   const { database, user, password } = servers.poolLogin;
   const key = `${serverUrl} ${database} ${poolMigrations().fingerprint}`;
   let done = ready.get(key);
   if (!done) {
     done = (async () => {
-      await preparePoolDatabase(serverUrl, database, { name: user, password });
+      const { migrationsApplied } = await preparePoolDatabase(serverUrl, database, { name: user, password });
+      await migrated(migrationsApplied);
       await withTenantSql({ url: withDatabase(serverUrl, database), schema: null }, (sql) => assertTenantSchema(sql, poolMigrations()));
     })();
     ready.set(key, done);

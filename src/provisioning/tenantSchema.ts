@@ -1,6 +1,7 @@
 // The two schema steps every tenant job shares: apply the pending tenant migrations
 // (reporting each table), and check the result against the migrations. Both work on
 // a connection the caller opened to the tenant's tables (withTenantSql).
+import type { MigrationLimits } from '../config';
 import { tenantMigrations, type MigrationSet } from '../db/migrations';
 import { poolMigrations } from '../db/poolMigrations';
 import { engineOfName } from '../engine';
@@ -16,15 +17,19 @@ export const migrationsOf = (tenant: Pick<Tenant, 'engine' | 'isolation'>): Migr
 
 export const totalTables = (set: MigrationSet) => set.migrations.reduce((n, m) => n + m.tables, 0);
 
-/** Applies what is pending; `onTable` after each table created. Returns the migrations applied. */
+/** Applies what is pending, each statement within `limits`; `onTable` after each table created. Returns the migrations applied. */
 export async function migrateTenantSchema(
   connection: SqlConnection,
   set: MigrationSet,
-  onTable: (tablesCreated: number, tablesPending: number) => void | Promise<void>,
+  limits: MigrationLimits,
+  onTable: (tablesCreated: number, tablesPending: number) => void | Promise<void> = () => {},
 ): Promise<string[]> {
-  const { applied } = await applyMigrations(connection, set, ({ tablesCreated, totalTables: pending }) => onTable(tablesCreated, pending));
+  const { applied } = await applyMigrations(connection, set, ({ tablesCreated, totalTables: pending }) => onTable(tablesCreated, pending), limits);
   return applied;
 }
+
+/** The version a tenant is at once `set` is applied: its last migration's name. */
+export const versionOf = (set: MigrationSet): string | null => set.migrations.at(-1)?.name ?? null;
 
 /** Throws, naming what is wrong, unless the tenant's schema is exactly what the migrations make. */
 export async function assertTenantSchema(connection: SqlConnection, set: MigrationSet): Promise<void> {

@@ -10,10 +10,14 @@ import { withClient } from '../db/withClient';
 import { withMysql } from '../db/withMysql';
 import type { TenantConnection } from '../tenancy/databaseServers';
 
+/** What these connections call themselves in pg_stat_activity: migrations and schema checks, apart from requests. */
+export const SCHEMA_WORK_APPLICATION = 'tenantgraph schema work';
+
 /** pg settings for a direct connection whose unqualified names resolve in the tenant's schema. */
 function tenantClientConfig(connection: TenantConnection): pg.ClientConfig {
   return {
     connectionString: connection.url,
+    application_name: SCHEMA_WORK_APPLICATION,
     ...(connection.schema ? { options: `-c search_path=${quoteIdent(connection.schema)}` } : {}),
   };
 }

@@ -20,6 +20,7 @@ import { PasswordResetResolver } from './platform/passwordResetResolver';
 import { ExportResolver, TenantBackupResolver } from './platform/exportResolver';
 import { ProvisioningResolver } from './platform/provisioningResolver';
 import { RestoreResolver } from './platform/restoreResolver';
+import { RolloutResolver } from './platform/rolloutResolver';
 import { SessionResolver } from './platform/sessionResolver';
 import { TenantResolver } from './platform/tenantResolver';
 import { WebhookResolver } from './tenant/webhookResolver';
@@ -39,6 +40,7 @@ const platformResolvers = [
   ExportResolver,
   TenantBackupResolver,
   RestoreResolver,
+  RolloutResolver,
 ];
 
 /** A tenant's own API: its webhooks (kept on the platform, for every tenant) and the resolvers of the built-in modules of this build. */

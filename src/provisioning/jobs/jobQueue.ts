@@ -6,14 +6,24 @@ import type { JobKind, Prisma } from '../../generated/platform/client';
 /** graphile-worker task names of the job kinds. */
 export const TASKS: Record<JobKind, string> = {
   PROVISION: 'tenantgraph:provision',
-  MIGRATE: 'tenantgraph:migrate',
   DROP: 'tenantgraph:drop',
   EXPORT: 'tenantgraph:export',
   RESTORE: 'tenantgraph:restore',
 };
 
+/** The task that drives a rollout (src/provisioning/rollouts/). */
+export const ROLLOUT_TASK = 'tenantgraph:rollout';
+
+// A rollout's driver is retried after a failure that is not a tenant's (the platform
+// database away, say), and started again after a crash; it gives up only after this many.
+const ROLLOUT_ATTEMPTS = 25;
+
 export interface JobPayload {
   jobId: string;
+}
+
+export interface RolloutPayload {
+  rolloutId: string;
 }
 
 export interface EnqueueOptions {
@@ -46,4 +56,14 @@ export async function createJob(
   const job = await tx.provisioningJob.create({ data: { tenantId, kind, message: options.message, restoreFromId: options.restoreFromId } });
   await enqueueJob(tx, job, options);
   return job;
+}
+
+/** Queues a run of the rollout's driver: when it starts, or resumes after a halt. */
+export async function enqueueRollout(tx: Prisma.TransactionClient, rolloutId: string): Promise<void> {
+  // No job_key: a resume may queue its run while the halted run is still finishing its running tenants.
+  await tx.$executeRaw`SELECT graphile_worker.add_job(
+    ${ROLLOUT_TASK}::text,
+    json_build_object('rolloutId', ${rolloutId}::text),
+    max_attempts := ${ROLLOUT_ATTEMPTS}::int
+  )`;
 }

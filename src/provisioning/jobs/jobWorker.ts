@@ -1,6 +1,6 @@
 // The job workers of a gateway process: graphile-worker on the platform database, as
 // two runners with pools of their own, so provisioning never waits behind webhook
-// deliveries: this one runs JOB_CONCURRENCY jobs at once (provisioning, migrations,
+// deliveries: this one runs JOB_CONCURRENCY jobs at once (provisioning, rollouts,
 // drops, exports, restores; none at 0) and the scheduled tasks (event retention,
 // backups, discarding the data a restore replaced); the delivery runner
 // (webhooks/deliveryRunner.ts) the webhook senders. Also the sweeper that hands the
@@ -10,7 +10,6 @@ import type { Logger } from '../../logger';
 import type { Services } from '../../services';
 import { startDeliveryRunner } from '../../webhooks/deliveryRunner';
 import { dropJob } from '../dropTenant';
-import { migrateJob } from '../migrateTenant';
 import { provisionJob } from '../provisionJob';
 import { EVENT_RETENTION_CRONTAB, EVENT_RETENTION_TASK, eventRetentionTask } from './eventRetentionTask';
 import { RESET_MAIL_TASK, resetMailTask } from '../../auth/resetMail';
@@ -18,7 +17,8 @@ import { jobPool } from './jobPool';
 import { BACKUP_CRONTAB, BACKUP_TASK, backupTask } from '../../portability/backups';
 import { exportJob } from '../../portability/exportJob';
 import { DISCARD_TASK, discardTask, restoreJob } from '../../portability/restoreInPlace';
-import { TASKS } from './jobQueue';
+import { ROLLOUT_TASK, TASKS } from './jobQueue';
+import { rolloutTask } from '../rollouts/rolloutDriver';
 import { jobTask } from './runJob';
 import { startStaleJobSweeper } from './staleJobSweeper';
 
@@ -36,10 +36,10 @@ function graphileLogger(log: Logger): GraphileLogger {
 function jobTasks(services: Services): TaskList {
   return {
     [TASKS.PROVISION]: jobTask(services, provisionJob),
-    [TASKS.MIGRATE]: jobTask(services, migrateJob),
     [TASKS.DROP]: jobTask(services, dropJob),
     [TASKS.EXPORT]: jobTask(services, exportJob),
     [TASKS.RESTORE]: jobTask(services, restoreJob),
+    [ROLLOUT_TASK]: rolloutTask(services),
     [DISCARD_TASK]: discardTask(services),
     [BACKUP_TASK]: backupTask(services),
     [EVENT_RETENTION_TASK]: eventRetentionTask(services),
@@ -74,4 +74,23 @@ export async function startJobWorker(services: Services, platformUrl: string): P
   // On SIGTERM the jobs in hand finish; one cut by the deadline is resumed by another worker.
   services.shutdown.add('drain', 'job worker', () => worker.stop());
   return worker;
+}
+
+/**
+ * `db migrate`'s own worker: it runs rollout drivers only (one at a time), and sweeps,
+ * so a rollout is driven whether or not a gateway is up, by whichever worker takes it first.
+ */
+export async function startRolloutRunner(services: Services, platformUrl: string): Promise<JobWorker> {
+  const pgPool = jobPool(services, platformUrl, 3);
+  const runner = await run({ logger: graphileLogger(services.log), noHandleSignals: true, pgPool, concurrency: 1, taskList: { [ROLLOUT_TASK]: rolloutTask(services) } });
+  const utils = await makeWorkerUtils({ pgPool, logger: graphileLogger(services.log) });
+  const sweeper = startStaleJobSweeper(services, utils);
+  return {
+    async stop() {
+      sweeper.stop();
+      await runner.stop();
+      await utils.release();
+      await pgPool.end();
+    },
+  };
 }

@@ -5,6 +5,7 @@
 import { classifyDatabaseError } from '../../db/databaseErrors';
 import type { Prisma, ProvisioningJob } from '../../generated/platform/client';
 import type { Services } from '../../services';
+import { startHeartbeat } from './heartbeat';
 import { publishJob } from './jobEvents';
 
 export class JobTakenOver extends Error {
@@ -26,7 +27,7 @@ type JobServices = Pick<Services, 'platform' | 'events' | 'log'>;
 const notFound = (error: unknown) => classifyDatabaseError(error)?.kind === 'notFound';
 
 export class RunningJob {
-  private heartbeat: NodeJS.Timeout | undefined;
+  private stopBeating: () => void = () => {};
 
   private constructor(
     private readonly services: JobServices,
@@ -95,21 +96,17 @@ export class RunningJob {
 
   /** Proves this worker alive every `everyMs` until stopHeartbeat(). */
   startHeartbeat(everyMs: number): void {
-    let beating = false;
-    this.heartbeat = setInterval(() => {
-      if (beating) return; // the last one is still waiting (a lock): do not pile up
-      beating = true;
-      this.services.platform.$executeRaw`
+    this.stopBeating = startHeartbeat(
+      everyMs,
+      () => this.services.platform.$executeRaw`
         UPDATE "ProvisioningJob" SET "heartbeatAt" = now()
-        WHERE id = ${this.job.id}::uuid AND "lockedBy" = ${this.owner} AND attempts = ${this.job.attempts}`
-        .catch((err: unknown) => this.services.log.warn({ err, jobId: this.job.id }, 'job heartbeat failed'))
-        .finally(() => (beating = false));
-    }, everyMs);
-    this.heartbeat.unref();
+        WHERE id = ${this.job.id}::uuid AND "lockedBy" = ${this.owner} AND attempts = ${this.job.attempts}`,
+      (err) => this.services.log.warn({ err, jobId: this.job.id }, 'job heartbeat failed'),
+    );
   }
 
   stopHeartbeat(): void {
-    clearInterval(this.heartbeat);
+    this.stopBeating();
   }
 
   private async write(data: Prisma.ProvisioningJobUpdateInput): Promise<void> {

@@ -1,13 +1,13 @@
 // Crash recovery. graphile-worker frees the jobs of a worker that vanished only
-// after four hours; we know sooner. A running job's row carries a heartbeat, and a
+// after four hours; we know sooner. A running job's row (or rollout's) carries a heartbeat, and a
 // worker pool (graphile-worker's `locked_by`) whose jobs have all gone quiet for
 // JOB_STALE_SECONDS is taken for dead: its jobs are unlocked, and any live worker
 // (in this process or another) takes them up again. Every process sweeps.
 import type { WorkerUtils } from 'graphile-worker';
 import type { Services } from '../../services';
-import { TASKS } from './jobQueue';
+import { ROLLOUT_TASK, TASKS } from './jobQueue';
 
-const TASK_NAMES = Object.values(TASKS);
+const TASK_NAMES = [...Object.values(TASKS), ROLLOUT_TASK];
 
 export interface Sweeper {
   stop(): void;
@@ -26,6 +26,10 @@ async function deadOwners(services: Pick<Services, 'platform'>, staleMs: number)
       AND NOT EXISTS (
         SELECT 1 FROM "ProvisioningJob" p
         WHERE p."lockedBy" = j.locked_by AND p."heartbeatAt" >= now() - ${staleMs}::int * interval '1 millisecond'
+      )
+      AND NOT EXISTS (
+        SELECT 1 FROM "Rollout" r
+        WHERE r."lockedBy" = j.locked_by AND r."heartbeatAt" >= now() - ${staleMs}::int * interval '1 millisecond'
       )`;
   return rows.map((r) => r.owner);
 }

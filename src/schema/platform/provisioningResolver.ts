@@ -3,7 +3,6 @@ import type { ProvisioningJob as JobRow, Tenant as TenantRow } from '../../gener
 import { archiveTenant } from '../../provisioning/archiveTenant';
 import { jobForManager } from '../../provisioning/jobAccess';
 import type { ProvisioningEvent as EventPayload } from '../../provisioning/jobs/jobEvents';
-import { migrateTenants } from '../../provisioning/migrateTenants';
 import { retryJob } from '../../provisioning/retryJob';
 import { startProvisioning } from '../../provisioning/startProvisioning';
 import { watchJob } from '../../provisioning/watchJob';
@@ -37,11 +36,6 @@ export class ProvisioningResolver {
   })
   archiveTenant(@Arg('slug', () => String) slug: string, @Ctx() ctx: GatewayContext) {
     return archiveTenant(ctx.services, ctx.requireUser(), slug);
-  }
-
-  @Mutation(() => [ProvisioningJob], { description: 'Platform admins: apply new tenant migrations to every ACTIVE tenant, one job each.' })
-  migrateTenants(@Ctx() ctx: GatewayContext) {
-    return migrateTenants(ctx.services, ctx.requireUser());
   }
 
   @Subscription(() => ProvisioningEvent, {

@@ -35,6 +35,11 @@ export class Tenant {
   @Field(() => String, { nullable: true, description: 'Why it is suspended, while it is.' }) suspendedReason!: string | null;
   @Field(() => DateTimeScalar, { nullable: true, description: 'Since when it is suspended, while it is.' }) suspendedAt!: Date | null;
   @Field(() => Plan) plan!: Plan;
+  @Field(() => String, {
+    nullable: true,
+    description: 'The last tenant migration applied to its tables (see schemaVersions); null until known. POOL tenants of a server share their tables, and so their version.',
+  })
+  schemaVersion!: string | null;
   @Field(() => DateTimeScalar) createdAt!: Date;
 }
 

@@ -1,20 +1,34 @@
-// `db migrate`: the platform database first (migrations and plans), then every
-// serving tenant (ACTIVE or SUSPENDED), DB_CONCURRENCY at a time. Tenants still
-// provisioning (or failed, or archived) are left to their provisioning job.
-import { applyMigrations } from '../../../db/migrator';
+// `db migrate`: the platform database first (migrations and plans), then the tenants
+// by a rollout, the same the API starts (src/provisioning/rollouts/): every tenant
+// behind this release's version, `--canary` ones first, at most `--concurrency` per
+// database server, halting at the first failure beyond `--max-failures`. The command
+// runs a worker for it, so it is driven whether or not a gateway is up (by whichever
+// takes it first), and follows it to the end, a line per tenant. `--resume` takes the
+// halted rollout up again once its cause is fixed.
+import { setTimeout as sleep } from 'node:timers/promises';
 import { preparePlatformDatabase } from '../../../provisioning/platformDatabase';
-import { migrationsOf } from '../../../provisioning/tenantSchema';
-import { withTenantSql } from '../../../provisioning/tenantSql';
+import { startRolloutRunner } from '../../../provisioning/jobs/jobWorker';
+import { resumeRollout } from '../../../provisioning/rollouts/rolloutControl';
+import { startRollout } from '../../../provisioning/rollouts/startRollout';
+import type { Services } from '../../../services';
 import { announcePlansWritten } from '../../../tenancy/tenantChanges';
 import type { DbContext } from '../dbContext';
 import type { Outcome } from '../summary';
-import { runTasks } from '../tasks';
+import { runTasks, type TaskResult } from '../tasks';
 
-export const SERVING = ['ACTIVE', 'SUSPENDED'] as const;
+export interface MigrateOptions {
+  concurrency: number;
+  maxFailures: number;
+  /** Slugs migrated first, as a cohort of their own. */
+  canary: string[];
+  resume: boolean;
+}
 
 const appliedText = (applied: string[]) => (applied.length ? `applied ${applied.join(', ')}` : 'up to date');
 
-export async function migrate(ctx: DbContext, concurrency: number): Promise<Outcome> {
+const FOLLOW_EVERY_MS = 250;
+
+export async function migrate(ctx: DbContext, options: MigrateOptions): Promise<Outcome> {
   const platform = await runTasks('platform', [ctx.platformUrl], { concurrency: 1, progress: ctx.progress, name: () => 'platform' }, async (url) =>
     appliedText(await preparePlatformDatabase(url, ctx.log)),
   );
@@ -23,14 +37,61 @@ export async function migrate(ctx: DbContext, concurrency: number): Promise<Outc
   const services = ctx.services();
   // It wrote the plan catalogue too: running gateways read their tenants' plans again.
   await announcePlansWritten(services);
-  const { servers } = services;
-  const all = await ctx.tenants();
-  const serving = all.filter((t) => (SERVING as readonly string[]).includes(t.status));
-  const tenants = await runTasks('migrate', serving, { concurrency, progress: ctx.progress, name: (t) => t.slug }, async (tenant) => {
-    const { applied } = await withTenantSql(servers.connectionOf(tenant), (connection) => applyMigrations(connection, migrationsOf(tenant)));
-    return appliedText(applied);
+  const rollout = options.resume ? await resumeHalted(services) : await startRollout(services, null, {
+    cohorts: options.canary.length ? [{ name: 'canary', tenants: options.canary }, { name: 'rest' }] : null,
+    concurrencyPerServer: options.concurrency,
+    maxFailures: options.maxFailures,
   });
-  const skipped = all.filter((t) => !serving.includes(t));
-  const lines = skipped.length ? [`skipped (not serving): ${skipped.map((t) => `${t.slug} (${t.status})`).join(', ')}`] : [];
-  return { lines, results: [...platform, ...tenants] };
+  const runner = await startRolloutRunner(services, ctx.platformUrl);
+  try {
+    const followed = await follow(ctx, services, rollout.id);
+    return { lines: followed.lines, results: [...platform, ...followed.results] };
+  } finally {
+    await runner.stop();
+  }
+}
+
+async function resumeHalted(services: Services) {
+  const halted = await services.platform.rollout.findFirst({ where: { status: 'HALTED' } });
+  if (!halted) throw new Error('no rollout is halted: nothing to resume');
+  return resumeRollout(services, null, halted.id);
+}
+
+/** Prints each tenant as it finishes, until the rollout stopped with none running; then what became of it. */
+async function follow(ctx: DbContext, services: Services, rolloutId: string): Promise<Outcome> {
+  const { platform } = services;
+  const seen = new Set<string>();
+  const results: TaskResult[] = [];
+  const skipped: string[] = [];
+  const total = (await platform.rolloutCohort.aggregate({ where: { rolloutId }, _sum: { total: true } }))._sum.total ?? 0;
+  ctx.progress.start('migrate', total);
+  try {
+    for (;;) {
+      const rollout = await platform.rollout.findUniqueOrThrow({ where: { id: rolloutId } });
+      const finished = await platform.rolloutTenant.findMany({
+        where: { rolloutId, status: { in: ['SUCCEEDED', 'FAILED', 'SKIPPED'] } },
+        select: { tenantId: true, status: true, detail: true, tenant: { select: { slug: true } } },
+        orderBy: { finishedAt: 'asc' },
+      });
+      for (const t of finished.filter((f) => !seen.has(f.tenantId))) {
+        seen.add(t.tenantId);
+        const detail = t.detail ?? '';
+        if (t.status === 'SKIPPED') skipped.push(`${t.tenant.slug} (${detail})`);
+        else results.push({ item: t.tenant.slug, ok: t.status === 'SUCCEEDED', detail });
+        ctx.progress.tick(t.tenant.slug, `${t.tenant.slug}: ${t.status === 'SUCCEEDED' ? detail : `${t.status} ${detail}`}`);
+      }
+      const running = await platform.rolloutTenant.count({ where: { rolloutId, status: 'RUNNING' } });
+      if (rollout.status !== 'RUNNING' && running === 0) return { lines: closingLines(rollout, skipped, total - seen.size), results };
+      await sleep(FOLLOW_EVERY_MS);
+    }
+  } finally {
+    ctx.progress.stop();
+  }
+}
+
+function closingLines(rollout: { id: string; status: string; error: string | null }, skipped: string[], notReached: number): string[] {
+  const lines = [`rollout ${rollout.id}: ${rollout.status.toLowerCase()}`];
+  if (rollout.status === 'HALTED') lines.push(`halted at ${rollout.error}; ${notReached} tenants not reached. Fix the cause, then: npm run db -- migrate --resume`);
+  if (skipped.length) lines.push(`skipped: ${skipped.join(', ')}`);
+  return lines;
 }

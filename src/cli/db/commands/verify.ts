@@ -6,11 +6,11 @@ import { describeProblems, tenantSchemaProblems } from '../../../provisioning/ve
 import type { DbContext } from '../dbContext';
 import type { Outcome } from '../summary';
 import { runTasks } from '../tasks';
-import { SERVING } from './migrate';
+import { SERVING_STATUSES } from '../../../provisioning/schemaVersions';
 
 export async function verify(ctx: DbContext, concurrency: number): Promise<Outcome> {
   const { servers } = ctx.services();
-  const tenants = await ctx.tenants({ statuses: [...SERVING] });
+  const tenants = await ctx.tenants({ statuses: [...SERVING_STATUSES] });
   const results = await runTasks('verify', tenants, { concurrency, progress: ctx.progress, name: (t) => t.slug }, async (tenant) => {
     return withTenantSql(servers.connectionOf(tenant), async (connection) => {
       const set = migrationsOf(tenant);

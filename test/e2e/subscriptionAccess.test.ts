@@ -99,16 +99,16 @@ test('a job’s watchers removed from its tenant, or no longer its ADMIN, get no
   const removedAdmin = await gw.createUser();
   const demotedAdmin = await gw.createUser();
   const platformAdmin = await gw.createUser({ platformAdmin: true });
-  await gw.createTenant({ slug: 'migrating', owner, members: [[removedAdmin, 'ADMIN'], [demotedAdmin, 'ADMIN']] });
-  // A MIGRATE job for every ACTIVE tenant: this one's waits for a worker.
-  const queued = await gw.request('mutation { migrateTenants { id tenant { slug } } }', { token: platformAdmin.token });
-  const jobId = queued.body.data.migrateTenants.find((job: { tenant: { slug: string } }) => job.tenant.slug === 'migrating').id;
+  await gw.createTenant({ slug: 'exporting', owner, members: [[removedAdmin, 'ADMIN'], [demotedAdmin, 'ADMIN']] });
+  // An export job: it waits for a worker.
+  const queued = await gw.request('mutation { exportTenant(tenant: "exporting") { job { id } } }', { token: platformAdmin.token });
+  const jobId = queued.body.data.exportTenant.job.id;
 
   const watch = (user: TestUser) => subscribe({ authorization: `Bearer ${user.token}` }, PROGRESS, { jobId });
   const [removed, demoted, owned] = [watch(removedAdmin), watch(demotedAdmin), watch(owner)];
   for (const progress of [removed, demoted, owned]) expect((await progress.until(() => true)).data.provisioningProgress.status).toBe('QUEUED');
 
-  const as = { token: owner.token, tenant: 'migrating' };
+  const as = { token: owner.token, tenant: 'exporting' };
   expect((await gw.request('mutation($id: ID!) { removeMember(userId: $id) { email } }', { ...as, variables: { id: removedAdmin.id } })).body.errors).toBeUndefined();
   expect((await gw.request('mutation($id: ID!) { changeMemberRole(userId: $id, role: MEMBER) { role } }', { ...as, variables: { id: demotedAdmin.id } })).body.errors).toBeUndefined();
   // What the job query answers them now.

@@ -1,19 +1,20 @@
 // After provisioning: archiving (stops serving at once, data dropped after the grace
-// period) and migrating every ACTIVE tenant to new migrations, once per engine.
+// period), and a rollout bringing a tenant to this release from an empty database, once per engine.
 import pg from 'pg';
 import { engineName, type Engine } from '../../src/engine';
 import { tenantStorageName } from '../../src/db/identifiers';
 import { tenantMigrations } from '../../src/db/migrations';
 import { withDatabase } from '../../src/db/urls';
-import { totalTables } from '../../src/provisioning/tenantSchema';
 import { tenantEngines } from '../support/engines';
+import { eventually } from '../support/eventually';
 import { createTenantViaApi, finishedJob, JOB_FIELDS } from '../support/provisioning';
 import { tenantServer } from '../support/tenantServer';
 import { testServerUrl } from '../support/database';
 import { startTestGateway, type TestGateway, type TestUser } from '../support/testGateway';
 
 const ARCHIVE = `mutation($slug: String!) { archiveTenant(slug: $slug) { tenant { slug status } job { ${JOB_FIELDS} } } }`;
-const MIGRATE_ALL = `mutation { migrateTenants { ${JOB_FIELDS} tenant { slug } } }`;
+const START_ALL = 'mutation { startRollout(input: {}) { id } }';
+const ROLLOUT = 'query($id: ID!) { rollout(id: $id) { status cohorts { name total succeeded } } }';
 
 describe.each(tenantEngines)('on %s', (engine: Engine) => {
   let gw: TestGateway;
@@ -125,37 +126,28 @@ describe.each(tenantEngines)('on %s', (engine: Engine) => {
     });
   });
 
-  describe('migrateTenants', () => {
-    test('is for platform admins only', async () => {
-      const response = await gw.request(MIGRATE_ALL, { token: owner.token });
-      expect(response.body.errors?.[0].extensions.code).toBe('FORBIDDEN');
-    });
+  describe('rollouts', () => {
+    test('a tenant whose version is not known is brought to this release from wherever it is; one up to date takes no part', async () => {
+      const behind = await activeTenant('behind');
+      const current = await activeTenant('current');
+      // Take `behind` back to before its first migration (an empty database), its version forgotten.
+      const database = tenantStorageName(gw.dbs.prefix, 'behind');
+      await server.dropDatabase(database);
+      await server.createDatabase(database);
+      await gw.services.platform.tenant.update({ where: { id: behind.id }, data: { schemaVersion: null } });
 
-    test('queues a job per ACTIVE tenant; a tenant behind on migrations gets them, one up to date is left alone', async () => {
-      await activeTenant('behind');
-      await activeTenant('current');
-      // Take `behind` back to before its first migration: an empty database.
-      const behind = tenantStorageName(gw.dbs.prefix, 'behind');
-      await server.dropDatabase(behind);
-      await server.createDatabase(behind);
-
-      const response = await gw.request(MIGRATE_ALL, { token: admin.token });
-      const jobs: Array<{ id: string; kind: string; status: string; tenant: { slug: string } }> = response.body.data.migrateTenants;
-      const active = await gw.services.platform.tenant.findMany({ where: { status: 'ACTIVE' }, orderBy: { slug: 'asc' } });
-      expect(jobs.map((j) => j.tenant.slug)).toEqual(active.map((t) => t.slug));
-      expect(jobs.map((j) => j.tenant.slug)).not.toContain('closing-down');
-      expect(new Set(jobs.map((j) => `${j.kind} ${j.status}`))).toEqual(new Set(['MIGRATE QUEUED']));
-
-      const finished = await Promise.all(jobs.map((j) => finishedJob(gw, admin.token, j.id)));
-      const bySlug = Object.fromEntries(jobs.map((j, i) => [j.tenant.slug, finished[i]]));
-      const all = tenantMigrations(engine).migrations.map((m) => m.name).join(', ');
-      expect(bySlug.behind).toMatchObject({
-        status: 'SUCCEEDED',
-        progress: 100,
-        tablesCreated: totalTables(tenantMigrations(engine)),
-        message: `applied ${all}`,
+      const started = await gw.request(START_ALL, { token: admin.token });
+      const { id } = started.body.data.startRollout;
+      const rollout = await eventually(async () => {
+        const { body } = await gw.request(ROLLOUT, { token: admin.token, variables: { id } });
+        return body.data.rollout.status === 'SUCCEEDED' && body.data.rollout;
       });
-      expect(bySlug.current).toMatchObject({ status: 'SUCCEEDED', tablesCreated: 0, message: 'already up to date' });
+      expect(rollout.cohorts).toEqual([{ name: 'all', total: 1, succeeded: 1 }]);
+      const all = tenantMigrations(engine).migrations.map((m) => m.name);
+      const row = await gw.services.platform.rolloutTenant.findUniqueOrThrow({ where: { rolloutId_tenantId: { rolloutId: id, tenantId: behind.id } } });
+      expect(row).toMatchObject({ status: 'SUCCEEDED', fromVersion: null, detail: `applied ${all.join(', ')}` });
+      const recorded = await gw.services.platform.tenant.findMany({ where: { id: { in: [behind.id, current.id] } }, select: { schemaVersion: true } });
+      expect(recorded).toEqual([{ schemaVersion: all.at(-1) }, { schemaVersion: all.at(-1) }]);
       const served = await gw.request('{ products { totalCount } }', { token: owner.token, tenant: 'behind' });
       expect(served.body.data.products.totalCount).toBe(0);
     });

@@ -1,6 +1,6 @@
 // `npm run db -- <command>`, run for real as a child process against a platform
 // database with tenants on each engine (in both isolation modes on PostgreSQL), one
-// of them broken and one never migrated.
+// of them broken and one never migrated (neither has a known schema version).
 import pg from 'pg';
 import { engineName, type Engine } from '../../src/engine';
 import { tenantMigrations } from '../../src/db/migrations';
@@ -42,6 +42,7 @@ describe.each(tenantEngines)('on %s', (engine: Engine) => {
     await gw.createTenant({ slug: 'second', isolation: secondIsolation, owner });
     await gw.createTenant({ slug: 'broken', isolation: 'DATABASE', owner });
     await server.dropDatabase(`${prefix}broken`);
+    await gw.services.platform.tenant.update({ where: { slug: 'broken' }, data: { schemaVersion: null } });
     // A tenant whose database exists but was never migrated.
     const fresh = await gw.services.platform.$transaction((tx) =>
       createTenantRecord(tx, { slug: 'fresh', name: 'fresh', isolation: 'DATABASE', engine: engineName(engine), planCode: 'free', ownerId: owner.id }),
@@ -51,28 +52,47 @@ describe.each(tenantEngines)('on %s', (engine: Engine) => {
   }, 120_000);
   afterAll(() => gw.close());
 
-  test('status: a table of tenants with engine, isolation, location, migrations and health; the broken one fails by name; no password', async () => {
+  test('status: a table of tenants with engine, isolation, location, version, migrations and health, then the versions; the broken one fails by name; no password', async () => {
     const { code, out } = await db(gw, ['status']);
     expect(code).toBe(1);
-    expect(rowOf(out, 'own-db')).toMatch(new RegExp(`^own-db +ACTIVE +${engineName(engine)} +DATABASE +${server.name} ${host}/${prefix}own_db +${migrations} +0 +ok$`));
+    const last = names.at(-1)!;
+    expect(rowOf(out, 'own-db')).toMatch(new RegExp(`^own-db +ACTIVE +${engineName(engine)} +DATABASE +${server.name} ${host}/${prefix}own_db +${last} +${migrations} +0 +ok$`));
     const second = engine === 'postgresql' ? `SCHEMA +default ${host}/${prefix}shared schema ${prefix}second` : `DATABASE +mysql ${host}/${prefix}second`;
-    expect(rowOf(out, 'second')).toMatch(new RegExp(`${second} +${migrations} +0 +ok$`));
-    expect(rowOf(out, 'fresh')).toMatch(new RegExp(` 0 +${migrations} +ok, needs migrate$`));
+    expect(rowOf(out, 'second')).toMatch(new RegExp(`${second} +${last} +${migrations} +0 +ok$`));
+    expect(rowOf(out, 'fresh')).toMatch(new RegExp(` - +0 +${migrations} +ok, needs migrate$`));
+    // The fleet's versions, read from the tenants' databases: the two healthy ones on this release, the fresh one on none.
+    expect(out).toMatch(new RegExp(`\nversion +serving tenants\n[- ]+\n${last} +2 +this release\n- +1\n`));
     expect(rowOf(out, 'broken')).toMatch(/FAILED$/);
     expect(out).toContain('status: 4 ok, 1 failed');
     expect(out).toMatch(new RegExp(`FAILED broken: .*${escape(server.missingDatabase(`${prefix}broken`))}`));
     expect(out).not.toMatch(/postgres(ql)?:\/\/|postgres@|mysql:\/\/|mariadb:\/\/|root@/);
   });
 
-  test('migrate: the platform, then every serving tenant; the fresh one gets its migrations, the broken one is named', async () => {
+  test('migrate: the platform, then a rollout of the tenants behind; the broken one halts it and is named, the one running beside it finishes', async () => {
     const { code, out } = await db(gw, ['migrate', '--concurrency', '2']);
     expect(code).toBe(1);
     expect(out).toMatch(/platform \[1\/1\] platform: up to date/);
-    expect(out).toMatch(new RegExp(`migrate \\[\\d/4\\] fresh: applied ${names.join(', ')}`));
-    expect(out).toMatch(/migrate \[\d\/4\] own-db: up to date/);
-    expect(out).toContain('migrate: 4 ok, 1 failed');
-    expect(out).toMatch(/FAILED broken: /);
+    // Only the two whose version is not this release's take part; both start at once (2 per server).
+    expect(out).toMatch(new RegExp(`migrate \\[\\d/2\\] fresh: applied ${names.join(', ')}`));
+    expect(out).toMatch(/migrate \[\d\/2\] broken: FAILED /);
+    expect(out).not.toMatch(/own-db|second/);
+    expect(out).toMatch(/rollout \S+: halted\nhalted at broken: .*; 0 tenants not reached\. Fix the cause, then: npm run db -- migrate --resume/);
+    expect(out).toContain('migrate: 2 ok, 1 failed');
     expect(rowOf((await db(gw, ['status'])).out, 'fresh')).toMatch(new RegExp(` ${migrations} +0 +ok$`));
+    // A halted rollout is resumed or cancelled before another starts.
+    const again = await db(gw, ['migrate']);
+    expect(again).toEqual({ code: 1, out: expect.stringMatching(/^db failed: rollout \S+ is halted: resume or cancel it first/m) });
+
+    // The fix: the broken tenant's database is there again (empty); the resume brings it to this release.
+    await server.createDatabase(`${prefix}broken`);
+    const resumed = await db(gw, ['migrate', '--resume']);
+    expect(resumed.out).toMatch(new RegExp(`migrate \\[1/1\\] broken: applied ${names.join(', ')}`));
+    expect(resumed.out).toMatch(/rollout \S+: succeeded/);
+    expect(resumed).toMatchObject({ code: 0 });
+    // Nothing is behind now; a canary named is migrated first all the same (nothing to apply).
+    const canary = await db(gw, ['migrate', '--canary', 'own-db']);
+    expect(canary).toMatchObject({ code: 0, out: expect.stringMatching(/migrate \[1\/1\] own-db: up to date/) });
+    await server.dropDatabase(`${prefix}broken`); // broken again, for the commands after
   });
 
   test('verify: a tenant missing a table fails, naming the tenant and the table', async () => {

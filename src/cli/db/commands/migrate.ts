@@ -37,43 +37,51 @@ export async function migrate(ctx: DbContext, options: MigrateOptions): Promise<
   const services = ctx.services();
   // It wrote the plan catalogue too: running gateways read their tenants' plans again.
   await announcePlansWritten(services);
-  const rollout = options.resume ? await resumeHalted(services) : await startRollout(services, null, {
-    cohorts: options.canary.length ? [{ name: 'canary', tenants: options.canary }, { name: 'rest' }] : null,
-    concurrencyPerServer: options.concurrency,
-    maxFailures: options.maxFailures,
-  });
+  const { rollout, done } = options.resume
+    ? await resumeHalted(services)
+    : {
+        rollout: await startRollout(services, null, {
+          cohorts: options.canary.length ? [{ name: 'canary', tenants: options.canary }, { name: 'rest' }] : null,
+          concurrencyPerServer: options.concurrency,
+          maxFailures: options.maxFailures,
+        }),
+        done: new Set<string>(),
+      };
   const runner = await startRolloutRunner(services, ctx.platformUrl);
   try {
-    const followed = await follow(ctx, services, rollout.id);
+    const followed = await follow(ctx, services, rollout.id, done);
     return { lines: followed.lines, results: [...platform, ...followed.results] };
   } finally {
     await runner.stop();
   }
 }
 
+/** The halted rollout, resumed, and the tenants it had migrated before (the resume tries the others again). */
 async function resumeHalted(services: Services) {
   const halted = await services.platform.rollout.findFirst({ where: { status: 'HALTED' } });
   if (!halted) throw new Error('no rollout is halted: nothing to resume');
-  return resumeRollout(services, null, halted.id);
+  const migrated = await services.platform.rolloutTenant.findMany({ where: { rolloutId: halted.id, status: 'SUCCEEDED' }, select: { tenantId: true } });
+  return { rollout: await resumeRollout(services, null, halted.id), done: new Set(migrated.map((t) => t.tenantId)) };
 }
 
-/** Prints each tenant as it finishes, until the rollout stopped with none running; then what became of it. */
-async function follow(ctx: DbContext, services: Services, rolloutId: string): Promise<Outcome> {
+/** Prints each tenant as it finishes (but those `done` before a resume), until the rollout stopped with none running; then what became of it. */
+async function follow(ctx: DbContext, services: Services, rolloutId: string, done: Set<string>): Promise<Outcome> {
   const { platform } = services;
-  const seen = new Set<string>();
+  const finishedTenants = () =>
+    platform.rolloutTenant.findMany({
+      where: { rolloutId, status: { in: ['SUCCEEDED', 'FAILED', 'SKIPPED'] } },
+      select: { tenantId: true, status: true, detail: true, tenant: { select: { slug: true } } },
+      orderBy: { finishedAt: 'asc' },
+    });
+  const seen = new Set(done);
   const results: TaskResult[] = [];
   const skipped: string[] = [];
   const total = (await platform.rolloutCohort.aggregate({ where: { rolloutId }, _sum: { total: true } }))._sum.total ?? 0;
-  ctx.progress.start('migrate', total);
+  ctx.progress.start('migrate', total - seen.size);
   try {
     for (;;) {
       const rollout = await platform.rollout.findUniqueOrThrow({ where: { id: rolloutId } });
-      const finished = await platform.rolloutTenant.findMany({
-        where: { rolloutId, status: { in: ['SUCCEEDED', 'FAILED', 'SKIPPED'] } },
-        select: { tenantId: true, status: true, detail: true, tenant: { select: { slug: true } } },
-        orderBy: { finishedAt: 'asc' },
-      });
-      for (const t of finished.filter((f) => !seen.has(f.tenantId))) {
+      for (const t of (await finishedTenants()).filter((f) => !seen.has(f.tenantId))) {
         seen.add(t.tenantId);
         const detail = t.detail ?? '';
         if (t.status === 'SKIPPED') skipped.push(`${t.tenant.slug} (${detail})`);

@@ -215,6 +215,7 @@ describe.each(tenantEngines)('with the demo tenants on %s', (engine) => {
       startCursor: () => earlier((a) => Object.values(a).find((list) => list?.pageInfo?.startCursor)?.pageInfo.startCursor),
       transactionId: () => earlier((a) => a.billingTransactions?.edges?.[0]?.node.id),
       jobId: () => earlier((a) => a.createTenant?.job.id),
+      rolloutId: () => earlier((a) => a.startRollout?.id),
       refreshToken: () => earlier((a) => a.login?.refreshToken),
       invitationId: () => earlier((a) => a.inviteMember?.invitation.id),
       invitationToken: () => earlier((a) => a.inviteMember?.token),

@@ -33,7 +33,7 @@ const B_ONLY = { product: fixedId(2, 900), customer: fixedId(3, 900), category: 
 const WELL_FORMED_ID = '00000000-0000-7000-8000-000000000000';
 // Calls that would end A's session, or act on the platform rather than in a tenant
 // (they are the platform's, not the pool's, and covered by their own suites).
-const NOT_IN_A_TENANT = /^(logout|logoutEverywhere|createTenant|startRollout|resumeRollout|cancelRollout|archiveTenant|restoreTenant|deleteAccount|changePassword|login|refreshSession|requestPasswordReset|resetPassword|signUp|acceptInvitation)$/;
+const NOT_IN_A_TENANT = /^(logout|logoutEverywhere|createTenant|startRollout|resumeRollout|cancelRollout|rollout|rollouts|schemaVersions|archiveTenant|restoreTenant|deleteAccount|changePassword|login|refreshSession|requestPasswordReset|resetPassword|signUp|acceptInvitation)$/;
 
 let gw: TestGateway;
 let ownerA: TestUser;

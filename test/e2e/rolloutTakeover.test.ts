@@ -1,7 +1,9 @@
-// A gateway process driving a rollout is killed (SIGKILL) while a tenant's migration
-// waits on a lock; another process finds its driver silent (JOB_STALE_SECONDS), takes
-// the rollout over and finishes it, migrating the interrupted tenant again: every
-// tenant ends on this release with its migration recorded once.
+// Gateway processes of this release start over tenants one migration behind: they
+// migrate none of them, log the drift, and read the version of a tenant not known yet
+// from its database. Then the process driving a rollout is killed (SIGKILL) while a
+// tenant's migration waits on a lock; another process finds its driver silent
+// (JOB_STALE_SECONDS), takes the rollout over and finishes it, migrating the
+// interrupted tenant again: every tenant ends on this release, its migration recorded once.
 import pg from 'pg';
 import { withDatabase } from '../../src/db/urls';
 import { migrationsOf, versionOf } from '../../src/provisioning/tenantSchema';
@@ -50,7 +52,12 @@ test('a rollout whose driver dies is taken over by another process and finished'
   await held.query('BEGIN');
   await held.query('LOCK TABLE "Customer" IN ACCESS SHARE MODE');
 
+  // One tenant's version is not known (a fleet from before versions were recorded).
+  await gw.services.platform.tenant.update({ where: { id: tenants[1].id }, data: { schemaVersion: null } });
   const first = await worker();
+  await eventually(() => /\d+ serving tenants are not at this release's schema version \S+: start a rollout/.test(first.output()), 10_000);
+  await eventually(async () => (await gw.services.platform.tenant.findUniqueOrThrow({ where: { id: tenants[1].id } })).schemaVersion === previousVersion(tenants[1]), 10_000);
+  for (const t of tenants) expect(await versionInDatabase(gw.services, t)).toBe(previousVersion(t));
   const started = await graphqlRequest(first.url, 'mutation { startRollout(input: { concurrencyPerServer: 1 }) { id } }', { token: admin.token });
   const { id } = started.body.data.startRollout;
   await eventually(async () => (await gw.services.platform.rolloutTenant.findFirst({ where: { rolloutId: id, tenantId: tenants[0].id, status: 'RUNNING' } })) !== null, 20_000);

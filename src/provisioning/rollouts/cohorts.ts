@@ -49,7 +49,8 @@ export function assignCohorts<T extends Candidate>(specs: CohortSpec[], candidat
       const left = candidates.filter((t) => !taken.has(t.id));
       if (spec.percent != null) {
         if (!Number.isInteger(spec.percent) || spec.percent < 1 || spec.percent > 100) throw badInput(`cohort "${name}": percent is a whole number from 1 to 100`, { field: `${field}.percent` });
-        members = left.sort((a, b) => spread(a.id).localeCompare(spread(b.id))).slice(0, Math.ceil((left.length * spec.percent) / 100));
+        const keys = new Map(left.map((t) => [t.id, spread(t.id)]));
+        members = left.sort((a, b) => keys.get(a.id)!.localeCompare(keys.get(b.id)!)).slice(0, Math.ceil((left.length * spec.percent) / 100));
       } else {
         if (i !== specs.length - 1) throw badInput(`cohort "${name}" takes the rest of the tenants, so it must be the last`, { field });
         members = left;

@@ -32,8 +32,10 @@ class RolloutDriver {
   private status: RolloutStatus = 'RUNNING';
   private error: string | null = null;
   private running = 0;
-  /** Set once no tenant may start: halted, cancelled, or taken over. */
+  /** Set once no tenant may start: halted, cancelled, taken over, or `failure`. */
   private stopping = false;
+  /** What stopped the driver itself (the platform database away, say): thrown once its running tenants are done. */
+  private failure: unknown;
 
   private constructor(
     private readonly services: DriverServices,
@@ -106,9 +108,15 @@ class RolloutDriver {
       queues.set(tenant.server, queue);
     }
     const worker = async (queue: Turn[]) => {
-      for (let turn = queue.shift(); turn && !this.stopping; turn = queue.shift()) await this.migrateTenant(position, turn);
+      for (let turn = queue.shift(); turn && !this.stopping; turn = queue.shift()) {
+        await this.migrateTenant(position, turn).catch((error: unknown) => {
+          this.failure ??= error;
+          this.stopping = true;
+        });
+      }
     };
     await Promise.all([...queues.values()].flatMap((queue) => Array.from({ length: Math.min(this.rollout.concurrencyPerServer, queue.length) }, () => worker(queue))));
+    if (this.failure) throw this.failure;
   }
 
   private async migrateTenant(position: number, turn: Turn): Promise<void> {

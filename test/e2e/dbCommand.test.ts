@@ -33,7 +33,8 @@ describe.each(tenantEngines)('on %s', (engine: Engine) => {
   const migrations = names.length;
 
   beforeAll(async () => {
-    gw = await startTestGateway({ engine });
+    // No gateway runs jobs: `db migrate` drives its rollout with its own worker.
+    gw = await startTestGateway({ engine, env: { JOB_CONCURRENCY: '0' } });
     prefix = gw.dbs.prefix;
     server = tenantServer(engine, gw.dbs.serverUrl);
     host = escape(server.host);

@@ -132,6 +132,26 @@ describe.each(ENGINES.filter((e): e is [SqlEngine, () => Engine] => e[1] !== nul
     }
   });
 
+  test('with limits, a statement running past the statement timeout fails its migration, which leaves the database as it was', async () => {
+    const slow = { name: '20990101000000_slow', checksum: 'slow', statements: [engineName === 'postgresql' ? 'SELECT pg_sleep(3)' : 'SELECT SLEEP(3)'], tables: 0 };
+    const set: MigrationSet = { engine: engineName, migrations: [slow], fingerprint: 'slow' };
+    const sql = await engine.connect(await engine.create('slow'));
+    try {
+      const started = Date.now();
+      await expect(applyMigrations(sql, set, undefined, { statementMs: 500, lockMs: 1000 })).rejects.toThrow(
+        engineName === 'postgresql' ? /statement 1 of 1 failed: canceling statement due to statement timeout/ : /statement 1 of 1 failed: .*max_statement_time/,
+      );
+      expect(Date.now() - started).toBeLessThan(2500);
+      // PostgreSQL: rolled back, still pending. MySQL: recorded as started and failed, for a resume.
+      const status = await migrationStatus(sql, set);
+      expect(engineName === 'postgresql' ? status.pending : status.failed).toEqual([slow.name]);
+      const [bound] = await sql.query<{ lock: unknown }>(engineName === 'postgresql' ? 'SELECT current_setting($1) AS lock' : 'SELECT @@lock_wait_timeout AS `lock`', engineName === 'postgresql' ? ['lock_timeout'] : []);
+      expect(String(bound.lock)).toBe(engineName === 'postgresql' ? '1s' : '1');
+    } finally {
+      await sql.end();
+    }
+  });
+
   test('running the migrator again is a no-op', async () => {
     const sql = await engine.connect(tenantUrl);
     try {

@@ -69,17 +69,16 @@ describe.each(tenantEngines)('on %s', (engine: Engine) => {
     expect(out).not.toMatch(/postgres(ql)?:\/\/|postgres@|mysql:\/\/|mariadb:\/\/|root@/);
   });
 
-  test('migrate: the platform, then a rollout of the tenants behind; the broken one halts it and is named, the one running beside it finishes', async () => {
-    const { code, out } = await db(gw, ['migrate', '--concurrency', '2']);
+  test('migrate: the platform, then a rollout of the tenants behind; the broken one halts it, is named, and the one after it never starts; resumed after the fix, both finish', async () => {
+    const { code, out } = await db(gw, ['migrate', '--concurrency', '1']);
     expect(code).toBe(1);
     expect(out).toMatch(/platform \[1\/1\] platform: up to date/);
-    // Only the two whose version is not this release's take part; both start at once (2 per server).
-    expect(out).toMatch(new RegExp(`migrate \\[\\d/2\\] fresh: applied ${names.join(', ')}`));
-    expect(out).toMatch(/migrate \[\d\/2\] broken: FAILED /);
-    expect(out).not.toMatch(/own-db|second/);
-    expect(out).toMatch(/rollout \S+: halted\nhalted at broken: .*; 0 tenants not reached\. Fix the cause, then: npm run db -- migrate --resume/);
-    expect(out).toContain('migrate: 2 ok, 1 failed');
-    expect(rowOf((await db(gw, ['status'])).out, 'fresh')).toMatch(new RegExp(` ${migrations} +0 +ok$`));
+    // Only the two whose version is not this release's take part, in slug order, one at a time.
+    expect(out).toMatch(/migrate \[1\/2\] broken: FAILED /);
+    expect(out).not.toMatch(/own-db|second|fresh/);
+    expect(out).toMatch(/rollout \S+: halted\nhalted at broken: .*; 1 tenants not reached\. Fix the cause, then: npm run db -- migrate --resume/);
+    expect(out).toContain('migrate: 1 ok, 1 failed');
+    expect(rowOf((await db(gw, ['status'])).out, 'fresh')).toMatch(/ok, needs migrate$/);
     // A halted rollout is resumed or cancelled before another starts.
     const again = await db(gw, ['migrate']);
     expect(again).toEqual({ code: 1, out: expect.stringMatching(/^db failed: rollout \S+ is halted: resume or cancel it first/m) });
@@ -87,12 +86,19 @@ describe.each(tenantEngines)('on %s', (engine: Engine) => {
     // The fix: the broken tenant's database is there again (empty); the resume brings it to this release.
     await server.createDatabase(`${prefix}broken`);
     const resumed = await db(gw, ['migrate', '--resume']);
-    expect(resumed.out).toMatch(new RegExp(`migrate \\[1/1\\] broken: applied ${names.join(', ')}`));
+    for (const slug of ['broken', 'fresh']) expect(resumed.out).toMatch(new RegExp(`migrate \\[\\d/2\\] ${slug}: applied ${names.join(', ')}`));
+    expect(rowOf((await db(gw, ['status'])).out, 'fresh')).toMatch(new RegExp(` ${migrations} +0 +ok$`));
     expect(resumed.out).toMatch(/rollout \S+: succeeded/);
     expect(resumed).toMatchObject({ code: 0 });
     // Nothing is behind now; a canary named is migrated first all the same (nothing to apply).
     const canary = await db(gw, ['migrate', '--canary', 'own-db']);
     expect(canary).toMatchObject({ code: 0, out: expect.stringMatching(/migrate \[1\/1\] own-db: up to date/) });
+    // A rollout started through the API, with no gateway running jobs: the command joins it and drives it.
+    const admin = await gw.createUser({ platformAdmin: true });
+    const started = await gw.request('mutation { startRollout(input: { cohorts: [{ name: "one", tenants: ["second"] }] }) { id } }', { token: admin.token });
+    const joined = await db(gw, ['migrate']);
+    expect(joined).toMatchObject({ code: 0, out: expect.stringContaining(`rollout ${started.body.data.startRollout.id}: succeeded`) });
+    expect(joined.out).toMatch(/migrate \[1\/1\] second: up to date/);
     await server.dropDatabase(`${prefix}broken`); // broken again, for the commands after
   });
 

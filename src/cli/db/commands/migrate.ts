@@ -4,7 +4,8 @@
 // database server, halting at the first failure beyond `--max-failures`. The command
 // runs a worker for it, so it is driven whether or not a gateway is up (by whichever
 // takes it first), and follows it to the end, a line per tenant. `--resume` takes the
-// halted rollout up again once its cause is fixed.
+// halted rollout up again once its cause is fixed; a rollout running already (say, a
+// command interrupted before) is joined rather than refused.
 import { setTimeout as sleep } from 'node:timers/promises';
 import { preparePlatformDatabase } from '../../../provisioning/platformDatabase';
 import { startRolloutRunner } from '../../../provisioning/jobs/jobWorker';
@@ -37,16 +38,7 @@ export async function migrate(ctx: DbContext, options: MigrateOptions): Promise<
   const services = ctx.services();
   // It wrote the plan catalogue too: running gateways read their tenants' plans again.
   await announcePlansWritten(services);
-  const { rollout, done } = options.resume
-    ? await resumeHalted(services)
-    : {
-        rollout: await startRollout(services, null, {
-          cohorts: options.canary.length ? [{ name: 'canary', tenants: options.canary }, { name: 'rest' }] : null,
-          concurrencyPerServer: options.concurrency,
-          maxFailures: options.maxFailures,
-        }),
-        done: new Set<string>(),
-      };
+  const { rollout, done } = await rolloutToFollow(services, options);
   const runner = await startRolloutRunner(services, ctx.platformUrl);
   try {
     const followed = await follow(ctx, services, rollout.id, done);
@@ -56,12 +48,33 @@ export async function migrate(ctx: DbContext, options: MigrateOptions): Promise<
   }
 }
 
-/** The halted rollout, resumed, and the tenants it had migrated before (the resume tries the others again). */
-async function resumeHalted(services: Services) {
-  const halted = await services.platform.rollout.findFirst({ where: { status: 'HALTED' } });
-  if (!halted) throw new Error('no rollout is halted: nothing to resume');
-  const migrated = await services.platform.rolloutTenant.findMany({ where: { rolloutId: halted.id, status: 'SUCCEEDED' }, select: { tenantId: true } });
-  return { rollout: await resumeRollout(services, null, halted.id), done: new Set(migrated.map((t) => t.tenantId)) };
+/** The tenants a rollout has migrated so far: a resumed or joined one is followed from there. */
+async function migratedBy(services: Services, rolloutId: string): Promise<Set<string>> {
+  const rows = await services.platform.rolloutTenant.findMany({ where: { rolloutId, status: 'SUCCEEDED' }, select: { tenantId: true } });
+  return new Set(rows.map((t) => t.tenantId));
+}
+
+/**
+ * `--resume`: the halted rollout, taken up again. Otherwise one running already (a
+ * gateway's, or an earlier command's that was interrupted) is joined: this command's
+ * worker drives it if nothing else does. Else a new one.
+ */
+async function rolloutToFollow(services: Services, options: MigrateOptions) {
+  const { platform } = services;
+  if (options.resume) {
+    const halted = await platform.rollout.findFirst({ where: { status: 'HALTED' } });
+    if (!halted) throw new Error('no rollout is halted: nothing to resume');
+    const done = await migratedBy(services, halted.id);
+    return { rollout: await resumeRollout(services, null, halted.id), done };
+  }
+  const running = await platform.rollout.findFirst({ where: { status: 'RUNNING' } });
+  if (running) return { rollout: running, done: await migratedBy(services, running.id) };
+  const rollout = await startRollout(services, null, {
+    cohorts: options.canary.length ? [{ name: 'canary', tenants: options.canary }, { name: 'rest' }] : null,
+    concurrencyPerServer: options.concurrency,
+    maxFailures: options.maxFailures,
+  });
+  return { rollout, done: new Set<string>() };
 }
 
 /** Prints each tenant as it finishes (but those `done` before a resume), until the rollout stopped with none running; then what became of it. */

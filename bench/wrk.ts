@@ -99,6 +99,8 @@ export async function runLoad(options: {
   spread?: Spread;
   /** Ends the run early when it settles: wrk stops at SIGINT and reports what it measured until then. */
   until?: Promise<unknown>;
+  /** Each connection waits this long after an answer before its next request: clients at their own pace, which leave the server room, not a flood. */
+  pauseMs?: number;
 }): Promise<LoadResult> {
   const script = path.join(mkdtempSync(path.join(tmpdir(), 'wrk-')), 'post.lua');
   const headers = Object.entries({ 'content-type': 'application/json', ...options.headers })
@@ -116,6 +118,7 @@ export async function runLoad(options: {
       `  if code then codes[code] = (codes[code] or 0) + 1 end\n` +
       `end\n` +
       `done = function() for code, n in pairs(codes) do io.write("error-code: " .. code .. "=" .. n .. "\\n") end end\n` +
+      (options.pauseMs ? `delay = function() return ${options.pauseMs} end\n` : '') +
       (options.spread || bodies.length > 1 || bodies[0].includes(FRESH_ID) ? `${requestScript(options.spread, bodies)}\n` : ''),
   );
   const run = promisify(execFile)('wrk', ['-t1', `-c${options.connections}`, `-d${options.seconds}s`, '--latency', '-s', script, options.url], { maxBuffer: 1 << 24 });

@@ -12,7 +12,8 @@
 //     tenant with a catalogue of 10,000 products, which no cohort names;
 //   - the next release's gateway as a production process on that platform (its job
 //     worker drives rollouts); its start migrates no tenant, which schemaVersions shows;
-//   - wrk reads the probe's product page over BENCH_CONNECTIONS (4) connections for
+//   - wrk reads the probe's product page over BENCH_CONNECTIONS (4) connections, each
+//     pausing BENCH_PAUSE_MS (5) between an answer and its next request, for
 //     BENCH_SECONDS (20) after BENCH_WARMUP_SECONDS (5), then again from the moment a
 //     platform admin starts the rollout (a canary cohort of one tenant per placement,
 //     then the rest; concurrencyPerServer BENCH_ROLLOUT_CONCURRENCY, default the
@@ -50,8 +51,13 @@ import { assertWrkInstalled, runLoad, type LoadResult } from './wrk';
 const MYSQL_URL = process.env.BENCH_MYSQL_URL ?? process.env.TEST_MYSQL_URL;
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 20);
 const WARMUP_SECONDS = Number(process.env.BENCH_WARMUP_SECONDS ?? 5);
-/** A busy tenant's clients, not a flood: wrk keeps each connection busy, so even a few keep the gateway's one thread near full. */
 const CONNECTIONS = Number(process.env.BENCH_CONNECTIONS ?? 4);
+/**
+ * What each of the probe's connections waits between an answer and its next request:
+ * a busy tenant's clients at their own pace, which leave the gateway room, rather than
+ * wrk's flood, which keeps its one thread full whatever else it has to do (0: a flood).
+ */
+const PAUSE_MS = Number(process.env.BENCH_PAUSE_MS ?? 5);
 const CONCURRENCY_PER_SERVER = process.env.BENCH_ROLLOUT_CONCURRENCY ? Number(process.env.BENCH_ROLLOUT_CONCURRENCY) : undefined;
 /** A rollout still running after this long is taken as hung: the bench fails. */
 const ROLLOUT_TIMEOUT_SECONDS = 1800;
@@ -266,10 +272,13 @@ function printResults({ mix, rolled, thisRelease, rollout, rows, alone, during }
       ['PostgreSQL server CPU, share of a core: without / during', `${shareOfCore(alone.cpu.postgresMs, alone.cpu.seconds)} / ${shareOfCore(during.cpu.postgresMs, during.cpu.seconds)}`],
     ],
   );
-  console.log('\nBy placement, from the rollout\'s rows: the tenants whose own migration ran ("applied"; the others found their tables migrated already, as POOL tenants of one pool database share them), and each tenant\'s time from its start to its end:\n');
+  console.log(
+    '\nBy placement, from the rollout\'s rows: the tenants whose own migration ran ("applied"; the others found their tables migrated already, as POOL tenants of one pool database share them), ' +
+      'each tenant\'s time from its start to its end, and the placement\'s from its first start to its last end (a server\'s placements share its concurrencyPerServer):\n',
+  );
   printTable(
-    ['server', 'placement', 'tenants', 'applied', 'per tenant p50 ms', 'per tenant max ms'],
-    rows.map((r) => [r.server, `${r.isolation} on ${engineName(r.engine)}`, count(r.tenants), count(r.applied), r.p50_ms.toFixed(0), r.max_ms.toFixed(0)]),
+    ['server', 'placement', 'tenants', 'applied', 'per tenant p50 ms', 'per tenant max ms', 'first start to last end s'],
+    rows.map((r) => [r.server, `${r.isolation} on ${engineName(r.engine)}`, count(r.tenants), count(r.applied), r.p50_ms.toFixed(0), r.max_ms.toFixed(0), (r.last - r.first).toFixed(1)]),
   );
   console.log(
     `\nCPU: the gateway process's, and the whole PostgreSQL server's (every process it ran, connections that ended included, and anything else the server did meanwhile; the probe's reads in both windows). The probe runs alone for ${alone.result.seconds.toFixed(0)} s; during the rollout, from its start to its end as polled every ${POLL_MS} ms.`,
@@ -288,7 +297,7 @@ runBenchmark(async (server) => {
   const rolled = mix.reduce((n, p) => n + p.count, 0);
   const mariadbVersion = MYSQL_URL && (await withMysql(MYSQL_URL, async (sql) => (await sql.query<{ v: string }>('SELECT VERSION() AS v'))[0].v));
   console.log(
-    `a rollout of ${count(rolled)} tenants (${describeMix(mix)}) through two ADD COLUMNs on Customer, while the probe (a PostgreSQL DATABASE tenant of ${count(PROBE_ROWS.products)} products, in no cohort) serves its product page to wrk over ${CONNECTIONS} connections\n` +
+    `a rollout of ${count(rolled)} tenants (${describeMix(mix)}) through two ADD COLUMNs on Customer, while the probe (a PostgreSQL DATABASE tenant of ${count(PROBE_ROWS.products)} products, in no cohort) serves its product page to wrk over ${CONNECTIONS} connections, each pausing ${PAUSE_MS} ms between an answer and its next request\n` +
       `${await describeMachine(server)}${mariadbVersion ? `\nMariaDB ${mariadbVersion}` : ''}\n`,
   );
   const release = await buildNextRelease(server);
@@ -321,7 +330,7 @@ runBenchmark(async (server) => {
       console.log(`the next release's gateway started: schemaVersions has all ${count(rolled + 1)} tenants at ${thisRelease}, behind it`);
 
       const probeLoad = (seconds: number, until?: Promise<unknown>) =>
-        runLoad({ url: gateway.url, body: JSON.stringify({ query: PAGE }), headers: { authorization: `Bearer ${ownerToken}`, 'x-tenant': PROBE }, seconds, connections: CONNECTIONS, until });
+        runLoad({ url: gateway.url, body: JSON.stringify({ query: PAGE }), headers: { authorization: `Bearer ${ownerToken}`, 'x-tenant': PROBE }, seconds, connections: CONNECTIONS, pauseMs: PAUSE_MS, until });
       await probeLoad(WARMUP_SECONDS);
       console.log(`load average before the measurements: ${os.loadavg().map((l) => l.toFixed(2)).join(' ')}`);
       const alone = await withCpu(gateway, postmaster, () => probeLoad(SECONDS));

@@ -23,7 +23,7 @@ runBenchmark(async (server) => {
   );
   const rows: Array<Array<string | number>> = [];
   for (const fleet of fleetsFromEnv()) {
-    await onFleetPlatform(server, serverPoolSize, async ({ services }) => {
+    await onFleetPlatform(server, { serverPoolSize }, async ({ services }) => {
       const owner = await fleetOwner(services);
       const tenants = await provisionFleet(services, owner.id, fleet.counts, provisioningConcurrency);
       await fillFleet(services, tenants, provisioningConcurrency);

@@ -1,13 +1,15 @@
 // A platform of its own for one fleet on the bench server, so each fleet is measured on
 // a clean server and gone before the next: its databases (the platform, the shared
 // database of SCHEMA tenants, the pool database and its role, each DATABASE tenant's)
-// share a fresh prefix, and all of them are dropped when the work is done.
+// share a fresh prefix, and all of them are dropped when the work is done. Given a
+// MySQL or MariaDB server, tenants may be placed there too (TENANT_SERVERS names it
+// `mysql` beside `main`), and its databases of the prefix are dropped as well.
 import { loadConfig } from '../src/config';
 import { closeServices, createServices } from '../src/createServices';
 import { createLogger } from '../src/logger';
 import { preparePlatformDatabase } from '../src/provisioning/platformDatabase';
 import type { Services } from '../src/services';
-import { dropBenchDatabases } from './benchServer';
+import { dropBenchDatabases, dropBenchMysqlDatabases } from './benchServer';
 import { productionGateway } from './processes';
 
 export interface FleetPlatform {
@@ -19,8 +21,14 @@ export interface FleetPlatform {
   releaseServices(): Promise<void>;
 }
 
-export async function onFleetPlatform<T>(server: string, serverPoolSize: number, work: (platform: FleetPlatform) => Promise<T>): Promise<T> {
-  const gateway = productionGateway(server);
+export interface FleetPlatformOptions {
+  serverPoolSize: number;
+  /** A MySQL or MariaDB server for tenants of engine MYSQL. */
+  mysqlUrl?: string;
+}
+
+export async function onFleetPlatform<T>(server: string, { serverPoolSize, mysqlUrl }: FleetPlatformOptions, work: (platform: FleetPlatform) => Promise<T>): Promise<T> {
+  const gateway = productionGateway(server, mysqlUrl ? { TENANT_SERVERS: `main=${server},mysql=${mysqlUrl}` } : {});
   const log = createLogger('silent');
   try {
     await preparePlatformDatabase(gateway.platformUrl, log);
@@ -38,5 +46,6 @@ export async function onFleetPlatform<T>(server: string, serverPoolSize: number,
     }
   } finally {
     await dropBenchDatabases(server, gateway.prefix);
+    if (mysqlUrl) await dropBenchMysqlDatabases(mysqlUrl, gateway.prefix);
   }
 }

@@ -9,9 +9,7 @@
 import { rm } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
-import { quoteMysqlIdent } from '../src/db/identifiers';
-import { withMysql } from '../src/db/withMysql';
-import { runBenchmark } from './benchServer';
+import { dropBenchMysqlDatabases, runBenchmark } from './benchServer';
 import { startInProcessGateway } from './inProcessGateway';
 import { fillTenant } from './fillTenant';
 import { machineCpuMs, processCpuMs } from './cpuUse';
@@ -62,13 +60,6 @@ async function readRate(url: string, token: string, slug: string, seconds: numbe
   return count / ((performance.now() - started) / 1000);
 }
 
-async function dropMysqlDatabasesStartingWith(url: string, prefix: string) {
-  await withMysql(url, async (sql) => {
-    const names = await sql.query<{ name: string }>('SELECT schema_name AS name FROM information_schema.schemata WHERE schema_name LIKE ?', [`${prefix}%`]);
-    for (const { name } of names) await sql.query(`DROP DATABASE IF EXISTS ${quoteMysqlIdent(name)}`);
-  });
-}
-
 async function exportOnce(url: string, client: ReturnType<typeof wsClient>, token: string, slug: string) {
   const started = performance.now();
   const { exportTenant } = await post(url, 'mutation($t: String!) { exportTenant(tenant: $t) { id job { id } } }', { t: slug }, token);
@@ -110,7 +101,7 @@ runBenchmark(async (serverUrl) => {
     }
   } finally {
     await gateway.close();
-    if (MYSQL_URL) await dropMysqlDatabasesStartingWith(MYSQL_URL, prefix);
+    if (MYSQL_URL) await dropBenchMysqlDatabases(MYSQL_URL, prefix);
     await rm(services.config.dataDir, { recursive: true, force: true });
   }
   printTable(

@@ -43,8 +43,8 @@ export function peakRssMiB(child: ChildProcess): number {
   return Number(/VmHWM:\s+(\d+) kB/.exec(status)?.[1] ?? 0) / 1024;
 }
 
-/** Settings of a production gateway on a platform of its own (named by a random prefix) on `server`. */
-export function productionGateway(server: string) {
+/** Settings of a production gateway on a platform of its own (named by a random prefix) on `server`, and `settings`. */
+export function productionGateway(server: string, settings: Record<string, string> = {}) {
   const prefix = `tgbench${randomBytes(3).toString('hex')}_`;
   const platformUrl = withDatabase(server, `${prefix}platform`);
   const env = {
@@ -57,15 +57,15 @@ export function productionGateway(server: string) {
     ENCRYPTION_KEY: randomBytes(32).toString('hex'),
     METRICS_TOKEN: randomBytes(16).toString('hex'),
     LOG_LEVEL: 'warn',
+    ...settings,
   };
   /**
-   * Starts the gateway (dist/src/main.js) with these settings, `extra` and node `flags`, on
-   * a port the system chooses (it prints its URL): a port picked at random can be one a
-   * benchmark's own client connections hold, as they come from the same range.
+   * Starts the gateway (`main`: this project's dist/src/main.js, or a deployment's, which
+   * runs that release) with these settings, `extra` and node `flags`, on a port the system
+   * chooses (it prints its URL): a port picked at random can be one a benchmark's own
+   * client connections hold, as they come from the same range.
    */
-  const start = (extra: Record<string, string> = {}, flags: string[] = []) => {
-    const main = path.resolve(__dirname, '../src/main.js');
-    return startProcess('gateway', [...flags, main], { PATH: process.env.PATH, ...env, HOST: '127.0.0.1', PORT: '0', ...extra }, /serving GraphQL at (\S+)/);
-  };
+  const start = (extra: Record<string, string> = {}, flags: string[] = [], main = path.resolve(__dirname, '../src/main.js')) =>
+    startProcess('gateway', [...flags, main], { PATH: process.env.PATH, ...env, HOST: '127.0.0.1', PORT: '0', ...extra }, /serving GraphQL at (\S+)/);
   return { prefix, platformUrl, env, start };
 }

@@ -3,7 +3,7 @@
 // at once (each is a few dozen round trips to PostgreSQL; one at a time would leave this
 // process and the server waiting on each other), and given its rows (fillTenant) as a
 // step of its own, so the time to ACTIVE is measured apart from the filling.
-import type { Isolation } from '../src/generated/platform/enums';
+import type { Isolation, TenantEngine } from '../src/generated/platform/enums';
 import { createTenantRecord } from '../src/provisioning/createTenantRecord';
 import { provisionTenant, type ProvisionServices } from '../src/provisioning/provisionTenant';
 import type { Services } from '../src/services';
@@ -12,7 +12,7 @@ import { fillTenant } from './fillTenant';
 import { rowsOf, type FleetCounts } from './fleets';
 
 /** At most `limit` of `work` at once. */
-async function inParallel<T>(items: T[], limit: number, work: (item: T, index: number) => Promise<void>) {
+export async function inParallel<T>(items: T[], limit: number, work: (item: T, index: number) => Promise<void>) {
   let next = 0;
   await Promise.all(
     Array.from({ length: limit }, async () => {
@@ -40,9 +40,9 @@ export function fleetOwner(services: Pick<Services, 'platform'>) {
   return services.platform.user.create({ data: { email: 'bench@example.com', name: 'bench', passwordHash: 'x' } });
 }
 
-/** Tenant `slug`, created as createTenant creates it and provisioned to ACTIVE. */
-export async function createActiveTenant(services: ProvisionServices, ownerId: string, slug: string, isolation: Isolation): Promise<TenantRecord> {
-  const record = await services.platform.$transaction((tx) => createTenantRecord(tx, { slug, name: slug, isolation, planCode: 'enterprise', ownerId }));
+/** Tenant `slug`, created as createTenant creates it and provisioned to ACTIVE (on a server of `engine`). */
+export async function createActiveTenant(services: ProvisionServices, ownerId: string, slug: string, isolation: Isolation, engine: TenantEngine = 'POSTGRESQL'): Promise<TenantRecord> {
+  const record = await services.platform.$transaction((tx) => createTenantRecord(tx, { slug, name: slug, isolation, engine, planCode: 'enterprise', ownerId }));
   return provisionTenant(services, record.id);
 }
 

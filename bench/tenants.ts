@@ -145,7 +145,7 @@ async function provisionAndFill(services: FleetPlatform['services'], ownerId: st
 }
 
 async function measureFleet(server: string, fleet: Fleet): Promise<FleetMeasurements> {
-  return onFleetPlatform(server, serverPoolSize, async ({ gateway: gatewayProcess, services, releaseServices }) => {
+  return onFleetPlatform(server, { serverPoolSize }, async ({ gateway: gatewayProcess, services, releaseServices }) => {
     const log = (line: string) => console.log(`${fleet.name}: ${line}`);
     log(`load average ${os.loadavg()[0].toFixed(2)}`);
     const owner = await fleetOwner(services);

@@ -13,6 +13,8 @@ import { v7 as uuidv7 } from 'uuid';
 export const FRESH_ID = '__FRESH_ID__';
 
 export interface LoadResult {
+  /** How long the run lasted, by wrk's own clock. */
+  seconds: number;
   /** Requests answered in the run. */
   requests: number;
   requestsPerSecond: number;
@@ -43,6 +45,11 @@ const toMs = (value: string) => {
   const n = parseFloat(value);
   return value.endsWith('us') ? n / 1000 : value.endsWith('ms') ? n : n * 1000;
 };
+
+const UNIT_SECONDS: Record<string, number> = { us: 1e-6, ms: 1e-3, s: 1, m: 60, h: 3600 };
+
+/** wrk's run length, "700.12ms", "12.03s", "1.50m" or "1.00h", in seconds. */
+const toSeconds = (value: string) => parseFloat(value) * (UNIT_SECONDS[/[a-z]*$/.exec(value)![0]] ?? 1);
 
 /**
  * Lua whose `fresh()` answers a different UUID at each call: the first 24 characters
@@ -86,9 +93,14 @@ export async function runLoad(options: {
   /** The operation posted, or operations posted at random (repeat one to weigh it). */
   body: string | string[];
   headers: Record<string, string>;
+  /** The longest it runs. */
   seconds: number;
   connections: number;
   spread?: Spread;
+  /** Ends the run early when it settles: wrk stops at SIGINT and reports what it measured until then. */
+  until?: Promise<unknown>;
+  /** Each connection waits this long after an answer before its next request: clients at their own pace, which leave the server room, not a flood. */
+  pauseMs?: number;
 }): Promise<LoadResult> {
   const script = path.join(mkdtempSync(path.join(tmpdir(), 'wrk-')), 'post.lua');
   const headers = Object.entries({ 'content-type': 'application/json', ...options.headers })
@@ -106,9 +118,13 @@ export async function runLoad(options: {
       `  if code then codes[code] = (codes[code] or 0) + 1 end\n` +
       `end\n` +
       `done = function() for code, n in pairs(codes) do io.write("error-code: " .. code .. "=" .. n .. "\\n") end end\n` +
+      (options.pauseMs ? `delay = function() return ${options.pauseMs} end\n` : '') +
       (options.spread || bodies.length > 1 || bodies[0].includes(FRESH_ID) ? `${requestScript(options.spread, bodies)}\n` : ''),
   );
-  const { stdout } = await promisify(execFile)('wrk', ['-t1', `-c${options.connections}`, `-d${options.seconds}s`, '--latency', '-s', script, options.url], { maxBuffer: 1 << 24 });
+  const run = promisify(execFile)('wrk', ['-t1', `-c${options.connections}`, `-d${options.seconds}s`, '--latency', '-s', script, options.url], { maxBuffer: 1 << 24 });
+  const stop = () => void run.child.kill('SIGINT');
+  options.until?.then(stop, stop);
+  const { stdout } = await run;
   // wrk runs the Lua hooks per thread; with one thread the count is exact.
   const field = (re: RegExp) => re.exec(stdout)?.[1] ?? '0';
   const errorsByCode = Object.fromEntries([...stdout.matchAll(/^error-code: (.+)=(\d+)$/gm)].map(([, code, n]) => [code, Number(n)]));
@@ -118,6 +134,7 @@ export async function runLoad(options: {
     if (socket && Number(socket[i + 1]) > 0) errorsByCode[`socket ${kind}`] = Number(socket[i + 1]);
   }
   return {
+    seconds: toSeconds(field(/requests in ([\d.]+[a-z]+),/)),
     requests: parseInt(field(/(\d+) requests in/), 10),
     requestsPerSecond: parseFloat(field(/Requests\/sec:\s+([\d.]+)/)),
     p50Ms: toMs(field(/50%\s+([\d.]+\w+)/)),

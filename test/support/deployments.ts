@@ -5,6 +5,7 @@
 // that names it, so a run builds each at most once.
 import path from 'node:path';
 import { buildDeployment, type Deployment } from '../../scripts/build-deployment.cjs';
+import { CUSTOMER_COLUMNS } from '../fixtures/deploymentEdits';
 import { testDatabases, type TestDatabases } from './database';
 import { dbCommandOf, runDb, type DbRun } from './dbCommand';
 import { processEnv, startGatewayProcess, type GatewayProcess } from './gatewayProcess';
@@ -13,12 +14,6 @@ import { createTenantViaApi, finishedJob } from './provisioning';
 import { graphqlRequest, TEST_PASSWORD, type GraphQLResponse, type RequestOptions } from './testGateway';
 
 const root = path.resolve(__dirname, '../..');
-
-/** Columns added to a built-in module's model, with no other change to the sources (one of them for admins' eyes only). */
-export const CUSTOMER_COLUMNS = {
-  file: 'prisma/tenant/modules/customers/customers.prisma',
-  replace: ['  createdAt  DateTime @default(now())', '  loyaltyTier   String?\n  /// Only admins see what a customer has earned.\n  /// @access read: ADMIN\n  loyaltyPoints Int      @default(0)\n  createdAt  DateTime @default(now())'] as [string, string],
-};
 
 /** The deployments tests and docs pages use, by name. */
 export const DEPLOYMENTS = {

@@ -80,6 +80,7 @@ const schema = z.object({
   DB_CONCURRENCY: int(1).default(4),
   MIGRATION_STATEMENT_TIMEOUT: duration.prefault('15m'),
   MIGRATION_LOCK_TIMEOUT: duration.prefault('30s'),
+  ROLLOUT_CPU_SHARE: z.coerce.number().min(0.01).max(1).default(0.25),
   EVENT_RETENTION_DAYS: int(1).default(90),
   WEBHOOK_CONCURRENCY: int(0).default(8),
   WEBHOOK_TIMEOUT_MS: int(100).default(10_000),
@@ -168,6 +169,8 @@ export const settingDescriptions: Record<keyof z.input<typeof schema>, string> =
   DB_CONCURRENCY: '`npm run db`: how many tenant databases are verified or seeded at once, and `db migrate`\'s default rollout concurrency per server',
   MIGRATION_STATEMENT_TIMEOUT:
     'longest one statement of a tenant migration may run (PostgreSQL `statement_timeout`, MariaDB `max_statement_time`); longer fails that tenant\'s migration, which leaves it on its previous version',
+  ROLLOUT_CPU_SHARE:
+    'while the process driving a rollout serves requests, the share of the time its tenant migrations may take (they rest in proportion, all of them together); 1: never rest. Idle, or driven by `npm run db -- migrate`, a rollout runs at full speed',
   MIGRATION_LOCK_TIMEOUT:
     'longest a tenant migration waits for a lock on a table its requests use (PostgreSQL `lock_timeout`, MySQL `lock_wait_timeout`), so a migration stuck behind a long transaction fails instead of queueing every request behind it',
   EVENT_RETENTION_DAYS: 'how long tenant events (tracked and domain) are kept; a daily job drops older ones, except domain events whose webhooks are not queued yet',
@@ -347,6 +350,8 @@ export interface Config {
   dbConcurrency: number;
   /** MIGRATION_STATEMENT_TIMEOUT and MIGRATION_LOCK_TIMEOUT: what every tenant migration runs under. */
   migrationLimits: MigrationLimits;
+  /** ROLLOUT_CPU_SHARE. */
+  rolloutShare: number;
   mail: { smtpUrl: string | undefined; from: string; publicUrl: string | undefined };
   invitationTtlMs: number;
   /** PASSWORD_RESET_MAILS_PER_HOUR. */
@@ -493,6 +498,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     metricsToken: e.METRICS_TOKEN,
     dbConcurrency: e.DB_CONCURRENCY,
     migrationLimits: { statementMs: e.MIGRATION_STATEMENT_TIMEOUT, lockMs: e.MIGRATION_LOCK_TIMEOUT },
+    rolloutShare: e.ROLLOUT_CPU_SHARE,
     mail: { smtpUrl: e.SMTP_URL, from: e.MAIL_FROM, publicUrl: e.PUBLIC_URL?.replace(/\/$/, '') },
     invitationTtlMs: e.INVITATION_TTL_DAYS * 86_400_000,
     passwordResetMailsPerHour: e.PASSWORD_RESET_MAILS_PER_HOUR,

@@ -7,7 +7,7 @@ import type { Services } from '../services';
 import type { JobDefinition } from '../provisioning/jobs/runJob';
 import type { RunningJob } from '../provisioning/jobs/runningJob';
 import { archiveKeyOf, clearSpool, spoolPath, spoolReady } from './archiveFiles';
-import { pacing } from './pacing';
+import { pacing } from '../provisioning/jobs/pacing';
 import { exportTenantArchive } from './tenantArchives';
 import { tenantModel } from '../model/tenantModel';
 import { pruneBackups } from './backups';

@@ -9,7 +9,7 @@ import { loadTenantData, tableHoldingRows, type LoadedData } from './loadTenantD
 import { readArchive } from './readArchive';
 import { withTenantSnapshot } from './tenantSnapshot';
 import { writeArchive, type TableRows, type WrittenArchive } from './writeArchive';
-import type { Pace } from './pacing';
+import type { Pace } from '../provisioning/jobs/pacing';
 
 type ArchivedTenant = Pick<TenantRecord, 'id' | 'slug' | 'name' | 'isolation'> & TenantLocation;
 

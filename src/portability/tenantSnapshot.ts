@@ -14,7 +14,7 @@ import { loadOrder } from './loadOrder';
 import { selectedAs, toNeutral } from './neutralValues';
 import { pooled, setPoolTenant, TENANT, type TenantScope } from './tenantScope';
 import type { TableRows } from './writeArchive';
-import { unpaced, type Pace } from './pacing';
+import { unpaced, type Pace } from '../provisioning/jobs/pacing';
 
 /** Rows read in one statement. */
 const PAGE_ROWS = 5000;

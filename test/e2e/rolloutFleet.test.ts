@@ -52,6 +52,9 @@ test(`${FLEET} tenants of mixed placement roll out; the drift view ends with one
   expect(migrated.code).toBe(0);
 
   expect(await versions()).toEqual([{ version: latestVersion(), tenants: FLEET, latest: true }]);
+  // The pool database was migrated once, by one of its tenants; the others were counted as they were, at once.
+  const poolTurns = await gw.services.platform.rolloutTenant.findMany({ where: { tenant: { isolation: 'POOL' } }, select: { detail: true } });
+  expect(poolTurns.filter((t) => t.detail !== 'up to date')).toEqual([{ detail: `applied ${latestVersion()}` }]);
   const status = await runDb(['status'], { ...process.env, ...gw.env });
   expect(status.out).toMatch(new RegExp(`\\n${latestVersion()} +${FLEET} +this release\\n`));
   expect(status.code).toBe(0);

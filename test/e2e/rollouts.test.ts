@@ -10,6 +10,7 @@ import pg from 'pg';
 import { withDatabase } from '../../src/db/urls';
 import { migrationsOf, versionOf } from '../../src/provisioning/tenantSchema';
 import { SCHEMA_WORK_APPLICATION } from '../../src/provisioning/tenantSql';
+import { enqueueRollout } from '../../src/provisioning/jobs/jobQueue';
 import type { TenantRecord } from '../../src/tenancy/tenantRegistry';
 import { tenantPlacements } from '../support/engines';
 import { eventually } from '../support/eventually';
@@ -269,6 +270,22 @@ describe('steering', () => {
     // What it left behind is taken by the next rollout.
     const { startRollout: next } = await ok(START, { input: {} });
     expect((await followed(next.id)).at(-1)).toMatchObject({ status: 'SUCCEEDED', cohorts: [{ total: 2, succeeded: 2 }] });
+  });
+});
+
+describe('releases', () => {
+  test('a rollout to another release’s version is left to that release’s workers, and is not resumed here', async () => {
+    const other = await gw.services.platform.$transaction(async (tx) => {
+      const rollout = await tx.rollout.create({ data: { targetVersion: '20990101000000_next_release', concurrencyPerServer: 1, maxFailures: 0 } });
+      await enqueueRollout(tx, rollout);
+      return rollout;
+    });
+    await new Promise((resolve) => setTimeout(resolve, 1500));
+    expect(await gw.services.platform.rollout.findUniqueOrThrow({ where: { id: other.id } })).toMatchObject({ status: 'RUNNING', attempts: 0, lockedBy: null });
+    await gw.services.platform.rollout.update({ where: { id: other.id }, data: { status: 'HALTED' } });
+    const resumed = await gw.request(RESUME, { token: admin.token, variables: { id: other.id } });
+    expect(resumed.body.errors?.[0]).toMatchObject({ extensions: { code: 'CONFLICT' }, message: expect.stringContaining('cancel it and start another') });
+    await ok(CANCEL, { id: other.id });
   });
 });
 

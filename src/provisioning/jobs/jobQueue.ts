@@ -11,8 +11,13 @@ export const TASKS: Record<JobKind, string> = {
   RESTORE: 'tenantgraph:restore',
 };
 
-/** The task that drives a rollout (src/provisioning/rollouts/). */
-export const ROLLOUT_TASK = 'tenantgraph:rollout';
+/**
+ * The task that drives a rollout to `version` (src/provisioning/rollouts/): named by it,
+ * so only workers of the release that brings tenants there take it. While a fleet of
+ * gateways is replaced, the old release's workers leave it alone.
+ */
+export const rolloutTask = (version: string) => `${ROLLOUT_TASK_PREFIX}${version}`;
+export const ROLLOUT_TASK_PREFIX = 'tenantgraph:rollout:';
 
 // A rollout's driver is retried after a failure that is not a tenant's (the platform
 // database away, say), and started again after a crash; it gives up only after this many.
@@ -59,11 +64,11 @@ export async function createJob(
 }
 
 /** Queues a run of the rollout's driver: when it starts, or resumes after a halt. */
-export async function enqueueRollout(tx: Prisma.TransactionClient, rolloutId: string): Promise<void> {
+export async function enqueueRollout(tx: Prisma.TransactionClient, rollout: { id: string; targetVersion: string }): Promise<void> {
   // No job_key: a resume may queue its run while the halted run is still finishing its running tenants.
   await tx.$executeRaw`SELECT graphile_worker.add_job(
-    ${ROLLOUT_TASK}::text,
-    json_build_object('rolloutId', ${rolloutId}::text),
+    ${rolloutTask(rollout.targetVersion)}::text,
+    json_build_object('rolloutId', ${rollout.id}::text),
     max_attempts := ${ROLLOUT_ATTEMPTS}::int
   )`;
 }

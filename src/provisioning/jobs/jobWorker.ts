@@ -17,8 +17,9 @@ import { jobPool } from './jobPool';
 import { BACKUP_CRONTAB, BACKUP_TASK, backupTask } from '../../portability/backups';
 import { exportJob } from '../../portability/exportJob';
 import { DISCARD_TASK, discardTask, restoreJob } from '../../portability/restoreInPlace';
-import { ROLLOUT_TASK, TASKS } from './jobQueue';
-import { rolloutTask } from '../rollouts/rolloutDriver';
+import { rolloutTask, TASKS } from './jobQueue';
+import { driveRollout } from '../rollouts/rolloutDriver';
+import { latestVersion } from '../schemaVersions';
 import { jobTask } from './runJob';
 import { startStaleJobSweeper } from './staleJobSweeper';
 
@@ -39,7 +40,7 @@ function jobTasks(services: Services): TaskList {
     [TASKS.DROP]: jobTask(services, dropJob),
     [TASKS.EXPORT]: jobTask(services, exportJob),
     [TASKS.RESTORE]: jobTask(services, restoreJob),
-    [ROLLOUT_TASK]: rolloutTask(services),
+    [rolloutTask(latestVersion())]: driveRollout(services),
     [DISCARD_TASK]: discardTask(services),
     [BACKUP_TASK]: backupTask(services),
     [EVENT_RETENTION_TASK]: eventRetentionTask(services),
@@ -82,7 +83,7 @@ export async function startJobWorker(services: Services, platformUrl: string): P
  */
 export async function startRolloutRunner(services: Services, platformUrl: string): Promise<JobWorker> {
   const pgPool = jobPool(services, platformUrl, 3);
-  const runner = await run({ logger: graphileLogger(services.log), noHandleSignals: true, pgPool, concurrency: 1, taskList: { [ROLLOUT_TASK]: rolloutTask(services) } });
+  const runner = await run({ logger: graphileLogger(services.log), noHandleSignals: true, pgPool, concurrency: 1, taskList: { [rolloutTask(latestVersion())]: driveRollout(services) } });
   const utils = await makeWorkerUtils({ pgPool, logger: graphileLogger(services.log) });
   const sweeper = startStaleJobSweeper(services, utils);
   return {

@@ -5,9 +5,9 @@
 // (in this process or another) takes them up again. Every process sweeps.
 import type { WorkerUtils } from 'graphile-worker';
 import type { Services } from '../../services';
-import { ROLLOUT_TASK, TASKS } from './jobQueue';
+import { ROLLOUT_TASK_PREFIX, TASKS } from './jobQueue';
 
-const TASK_NAMES = [...Object.values(TASKS), ROLLOUT_TASK];
+const TASK_NAMES = Object.values(TASKS);
 
 export interface Sweeper {
   stop(): void;
@@ -21,7 +21,7 @@ async function deadOwners(services: Pick<Services, 'platform'>, staleMs: number)
     SELECT DISTINCT j.locked_by AS owner
     FROM graphile_worker.jobs j
     WHERE j.locked_by IS NOT NULL
-      AND j.task_identifier = ANY(${TASK_NAMES}::text[])
+      AND (j.task_identifier = ANY(${TASK_NAMES}::text[]) OR j.task_identifier LIKE ${`${ROLLOUT_TASK_PREFIX}%`})
       AND j.locked_at < now() - ${staleMs}::int * interval '1 millisecond'
       AND NOT EXISTS (
         SELECT 1 FROM "ProvisioningJob" p

@@ -12,11 +12,11 @@ import type { Rollout, RolloutCohort, RolloutCohortStatus, RolloutStatus } from 
 import type { Services } from '../../services';
 import { startHeartbeat } from '../jobs/heartbeat';
 import type { RolloutPayload } from '../jobs/jobQueue';
-import { latestVersion } from '../schemaVersions';
+import { pacing } from '../jobs/pacing';
 import { migrateInRollout, type TenantOutcome } from './migrateInRollout';
 import { publishRollout, rolloutState, totalsOf, type RolloutEventKind } from './rolloutEvents';
 
-type DriverServices = Pick<Services, 'config' | 'platform' | 'servers' | 'log' | 'events'>;
+type DriverServices = Pick<Services, 'config' | 'platform' | 'servers' | 'log' | 'events' | 'pool'>;
 
 interface Turn {
   tenantId: string;
@@ -61,10 +61,6 @@ class RolloutDriver {
       (err) => log.warn({ err, rolloutId: id }, 'rollout heartbeat failed'),
     );
     try {
-      if (latestVersion() !== this.rollout.targetVersion) {
-        await this.halt(`this worker's release brings tenants to ${latestVersion()}, not the rollout's ${this.rollout.targetVersion}: resume it once every gateway runs the release that started it`);
-        return await this.stopped();
-      }
       for (const cohort of await platform.rolloutCohort.findMany({ where: { rolloutId: id }, orderBy: { position: 'asc' } })) this.cohorts.set(cohort.position, cohort);
       for (const cohort of this.cohorts.values()) {
         if (cohort.status === 'SUCCEEDED') continue;
@@ -94,32 +90,81 @@ class RolloutDriver {
     }
   }
 
-  /** The cohort's tenants still to do, each server's at most concurrencyPerServer at a time. */
+  /**
+   * The cohort's tenants still to do, each server's at most concurrencyPerServer at a
+   * time. Tenants already at the target version are counted in one statement, not a turn
+   * each; and of the POOL tenants of one pool database only one takes a turn at a time:
+   * its migration moves them all, so the next pass counts the others at once.
+   */
   private async migrateCohort(position: number): Promise<void> {
-    const rows = await this.services.platform.rolloutTenant.findMany({
-      where: { rolloutId: this.rollout.id, cohort: position, status: { in: ['PENDING', 'RUNNING'] } },
-      select: { tenantId: true, tenant: { select: { slug: true, server: true, schemaVersion: true } } },
-      orderBy: { tenant: { slug: 'asc' } },
-    });
-    const queues = new Map<string, Turn[]>();
-    for (const { tenantId, tenant } of rows) {
-      const queue = queues.get(tenant.server) ?? [];
-      queue.push({ tenantId, slug: tenant.slug, server: tenant.server, fromVersion: tenant.schemaVersion });
-      queues.set(tenant.server, queue);
+    for (;;) {
+      await this.countUpToDate(position);
+      const rows = await this.services.platform.rolloutTenant.findMany({
+        where: { rolloutId: this.rollout.id, cohort: position, status: { in: ['PENDING', 'RUNNING'] } },
+        select: { tenantId: true, tenant: { select: { slug: true, server: true, schemaVersion: true, isolation: true, databaseName: true } } },
+        orderBy: { tenant: { slug: 'asc' } },
+      });
+      const pools = new Set<string>();
+      const queues = new Map<string, Turn[]>();
+      for (const { tenantId, tenant } of rows) {
+        if (tenant.isolation === 'POOL') {
+          const pool = `${tenant.server} ${tenant.databaseName}`;
+          if (pools.has(pool)) continue;
+          pools.add(pool);
+        }
+        const queue = queues.get(tenant.server) ?? [];
+        queue.push({ tenantId, slug: tenant.slug, server: tenant.server, fromVersion: tenant.schemaVersion });
+        queues.set(tenant.server, queue);
+      }
+      const turns = [...queues.values()].reduce((n, q) => n + q.length, 0);
+      await this.migrateQueues(queues);
+      if (this.stopping || turns === rows.length) return;
     }
+  }
+
+  private async migrateQueues(queues: Map<string, Turn[]>): Promise<void> {
+    const workers = this.rollout.concurrencyPerServer;
     const worker = async (queue: Turn[]) => {
+      // Together the workers of all servers keep to ROLLOUT_CPU_SHARE while the process serves requests.
+      const pace = pacing(() => this.services.pool.inFlight > 0, this.services.config.rolloutShare / (workers * queues.size));
       for (let turn = queue.shift(); turn && !this.stopping; turn = queue.shift()) {
-        await this.migrateTenant(position, turn).catch((error: unknown) => {
+        await this.migrateTenant(turn).catch((error: unknown) => {
           this.failure ??= error;
           this.stopping = true;
         });
+        await pace();
       }
     };
-    await Promise.all([...queues.values()].flatMap((queue) => Array.from({ length: Math.min(this.rollout.concurrencyPerServer, queue.length) }, () => worker(queue))));
+    await Promise.all([...queues.values()].flatMap((queue) => Array.from({ length: Math.min(workers, queue.length) }, () => worker(queue))));
     if (this.failure) throw this.failure;
   }
 
-  private async migrateTenant(position: number, turn: Turn): Promise<void> {
+  /** The cohort's tenants at the target version already (serving, and no other job on them): SUCCEEDED, up to date, in one statement. */
+  private async countUpToDate(position: number): Promise<void> {
+    const { id, attempts, targetVersion } = this.rollout;
+    const rows = await this.services.platform.$queryRaw<Array<RolloutCohort & { slug: string | null; rolloutStatus: RolloutStatus }>>`
+      WITH done AS (
+        UPDATE "RolloutTenant" rt SET status = 'SUCCEEDED', detail = 'up to date', "fromVersion" = t."schemaVersion", "startedAt" = now(), "finishedAt" = now()
+        FROM "Tenant" t
+        WHERE rt."rolloutId" = ${id}::uuid AND rt.cohort = ${position} AND rt.status IN ('PENDING', 'RUNNING') AND t.id = rt."tenantId"
+          AND t."schemaVersion" = ${targetVersion} AND t.status IN ('ACTIVE', 'SUSPENDED')
+          AND NOT EXISTS (SELECT 1 FROM "ProvisioningJob" j WHERE j."tenantId" = t.id AND j.status IN ('QUEUED', 'RUNNING'))
+          AND EXISTS (SELECT 1 FROM "Rollout" WHERE id = ${id}::uuid AND "lockedBy" = ${this.owner} AND attempts = ${attempts})
+        RETURNING t.slug
+      ), counted AS (
+        UPDATE "RolloutCohort" SET succeeded = succeeded + (SELECT count(*) FROM done)::int
+        WHERE "rolloutId" = ${id}::uuid AND position = ${position} AND EXISTS (SELECT 1 FROM done)
+        RETURNING *
+      )
+      SELECT counted.*, done.slug, r.status AS "rolloutStatus" FROM counted CROSS JOIN done CROSS JOIN "Rollout" r WHERE r.id = ${id}::uuid`;
+    if (rows.length === 0) return;
+    const { slug: _slug, rolloutStatus, ...cohort } = rows[0];
+    this.cohorts.set(position, cohort);
+    this.status = rolloutStatus;
+    for (const row of rows) this.publish('TENANT_SUCCEEDED', row.slug!, 'up to date');
+  }
+
+  private async migrateTenant(turn: Turn): Promise<void> {
     const { platform } = this.services;
     const { id, attempts } = this.rollout;
     // Starts only while the rollout runs and is still this driver's: a halt, a cancel or a takeover stops here.
@@ -157,7 +202,7 @@ class RolloutDriver {
       return;
     }
     const { rolloutStatus, rolloutError, ...row } = cohort;
-    this.cohorts.set(position, row);
+    this.cohorts.set(row.position, row);
     this.status = rolloutStatus;
     this.error = rolloutError;
     if (rolloutStatus !== 'RUNNING') this.stopping = true;
@@ -207,7 +252,8 @@ class RolloutDriver {
   }
 }
 
-export function rolloutTask(services: DriverServices): Task {
+/** The graphile-worker task of rollouts to this release's version (jobQueue.ts's rolloutTask names it). */
+export function driveRollout(services: DriverServices): Task {
   return async (payload, helpers) => {
     const { rolloutId } = payload as RolloutPayload;
     const driver = await RolloutDriver.claim(services, rolloutId, helpers.job.locked_by!);

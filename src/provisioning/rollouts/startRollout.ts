@@ -51,7 +51,7 @@ export async function startRollout(services: Pick<Services, 'config' | 'platform
       const rollout = await tx.rollout.create({ data: { targetVersion, concurrencyPerServer, maxFailures, startedById: startedBy?.userId } });
       await tx.rolloutCohort.createMany({ data: cohorts.map((tenants, position) => ({ rolloutId: rollout.id, position, name: specs[position].name.trim(), total: tenants.length })) });
       await tx.rolloutTenant.createMany({ data: cohorts.flatMap((tenants, cohort) => tenants.map((t) => ({ rolloutId: rollout.id, tenantId: t.id, cohort }))) });
-      await enqueueRollout(tx, rollout.id);
+      await enqueueRollout(tx, rollout);
       return rollout;
     },
     // A fleet of many thousand tenants is one insert of that many rows.

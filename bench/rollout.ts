@@ -320,8 +320,9 @@ runBenchmark(async (server) => {
     const running: BenchProcess[] = [];
     const platform = new pg.Client({ connectionString: gatewayProcess.platformUrl });
     try {
-      // JOB_CONCURRENCY: its job worker is what drives a rollout.
-      const gateway = await gatewayProcess.start({ JOB_CONCURRENCY: '2' }, [], path.join(release.dir, 'dist/src/main.js'));
+      // JOB_CONCURRENCY: its job worker is what drives a rollout; ROLLOUT_CPU_SHARE as the environment says, if it does.
+      const share: Record<string, string> = process.env.ROLLOUT_CPU_SHARE ? { ROLLOUT_CPU_SHARE: process.env.ROLLOUT_CPU_SHARE } : {};
+      const gateway = await gatewayProcess.start({ JOB_CONCURRENCY: '2', ...share }, [], path.join(release.dir, 'dist/src/main.js'));
       running.push(gateway);
       await platform.connect();
       const postmaster = await postmasterPid(platform);

@@ -80,7 +80,7 @@ const schema = z.object({
   DB_CONCURRENCY: int(1).default(4),
   MIGRATION_STATEMENT_TIMEOUT: duration.prefault('15m'),
   MIGRATION_LOCK_TIMEOUT: duration.prefault('30s'),
-  ROLLOUT_CPU_SHARE: z.coerce.number().min(0.01).max(1).default(0.25),
+  ROLLOUT_CPU_SHARE: z.coerce.number().min(0.01).max(1).default(0.1),
   EVENT_RETENTION_DAYS: int(1).default(90),
   WEBHOOK_CONCURRENCY: int(0).default(8),
   WEBHOOK_TIMEOUT_MS: int(100).default(10_000),

@@ -8,6 +8,8 @@ export const ErrorCode = {
   TENANT_NOT_FOUND: 'TENANT_NOT_FOUND',
   TENANT_NOT_READY: 'TENANT_NOT_READY',
   TENANT_SUSPENDED: 'TENANT_SUSPENDED',
+  /** The tenant's tables lack a table or column this release's schema has: a rollout has not brought them to its version yet. */
+  TENANT_SCHEMA_BEHIND: 'TENANT_SCHEMA_BEHIND',
   BAD_USER_INPUT: 'BAD_USER_INPUT',
   NOT_FOUND: 'NOT_FOUND',
   /** The record cannot be changed so while others refer to it (`extensions` says which), or at all once erased (a customer). */

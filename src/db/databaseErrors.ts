@@ -26,7 +26,9 @@ export type DatabaseFailureKind =
   /** DDL: what the statement creates or adds (a database, schema, table, column, index, key) is there already. */
   | 'objectExists'
   /** DDL (MySQL): what the statement drops is not there. */
-  | 'objectMissing';
+  | 'objectMissing'
+  /** A statement names a table or column the database does not have: its tables are behind the release's schema (a rollout has not reached them). */
+  | 'schemaBehind';
 
 export interface DatabaseFailure {
   kind: DatabaseFailureKind;
@@ -59,6 +61,8 @@ const POSTGRES_CODES: Record<string, DatabaseFailureKind> = {
   '42P07': 'objectExists', // table (or index)
   '42701': 'objectExists', // column
   '42710': 'objectExists', // constraint, type, ...
+  '42703': 'schemaBehind', // undefined column
+  '42P01': 'schemaBehind', // undefined table
 };
 
 // Server errnos, the same on MySQL and MariaDB unless noted.
@@ -88,6 +92,8 @@ const MYSQL_ERRNOS: Record<number, DatabaseFailureKind> = {
   1826: 'objectExists', // foreign key (MySQL 8)
   1051: 'objectMissing', // DROP TABLE
   1091: 'objectMissing', // DROP COLUMN, INDEX, FOREIGN KEY or PRIMARY KEY
+  1054: 'schemaBehind', // unknown column
+  1146: 'schemaBehind', // no such table
 };
 
 function mysqlFailure(errno: number, message: string): DatabaseFailureKind | undefined {
@@ -123,6 +129,8 @@ const ADAPTER_KINDS: Record<string, DatabaseFailureKind> = {
   LengthMismatch: 'tooLong',
   ValueOutOfRange: 'numberOutOfRange',
   InvalidInputValue: 'invalidValue',
+  TableDoesNotExist: 'schemaBehind',
+  ColumnNotFound: 'schemaBehind',
 };
 
 // Prisma Client's codes, for failures that carry no adapter error.
@@ -139,6 +147,8 @@ const PRISMA_CODES: Record<string, DatabaseFailureKind> = {
   P2000: 'tooLong',
   P2020: 'numberOutOfRange',
   P2025: 'notFound',
+  P2021: 'schemaBehind', // the table does not exist
+  P2022: 'schemaBehind', // the column does not exist
 };
 
 /** The error a Prisma driver adapter raised, as Prisma Client keeps it (meta.driverAdapterError.cause). */

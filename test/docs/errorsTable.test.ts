@@ -54,6 +54,7 @@ beforeAll(async () => {
   await gw.createTenant({ slug: 'full-shop', owner, plan: 'no-products' });
   await gw.createTenant({ slug: 'quota-shop', owner, plan: 'one-call' });
   await gw.createTenant({ slug: 'gone-shop', owner });
+  await gw.createTenant({ slug: 'behind-shop', owner });
 }, 120_000);
 afterAll(async () => {
   await gw.close();
@@ -183,6 +184,18 @@ const causes: Record<string, Array<() => Promise<Answer>>> = {
     async () => {
       await login(viewer.email, 'a wrong password');
       return login(viewer.email, 'another wrong password');
+    },
+  ],
+  'TENANT_SCHEMA_BEHIND 200': [
+    // Its tables as a release before the one that added Product would have left them.
+    async () => {
+      await onServer('DROP TABLE "Product" CASCADE', [], `${gw.dbs.prefix}behind_shop`);
+      return ask(PRODUCTS, asOwner('behind-shop'));
+    },
+    // A write, through Prisma, to a table without a column the release added (here: taken away).
+    async () => {
+      await onServer('ALTER TABLE "Customer" DROP COLUMN "nationalId"', [], `${gw.dbs.prefix}behind_shop`);
+      return ask('mutation { createCustomer(input: { name: "Ada" }) { id } }', asOwner('behind-shop'));
     },
   ],
   'DATABASE_UNAVAILABLE 200': [

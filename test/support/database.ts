@@ -37,9 +37,9 @@ export function testDatabases(): TestDatabases {
   };
 }
 
-/** Runs SQL on the server's maintenance database. */
-export async function onServer(sql: string, params: unknown[] = []): Promise<pg.QueryResult> {
-  const admin = new pg.Client({ connectionString: withDatabase(testServerUrl(), 'postgres') });
+/** Runs SQL on the server's maintenance database, or on `database`. */
+export async function onServer(sql: string, params: unknown[] = [], database = 'postgres'): Promise<pg.QueryResult> {
+  const admin = new pg.Client({ connectionString: withDatabase(testServerUrl(), database) });
   await admin.connect();
   try {
     return await admin.query(sql, params);

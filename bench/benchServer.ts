@@ -6,10 +6,8 @@ import os from 'node:os';
 import path from 'node:path';
 import pg from 'pg';
 import { dropDatabasesStartingWith } from '../src/db/dropDatabases';
-import { quoteMysqlIdent } from '../src/db/identifiers';
 import { startEmbeddedPostgres } from '../src/db/embeddedPostgres';
 import { withDatabase } from '../src/db/urls';
-import { withMysql } from '../src/db/withMysql';
 import { createLogger } from '../src/logger';
 
 export async function withBenchServer<T>(work: (serverUrl: string) => Promise<T>): Promise<T> {
@@ -31,14 +29,6 @@ export async function dropBenchDatabases(serverUrl: string, prefix: string): Pro
   const admin = new pg.Client({ connectionString: serverUrl });
   await admin.connect();
   await dropDatabasesStartingWith(admin, prefix).finally(() => admin.end());
-}
-
-/** Drops every database a benchmark made on a MySQL or MariaDB server (named with its prefix too). */
-export async function dropBenchMysqlDatabases(mysqlUrl: string, prefix: string): Promise<void> {
-  await withMysql(mysqlUrl, async (sql) => {
-    const names = await sql.query<{ name: string }>('SELECT schema_name AS name FROM information_schema.schemata WHERE schema_name LIKE ?', [`${prefix}%`]);
-    for (const { name } of names) await sql.query(`DROP DATABASE IF EXISTS ${quoteMysqlIdent(name)}`);
-  });
 }
 
 /** Runs a benchmark on the bench server and exits: 0 when it finished, 1 (with the error) when not. */

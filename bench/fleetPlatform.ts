@@ -9,7 +9,8 @@ import { closeServices, createServices } from '../src/createServices';
 import { createLogger } from '../src/logger';
 import { preparePlatformDatabase } from '../src/provisioning/platformDatabase';
 import type { Services } from '../src/services';
-import { dropBenchDatabases, dropBenchMysqlDatabases } from './benchServer';
+import { dropMysqlDatabasesStartingWith } from '../src/db/dropDatabases';
+import { dropBenchDatabases } from './benchServer';
 import { productionGateway } from './processes';
 
 export interface FleetPlatform {
@@ -46,6 +47,6 @@ export async function onFleetPlatform<T>(server: string, { serverPoolSize, mysql
     }
   } finally {
     await dropBenchDatabases(server, gateway.prefix);
-    if (mysqlUrl) await dropBenchMysqlDatabases(mysqlUrl, gateway.prefix);
+    if (mysqlUrl) await dropMysqlDatabasesStartingWith(mysqlUrl, gateway.prefix);
   }
 }

@@ -9,7 +9,8 @@
 import { rm } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
-import { dropBenchMysqlDatabases, runBenchmark } from './benchServer';
+import { dropMysqlDatabasesStartingWith } from '../src/db/dropDatabases';
+import { runBenchmark } from './benchServer';
 import { startInProcessGateway } from './inProcessGateway';
 import { fillTenant } from './fillTenant';
 import { machineCpuMs, processCpuMs } from './cpuUse';
@@ -101,7 +102,7 @@ runBenchmark(async (serverUrl) => {
     }
   } finally {
     await gateway.close();
-    if (MYSQL_URL) await dropBenchMysqlDatabases(MYSQL_URL, prefix);
+    if (MYSQL_URL) await dropMysqlDatabasesStartingWith(MYSQL_URL, prefix);
     await rm(services.config.dataDir, { recursive: true, force: true });
   }
   printTable(

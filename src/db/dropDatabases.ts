@@ -1,5 +1,6 @@
 import type pg from 'pg';
-import { quoteIdent } from './identifiers';
+import { quoteIdent, quoteMysqlIdent } from './identifiers';
+import { withMysql } from './withMysql';
 
 /**
  * Drops every database whose name starts with `prefix`, connected or not, then the
@@ -14,4 +15,12 @@ export async function dropDatabasesStartingWith(admin: pg.ClientBase, prefix: st
   }
   const roles = await admin.query<{ name: string }>('SELECT rolname AS name FROM pg_roles WHERE starts_with(rolname, $1)', [prefix]);
   for (const { name } of roles.rows) await admin.query(`DROP ROLE IF EXISTS ${quoteIdent(name)}`);
+}
+
+/** Drops every database whose name starts with `prefix` on the MySQL or MariaDB server at `mysqlUrl`. */
+export async function dropMysqlDatabasesStartingWith(mysqlUrl: string, prefix: string): Promise<void> {
+  await withMysql(mysqlUrl, async (sql) => {
+    const rows = await sql.query<{ name: string }>('SELECT schema_name AS name FROM information_schema.schemata WHERE schema_name LIKE ?', [`${prefix}%`]);
+    for (const { name } of rows) await sql.query(`DROP DATABASE IF EXISTS ${quoteMysqlIdent(name)}`);
+  });
 }

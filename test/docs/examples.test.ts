@@ -32,7 +32,8 @@ import { docPages, fencedBlocks, root, type FencedBlock } from '../support/docs'
 import { tenantEngines } from '../support/engines';
 import { deployment, DEPLOYMENTS, startDeploymentGateway, type DeploymentGateway, type DeploymentName } from '../support/deployments';
 import { connectWs, operate, type WsOperation } from '../support/graphqlWs';
-import { dropMysqlDatabases, MYSQL_URL } from '../support/mysqlDatabase';
+import { dropMysqlDatabasesStartingWith } from '../../src/db/dropDatabases';
+import { MYSQL_URL } from '../support/mysqlDatabase';
 import { startTestGateway, type GraphQLResponse, type RequestOptions, type TestGateway } from '../support/testGateway';
 
 const run = promisify(execFile);
@@ -156,7 +157,7 @@ describe.each(tenantEngines)('with the demo tenants on %s', (engine) => {
   afterAll(async () => {
     await gw.close();
     // The PostgreSQL run's gateway leaves the MySQL tenants an example placed on shop-mysql.
-    if (engine !== 'mysql' && MYSQL_URL) await dropMysqlDatabases(MYSQL_URL, gw.dbs.prefix);
+    if (engine !== 'mysql' && MYSQL_URL) await dropMysqlDatabasesStartingWith(MYSQL_URL, gw.dbs.prefix);
   });
 
   async function tokenOf(login: string, on: Served = gw): Promise<string> {

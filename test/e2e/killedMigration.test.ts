@@ -27,7 +27,8 @@ import {
   mysqlSessionRunning,
   type HeldLock,
 } from '../support/jobBlockers';
-import { dropMysqlDatabases, MYSQL_SKIPPED, MYSQL_URL } from '../support/mysqlDatabase';
+import { dropMysqlDatabasesStartingWith } from '../../src/db/dropDatabases';
+import { MYSQL_SKIPPED, MYSQL_URL } from '../support/mysqlDatabase';
 import { JOB } from '../support/provisioning';
 
 const dbs = testDatabases();
@@ -142,7 +143,7 @@ if (!MYSQL_URL) {
     await jobRow?.release().catch(() => {});
     expect(await runner?.stop()).toBe(0);
     await dbs.drop();
-    await dropMysqlDatabases(mysqlUrl, dbs.prefix);
+    await dropMysqlDatabasesStartingWith(mysqlUrl, dbs.prefix);
   });
 
   test('killed three times mid-migration, after a statement it had not counted yet, the tenant still becomes ACTIVE', async () => {

@@ -9,7 +9,8 @@ import { CUSTOMER_COLUMNS } from '../fixtures/deploymentEdits';
 import { testDatabases, type TestDatabases } from './database';
 import { dbCommandOf, runDb, type DbRun } from './dbCommand';
 import { processEnv, startGatewayProcess, type GatewayProcess } from './gatewayProcess';
-import { dropMysqlDatabases, MYSQL_URL } from './mysqlDatabase';
+import { dropMysqlDatabasesStartingWith } from '../../src/db/dropDatabases';
+import { MYSQL_URL } from './mysqlDatabase';
 import { createTenantViaApi, finishedJob } from './provisioning';
 import { graphqlRequest, TEST_PASSWORD, type GraphQLResponse, type RequestOptions } from './testGateway';
 
@@ -96,7 +97,7 @@ export async function startDeploymentGateway(built: Deployment, env: Record<stri
     async close() {
       await gateway.stop();
       await dbs.drop();
-      if (MYSQL_URL) await dropMysqlDatabases(MYSQL_URL, dbs.prefix);
+      if (MYSQL_URL) await dropMysqlDatabasesStartingWith(MYSQL_URL, dbs.prefix);
     },
   };
 }

@@ -3,7 +3,6 @@
 // named with one random prefix, dropped when it is done. Without one, MySQL tests
 // are skipped with MYSQL_SKIPPED as the reason.
 import { randomBytes } from 'node:crypto';
-import { quoteMysqlIdent } from '../../src/db/identifiers';
 import { connectMysql } from '../../src/db/mysqlConnect';
 import { mysqlConnection, type SqlConnection } from '../../src/db/sqlConnection';
 import { withDatabase } from '../../src/db/urls';
@@ -19,14 +18,6 @@ export interface OpenSqlConnection extends SqlConnection {
 export async function openMysql(url: string): Promise<OpenSqlConnection> {
   const connection = await connectMysql(url, { connectTimeoutMs: 5000 });
   return { ...mysqlConnection(connection), end: () => connection.end() };
-}
-
-/** Drops the MySQL databases a test gateway made (their names start with its prefix). */
-export async function dropMysqlDatabases(mysqlUrl: string, prefix: string): Promise<void> {
-  await withMysql(mysqlUrl, async (sql) => {
-    const rows = await sql.query<{ name: string }>('SELECT schema_name AS name FROM information_schema.schemata WHERE schema_name LIKE ?', [`${prefix}%`]);
-    for (const { name } of rows) await sql.query(`DROP DATABASE IF EXISTS ${quoteMysqlIdent(name)}`);
-  });
 }
 
 export interface MysqlTestDatabases {

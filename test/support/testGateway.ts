@@ -21,7 +21,8 @@ import type { TenantRecord } from '../../src/tenancy/tenantRegistry';
 import type { Engine } from '../../src/engine';
 import { engineName } from '../../src/engine';
 import { testDatabases, type TestDatabases } from './database';
-import { dropMysqlDatabases, MYSQL_URL } from './mysqlDatabase';
+import { dropMysqlDatabasesStartingWith } from '../../src/db/dropDatabases';
+import { MYSQL_URL } from './mysqlDatabase';
 import { deleteRedisKeys } from './redis';
 
 export interface GraphQLResponse<T = any> {
@@ -216,7 +217,7 @@ export async function startTestGateway(
       await stop();
       if (options.sharing) return;
       await dbs.drop();
-      if (mysqlUrl) await dropMysqlDatabases(mysqlUrl, dbs.prefix);
+      if (mysqlUrl) await dropMysqlDatabasesStartingWith(mysqlUrl, dbs.prefix);
       if (config.redisUrl) await deleteRedisKeys(config.redisUrl, config.redisKeyPrefix);
     },
   };

@@ -245,11 +245,17 @@ test('shutting down closes open sockets with 1001 (going away)', async () => {
   }
 });
 
-// Last: it breaks the tenant's database on purpose (a table gone is no client's mistake).
+// Last: it breaks the tenant's database on purpose: reading products raises an internal error, no client's mistake.
 test('an unexpected failure reaches the client masked, with no detail', async () => {
   const tenantDb = new pg.Client({ connectionString: withDatabase(gw.dbs.serverUrl, `${gw.dbs.prefix}socket_shop`) });
   await tenantDb.connect();
-  await tenantDb.query('DROP TABLE "Product" CASCADE').finally(() => tenantDb.end());
+  await tenantDb
+    .query(
+      `CREATE FUNCTION boom() RETURNS boolean LANGUAGE plpgsql AS $$ BEGIN RAISE EXCEPTION 'boom in Product' USING ERRCODE = 'XX000'; END $$;
+       ALTER TABLE "Product" RENAME TO "ProductRows";
+       CREATE VIEW "Product" AS SELECT * FROM "ProductRows" WHERE boom();`,
+    )
+    .finally(() => tenantDb.end());
   await withSocket(ownerParams(), async ({ client }) => {
     const [result] = await operate(client, '{ products { totalCount } }').done;
     expect(result.errors).toEqual([{ message: 'Internal server error', locations: expect.any(Array), path: ['products'], extensions: { code: 'INTERNAL_SERVER_ERROR' } }]);

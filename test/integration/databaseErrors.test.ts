@@ -53,9 +53,15 @@ describe('on PostgreSQL', () => {
     expect(translated?.message).toBe('a number is too large for its field');
   });
 
-  test('an error of another class (a table that is not there) stays unexpected', async () => {
-    expect(expectedError(await failureOf(() => prisma.$queryRawUnsafe('SELECT * FROM no_such_table')))).toBeUndefined();
-    expect(expectedError(await failureOf(() => client.query('SELECT * FROM no_such_table')))).toBeUndefined();
+  test('a table or column that is not there is TENANT_SCHEMA_BEHIND (a rollout has not reached the tenant)', async () => {
+    expect(codeOf(await failureOf(() => prisma.$queryRawUnsafe('SELECT * FROM no_such_table')))).toBe('TENANT_SCHEMA_BEHIND');
+    expect(codeOf(await failureOf(() => client.query('SELECT no_such_column FROM pg_class')))).toBe('TENANT_SCHEMA_BEHIND');
+  });
+
+  test('an error of another class (one the server calls internal) stays unexpected', async () => {
+    const internal = `DO $$ BEGIN RAISE EXCEPTION 'broken' USING ERRCODE = 'XX000'; END $$`;
+    expect(expectedError(await failureOf(() => prisma.$executeRawUnsafe(internal)))).toBeUndefined();
+    expect(expectedError(await failureOf(() => client.query(internal)))).toBeUndefined();
   });
 
   test('a transaction that cannot start in time (every connection busy) is DATABASE_UNAVAILABLE', async () => {
@@ -121,9 +127,15 @@ if (!MYSQL_URL) test.skip(`MySQL: ${MYSQL_SKIPPED}`, () => {});
     expect(codeOf(error)).toBe('DATABASE_UNAVAILABLE');
   });
 
-  test('an error of another kind (a table that is not there) stays unexpected', async () => {
-    expect(expectedError(await failureOf(() => prisma.$executeRawUnsafe('INSERT INTO NoSuchTable VALUES (1)')))).toBeUndefined();
-    expect(expectedError(await failureOf(() => driver.query('INSERT INTO NoSuchTable VALUES (1)')))).toBeUndefined();
+  test('a table or column that is not there is TENANT_SCHEMA_BEHIND (a rollout has not reached the tenant)', async () => {
+    expect(codeOf(await failureOf(() => prisma.$executeRawUnsafe('INSERT INTO NoSuchTable VALUES (1)')))).toBe('TENANT_SCHEMA_BEHIND');
+    expect(codeOf(await failureOf(() => driver.query('SELECT no_such_column FROM information_schema.tables')))).toBe('TENANT_SCHEMA_BEHIND');
+  });
+
+  test('an error of another kind (one a statement signals) stays unexpected', async () => {
+    const signalled = "SIGNAL SQLSTATE '45000' SET MESSAGE_TEXT = 'broken'";
+    expect(expectedError(await failureOf(() => prisma.$executeRawUnsafe(signalled)))).toBeUndefined();
+    expect(expectedError(await failureOf(() => driver.query(signalled)))).toBeUndefined();
   });
 
   describe("through the tenant schema's client, as the API writes", () => {

@@ -56,7 +56,8 @@ function markFailed(span: Span, errorType: string): void {
 }
 
 function start(name: string, options: SpanOptions, parent: Context, root: boolean): SpanHandle {
-  const inherited = scopeOf(parent)?.tenant;
+  // A new trace is work of its own, even when started from a request (a job it queued): it inherits no tenant.
+  const inherited = root ? undefined : scopeOf(parent)?.tenant;
   const tenant = options.tenant ? tenantAttributes(options.tenant) : inherited;
   const span = tracer.startSpan(name, { kind: options.kind, root, attributes: { ...options.attributes, ...tenant } }, parent);
   // A span with its own tenant (or a new trace) is the scope its descendants inherit from.

@@ -19,7 +19,7 @@ type Env = Record<string, string | undefined>;
 
 const DEFAULT_SERVICE_NAME = 'tenantgraph';
 
-export function tracingWanted(env: Env): boolean {
+function tracingWanted(env: Env): boolean {
   const endpoint = env.OTEL_EXPORTER_OTLP_TRACES_ENDPOINT || env.OTEL_EXPORTER_OTLP_ENDPOINT;
   return Boolean(endpoint) && env.OTEL_SDK_DISABLED?.trim().toLowerCase() !== 'true';
 }

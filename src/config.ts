@@ -70,6 +70,7 @@ const schema = z.object({
   PAST_DUE_GRACE_DAYS: int(0).default(7),
   TENANT_TEMPLATES: bool.prefault('true'),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+  OTEL_GRAPHQL_DOCUMENT: bool.prefault('false'),
   SHUTDOWN_TIMEOUT_SECONDS: int(1).default(25),
   METRICS_TOKEN: z.string().min(16, 'must be at least 16 characters').optional(),
   SMTP_URL: z.string().regex(/^smtps?:\/\//, 'must be an smtp:// or smtps:// URL').optional(),
@@ -159,6 +160,8 @@ export const settingDescriptions: Record<keyof z.input<typeof schema>, string> =
   PAST_DUE_GRACE_DAYS: 'days a subscription may stay PAST_DUE before the renewal run suspends its tenant',
   TENANT_TEMPLATES: 'create tenant databases from a pre-migrated template database (falls back to running the migrations)',
   LOG_LEVEL: 'pino log level',
+  OTEL_GRAPHQL_DOCUMENT:
+    "with traces on (OTEL_EXPORTER_OTLP_ENDPOINT: docs/operations.md, \"Traces\"), each operation's span also carries its document (`graphql.document`), its literal values blanked; variables are never recorded",
   SHUTDOWN_TIMEOUT_SECONDS: 'on SIGTERM, how long in-flight requests and job steps may take to finish before they are cut',
   METRICS_TOKEN: 'when set, `/metrics` answers only `Authorization: Bearer <METRICS_TOKEN>`; in production `/metrics` is closed without it',
   SMTP_URL: 'where mail goes (invitations, password resets): `smtp://user:pw@host:587` or `smtps://...`; without it no mail is sent: invitation tokens are only in the API answers, and passwords cannot be reset',
@@ -345,6 +348,8 @@ export interface Config {
   pastDueGraceDays: number;
   tenantTemplates: boolean;
   logLevel: string;
+  /** OTEL_GRAPHQL_DOCUMENT. */
+  traceDocuments: boolean;
   shutdownTimeoutMs: number;
   metricsToken: string | undefined;
   dbConcurrency: number;
@@ -494,6 +499,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     pastDueGraceDays: e.PAST_DUE_GRACE_DAYS,
     tenantTemplates: e.TENANT_TEMPLATES,
     logLevel: e.LOG_LEVEL,
+    traceDocuments: e.OTEL_GRAPHQL_DOCUMENT,
     shutdownTimeoutMs: e.SHUTDOWN_TIMEOUT_SECONDS * 1000,
     metricsToken: e.METRICS_TOKEN,
     dbConcurrency: e.DB_CONCURRENCY,

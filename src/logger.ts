@@ -2,6 +2,7 @@
 // careless `log.info({ input })` cannot leak a password, token or connection string;
 // and every line is scrubbed of what looks like a credential inside text (an error
 // message quoting a URL with its password, a bearer token) before it is written.
+import { TraceFlags, trace } from '@opentelemetry/api';
 import pino from 'pino';
 
 export type Logger = pino.Logger;
@@ -31,12 +32,20 @@ export function scrubCredentials(line: string): string {
   return CREDENTIALS_IN_TEXT.reduce((text, [pattern, replacement]) => text.replace(pattern, replacement), line);
 }
 
+/** The ids of the recorded trace a line is written in (a request's, a job's), to find the one from the other. */
+function traceIds(): { trace_id?: string; span_id?: string } {
+  const ids = trace.getActiveSpan()?.spanContext();
+  if (!ids || !(ids.traceFlags & TraceFlags.SAMPLED)) return {};
+  return { trace_id: ids.traceId, span_id: ids.spanId };
+}
+
 /** `destination` defaults to stdout; tests pass a stream to read what was logged. */
 export function createLogger(level: string, destination?: pino.DestinationStream): Logger {
   return pino(
     {
       level,
       base: { service: 'tenantgraph' },
+      mixin: traceIds,
       redact: { paths: SECRET_KEYS.flatMap((key) => [key, `*.${key}`, `*.*.${key}`]), censor: '[redacted]' },
       hooks: { streamWrite: scrubCredentials },
     },

@@ -15,6 +15,7 @@ import { refuseDemoLogins } from './demo/refuseDemoLogins';
 import { ensureDemo } from './demo/seedDemo';
 import { startJobWorker } from './provisioning/jobs/jobWorker';
 import { createLogger, type Logger } from './logger';
+import { startTracing, type Tracing } from './observability/tracing';
 import { startGateway } from './server/gateway';
 import { announcePlansWritten } from './tenancy/tenantChanges';
 
@@ -58,7 +59,7 @@ async function embeddedPlatform(config: Config, log: Logger) {
 }
 
 /** Everything `npm start` runs, in order; a start that fails stops what it had started. */
-async function serve(config: Config, log: Logger) {
+async function serve(config: Config, log: Logger, tracing: Tracing | undefined) {
   const embedded = config.databaseUrl ? undefined : await embeddedPlatform(config, log);
   let stopStarted = async () => embedded?.stop();
   try {
@@ -66,6 +67,7 @@ async function serve(config: Config, log: Logger) {
     await preparePlatformDatabase(platformUrl, log);
     const services = createServices(config, { platformUrl, log });
     if (embedded) services.shutdown.add('stop-databases', 'embedded PostgreSQL', embedded.stop);
+    if (tracing) services.shutdown.add('flush', 'traces', () => tracing.shutdown());
     stopStarted = async () => void (await services.shutdown.run(config.shutdownTimeoutMs));
     // preparePlatformDatabase wrote the plan catalogue: a release may have changed it under running gateways.
     await announcePlansWritten(services);
@@ -86,6 +88,8 @@ async function serve(config: Config, log: Logger) {
 async function main() {
   if (wantsHelp()) return void process.stdout.write(settingsHelp());
   const config = loadConfig();
+  // Before anything runs that should be traced; without OTEL_EXPORTER_OTLP_ENDPOINT nothing is started.
+  const tracing = startTracing();
   const log = createLogger(config.logLevel);
   let services: Services | undefined;
 
@@ -101,7 +105,7 @@ async function main() {
   process.on('SIGTERM', () => void stop('SIGTERM'));
   process.on('SIGINT', () => void stop('SIGINT'));
 
-  services = await serve(config, log).catch((error: unknown) => {
+  services = await serve(config, log, tracing).catch((error: unknown) => {
     // From here every line is a JSON log line, a failure to start included; a
     // configuration mistake is the user's to fix: say what, without a stack.
     if (error instanceof ConfigError) log.fatal(error.message);

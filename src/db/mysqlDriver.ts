@@ -5,6 +5,7 @@
 import type { Connection as MysqlConnection } from 'mariadb';
 import { connectMysql } from './mysqlConnect';
 import type { ConnectionDriver, StatementObserver } from './serverPool';
+import { hookMysqlConnection } from './statementHooks';
 
 /** The one bucket every MySQL connection of a server pool is kept in. */
 export const ANY_DATABASE = '';
@@ -23,15 +24,7 @@ export function mysqlDriver(options: MysqlDriverOptions): ConnectionDriver<Mysql
   return {
     async connect() {
       const connection = await connectMysql(url.toString(), options);
-      const { observe } = options;
-      if (observe) {
-        const query = connection.query.bind(connection) as (...args: unknown[]) => Promise<unknown>;
-        connection.query = ((...args: unknown[]) => {
-          const request = args[0] as string | { sql: string };
-          observe(typeof request === 'string' ? request : request.sql, ANY_DATABASE);
-          return query(...args);
-        }) as typeof connection.query;
-      }
+      hookMysqlConnection(connection, options.observe);
       return connection;
     },
     close: (connection) => connection.end().catch(() => connection.destroy()),

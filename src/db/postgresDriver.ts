@@ -1,6 +1,7 @@
 // PostgreSQL connections for a server pool: one database each, every wait bounded.
 import pg from 'pg';
 import type { ConnectionDriver, StatementObserver } from './serverPool';
+import { hookPostgresClient } from './statementHooks';
 import { withDatabase, withLogin } from './urls';
 
 /** A database reached as a login of its own (the pool database, as its row-level-security role). */
@@ -51,15 +52,7 @@ export function postgresDriver(options: PostgresDriverOptions): ConnectionDriver
         await client.end().catch(() => {});
         throw error;
       }
-      const { observe } = options;
-      if (observe) {
-        const query = client.query.bind(client) as (...args: unknown[]) => unknown;
-        client.query = ((...args: unknown[]) => {
-          const statement = args[0] as string | { text?: string };
-          observe(typeof statement === 'string' ? statement : (statement.text ?? ''), database);
-          return query(...args);
-        }) as typeof client.query;
-      }
+      hookPostgresClient(client, database, options.observe);
       return client;
     },
     close: (client) => client.end(),

@@ -14,6 +14,7 @@ import type { TenantRecord } from '../tenancy/tenantRegistry';
 import type { TenantDb } from '../db/tenantClient';
 import type { TenantTarget } from '../db/tenantTarget';
 import type { Logger } from '../logger';
+import { noteTraceTenant } from '../observability/spans';
 import { RowLoaders } from '../graph/rowLoaders';
 
 /** The request's tenant and the caller's role there, before any database is opened. */
@@ -159,7 +160,9 @@ export class GatewayContext {
     if (!slug) throw badInput('no tenant chosen: send the X-Tenant header (or use a tenant subdomain or token)');
     const tenant = await this.services.registry.find(slug);
     const role = tenant && (await this.roleIn(this.principal, tenant));
-    return (this.state.granted = entered(slug, tenant, role));
+    const granted = entered(slug, tenant, role);
+    noteTraceTenant({ id: granted.tenant.id, slug: granted.tenant.slug });
+    return (this.state.granted = granted);
   }
 
   private async roleIn(principal: Principal, tenant: TenantRecord): Promise<MemberRole | undefined> {

@@ -3,6 +3,7 @@
 import type http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { ConfigError } from '../config';
+import { spansEnabled } from '../observability/spans';
 import { gatewaySchema } from '../schema/buildSchema';
 import type { Services } from '../services';
 import { startApollo } from './apollo';
@@ -16,6 +17,7 @@ import { explorerRoutes } from './explorer/explorerRoutes';
 import { healthz, metricsRoute, readyz } from './health';
 import { createHttpServer } from './httpServer';
 import { meteringPlugin } from './meteringPlugin';
+import { operationTracePlugin } from './operationTrace';
 import { outboxNudgePlugin } from './outboxNudgePlugin';
 import { createRedisProbe } from './redisProbe';
 import { createRequestContext } from './requestContext';
@@ -50,7 +52,13 @@ export async function startGateway(services: Services, listen: { port: number; h
     limits: config.limits,
     introspection,
     formatError,
-    plugins: [meteringPlugin(services.usage), auditPlugin(services.platform, log), outcomePlugin(), outboxNudgePlugin(outboxRelay(services))],
+    plugins: [
+      meteringPlugin(services.usage),
+      auditPlugin(services.platform, log),
+      outcomePlugin(),
+      outboxNudgePlugin(outboxRelay(services)),
+      ...(spansEnabled() ? [operationTracePlugin(config.traceDocuments)] : []),
+    ],
   });
   const redis = config.redisUrl ? createRedisProbe(config.redisUrl, log) : undefined;
   const explorer = config.graphiql ? explorerRoutes({ demo: config.demo, endpoint: '/graphql' }) : undefined;

@@ -6,8 +6,10 @@ import { HeaderMap, type ApolloServer } from '@apollo/server';
 import type { GraphQLError } from 'graphql';
 import { ErrorCode, httpStatusOf, type ErrorCode as Code } from '../errors';
 import type { Logger } from '../logger';
+import { runInSpan, type SpanHandle } from '../observability/spans';
 import type { GatewayContext } from '../schema/context';
 import type { CorsHandler } from './cors';
+import { startOperationTrace } from './operationTrace';
 import { requestIdOf, type RequestCredentials } from './requestContext';
 import type { AnsweredRequest } from './requestObserver';
 
@@ -111,10 +113,10 @@ export function createHttpServer(options: HttpServerOptions): http.Server {
   const prefixes = Object.keys(routes).filter((path) => path.endsWith('/'));
   const routeFor = (path: string) => routes[path] ?? routes[prefixes.find((prefix) => path.startsWith(prefix)) ?? ''];
 
-  async function graphql(req: IncomingMessage, res: ServerResponse, search: string) {
+  async function graphql(req: IncomingMessage, res: ServerResponse, search: string, trace: SpanHandle | undefined) {
     const started = process.hrtime.bigint();
     const requestId = requestIdOfRequest(req);
-    const answered: AnsweredRequest = { transport: 'http', requestId, requestedTenant: one(req.headers['x-tenant']), seconds: 0 };
+    const answered: AnsweredRequest = { transport: 'http', requestId, requestedTenant: one(req.headers['x-tenant']), seconds: 0, trace };
     res.once('close', () => {
       answered.status = res.statusCode;
       answered.seconds = Number(process.hrtime.bigint() - started) / 1e9;
@@ -168,7 +170,8 @@ export function createHttpServer(options: HttpServerOptions): http.Server {
       if (options.cors?.(req, res)) return;
       const wantsPage = req.method === 'GET' && !search && (req.headers.accept ?? '').includes('text/html');
       if (wantsPage && options.browserPage) return options.browserPage(req, res);
-      return graphql(req, res, search);
+      const trace = startOperationTrace();
+      return runInSpan(trace, () => graphql(req, res, search, trace));
     }
     const route = req.method === 'GET' || req.method === 'HEAD' ? routeFor(path) : req.method === 'POST' ? options.postRoutes?.[path] : undefined;
     if (route) return route(req, res);

@@ -24,9 +24,11 @@ import {
 } from 'graphql';
 import { useServer } from 'graphql-ws/use/ws';
 import { WebSocketServer } from 'ws';
+import { errorTypeOf, runInSpan, type SpanHandle } from '../observability/spans';
 import type { GatewayContext } from '../schema/context';
 import type { Services } from '../services';
 import { expectedError, type ClientErrorFormatter } from './clientErrors';
+import { startOperationTrace } from './operationTrace';
 import { createRequestContext, type RequestCredentials } from './requestContext';
 import { reportRequests } from './requestObserver';
 import { SESSION_ENDED, SessionSockets } from './sessionSockets';
@@ -108,6 +110,7 @@ interface RunningOperation {
   context: GatewayContext;
   startedAt: bigint;
   subscription: boolean;
+  trace?: SpanHandle;
 }
 
 export function attachWebSocketServer(options: WebSocketOptions): RunningWebSocketServer {
@@ -125,10 +128,12 @@ export function attachWebSocketServer(options: WebSocketOptions): RunningWebSock
     const operation = operationsOf(connection).get(id);
     operationsOf(connection).delete(id);
     if (!operation) return;
-    const { context, startedAt, subscription } = operation;
+    const { context, startedAt, subscription, trace } = operation;
     context.release();
-    report({ transport: 'websocket', requestId: context.requestId, context, seconds: Number(process.hrtime.bigint() - startedAt) / 1e9, subscription });
+    report({ transport: 'websocket', requestId: context.requestId, context, seconds: Number(process.hrtime.bigint() - startedAt) / 1e9, subscription, trace });
   };
+  // graphql-ws runs an operation (run, below) given only its context: this finds its span.
+  const traces = new WeakMap<GatewayContext, SpanHandle>();
   // Apollo's results arrive already shaped; those of a subscription (its refusal, its events) are still raw.
   const mask = (errors: ReadonlyArray<GraphQLError | GraphQLFormattedError>): GraphQLFormattedError[] =>
     errors.map((error) => {
@@ -140,10 +145,12 @@ export function attachWebSocketServer(options: WebSocketOptions): RunningWebSock
   /** Any operation, through Apollo: its result, or the results of the subscription it started. */
   async function run(args: ExecutionArgs): Promise<ExecutionResult | AsyncGenerator<ExecutionResult>> {
     const context = args.contextValue as GatewayContext;
-    const response = await apollo.executeOperation(
-      { query: args.document, variables: args.variableValues ?? undefined, operationName: args.operationName ?? undefined },
-      { contextValue: context },
-    );
+    const execute = () =>
+      apollo.executeOperation(
+        { query: args.document, variables: args.variableValues ?? undefined, operationName: args.operationName ?? undefined },
+        { contextValue: context },
+      );
+    const response = await runInSpan(traces.get(context), execute);
     if (response.body.kind !== 'single') throw new Error('incremental delivery is not offered over WebSocket');
     return context.takeResults() ?? (response.body.singleResult as ExecutionResult);
   }
@@ -180,13 +187,17 @@ export function attachWebSocketServer(options: WebSocketOptions): RunningWebSock
         const variables = payload.variables ?? undefined;
         const operation = getOperationAST(document, operationName);
         if (!operation) return [unresolvedOperation(document, operationName)];
+        const trace = startOperationTrace();
         try {
           const signsIn = () => onlySignsIn(schema, document, operationName);
-          const contextValue = await createRequestContext(services, { ...credentialsOf(connection), signsIn });
+          const credentials = { ...credentialsOf(connection), signsIn };
+          const contextValue = await runInSpan(trace, () => createRequestContext(services, credentials));
           const subscription = operation.operation === 'subscription';
-          operationsOf(connection).set(id, { context: contextValue, startedAt: process.hrtime.bigint(), subscription });
+          operationsOf(connection).set(id, { context: contextValue, startedAt: process.hrtime.bigint(), subscription, trace });
+          if (trace) traces.set(contextValue, trace);
           return { schema, document, contextValue, operationName, variableValues: variables };
         } catch (error) {
+          trace?.end(errorTypeOf(error));
           return [error instanceof GraphQLError ? error : new GraphQLError('Internal server error', { originalError: error as Error })];
         }
       },

@@ -4,6 +4,8 @@
 // it at once. WEBHOOK_DISABLE_AFTER FAILED deliveries in a row disable the webhook,
 // with the reason.
 import type { Prisma, Webhook, WebhookDelivery } from '../generated/platform/client';
+import { SpanKind } from '@opentelemetry/api';
+import { inTrace, noteWorkOutcome } from '../observability/spans';
 import type { Services } from '../services';
 import { wakeSender } from './deliveryQueue';
 import { postDelivery, type AttemptOutcome } from './postDelivery';
@@ -18,12 +20,24 @@ async function countFailure(tx: Prisma.TransactionClient, webhookId: string, dis
   await tx.webhook.update({ where: { id: webhookId }, data: { enabled: false, disabledReason } });
 }
 
-/** Sends `delivery` to its enabled `webhook` once and records the outcome. */
-export async function attemptDelivery(
-  services: Pick<Services, 'config' | 'platform' | 'secrets'>,
-  webhook: Webhook,
-  delivery: Pick<WebhookDelivery, 'id' | 'eventType' | 'payload' | 'attempts'>,
-): Promise<AttemptOutcome> {
+type Delivery = Pick<WebhookDelivery, 'id' | 'eventType' | 'payload' | 'attempts'>;
+type DeliveryServices = Pick<Services, 'config' | 'platform' | 'secrets'>;
+
+/**
+ * Sends `delivery` to its enabled `webhook` once and records the outcome; a trace of
+ * its own, which names neither the receiver's URL (it may carry a token) nor the payload.
+ */
+export function attemptDelivery(services: DeliveryServices, webhook: Webhook, delivery: Delivery): Promise<AttemptOutcome> {
+  const attributes = { 'webhook.id': webhook.id, 'webhook.delivery.id': delivery.id, 'webhook.event': delivery.eventType, 'webhook.attempt': delivery.attempts + 1 };
+  return inTrace('webhook delivery', { kind: SpanKind.CLIENT, attributes, tenant: { id: webhook.tenantId } }, async () => {
+    const outcome = await deliverAndRecord(services, webhook, delivery);
+    const answer = outcome.statusCode !== null ? { 'http.response.status_code': outcome.statusCode } : {};
+    noteWorkOutcome(answer, outcome.ok ? undefined : outcome.statusCode !== null ? String(outcome.statusCode) : 'NO_ANSWER');
+    return outcome;
+  });
+}
+
+async function deliverAndRecord(services: DeliveryServices, webhook: Webhook, delivery: Delivery): Promise<AttemptOutcome> {
   const { platform, config, secrets } = services;
   const { timeoutMs, maxAttempts, retryBaseMs, disableAfter, allowPrivateUrls } = config.webhooks;
   const body = JSON.stringify(delivery.payload);

@@ -2,6 +2,7 @@
 // work, record the outcome. A failure is retried (graphile-worker backs off) until
 // JOB_MAX_ATTEMPTS; then, or at once when retrying cannot help, the job ends FAILED.
 import type { Task } from 'graphile-worker';
+import { errorTypeOf, inTrace, noteWorkOutcome } from '../../observability/spans';
 import type { Services } from '../../services';
 import { ownerMessage, ProvisioningError } from '../provisioningError';
 import type { JobPayload } from './jobQueue';
@@ -23,13 +24,18 @@ export function jobTask(services: Services, definition: JobDefinition): Task {
     const maxAttempts = helpers.job.max_attempts - 1;
     const job = await RunningJob.claim(services, jobId, helpers.job.locked_by!);
     if (!job) return;
+    const attributes = { 'job.id': jobId, 'job.kind': job.kind, 'job.attempt': helpers.job.attempts };
+    return inTrace(`job ${job.kind}`, { attributes, tenant: { id: job.tenantId } }, () => attempt(job, helpers.job.attempts, maxAttempts));
+  };
+
+  async function attempt(job: RunningJob, attempts: number, maxAttempts: number): Promise<void> {
     // The tenant first: whoever sees the job FAILED finds the tenant FAILED too.
     const fail = async (error: string) => {
       await definition.failed?.(services, job);
       await job.fail(error);
     };
     // Only a run whose process died reaches the extra attempt enqueueJob allows.
-    if (helpers.job.attempts > maxAttempts) {
+    if (attempts > maxAttempts) {
       return fail(`gave up after ${maxAttempts} attempts: the last one stopped without finishing (its process ended)`);
     }
     job.startHeartbeat(Math.max(staleMs / 3, 100));
@@ -40,13 +46,16 @@ export function jobTask(services: Services, definition: JobDefinition): Task {
       // graphile-worker's bookkeeping for this run a no-op (it is no longer ours).
       if (error instanceof JobTakenOver) throw error;
       const reason = job.step ? `${job.step}: ${ownerMessage(error)}` : ownerMessage(error);
-      log.warn({ err: error, jobId, kind: job.kind, attempt: helpers.job.attempts }, 'job attempt failed');
+      log.warn({ err: error, jobId: job.id, kind: job.kind, attempt: attempts }, 'job attempt failed');
       const hopeless = error instanceof ProvisioningError && !error.retryable;
-      if (hopeless || helpers.job.attempts >= maxAttempts) return fail(reason);
-      await job.requeue(reason, `attempt ${helpers.job.attempts} of ${maxAttempts} failed; retrying`);
+      if (hopeless || attempts >= maxAttempts) {
+        noteWorkOutcome({}, errorTypeOf(error));
+        return fail(reason);
+      }
+      await job.requeue(reason, `attempt ${attempts} of ${maxAttempts} failed; retrying`);
       throw error;
     } finally {
       job.stopHeartbeat();
     }
-  };
+  }
 }

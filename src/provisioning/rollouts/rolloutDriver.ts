@@ -9,6 +9,7 @@
 // so a driver that was thought dead stops at its next write and two never both count.
 import type { Task } from 'graphile-worker';
 import type { Rollout, RolloutCohort, RolloutCohortStatus, RolloutStatus } from '../../generated/platform/client';
+import { inChildSpan, inTrace, noteWorkOutcome } from '../../observability/spans';
 import type { Services } from '../../services';
 import { startHeartbeat } from '../jobs/heartbeat';
 import type { RolloutPayload } from '../jobs/jobQueue';
@@ -178,7 +179,12 @@ class RolloutDriver {
     }
     this.running++;
     this.publish('TENANT_STARTED', turn.slug, null);
-    const outcome = await migrateInRollout(this.services, turn.tenantId);
+    const tenant = { id: turn.tenantId, slug: turn.slug };
+    const outcome = await inChildSpan('rollout tenant migration', { tenant }, async () => {
+      const result = await migrateInRollout(this.services, turn.tenantId);
+      noteWorkOutcome({ 'rollout.tenant.status': result.status }, result.status === 'FAILED' ? 'MIGRATION_FAILED' : undefined);
+      return result;
+    });
     // The tenant's outcome and its cohort's count move together; the rollout's status comes back with them.
     const [cohort] = await platform.$queryRaw<Array<RolloutCohort & { rolloutStatus: RolloutStatus; rolloutError: string | null }>>`
       WITH finished AS (
@@ -258,12 +264,15 @@ export function driveRollout(services: DriverServices): Task {
     const { rolloutId } = payload as RolloutPayload;
     const driver = await RolloutDriver.claim(services, rolloutId, helpers.job.locked_by!);
     if (!driver) return;
-    try {
-      await driver.run();
-    } catch (error) {
-      // Not a tenant's failure (those are counted): the platform database, most likely. graphile-worker retries; the last attempt halts it.
-      if (helpers.job.attempts < helpers.job.max_attempts) throw error;
-      await driver.halt(`the rollout's driver failed ${helpers.job.attempts} times; the last time: ${error instanceof Error ? error.message : String(error)}`);
-    }
+    // One trace per run of the driver, a child span per tenant it migrates.
+    await inTrace('rollout', { attributes: { 'rollout.id': rolloutId, 'job.attempt': helpers.job.attempts } }, async () => {
+      try {
+        await driver.run();
+      } catch (error) {
+        // Not a tenant's failure (those are counted): the platform database, most likely. graphile-worker retries; the last attempt halts it.
+        if (helpers.job.attempts < helpers.job.max_attempts) throw error;
+        await driver.halt(`the rollout's driver failed ${helpers.job.attempts} times; the last time: ${error instanceof Error ? error.message : String(error)}`);
+      }
+    });
   };
 }

@@ -11,6 +11,7 @@ import { eventually } from '../support/eventually';
 import { processEnv, startGatewayProcess, type GatewayProcess } from '../support/gatewayProcess';
 import { connectWs, operate } from '../support/graphqlWs';
 import { JOB } from '../support/provisioning';
+import { graphqlRequest } from '../support/testGateway';
 
 interface Export {
   contentType: string;
@@ -139,15 +140,8 @@ interface Answer {
   errors?: Array<{ message: string; extensions: { code: string } }>;
 }
 
-async function post(gateway: GatewayProcess, query: string, variables: Record<string, unknown> = {}, token?: string, tenant?: string): Promise<Answer> {
-  const response = await fetch(gateway.url, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}), ...(tenant ? { 'x-tenant': tenant } : {}) },
-    body: JSON.stringify({ query, variables }),
-    signal: AbortSignal.timeout(30_000),
-  });
-  return (await response.json()) as Answer;
-}
+const post = async (gateway: GatewayProcess, query: string, variables: Record<string, unknown> = {}, token?: string, tenant?: string): Promise<Answer> =>
+  (await graphqlRequest(gateway.url, query, { variables, token, tenant })).body as Answer;
 
 let token: string;
 let tenantId: string;

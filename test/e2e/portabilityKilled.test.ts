@@ -63,6 +63,16 @@ afterAll(async () => {
   await rm(dataDir, { recursive: true, force: true });
 });
 
+/** `waiting`, or its error with what B printed: why a job never reached its worker is in the worker's log. */
+async function withWorkerLog<T>(waiting: Promise<T>): Promise<T> {
+  try {
+    return await waiting;
+  } catch (error) {
+    const state = b.child.exitCode ?? b.child.signalCode ?? 'running';
+    throw new Error(`${(error as Error).message}; the worker (${state}) printed:\n${b.output().slice(-6000)}`);
+  }
+}
+
 /**
  * Holds the job from its start, lets it run until it reports `step`, holds it at its
  * next write there, kills B and starts another B: the job's events to the end.
@@ -70,11 +80,11 @@ afterAll(async () => {
 async function killedAt(jobId: string, step: string) {
   let row = await holdJobRow(dbs.platformUrl, jobId);
   const progress = operate(ws.client, PROGRESS, { jobId });
-  await eventually(() => jobUpdateIsWaiting(dbs.platformUrl));
+  await withWorkerLog(eventually(() => jobUpdateIsWaiting(dbs.platformUrl)));
   await row.release();
   await progress.until((r) => r.data?.provisioningProgress.step === step);
   row = await holdJobRow(dbs.platformUrl, jobId);
-  await eventually(() => jobUpdateIsWaiting(dbs.platformUrl));
+  await withWorkerLog(eventually(() => jobUpdateIsWaiting(dbs.platformUrl)));
   b.child.kill('SIGKILL');
   expect(await b.exited).toBe('SIGKILL');
   await row.release();

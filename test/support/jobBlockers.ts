@@ -40,14 +40,18 @@ export async function holdJobRow(platformUrl: string, jobId: string): Promise<He
   };
 }
 
-/** True once a job's claim or report (an update of its row, not its heartbeat, however its text begins) waits for a lock. */
+/**
+ * True once a job's claim or report (an update of its row, however its text begins) waits
+ * for a lock. Not its heartbeat, which sets nothing else: the claim sets the heartbeat
+ * too, among its other columns.
+ */
 export async function jobUpdateIsWaiting(platformUrl: string): Promise<boolean> {
   const client = new pg.Client({ connectionString: platformUrl });
   await client.connect();
   try {
     const { rows } = await client.query(
       `SELECT 1 FROM pg_stat_activity WHERE datname = current_database() AND wait_event_type = 'Lock'
-         AND query ~* '^\\s*UPDATE\\s+("public"\\.)?"ProvisioningJob"' AND query NOT LIKE '%"heartbeatAt" = now()%'`,
+         AND query ~* '^\\s*UPDATE\\s+("public"\\.)?"ProvisioningJob"' AND query !~* 'SET\\s+"heartbeatAt"\\s*=\\s*now\\(\\)\\s+WHERE'`,
     );
     return rows.length > 0;
   } finally {

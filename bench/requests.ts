@@ -41,6 +41,7 @@ import { peakRssMiB, productionGateway, startProcess, stopProcesses, type BenchP
 import { bodyOf, requestShapes, type Shape } from './requestShapes';
 import type { LoggedStatement } from './statementLog';
 import { pgbenchRate, pgbenchScript, statementsOf, withValues } from './statementsAlone';
+import { startTraceSink, type TraceSink } from './traceSink';
 import { FRESH_ID, assertWrkInstalled, runLoad, type LoadResult } from './wrk';
 
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 5);
@@ -54,6 +55,8 @@ const GATEWAY_FLAGS = (process.env.BENCH_GATEWAY_NODE_FLAGS ?? '').split(' ').fi
 /** Only the shapes whose name contains this. */
 const ONLY = process.env.BENCH_ONLY ?? '';
 const EXPLAIN = process.env.BENCH_EXPLAIN === '1';
+/** The gateway sends a span per operation and statement to an OTLP endpoint that keeps nothing (bench/traceSink.ts): what tracing on costs. */
+const TRACING = process.env.BENCH_TRACING === '1';
 const ROWS: TenantRows = { categories: 20, products: 10_000, customers: 1_000, invoices: 5_000, itemsPerInvoice: 3 };
 const STATEMENT_LOG = path.resolve(__dirname, 'statementLog.js');
 
@@ -118,6 +121,7 @@ async function benchmark(server: string) {
   const running: BenchProcess[] = [];
   const admin = new pg.Client({ connectionString: server, application_name: 'tenantgraph-bench' });
   let tenantDb: pg.Client | undefined;
+  let traces: TraceSink | undefined;
   try {
     const user = await services.platform.user.create({ data: { email: 'bench@example.com', name: 'bench', passwordHash: 'x' } });
     const record = await services.platform.$transaction((tx) => createTenantRecord(tx, { slug: 'bench-shop', name: 'bench-shop', isolation: 'DATABASE', planCode: 'enterprise', ownerId: user.id }));
@@ -141,7 +145,9 @@ async function benchmark(server: string) {
 
     const sides: Side[] = [];
     const gatewayLog = path.join(work, 'gateway-statements.jsonl');
-    const gateway = await gatewayProcess.start({ PGAPPNAME: 'tenantgraph-gateway', BENCH_STATEMENT_LOG: gatewayLog }, ['-r', STATEMENT_LOG, ...GATEWAY_FLAGS]);
+    traces = TRACING ? await startTraceSink() : undefined;
+    const tracing: Record<string, string> = traces ? { OTEL_EXPORTER_OTLP_ENDPOINT: traces.endpoint } : {};
+    const gateway = await gatewayProcess.start({ PGAPPNAME: 'tenantgraph-gateway', BENCH_STATEMENT_LOG: gatewayLog, ...tracing }, ['-r', STATEMENT_LOG, ...GATEWAY_FLAGS]);
     running.push(gateway);
     sides.push({ label: 'ours', name: 'tenantgraph', server: gateway, headers: { authorization: `Bearer ${token}`, 'x-tenant': 'bench-shop' }, applicationName: 'tenantgraph-gateway', statementLog: gatewayLog, body: (s) => bodyOf(s.ours) });
     const port = Number(new URL(gateway.url).port) + 1;
@@ -178,8 +184,13 @@ async function benchmark(server: string) {
     const theirRss = peakRssMiB(peer.child);
     console.log(`\npeak RSS: tenantgraph ${ourRss.toFixed(0)} MiB, PostGraphile ${theirRss.toFixed(0)} MiB (ratio ${(ourRss / theirRss).toFixed(2)}x)`);
     console.log(`each shape's SQL as pgbench ran it: ${work}/*.sql`);
+    if (traces) {
+      const { exports, bytes } = traces.received();
+      console.log(`tracing on (BENCH_TRACING=1): the gateway sent ${exports} OTLP exports, ${(bytes / 1e6).toFixed(1)} MB, to an endpoint that keeps nothing`);
+    }
   } finally {
     await stopProcesses(running);
+    await traces?.close();
     await tenantDb?.end();
     await admin.end().catch(() => {});
     await dropBenchDatabases(server, prefix);

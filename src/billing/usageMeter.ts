@@ -14,7 +14,8 @@ import type { PlatformDb } from '../db/platformClient';
 import { rateLimited } from '../errors';
 import { occasionalWarning, type Logger } from '../logger';
 import type { TenantRecord } from '../tenancy/tenantRegistry';
-import { startOfNextUtcMonth, startOfUtcMonth, utcDay, utcMonth } from './calendar';
+import { startOfNextUtcMonth, startOfUtcMonth, utcDay, utcDays, utcMonth } from './calendar';
+import { latencyBucket, type LatencyCount } from './latencyHistogram';
 import type { PlanCatalog } from './planCatalog';
 import { writeUsage } from './writeUsage';
 import { sumByTenantAndDay, type UsageRow, type UsageStore } from './usageStore';
@@ -78,6 +79,22 @@ export class UsageMeter {
   /** Counts an operation that ended with errors; never waits and never fails the caller. */
   recordError(tenantId: string, now = new Date()): void {
     this.options.store.addError(tenantId, utcDay(now)).catch((error: unknown) => this.warn(error, 'could not count an API error'));
+  }
+
+  /** Counts how long an operation of the tenant took; never waits and never fails the caller. */
+  recordLatency(tenantId: string, ms: number, now = new Date()): void {
+    this.options.store.addLatency(tenantId, utcDay(now), latencyBucket(ms)).catch((error: unknown) => this.warn(error, 'could not count an API latency'));
+  }
+
+  /** Latency counts per day from `from` to `to` (UTC days, inclusive) of one tenant or all; none when the counters cannot be reached. */
+  async latency(filter: { tenantId: string | null; from: Date; to: Date }): Promise<LatencyCount[]> {
+    try {
+      const counts = await this.options.store.latency(utcDays(filter.from, filter.to));
+      return filter.tenantId ? counts.filter((c) => c.tenantId === filter.tenantId) : counts;
+    } catch (error) {
+      this.warn(error, 'usage counters unreachable: no latencies to show');
+      return [];
+    }
   }
 
   /** Calls counted for the tenant in the current month. */

@@ -1,0 +1,128 @@
+// The operator console in a real browser: a platform admin signs in and reads the demo
+// fleet with its placement, watches a tenant created through the API being built
+// (its progress bar moves with the provisioningProgress subscription) until it is
+// ACTIVE, and looks at the servers and usage; a VIEWER is told the console is not for
+// them; a tenant's OWNER sees only their tenant. Screenshots go to test-artifacts/.
+import { tenantStorageName } from '../../src/db/identifiers';
+import { PLATFORM_ADMIN_EMAIL, demoLogins } from '../../src/demo/demoData';
+import { ensureDemo } from '../../src/demo/seedDemo';
+import { openBrowser, type TestBrowser } from '../support/browser';
+import { holdMigrationLock } from '../support/jobBlockers';
+import { createTenantViaApi } from '../support/provisioning';
+import { startTestGateway, type TestGateway } from '../support/testGateway';
+
+let gw: TestGateway;
+let browser: TestBrowser;
+let consoleUrl: string;
+
+beforeAll(async () => {
+  gw = await startTestGateway({ env: { DEMO: 'true' } });
+  await ensureDemo(gw.services);
+  browser = await openBrowser();
+  consoleUrl = new URL('/console', gw.url).href;
+}, 180_000);
+afterAll(async () => {
+  await browser?.close();
+  await gw?.close();
+});
+
+async function signInAs(email: string) {
+  const { page } = browser;
+  await page.goto(consoleUrl);
+  const signOut = page.getByRole('button', { name: 'Sign out' });
+  await signOut.or(page.getByRole('button', { name: 'Sign in' })).waitFor({ timeout: 30_000 });
+  if (await signOut.isVisible()) await signOut.click();
+  await page.getByRole('button', { name: email, exact: true }).click();
+  await page.getByText(`Signed in as ${email}`).waitFor({ timeout: 30_000 });
+}
+
+const tenantRow = (slug: string) => browser.page.locator(`table.tenants tr[data-tenant="${slug}"]`);
+
+test('a platform admin signs in and sees every demo tenant with the server it lives on', async () => {
+  await signInAs(PLATFORM_ADMIN_EMAIL);
+  const server = gw.services.servers.names()[0];
+  for (const slug of ['talanou', 'arya-jewelry', 'demo-shop']) {
+    await tenantRow(slug).waitFor({ timeout: 30_000 });
+    expect(await tenantRow(slug).locator('td.server').innerText()).toBe(server);
+    expect(await tenantRow(slug).innerText()).toContain('ACTIVE');
+  }
+  await browser.screenshot('console-tenants.png');
+  expect(browser.requests.filter((url) => new URL(url).host !== new URL(gw.url).host)).toEqual([]);
+}, 60_000);
+
+test('a tenant created through the API shows in Jobs with a progress bar that moves, then is ACTIVE among the tenants', async () => {
+  const { page } = browser;
+  const owner = await gw.createUser();
+  // The job waits at its migrate step until the lock is released: the console sees it mid-way.
+  const lock = await holdMigrationLock(gw.dbs.serverUrl, tenantStorageName(gw.dbs.prefix, 'console-shop'));
+  try {
+    await createTenantViaApi(gw, owner.token, { slug: 'console-shop', name: 'Console Shop' });
+    await page.goto(`${consoleUrl}#/jobs`);
+    const bar = page.locator('table.jobs tr[data-tenant="console-shop"] [role=progressbar]');
+    await bar.waitFor({ timeout: 30_000 });
+    const seen = new Set<number>();
+    const sample = async () => seen.add(Number(await bar.getAttribute('aria-valuenow')));
+    await sample();
+    await browser.screenshot('console-jobs.png');
+    await lock.release();
+    const row = page.locator('table.jobs tr[data-tenant="console-shop"]');
+    const deadline = Date.now() + 60_000;
+    while (!(await row.getAttribute('class'))?.includes('SUCCEEDED') && Date.now() < deadline) {
+      await sample();
+      await page.waitForTimeout(25);
+    }
+    await sample();
+    expect(await row.getAttribute('class')).toBe('SUCCEEDED');
+    expect(seen.size).toBeGreaterThanOrEqual(2);
+    expect(Math.min(...seen)).toBeLessThan(100);
+    expect(seen.has(100)).toBe(true);
+  } finally {
+    await lock.release().catch(() => {});
+  }
+  await page.goto(`${consoleUrl}#/tenants`);
+  await tenantRow('console-shop').waitFor({ timeout: 30_000 });
+  expect(await tenantRow('console-shop').innerText()).toContain('ACTIVE');
+}, 90_000);
+
+test('a platform admin reads the servers and the fleet’s usage', async () => {
+  const { page } = browser;
+  await page.goto(`${consoleUrl}#/servers`);
+  const server = page.locator(`table.servers tr[data-server="${gw.services.servers.names()[0]}"]`);
+  await server.waitFor({ timeout: 30_000 });
+  expect(await server.innerText()).toContain('yes');
+  await browser.screenshot('console-servers.png');
+  await page.goto(`${consoleUrl}#/usage`);
+  await page.getByText('Top tenants by requests').waitFor();
+  expect(await page.locator('.chart canvas').count()).toBe(2);
+  await browser.screenshot('console-usage.png');
+}, 60_000);
+
+test('a VIEWER is told the console is not for them, and cannot open their tenant in it', async () => {
+  const { page } = browser;
+  const { viewer } = demoLogins('talanou');
+  await signInAs(viewer);
+  const refusal = page.getByRole('alert');
+  await refusal.waitFor();
+  expect(await refusal.innerText()).toContain('for platform admins and for the owners and admins of a tenant. You are VIEWER of talanou');
+  await page.goto(`${consoleUrl}#/tenants/talanou`);
+  await page.getByRole('alert').waitFor();
+  expect(await page.locator('table').count()).toBe(0);
+  await browser.screenshot('console-viewer.png');
+}, 60_000);
+
+test('a tenant OWNER sees only their tenant, and opens it', async () => {
+  const { page } = browser;
+  const { owner } = demoLogins('talanou');
+  await signInAs(owner);
+  await tenantRow('talanou').waitFor({ timeout: 30_000 });
+  expect(await page.locator('table.tenants tbody tr').count()).toBe(1);
+  await tenantRow('talanou').click();
+  await page.getByRole('heading', { name: 'Members' }).waitFor();
+  expect(await page.locator('.card', { hasText: 'Members' }).innerText()).toContain(owner);
+  await page.locator('.chart canvas').first().waitFor();
+  await browser.screenshot('console-tenant.png');
+  // Another tenant is not theirs to open.
+  await page.goto(`${consoleUrl}#/tenants/arya-jewelry`);
+  expect(await page.getByRole('alert').innerText()).toContain('You may not open arya-jewelry');
+  expect(browser.errors).toEqual([]);
+}, 60_000);

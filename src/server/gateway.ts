@@ -74,7 +74,7 @@ export async function startGateway(services: Services, listen: { port: number; h
       '/metrics': metricsRoute(services),
       '/exports/': archiveDownload(services),
       ...explorer?.routes,
-      ...(config.graphiql ? consoleRoutes({ demo: config.demo, endpoint: '/graphql' }) : {}),
+      ...(config.console ? consoleRoutes({ demo: config.demo, endpoint: '/graphql' }) : {}),
     },
     postRoutes: { '/exports': archiveUpload(services) },
     browserPage: explorer?.page,

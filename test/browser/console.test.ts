@@ -4,7 +4,7 @@
 // ACTIVE, and looks at the servers and usage; a VIEWER is told the console is not for
 // them; a tenant's OWNER sees only their tenant. Screenshots go to test-artifacts/.
 import { tenantStorageName } from '../../src/db/identifiers';
-import { PLATFORM_ADMIN_EMAIL, demoLogins } from '../../src/demo/demoData';
+import { DEMO_PASSWORD, PLATFORM_ADMIN_EMAIL, demoLogins } from '../../src/demo/demoData';
 import { ensureDemo } from '../../src/demo/seedDemo';
 import { openBrowser, type TestBrowser } from '../support/browser';
 import { holdMigrationLock } from '../support/jobBlockers';
@@ -15,9 +15,22 @@ let gw: TestGateway;
 let browser: TestBrowser;
 let consoleUrl: string;
 
+/** Requests of the demo tenants' owners, so the quota bars, charts and busiest tenants have something to show. */
+async function someTraffic() {
+  for (const [slug, calls] of [['talanou', 12], ['arya-jewelry', 7], ['demo-shop', 3]] as const) {
+    const login = await gw.request('mutation($email: String!, $password: String!) { login(email: $email, password: $password) { token } }', {
+      variables: { email: demoLogins(slug).owner, password: DEMO_PASSWORD },
+    });
+    const as = { token: login.body.data.login.token, tenant: slug };
+    for (let i = 0; i < calls; i++) await gw.request('{ products(first: 5) { totalCount } }', as);
+    await gw.request('{ product(id: "00000000-0000-7000-8000-000000000000") { id } }', as);
+  }
+}
+
 beforeAll(async () => {
   gw = await startTestGateway({ env: { DEMO: 'true' } });
   await ensureDemo(gw.services);
+  await someTraffic();
   browser = await openBrowser();
   consoleUrl = new URL('/console', gw.url).href;
 }, 180_000);
@@ -94,6 +107,9 @@ test('a platform admin reads the servers and the fleet’s usage', async () => {
   await page.goto(`${consoleUrl}#/usage`);
   await page.getByText('Top tenants by requests').waitFor();
   expect(await page.locator('.chart canvas').count()).toBe(2);
+  const busiest = page.locator('table.top tbody tr');
+  await busiest.first().waitFor();
+  expect(await busiest.allInnerTexts()).toEqual([expect.stringMatching(/^talanou.*\t13\t1\t/), expect.stringMatching(/^arya-jewelry.*\t8\t1\t/), expect.stringMatching(/^demo-shop.*\t4\t1\t/)]);
   await browser.screenshot('console-usage.png');
 }, 60_000);
 

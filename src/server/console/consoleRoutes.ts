@@ -1,6 +1,6 @@
 // The operator console: its page at /console, its bundled files (dist/console, made
-// by `npm run build` beside the explorer's) under /console/assets/. Served with the
-// explorer (GRAPHIQL): both are browser apps of the gateway's own GraphQL API.
+// by `npm run build` beside the explorer's) under /console/assets/. On in production
+// too (CONSOLE): it is static files, and shows each user only what the API lets them read.
 import path from 'node:path';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { DEMO_PASSWORD } from '../../demo/demoData';

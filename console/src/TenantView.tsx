@@ -149,11 +149,13 @@ export function TenantView({ slug, access }: { slug: string; access: Access }) {
               title="Requests and errors per day"
               days={days}
               width={560}
+              height={160}
               series={[
                 { label: 'requests', color: '#2563eb', values: days.map((d) => usage.get(d)?.apiCalls ?? 0) },
                 { label: 'errors', color: '#dc2626', values: days.map((d) => usage.get(d)?.apiErrors ?? 0) },
               ]}
             />
+            <UsageChart title="p95 latency per day (ms)" days={days} width={560} height={140} series={[{ label: 'p95 ms', color: '#7c3aed', values: days.map((d) => usage.get(d)?.p95LatencyMs ?? null) }]} />
           </Section>
           <Section title="Members" error={errorOf('members')}>
             <ul className="plain">

@@ -2,47 +2,12 @@
 // calls against its plan's quota: sortable, filterable by status, server and plan,
 // searchable by slug or name. A row opens the tenant.
 import { useMemo, useState } from 'react';
-import { ask, type Answer } from './api';
 import type { Access } from './access';
 import { UseBar } from './Bars';
 import { day } from './format';
+import { tenantsFor, type TenantRow } from './tenantList';
 import { useAnswer } from './useAnswer';
 
-export interface TenantRow {
-  slug: string;
-  name: string;
-  status: string;
-  engine: string;
-  isolation: string;
-  server: string | null;
-  plan: { code: string; maxApiCallsPerMonth: number | null };
-  schemaVersion: string | null;
-  createdAt: string;
-  apiCallsThisMonth: number | null;
-}
-
-const TENANTS = `query ConsoleTenants($where: TenantWhere, $after: String) {
-  tenants(first: 100, after: $after, where: $where) {
-    nodes { slug name status engine isolation server plan { code maxApiCallsPerMonth } schemaVersion createdAt apiCallsThisMonth }
-    pageInfo { hasNextPage endCursor }
-  }
-}`;
-
-interface Page {
-  tenants: { nodes: TenantRow[]; pageInfo: { hasNextPage: boolean; endCursor: string | null } };
-}
-
-/** Every tenant `where` matches, a page of 100 at a time. */
-async function allTenants(where: unknown): Promise<Answer<TenantRow[]>> {
-  const rows: TenantRow[] = [];
-  for (let after: string | null = null; ; ) {
-    const { data, errors }: Answer<Page> = await ask<Page>(TENANTS, { where, after });
-    if (!data) return { data: null, errors };
-    rows.push(...data.tenants.nodes);
-    if (errors.length || !data.tenants.pageInfo.hasNextPage) return { data: rows, errors };
-    after = data.tenants.pageInfo.endCursor;
-  }
-}
 
 type Column = 'slug' | 'name' | 'status' | 'engine' | 'isolation' | 'server' | 'plan' | 'schemaVersion' | 'createdAt' | 'apiCallsThisMonth';
 const COLUMNS: Array<[Column, string]> = [
@@ -63,9 +28,7 @@ const sortValue = (t: TenantRow, column: Column): string | number => (column ===
 const distinct = (rows: TenantRow[], pick: (t: TenantRow) => string | null) => [...new Set(rows.map(pick).filter((v): v is string => v !== null))].sort();
 
 export function TenantsView({ access }: { access: Access }) {
-  // Platform admins list the fleet; anyone else the tenants they manage (a VIEWER's tenants have no figures for them).
-  const where = access.admin ? null : { slug: { in: access.managed } };
-  const { answer, failure, reload } = useAnswer('tenants', () => allTenants(where));
+  const { answer, failure, reload } = useAnswer('tenants', () => tenantsFor(access));
   const [sort, setSort] = useState<{ column: Column; descending: boolean }>({ column: 'slug', descending: false });
   const [filters, setFilters] = useState({ status: '', server: '', plan: '', search: '' });
   const all = answer?.data ?? [];

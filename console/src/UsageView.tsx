@@ -4,6 +4,7 @@ import { useState } from 'react';
 import { ask } from './api';
 import type { Access } from './access';
 import { count, lastDays } from './format';
+import { tenantsFor } from './tenantList';
 import { useAnswer } from './useAnswer';
 import { UsageChart } from './UsageChart';
 
@@ -24,6 +25,7 @@ export function UsageView({ access }: { access: Access }) {
   // Platform admins start with the fleet; a tenant's manager with their first tenant.
   const [tenant, setTenant] = useState(access.admin ? '' : access.managed[0]);
   const totals = useAnswer(`usage ${tenant}`, () => ask<Totals>(TOTALS, { ...period, tenant: tenant || null }, tenant || undefined));
+  const tenants = useAnswer('usage tenants', () => tenantsFor(access));
   const top = useAnswer('top', () => (access.admin ? ask<Top>(TOP, period) : Promise.resolve({ data: null, errors: [] })));
   const rows = totals.answer?.data?.usageTotals ?? [];
   return (
@@ -34,8 +36,10 @@ export function UsageView({ access }: { access: Access }) {
           For{' '}
           <select aria-label="usage of" value={tenant} onChange={(e) => setTenant(e.target.value)}>
             {access.admin && <option value="">the whole fleet</option>}
-            {(access.admin ? (top.answer?.data?.topTenants ?? []).map((t) => t.tenant.slug) : access.managed).map((slug) => (
-              <option key={slug}>{slug}</option>
+            {(tenants.answer?.data ?? []).map((t) => (
+              <option key={t.slug} value={t.slug}>
+                {t.slug}
+              </option>
             ))}
           </select>
         </label>

@@ -11,7 +11,7 @@ import { useAnswer } from './useAnswer';
 import { UsageChart } from './UsageChart';
 import { JOB_FIELDS, type Job } from './useLiveJobs';
 
-interface Detail {
+interface Standing {
   tenant: {
     slug: string;
     name: string;
@@ -27,33 +27,42 @@ interface Detail {
     plan: { code: string; name: string; maxApiCallsPerMonth: number | null; maxStorageMb: number | null };
     domains: Array<{ domain: string; verifiedAt: string | null }>;
   } | null;
+  provisioningJobs: Job[] | null;
+  plans: Array<{ code: string; name: string }> | null;
+}
+
+interface Inside {
   members: { nodes: Array<{ email: string; name: string; role: string; status: string }> } | null;
   apiKeys: { nodes: Array<{ name: string; prefix: string; role: string; revokedAt: string | null; lastUsedAt: string | null }> } | null;
   webhooks: { nodes: Array<{ id: string; url: string; enabled: boolean; events: string[] }> } | null;
   auditLog: { nodes: Array<{ createdAt: string; action: string; actorType: string }> } | null;
   usage: Array<{ day: string; apiCalls: number; apiErrors: number; p95LatencyMs: number | null }> | null;
-  provisioningJobs: Job[] | null;
-  plans: Array<{ code: string; name: string }> | null;
 }
 
-const DETAIL = `query ConsoleTenant($slug: String!, $from: Date!, $to: Date!) {
+// Read without X-Tenant: what stays readable while the tenant is suspended or not serving.
+const STANDING = `query ConsoleTenant($slug: String!) {
   tenant(slug: $slug) {
     slug name status engine isolation server schemaVersion createdAt suspendedReason apiCallsThisMonth storageUsedMb
     plan { code name maxApiCallsPerMonth maxStorageMb }
     domains { domain verifiedAt }
   }
+  provisioningJobs(tenant: $slug, first: 10) { ${JOB_FIELDS} }
+  plans { code name }
+}`;
+
+// Read as the tenant (X-Tenant): its own lists, and its records as its owners and admins read them.
+const INSIDE = `query ConsoleTenantInside($slug: String!, $from: Date!, $to: Date!) {
   members(first: 100) { nodes { email name role status } }
   apiKeys(first: 100) { nodes { name prefix role revokedAt lastUsedAt } }
   webhooks(first: 20) { nodes { id url enabled events } }
   auditLog(first: 10, tenant: $slug) { nodes { createdAt action actorType } }
   usage(from: $from, to: $to, tenant: $slug) { day apiCalls apiErrors p95LatencyMs }
-  provisioningJobs(tenant: $slug, first: 10) { ${JOB_FIELDS} }
-  plans { code name }
 }`;
 
 const DELIVERIES = `query ConsoleDeliveries($webhookId: ID!) { webhookDeliveries(webhookId: $webhookId, first: 3) { nodes { eventType status statusCode createdAt error } } }`;
 
 const DAYS = 30;
+const INSIDE_FIELDS = { members: true, apiKeys: true, webhooks: true, auditLog: true, usage: true };
 
 function Section({ title, error, children }: { title: string; error?: string; children: React.ReactNode }) {
   return (
@@ -83,9 +92,13 @@ function Deliveries({ webhookId, slug }: { webhookId: string; slug: string }) {
 export function TenantView({ slug, access }: { slug: string; access: Access }) {
   const days = lastDays(DAYS);
   const allowed = mayOpen(access, slug);
-  const { answer, failure, reload } = useAnswer(`tenant ${slug}`, () =>
-    allowed ? ask<Detail>(DETAIL, { slug, from: days[0], to: days[days.length - 1] }, slug) : Promise.resolve({ data: null, errors: [] }),
-  );
+  const nothing = () => Promise.resolve({ data: null, errors: [] });
+  const standing = useAnswer(`tenant ${slug}`, () => (allowed ? ask<Standing>(STANDING, { slug }) : nothing()));
+  const inside = useAnswer(`inside ${slug}`, () => (allowed ? ask<Inside>(INSIDE, { slug, from: days[0], to: days[days.length - 1] }, slug) : nothing()));
+  const reload = () => {
+    standing.reload();
+    inside.reload();
+  };
   if (!allowed) {
     const role = access.roleIn(slug);
     return (
@@ -97,10 +110,15 @@ export function TenantView({ slug, access }: { slug: string; access: Access }) {
       </section>
     );
   }
-  const data = answer?.data;
-  const errorOf = (field: string) => answer?.errors.find((e) => e.path?.[0] === field)?.message;
-  const t = data?.tenant;
-  const usage = new Map((data?.usage ?? []).map((u) => [u.day, u]));
+  const data = { ...standing.answer?.data, ...inside.answer?.data };
+  // A field's own refusal shows in its section; one of a whole request (a tenant not serving refuses every X-Tenant request) in each section it fed.
+  const errorOf = (field: string) => {
+    const answer = field in INSIDE_FIELDS ? inside.answer : standing.answer;
+    return answer?.errors.find((e) => e.path?.[0] === field || !e.path)?.message;
+  };
+  const failure = standing.failure ?? inside.failure;
+  const t = data.tenant;
+  const usage = new Map((data.usage ?? []).map((u) => [u.day, u]));
   return (
     <section>
       <p>
@@ -142,7 +160,7 @@ export function TenantView({ slug, access }: { slug: string; access: Access }) {
                 <UseBar used={t.storageUsedMb} limit={t.plan.maxStorageMb} unit=" MB" />
               </dd>
             </dl>
-            <TenantActions tenant={t} access={access} plans={data?.plans ?? []} onDone={reload} />
+            <TenantActions tenant={t} access={access} plans={data.plans ?? []} onDone={reload} />
           </Section>
           <Section title="Usage, last 30 days" error={errorOf('usage')}>
             <UsageChart
@@ -159,7 +177,7 @@ export function TenantView({ slug, access }: { slug: string; access: Access }) {
           </Section>
           <Section title="Members" error={errorOf('members')}>
             <ul className="plain">
-              {data?.members?.nodes.map((m) => (
+              {data.members?.nodes.map((m) => (
                 <li key={m.email}>
                   {m.name} &lt;{m.email}&gt; <b>{m.role}</b> {m.status !== 'ACTIVE' && <span className="muted">{m.status}</span>}
                 </li>
@@ -180,7 +198,7 @@ export function TenantView({ slug, access }: { slug: string; access: Access }) {
             )}
           </Section>
           <Section title="API keys" error={errorOf('apiKeys')}>
-            {data?.apiKeys?.nodes.length ? (
+            {data.apiKeys?.nodes.length ? (
               <ul className="plain">
                 {data.apiKeys.nodes.map((k) => (
                   <li key={k.prefix}>
@@ -193,7 +211,7 @@ export function TenantView({ slug, access }: { slug: string; access: Access }) {
             )}
           </Section>
           <Section title="Webhooks" error={errorOf('webhooks')}>
-            {data?.webhooks?.nodes.length ? (
+            {data.webhooks?.nodes.length ? (
               data.webhooks.nodes.map((w) => (
                 <div key={w.id}>
                   <b>{w.url}</b> {w.enabled ? '' : <span className="muted">disabled</span>}
@@ -206,7 +224,7 @@ export function TenantView({ slug, access }: { slug: string; access: Access }) {
           </Section>
           <Section title="Recent audit entries" error={errorOf('auditLog')}>
             <ul className="plain">
-              {data?.auditLog?.nodes.map((a, i) => (
+              {data.auditLog?.nodes.map((a, i) => (
                 <li key={i}>
                   {when(a.createdAt)} {a.action} <span className="muted">by {a.actorType}</span>
                 </li>
@@ -214,7 +232,7 @@ export function TenantView({ slug, access }: { slug: string; access: Access }) {
             </ul>
           </Section>
           <Section title="Jobs" error={errorOf('provisioningJobs')}>
-            <JobTable jobs={data?.provisioningJobs ?? []} onRetried={reload} />
+            <JobTable jobs={data.provisioningJobs ?? []} onRetried={reload} />
           </Section>
         </div>
       )}

@@ -1,19 +1,26 @@
 // The operator console in a real browser: a platform admin signs in and reads the demo
 // fleet with its placement, watches a tenant created through the API being built
 // (its progress bar moves with the provisioningProgress subscription) until it is
-// ACTIVE, and looks at the servers and usage; a VIEWER is told the console is not for
-// them; a tenant's OWNER sees only their tenant. Screenshots go to test-artifacts/.
+// ACTIVE, retries a failed job, suspends and resumes a tenant, and looks at the
+// servers and usage; a VIEWER is told the console is not for them; a tenant's OWNER sees only their tenant. Screenshots go to test-artifacts/.
+import { randomBytes } from 'node:crypto';
 import { tenantStorageName } from '../../src/db/identifiers';
+import { withDatabase } from '../../src/db/urls';
+import { withDatabase } from '../../src/db/urls';
 import { DEMO_PASSWORD, PLATFORM_ADMIN_EMAIL, demoLogins } from '../../src/demo/demoData';
 import { ensureDemo } from '../../src/demo/seedDemo';
 import { openBrowser, type TestBrowser } from '../support/browser';
+import { onServer, testServerUrl } from '../support/database';
+import { onServer, testServerUrl } from '../support/database';
 import { holdMigrationLock } from '../support/jobBlockers';
-import { createTenantViaApi } from '../support/provisioning';
+import { createTenantViaApi, finishedJob } from '../support/provisioning';
 import { startTestGateway, type TestGateway } from '../support/testGateway';
 
 let gw: TestGateway;
 let browser: TestBrowser;
 let consoleUrl: string;
+/** A customer's own database (not named like the platform's, which a tenant may not bring). */
+const BYO_DATABASE = `byo_console_${randomBytes(4).toString('hex')}`;
 
 /** Requests of the demo tenants' owners, so the quota bars, charts and busiest tenants have something to show. */
 async function someTraffic() {
@@ -37,6 +44,7 @@ beforeAll(async () => {
 afterAll(async () => {
   await browser?.close();
   await gw?.close();
+  await onServer(`DROP DATABASE IF EXISTS "${BYO_DATABASE}" WITH (FORCE)`);
 });
 
 async function signInAs(email: string) {
@@ -100,6 +108,44 @@ test('a tenant created through the API shows in Jobs with a progress bar that mo
   await tenantRow('console-shop').waitFor({ timeout: 30_000 });
   expect(await tenantRow('console-shop').innerText()).toContain('ACTIVE');
 }, 90_000);
+
+test('a failed job is listed first with its error, and its Retry button runs it again to the end', async () => {
+  const { page } = browser;
+  await signInAs(PLATFORM_ADMIN_EMAIL);
+  const owner = await gw.createUser();
+  // A database of its own that does not exist yet: the job fails at once, with advice.
+  const { job } = await createTenantViaApi(gw, owner.token, { slug: 'byo-later', external: { url: withDatabase(testServerUrl(), BYO_DATABASE) } });
+  expect(await finishedJob(gw, owner.token, job.id)).toMatchObject({ status: 'FAILED' });
+
+  await page.goto(`${consoleUrl}#/jobs`);
+  const first = page.locator('table.jobs tbody tr').first();
+  await first.locator('button', { hasText: 'Retry' }).waitFor({ timeout: 30_000 });
+  expect(await first.getAttribute('data-tenant')).toBe('byo-later');
+  expect(await first.innerText()).toContain('the database named in the URL does not exist');
+
+  await onServer(`CREATE DATABASE "${BYO_DATABASE}"`);
+  await first.locator('button', { hasText: 'Retry' }).click();
+  await page.locator('table.jobs tr.SUCCEEDED[data-tenant="byo-later"]').waitFor({ timeout: 60_000 });
+  expect((await gw.services.registry.find('byo-later'))?.status).toBe('ACTIVE');
+}, 90_000);
+
+test('a platform admin suspends a tenant from its page, with a reason, and resumes it', async () => {
+  const { page } = browser;
+  await signInAs(PLATFORM_ADMIN_EMAIL);
+  await page.goto(`${consoleUrl}#/tenants/demo-shop`);
+  await page.getByRole('button', { name: 'Suspend' }).waitFor({ timeout: 30_000 });
+  page.once('dialog', (dialog) => dialog.accept('invoice unpaid'));
+  await page.getByRole('button', { name: 'Suspend' }).click();
+  await page.getByRole('button', { name: 'Resume' }).waitFor();
+  expect(await page.locator('h1 .status').innerText()).toBe('SUSPENDED');
+  expect(await page.locator('.card', { hasText: 'Standing' }).innerText()).toContain('invoice unpaid');
+  // Its own lists are refused while it is suspended, and say so.
+  expect(await page.locator('.card', { hasText: 'Members' }).innerText()).toContain('suspended');
+  await browser.screenshot('console-suspended.png');
+  await page.getByRole('button', { name: 'Resume' }).click();
+  await page.getByRole('button', { name: 'Suspend' }).waitFor();
+  expect(await page.locator('h1 .status').innerText()).toBe('ACTIVE');
+}, 60_000);
 
 test('a platform admin reads the servers and the fleet’s usage', async () => {
   const { page } = browser;

@@ -2,15 +2,14 @@
 // fleet with its placement, watches a tenant created through the API being built
 // (its progress bar moves with the provisioningProgress subscription) until it is
 // ACTIVE, retries a failed job, suspends and resumes a tenant, and looks at the
-// servers and usage; a VIEWER is told the console is not for them; a tenant's OWNER sees only their tenant. Screenshots go to test-artifacts/.
+// servers and usage; a VIEWER is told the console is not for them; a tenant's OWNER
+// sees only their tenant. Screenshots go to test-artifacts/.
 import { randomBytes } from 'node:crypto';
 import { tenantStorageName } from '../../src/db/identifiers';
-import { withDatabase } from '../../src/db/urls';
 import { withDatabase } from '../../src/db/urls';
 import { DEMO_PASSWORD, PLATFORM_ADMIN_EMAIL, demoLogins } from '../../src/demo/demoData';
 import { ensureDemo } from '../../src/demo/seedDemo';
 import { openBrowser, type TestBrowser } from '../support/browser';
-import { onServer, testServerUrl } from '../support/database';
 import { onServer, testServerUrl } from '../support/database';
 import { holdMigrationLock } from '../support/jobBlockers';
 import { createTenantViaApi, finishedJob } from '../support/provisioning';

@@ -1,5 +1,4 @@
 import { Arg, Ctx, FieldResolver, ID, Int, Mutation, Query, Resolver, Root, Subscription } from 'type-graphql';
-import { JobKind, JobStatus } from '../enums';
 import type { ProvisioningJob as JobRow, Tenant as TenantRow } from '../../generated/platform/client';
 import { archiveTenant } from '../../provisioning/archiveTenant';
 import { jobForManager } from '../../provisioning/jobAccess';
@@ -9,6 +8,7 @@ import { retryJob } from '../../provisioning/retryJob';
 import { startProvisioning } from '../../provisioning/startProvisioning';
 import { watchJob } from '../../provisioning/watchJob';
 import type { GatewayContext } from '../context';
+import { JobKind, JobStatus } from '../enums';
 import { CreateTenantInput, ProvisioningEvent, ProvisioningJob, TenantJobPayload } from './provisioningTypes';
 import { Tenant } from './types';
 

@@ -1,8 +1,7 @@
 // The explorer's bundled files (dist/explorer, made by `npm run build`), and the
-// operator console's (dist/console), served
-// from memory. Their names carry a content hash, so browsers may keep them for a
-// year; the ETag is the name, and a gzip copy made at build time is sent to
-// clients that accept it.
+// operator console's (dist/console), served from memory. Their names carry a content
+// hash, so browsers may keep them for a year; the ETag is the name, and a gzip copy
+// made at build time is sent to clients that accept it.
 import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import type { IncomingMessage, ServerResponse } from 'node:http';

@@ -50,7 +50,7 @@ function Views({ me }: { me: Me }) {
         ) : view === 'tenants' && slug ? (
           <TenantView key={slug} slug={slug} access={access} />
         ) : view === 'jobs' ? (
-          <JobsView />
+          <JobsView admin={access.admin} />
         ) : view === 'servers' && access.admin ? (
           <ServersView />
         ) : view === 'usage' ? (

@@ -1,5 +1,6 @@
 // Every job the user may follow (provisioning, drop, export, restore), failed ones
-// first with their error and a retry button, running ones with a live progress bar.
+// first with their error and a retry button, running ones with a live progress bar;
+// for platform admins, the fleet's migrations (rollouts) below.
 // The list is read again every few seconds to find new jobs; a job's progress comes
 // from its subscription (useLiveJobs).
 import { useEffect, useState } from 'react';
@@ -7,6 +8,7 @@ import { ask } from './api';
 import { ProgressBar } from './Bars';
 import { when } from './format';
 import { RetryButton } from './RetryButton';
+import { RolloutsTable } from './RolloutsTable';
 import { useAnswer } from './useAnswer';
 import { JOB_FIELDS, useLiveJobs, type Job } from './useLiveJobs';
 
@@ -59,7 +61,7 @@ export function JobTable({ jobs, onRetried }: { jobs: Job[]; onRetried: () => vo
   );
 }
 
-export function JobsView() {
+export function JobsView({ admin }: { admin: boolean }) {
   const [round, setRound] = useState(0);
   const { answer, failure } = useAnswer(`jobs ${round}`, () => ask<{ provisioningJobs: Job[] }>(jobsQuery()));
   useEffect(() => {
@@ -76,6 +78,7 @@ export function JobsView() {
         </p>
       ))}
       <JobTable jobs={answer?.data?.provisioningJobs ?? []} onRetried={() => setRound((n) => n + 1)} />
+      {admin && <RolloutsTable />}
     </section>
   );
 }

@@ -1,9 +1,9 @@
 // The operator console in a real browser: a platform admin signs in and reads the demo
 // fleet with its placement, watches a tenant created through the API being built
 // (its progress bar moves with the provisioningProgress subscription) until it is
-// ACTIVE, retries a failed job, suspends and resumes a tenant, and looks at the
-// servers and usage; a VIEWER is told the console is not for them; a tenant's OWNER
-// sees only their tenant. Screenshots go to test-artifacts/.
+// ACTIVE, retries a failed job, suspends and resumes a tenant, follows a rollout, and
+// looks at the servers and usage; a VIEWER is told the console is not for them; a
+// tenant's OWNER sees only their tenant. Screenshots go to test-artifacts/.
 import { randomBytes } from 'node:crypto';
 import { tenantStorageName } from '../../src/db/identifiers';
 import { withDatabase } from '../../src/db/urls';
@@ -12,6 +12,7 @@ import { ensureDemo } from '../../src/demo/seedDemo';
 import { openBrowser, type TestBrowser } from '../support/browser';
 import { onServer, testServerUrl } from '../support/database';
 import { holdMigrationLock } from '../support/jobBlockers';
+import { takeBack } from '../support/schemaBehind';
 import { createTenantViaApi, finishedJob } from '../support/provisioning';
 import { startTestGateway, type TestGateway } from '../support/testGateway';
 
@@ -145,6 +146,20 @@ test('a platform admin suspends a tenant from its page, with a reason, and resum
   await page.getByRole('button', { name: 'Suspend' }).waitFor();
   expect(await page.locator('h1 .status').innerText()).toBe('ACTIVE');
 }, 60_000);
+
+test('a rollout of the fleet shows under Jobs, its bar at 100% once it SUCCEEDED', async () => {
+  const { page } = browser;
+  await signInAs(PLATFORM_ADMIN_EMAIL);
+  const owner = await gw.createUser();
+  await takeBack(gw.services, await gw.createTenant({ slug: 'behind-shop', owner })); // one migration behind this release
+  const admin = await gw.createUser({ platformAdmin: true });
+  const started = await gw.request('mutation { startRollout(input: {}) { id } }', { token: admin.token });
+  const id = started.body.data.startRollout.id;
+  await page.goto(`${consoleUrl}#/jobs`);
+  const row = page.locator(`table.rollouts tr[data-rollout="${id}"]`);
+  await page.locator(`table.rollouts tr.SUCCEEDED[data-rollout="${id}"]`).waitFor({ timeout: 60_000 });
+  expect(await row.locator('[role=progressbar]').getAttribute('aria-valuenow')).toBe('100');
+}, 90_000);
 
 test('a platform admin reads the servers and the fleet’s usage', async () => {
   const { page } = browser;

@@ -4,7 +4,8 @@
 // transport does the same per operation.
 //
 // The request path costs one store operation (a Redis script, or a Map lookup):
-// the quota comes from the cached plan, the month's count from the store. The
+// the quota comes from the cached plan, the month's count from the store. Its
+// latency is counted after the response went out (one more operation, not waited for). The
 // platform database is read only to seed a month's count the store does not know
 // (first call of a month, a fresh process without Redis, a Redis that lost its data)
 // and written by `flush`, every USAGE_FLUSH_SECONDS and on shutdown.

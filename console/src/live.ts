@@ -1,13 +1,23 @@
 // Subscriptions over graphql-ws at the GraphQL endpoint's path, as the signed-in user:
-// one socket for the whole console, made on first use, closed on sign-out.
+// one socket for the whole console, made on first use, closed when someone else signs
+// in or out (a refreshed token is the same session: its socket stays, and a reconnect
+// presents the current token).
 import { createClient, type Client } from 'graphql-ws';
-import { currentToken, onSessionChange } from '../../explorer/src/session';
+import { currentToken, loadSession, onSessionChange, sessionIdOf } from '../../explorer/src/session';
 import { endpoint } from './config';
 
 let client: Client | undefined;
 
+const sessionId = () => {
+  const session = loadSession();
+  return session ? (sessionIdOf(session.token) ?? session.token) : null;
+};
+
+let socketSession = sessionId();
 onSessionChange(() => {
-  // A new session (or none) must not reuse the old one's socket.
+  const now = sessionId();
+  if (now === socketSession) return;
+  socketSession = now;
   void client?.dispose();
   client = undefined;
 });

@@ -14,9 +14,7 @@ import { JOB_FIELDS, useLiveJobs, type Job } from './useLiveJobs';
 
 const LIST_EVERY_MS = 3_000;
 
-export function jobsQuery(tenant?: string) {
-  return `query ConsoleJobs${tenant ? '($tenant: String)' : ''} { provisioningJobs(first: 100${tenant ? ', tenant: $tenant' : ''}) { ${JOB_FIELDS} } }`;
-}
+const JOBS = `query ConsoleJobs($status: JobStatus) { provisioningJobs(first: 100, status: $status) { ${JOB_FIELDS} } }`;
 
 export function JobTable({ jobs, onRetried }: { jobs: Job[]; onRetried: () => void }) {
   const live = useLiveJobs(jobs);
@@ -61,9 +59,16 @@ export function JobTable({ jobs, onRetried }: { jobs: Job[]; onRetried: () => vo
   );
 }
 
+const STATUSES = ['FAILED', 'RUNNING', 'QUEUED', 'SUCCEEDED'];
+
 export function JobsView({ admin }: { admin: boolean }) {
   const [round, setRound] = useState(0);
-  const { answer, failure } = useAnswer(`jobs ${round}`, () => ask<{ provisioningJobs: Job[] }>(jobsQuery()));
+  const [status, setStatus] = useState('');
+  const [tenant, setTenant] = useState('');
+  // The status is the query's own argument, so the jobs of a status are not cut short by the first 100 of all.
+  const { answer, failure } = useAnswer(`jobs ${round} ${status}`, () => ask<{ provisioningJobs: Job[] }>(JOBS, { status: status || null }));
+  const search = tenant.trim().toLowerCase();
+  const jobs = (answer?.data?.provisioningJobs ?? []).filter((job) => job.tenant.slug.includes(search));
   useEffect(() => {
     const timer = setInterval(() => setRound((n) => n + 1), LIST_EVERY_MS);
     return () => clearInterval(timer);
@@ -71,13 +76,25 @@ export function JobsView({ admin }: { admin: boolean }) {
   return (
     <section>
       <h1>Jobs</h1>
+      <div className="toolbar">
+        <label>
+          status{' '}
+          <select aria-label="filter jobs by status" value={status} onChange={(e) => setStatus(e.target.value)}>
+            <option value="">all</option>
+            {STATUSES.map((s) => (
+              <option key={s}>{s}</option>
+            ))}
+          </select>
+        </label>
+        <input type="search" placeholder="Tenant slug" aria-label="filter jobs by tenant" value={tenant} onChange={(e) => setTenant(e.target.value)} />
+      </div>
       {failure && <p className="error">{failure}</p>}
       {answer?.errors.map((e, i) => (
         <p key={i} className="error">
           {e.message}
         </p>
       ))}
-      <JobTable jobs={answer?.data?.provisioningJobs ?? []} onRetried={() => setRound((n) => n + 1)} />
+      <JobTable jobs={jobs} onRetried={() => setRound((n) => n + 1)} />
       {admin && <RolloutsTable />}
     </section>
   );

@@ -123,6 +123,16 @@ test('a failed job is listed first with its error, and its Retry button runs it 
   expect(await first.getAttribute('data-tenant')).toBe('byo-later');
   expect(await first.innerText()).toContain('the database named in the URL does not exist');
 
+  // Filtered by status (the query's argument) and by tenant (the list's rows).
+  const statusFilter = page.getByLabel('filter jobs by status');
+  await statusFilter.selectOption('SUCCEEDED');
+  await page.locator('table.jobs tr.FAILED').first().waitFor({ state: 'detached' });
+  expect(await page.locator('table.jobs tbody tr').count()).toBeGreaterThan(0);
+  await statusFilter.selectOption('');
+  await page.getByLabel('filter jobs by tenant').fill('byo');
+  await page.locator('table.jobs tr[data-tenant="console-shop"]').waitFor({ state: 'detached' });
+  expect(await page.locator('table.jobs tbody tr').evaluateAll((rows) => rows.map((row) => row.getAttribute('data-tenant')))).toEqual(['byo-later']);
+
   await onServer(`CREATE DATABASE "${BYO_DATABASE}"`);
   await first.locator('button', { hasText: 'Retry' }).click();
   await page.locator('table.jobs tr.SUCCEEDED[data-tenant="byo-later"]').waitFor({ timeout: 60_000 });

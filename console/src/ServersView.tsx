@@ -1,4 +1,4 @@
-// Each database server (and whether a pooler is in front of it) with its tenants,
+// Each database server (and the pooler in front of it, if any) with its tenants,
 // this gateway process's open and idle connections against the pool's cap, requests
 // that waited or gave up waiting, and whether it answers now. Platform admins only.
 import { ask } from './api';
@@ -18,9 +18,10 @@ interface Server {
   waits: number;
   timeouts: number;
   reachable: boolean;
+  poolerReachable: boolean | null;
 }
 
-const SERVERS = 'query ConsoleServers { databaseServers { name engine pooled tenants openConnections idleConnections maxConnections waiting waits timeouts reachable } }';
+const SERVERS = 'query ConsoleServers { databaseServers { name engine pooled tenants openConnections idleConnections maxConnections waiting waits timeouts reachable poolerReachable } }';
 
 export function ServersView() {
   const { answer, failure, reload } = useAnswer('servers', () => ask<{ databaseServers: Server[] }>(SERVERS));
@@ -57,7 +58,7 @@ export function ServersView() {
             <tr key={s.name} data-server={s.name}>
               <td>{s.name}</td>
               <td>{s.engine}</td>
-              <td>{s.pooled ? 'yes' : '–'}</td>
+              <td>{s.poolerReachable === null ? '–' : <span className={`status ${s.poolerReachable ? 'ACTIVE' : 'FAILED'}`}>{s.poolerReachable ? 'reachable' : 'down'}</span>}</td>
               <td>{count(s.tenants)}</td>
               <td>
                 <UseBar used={s.openConnections} limit={s.maxConnections} />

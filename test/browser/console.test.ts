@@ -131,7 +131,8 @@ test('a failed job is listed first with its error, and its Retry button runs it 
   await statusFilter.selectOption('');
   await page.getByLabel('filter jobs by tenant').fill('byo');
   await page.locator('table.jobs tr[data-tenant="console-shop"]').waitFor({ state: 'detached' });
-  expect(await page.locator('table.jobs tbody tr').evaluateAll((rows) => rows.map((row) => row.getAttribute('data-tenant')))).toEqual(['byo-later']);
+  const rows = await page.locator('table.jobs tbody tr').all();
+  expect(await Promise.all(rows.map((row) => row.getAttribute('data-tenant')))).toEqual(['byo-later']);
 
   await onServer(`CREATE DATABASE "${BYO_DATABASE}"`);
   await first.locator('button', { hasText: 'Retry' }).click();

@@ -113,11 +113,11 @@ test('a platform admin reads the busiest tenants; a tenant OWNER may not', async
 });
 
 test('a platform admin reads each database server’s tenants, connections and reachability, without its URL; a tenant OWNER may not', async () => {
-  const query = '{ databaseServers { name engine pooled tenants openConnections idleConnections maxConnections waiting waits timeouts reachable } }';
+  const query = '{ databaseServers { name engine pooled tenants openConnections idleConnections maxConnections waiting waits timeouts reachable poolerReachable } }';
   const response = await gw.request(query, { token: admin.token });
   expect(response.body.errors).toBeUndefined();
   const [server] = response.body.data.databaseServers;
-  expect(server).toMatchObject({ name: gw.services.servers.names()[0], tenants: 2, reachable: true, timeouts: 0 });
+  expect(server).toMatchObject({ name: gw.services.servers.names()[0], tenants: 2, reachable: true, pooled: false, poolerReachable: null, timeouts: 0 });
   expect(server.maxConnections).toBeGreaterThan(0);
   expect(server.openConnections).toBeLessThanOrEqual(server.maxConnections);
   expect(JSON.stringify(response.body)).not.toMatch(/postgres(ql)?:\/\/|mysql:\/\/|mariadb:\/\//);

@@ -18,6 +18,8 @@ export class DatabaseServer {
   @Field(() => Int, { description: 'Requests that had to wait for a connection, since the process started.' }) waits!: number;
   @Field(() => Int, { description: 'Requests that waited in vain (DB_ACQUIRE_TIMEOUT_MS) and failed, since the process started.' }) timeouts!: number;
   @Field(() => Boolean, { description: 'It answered SELECT 1 just now, within the connect timeout.' }) reachable!: boolean;
+  @Field(() => Boolean, { nullable: true, description: 'Its pooler answered SELECT 1 just now, within the connect timeout; null when it has none.' })
+  poolerReachable!: boolean | null;
 }
 
 @ObjectType({ description: 'API calls of several tenants together (the fleet, or one tenant) on one UTC day.' })

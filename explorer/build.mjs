@@ -1,7 +1,8 @@
-// Bundles the GraphiQL explorer for the gateway to serve: the app (explorer/src)
-// and Monaco's web workers, into dist/explorer with content-hashed names, a
-// manifest saying which file is which, and a gzip copy of each text file so the
-// gateway never compresses per request. Part of `npm run build`.
+// Bundles the browser apps the gateway serves: the GraphiQL explorer (explorer/src)
+// and Monaco's web workers into dist/explorer, the operator console (console/src)
+// into dist/console; each with content-hashed names, a manifest saying which file
+// is which, and a gzip copy of each text file so the gateway never compresses per
+// request. Part of `npm run build`.
 import { build } from 'esbuild';
 import { mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
@@ -10,6 +11,7 @@ import { gzipSync } from 'node:zlib';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const outdir = path.join(root, 'dist', 'explorer');
+const consoleDir = path.join(root, 'dist', 'console');
 const started = Date.now();
 
 const workers = {
@@ -18,8 +20,10 @@ const workers = {
   graphql: 'monaco-graphql/esm/graphql.worker.js',
 };
 
-rmSync(outdir, { recursive: true, force: true });
-mkdirSync(outdir, { recursive: true });
+for (const dir of [outdir, consoleDir]) {
+  rmSync(dir, { recursive: true, force: true });
+  mkdirSync(dir, { recursive: true });
+}
 
 const common = {
   absWorkingDir: root,
@@ -34,7 +38,8 @@ const common = {
   target: ['chrome110', 'firefox110', 'safari16'],
 };
 
-const [app, ...workerBuilds] = await Promise.all([
+const [consoleApp, app, ...workerBuilds] = await Promise.all([
+  build({ ...common, outdir: consoleDir, entryPoints: { console: 'console/src/main.tsx' }, format: 'esm', entryNames: '[name]-[hash]' }),
   build({
     ...common,
     entryPoints: { app: 'explorer/src/main.tsx' },
@@ -56,16 +61,26 @@ const manifest = {
   workers: Object.fromEntries(Object.keys(workers).map((name, i) => [name, outputsOf(workerBuilds[i]).find((f) => f.endsWith('.js'))])),
 };
 writeFileSync(path.join(outdir, 'manifest.json'), `${JSON.stringify(manifest, null, 2)}\n`);
+const consoleFiles = outputsOf(consoleApp);
+const consoleManifest = { js: consoleFiles.find((f) => f.endsWith('.js')), css: consoleFiles.find((f) => f.endsWith('.css')) };
+writeFileSync(path.join(consoleDir, 'manifest.json'), `${JSON.stringify(consoleManifest, null, 2)}\n`);
 
-let bytes = 0;
-let gzipped = 0;
-for (const file of readdirSync(outdir)) {
-  if (!/\.(js|css|ttf|svg)$/.test(file)) continue;
-  const content = readFileSync(path.join(outdir, file));
-  const packed = gzipSync(content, { level: 9 });
-  writeFileSync(path.join(outdir, `${file}.gz`), packed);
-  bytes += content.length;
-  gzipped += packed.length;
+/** Writes a gzip copy of each text file of `dir`; returns the bytes before and after. */
+function gzipCopies(dir) {
+  let bytes = 0;
+  let gzipped = 0;
+  for (const file of readdirSync(dir)) {
+    if (!/\.(js|css|ttf|svg)$/.test(file)) continue;
+    const content = readFileSync(path.join(dir, file));
+    const packed = gzipSync(content, { level: 9 });
+    writeFileSync(path.join(dir, `${file}.gz`), packed);
+    bytes += content.length;
+    gzipped += packed.length;
+  }
+  return { bytes, gzipped };
 }
 const mb = (n) => `${(n / 1e6).toFixed(1)} MB`;
-console.log(`explorer: bundled ${mb(bytes)} (${mb(gzipped)} gzipped) into dist/explorer in ${Date.now() - started} ms`);
+for (const [name, dir] of [['explorer', outdir], ['console', consoleDir]]) {
+  const { bytes, gzipped } = gzipCopies(dir);
+  console.log(`${name}: bundled ${mb(bytes)} (${mb(gzipped)} gzipped) into dist/${name} in ${Date.now() - started} ms`);
+}

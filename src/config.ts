@@ -49,6 +49,7 @@ const schema = z.object({
   LOGIN_LOCK_SECONDS: int(1).default(900),
   DEMO: bool.optional(),
   GRAPHIQL: bool.optional(),
+  CONSOLE: bool.prefault('true'),
   MAX_TENANT_CLIENTS: int(1).default(16),
   SERVER_POOL_SIZE: int(1).default(20),
   TENANT_POOL_SIZE: int(1).default(10),
@@ -139,6 +140,7 @@ export const settingDescriptions: Record<keyof z.input<typeof schema>, string> =
   LOGIN_LOCK_SECONDS: 'how long failed logins are counted, and an email stays refused once it has too many',
   DEMO: 'create the demo tenants and logins (default: on unless production)',
   GRAPHIQL: 'serve the GraphiQL explorer (default: on unless production)',
+  CONSOLE: 'serve the operator console at /console (it shows each signed-in user only what the API lets them read)',
   MAX_TENANT_CLIENTS: 'Prisma clients kept for writes and unplanned reads; each serves one tenant at a time and moves to another when idle',
   SERVER_POOL_SIZE: 'most connections this process opens to one database server, shared by every tenant on it',
   TENANT_POOL_SIZE: 'most connections one tenant holds at once, so a busy tenant leaves the rest of its server to the others',
@@ -328,6 +330,8 @@ export interface Config {
   loginThrottle: { maxFailures: number; lockSeconds: number };
   demo: boolean;
   graphiql: boolean;
+  /** Serve the operator console at /console. */
+  console: boolean;
   tenantPool: {
     /** Prisma clients kept (each bound to one tenant at a time). */
     maxClients: number;
@@ -467,6 +471,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     loginThrottle: { maxFailures: e.LOGIN_MAX_FAILURES, lockSeconds: e.LOGIN_LOCK_SECONDS },
     demo: production ? false : (e.DEMO ?? true),
     graphiql: e.GRAPHIQL ?? !production,
+    console: e.CONSOLE,
     tenantPool: {
       maxClients: e.MAX_TENANT_CLIENTS,
       clientIdleMs: e.TENANT_IDLE_SECONDS * 1000,

@@ -5,6 +5,7 @@
 // session the explorer signed in (session.ts), goes out as the explorer's current
 // token: a sign-in in another tab, every refresh and a sign-out apply to this tab's requests.
 import { createGraphiQLFetcher, type Fetcher } from '@graphiql/toolkit';
+import { endpointUrls } from './endpointUrls';
 import { currentToken, isExplorerToken } from './session';
 
 /** A header still holding its example text (`Bearer <token ...>`) is not sent. */
@@ -32,13 +33,6 @@ async function withSessionToken(endpoint: string, given: Record<string, unknown>
   if (name === undefined || !followsSession(given![name])) return headers;
   const token = await currentToken(endpoint);
   return token ? { ...headers, [name]: `Bearer ${token}` } : Object.fromEntries(Object.entries(headers).filter(([key]) => key !== name));
-}
-
-export function endpointUrls(endpoint: string, page: Location): { http: string; ws: string } {
-  const http = new URL(endpoint, page.href);
-  const ws = new URL(http.href);
-  ws.protocol = http.protocol === 'https:' ? 'wss:' : 'ws:';
-  return { http: http.href, ws: ws.href };
 }
 
 export function createExplorerFetcher(endpoint: string, page: Location): Fetcher {

@@ -19,3 +19,10 @@ export function addMonths(at: Date, months: number): Date {
   target.setUTCHours(at.getUTCHours(), at.getUTCMinutes(), at.getUTCSeconds(), at.getUTCMilliseconds());
   return target;
 }
+
+/** Every UTC day from `from` to `to`, inclusive. */
+export function utcDays(from: Date, to: Date): string[] {
+  const days: string[] = [];
+  for (let at = new Date(utcDay(from)); at <= to; at = new Date(at.getTime() + 86_400_000)) days.push(utcDay(at));
+  return days;
+}

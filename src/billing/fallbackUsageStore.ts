@@ -8,6 +8,7 @@
 // every request. Flushes always try Redis first: that is how its return is noticed
 // even when no request comes.
 import { occasionalWarning, type Logger } from '../logger';
+import type { LatencyCount } from './latencyHistogram';
 import { MemoryUsageStore } from './memoryUsageStore';
 import type { RedisUsageStore } from './redisUsageStore';
 import { monthOfDay, sumByTenantAndDay, type Admission, type FlushState, type TakenUsage, type UsageRow, type UsageStore } from './usageStore';
@@ -54,6 +55,16 @@ export class FallbackUsageStore implements UsageStore {
 
   async addError(tenantId: string, day: string): Promise<void> {
     if ((await this.fromRedis(() => this.redis.addError(tenantId, day))) === AWAY) await this.local.addError(tenantId, day);
+  }
+
+  async addLatency(tenantId: string, day: string, bucket: number): Promise<void> {
+    if ((await this.fromRedis(() => this.redis.addLatency(tenantId, day, bucket))) === AWAY) await this.local.addLatency(tenantId, day, bucket);
+  }
+
+  /** Redis's counts and those this process kept while Redis was away. */
+  async latency(days: string[]): Promise<LatencyCount[]> {
+    const remote = await this.fromRedis(() => this.redis.latency(days));
+    return [...(remote === AWAY ? [] : remote), ...(await this.local.latency(days))];
   }
 
   /** Redis's pending counts and this process's, as one flush; first, Redis is handed the calls it is owed. */

@@ -1,6 +1,7 @@
 // API-call counters in this process, for a gateway without Redis. Node runs one
 // callback at a time, so every method is atomic by construction.
-import { monthOfDay, type Admission, type FlushState, type TakenUsage, type UsageRow, type UsageStore } from './usageStore';
+import type { LatencyCount } from './latencyHistogram';
+import { LATENCY_DAYS, monthOfDay, type Admission, type FlushState, type TakenUsage, type UsageRow, type UsageStore } from './usageStore';
 
 export class MemoryUsageStore implements UsageStore {
   private pending = new Map<string, UsageRow>();
@@ -10,6 +11,8 @@ export class MemoryUsageStore implements UsageStore {
   private seededMonth: string | undefined;
   private flushesBegun = 0;
   private readonly unfinished = new Set<string>();
+  /** day -> `${tenantId}|${bucket}` -> requests. */
+  private readonly latencies = new Map<string, Map<string, number>>();
 
   async admit(tenantId: string, day: string, quota: number | null): Promise<Admission | undefined> {
     const month = `${tenantId}|${monthOfDay(day)}`;
@@ -44,6 +47,26 @@ export class MemoryUsageStore implements UsageStore {
 
   async addError(tenantId: string, day: string): Promise<void> {
     this.row(tenantId, day).errors++;
+  }
+
+  async addLatency(tenantId: string, day: string, bucket: number): Promise<void> {
+    let counts = this.latencies.get(day);
+    if (!counts) {
+      this.latencies.set(day, (counts = new Map()));
+      // A new day: the oldest ones go (days arrive in order, so a Map's first keys are the oldest).
+      for (const old of [...this.latencies.keys()].slice(0, -LATENCY_DAYS)) this.latencies.delete(old);
+    }
+    const key = `${tenantId}|${bucket}`;
+    counts.set(key, (counts.get(key) ?? 0) + 1);
+  }
+
+  async latency(days: string[]): Promise<LatencyCount[]> {
+    return days.flatMap((day) =>
+      [...(this.latencies.get(day) ?? [])].map(([key, count]) => {
+        const [tenantId, bucket] = key.split('|');
+        return { tenantId, day, bucket: Number(bucket), count };
+      }),
+    );
   }
 
   async take(): Promise<TakenUsage> {

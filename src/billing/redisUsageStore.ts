@@ -4,6 +4,7 @@
 //   usage:pending          hash  "<tenantId>|<day>|c" and "|e" -> calls and errors not yet taken
 //   usage:flushes          int   flushes begun so far (each flush's id)
 //   usage:flushing         zset  flushes not finished yet, scored by when they began
+//   usage:latency:<day>    hash  "<tenantId>|<bucket>" -> requests of that latency (latencyHistogram.ts), kept LATENCY_DAYS
 //
 // Each operation is one Lua script or one transaction, so it is atomic however many
 // processes share the keys: the quota check and the increment cannot be split by
@@ -15,7 +16,8 @@
 import type { Redis, Result } from 'ioredis';
 import type { Logger } from '../logger';
 import { connectRedis } from '../redisConnection';
-import { monthOfDay, sumByTenantAndDay, type Admission, type FlushState, type TakenUsage, type UsageRow, type UsageStore } from './usageStore';
+import type { LatencyCount } from './latencyHistogram';
+import { LATENCY_DAYS, monthOfDay, sumByTenantAndDay, type Admission, type FlushState, type TakenUsage, type UsageRow, type UsageStore } from './usageStore';
 
 const PENDING = 'usage:pending';
 const FLUSHES = 'usage:flushes';
@@ -23,6 +25,7 @@ const FLUSHING = 'usage:flushing';
 /** A flush unfinished for this long died with its process: readers stop waiting for it. */
 const ABANDONED_AFTER_MS = 30_000;
 const monthKey = (month: string) => `usage:month:${month}`;
+const latencyKey = (day: string) => `usage:latency:${day}`;
 /** A month's counter outlives the month by enough for late flushes and reports. */
 const MONTH_TTL_SECONDS = 40 * 86_400;
 
@@ -136,6 +139,26 @@ export class RedisUsageStore implements UsageStore {
   async addError(tenantId: string, day: string): Promise<void> {
     await this.attempted;
     await this.redis.hincrby(PENDING, `${tenantId}|${day}|e`, 1);
+  }
+
+  async addLatency(tenantId: string, day: string, bucket: number): Promise<void> {
+    await this.attempted;
+    await this.redis.multi().hincrby(latencyKey(day), `${tenantId}|${bucket}`, 1).expire(latencyKey(day), LATENCY_DAYS * 86_400).exec();
+  }
+
+  async latency(days: string[]): Promise<LatencyCount[]> {
+    await this.attempted;
+    const pipeline = this.redis.pipeline();
+    for (const day of days) pipeline.hgetall(latencyKey(day));
+    const replies = (await pipeline.exec()) ?? [];
+    return days.flatMap((day, i) => {
+      const [error, counts] = replies[i];
+      if (error) throw error;
+      return Object.entries(counts as Record<string, string>).map(([field, count]) => {
+        const [tenantId, bucket] = field.split('|');
+        return { tenantId, day, bucket: Number(bucket), count: Number(count) };
+      });
+    });
   }
 
   async take(): Promise<TakenUsage> {

@@ -4,7 +4,8 @@
 // transport does the same per operation.
 //
 // The request path costs one store operation (a Redis script, or a Map lookup):
-// the quota comes from the cached plan, the month's count from the store. The
+// the quota comes from the cached plan, the month's count from the store. Its
+// latency is counted after the response went out (one more operation, not waited for). The
 // platform database is read only to seed a month's count the store does not know
 // (first call of a month, a fresh process without Redis, a Redis that lost its data)
 // and written by `flush`, every USAGE_FLUSH_SECONDS and on shutdown.
@@ -14,7 +15,8 @@ import type { PlatformDb } from '../db/platformClient';
 import { rateLimited } from '../errors';
 import { occasionalWarning, type Logger } from '../logger';
 import type { TenantRecord } from '../tenancy/tenantRegistry';
-import { startOfNextUtcMonth, startOfUtcMonth, utcDay, utcMonth } from './calendar';
+import { startOfNextUtcMonth, startOfUtcMonth, utcDay, utcDays, utcMonth } from './calendar';
+import { latencyBucket, type LatencyCount } from './latencyHistogram';
 import type { PlanCatalog } from './planCatalog';
 import { writeUsage } from './writeUsage';
 import { sumByTenantAndDay, type UsageRow, type UsageStore } from './usageStore';
@@ -78,6 +80,22 @@ export class UsageMeter {
   /** Counts an operation that ended with errors; never waits and never fails the caller. */
   recordError(tenantId: string, now = new Date()): void {
     this.options.store.addError(tenantId, utcDay(now)).catch((error: unknown) => this.warn(error, 'could not count an API error'));
+  }
+
+  /** Counts how long an operation of the tenant took; never waits and never fails the caller. */
+  recordLatency(tenantId: string, ms: number, now = new Date()): void {
+    this.options.store.addLatency(tenantId, utcDay(now), latencyBucket(ms)).catch((error: unknown) => this.warn(error, 'could not count an API latency'));
+  }
+
+  /** Latency counts per day from `from` to `to` (UTC days, inclusive) of one tenant or all; none when the counters cannot be reached. */
+  async latency(filter: { tenantId: string | null; from: Date; to: Date }): Promise<LatencyCount[]> {
+    try {
+      const counts = await this.options.store.latency(utcDays(filter.from, filter.to));
+      return filter.tenantId ? counts.filter((c) => c.tenantId === filter.tenantId) : counts;
+    } catch (error) {
+      this.warn(error, 'usage counters unreachable: no latencies to show');
+      return [];
+    }
   }
 
   /** Calls counted for the tenant in the current month. */

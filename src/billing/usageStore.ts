@@ -1,6 +1,7 @@
 // Where API-call counters live between flushes: in Redis when REDIS_URL is set
 // (shared by every gateway process), in this process otherwise. The meter
 // (usageMeter.ts) is the only user; both stores keep the same promises.
+import type { LatencyCount } from './latencyHistogram';
 
 /** Calls and errors of one tenant on one UTC day (`2026-11-22`). */
 export interface UsageRow {
@@ -44,6 +45,10 @@ export interface UsageStore {
   /** The month's count, or undefined when the store does not know it. */
   monthCount(tenantId: string, month: string): Promise<number | undefined>;
   addError(tenantId: string, day: string): Promise<void>;
+  /** Counts one request in its latency bucket (latencyHistogram.ts). Kept LATENCY_DAYS, never written to the database. */
+  addLatency(tenantId: string, day: string, bucket: number): Promise<void>;
+  /** The latency counts of `days` (of every tenant). */
+  latency(days: string[]): Promise<LatencyCount[]>;
   /**
    * Begins a flush: moves out every count not yet written to the database; no two
    * callers ever get the same count. The flush stays unfinished until `finish`.
@@ -56,6 +61,9 @@ export interface UsageStore {
   flushState(): Promise<FlushState>;
   close(): Promise<void>;
 }
+
+/** How long a day's latency counts are kept. */
+export const LATENCY_DAYS = 40;
 
 export const monthOfDay = (day: string) => day.slice(0, 7);
 

@@ -74,6 +74,8 @@ export class ServerConnectionPool<C = unknown> {
   private readonly sweeper: NodeJS.Timeout;
   private openCount = 0;
   private idleTotal = 0;
+  private waitsTotal = 0;
+  private timeoutsTotal = 0;
   private closed = false;
 
   constructor(private readonly options: ServerPoolOptions<C>) {
@@ -94,6 +96,21 @@ export class ServerConnectionPool<C = unknown> {
     return this.waiters.length;
   }
 
+  /** Acquires that had to wait for a connection, since the pool was made. */
+  get waits(): number {
+    return this.waitsTotal;
+  }
+
+  /** Acquires that waited `acquireTimeoutMs` in vain, since the pool was made. */
+  get timeouts(): number {
+    return this.timeoutsTotal;
+  }
+
+  /** The most connections it opens to the server. */
+  get maxConnections(): number {
+    return this.options.maxConnections;
+  }
+
   /** Connections `owner` holds now. */
   heldByOwner(owner: string): number {
     return this.heldBy.get(owner) ?? 0;
@@ -112,10 +129,12 @@ export class ServerConnectionPool<C = unknown> {
         resolve,
         reject,
         timer: setTimeout(() => {
+          this.timeoutsTotal++;
           this.waiters.splice(this.waiters.indexOf(waiter), 1);
           reject(new DatabaseUnavailableError(`no connection to the database server came free within ${this.options.acquireTimeoutMs} ms`));
         }, this.options.acquireTimeoutMs),
       };
+      this.waitsTotal++;
       this.waiters.push(waiter);
     });
   }

@@ -30,7 +30,7 @@ export interface RequestRecord {
 export interface PoolReadings {
   readonly clients: { readonly size: number; readonly created: number };
   readonly inFlight: number;
-  readonly servers: { stats(): Array<{ server: string; open: number; idle: number; waiting: number }> };
+  readonly servers: { stats(): Array<{ server: string; open: number; idle: number; waiting: number; waits: number; timeouts: number }> };
 }
 
 export interface MetricsSources {
@@ -114,6 +114,19 @@ export class GatewayMetrics {
           this.inc({ server, state: 'open' }, open);
           this.inc({ server, state: 'idle' }, idle);
           this.inc({ server, state: 'waiting' }, waiting);
+        }
+      },
+    });
+    new Counter({
+      name: 'tenantgraph_db_connection_waits_total',
+      help: 'Requests that had to wait for a connection to a tenant database server, and those that waited in vain (outcome: timeout)',
+      labelNames: ['server', 'outcome'],
+      registers,
+      collect() {
+        this.reset();
+        for (const { server, waits, timeouts } of pool.servers.stats()) {
+          this.inc({ server, outcome: 'waited' }, waits);
+          this.inc({ server, outcome: 'timeout' }, timeouts);
         }
       },
     });

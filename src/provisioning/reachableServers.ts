@@ -32,12 +32,16 @@ async function postgresAnswers(url: string, timeoutMs: number): Promise<boolean>
   }
 }
 
+/** Whether the server at `url` answers `SELECT 1` within `timeoutMs`. */
+export function serverAnswers(engine: Engine, url: string, timeoutMs: number): Promise<boolean> {
+  return engine === 'mysql' ? mysqlAnswers(url, timeoutMs) : postgresAnswers(url, timeoutMs);
+}
+
 /** The names of the configured servers of `engine` that answer now; a retryable failure when none does. */
 export async function reachableServers(services: Pick<Services, 'servers' | 'config' | 'log'>, engine: Engine): Promise<string[]> {
   const names = services.servers.namesOf(engine);
   const timeout = services.config.tenantPool.connectTimeoutMs;
-  const answers = engine === 'mysql' ? mysqlAnswers : postgresAnswers;
-  const up = await Promise.all(names.map((name) => answers(services.servers.url(name), timeout)));
+  const up = await Promise.all(names.map((name) => serverAnswers(engine, services.servers.url(name), timeout)));
   const down = names.filter((_, i) => !up[i]);
   if (down.length > 0) services.log.warn({ servers: down }, 'database servers did not answer: new tenants are placed elsewhere');
   const reachable = names.filter((_, i) => up[i]);

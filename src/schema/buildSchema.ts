@@ -14,6 +14,7 @@ import { AuditResolver } from './platform/auditResolver';
 import { AuthResolver } from './platform/authResolver';
 import { BillingResolver } from './platform/billingResolver';
 import { DomainResolver } from './platform/domainResolver';
+import { FleetResolver } from './platform/fleetResolver';
 import { LifecycleResolver } from './platform/lifecycleResolver';
 import { MemberResolver } from './platform/memberResolver';
 import { PasswordResetResolver } from './platform/passwordResetResolver';
@@ -23,6 +24,7 @@ import { RestoreResolver } from './platform/restoreResolver';
 import { RolloutResolver } from './platform/rolloutResolver';
 import { SessionResolver } from './platform/sessionResolver';
 import { TenantResolver } from './platform/tenantResolver';
+import { TenantStandingResolver } from './platform/tenantStandingResolver';
 import { WebhookResolver } from './tenant/webhookResolver';
 
 const platformResolvers = [
@@ -30,6 +32,7 @@ const platformResolvers = [
   SessionResolver,
   PasswordResetResolver,
   TenantResolver,
+  TenantStandingResolver,
   ProvisioningResolver,
   LifecycleResolver,
   DomainResolver,
@@ -41,6 +44,7 @@ const platformResolvers = [
   TenantBackupResolver,
   RestoreResolver,
   RolloutResolver,
+  FleetResolver,
 ];
 
 /** A tenant's own API: its webhooks (kept on the platform, for every tenant) and the resolvers of the built-in modules of this build. */

@@ -1,5 +1,5 @@
 // Wires the transports to the services: one HTTP server carrying GraphQL (and,
-// on the same port, WebSockets), health checks, metrics and the explorer.
+// on the same port, WebSockets), health checks, metrics, the explorer and the console.
 import type http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { ConfigError } from '../config';
@@ -13,6 +13,7 @@ import { auditPlugin } from './auditPlugin';
 import { clientErrorFormatter } from './clientErrors';
 import { corsHandler } from './cors';
 import { drainHttp } from './drainHttp';
+import { consoleRoutes } from './console/consoleRoutes';
 import { explorerRoutes } from './explorer/explorerRoutes';
 import { healthz, metricsRoute, readyz } from './health';
 import { createHttpServer } from './httpServer';
@@ -73,6 +74,7 @@ export async function startGateway(services: Services, listen: { port: number; h
       '/metrics': metricsRoute(services),
       '/exports/': archiveDownload(services),
       ...explorer?.routes,
+      ...(config.console ? consoleRoutes({ demo: config.demo, endpoint: '/graphql' }) : {}),
     },
     postRoutes: { '/exports': archiveUpload(services) },
     browserPage: explorer?.page,

@@ -1,7 +1,8 @@
 // Every GraphQL operation aimed at a tenant is an API call of that tenant: counted
 // per UTC day, and refused with RATE_LIMITED (HTTP 429, Retry-After) once the
 // plan's monthly quota is used up, before any resolver runs. Operations that end
-// with errors are counted as errors too.
+// with errors are counted as errors too, and each one's latency (request start to
+// response) in the tenant's latency histogram of the day.
 //
 // Not counted: operations with no tenant or whose caller may not use it (they fail
 // anyway), platform admins' operations (staff work is not the tenant's usage), and
@@ -24,6 +25,7 @@ function selectsMeteredField(schema: GraphQLSchema, operation: OperationDefiniti
 export function meteringPlugin(usage: UsageMeter): ApolloServerPlugin<GatewayContext> {
   return {
     async requestDidStart() {
+      const started = performance.now();
       let meteredTenantId: string | undefined;
       return {
         async didResolveOperation({ contextValue, operation, schema }) {
@@ -39,7 +41,9 @@ export function meteringPlugin(usage: UsageMeter): ApolloServerPlugin<GatewayCon
         },
         async willSendResponse({ response }) {
           const errors = response.body.kind === 'single' ? response.body.singleResult.errors : response.body.initialResult.errors;
-          if (meteredTenantId && errors?.length) usage.recordError(meteredTenantId);
+          if (!meteredTenantId) return;
+          if (errors?.length) usage.recordError(meteredTenantId);
+          usage.recordLatency(meteredTenantId, performance.now() - started);
         },
       };
     },

@@ -19,6 +19,11 @@ export interface ServerPoolStats {
   open: number;
   idle: number;
   waiting: number;
+  /** The most connections the pool opens. */
+  cap: number;
+  /** Acquires that waited, and those that gave up waiting, since the pool was made. */
+  waits: number;
+  timeouts: number;
 }
 
 export class ServerPools {
@@ -65,7 +70,15 @@ export class ServerPools {
   }
 
   stats(): ServerPoolStats[] {
-    return [...this.pools.values()].map(({ label, pool }) => ({ server: label, open: pool.open, idle: pool.idleCount, waiting: pool.waiting }));
+    return [...this.pools.values()].map(({ label, pool }) => ({
+      server: label,
+      open: pool.open,
+      idle: pool.idleCount,
+      waiting: pool.waiting,
+      cap: pool.maxConnections,
+      waits: pool.waits,
+      timeouts: pool.timeouts,
+    }));
   }
 
   async close(): Promise<void> {

@@ -94,6 +94,7 @@ test('/metrics counts requests and errors by operation and tenant, times them, a
   // Connections are the server pool's: one to each tenant database.
   expect(sample(text, 'tenantgraph_db_connections', { server: 'default', state: 'open' })).toBe(2);
   expect(sample(text, 'tenantgraph_db_connections', { server: 'default', state: 'waiting' })).toBe(0);
+  expect(sample(text, 'tenantgraph_db_connection_waits_total', { server: 'default', outcome: 'timeout' })).toBe(0);
   expect(sample(text, 'tenantgraph_process_resident_memory_bytes')).toBeGreaterThan(0);
 });
 

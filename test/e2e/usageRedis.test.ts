@@ -1,6 +1,8 @@
 // With REDIS_URL, gateways share the counters: calls made on two gateways add up,
 // the quota is exact across them, and their concurrent flushes neither lose nor
-// double a count.
+// double a count. Their latency histograms are one, in Redis.
+import { Redis } from 'ioredis';
+import { eventually } from '../support/eventually';
 import { createTestPlan } from '../support/plans';
 import { startTestRedis, type TestRedis } from '../support/redis';
 import { readUsageWhileFlushing } from '../support/usageReadings';
@@ -93,4 +95,26 @@ test('the counts and the used-up quota survive restarting every gateway', async 
   } finally {
     await next.close();
   }
+});
+
+test('latencies of calls on both gateways land in one histogram in Redis, and either reads the p95 from it', async () => {
+  const tenant = await a.createTenant({ slug: 'timed-shop', owner });
+  const as = { token: owner.token, tenant: 'timed-shop' };
+  for (let i = 0; i < 10; i++) await (i % 2 ? a : b).request(LIST, as);
+  const client = new Redis(redis.url);
+  try {
+    // A latency is counted just after its response went out.
+    const counted = await eventually(async () => {
+      const counts = await client.hgetall(`${a.env.REDIS_KEY_PREFIX}usage:latency:${today}`);
+      const total = Object.entries(counts)
+        .filter(([field]) => field.startsWith(`${tenant.id}|`))
+        .reduce((sum, [, n]) => sum + Number(n), 0);
+      return total === 10 && total;
+    }, 5_000);
+    expect(counted).toBe(10);
+  } finally {
+    client.disconnect();
+  }
+  const p95 = `{ usage(from: "${today}", to: "${today}") { p95LatencyMs } }`;
+  for (const gw of [a, b]) expect((await gw.request(p95, as)).body.data.usage[0].p95LatencyMs).toBeGreaterThan(0);
 });

@@ -158,6 +158,8 @@ test('waits end: a full server answers DatabaseUnavailableError after the queue 
   const p = pool({ maxConnections: 1, acquireTimeoutMs: 300, statementTimeoutMs: 300 });
   const held = await p.acquire(databases[3], 'holder');
   await expect(p.acquire(databases[3], 'other')).rejects.toBeInstanceOf(DatabaseUnavailableError);
+  // What the console's Servers view shows: one request waited, and gave up.
+  expect({ waits: p.waits, timeouts: p.timeouts, maxConnections: p.maxConnections }).toEqual({ waits: 1, timeouts: 1, maxConnections: 1 });
   held.release();
   await expect(query(p, databases[3], 'slow', 'SELECT pg_sleep(5)')).rejects.toMatchObject({ code: '57014' }); // cancelled by the server
   expect(await query(p, databases[3], 'next')).toEqual({ db: databases[3] });

@@ -1,5 +1,6 @@
 import { Arg, Args, Ctx, ID, Mutation, Query, Resolver } from 'type-graphql';
 import { changePlan } from '../../billing/changePlan';
+import { withLatency } from '../../billing/usageFigures';
 import { recordManualPayment, renewDueSubscriptions } from '../../billing/subscriptions';
 import { badInput, notFound } from '../../errors';
 import type { GatewayContext } from '../context';
@@ -12,6 +13,7 @@ import { BillingStatus, BillingTransaction, TenantSubscription, UsageDay } from 
 import { platformList } from './platformConnection';
 import { dateTimeColumn, decimalColumn, enumColumn, idColumn, textColumn } from './platformWhere';
 import { recordsScope, requirePlatformAdmin } from './platformScope';
+import { checkUsagePeriod } from './usagePeriod';
 
 const BillingTransactionList = platformList(BillingTransaction, {
   fields: {
@@ -30,8 +32,6 @@ const BillingTransactionList = platformList(BillingTransaction, {
   orderBy: ['status', 'periodStart', 'processedAt', 'createdAt'],
   defaultOrder: [['id', 'desc']],
 });
-const MAX_USAGE_DAYS = 366;
-const DAY = 86_400_000;
 
 @Resolver()
 export class BillingResolver {
@@ -71,11 +71,10 @@ export class BillingResolver {
     @Arg('tenant', () => String, { nullable: true }) tenant: string | null,
     @Ctx() ctx: GatewayContext,
   ) {
-    if (to < from) throw badInput('to is before from', { field: 'to' });
-    if ((to.getTime() - from.getTime()) / DAY >= MAX_USAGE_DAYS) throw badInput(`at most ${MAX_USAGE_DAYS} days at once`, { field: 'to' });
-    const tenantId = await recordsScope(ctx, tenant, 'records.read');
-    const rows = await ctx.services.usage.daily({ tenantId, from, to });
-    return rows.map(({ tenantId: id, day, calls, errors }) => ({ tenantId: id, day, apiCalls: calls, apiErrors: errors }));
+    checkUsagePeriod(from, to);
+    const filter = { tenantId: await recordsScope(ctx, tenant, 'records.read'), from, to };
+    const [rows, latency] = await Promise.all([ctx.services.usage.daily(filter), ctx.services.usage.latency(filter)]);
+    return withLatency(rows, latency).map(({ tenantId: id, day, calls, errors, p95LatencyMs }) => ({ tenantId: id, day, apiCalls: calls, apiErrors: errors, p95LatencyMs }));
   }
 
   @Mutation(() => TenantSubscription, {

@@ -1,6 +1,6 @@
 // GraphQL types of the platform's billing side: subscriptions, transactions,
 // usage, API keys and the audit log.
-import { Field, ID, Int, ObjectType, registerEnumType } from 'type-graphql';
+import { Field, Float, ID, Int, ObjectType, registerEnumType } from 'type-graphql';
 import { BillingCycle, BillingStatus, MemberRole, SubscriptionStatus } from '../../generated/platform/enums';
 import { DateScalar, DateTimeScalar, DecimalScalar, JSONObjectScalar } from '../scalars';
 import { Plan } from './types';
@@ -52,6 +52,11 @@ export class UsageDay {
   @Field(() => DateScalar) day!: string;
   @Field(() => Int, { description: 'Calls counted against the monthly quota.' }) apiCalls!: number;
   @Field(() => Int, { description: 'Calls that ended with errors, and calls refused as RATE_LIMITED.' }) apiErrors!: number;
+  @Field(() => Float, {
+    nullable: true,
+    description: '95% of its calls took at most this long, in ms (from a histogram of log-scale buckets: up to 19% above the exact value); null when none was timed. Kept 40 days.',
+  })
+  p95LatencyMs!: number | null;
 }
 
 @ObjectType({ description: 'A key for server-to-server clients of one tenant. The key itself is shown only when created.' })

@@ -14,6 +14,12 @@ export function requirePlatformAdmin(ctx: GatewayContext): UserPrincipal {
   return user;
 }
 
+/** FORBIDDEN unless the signed-in user may take `action` in the tenant `tenantId` (platform admins in any). */
+export async function authorizeInTenant(ctx: GatewayContext, tenantId: string, action: Action): Promise<void> {
+  const user = ctx.requireUser();
+  authorize(user, reachesEveryTenant(user) ? undefined : await ctx.services.memberships.roleOf(user.userId, tenantId), action);
+}
+
 async function tenantIdOf(ctx: GatewayContext, slug: string): Promise<string> {
   const tenant = await ctx.services.registry.find(slug);
   if (!tenant) throw gatewayError(ErrorCode.TENANT_NOT_FOUND, `no tenant "${slug}"`);

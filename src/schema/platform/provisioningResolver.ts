@@ -1,16 +1,20 @@
-import { Arg, Ctx, FieldResolver, ID, Mutation, Query, Resolver, Root, Subscription } from 'type-graphql';
+import { Arg, Ctx, FieldResolver, ID, Int, Mutation, Query, Resolver, Root, Subscription } from 'type-graphql';
 import type { ProvisioningJob as JobRow, Tenant as TenantRow } from '../../generated/platform/client';
 import { archiveTenant } from '../../provisioning/archiveTenant';
 import { jobForManager } from '../../provisioning/jobAccess';
+import { listJobs } from '../../provisioning/listJobs';
 import type { ProvisioningEvent as EventPayload } from '../../provisioning/jobs/jobEvents';
 import { retryJob } from '../../provisioning/retryJob';
 import { startProvisioning } from '../../provisioning/startProvisioning';
 import { watchJob } from '../../provisioning/watchJob';
 import type { GatewayContext } from '../context';
+import { JobKind, JobStatus } from '../enums';
 import { CreateTenantInput, ProvisioningEvent, ProvisioningJob, TenantJobPayload } from './provisioningTypes';
 import { Tenant } from './types';
 
 type JobWithTenant = JobRow & { tenant?: TenantRow };
+
+const MAX_LISTED_JOBS = 200;
 
 @Resolver(() => ProvisioningJob)
 export class ProvisioningResolver {
@@ -24,6 +28,20 @@ export class ProvisioningResolver {
   @Query(() => ProvisioningJob, { description: 'A job on one of the tenants you own or administer.' })
   provisioningJob(@Arg('id', () => ID) id: string, @Ctx() ctx: GatewayContext) {
     return jobForManager(ctx.services, ctx.requireUser(), id);
+  }
+
+  @Query(() => [ProvisioningJob], {
+    description:
+      'Jobs of every kind, FAILED ones first, then the newest: every tenant’s for platform admins; the tenants you own or administer otherwise. Naming a tenant where you may not follow jobs is refused (FORBIDDEN, or NOT_FOUND outside it).',
+  })
+  provisioningJobs(
+    @Arg('status', () => JobStatus, { nullable: true, description: 'Only jobs in this status.' }) status: JobStatus | null,
+    @Arg('kind', () => JobKind, { nullable: true, description: 'Only jobs of this kind.' }) kind: JobKind | null,
+    @Arg('tenant', () => String, { nullable: true, description: 'Only this tenant’s jobs (its slug).' }) tenant: string | null,
+    @Arg('first', () => Int, { defaultValue: 50, description: `How many, 1-${MAX_LISTED_JOBS}.` }) first: number,
+    @Ctx() ctx: GatewayContext,
+  ) {
+    return listJobs(ctx.services, ctx.requireUser(), { status, kind, tenant, first: Math.min(Math.max(first, 1), MAX_LISTED_JOBS) });
   }
 
   @Mutation(() => ProvisioningJob, { description: 'Run a FAILED job again.' })

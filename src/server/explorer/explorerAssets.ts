@@ -1,7 +1,7 @@
-// The explorer's bundled files (dist/explorer, made by `npm run build`), served
-// from memory. Their names carry a content hash, so browsers may keep them for a
-// year; the ETag is the name, and a gzip copy made at build time is sent to
-// clients that accept it.
+// The explorer's bundled files (dist/explorer, made by `npm run build`), and the
+// operator console's (dist/console), served from memory. Their names carry a content
+// hash, so browsers may keep them for a year; the ETag is the name, and a gzip copy
+// made at build time is sent to clients that accept it.
 import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import type { IncomingMessage, ServerResponse } from 'node:http';
@@ -13,10 +13,13 @@ export interface ExplorerManifest {
   workers: Record<string, string>;
 }
 
-export interface ExplorerBuild {
+/** A bundled browser app: its folder and the manifest naming its files. */
+export interface BundleBuild<M> {
   dir: string;
-  manifest: ExplorerManifest;
+  manifest: M;
 }
+
+export type ExplorerBuild = BundleBuild<ExplorerManifest>;
 
 const CONTENT_TYPES: Record<string, string> = {
   '.js': 'text/javascript; charset=utf-8',
@@ -27,12 +30,15 @@ const CONTENT_TYPES: Record<string, string> = {
 
 export const defaultExplorerDir = path.join(projectRoot, 'dist', 'explorer');
 
-/** The build in `dir`, or null when the explorer has not been built there. */
-export function loadExplorerBuild(dir = defaultExplorerDir): ExplorerBuild | null {
+/** The app bundled in `dir`, or null when it has not been built there. */
+export function loadBundle<M>(dir: string): BundleBuild<M> | null {
   const manifestFile = path.join(dir, 'manifest.json');
   if (!existsSync(manifestFile)) return null;
-  return { dir, manifest: JSON.parse(readFileSync(manifestFile, 'utf8')) as ExplorerManifest };
+  return { dir, manifest: JSON.parse(readFileSync(manifestFile, 'utf8')) as M };
 }
+
+/** The explorer's build in `dir`, or null when the explorer has not been built there. */
+export const loadExplorerBuild = (dir = defaultExplorerDir): ExplorerBuild | null => loadBundle<ExplorerManifest>(dir);
 
 interface Asset {
   body: Buffer;
@@ -51,7 +57,7 @@ function decodedName(encoded: string): string | undefined {
 }
 
 /** Serves `<prefix><file>` from the build folder; anything else is a 404. */
-export function serveExplorerAssets(build: ExplorerBuild, prefix: string) {
+export function serveExplorerAssets(build: Pick<BundleBuild<unknown>, 'dir'>, prefix: string) {
   const cache = new Map<string, Asset | null>();
 
   function load(name: string): Asset | null {

@@ -14,7 +14,8 @@ export interface ExplorerPageOptions {
   demo: boolean;
 }
 
-function demoLoginList(): DemoLogin[] {
+/** The demo's logins, for one-click sign-in (demo mode only). */
+export function demoLoginList(): DemoLogin[] {
   const first = DEMO_TENANTS[0].slug;
   return [
     ...DEMO_TENANTS.flatMap((t) => {
@@ -30,7 +31,7 @@ function demoLoginList(): DemoLogin[] {
 }
 
 // JSON inside <script> must not be able to close the element.
-const scriptSafeJson = (value: unknown) => JSON.stringify(value).replace(/</g, '\\u003c');
+export const scriptSafeJson = (value: unknown) => JSON.stringify(value).replace(/</g, '\\u003c');
 const HOST = /^[A-Za-z0-9.-]+(:\d+)?$|^\[[0-9A-Fa-f:.]+\](:\d+)?$/;
 
 function contentSecurityPolicy(host: string | undefined): string {
@@ -82,6 +83,11 @@ export function explorerPage(options: ExplorerPageOptions) {
 </body>
 </html>
 `;
+  return htmlPage(html);
+}
+
+/** Answers with `html`, under the policy that lets it load nothing from elsewhere. */
+export function htmlPage(html: string) {
   return (req: IncomingMessage, res: ServerResponse) => {
     res.writeHead(200, {
       'content-type': 'text/html; charset=utf-8',

@@ -6,7 +6,8 @@
 //   and accepts only the current tenant's rows;
 // - every btree index (unique ones above all: two tenants may both have SKU R-1) and
 //   every foreign key leads with "tenantId", so a row can only reference a row of its
-//   own tenant, whatever id it names;
+//   own tenant, whatever id it names; an exclusion constraint compares "tenantId" with
+//   = first, so one tenant's rows never exclude another's;
 // - statements that cannot mix tenants pass through unchanged.
 // Anything else is refused: a migration must not silently make a shared table
 // without tenant scoping, or anything (a view, a function, a data migration) that
@@ -132,7 +133,9 @@ function alteredAction(table: string, action: string): string {
   const key = new RegExp(`${ADDED_CONSTRAINT}(?:PRIMARY\\s+KEY|UNIQUE)\\s*\\(`, 'i').exec(action);
   if (key) return tenantFirst(action, key[0].length - 1);
   if (new RegExp(`${ADDED_CONSTRAINT}CHECK\\b`, 'i').test(action)) return action;
-  // Any other constraint: EXCLUDE, UNIQUE USING INDEX, UNIQUE NULLS NOT DISTINCT, ...
+  const exclusion = new RegExp(`${ADDED_CONSTRAINT}EXCLUDE\\s+(?:USING\\s+\\w+\\s*)?\\(`, 'i').exec(action);
+  if (exclusion) return tenantExclusion(action, exclusion[0].length - 1);
+  // Any other constraint: UNIQUE USING INDEX, UNIQUE NULLS NOT DISTINCT, ...
   if (/^ADD\s+(?:CONSTRAINT|PRIMARY|UNIQUE|FOREIGN|EXCLUDE)\b/i.test(action))
     throw new UnpoolableStatement(`a constraint of ${table} the rewrite does not know: ${action}`);
   if (/^ADD\s/i.test(action)) {
@@ -143,6 +146,9 @@ function alteredAction(table: string, action: string): string {
   if (/^(?:DROP\s+(?:COLUMN|CONSTRAINT)|ALTER\s+(?:COLUMN\s+)?"|RENAME\s)/i.test(action)) return action;
   throw new UnpoolableStatement(`a change to ${table} the rewrite does not know: ${action}`);
 }
+
+/** `action`, an EXCLUDE whose element list opens at `open`, with the tenant's rows compared first: only rows of one tenant exclude each other. */
+const tenantExclusion = (action: string, open: number) => `${action.slice(0, open + 1)}${TENANT} WITH =, ${action.slice(open + 1)}`;
 
 const REFERENTIAL_ACTION = 'NO\\s+ACTION|RESTRICT|CASCADE|SET\\s+NULL|SET\\s+DEFAULT';
 const FOREIGN_KEY = new RegExp(

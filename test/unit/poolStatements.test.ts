@@ -81,6 +81,17 @@ ADD CONSTRAINT "Setting_pkey" PRIMARY KEY ("scope", "key")`;
   expect(poolStatements(added)).toEqual([added]);
 });
 
+test('an exclusion constraint compares "tenantId" first, so one tenant\'s rows never exclude another\'s', () => {
+  expect(
+    poolStatements(
+      'ALTER TABLE "Booking" ADD CONSTRAINT "Booking_providerId_no_overlap" EXCLUDE USING gist ("providerId" WITH =, tsrange("startsAt", "endsAt") WITH &&) WHERE ("classSessionId" IS NULL AND "status" <> \'CANCELLED\')',
+    ),
+  ).toEqual([
+    'ALTER TABLE "Booking" ADD CONSTRAINT "Booking_providerId_no_overlap" EXCLUDE USING gist ("tenantId" WITH =, "providerId" WITH =, tsrange("startsAt", "endsAt") WITH &&) WHERE ("classSessionId" IS NULL AND "status" <> \'CANCELLED\')',
+  ]);
+  expect(poolStatements('CREATE EXTENSION IF NOT EXISTS btree_gist WITH SCHEMA public')).toEqual(['CREATE EXTENSION IF NOT EXISTS btree_gist WITH SCHEMA public']);
+});
+
 test.each([
   "CREATE TYPE \"OrderStatus\" AS ENUM ('PENDING', 'PAID')",
   'ALTER TYPE "OrderStatus" ADD VALUE \'REFUNDED\'',
@@ -97,7 +108,7 @@ test.each([
   ['a table-level unique constraint', 'CREATE TABLE "T" (\n    "id" UUID NOT NULL,\n    CONSTRAINT "T_id_key" UNIQUE ("id")\n)', /does not know/],
   ['a table that goes on after its columns', 'CREATE TABLE "T" (\n    "id" UUID NOT NULL\n) PARTITION BY HASH ("id")', /goes on after/],
   ['an added column that references', 'ALTER TABLE "T" ADD COLUMN "p" UUID REFERENCES "P"("id")', /inline/],
-  ['an exclusion constraint', 'ALTER TABLE "T" ADD CONSTRAINT "T_excl" EXCLUDE USING gist ("during" WITH &&)', /does not know/],
+  ['a unique constraint over an existing index', 'ALTER TABLE "T" ADD CONSTRAINT "T_key" UNIQUE USING INDEX "T_idx"', /does not know/],
   ['row-level security turned off', 'ALTER TABLE "T" DISABLE ROW LEVEL SECURITY', /does not know/],
   [
     'a foreign key that sets columns on update',

@@ -1,0 +1,10 @@
+// Bookings for gyms, studios and salons: services, providers and their weekly
+// availability, classes with a capacity, appointments, and customers' credits.
+import { createdInMonthOf } from '../../billing/planLimits';
+import type { TenantModule } from '../tenantModule';
+
+export const tenantModule: TenantModule = {
+  name: 'bookings',
+  resolvers: [],
+  limitCounts: { maxBookingsPerMonth: (db, now) => db.booking.count({ where: createdInMonthOf(now) }) },
+};

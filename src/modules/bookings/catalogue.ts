@@ -30,12 +30,9 @@ export function createService(db: TenantDb, input: ServiceInput) {
   return db.service.create({ data: parseInput(ServiceInput, input) });
 }
 
+/** Changes the fields given; those left out stay, and null clears the description (no other field takes it). */
 export async function updateService(db: TenantDb, id: string, input: ServiceUpdate) {
-  // Fields left out (undefined) stay; null is no value any of them takes but the description.
-  const data = parseInput(ServiceUpdate, Object.fromEntries(Object.entries(input).filter(([, v]) => v !== undefined)));
-  for (const [field, value] of Object.entries(data)) {
-    if (value === null && field !== 'description') throw badInput(`${field}: must not be null`, { field });
-  }
+  const data = parseInput(ServiceUpdate, input);
   return inTransaction(db, async (tx) => {
     if (!(await tx.service.findUnique({ where: { id }, select: { id: true } }))) throw notFound('service');
     return tx.service.update({ where: { id }, data });

@@ -23,7 +23,7 @@ export const WALL_CLOCK_TIME = /^(?:[01]\d|2[0-3]):[0-5]\d$|^24:00$/;
 
 export const overlaps = (a: Span, b: Span) => a.startsAt < b.endsAt && b.startsAt < a.endsAt;
 
-/** `hhmm` on the local day `day` (its start of day); a time the clock skips (a spring-forward gap) is the moment after it. */
+/** `hhmm` on the local day `day` (its start of day); a time the clock skips (a spring-forward gap) moves on by the hour skipped: 02:30 is 03:30. */
 function atWallClock(day: DateTime, hhmm: string): DateTime {
   if (hhmm === '24:00') return day.plus({ days: 1 }).startOf('day');
   const [hour, minute] = hhmm.split(':').map(Number);
@@ -44,9 +44,15 @@ export function workingSpans(rules: WeeklyRule[], zone: string, from: Date, to: 
   return spans.sort((a, b) => a.startsAt.getTime() - b.startsAt.getTime());
 }
 
-/** Whether [startsAt, endsAt) lies wholly within one of the rules' spans. */
+/** Whether [startsAt, endsAt) lies wholly within the rules' spans, rules that meet or overlap (09:00-12:00 and 12:00-17:00) making one. */
 export function withinRules(rules: WeeklyRule[], zone: string, wanted: Span): boolean {
-  return workingSpans(rules, zone, wanted.startsAt, wanted.endsAt).some((span) => span.startsAt <= wanted.startsAt && wanted.endsAt <= span.endsAt);
+  const joined: Span[] = [];
+  for (const span of workingSpans(rules, zone, wanted.startsAt, wanted.endsAt)) {
+    const last = joined.at(-1);
+    if (last && span.startsAt <= last.endsAt) last.endsAt = span.endsAt > last.endsAt ? span.endsAt : last.endsAt;
+    else joined.push({ ...span });
+  }
+  return joined.some((span) => span.startsAt <= wanted.startsAt && wanted.endsAt <= span.endsAt);
 }
 
 /**

@@ -40,6 +40,9 @@ const LEADING_COMMENTS = /^(?:--[^\n]*\n\s*|\/\*[\s\S]*?\*\/\s*)*/;
 // Statements that cannot mix one tenant's rows with another's. BEGIN and COMMIT are
 // what Prisma wraps an enum's redefinition in; they behave as in a tenant's own database.
 const HARMLESS = /^(?:(?:CREATE|ALTER|DROP)\s+(?:TYPE|SEQUENCE)|DROP\s+(?:TABLE|INDEX)|ALTER\s+INDEX|CREATE\s+EXTENSION|COMMENT\s+ON|BEGIN|COMMIT)\b/i;
+// A transaction-scoped advisory lock, which a migration takes to wait for another's
+// server-wide change (an extension): it reads and writes no row.
+const ADVISORY_LOCK = /^SELECT\s+pg_advisory_xact_lock\(\s*hashtext\('[^']*'\)\s*\)\s*;?\s*$/i;
 // A key written into a column's own definition: it would not lead with the tenant.
 const INLINE_KEY = /\b(?:PRIMARY\s+KEY|UNIQUE|REFERENCES)\b/i;
 
@@ -56,7 +59,7 @@ function rewrite(sql: string): string[] {
   if (/^CREATE\s+TABLE\b/i.test(sql)) return sharedTable(sql);
   if (/^CREATE\s+(?:UNIQUE\s+)?INDEX\b/i.test(sql)) return [tenantLedIndex(sql)];
   if (/^ALTER\s+TABLE\b/i.test(sql)) return [alteredSharedTable(sql)];
-  if (HARMLESS.test(sql)) return [sql];
+  if (HARMLESS.test(sql) || ADVISORY_LOCK.test(sql)) return [sql];
   throw new UnpoolableStatement('no rule rewrites this kind of statement for tables that tenants share');
 }
 

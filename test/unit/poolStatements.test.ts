@@ -99,6 +99,7 @@ test.each([
   'ALTER TABLE "Product" DROP COLUMN "cost"',
   'ALTER TABLE "Product" ALTER COLUMN "unit" SET DEFAULT \'g\'',
   'ALTER TABLE "Product" RENAME COLUMN "unit" TO "measure"',
+  "SELECT pg_advisory_xact_lock(hashtext('tenantgraph:btree_gist'))",
 ])('passes through what cannot mix tenants: %s', (statement) => {
   expect(poolStatements(statement)).toEqual([statement]);
 });
@@ -118,6 +119,7 @@ test.each([
   ['a deferrable foreign key', 'ALTER TABLE "T" ADD CONSTRAINT "T_fkey" FOREIGN KEY ("p") REFERENCES "P"("id") DEFERRABLE', /not of the form/],
   ['a view, which would read as its owner', 'CREATE VIEW "V" AS SELECT * FROM "T"', /no rule/],
   ['a data migration', 'UPDATE "Order" SET "customerId" = (SELECT "id" FROM "Customer" LIMIT 1)', /no rule/],
+  ['a lock keyed by what a table holds', 'SELECT pg_advisory_xact_lock((SELECT count(*) FROM "Customer"))', /no rule/],
   ["the pool's own column", 'ALTER TABLE "T" DROP COLUMN "tenantId"', /"tenantId"/],
 ])('refuses %s', (_, statement, reason) => {
   expect(() => poolStatements(statement)).toThrow(UnpoolableStatement);

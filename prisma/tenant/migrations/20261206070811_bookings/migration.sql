@@ -1,6 +1,10 @@
 -- btree_gist lets the exclusion constraint at the end compare a uuid in a GiST index. It
 -- is created in public, not in whatever schema is current, so that dropping one
--- schema-isolated tenant never takes it from the others.
+-- schema-isolated tenant never takes it from the others. Tenants sharing a database are
+-- migrated at the same moment too: the lock (to the end of this migration's transaction)
+-- makes the second wait for the first's extension instead of creating it again.
+SELECT pg_advisory_xact_lock(hashtext('tenantgraph:btree_gist'));
+
 CREATE EXTENSION IF NOT EXISTS btree_gist WITH SCHEMA public;
 
 -- CreateEnum

@@ -4,6 +4,8 @@
 // generated graph over the new models, the plan's bookings a month and who may do what.
 import { DateTime } from 'luxon';
 import { ALWAYS, bookingsApi, daysAhead } from '../support/bookingsApi';
+import { eventually } from '../support/eventually';
+import { connectWs, operate } from '../support/graphqlWs';
 import { tenantEngines } from '../support/engines';
 import { createTestPlan } from '../support/plans';
 import { balancesByCode, tenantApi, type TenantApi } from '../support/tenantApi';
@@ -27,6 +29,7 @@ const PAY = 'mutation($id: ID!, $m: PaymentMethod!) { payBooking(id: $id, method
 
 describe.each(tenantEngines)('on %s', (engine) => {
   let gw: TestGateway;
+  let ownerToken: string;
   let owner: TenantApi;
   let member: TenantApi;
   let gym: ReturnType<typeof bookingsApi>;
@@ -40,6 +43,7 @@ describe.each(tenantEngines)('on %s', (engine) => {
     gw = await startTestGateway({ engine });
     const [ownerUser, memberUser] = await Promise.all([gw.createUser(), gw.createUser()]);
     await gw.createTenant({ slug: 'gym', owner: ownerUser, members: [[memberUser, 'MEMBER']] });
+    ownerToken = ownerUser.token;
     owner = tenantApi(gw, ownerUser.token, 'gym');
     member = tenantApi(gw, memberUser.token, 'gym');
     await owner.call(`mutation { updateSettings(input: { reportTimeZone: "${ZONE}", invoiceTaxRate: "0.1" }) { reportTimeZone } }`);
@@ -197,6 +201,35 @@ describe.each(tenantEngines)('on %s', (engine) => {
     const ofThese = (type: string) =>
       analyticsEvents.nodes.filter((e: any) => e.type === type && [edMassage, floMassage, gusYoga, halSpin].includes(e.payload.id)).length;
     expect([ofThese('booking.created'), ofThese('booking.cancelled'), ofThese('booking.completed')]).toEqual([4, 1, 2]);
+  });
+
+  test('the live feed hears booking.created, booking.completed and booking.cancelled, each with the booking', async () => {
+    const socket = connectWs(gw.url, { authorization: `Bearer ${ownerToken}`, tenant: 'gym' });
+    try {
+      const feed = operate(socket.client, 'subscription { tenantEvents(types: ["booking.created", "booking.cancelled", "booking.completed"]) { type object } }');
+      const heard = (type: string, id: string) => feed.results.some((r) => r.data?.tenantEvents.type === type && r.data.tenantEvents.object.id === id);
+      const [session] = await gym.classes({ serviceId: spin, providerId: ana, startsAt: daysAhead(15, 18) });
+      const book = async () => {
+        const customer = await owner.createCustomer('Listener');
+        await gym.creditPack(customer, 2);
+        return (await owner.call(BOOK_CLASS, { s: session, c: customer })).bookClass.id as string;
+      };
+      // The subscription starts in its own time: book until one is heard.
+      let booked = '';
+      await eventually(async () => {
+        booked = await book();
+        return eventually(() => heard('booking.created', booked), 500).catch(() => false);
+      }, 15_000, 0);
+      const other = await book();
+      await owner.call('mutation($id: ID!) { completeBooking(id: $id) { id } }', { id: booked });
+      await owner.call(CANCEL, { id: other });
+      await eventually(() => heard('booking.completed', booked) && heard('booking.cancelled', other), 10_000);
+      const cancelled = feed.results.find((r) => r.data?.tenantEvents.type === 'booking.cancelled')!.data.tenantEvents.object;
+      expect(cancelled).toMatchObject({ id: other, status: 'CANCELLED', classSessionId: session, creditsUsed: 2 });
+      feed.stop();
+    } finally {
+      await socket.client.dispose();
+    }
   });
 
   test('the new models join the graph: relations both ways, filters, sorting and aggregates', async () => {

@@ -109,6 +109,13 @@ describe.each(tenantEngines)('on %s', (engine) => {
     // A class service is booked by the place, not by the appointment.
     const classBooking = await owner.refused(BOOK_APPOINTMENT, { i: { ...at(9).i, serviceId: yoga, providerId: ana } });
     expect(classBooking).toMatchObject({ extensions: { code: 'BAD_USER_INPUT', field: 'serviceId' } });
+    const classSlots = await owner.refused('query($s: ID!, $p: ID!, $f: DateTime!, $t: DateTime!) { availableSlots(serviceId: $s, providerId: $p, from: $f, to: $t) { startsAt } }', {
+      s: yoga,
+      p: ana,
+      f: monday.toUTC().toISO(),
+      t: monday.plus({ days: 1 }).toUTC().toISO(),
+    });
+    expect(classSlots.extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'serviceId' });
   });
 
   test('a class fills up (CLASS_FULL), a cancellation frees its place, and the same customer cannot book twice', async () => {

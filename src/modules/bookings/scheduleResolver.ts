@@ -35,7 +35,7 @@ export class ScheduleResolver {
 
   @Query(() => [Slot], {
     description:
-      "The times in [from, to) (at most 62 days) the provider can take an appointment for the service: their weekly rules on the tenant's clock, in slots of the service's length, less their time off, appointments and classes.",
+      "The times in [from, to) (at most 62 days) the provider can take an appointment for the service (not a class): their weekly rules on the tenant's clock, in slots of the service's length, less their time off, appointments and classes.",
   })
   async availableSlots(
     @Arg('serviceId', () => ID) serviceId: string,

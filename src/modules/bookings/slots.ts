@@ -15,6 +15,7 @@ export async function availableSlots(db: TenantDb, locale: string, q: { serviceI
   if (q.to.getTime() - q.from.getTime() > MAX_DAYS * 86_400_000) throw badInput(`from and to may be at most ${MAX_DAYS} days apart`, { field: 'to' });
   const service = await db.service.findUnique({ where: { id: q.serviceId } });
   if (!service) throw notFound('service');
+  if (service.capacity > 1) throw badInput(`${service.name} is a class: its times are its classSessions`, { field: 'serviceId' });
   const gives = await db.providerService.findUnique({ where: { providerId_serviceId: { providerId: q.providerId, serviceId: q.serviceId } } });
   if (!gives || !service.active) return [];
   const zone = await reportTimeZone(db, locale);

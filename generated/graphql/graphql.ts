@@ -123,6 +123,68 @@ export type BomComponentWhere = {
   quantity?: DecimalFilter | null | undefined;
 };
 
+/** Conditions on the related Booking rows. */
+export type BookingListWhere = {
+  /** No related row matches. */
+  none?: BookingWhere | null | undefined;
+  /** At least one related row matches. */
+  some?: BookingWhere | null | undefined;
+};
+
+/** HELD -> CONFIRMED -> COMPLETED or NO_SHOW; CANCELLED frees the place (and gives the credits back before the cut-off). */
+export type BookingStatus =
+  | 'CANCELLED'
+  | 'COMPLETED'
+  | 'CONFIRMED'
+  | 'HELD'
+  | 'NO_SHOW';
+
+/** Conditions on a BookingStatus column. */
+export type BookingStatusFilter = {
+  eq?: BookingStatus | null | undefined;
+  in?: Array<BookingStatus> | null | undefined;
+  /** true: only rows without a value; false: only rows with one. */
+  isNull?: boolean | null | undefined;
+  ne?: BookingStatus | null | undefined;
+  notIn?: Array<BookingStatus> | null | undefined;
+};
+
+/** Which Booking rows: every condition given must hold. */
+export type BookingWhere = {
+  /** Every one of these matches. */
+  and?: Array<BookingWhere> | null | undefined;
+  cancelReason?: StringFilter | null | undefined;
+  cancelledAt?: DateTimeFilter | null | undefined;
+  /** The related row exists and matches. */
+  classSession?: ClassSessionWhere | null | undefined;
+  classSessionId?: IdFilter | null | undefined;
+  createdAt?: DateTimeFilter | null | undefined;
+  credits?: CreditTransactionListWhere | null | undefined;
+  creditsUsed?: IntFilter | null | undefined;
+  /** The related row exists and matches. */
+  customer?: CustomerWhere | null | undefined;
+  customerId?: IdFilter | null | undefined;
+  endsAt?: DateTimeFilter | null | undefined;
+  id?: IdFilter | null | undefined;
+  /** The related row exists and matches. */
+  invoice?: InvoiceWhere | null | undefined;
+  invoiceId?: IdFilter | null | undefined;
+  /** This does not match. */
+  not?: BookingWhere | null | undefined;
+  /** At least one of these matches. */
+  or?: Array<BookingWhere> | null | undefined;
+  price?: DecimalFilter | null | undefined;
+  /** The related row exists and matches. */
+  provider?: ProviderWhere | null | undefined;
+  providerId?: IdFilter | null | undefined;
+  reminderSentAt?: DateTimeFilter | null | undefined;
+  /** The related row exists and matches. */
+  service?: ServiceWhere | null | undefined;
+  serviceId?: IdFilter | null | undefined;
+  startsAt?: DateTimeFilter | null | undefined;
+  status?: BookingStatusFilter | null | undefined;
+};
+
 /** Conditions on a Boolean column. */
 export type BooleanFilter = {
   eq?: boolean | null | undefined;
@@ -157,6 +219,89 @@ export type CategoryWhere = {
   products?: ProductListWhere | null | undefined;
 };
 
+/** Conditions on the related ClassSession rows. */
+export type ClassSessionListWhere = {
+  /** No related row matches. */
+  none?: ClassSessionWhere | null | undefined;
+  /** At least one related row matches. */
+  some?: ClassSessionWhere | null | undefined;
+};
+
+/** Which ClassSession rows: every condition given must hold. */
+export type ClassSessionWhere = {
+  /** Every one of these matches. */
+  and?: Array<ClassSessionWhere> | null | undefined;
+  booked?: IntFilter | null | undefined;
+  bookings?: BookingListWhere | null | undefined;
+  capacity?: IntFilter | null | undefined;
+  createdAt?: DateTimeFilter | null | undefined;
+  endsAt?: DateTimeFilter | null | undefined;
+  id?: IdFilter | null | undefined;
+  /** This does not match. */
+  not?: ClassSessionWhere | null | undefined;
+  /** At least one of these matches. */
+  or?: Array<ClassSessionWhere> | null | undefined;
+  /** The related row exists and matches. */
+  provider?: ProviderWhere | null | undefined;
+  providerId?: IdFilter | null | undefined;
+  /** The related row exists and matches. */
+  service?: ServiceWhere | null | undefined;
+  serviceId?: IdFilter | null | undefined;
+  startsAt?: DateTimeFilter | null | undefined;
+};
+
+/** Why a customer's credits moved. */
+export type CreditReason =
+  /** A change made by hand. */
+  | 'ADJUSTMENT'
+  /** A booking paid with credits. */
+  | 'BOOKING'
+  /** A credit pack sold to the customer. */
+  | 'PACK_SOLD'
+  /** A cancelled booking's credits given back. */
+  | 'REFUND';
+
+/** Conditions on a CreditReason column. */
+export type CreditReasonFilter = {
+  eq?: CreditReason | null | undefined;
+  in?: Array<CreditReason> | null | undefined;
+  /** true: only rows without a value; false: only rows with one. */
+  isNull?: boolean | null | undefined;
+  ne?: CreditReason | null | undefined;
+  notIn?: Array<CreditReason> | null | undefined;
+};
+
+/** Conditions on the related CreditTransaction rows. */
+export type CreditTransactionListWhere = {
+  /** No related row matches. */
+  none?: CreditTransactionWhere | null | undefined;
+  /** At least one related row matches. */
+  some?: CreditTransactionWhere | null | undefined;
+};
+
+/** Which CreditTransaction rows: every condition given must hold. */
+export type CreditTransactionWhere = {
+  /** Every one of these matches. */
+  and?: Array<CreditTransactionWhere> | null | undefined;
+  /** The related row exists and matches. */
+  booking?: BookingWhere | null | undefined;
+  bookingId?: IdFilter | null | undefined;
+  createdAt?: DateTimeFilter | null | undefined;
+  /** The related row exists and matches. */
+  customer?: CustomerWhere | null | undefined;
+  customerId?: IdFilter | null | undefined;
+  delta?: IntFilter | null | undefined;
+  id?: IdFilter | null | undefined;
+  /** The related row exists and matches. */
+  invoice?: InvoiceWhere | null | undefined;
+  invoiceId?: IdFilter | null | undefined;
+  /** This does not match. */
+  not?: CreditTransactionWhere | null | undefined;
+  /** At least one of these matches. */
+  or?: Array<CreditTransactionWhere> | null | undefined;
+  reason?: CreditReasonFilter | null | undefined;
+};
+
 export type CustomerInput = {
   address?: string | null | undefined;
   email?: string | null | undefined;
@@ -171,7 +316,9 @@ export type CustomerWhere = {
   address?: StringFilter | null | undefined;
   /** Every one of these matches. */
   and?: Array<CustomerWhere> | null | undefined;
+  bookings?: BookingListWhere | null | undefined;
   createdAt?: DateTimeFilter | null | undefined;
+  creditTransactions?: CreditTransactionListWhere | null | undefined;
   email?: StringFilter | null | undefined;
   erasedAt?: DateTimeFilter | null | undefined;
   id?: IdFilter | null | undefined;
@@ -383,7 +530,10 @@ export type InvoiceWhere = {
   amountPaid?: DecimalFilter | null | undefined;
   /** Every one of these matches. */
   and?: Array<InvoiceWhere> | null | undefined;
+  /** The related row exists and matches. */
+  booking?: BookingWhere | null | undefined;
   createdAt?: DateTimeFilter | null | undefined;
+  creditTransactions?: CreditTransactionListWhere | null | undefined;
   currency?: StringFilter | null | undefined;
   /** The related row exists and matches. */
   customer?: CustomerWhere | null | undefined;
@@ -798,10 +948,126 @@ export type ProductWhere = {
   usedIn?: BomComponentListWhere | null | undefined;
 };
 
+/** Conditions on the related ProviderAvailability rows. */
+export type ProviderAvailabilityListWhere = {
+  /** No related row matches. */
+  none?: ProviderAvailabilityWhere | null | undefined;
+  /** At least one related row matches. */
+  some?: ProviderAvailabilityWhere | null | undefined;
+};
+
+/** Which ProviderAvailability rows: every condition given must hold. */
+export type ProviderAvailabilityWhere = {
+  /** Every one of these matches. */
+  and?: Array<ProviderAvailabilityWhere> | null | undefined;
+  from?: StringFilter | null | undefined;
+  id?: IdFilter | null | undefined;
+  /** This does not match. */
+  not?: ProviderAvailabilityWhere | null | undefined;
+  /** At least one of these matches. */
+  or?: Array<ProviderAvailabilityWhere> | null | undefined;
+  /** The related row exists and matches. */
+  provider?: ProviderWhere | null | undefined;
+  providerId?: IdFilter | null | undefined;
+  to?: StringFilter | null | undefined;
+  weekday?: IntFilter | null | undefined;
+};
+
+/** Conditions on the related ProviderService rows. */
+export type ProviderServiceListWhere = {
+  /** No related row matches. */
+  none?: ProviderServiceWhere | null | undefined;
+  /** At least one related row matches. */
+  some?: ProviderServiceWhere | null | undefined;
+};
+
+/** Which ProviderService rows: every condition given must hold. */
+export type ProviderServiceWhere = {
+  /** Every one of these matches. */
+  and?: Array<ProviderServiceWhere> | null | undefined;
+  id?: IdFilter | null | undefined;
+  /** This does not match. */
+  not?: ProviderServiceWhere | null | undefined;
+  /** At least one of these matches. */
+  or?: Array<ProviderServiceWhere> | null | undefined;
+  /** The related row exists and matches. */
+  provider?: ProviderWhere | null | undefined;
+  providerId?: IdFilter | null | undefined;
+  /** The related row exists and matches. */
+  service?: ServiceWhere | null | undefined;
+  serviceId?: IdFilter | null | undefined;
+};
+
+/** Conditions on the related ProviderTimeOff rows. */
+export type ProviderTimeOffListWhere = {
+  /** No related row matches. */
+  none?: ProviderTimeOffWhere | null | undefined;
+  /** At least one related row matches. */
+  some?: ProviderTimeOffWhere | null | undefined;
+};
+
+/** Which ProviderTimeOff rows: every condition given must hold. */
+export type ProviderTimeOffWhere = {
+  /** Every one of these matches. */
+  and?: Array<ProviderTimeOffWhere> | null | undefined;
+  endsAt?: DateTimeFilter | null | undefined;
+  id?: IdFilter | null | undefined;
+  /** This does not match. */
+  not?: ProviderTimeOffWhere | null | undefined;
+  /** At least one of these matches. */
+  or?: Array<ProviderTimeOffWhere> | null | undefined;
+  /** The related row exists and matches. */
+  provider?: ProviderWhere | null | undefined;
+  providerId?: IdFilter | null | undefined;
+  reason?: StringFilter | null | undefined;
+  startsAt?: DateTimeFilter | null | undefined;
+};
+
+/** Which Provider rows: every condition given must hold. */
+export type ProviderWhere = {
+  /** Every one of these matches. */
+  and?: Array<ProviderWhere> | null | undefined;
+  availability?: ProviderAvailabilityListWhere | null | undefined;
+  bookings?: BookingListWhere | null | undefined;
+  classSessions?: ClassSessionListWhere | null | undefined;
+  createdAt?: DateTimeFilter | null | undefined;
+  email?: StringFilter | null | undefined;
+  id?: IdFilter | null | undefined;
+  name?: StringFilter | null | undefined;
+  /** This does not match. */
+  not?: ProviderWhere | null | undefined;
+  /** At least one of these matches. */
+  or?: Array<ProviderWhere> | null | undefined;
+  services?: ProviderServiceListWhere | null | undefined;
+  timeOff?: ProviderTimeOffListWhere | null | undefined;
+};
+
 /** Days or months in the tenant's time zone. */
 export type SalesGrouping =
   | 'DAY'
   | 'MONTH';
+
+/** Which Service rows: every condition given must hold. */
+export type ServiceWhere = {
+  active?: BooleanFilter | null | undefined;
+  /** Every one of these matches. */
+  and?: Array<ServiceWhere> | null | undefined;
+  bookings?: BookingListWhere | null | undefined;
+  capacity?: IntFilter | null | undefined;
+  classSessions?: ClassSessionListWhere | null | undefined;
+  createdAt?: DateTimeFilter | null | undefined;
+  creditCost?: IntFilter | null | undefined;
+  description?: StringFilter | null | undefined;
+  durationMinutes?: IntFilter | null | undefined;
+  id?: IdFilter | null | undefined;
+  name?: StringFilter | null | undefined;
+  /** This does not match. */
+  not?: ServiceWhere | null | undefined;
+  /** At least one of these matches. */
+  or?: Array<ServiceWhere> | null | undefined;
+  price?: DecimalFilter | null | undefined;
+  providers?: ProviderServiceListWhere | null | undefined;
+};
 
 export type SignUpInput = {
   email: string;

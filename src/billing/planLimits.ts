@@ -23,10 +23,10 @@ import type { TenantRecord } from '../tenancy/tenantRegistry';
 import { startOfUtcMonth } from './calendar';
 import { storageUsedMb } from './storageUsed';
 
-export type LimitName = 'maxProducts' | 'maxInvoicesPerMonth' | 'maxOrdersPerMonth' | 'maxApiCallsPerMonth' | 'maxStorageMb';
+export type LimitName = 'maxProducts' | 'maxInvoicesPerMonth' | 'maxOrdersPerMonth' | 'maxBookingsPerMonth' | 'maxApiCallsPerMonth' | 'maxStorageMb';
 
 /** The limits counted in the tenant's own database. */
-export type CountedLimit = 'maxProducts' | 'maxInvoicesPerMonth' | 'maxOrdersPerMonth';
+export type CountedLimit = 'maxProducts' | 'maxInvoicesPerMonth' | 'maxOrdersPerMonth' | 'maxBookingsPerMonth';
 
 /** The tenant a limit is checked for: its record, its Prisma client and its tables. */
 export interface LimitScope {
@@ -45,6 +45,7 @@ const WORDS: Record<LimitName, string> = {
   maxProducts: 'products',
   maxInvoicesPerMonth: 'invoices a month',
   maxOrdersPerMonth: 'orders a month',
+  maxBookingsPerMonth: 'bookings a month',
   maxApiCallsPerMonth: 'API calls a month',
   maxStorageMb: 'MB of data',
 };
@@ -124,6 +125,7 @@ export async function limitsExceededBy(
     maxProducts: counted('maxProducts'),
     maxInvoicesPerMonth: counted('maxInvoicesPerMonth'),
     maxOrdersPerMonth: counted('maxOrdersPerMonth'),
+    maxBookingsPerMonth: counted('maxBookingsPerMonth'),
     maxApiCallsPerMonth: () => services.usage.monthToDate(scope.tenant.id, now),
     maxStorageMb: () => storageUsedMb(scope.target),
   };

@@ -6,7 +6,8 @@
 //   and accepts only the current tenant's rows;
 // - every btree index (unique ones above all: two tenants may both have SKU R-1) and
 //   every foreign key leads with "tenantId", so a row can only reference a row of its
-//   own tenant, whatever id it names;
+//   own tenant, whatever id it names; an exclusion constraint compares "tenantId" with
+//   = first, so one tenant's rows never exclude another's;
 // - statements that cannot mix tenants pass through unchanged.
 // Anything else is refused: a migration must not silently make a shared table
 // without tenant scoping, or anything (a view, a function, a data migration) that
@@ -39,6 +40,9 @@ const LEADING_COMMENTS = /^(?:--[^\n]*\n\s*|\/\*[\s\S]*?\*\/\s*)*/;
 // Statements that cannot mix one tenant's rows with another's. BEGIN and COMMIT are
 // what Prisma wraps an enum's redefinition in; they behave as in a tenant's own database.
 const HARMLESS = /^(?:(?:CREATE|ALTER|DROP)\s+(?:TYPE|SEQUENCE)|DROP\s+(?:TABLE|INDEX)|ALTER\s+INDEX|CREATE\s+EXTENSION|COMMENT\s+ON|BEGIN|COMMIT)\b/i;
+// A transaction-scoped advisory lock, which a migration takes to wait for another's
+// server-wide change (an extension): it reads and writes no row.
+const ADVISORY_LOCK = /^SELECT\s+pg_advisory_xact_lock\(\s*hashtext\('[^']*'\)\s*\)\s*;?\s*$/i;
 // A key written into a column's own definition: it would not lead with the tenant.
 const INLINE_KEY = /\b(?:PRIMARY\s+KEY|UNIQUE|REFERENCES)\b/i;
 
@@ -55,7 +59,7 @@ function rewrite(sql: string): string[] {
   if (/^CREATE\s+TABLE\b/i.test(sql)) return sharedTable(sql);
   if (/^CREATE\s+(?:UNIQUE\s+)?INDEX\b/i.test(sql)) return [tenantLedIndex(sql)];
   if (/^ALTER\s+TABLE\b/i.test(sql)) return [alteredSharedTable(sql)];
-  if (HARMLESS.test(sql)) return [sql];
+  if (HARMLESS.test(sql) || ADVISORY_LOCK.test(sql)) return [sql];
   throw new UnpoolableStatement('no rule rewrites this kind of statement for tables that tenants share');
 }
 
@@ -132,7 +136,9 @@ function alteredAction(table: string, action: string): string {
   const key = new RegExp(`${ADDED_CONSTRAINT}(?:PRIMARY\\s+KEY|UNIQUE)\\s*\\(`, 'i').exec(action);
   if (key) return tenantFirst(action, key[0].length - 1);
   if (new RegExp(`${ADDED_CONSTRAINT}CHECK\\b`, 'i').test(action)) return action;
-  // Any other constraint: EXCLUDE, UNIQUE USING INDEX, UNIQUE NULLS NOT DISTINCT, ...
+  const exclusion = new RegExp(`${ADDED_CONSTRAINT}EXCLUDE\\s+(?:USING\\s+\\w+\\s*)?\\(`, 'i').exec(action);
+  if (exclusion) return tenantExclusion(action, exclusion[0].length - 1);
+  // Any other constraint: UNIQUE USING INDEX, UNIQUE NULLS NOT DISTINCT, ...
   if (/^ADD\s+(?:CONSTRAINT|PRIMARY|UNIQUE|FOREIGN|EXCLUDE)\b/i.test(action))
     throw new UnpoolableStatement(`a constraint of ${table} the rewrite does not know: ${action}`);
   if (/^ADD\s/i.test(action)) {
@@ -143,6 +149,9 @@ function alteredAction(table: string, action: string): string {
   if (/^(?:DROP\s+(?:COLUMN|CONSTRAINT)|ALTER\s+(?:COLUMN\s+)?"|RENAME\s)/i.test(action)) return action;
   throw new UnpoolableStatement(`a change to ${table} the rewrite does not know: ${action}`);
 }
+
+/** `action`, an EXCLUDE whose element list opens at `open`, with the tenant's rows compared first: only rows of one tenant exclude each other. */
+const tenantExclusion = (action: string, open: number) => `${action.slice(0, open + 1)}${TENANT} WITH =, ${action.slice(open + 1)}`;
 
 const REFERENTIAL_ACTION = 'NO\\s+ACTION|RESTRICT|CASCADE|SET\\s+NULL|SET\\s+DEFAULT';
 const FOREIGN_KEY = new RegExp(

@@ -15,6 +15,10 @@ export interface TenantSettings {
   'report.timeZone': string;
   /** How many days a bank statement line and the payment it matches may be apart. */
   'bank.matchWindowDays': number;
+  /** Minutes before a booking's start after which cancelling it no longer gives its credits back. */
+  'booking.cancellationCutoffMinutes': number;
+  /** Minutes before a confirmed booking's start when its reminder mail goes out. */
+  'booking.reminderLeadMinutes': number;
 }
 
 /** The time zone a tenant of `locale` reports in unless it names another. */
@@ -26,6 +30,8 @@ export const defaultSettings = (locale: string, timeZone = defaultTimeZone(local
   'stock.allowNegative': false,
   'report.timeZone': timeZone,
   'bank.matchWindowDays': 3,
+  'booking.cancellationCutoffMinutes': 1440,
+  'booking.reminderLeadMinutes': 1440,
 });
 
 type Db = Pick<TenantDb, 'setting'> | Prisma.TransactionClient;
@@ -57,6 +63,8 @@ const SettingsUpdate = z.object({
   'stock.allowNegative': z.boolean().optional(),
   'report.timeZone': z.string().refine((zone) => canonicalTimeZone(zone) !== undefined, 'must be an IANA time zone such as "Asia/Tehran"').optional(),
   'bank.matchWindowDays': z.number().int().min(0, 'must be 0 to 31').max(31, 'must be 0 to 31').optional(),
+  'booking.cancellationCutoffMinutes': z.number().int().min(0, 'must be 0 to 43200 (30 days)').max(43_200, 'must be 0 to 43200 (30 days)').optional(),
+  'booking.reminderLeadMinutes': z.number().int().min(1, 'must be 1 to 10080 (7 days)').max(10_080, 'must be 1 to 10080 (7 days)').optional(),
 });
 
 export type SettingsUpdate = z.input<typeof SettingsUpdate>;

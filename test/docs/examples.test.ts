@@ -10,7 +10,8 @@
 //   first line says `# as <login>` (`with X-Tenant: <slug>`) or `# signed out`;
 // - "<name>" stands for an id from an earlier answer on the same page, found here as a
 //   reader would find it, and "<today>", "<tomorrow>", "<N days ago>" for those dates
-//   (UTC), so no example goes empty as the demo data ages;
+//   (UTC), "<in N days at HH:MM UTC>" for that moment, so no example goes empty as the
+//   demo data ages;
 // - ```graphql subscriptions run over graphql-ws and must hear something before the
 //   page ends; ```sh blocks run under bash, ```js blocks under Node;
 // - `no-run` after the language marks a block that is not meant to run (a command for
@@ -233,11 +234,18 @@ describe.each(tenantEngines)('with the demo tenants on %s', (engine) => {
       gymId: () => earlier((a) => a.createGym?.id),
       trainerId: () => earlier((a) => a.createTrainer?.id),
       gymClassId: () => earlier((a) => a.createGymClass?.id),
+      serviceId: () => earlier((a) => a.createService?.id),
+      providerId: () => earlier((a) => a.createProvider?.id),
+      slotStartsAt: () => earlier((a) => a.availableSlots?.[0]?.startsAt),
+      classSessionId: () => earlier((a) => a.scheduleClass?.[0]?.id),
+      bookingId: () => earlier((a) => (a.bookAppointment ?? a.bookClass)?.id),
     };
 
     function valueOf(name: string): string {
       const daysAgo = /^(\d+) days ago$/.exec(name);
       if (daysAgo) return day(-Number(daysAgo[1]));
+      const ahead = /^in (\d+) days? at (\d\d:\d\d) UTC$/.exec(name);
+      if (ahead) return `${day(Number(ahead[1]))}T${ahead[2]}:00Z`;
       if (!values[name]) throw new Error(`the docs use "<${name}>", which this test does not know where to find`);
       return values[name]();
     }

@@ -46,11 +46,11 @@ test('a rollout whose driver dies is taken over by another process and finished'
   for (const t of tenants) await takeBack(gw.services, t);
   for (const t of tenants) expect(await versionInDatabase(gw.services, t)).toBe(previousVersion(t));
 
-  // The first tenant's migration will wait on this lock: the driver is mid-tenant when its process dies.
+  // The first tenant's migration will wait on this lock (a write's, which a change to the table or a key to it waits for): the driver is mid-tenant when its process dies.
   const held = new pg.Client({ connectionString: withDatabase(gw.dbs.serverUrl, tenants[0].databaseName!) });
   await held.connect();
   await held.query('BEGIN');
-  await held.query('LOCK TABLE "Customer" IN ACCESS SHARE MODE');
+  await held.query('LOCK TABLE "Customer" IN ROW EXCLUSIVE MODE');
 
   // One tenant's version is not known (a fleet from before versions were recorded).
   await gw.services.platform.tenant.update({ where: { id: tenants[1].id }, data: { schemaVersion: null } });

@@ -69,14 +69,17 @@ async function followed(id: string) {
 const versionRecorded = async (t: TenantRecord) => (await gw.services.platform.tenant.findUniqueOrThrow({ where: { id: t.id } })).schemaVersion;
 const products = (slug: string) => gw.request('{ products(first: 1) { totalCount } }', { token: owner.token, tenant: slug });
 
-/** Holds an ACCESS SHARE lock on each tenant's Customer table (PostgreSQL DATABASE tenants) until released: what a long read does to a migration. */
+/**
+ * Holds a ROW EXCLUSIVE lock on each tenant's Customer table (PostgreSQL DATABASE tenants) until released: what a long
+ * write does to a migration that alters the table or adds a foreign key to it.
+ */
 async function holdCustomerTables(tenants: TenantRecord[]) {
   const clients = await Promise.all(
     tenants.map(async (t) => {
       const client = new pg.Client({ connectionString: withDatabase(gw.dbs.serverUrl, t.databaseName!) });
       await client.connect();
       await client.query('BEGIN');
-      await client.query('LOCK TABLE "Customer" IN ACCESS SHARE MODE');
+      await client.query('LOCK TABLE "Customer" IN ROW EXCLUSIVE MODE');
       return client;
     }),
   );

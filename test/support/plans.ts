@@ -6,6 +6,7 @@ export interface TestPlanLimits {
   maxProducts?: number | null;
   maxInvoicesPerMonth?: number | null;
   maxOrdersPerMonth?: number | null;
+  maxBookingsPerMonth?: number | null;
   maxApiCallsPerMonth?: number | null;
   maxStorageMb?: number | null;
   monthlyPrice?: string;
@@ -22,6 +23,7 @@ export async function createTestPlan(gw: TestGateway, code: string, limits: Test
       maxProducts: limits.maxProducts ?? null,
       maxInvoicesPerMonth: limits.maxInvoicesPerMonth ?? null,
       maxOrdersPerMonth: limits.maxOrdersPerMonth ?? null,
+      maxBookingsPerMonth: limits.maxBookingsPerMonth ?? null,
       maxApiCallsPerMonth: limits.maxApiCallsPerMonth ?? null,
       maxStorageMb: limits.maxStorageMb ?? null,
       trialDays: limits.trialDays ?? 0,

@@ -3,9 +3,10 @@
 // (its rows go; for a POOL tenant, every pool tenant of its server goes back with it:
 // they share the tables), and the platform told its version, as the release before
 // recorded it. Whatever the last migration is, so these tests need no migration of
-// their own. `conflicting`: the last migration's first statement is run by hand,
-// outside the history, so that applying the migration fails on what is already
-// there: a tenant whose migration breaks, until it is taken back again (the fix).
+// their own. `conflicting`: the last migration's first statement that creates a type or
+// a table is run by hand, outside the history, so that applying the migration fails on
+// what is already there: a tenant whose migration breaks, until it is taken back again
+// (the fix).
 import { migrationEngines } from '../../src/db/migrationEngines';
 import { applyMigrations } from '../../src/db/migrator';
 import type { MigrationSet } from '../../src/db/migrations';
@@ -51,7 +52,7 @@ export async function takeBack(services: Pick<Services, 'platform' | 'servers'>,
       await release();
     }
     await applyMigrations(sql, previous);
-    if (conflicting) await sql.query(last.statements[0]);
+    if (conflicting) await sql.query(last.statements.find((statement) => /^CREATE (?:TYPE|TABLE)\b/m.test(statement))!);
   });
   await recordSchemaVersion(services.platform, tenant, previousVersion(tenant));
 }

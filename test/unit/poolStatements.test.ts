@@ -81,6 +81,17 @@ ADD CONSTRAINT "Setting_pkey" PRIMARY KEY ("scope", "key")`;
   expect(poolStatements(added)).toEqual([added]);
 });
 
+test('an exclusion constraint compares "tenantId" first, so one tenant\'s rows never exclude another\'s', () => {
+  expect(
+    poolStatements(
+      'ALTER TABLE "Booking" ADD CONSTRAINT "Booking_providerId_no_overlap" EXCLUDE USING gist ("providerId" WITH =, tsrange("startsAt", "endsAt") WITH &&) WHERE ("classSessionId" IS NULL AND "status" <> \'CANCELLED\')',
+    ),
+  ).toEqual([
+    'ALTER TABLE "Booking" ADD CONSTRAINT "Booking_providerId_no_overlap" EXCLUDE USING gist ("tenantId" WITH =, "providerId" WITH =, tsrange("startsAt", "endsAt") WITH &&) WHERE ("classSessionId" IS NULL AND "status" <> \'CANCELLED\')',
+  ]);
+  expect(poolStatements('CREATE EXTENSION IF NOT EXISTS btree_gist WITH SCHEMA public')).toEqual(['CREATE EXTENSION IF NOT EXISTS btree_gist WITH SCHEMA public']);
+});
+
 test.each([
   "CREATE TYPE \"OrderStatus\" AS ENUM ('PENDING', 'PAID')",
   'ALTER TYPE "OrderStatus" ADD VALUE \'REFUNDED\'',
@@ -88,6 +99,7 @@ test.each([
   'ALTER TABLE "Product" DROP COLUMN "cost"',
   'ALTER TABLE "Product" ALTER COLUMN "unit" SET DEFAULT \'g\'',
   'ALTER TABLE "Product" RENAME COLUMN "unit" TO "measure"',
+  "SELECT pg_advisory_xact_lock(hashtext('tenantgraph:btree_gist'))",
 ])('passes through what cannot mix tenants: %s', (statement) => {
   expect(poolStatements(statement)).toEqual([statement]);
 });
@@ -97,7 +109,7 @@ test.each([
   ['a table-level unique constraint', 'CREATE TABLE "T" (\n    "id" UUID NOT NULL,\n    CONSTRAINT "T_id_key" UNIQUE ("id")\n)', /does not know/],
   ['a table that goes on after its columns', 'CREATE TABLE "T" (\n    "id" UUID NOT NULL\n) PARTITION BY HASH ("id")', /goes on after/],
   ['an added column that references', 'ALTER TABLE "T" ADD COLUMN "p" UUID REFERENCES "P"("id")', /inline/],
-  ['an exclusion constraint', 'ALTER TABLE "T" ADD CONSTRAINT "T_excl" EXCLUDE USING gist ("during" WITH &&)', /does not know/],
+  ['a unique constraint over an existing index', 'ALTER TABLE "T" ADD CONSTRAINT "T_key" UNIQUE USING INDEX "T_idx"', /does not know/],
   ['row-level security turned off', 'ALTER TABLE "T" DISABLE ROW LEVEL SECURITY', /does not know/],
   [
     'a foreign key that sets columns on update',
@@ -107,6 +119,7 @@ test.each([
   ['a deferrable foreign key', 'ALTER TABLE "T" ADD CONSTRAINT "T_fkey" FOREIGN KEY ("p") REFERENCES "P"("id") DEFERRABLE', /not of the form/],
   ['a view, which would read as its owner', 'CREATE VIEW "V" AS SELECT * FROM "T"', /no rule/],
   ['a data migration', 'UPDATE "Order" SET "customerId" = (SELECT "id" FROM "Customer" LIMIT 1)', /no rule/],
+  ['a lock keyed by what a table holds', 'SELECT pg_advisory_xact_lock((SELECT count(*) FROM "Customer"))', /no rule/],
   ["the pool's own column", 'ALTER TABLE "T" DROP COLUMN "tenantId"', /"tenantId"/],
 ])('refuses %s', (_, statement, reason) => {
   expect(() => poolStatements(statement)).toThrow(UnpoolableStatement);

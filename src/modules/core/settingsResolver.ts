@@ -11,6 +11,8 @@ const KEYS = {
   stockAllowNegative: 'stock.allowNegative',
   reportTimeZone: 'report.timeZone',
   bankMatchWindowDays: 'bank.matchWindowDays',
+  bookingCancellationCutoffMinutes: 'booking.cancellationCutoffMinutes',
+  bookingReminderLeadMinutes: 'booking.reminderLeadMinutes',
 } as const satisfies Record<keyof TenantSettings, keyof Settings>;
 
 const fields = (settings: Settings) =>

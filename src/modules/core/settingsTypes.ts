@@ -8,6 +8,8 @@ export class TenantSettings {
   @Field(() => Boolean, { description: 'Whether stock may go below zero.' }) stockAllowNegative!: boolean;
   @Field(() => String, { description: 'IANA time zone the reports group days and months by.' }) reportTimeZone!: string;
   @Field(() => Int, { description: 'Days a statement line and its payment may be apart.' }) bankMatchWindowDays!: number;
+  @Field(() => Int, { description: "Minutes before a booking's start after which cancelling it gives no credits back." }) bookingCancellationCutoffMinutes!: number;
+  @Field(() => Int, { description: 'Minutes before a confirmed booking starts that its reminder mail goes out.' }) bookingReminderLeadMinutes!: number;
 }
 
 @InputType()
@@ -17,4 +19,6 @@ export class TenantSettingsInput {
   @Field(() => Boolean, { nullable: true }) stockAllowNegative?: boolean;
   @Field(() => String, { nullable: true }) reportTimeZone?: string;
   @Field(() => Int, { nullable: true }) bankMatchWindowDays?: number;
+  @Field(() => Int, { nullable: true }) bookingCancellationCutoffMinutes?: number;
+  @Field(() => Int, { nullable: true }) bookingReminderLeadMinutes?: number;
 }

@@ -13,6 +13,7 @@ export class Plan {
   @Field(() => Int, { nullable: true }) maxProducts!: number | null;
   @Field(() => Int, { nullable: true }) maxInvoicesPerMonth!: number | null;
   @Field(() => Int, { nullable: true }) maxOrdersPerMonth!: number | null;
+  @Field(() => Int, { nullable: true }) maxBookingsPerMonth!: number | null;
   @Field(() => Int, { nullable: true }) maxApiCallsPerMonth!: number | null;
   @Field(() => Int, { nullable: true }) maxStorageMb!: number | null;
   @Field(() => Int, { nullable: true, description: 'Its tenants are backed up every so many hours (null: not at all), unless a tenant’s own policy says otherwise.' })

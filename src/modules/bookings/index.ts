@@ -2,9 +2,12 @@
 // availability, classes with a capacity, appointments, and customers' credits.
 import { createdInMonthOf } from '../../billing/planLimits';
 import type { TenantModule } from '../tenantModule';
+import { REMINDER_TASK, reminderTask, remindersOfEvents } from './reminderJob';
 
 export const tenantModule: TenantModule = {
   name: 'bookings',
   resolvers: [],
   limitCounts: { maxBookingsPerMonth: (db, now) => db.booking.count({ where: createdInMonthOf(now) }) },
+  tasks: (services) => ({ [REMINDER_TASK]: reminderTask(services) }),
+  onRelay: remindersOfEvents,
 };

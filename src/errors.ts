@@ -15,6 +15,14 @@ export const ErrorCode = {
   /** The record cannot be changed so while others refer to it (`extensions` says which), or at all once erased (a customer). */
   CONFLICT: 'CONFLICT',
   PLAN_LIMIT_EXCEEDED: 'PLAN_LIMIT_EXCEEDED',
+  /** Every place of the class is taken. */
+  CLASS_FULL: 'CLASS_FULL',
+  /** The provider is booked, or teaching a class, at some of that time. */
+  SLOT_TAKEN: 'SLOT_TAKEN',
+  /** The time is not within the provider's weekly availability, or falls in their time off. */
+  OUTSIDE_AVAILABILITY: 'OUTSIDE_AVAILABILITY',
+  /** The customer's credit balance is less than the booking costs. */
+  INSUFFICIENT_CREDITS: 'INSUFFICIENT_CREDITS',
   RATE_LIMITED: 'RATE_LIMITED',
   QUERY_TOO_DEEP: 'QUERY_TOO_DEEP',
   QUERY_TOO_COMPLEX: 'QUERY_TOO_COMPLEX',

@@ -12,6 +12,8 @@ export type DatabaseFailureKind =
   | 'unavailable'
   | 'uniqueViolation'
   | 'foreignKeyViolation'
+  /** PostgreSQL: a row an exclusion constraint keeps apart from another (two overlapping times). */
+  | 'exclusionViolation'
   /** A text longer than its column. */
   | 'tooLong'
   | 'numberOutOfRange'
@@ -50,6 +52,7 @@ function postgresFailure(sqlState: string): DatabaseFailureKind | undefined {
 const POSTGRES_CODES: Record<string, DatabaseFailureKind> = {
   '23505': 'uniqueViolation',
   '23503': 'foreignKeyViolation',
+  '23P01': 'exclusionViolation',
   '22001': 'tooLong',
   '22003': 'numberOutOfRange',
   '22007': 'invalidDate',

@@ -7,7 +7,7 @@ import { notFound } from '../errors';
 import type { Tx } from './transaction';
 
 /** Locks the row of `table` with `id`, or throws NOT_FOUND naming `what`. */
-export async function lockRow(tx: Tx, table: 'Invoice' | 'Order' | 'Product', id: string, what: string): Promise<void> {
+export async function lockRow(tx: Tx, table: 'Invoice' | 'Order' | 'Product' | 'Provider' | 'Booking', id: string, what: string): Promise<void> {
   const locked = await tx.$queryRaw<Array<{ id: string }>>(Prisma.sql`SELECT id FROM ${tenantTable(table)} t WHERE ${ownRows('t')} AND id = ${id} FOR UPDATE`);
   if (locked.length === 0) throw notFound(what);
 }

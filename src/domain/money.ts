@@ -21,6 +21,12 @@ export const positiveAmount = z
   .refine((value) => new Decimal(value).gt(0), 'must be more than zero')
   .transform((value) => new Decimal(value));
 
+/** An amount of money of zero or more as a string: "0", "25", "12.50". */
+export const nonNegativeAmount = z
+  .string()
+  .regex(/^\d{1,16}(\.\d{1,2})?$/, 'must be an amount of 0 or more with at most 2 decimals')
+  .transform((value) => new Decimal(value));
+
 /** A quantity of zero or more as a string: "0", "3", "4.250" (grams). */
 export const quantity = z
   .string()

@@ -31,6 +31,7 @@ const DATABASE_ANSWERS: Partial<Record<DatabaseFailureKind, [ErrorCode, string]>
   unstorableCharacter: [ErrorCode.BAD_USER_INPUT, 'a text holds a character that cannot be stored'],
   invalidValue: [ErrorCode.BAD_USER_INPUT, 'a value is not valid for its field'],
   notFound: [ErrorCode.NOT_FOUND, 'record not found'],
+  exclusionViolation: [ErrorCode.CONFLICT, 'the record conflicts with another one (an exclusion constraint)'],
   schemaBehind: [ErrorCode.TENANT_SCHEMA_BEHIND, 'the tenant’s tables are not at this release’s schema version yet (a rollout brings them there): try again later'],
 };
 

@@ -14,6 +14,7 @@ import type { TaskList } from 'graphile-worker';
 import type { CountedLimit } from '../billing/planLimits';
 import type { TenantDb } from '../db/tenantClient';
 import type { DemoTenant } from '../demo/demoData';
+import type { Engine } from '../engine';
 import type { Tx } from '../domain/transaction';
 import type { Services } from '../services';
 import type { TenantRecord } from '../tenancy/tenantRegistry';
@@ -26,8 +27,8 @@ export interface TenantModule {
   resolvers: Function[];
   /** Writes what a new tenant starts with, keeping rows already there: provisioning and `db seed` may run it again. Every module's part runs in one transaction. */
   seedDefaults?: (tx: Tx, tenant: { locale: string; timeZone: string }) => Promise<void>;
-  /** Writes its part of a demo tenant, after the modules it requires wrote theirs; only what is missing, as it runs on every demo start. */
-  seedDemo?: (db: TenantDb, demo: DemoTenant) => Promise<void>;
+  /** Writes its part of a demo tenant, after the modules it requires wrote theirs; only what is missing, as it runs on every demo start. `engine`: the tenant's. */
+  seedDemo?: (db: TenantDb, demo: DemoTenant, engine: Engine) => Promise<void>;
   /** How many rows count towards each plan limit on its models (its creates check them with withinPlanLimit). */
   limitCounts?: Partial<Record<CountedLimit, (db: Tx, now: Date) => Promise<number>>>;
   /** Its graphile-worker tasks, run by the job workers of every gateway process (src/provisioning/jobs/jobWorker.ts). */

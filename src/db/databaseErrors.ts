@@ -14,6 +14,8 @@ export type DatabaseFailureKind =
   | 'foreignKeyViolation'
   /** PostgreSQL: a row an exclusion constraint keeps apart from another (two overlapping times). */
   | 'exclusionViolation'
+  /** Two transactions' writes conflicted (each waited for the other, or a serialization failure): this one was rolled back so the other could go on. */
+  | 'writeConflict'
   /** A text longer than its column. */
   | 'tooLong'
   | 'numberOutOfRange'
@@ -53,6 +55,8 @@ const POSTGRES_CODES: Record<string, DatabaseFailureKind> = {
   '23505': 'uniqueViolation',
   '23503': 'foreignKeyViolation',
   '23P01': 'exclusionViolation',
+  '40001': 'writeConflict',
+  '40P01': 'writeConflict',
   '22001': 'tooLong',
   '22003': 'numberOutOfRange',
   '22007': 'invalidDate',
@@ -127,6 +131,7 @@ const ADAPTER_KINDS: Record<string, DatabaseFailureKind> = {
   ConnectionClosed: 'unavailable',
   SocketTimeout: 'unavailable',
   TooManyConnections: 'unavailable',
+  TransactionWriteConflict: 'writeConflict',
   UniqueConstraintViolation: 'uniqueViolation',
   ForeignKeyConstraintViolation: 'foreignKeyViolation',
   LengthMismatch: 'tooLong',
@@ -150,6 +155,7 @@ const PRISMA_CODES: Record<string, DatabaseFailureKind> = {
   P2000: 'tooLong',
   P2020: 'numberOutOfRange',
   P2025: 'notFound',
+  P2034: 'writeConflict', // a write conflict or a deadlock
   P2021: 'schemaBehind', // the table does not exist
   P2022: 'schemaBehind', // the column does not exist
 };

@@ -35,7 +35,7 @@ test('the committed tenant schemas are what the modules and tenant-models assemb
 
 test('every model comes from one module, and a module declares only the relation side that holds the key: Prisma completes the other', () => {
   const { postgresql, manifest } = assemble(tenantModels());
-  expect(manifest.modules.map((m) => m.name)).toEqual(['core', 'catalogue', 'customers', 'books', 'invoicing', 'banking', 'commerce']);
+  expect(manifest.modules.map((m) => m.name)).toEqual(['core', 'catalogue', 'customers', 'books', 'invoicing', 'banking', 'bookings', 'commerce']);
   expect(manifest.models).toMatchObject({ Setting: 'core', TenantEvent: 'core', Product: 'catalogue', Customer: 'customers', JournalLine: 'books', Invoice: 'invoicing', BankStatementLine: 'banking', Order: 'commerce' });
   expect(manifest.enums).toMatchObject({ ProductKind: 'catalogue', PaymentMethod: 'invoicing', OrderStatus: 'commerce' });
   const customers = readFileSync(path.join(modulesDir, 'customers/customers.prisma'), 'utf8');

@@ -117,8 +117,11 @@ export function bookAppointment(db: TenantDb, engine: Engine, locale: string, in
         creditsUsed: service.creditCost,
       });
     } catch (error) {
-      // PostgreSQL: an overlapping booking committed while this one was checked.
-      if (classifyDatabaseError(error)?.kind === 'exclusionViolation') throw slotTaken();
+      // PostgreSQL: an overlapping booking committed while this one was checked; or two
+      // overlapping bookings being written each waited for the other, and the database
+      // rolled this one back so the other could go on.
+      const failure = classifyDatabaseError(error)?.kind;
+      if (failure === 'exclusionViolation' || failure === 'writeConflict') throw slotTaken();
       throw error;
     }
   });

@@ -1,5 +1,5 @@
 // A customer's credits. Every movement is a row of the ledger (CreditTransaction);
-// the balance is kept beside it (CreditBalance) by the same transaction, so reading it
+// the balance is kept beside it (CreditAccount) by the same transaction, so reading it
 // is one row. Taking credits lowers the balance with one UPDATE, which holds the row
 // until the transaction ends, and refuses when that took it below zero: concurrent
 // bookings of one customer take the credits one after another and never overdraw.
@@ -9,13 +9,13 @@ import { insufficientCredits } from './refusals';
 
 /** Adds `credits` to the customer's balance, with its ledger row. */
 export async function addCredits(tx: Tx, customerId: string, credits: number, reason: CreditReason, source: { bookingId?: string; invoiceId?: string }) {
-  await tx.creditBalance.upsert({ where: { customerId }, create: { customerId, balance: credits }, update: { balance: { increment: credits } } });
+  await tx.creditAccount.upsert({ where: { customerId }, create: { customerId, balance: credits }, update: { balance: { increment: credits } } });
   return tx.creditTransaction.create({ data: { customerId, delta: credits, reason, bookingId: source.bookingId ?? null, invoiceId: source.invoiceId ?? null } });
 }
 
 /** Takes `credits` for booking `bookingId`; INSUFFICIENT_CREDITS when the balance has fewer. */
 export async function takeCredits(tx: Tx, customerId: string, credits: number, bookingId: string) {
-  const { balance } = await tx.creditBalance.upsert({
+  const { balance } = await tx.creditAccount.upsert({
     where: { customerId },
     create: { customerId, balance: -credits },
     update: { balance: { decrement: credits } },
@@ -26,7 +26,7 @@ export async function takeCredits(tx: Tx, customerId: string, credits: number, b
   await tx.creditTransaction.create({ data: { customerId, delta: -credits, reason: 'BOOKING', bookingId } });
 }
 
-export async function creditBalanceOf(tx: Pick<Tx, 'creditBalance'>, customerIds: readonly string[]): Promise<Map<string, number>> {
-  const rows = await tx.creditBalance.findMany({ where: { customerId: { in: [...customerIds] } } });
+export async function creditBalanceOf(tx: Pick<Tx, 'creditAccount'>, customerIds: readonly string[]): Promise<Map<string, number>> {
+  const rows = await tx.creditAccount.findMany({ where: { customerId: { in: [...customerIds] } } });
   return new Map(rows.map((row) => [row.customerId, row.balance]));
 }

@@ -122,11 +122,13 @@ CREATE TABLE `CreditTransaction` (
 ) DEFAULT CHARACTER SET utf8mb4 COLLATE utf8mb4_unicode_ci;
 
 -- CreateTable
-CREATE TABLE `CreditBalance` (
+CREATE TABLE `CreditAccount` (
+    `id` CHAR(36) NOT NULL,
     `customerId` CHAR(36) NOT NULL,
     `balance` INTEGER NOT NULL DEFAULT 0,
 
-    PRIMARY KEY (`customerId`)
+    UNIQUE INDEX `CreditAccount_customerId_key`(`customerId`),
+    PRIMARY KEY (`id`)
 ) DEFAULT CHARACTER SET utf8mb4 COLLATE utf8mb4_unicode_ci;
 
 -- AddForeignKey
@@ -172,4 +174,4 @@ ALTER TABLE `CreditTransaction` ADD CONSTRAINT `CreditTransaction_bookingId_fkey
 ALTER TABLE `CreditTransaction` ADD CONSTRAINT `CreditTransaction_invoiceId_fkey` FOREIGN KEY (`invoiceId`) REFERENCES `Invoice`(`id`) ON DELETE RESTRICT ON UPDATE CASCADE;
 
 -- AddForeignKey
-ALTER TABLE `CreditBalance` ADD CONSTRAINT `CreditBalance_customerId_fkey` FOREIGN KEY (`customerId`) REFERENCES `Customer`(`id`) ON DELETE CASCADE ON UPDATE CASCADE;
+ALTER TABLE `CreditAccount` ADD CONSTRAINT `CreditAccount_customerId_fkey` FOREIGN KEY (`customerId`) REFERENCES `Customer`(`id`) ON DELETE CASCADE ON UPDATE CASCADE;

@@ -114,11 +114,12 @@ CREATE TABLE "CreditTransaction" (
 );
 
 -- CreateTable
-CREATE TABLE "CreditBalance" (
+CREATE TABLE "CreditAccount" (
+    "id" UUID NOT NULL,
     "customerId" UUID NOT NULL,
     "balance" INTEGER NOT NULL DEFAULT 0,
 
-    CONSTRAINT "CreditBalance_pkey" PRIMARY KEY ("customerId")
+    CONSTRAINT "CreditAccount_pkey" PRIMARY KEY ("id")
 );
 
 -- CreateIndex
@@ -178,6 +179,9 @@ CREATE INDEX "CreditTransaction_bookingId_idx" ON "CreditTransaction"("bookingId
 -- CreateIndex
 CREATE INDEX "CreditTransaction_invoiceId_idx" ON "CreditTransaction"("invoiceId");
 
+-- CreateIndex
+CREATE UNIQUE INDEX "CreditAccount_customerId_key" ON "CreditAccount"("customerId");
+
 -- AddForeignKey
 ALTER TABLE "ProviderService" ADD CONSTRAINT "ProviderService_providerId_fkey" FOREIGN KEY ("providerId") REFERENCES "Provider"("id") ON DELETE CASCADE ON UPDATE CASCADE;
 
@@ -221,7 +225,7 @@ ALTER TABLE "CreditTransaction" ADD CONSTRAINT "CreditTransaction_bookingId_fkey
 ALTER TABLE "CreditTransaction" ADD CONSTRAINT "CreditTransaction_invoiceId_fkey" FOREIGN KEY ("invoiceId") REFERENCES "Invoice"("id") ON DELETE RESTRICT ON UPDATE CASCADE;
 
 -- AddForeignKey
-ALTER TABLE "CreditBalance" ADD CONSTRAINT "CreditBalance_customerId_fkey" FOREIGN KEY ("customerId") REFERENCES "Customer"("id") ON DELETE CASCADE ON UPDATE CASCADE;
+ALTER TABLE "CreditAccount" ADD CONSTRAINT "CreditAccount_customerId_fkey" FOREIGN KEY ("customerId") REFERENCES "Customer"("id") ON DELETE CASCADE ON UPDATE CASCADE;
 
 -- No two live appointments of one provider overlap, whatever arrives at the same time:
 -- the second insert waits for the first and fails (23P01) once the first commits. Class

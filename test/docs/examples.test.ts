@@ -9,8 +9,11 @@
 //   `X-Tenant: <slug>`", else admin@talanou.com with X-Tenant: talanou), unless its
 //   first line says `# as <login>` (`with X-Tenant: <slug>`) or `# signed out`;
 // - "<name>" stands for an id from an earlier answer on the same page, found here as a
-//   reader would find it, and "<today>", "<tomorrow>", "<N days ago>" for those dates
-//   (UTC), so no example goes empty as the demo data ages;
+//   reader would find it, and "<today>", "<tomorrow>", "<N days ago>", "<in N days>" for
+//   those dates (UTC), so no example goes empty as the demo data ages; "<tomorrow at
+//   06:00>" for that moment (UTC);
+// - a block with a line `# refused with <CODE>` shows a refusal: its answer must be that
+//   error, and nothing else;
 // - ```graphql subscriptions run over graphql-ws and must hear something before the
 //   page ends; ```sh blocks run under bash, ```js blocks under Node;
 // - `no-run` after the language marks a block that is not meant to run (a command for
@@ -233,11 +236,23 @@ describe.each(tenantEngines)('with the demo tenants on %s', (engine) => {
       gymId: () => earlier((a) => a.createGym?.id),
       trainerId: () => earlier((a) => a.createTrainer?.id),
       gymClassId: () => earlier((a) => a.createGymClass?.id),
+      classServiceId: () => earlier((a) => a.services?.nodes?.find((service: { capacity: number }) => service.capacity > 1)?.id),
+      appointmentServiceId: () => earlier((a) => a.services?.nodes?.find((service: { capacity: number }) => service.capacity === 1)?.id),
+      providerId: () => earlier((a) => a.providers?.nodes?.[0]?.id),
+      otherCustomerId: () => earlier((a) => a.customers?.edges?.[1]?.node.id),
+      classSessionId: () => earlier((a) => a.scheduleClass?.[0]?.id),
+      slotStartsAt: () => earlier((a) => a.availableSlots?.[0]?.startsAt),
+      classBookingId: () => earlier((a) => a.bookClass?.id),
+      appointmentId: () => earlier((a) => a.bookAppointment?.id),
     };
 
     function valueOf(name: string): string {
+      const moment = /^(.+) at (\d{2}:\d{2})$/.exec(name);
+      if (moment) return `${valueOf(moment[1])}T${moment[2]}:00Z`;
       const daysAgo = /^(\d+) days ago$/.exec(name);
       if (daysAgo) return day(-Number(daysAgo[1]));
+      const daysAhead = /^in (\d+) days$/.exec(name);
+      if (daysAhead) return day(Number(daysAhead[1]));
       if (!values[name]) throw new Error(`the docs use "<${name}>", which this test does not know where to find`);
       return values[name]();
     }
@@ -254,6 +269,11 @@ describe.each(tenantEngines)('with the demo tenants on %s', (engine) => {
         return;
       }
       let { status, body } = await ask(query, who, on);
+      const refusal = /^# refused with ([A-Z_]+)/m.exec(block.body)?.[1];
+      if (refusal) {
+        expect({ codes: body.errors?.map((error) => error.extensions.code), data: body.data ?? null }).toEqual({ codes: [refusal], data: null });
+        return;
+      }
       // What a mutation set off (a webhook delivery) may take a moment: a reader would ask again.
       for (let waited = 0; !isMutation(query) && status === 200 && !body.errors && emptyParts(body.data).length > 0 && waited < 5_000; waited += 250) {
         await new Promise((resolve) => setTimeout(resolve, 250));

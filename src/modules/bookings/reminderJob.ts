@@ -7,6 +7,9 @@
 // once; the job reads the booking and the setting as they are then and either waits
 // (queues itself again for the time the mail is due), sends, or ends. So a cancelled
 // booking ends its job, and a booking whose time or lead changed is reminded on time.
+// (A lead changed later moves a waiting job when it wakes: a shorter lead waits on, a
+// longer one is served then.) Events a process left unrelayed when it died are relayed
+// with the tenant's next write, or by the sweep when the tenant has webhooks.
 //
 // Sent once, whichever process or attempt runs the job: the booking is marked
 // (reminderSentAt) by a conditional update before the mail goes out, and only the run

@@ -110,6 +110,32 @@ async function onPlatform(sql: string) {
   }
 }
 
+/** The data of an answer that must have succeeded. */
+function dataOf<T = any>(answer: Answer): T {
+  if (!answer.body.data || answer.body.errors) throw new Error(`expected data, got ${JSON.stringify(answer.body)}`);
+  return answer.body.data as T;
+}
+
+/** In shop: a service (capacity, credit cost), a provider giving it (all day, every day unless `rules` say otherwise) and a customer per name. */
+async function bookable(service: { capacity: number; creditCost: number }, customers: string[], rules = [1, 2, 3, 4, 5, 6, 7].map((weekday) => ({ weekday, from: '00:00', to: '24:00' }))) {
+  const s = dataOf(await ask('mutation($i: ServiceInput!) { createService(input: $i) { id } }', { ...asOwner(), variables: { i: { name: 'Session', durationMinutes: 60, price: '10', ...service } } })).createService.id;
+  const p = dataOf(await ask('mutation($s: ID!) { createProvider(input: { name: "Ana", serviceIds: [$s] }) { id } }', { ...asOwner(), variables: { s } })).createProvider.id;
+  await ask('mutation($p: ID!, $r: [AvailabilityRuleInput!]!) { setProviderAvailability(providerId: $p, rules: $r) { id } }', { ...asOwner(), variables: { p, r: rules } });
+  const ids = await Promise.all(customers.map(async (name) => dataOf(await ask('mutation($n: String!) { createCustomer(input: { name: $n }) { id } }', { ...asOwner(), variables: { n: name } })).createCustomer.id));
+  return { service: s, provider: p, customers: ids };
+}
+
+/** A class of `service` at `provider` tomorrow, and its id. */
+const tomorrowsClass = async (service: string, provider: string) =>
+  dataOf(await ask('mutation($s: ID!, $p: ID!, $t: DateTime!) { scheduleClass(input: { serviceId: $s, providerId: $p, startsAt: $t }) { id } }', {
+    ...asOwner(),
+    variables: { s: service, p: provider, t: new Date(Date.now() + 86_400_000).toISOString() },
+  })).scheduleClass[0].id;
+
+const BOOK_CLASS = 'mutation($s: ID!, $c: ID!) { bookClass(classSessionId: $s, customerId: $c) { id } }';
+const BOOK_APPOINTMENT = 'mutation($i: BookAppointmentInput!) { bookAppointment(input: $i) { id } }';
+const inTwoDays = new Date(Date.now() + 2 * 86_400_000).toISOString();
+
 /** How each row's error is caused: by `code status`, one or more ways. */
 const causes: Record<string, Array<() => Promise<Answer>>> = {
   'UNAUTHENTICATED 401': [() => ask(PRODUCTS, { token: 'not-a-token', tenant: 'shop' })],
@@ -175,6 +201,34 @@ const causes: Record<string, Array<() => Promise<Answer>>> = {
   'BAD_REQUEST 415': [() => upload('{}', { token: owner.token, tenant: 'shop', type: 'application/json' })],
   'OPERATION_RESOLUTION_FAILURE 400': [() => ask('query A { __typename } query B { __typename }')],
   'PERSISTED_QUERY_NOT_FOUND 200': [() => post(JSON.stringify({ extensions: { persistedQuery: { version: 1, sha256Hash: 'a'.repeat(64) } } }))],
+  'CLASS_FULL 200': [
+    async () => {
+      const { service, provider, customers } = await bookable({ capacity: 1, creditCost: 0 }, ['First', 'Second']);
+      const session = await tomorrowsClass(service, provider);
+      await ask(BOOK_CLASS, { ...asOwner(), variables: { s: session, c: customers[0] } });
+      return ask(BOOK_CLASS, { ...asOwner(), variables: { s: session, c: customers[1] } });
+    },
+  ],
+  'SLOT_TAKEN 200': [
+    async () => {
+      const { service, provider, customers } = await bookable({ capacity: 1, creditCost: 0 }, ['Early', 'Late']);
+      const at = (customerId: string) => ({ ...asOwner(), variables: { i: { serviceId: service, providerId: provider, customerId, startsAt: inTwoDays } } });
+      await ask(BOOK_APPOINTMENT, at(customers[0]));
+      return ask(BOOK_APPOINTMENT, at(customers[1]));
+    },
+  ],
+  'OUTSIDE_AVAILABILITY 200': [
+    async () => {
+      const { service, provider, customers } = await bookable({ capacity: 1, creditCost: 0 }, ['Anyone'], []);
+      return ask(BOOK_APPOINTMENT, { ...asOwner(), variables: { i: { serviceId: service, providerId: provider, customerId: customers[0], startsAt: inTwoDays } } });
+    },
+  ],
+  'INSUFFICIENT_CREDITS 200': [
+    async () => {
+      const { service, provider, customers } = await bookable({ capacity: 5, creditCost: 1 }, ['Broke']);
+      return ask(BOOK_CLASS, { ...asOwner(), variables: { s: await tomorrowsClass(service, provider), c: customers[0] } });
+    },
+  ],
   'PLAN_LIMIT_EXCEEDED 200': [() => ask('mutation { createProduct(input: { sku: "F-1", name: "f", kind: GOODS, price: "1" }) { id } }', asOwner('full-shop'))],
   'RATE_LIMITED 429': [
     async () => {

@@ -9,9 +9,9 @@
 //   `X-Tenant: <slug>`", else admin@talanou.com with X-Tenant: talanou), unless its
 //   first line says `# as <login>` (`with X-Tenant: <slug>`) or `# signed out`;
 // - "<name>" stands for an id from an earlier answer on the same page, found here as a
-//   reader would find it, and "<today>", "<tomorrow>", "<N days ago>", "<in N days>" for
-//   those dates (UTC), so no example goes empty as the demo data ages; "<tomorrow at
-//   06:00>" for that moment (UTC);
+//   reader would find it, and "<today>", "<tomorrow>", "<N days ago>" for those dates
+//   (UTC), "<in N days at HH:MM UTC>" for that moment, so no example goes empty as the
+//   demo data ages;
 // - a block with a line `# refused with <CODE>` shows a refusal: its answer must be that
 //   error, and nothing else;
 // - ```graphql subscriptions run over graphql-ws and must hear something before the
@@ -236,23 +236,23 @@ describe.each(tenantEngines)('with the demo tenants on %s', (engine) => {
       gymId: () => earlier((a) => a.createGym?.id),
       trainerId: () => earlier((a) => a.createTrainer?.id),
       gymClassId: () => earlier((a) => a.createGymClass?.id),
+      serviceId: () => earlier((a) => a.createService?.id),
+      providerId: () => earlier((a) => a.createProvider?.id ?? a.providers?.nodes?.[0]?.id),
+      slotStartsAt: () => earlier((a) => a.availableSlots?.[0]?.startsAt),
+      classSessionId: () => earlier((a) => a.scheduleClass?.[0]?.id),
+      bookingId: () => earlier((a) => (a.bookAppointment ?? a.bookClass)?.id),
       classServiceId: () => earlier((a) => a.services?.nodes?.find((service: { capacity: number }) => service.capacity > 1)?.id),
       appointmentServiceId: () => earlier((a) => a.services?.nodes?.find((service: { capacity: number }) => service.capacity === 1)?.id),
-      providerId: () => earlier((a) => a.providers?.nodes?.[0]?.id),
       otherCustomerId: () => earlier((a) => a.customers?.edges?.[1]?.node.id),
-      classSessionId: () => earlier((a) => a.scheduleClass?.[0]?.id),
-      slotStartsAt: () => earlier((a) => a.availableSlots?.[0]?.startsAt),
       classBookingId: () => earlier((a) => a.bookClass?.id),
       appointmentId: () => earlier((a) => a.bookAppointment?.id),
     };
 
     function valueOf(name: string): string {
-      const moment = /^(.+) at (\d{2}:\d{2})$/.exec(name);
-      if (moment) return `${valueOf(moment[1])}T${moment[2]}:00Z`;
       const daysAgo = /^(\d+) days ago$/.exec(name);
       if (daysAgo) return day(-Number(daysAgo[1]));
-      const daysAhead = /^in (\d+) days$/.exec(name);
-      if (daysAhead) return day(Number(daysAhead[1]));
+      const ahead = /^in (\d+) days? at (\d\d:\d\d) UTC$/.exec(name);
+      if (ahead) return `${day(Number(ahead[1]))}T${ahead[2]}:00Z`;
       if (!values[name]) throw new Error(`the docs use "<${name}>", which this test does not know where to find`);
       return values[name]();
     }

@@ -85,6 +85,7 @@ let ring: string;
 let customer: string;
 let paidOrder: string;
 let bankAccount: string;
+let booking: string;
 
 beforeAll(async () => {
   gw = await startTestGateway();
@@ -97,6 +98,11 @@ beforeAll(async () => {
   paidOrder = (await owner.call('mutation($i: OrderInput!) { createOrder(input: $i) { id } }', { i: { customerId: customer, items: [{ productId: ring, quantity: '1' }] } })).createOrder.id;
   await owner.call('mutation($id: ID!) { payOrder(id: $id, method: CARD) { id } }', { id: paidOrder });
   bankAccount = (await owner.call('mutation { createBankAccount(input: { name: "Main", bankName: "Lloyds", accountNumber: "GB33BUKB20201555555555" }) { id } }')).createBankAccount.id;
+  const service = (await owner.call('mutation { createService(input: { name: "Yoga", durationMinutes: 60, price: "15", capacity: 10 }) { id } }')).createService.id;
+  const provider = (await owner.call('mutation($s: ID!) { createProvider(input: { name: "Ana", serviceIds: [$s] }) { id } }', { s: service })).createProvider.id;
+  const startsAt = new Date(Date.now() + 86_400_000).toISOString();
+  const [session] = (await owner.call('mutation($i: ScheduleClassInput!) { scheduleClass(input: $i) { id } }', { i: { serviceId: service, providerId: provider, startsAt } })).scheduleClass;
+  booking = (await owner.call('mutation($s: ID!, $c: ID!) { bookClass(classSessionId: $s, customerId: $c) { id } }', { s: session.id, c: customer })).bookClass.id;
 });
 afterAll(() => gw?.close());
 
@@ -158,6 +164,10 @@ const CALLS: Record<string, () => { query: string; variables: Row }> = {
     query: 'mutation($bankAccountId: ID!, $csv: String!) { importBankStatement(bankAccountId: $bankAccountId, csv: $csv) { imported } }',
     variables: { bankAccountId: bankAccount, csv: `Date,Amount,Reference,Description\n2026-11-02,25.00,AP-REF-1,TRANSFER FROM A ${PII}` },
   }),
+  cancelBooking: () => ({
+    query: 'mutation($id: ID!, $reason: String) { cancelBooking(id: $id, reason: $reason) { id } }',
+    variables: { id: booking, reason: `${PII} broke a leg` },
+  }),
   trackEvent: () => ({
     query: 'mutation($type: String!, $properties: JSONObject, $sessionId: String) { trackEvent(type: $type, properties: $properties, sessionId: $sessionId) { id } }',
     variables: { type: 'profile_viewed', properties: { customer: `Dee ${PII}`, email: `dee@${PII}.example` }, sessionId: 'AP-SESSION-1' },
@@ -172,9 +182,11 @@ async function newestEntry(action: string) {
 test("every @personal column of the tenant model is kept out of the log wherever an input writes it, under the column's name", () => {
   const kept = new Set([...personalByMutation.values()].flat().map(({ path, model }) => `${model}.${path.split('.').at(-1)!.replace('[]', '')}`));
   const personal = tenantModel.models.flatMap((model) => model.columns.filter((c) => c.personal).map((c) => `${model.name}.${c.name}`));
-  // A statement line's description arrives only inside importBankStatement's csv, which is kept out whole.
-  expect(personal.filter((column) => !kept.has(column))).toEqual(['BankStatementLine.description']);
+  // A statement line's description arrives only inside importBankStatement's csv, and a
+  // booking's cancel reason only as cancelBooking's reason: each is kept out whole.
+  expect(personal.filter((column) => !kept.has(column))).toEqual(['BankStatementLine.description', 'Booking.cancelReason']);
   expect(personalByMutation.get('importBankStatement')).toEqual([{ path: 'csv' }]);
+  expect(personalByMutation.get('cancelBooking')).toEqual([{ path: 'reason' }]);
 });
 
 test('every mutation with personal arguments has its call here', () => {

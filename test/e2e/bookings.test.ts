@@ -211,6 +211,10 @@ describe.each(tenantEngines)('on %s', (engine) => {
     expect(services.nodes.map((s: any) => s.name)).toEqual(['Spin', 'Yoga']);
     const { customers } = await owner.call('{ customers(where: { bookings: { some: { status: { eq: NO_SHOW } } } }) { nodes { name bookings { totalCount } } } }');
     expect(customers.nodes).toEqual([{ name: 'Gus', bookings: { totalCount: 1 } }]);
+    // A customer's bookings and credits keep who they were for.
+    const gus = (await owner.call('{ customers(where: { name: { eq: "Gus" } }) { nodes { id } } }')).customers.nodes[0].id;
+    const kept = await owner.refused('mutation($id: ID!) { deleteCustomer(id: $id) }', { id: gus });
+    expect(kept.extensions).toMatchObject({ code: 'CONFLICT', referencedBy: { bookings: 1, creditTransactions: 0 } });
   });
 
   test('who may do what: a member books but does not set up services or hours', async () => {

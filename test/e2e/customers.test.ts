@@ -90,7 +90,7 @@ describe.each(tenantPlacements)('on $engine, $isolation isolation', ({ engine, i
       const error = await owner.refused(DELETE, { id: ali.id });
       expect(error).toMatchObject({
         message: 'customer Ali cannot be deleted: referred to by 1 invoice',
-        extensions: { code: 'CONFLICT', referencedBy: { invoices: 1, orders: 0, journalLines: 0 } },
+        extensions: { code: 'CONFLICT', referencedBy: { invoices: 1, orders: 0, journalLines: 0, bookings: 0, creditTransactions: 0 } },
       });
       expect((await owner.call(CUSTOMER, { id: ali.id })).customer.name).toBe('Ali');
     });
@@ -101,7 +101,7 @@ describe.each(tenantPlacements)('on $engine, $isolation isolation', ({ engine, i
       const placed = await owner.call('mutation($i: OrderInput!) { createOrder(input: $i) { id } }', { i: { customerId: maryam.id, items: [{ productId: ring, quantity: '1' }] } });
       expect(placed.createOrder.id).toEqual(expect.any(String));
       const error = await owner.refused(DELETE, { id: maryam.id });
-      expect(error.extensions).toEqual({ code: 'CONFLICT', referencedBy: { invoices: 1, orders: 1, journalLines: 1 } });
+      expect(error.extensions).toEqual({ code: 'CONFLICT', referencedBy: { invoices: 1, orders: 1, journalLines: 1, bookings: 0, creditTransactions: 0 } });
       expect(error.message).toBe('customer Maryam cannot be deleted: referred to by 1 invoice, 1 order, 1 journal line');
     });
 

@@ -89,16 +89,17 @@ describe.each(tenantEngines)('on %s', (engine) => {
     expect(created.every((r) => !r.body.errors)).toBe(true);
   });
 
-  /** Puts 4 MB of barely compressible text into one of the tenant's products, straight into its database. */
+  /** Puts 5 MB of barely compressible text into one of the tenant's products, straight into its database. */
   async function fillStorage(slug: string, sku: string) {
     const tenant = (await gw.services.registry.find(slug))!;
-    await gw.withTenantDb(tenant, (db) => db.product.update({ where: { sku }, data: { attributes: { scan: randomBytes(3 * 2 ** 20).toString('base64') } } }));
+    await gw.withTenantDb(tenant, (db) => db.product.update({ where: { sku }, data: { attributes: { scan: randomBytes(4 * 2 ** 20).toString('base64') } } }));
   }
 
   describe.each(isolationsOn(engine))('%s isolation', (isolation) => {
     test("a tenant whose data reached the plan's storage creates no more products or invoices; its neighbour still does", async () => {
       const plan = `one-mb-${isolation.toLowerCase()}`;
-      await createTestPlan(gw, plan, { maxStorageMb: 3 });
+      // Above what a new tenant's empty tables take (about 3 MB of InnoDB files on MySQL), below that and what fillStorage adds.
+      await createTestPlan(gw, plan, { maxStorageMb: 4 });
       const [full, roomy] = [`full-${isolation.toLowerCase()}`, `roomy-${isolation.toLowerCase()}`];
       await gw.createTenant({ slug: full, owner, plan, isolation });
       await gw.createTenant({ slug: roomy, owner, plan, isolation });
@@ -107,8 +108,8 @@ describe.each(tenantEngines)('on %s', (engine) => {
 
       await fillStorage(full, 'SCAN');
       const refused = await gw.request(CREATE_PRODUCT, { ...as, variables: product('MORE') });
-      expect(refused.body.errors?.[0].extensions).toMatchObject({ code: 'PLAN_LIMIT_EXCEEDED', plan, limitName: 'maxStorageMb', limit: 3 });
-      expect(refused.body.errors![0].extensions.current).toBeGreaterThanOrEqual(3);
+      expect(refused.body.errors?.[0].extensions).toMatchObject({ code: 'PLAN_LIMIT_EXCEEDED', plan, limitName: 'maxStorageMb', limit: 4 });
+      expect(refused.body.errors![0].extensions.current).toBeGreaterThanOrEqual(4);
       expect((await gw.request(CREATE_INVOICE, { ...as, variables: invoice })).body.errors?.[0].extensions).toMatchObject({ limitName: 'maxStorageMb' });
       expect((await gw.request(COUNT, as)).body.data.products.totalCount).toBe(1);
 

@@ -79,14 +79,14 @@ export function updateCustomer(db: TenantDb, id: string, input: Partial<Customer
 // What other modules keep that names a customer, in the order a refusal lists them: the
 // back relations their models give Customer. A build without those modules has fewer
 // (and its Prisma Client knows only those it has, hence the loose type of the count).
-const DOCUMENTS = Object.entries({ invoices: 'invoice', orders: 'order', journalLines: 'journal line' }).filter(([relation]) =>
+const DOCUMENTS = Object.entries({ invoices: 'invoice', orders: 'order', journalLines: 'journal line', bookings: 'booking', creditTransactions: 'credit transaction' }).filter(([relation]) =>
   modelNamed('Customer').relations.some((r) => r.name === relation),
 );
 
 type CountingCustomers = { findUnique(args: object): Promise<(Customer & { _count?: Record<string, number> }) | null> };
 
 /**
- * Deletes a customer no document refers to. Invoices, orders and the books keep who
+ * Deletes a customer no document refers to. Invoices, orders, bookings and the books keep who
  * they were for, so a customer they name is refused with CONFLICT, saying how many of
  * each refer to it (`extensions.referencedBy`).
  */

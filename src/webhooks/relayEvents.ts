@@ -1,10 +1,10 @@
 // The relay: moves a tenant's unrelayed TenantEvent rows (the outbox) into webhook
 // deliveries, waking each webhook's sender, in one platform transaction, and hands them
-// to the modules that start work from them (TenantModule.onRelay: a booking's reminder);
-// then marks the events relayed and publishes each on the live feed. It can run twice over the same
-// events (a process died between the two steps, or two processes relay one tenant): a
-// delivery is unique per (webhook, event), and only the relay that marks an event
-// relayed publishes it.
+// to the modules that start work from them (TenantModule.onRelay: a booking's
+// reminder); then marks the events relayed and publishes each on the live feed. It can
+// run twice over the same events (a process died between the two steps, or two
+// processes relay one tenant): a delivery is unique per (webhook, event), a module's
+// work is idempotent, and only the relay that marks an event relayed publishes it.
 import { SELECTED_MODULES } from '../generated/selectedModules';
 import type { Services } from '../services';
 import type { TenantRecord } from '../tenancy/tenantRegistry';

@@ -2,10 +2,9 @@
 // two runners with pools of their own, so provisioning never waits behind webhook
 // deliveries: this one runs JOB_CONCURRENCY jobs at once (provisioning, rollouts,
 // drops, exports, restores; none at 0), the scheduled tasks (event retention,
-// backups, discarding the data a restore replaced) and the modules' tasks (a booking's
-// reminder mail); the delivery runner
-// (webhooks/deliveryRunner.ts) the webhook senders. Also the sweeper that hands the
-// jobs of dead workers to live ones.
+// backups, discarding the data a restore replaced) and the modules' tasks (a
+// booking's reminder mail); the delivery runner (webhooks/deliveryRunner.ts) the
+// webhook senders. Also the sweeper that hands the jobs of dead workers to live ones.
 import { Logger as GraphileLogger, makeWorkerUtils, run, runMigrations, type Runner, type RunnerOptions, type TaskList } from 'graphile-worker';
 import { SELECTED_MODULES } from '../../generated/selectedModules';
 import type { Logger } from '../../logger';

@@ -44,6 +44,9 @@ export async function planLoad(sql: SqlConnection, manifest: ArchiveManifest): P
   });
 }
 
+/** The tables the tenant has now: at an older migration (an archive being restored at its own), not yet all of the model's. */
+export const tenantTables = async (sql: SqlConnection): Promise<Set<string>> => new Set((await columnsWithoutValue(sql)).keys());
+
 /** Per table of the tenant's, its columns that may be neither null nor left to a default. */
 async function columnsWithoutValue(sql: SqlConnection): Promise<Map<string, Set<string>>> {
   const rows = await sql.query<{ table: string; column: string; needed: boolean | number }>(

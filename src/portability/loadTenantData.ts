@@ -11,7 +11,7 @@ import { tenantModel, type Column } from '../model/tenantModel';
 import { mysql, postgresql } from '../planner/dialect';
 import { advanceSequences } from './advanceSequences';
 import { ArchiveInvalid } from './archiveInvalid';
-import { planLoad, type TableLoad } from './loadPlan';
+import { planLoad, tenantTables, type TableLoad } from './loadPlan';
 import { misfit, toEngine } from './neutralValues';
 import type { ArchiveReader } from './readArchive';
 import { pooled, setPoolTenant, TENANT, type TenantScope } from './tenantScope';
@@ -93,7 +93,8 @@ async function refuseUnlessEmpty(sql: SqlConnection, scope: TenantScope): Promis
 /** The first of the tenant's tables that holds a row of it, if any. */
 export async function tableHoldingRows(sql: SqlConnection, scope: TenantScope): Promise<string | undefined> {
   const { quote, placeholder } = dialectOf(sql);
-  for (const { table } of tenantModel.models) {
+  const present = await tenantTables(sql);
+  for (const { table } of tenantModel.models.filter((m) => present.has(m.table))) {
     const own = pooled(scope) ? ` WHERE ${TENANT} = ${placeholder(1)}` : '';
     const found = await sql.query(`SELECT 1 AS found FROM ${quote(table)}${own} LIMIT 1`, pooled(scope) ? [scope.tenantId] : []);
     if (found.length > 0) return table;

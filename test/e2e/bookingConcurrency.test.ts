@@ -1,6 +1,8 @@
 // Bookings that race, on every engine and isolation: the last places of a class, one
 // provider's time, a customer's last credits. Every request is a real HTTP request,
 // all sent at once; the database decides, and the losers get a stable code.
+import { classifyDatabaseError } from '../../src/db/databaseErrors';
+import type { TenantRecord } from '../../src/tenancy/tenantRegistry';
 import { startTestGateway, type TestGateway } from '../support/testGateway';
 import { ALWAYS, bookingsApi, daysAhead } from '../support/bookingsApi';
 import { tenantApi, type TenantApi } from '../support/tenantApi';
@@ -8,6 +10,7 @@ import { tenantPlacements } from '../support/engines';
 
 describe.each(tenantPlacements)('on $engine, $isolation isolation', ({ engine, isolation }) => {
   let gw: TestGateway;
+  let tenant: TenantRecord;
   let token: string;
   let api: TenantApi;
   let gym: ReturnType<typeof bookingsApi>;
@@ -19,7 +22,7 @@ describe.each(tenantPlacements)('on $engine, $isolation isolation', ({ engine, i
     gw = await startTestGateway({ engine, isolation });
     const owner = await gw.createUser();
     token = owner.token;
-    await gw.createTenant({ slug: 'gym', owner });
+    tenant = await gw.createTenant({ slug: 'gym', owner });
     api = tenantApi(gw, token, 'gym');
     gym = bookingsApi(api);
     yoga = await gym.service({ name: 'Yoga', durationMinutes: 60, price: '15', capacity: 10, creditCost: 1 });
@@ -75,5 +78,23 @@ describe.each(tenantPlacements)('on $engine, $isolation isolation', ({ engine, i
     expect(await gym.balance(customer)).toBe(0);
     const { creditTransactions } = await api.call('query($c: ID!) { creditTransactions(where: { customerId: { eq: $c } }) { aggregates { sum { delta } } totalCount } }', { c: customer });
     expect(creditTransactions).toEqual({ aggregates: { sum: { delta: '0' } }, totalCount: 4 });
+  });
+
+  (engine === 'postgresql' ? test : test.skip)('the database itself refuses an overlapping appointment written past the rules (the exclusion constraint), and takes one after a cancelled one', async () => {
+    const [first, second] = await customers(2, 'Direct');
+    const startsAt = new Date(daysAhead(6, 10));
+    const row = (customerId: string, minutes: number) => ({
+      customerId,
+      serviceId: massage,
+      providerId: ana,
+      startsAt: new Date(startsAt.getTime() + minutes * 60_000),
+      endsAt: new Date(startsAt.getTime() + (minutes + 60) * 60_000),
+      price: '50',
+    });
+    const held = await gw.withTenantDb(tenant, (db) => db.booking.create({ data: row(first, 0) }));
+    const refused = await gw.withTenantDb(tenant, (db) => db.booking.create({ data: row(second, 30) })).catch((error: unknown) => error);
+    expect(classifyDatabaseError(refused)?.kind).toBe('exclusionViolation');
+    await gw.withTenantDb(tenant, (db) => db.booking.update({ where: { id: held.id }, data: { status: 'CANCELLED' } }));
+    await expect(gw.withTenantDb(tenant, (db) => db.booking.create({ data: row(second, 30) }))).resolves.toMatchObject({ status: 'CONFIRMED' });
   });
 });

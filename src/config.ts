@@ -166,7 +166,7 @@ export const settingDescriptions: Record<keyof z.input<typeof schema>, string> =
     "with traces on (OTEL_EXPORTER_OTLP_ENDPOINT: docs/operations.md, \"Traces\"), each operation's span also carries its document (`graphql.document`), its literal values blanked; variables are never recorded",
   SHUTDOWN_TIMEOUT_SECONDS: 'on SIGTERM, how long in-flight requests and job steps may take to finish before they are cut',
   METRICS_TOKEN: 'when set, `/metrics` answers only `Authorization: Bearer <METRICS_TOKEN>`; in production `/metrics` is closed without it',
-  SMTP_URL: 'where mail goes (invitations, password resets): `smtp://user:pw@host:587` or `smtps://...`; without it no mail is sent: invitation tokens are only in the API answers, and passwords cannot be reset',
+  SMTP_URL: 'where mail goes (invitations, password resets, booking reminders): `smtp://user:pw@host:587` or `smtps://...`; without it no mail is sent: invitation tokens are only in the API answers, passwords cannot be reset and bookings are not reminded',
   MAIL_FROM: 'the From of every mail',
   PUBLIC_URL: 'the gateway as its users reach it (e.g. `https://api.example.com`), for links in mails and archive download links; default: http://localhost:PORT',
   PASSWORD_RESET_MAILS_PER_HOUR: 'most password reset mails one account is sent in an hour; further requests are answered the same (true) and send nothing',

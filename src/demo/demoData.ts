@@ -1,6 +1,5 @@
-// The demo tenants: two jewellers (Persian, rials) and a web shop (English, dollars), one
-// in each isolation mode,
-// and their logins. Plain data; each built-in module writes its part of a demo tenant
+// The demo tenants: two jewellers (Persian, rials), a web shop (English, dollars), one in
+// each isolation mode, and a gym (English, euros, in Berlin), and their logins. Plain data; each built-in module writes its part of a demo tenant
 // (its seedDemo, src/modules/<module>/demo.ts) through the functions the API uses.
 import type { Isolation } from '../generated/platform/enums';
 
@@ -14,6 +13,8 @@ export interface DemoTenant {
   locale: string;
   currency: string;
   plan: string;
+  /** Its clock (reports, opening hours, classes); default: its locale's. */
+  timeZone?: string;
 }
 
 export const DEMO_TENANTS: DemoTenant[] = [
@@ -42,6 +43,19 @@ export const DEMO_TENANTS: DemoTenant[] = [
     locale: 'en',
     currency: 'USD',
     plan: 'free',
+  },
+  {
+    slug: 'demo-gym',
+    name: 'Demo Gym',
+    // A gym is a small tenant, so its rows share the pool database's tables too: the
+    // exclusion constraint that keeps a trainer's appointments apart holds per tenant there.
+    // Starter: its 2,000 bookings a month carry a studio's classes and appointments.
+    isolation: 'POOL',
+    locale: 'en',
+    currency: 'EUR',
+    plan: 'starter',
+    // A zone with summer time: classes keep their wall-clock time across the change.
+    timeZone: 'Europe/Berlin',
   },
 ];
 

@@ -32,6 +32,7 @@ export async function ensureDemo(services: ProvisionServices): Promise<void> {
         ownerId: owner.id,
         locale: demo.locale,
         currency: demo.currency,
+        timeZone: demo.timeZone,
       }),
     );
     for (const [person, role] of [
@@ -51,7 +52,7 @@ export async function ensureDemo(services: ProvisionServices): Promise<void> {
     const lease = services.pool.acquire(tenant);
     try {
       // Each module after those it requires, so the products are there for the invoices, the invoices for the bank statement.
-      for (const { seedDemo } of SELECTED_MODULES) await seedDemo?.(lease.db, demo);
+      for (const { seedDemo } of SELECTED_MODULES) await seedDemo?.(lease.db, demo, lease.target.engine);
     } finally {
       lease.release();
     }

@@ -10,10 +10,15 @@
 // The domain events a module records are not here but in its events.ts, gathered into
 // src/generated/moduleEvents.ts: shared code needs them as it loads (webhooks check
 // subscriptions against them), which may be while the modules themselves are loading.
+import type { TaskList } from 'graphile-worker';
 import type { CountedLimit } from '../billing/planLimits';
 import type { TenantDb } from '../db/tenantClient';
 import type { DemoTenant } from '../demo/demoData';
+import type { Engine } from '../engine';
 import type { Tx } from '../domain/transaction';
+import type { Services } from '../services';
+import type { TenantRecord } from '../tenancy/tenantRegistry';
+import type { OutboxEvent } from '../webhooks/outboxTable';
 
 export interface TenantModule {
   /** Its folder's name, in prisma/tenant/modules and src/modules. */
@@ -22,8 +27,17 @@ export interface TenantModule {
   resolvers: Function[];
   /** Writes what a new tenant starts with, keeping rows already there: provisioning and `db seed` may run it again. Every module's part runs in one transaction. */
   seedDefaults?: (tx: Tx, tenant: { locale: string; timeZone: string }) => Promise<void>;
-  /** Writes its part of a demo tenant, after the modules it requires wrote theirs; only what is missing, as it runs on every demo start. */
-  seedDemo?: (db: TenantDb, demo: DemoTenant) => Promise<void>;
+  /** Writes its part of a demo tenant, after the modules it requires wrote theirs; only what is missing, as it runs on every demo start. `engine`: the tenant's. */
+  seedDemo?: (db: TenantDb, demo: DemoTenant, engine: Engine) => Promise<void>;
   /** How many rows count towards each plan limit on its models (its creates check them with withinPlanLimit). */
   limitCounts?: Partial<Record<CountedLimit, (db: Tx, now: Date) => Promise<number>>>;
+  /** Its graphile-worker tasks, run by the job workers of every gateway process (src/provisioning/jobs/jobWorker.ts). */
+  tasks?: (services: Services) => TaskList;
+  /**
+   * What it starts from a tenant's events as they leave the outbox (src/webhooks/relayEvents.ts),
+   * before they are marked relayed: the work of events that committed, never of rolled-back
+   * changes. An event may come by more than once (two relays of one tenant), so this must be
+   * idempotent.
+   */
+  onRelay?: (services: Pick<Services, 'platform' | 'mailer'>, tenant: TenantRecord, events: readonly OutboxEvent[]) => Promise<void>;
 }

@@ -12,7 +12,7 @@ const SWEEP_CONCURRENCY = 4;
 export class OutboxRelay {
   private readonly running = new Map<string, { again: boolean; done: Promise<void> }>();
 
-  constructor(private readonly services: Pick<Services, 'log' | 'platform' | 'pool' | 'events'>) {}
+  constructor(private readonly services: Pick<Services, 'log' | 'platform' | 'pool' | 'events' | 'mailer'>) {}
 
   /** Relays `tenant`'s events soon; never throws (a failed relay is the sweep's to repeat). */
   nudge(tenant: TenantRecord): void {

@@ -1,9 +1,11 @@
 // The relay: moves a tenant's unrelayed TenantEvent rows (the outbox) into webhook
-// deliveries, waking each webhook's sender, in one platform transaction; then marks the
-// events relayed and publishes each on the live feed. It can run twice over the same
-// events (a process died between the two steps, or two processes relay one tenant): a
-// delivery is unique per (webhook, event), and only the relay that marks an event
-// relayed publishes it.
+// deliveries, waking each webhook's sender, in one platform transaction, and hands them
+// to the modules that start work from them (TenantModule.onRelay: a booking's
+// reminder); then marks the events relayed and publishes each on the live feed. It can
+// run twice over the same events (a process died between the two steps, or two
+// processes relay one tenant): a delivery is unique per (webhook, event), a module's
+// work is idempotent, and only the relay that marks an event relayed publishes it.
+import { SELECTED_MODULES } from '../generated/selectedModules';
 import type { Services } from '../services';
 import type { TenantRecord } from '../tenancy/tenantRegistry';
 import { wakeSender } from './deliveryQueue';
@@ -31,7 +33,7 @@ async function queueDeliveries(services: Pick<Services, 'platform'>, tenantId: s
 }
 
 /** Relays every unrelayed event of `tenant`; answers how many this run marked relayed. */
-export async function relayTenantEvents(services: Pick<Services, 'log' | 'platform' | 'pool' | 'events'>, tenant: TenantRecord): Promise<number> {
+export async function relayTenantEvents(services: Pick<Services, 'log' | 'platform' | 'pool' | 'events' | 'mailer'>, tenant: TenantRecord): Promise<number> {
   // Only `target` is used: the relay takes connections, never a Prisma client (see outboxTable.ts).
   const lease = services.pool.acquire(tenant);
   let relayed = 0;
@@ -41,6 +43,7 @@ export async function relayTenantEvents(services: Pick<Services, 'log' | 'platfo
       const messages = events.map((event) => messageOf(tenant, event));
       if (messages.length > 0) {
         await queueDeliveries(services, tenant.id, messages);
+        for (const { onRelay } of SELECTED_MODULES) await onRelay?.(services, tenant, events);
         const marked = await markRelayed(lease.target, messages.map((message) => message.id));
         for (const message of messages.filter((m) => marked.has(m.id))) publishTenantEvent(services, tenant.id, message);
         relayed += marked.size;

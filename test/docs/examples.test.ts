@@ -12,6 +12,8 @@
 //   reader would find it, and "<today>", "<tomorrow>", "<N days ago>" for those dates
 //   (UTC), "<in N days at HH:MM UTC>" for that moment, so no example goes empty as the
 //   demo data ages;
+// - a block with a line `# refused with <CODE>` shows a refusal: its answer must be that
+//   error, and nothing else;
 // - ```graphql subscriptions run over graphql-ws and must hear something before the
 //   page ends; ```sh blocks run under bash, ```js blocks under Node;
 // - `no-run` after the language marks a block that is not meant to run (a command for
@@ -235,10 +237,15 @@ describe.each(tenantEngines)('with the demo tenants on %s', (engine) => {
       trainerId: () => earlier((a) => a.createTrainer?.id),
       gymClassId: () => earlier((a) => a.createGymClass?.id),
       serviceId: () => earlier((a) => a.createService?.id),
-      providerId: () => earlier((a) => a.createProvider?.id),
+      providerId: () => earlier((a) => a.createProvider?.id ?? a.providers?.nodes?.[0]?.id),
       slotStartsAt: () => earlier((a) => a.availableSlots?.[0]?.startsAt),
       classSessionId: () => earlier((a) => a.scheduleClass?.[0]?.id),
       bookingId: () => earlier((a) => (a.bookAppointment ?? a.bookClass)?.id),
+      classServiceId: () => earlier((a) => a.services?.nodes?.find((service: { capacity: number }) => service.capacity > 1)?.id),
+      appointmentServiceId: () => earlier((a) => a.services?.nodes?.find((service: { capacity: number }) => service.capacity === 1)?.id),
+      otherCustomerId: () => earlier((a) => a.customers?.edges?.[1]?.node.id),
+      classBookingId: () => earlier((a) => a.bookClass?.id),
+      appointmentId: () => earlier((a) => a.bookAppointment?.id),
     };
 
     function valueOf(name: string): string {
@@ -262,6 +269,11 @@ describe.each(tenantEngines)('with the demo tenants on %s', (engine) => {
         return;
       }
       let { status, body } = await ask(query, who, on);
+      const refusal = /^# refused with ([A-Z_]+)/m.exec(block.body)?.[1];
+      if (refusal) {
+        expect({ codes: body.errors?.map((error) => error.extensions.code), data: body.data ?? null }).toEqual({ codes: [refusal], data: null });
+        return;
+      }
       // What a mutation set off (a webhook delivery) may take a moment: a reader would ask again.
       for (let waited = 0; !isMutation(query) && status === 200 && !body.errors && emptyParts(body.data).length > 0 && waited < 5_000; waited += 250) {
         await new Promise((resolve) => setTimeout(resolve, 250));

@@ -196,6 +196,7 @@ test('clear-seeds removes the demo tenants and logins, and keeps a real tenant t
     expect(cleared.code).toBe(0);
     expect(cleared.out).toMatch(/tenant arya-jewelry: removed \(dropped schema \S+arya_jewelry\)/);
     expect(cleared.out).toMatch(/tenant demo-shop: removed \(deleted \d+ row\(s\) from the pool database \S+pool\)/);
+    expect(cleared.out).toMatch(/tenant demo-gym: removed \(deleted \d+ row\(s\) from the pool database \S+pool\)/);
     expect(cleared.out).toContain('kept user employee@talanou.com (still a member of talanou)');
     expect(cleared.out).toContain('kept user viewer@talanou.com (still a member of talanou)');
     const tenants = await demo.services.platform.tenant.findMany({ select: { slug: true } });

@@ -25,7 +25,7 @@ beforeAll(async () => {
   try {
     for (const email of ['platform@demo.com', 'admin@talanou.com']) issued[email] = (await login(demo, email)).body.data.login.token;
     const tenants = await post(demo, '{ tenants { nodes { slug } } }', { authorization: `Bearer ${issued['platform@demo.com']}` });
-    expect(tenants.body.data.tenants.nodes).toHaveLength(3);
+    expect(tenants.body.data.tenants.nodes).toHaveLength(4);
   } finally {
     expect(await demo.stop()).toBe(0);
   }
@@ -53,7 +53,7 @@ test('the production start says that the demo logins it found are refused', () =
   expect(JSON.parse(line!)).toMatchObject({
     level: 40,
     msg: 'demo logins in the platform database are refused in production, and so are their tokens',
-    logins: expect.arrayContaining(['platform@demo.com', 'admin@talanou.com', 'employee@talanou.com']),
+    logins: expect.arrayContaining(['platform@demo.com', 'admin@talanou.com', 'employee@talanou.com', 'viewer@demo-gym.com']),
   });
   expect(JSON.parse(line!).logins).not.toContain('employee@demo-shop.com');
 });

@@ -38,6 +38,7 @@ test('starts on an embedded PostgreSQL with the demo tenants, and again from the
   try {
     expect(first.output()).toContain('admin@talanou.com');
     expect(first.output()).toContain('platform@demo.com');
+    expect(first.output()).toContain('admin@demo-gym.com');
     expect(first.output()).toContain('curl -s');
 
     const login = await post(first.url, 'mutation { login(email: "admin@talanou.com", password: "admin123") { token } }');
@@ -71,6 +72,7 @@ test('starts on an embedded PostgreSQL with the demo tenants, and again from the
     const tenants = await post(first.url, '{ tenants { nodes { slug isolation status } } }', { authorization: `Bearer ${admin.data.login.token}` });
     expect(tenants.data.tenants.nodes).toEqual([
       { slug: 'arya-jewelry', isolation: 'SCHEMA', status: 'ACTIVE' },
+      { slug: 'demo-gym', isolation: 'POOL', status: 'ACTIVE' },
       { slug: 'demo-shop', isolation: 'POOL', status: 'ACTIVE' },
       { slug: 'talanou', isolation: 'DATABASE', status: 'ACTIVE' },
     ]);
@@ -83,6 +85,9 @@ test('starts on an embedded PostgreSQL with the demo tenants, and again from the
     const login = await post(second.url, 'mutation { login(email: "admin@demo-shop.com", password: "admin123") { token } }');
     const products = await post(second.url, '{ products { totalCount } }', { authorization: `Bearer ${login.data.login.token}`, 'x-tenant': 'demo-shop' });
     expect(products.data.products.totalCount).toBe(5); // kept, not seeded twice
+    const gym = await post(second.url, 'mutation { login(email: "admin@demo-gym.com", password: "admin123") { token } }');
+    const week = await post(second.url, '{ classSessions { totalCount } bookings { totalCount } }', { authorization: `Bearer ${gym.data.login.token}`, 'x-tenant': 'demo-gym' });
+    expect(week.data).toEqual({ classSessions: { totalCount: 11 }, bookings: { totalCount: 14 } });
   } finally {
     expect(await stop(second.child)).toBe(0);
   }

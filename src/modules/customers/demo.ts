@@ -22,6 +22,14 @@ const DEMO_CUSTOMERS: Record<string, Array<{ name: string; phone: string; email?
     { name: 'Omar Haddad', phone: '+1 555 0144', email: 'omar@example.com', address: '9 Harbour Road, Portland' },
     { name: 'Lena Fischer', phone: '+49 30 5550199', email: 'lena@example.de', address: 'Torstraße 5, Berlin' },
   ],
+  'demo-gym': [
+    { name: 'Lukas Becker', phone: '+49 30 5550101', email: 'lukas.becker@example.de', address: 'Kastanienallee 12, Berlin' },
+    { name: 'Sophie Wagner', phone: '+49 30 5550102', email: 'sophie.wagner@example.de', address: 'Oranienstraße 40, Berlin' },
+    { name: 'Emma Hoffmann', phone: '+49 30 5550103', email: 'emma.hoffmann@example.de', address: 'Bergmannstraße 7, Berlin' },
+    { name: 'Noah Schulz', phone: '+49 30 5550104', email: 'noah.schulz@example.de', address: 'Schönhauser Allee 88, Berlin' },
+    { name: 'Hannah Koch', phone: '+49 30 5550105', email: 'hannah.koch@example.de', address: 'Wiener Straße 3, Berlin' },
+    { name: 'Ben Richter', phone: '+49 30 5550106', email: 'ben.richter@example.de', address: 'Kopenhagener Straße 15, Berlin' },
+  ],
 };
 
 /** The demo tenant's customers as stored, in the order of its list. */

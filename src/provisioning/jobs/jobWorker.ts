@@ -1,11 +1,12 @@
 // The job workers of a gateway process: graphile-worker on the platform database, as
 // two runners with pools of their own, so provisioning never waits behind webhook
 // deliveries: this one runs JOB_CONCURRENCY jobs at once (provisioning, rollouts,
-// drops, exports, restores; none at 0) and the scheduled tasks (event retention,
-// backups, discarding the data a restore replaced); the delivery runner
-// (webhooks/deliveryRunner.ts) the webhook senders. Also the sweeper that hands the
-// jobs of dead workers to live ones.
+// drops, exports, restores; none at 0), the scheduled tasks (event retention,
+// backups, discarding the data a restore replaced) and the modules' tasks (a
+// booking's reminder mail); the delivery runner (webhooks/deliveryRunner.ts) the
+// webhook senders. Also the sweeper that hands the jobs of dead workers to live ones.
 import { Logger as GraphileLogger, makeWorkerUtils, run, runMigrations, type Runner, type RunnerOptions, type TaskList } from 'graphile-worker';
+import { SELECTED_MODULES } from '../../generated/selectedModules';
 import type { Logger } from '../../logger';
 import type { Services } from '../../services';
 import { startDeliveryRunner } from '../../webhooks/deliveryRunner';
@@ -45,6 +46,7 @@ function jobTasks(services: Services): TaskList {
     [BACKUP_TASK]: backupTask(services),
     [EVENT_RETENTION_TASK]: eventRetentionTask(services),
     [RESET_MAIL_TASK]: resetMailTask(services),
+    ...Object.assign({}, ...SELECTED_MODULES.map((selected) => selected.tasks?.(services))),
   };
 }
 

@@ -80,7 +80,8 @@ describe.each(tenantPlacements)('on $engine, $isolation isolation', ({ engine, i
     expect(creditTransactions).toEqual({ aggregates: { sum: { delta: '0' } }, totalCount: 4 });
   });
 
-  (engine === 'postgresql' ? test : test.skip)('the database itself refuses an overlapping appointment written past the rules (the exclusion constraint), and takes one after a cancelled one', async () => {
+  // MySQL has no exclusion constraint: there the provider's row lock alone keeps appointments apart (tested above).
+  if (engine === 'postgresql') test('the database itself refuses an overlapping appointment written past the rules (the exclusion constraint), and takes one after a cancelled one', async () => {
     const [first, second] = await customers(2, 'Direct');
     const startsAt = new Date(daysAhead(6, 10));
     const row = (customerId: string, minutes: number) => ({

@@ -15,6 +15,7 @@ import type { TenantDb } from '../db/tenantClient';
 import type { TenantTarget } from '../db/tenantTarget';
 import { uuidv7Floor } from '../db/uuidTime';
 import { takeNamedLock } from '../domain/namedLock';
+import { againOnWriteConflict } from '../domain/transaction';
 import { ErrorCode, gatewayError } from '../errors';
 import type { Plan } from '../generated/platform/client';
 import { SELECTED_MODULES } from '../generated/selectedModules';
@@ -97,15 +98,17 @@ export async function withinPlanLimit<T>(
   if (limit === null) return create(scope.db);
   const count = counterOf(limitName);
   if (!count) throw new Error(`${limitName} is counted by none of the modules of this build`);
-  return scope.db.$transaction(
-    async (tx) => {
-      await takeNamedLock(tx, `plan-limit:${limitName}`);
-      const current = await count(tx, new Date());
-      if (current >= limit) throw planLimitExceeded(plan, [{ limitName, limit, current }]);
-      return create(joinTransaction(tx));
-    },
-    // A burst queues on the lock: give the queue time rather than failing it.
-    { maxWait: 30_000, timeout: 60_000 },
+  return againOnWriteConflict(() =>
+    scope.db.$transaction(
+      async (tx) => {
+        await takeNamedLock(tx, `plan-limit:${limitName}`);
+        const current = await count(tx, new Date());
+        if (current >= limit) throw planLimitExceeded(plan, [{ limitName, limit, current }]);
+        return create(joinTransaction(tx));
+      },
+      // A burst queues on the lock: give the queue time rather than failing it.
+      { maxWait: 30_000, timeout: 60_000 },
+    ),
   );
 }
 

@@ -135,6 +135,23 @@ describe.each(tenantEngines)('on %s', (engine) => {
     expect(classSession.bookings.nodes.map((n: any) => n.customer.name).sort()).toEqual(['Bo', 'Cy']);
   });
 
+  test('a held appointment keeps its slot until it is paid, which confirms it; a held place counts in its class; a class paid in credits is not held', async () => {
+    const customer = await owner.createCustomer('Hal');
+    const tuesday = nextChange(10).plus({ weeks: 2, days: 2 });
+    const at = (hour: number, hold?: boolean) => ({ i: { serviceId: massage, providerId: ana, customerId: customer, startsAt: tuesday.set({ hour }).toUTC().toISO(), hold } });
+    const held = (await owner.call(BOOK_APPOINTMENT, at(15, true))).bookAppointment;
+    expect(held.status).toBe('HELD');
+    expect((await owner.refused(BOOK_APPOINTMENT, at(15))).extensions.code).toBe('SLOT_TAKEN');
+    expect((await owner.call(PAY, { id: held.id, m: 'CARD' })).payBooking).toMatchObject({ status: 'CONFIRMED', invoice: { status: 'PAID', kind: 'SALE' } });
+
+    const [session] = await gym.classes({ serviceId: yoga, providerId: ana, startsAt: daysAhead(11, 8) });
+    const place = (await owner.call('mutation($s: ID!, $c: ID!) { bookClass(classSessionId: $s, customerId: $c, hold: true) { status classSession { booked } } }', { s: session, c: customer })).bookClass;
+    expect(place).toEqual({ status: 'HELD', classSession: { booked: 1 } });
+    const [spinClass] = await gym.classes({ serviceId: spin, providerId: ana, startsAt: daysAhead(11, 10) });
+    const credits = await owner.refused('mutation($s: ID!, $c: ID!) { bookClass(classSessionId: $s, customerId: $c, hold: true) { status } }', { s: spinClass, c: customer });
+    expect(credits.extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'hold' });
+  });
+
   test('credits: a pack adds them, a booking takes them (INSUFFICIENT_CREDITS without), and cancelling before the cut-off gives them back, after it not', async () => {
     const dee = await owner.createCustomer('Dee');
     const [soon] = await gym.classes({ serviceId: spin, providerId: ana, startsAt: new Date(Date.now() + 3 * 3_600_000).toISOString() });

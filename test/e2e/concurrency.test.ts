@@ -34,6 +34,15 @@ describe.each(tenantPlacements)('on $engine, $isolation isolation', ({ engine, i
     return (await api.call('query($id: ID!) { invoice(id: $id) { status amountPaid payments { nodes { amount } } } }', { id })).invoice;
   }
 
+  test("a new tenant's first invoices, created at once: each gets a number of its own, none is refused", async () => {
+    const owner = await gw.createUser();
+    await gw.createTenant({ slug: 'first-day', owner });
+    const fresh = tenantApi(gw, owner.token, 'first-day');
+    const created = await Promise.all(Array.from({ length: 8 }, () => fresh.createInvoice({ kind: 'SALE', items: [{ description: 'a repair', quantity: '1', unitPrice: '10' }] })));
+    const { invoices } = await fresh.call('query($ids: [ID!]) { invoices(where: { id: { in: $ids } }) { nodes { number } } }', { ids: created.map((i) => i.id) });
+    expect(invoices.nodes.map((i: { number: string }) => Number(i.number.split('-').at(-1))).sort((a: number, b: number) => a - b)).toEqual([1, 2, 3, 4, 5, 6, 7, 8]);
+  });
+
   test('twelve payments of 30 at once on an invoice of 100: three are taken, the rest refused', async () => {
     const sale = await api.createInvoice({ kind: 'SALE', items: [{ productId: ring, quantity: '1' }] });
     await api.issue(sale.id);

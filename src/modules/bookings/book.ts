@@ -34,27 +34,36 @@ function refusePast(startsAt: Date) {
   if (startsAt <= new Date()) throw badInput(`${startsAt.toISOString()} has passed: only what is still to come can be booked`, { field: 'startsAt' });
 }
 
-/** The booking, its credits and its booking.created event. */
-async function confirm(tx: Tx, data: Omit<Booking, 'id' | 'status' | 'invoiceId' | 'cancelledAt' | 'cancelReason' | 'reminderSentAt' | 'createdAt'>) {
-  const booking = await tx.booking.create({ data: { ...data, status: 'CONFIRMED' } });
+/**
+ * A place held for payment (HELD) rather than CONFIRMED: payBooking confirms it. A
+ * service paid in credits takes them as it is booked, so there is nothing to hold.
+ */
+function refuseHoldOf(service: Service, hold: boolean) {
+  if (hold && service.creditCost > 0) throw badInput(`${service.name} is paid in credits as it is booked: there is nothing to hold`, { field: 'hold' });
+}
+
+/** The booking (HELD when `hold`, else CONFIRMED), its credits and its booking.created event. */
+async function takePlace(tx: Tx, hold: boolean, data: Omit<Booking, 'id' | 'status' | 'invoiceId' | 'cancelledAt' | 'cancelReason' | 'reminderSentAt' | 'createdAt'>) {
+  const booking = await tx.booking.create({ data: { ...data, status: hold ? 'HELD' : 'CONFIRMED' } });
   if (data.creditsUsed > 0) await takeCredits(tx, data.customerId, data.creditsUsed, booking.id);
   await recordTenantEvent(tx, 'booking.created', eventObject(booking));
   return booking;
 }
 
-export function bookClass(db: TenantDb, classSessionId: string, customerId: string) {
+export function bookClass(db: TenantDb, classSessionId: string, customerId: string, hold = false) {
   return inTransaction(db, async (tx) => {
     await customerForDocument(tx, customerId);
     const session = await tx.classSession.findUnique({ where: { id: classSessionId }, include: { service: true } });
     if (!session) throw notFound('class session');
     refuseInactive(session.service, 'classSessionId');
+    refuseHoldOf(session.service, hold);
     if (session.startsAt <= new Date()) throw badInput('the class has started: only classes still to come can be booked', { field: 'classSessionId' });
     // The customer is locked: their bookings are written one after another, so this sees any other.
     const already = await tx.booking.findFirst({ where: { classSessionId, customerId, status: { not: 'CANCELLED' } }, select: { id: true } });
     if (already) throw badInput('the customer has a place in this class already', { field: 'customerId', bookingId: already.id });
     const { booked, capacity } = await tx.classSession.update({ where: { id: classSessionId }, data: { booked: { increment: 1 } }, select: { booked: true, capacity: true } });
     if (booked > capacity) throw classFull(capacity);
-    return confirm(tx, {
+    return takePlace(tx, hold, {
       customerId,
       serviceId: session.serviceId,
       providerId: session.providerId,
@@ -72,6 +81,7 @@ const AppointmentInput = z.object({
   providerId: z.uuid('is not a valid ID'),
   customerId: z.uuid('is not a valid ID'),
   startsAt: z.date(),
+  hold: z.boolean().nullish(),
 });
 
 export type AppointmentInput = z.input<typeof AppointmentInput>;
@@ -96,6 +106,7 @@ export function bookAppointment(db: TenantDb, engine: Engine, locale: string, in
     const service = await tx.service.findUnique({ where: { id: data.serviceId } });
     if (!service) throw notFound('service');
     refuseInactive(service, 'serviceId');
+    refuseHoldOf(service, Boolean(data.hold));
     if (service.capacity > 1) throw badInput(`${service.name} is a class: book a place with bookClass`, { field: 'serviceId' });
     const gives = await tx.providerService.findUnique({ where: { providerId_serviceId: { providerId: data.providerId, serviceId: data.serviceId } } });
     if (!gives) {
@@ -107,7 +118,7 @@ export function bookAppointment(db: TenantDb, engine: Engine, locale: string, in
     await refuseUnavailable(tx, data.providerId, span, locale);
     if (await providerBooked(tx, data.providerId, span)) throw slotTaken();
     try {
-      return await confirm(tx, {
+      return await takePlace(tx, Boolean(data.hold), {
         customerId: data.customerId,
         serviceId: service.id,
         providerId: data.providerId,

@@ -18,19 +18,27 @@ class BookAppointmentInput {
   @Field(() => ID) providerId!: string;
   @Field(() => DateTimeScalar, { description: "Within the provider's availability; it lasts the service's durationMinutes." }) startsAt!: Date;
   @Field(() => ID) customerId!: string;
+  @Field(() => Boolean, { nullable: true, description: 'HELD: the slot is kept for the customer until payBooking confirms it (or cancelBooking frees it); not for a service paid in credits.' })
+  hold?: boolean | null;
 }
 
 @Resolver()
 export class BookingResolver {
   @Mutation(() => Booking, { description: 'A place in a class, CONFIRMED, taking the service\'s credits; CLASS_FULL when none is left, INSUFFICIENT_CREDITS when the customer lacks them.' })
-  async bookClass(@Arg('classSessionId', () => ID) classSessionId: string, @Arg('customerId', () => ID) customerId: string, @Ctx() ctx: GatewayContext) {
+  async bookClass(
+    @Arg('classSessionId', () => ID) classSessionId: string,
+    @Arg('customerId', () => ID) customerId: string,
+    @Arg('hold', () => Boolean, { defaultValue: false, description: 'HELD: the place is kept until payBooking confirms it (or cancelBooking frees it); not for a class paid in credits.' })
+    hold: boolean,
+    @Ctx() ctx: GatewayContext,
+  ) {
     const scope = await ctx.tenant('data.write');
     const [session, customer] = [parseId(classSessionId, 'classSessionId'), parseId(customerId, 'customerId')];
-    return withinPlanLimit(ctx.services, scope, 'maxBookingsPerMonth', (db) => bookClass(db, session, customer));
+    return withinPlanLimit(ctx.services, scope, 'maxBookingsPerMonth', (db) => bookClass(db, session, customer, hold));
   }
 
   @Mutation(() => Booking, {
-    description: "An appointment with a provider, CONFIRMED: OUTSIDE_AVAILABILITY outside their hours or in their time off, SLOT_TAKEN when they are booked at some of that time.",
+    description: "An appointment with a provider, CONFIRMED (or HELD): OUTSIDE_AVAILABILITY outside their hours or in their time off, SLOT_TAKEN when they are booked at some of that time.",
   })
   async bookAppointment(@Arg('input', () => BookAppointmentInput) input: BookAppointmentInput, @Ctx() ctx: GatewayContext) {
     const scope = await ctx.tenant('data.write');

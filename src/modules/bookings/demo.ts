@@ -5,7 +5,7 @@
 //
 // Only what is still to come can be booked, so the week starts tomorrow; the first
 // class's bookings are marked COMPLETED and NO_SHOW as the front desk marks them once the
-// class is over. No operation leaves a booking HELD, so the demo has none.
+// class is over. One appointment is held, waiting to be paid.
 import { DateTime } from 'luxon';
 import type { TenantDb } from '../../db/tenantClient';
 import type { DemoTenant } from '../../demo/demoData';
@@ -20,7 +20,7 @@ import { sellCreditPack } from './creditPacks';
 import { scheduleClass } from './schedule';
 import { availableSlots } from './slots';
 
-/** What happens to a booking after it is taken; none: it stays CONFIRMED. */
+/** What happens to a booking after it is taken; none: it stays as taken. */
 type Outcome = 'complete' | 'noShow' | { cancel: string } | { pay: PaymentMethod } | { pay: PaymentMethod; then: 'complete' };
 
 interface DemoGym {
@@ -33,8 +33,8 @@ interface DemoGym {
   packs: Array<{ customer: number; credits: number; price: string; method?: PaymentMethod }>;
   /** Places taken in the week's classes (by their order in time), and what became of them. */
   classBookings: Array<{ class: number; customer: number; outcome?: Outcome }>;
-  /** Appointments in trainers[trainer]'s free slots of the week (the slot-th), and what became of them. */
-  appointments: Array<{ trainer: number; slot: number; customer: number; outcome?: Outcome }>;
+  /** Appointments in trainers[trainer]'s free slots of the week (the slot-th), HELD or CONFIRMED, and what became of them. */
+  appointments: Array<{ trainer: number; slot: number; customer: number; hold?: boolean; outcome?: Outcome }>;
 }
 
 const weekdays = [1, 2, 3, 4, 5];
@@ -76,6 +76,7 @@ const DEMO_GYMS: Record<string, DemoGym> = {
       { trainer: 1, slot: 4, customer: 4, outcome: { pay: 'BANK_TRANSFER' } },
       { trainer: 1, slot: 12, customer: 5, outcome: { cancel: 'Away on business' } },
       { trainer: 0, slot: 9, customer: 4 },
+      { trainer: 1, slot: 20, customer: 2, hold: true },
     ],
   },
 };
@@ -134,7 +135,7 @@ export async function seedBookingsDemo(db: TenantDb, demo: DemoTenant, engine: E
   for (const appointment of gym.appointments) {
     const providerId = trainers[appointment.trainer];
     const slots = await availableSlots(db, demo.locale, { serviceId: training.id, providerId, ...week });
-    const { id } = await bookAppointment(db, engine, demo.locale, { serviceId: training.id, providerId, startsAt: slots[appointment.slot].startsAt, customerId: customers[appointment.customer].id });
+    const { id } = await bookAppointment(db, engine, demo.locale, { serviceId: training.id, providerId, startsAt: slots[appointment.slot].startsAt, customerId: customers[appointment.customer].id, hold: appointment.hold });
     await follow(db, demo, id, appointment.outcome);
   }
 }

@@ -5,6 +5,7 @@ import type { TenantDb } from '../../db/tenantClient';
 import { Decimal, round2, type DecimalValue } from '../../domain/money';
 import { nextNumber } from '../../domain/numbering';
 import { defaultSettings, readSetting } from '../../domain/settings';
+import { inTransaction } from '../../domain/transaction';
 import { fitsColumn, parseInput } from '../../domain/validate';
 import { badInput, notFound } from '../../errors';
 import { InvoiceKind } from '../../generated/tenant/enums';
@@ -67,7 +68,7 @@ export async function createInvoice(db: TenantDb, currency: string, locale: stri
   });
   const defaults = defaultSettings(locale);
 
-  return db.$transaction(async (tx) => {
+  return inTransaction(db, async (tx) => {
     if (data.customerId) await customerForDocument(tx, data.customerId);
     const productIds = [...new Set(data.items.flatMap((i) => (i.productId ? [i.productId] : [])))];
     const products = new Map((await tx.product.findMany({ where: { id: { in: productIds } } })).map((p) => [p.id, p]));

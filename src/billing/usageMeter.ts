@@ -21,6 +21,13 @@ import type { PlanCatalog } from './planCatalog';
 import { writeUsage } from './writeUsage';
 import { sumByTenantAndDay, type UsageRow, type UsageStore } from './usageStore';
 
+/** Whose usage (a tenant's, or every tenant's: null) over which UTC days, inclusive. */
+export interface UsageFilter {
+  tenantId: string | null;
+  from: Date;
+  to: Date;
+}
+
 export interface UsageVerdict {
   admitted: boolean;
   /** Calls counted this month; null when the counters could not be reached and the call was let through. */
@@ -88,7 +95,7 @@ export class UsageMeter {
   }
 
   /** Latency counts per day from `from` to `to` (UTC days, inclusive) of one tenant or all; none when the counters cannot be reached. */
-  async latency(filter: { tenantId: string | null; from: Date; to: Date }): Promise<LatencyCount[]> {
+  async latency(filter: UsageFilter): Promise<LatencyCount[]> {
     try {
       const counts = await this.options.store.latency(utcDays(filter.from, filter.to));
       return filter.tenantId ? counts.filter((c) => c.tenantId === filter.tenantId) : counts;
@@ -112,7 +119,7 @@ export class UsageMeter {
    * taken while one was under way is taken again, so a count is never missed or
    * seen twice. Under flushes without pause it gives its last reading after a few tries.
    */
-  async daily(filter: { tenantId: string | null; from: Date; to: Date }): Promise<UsageRow[]> {
+  async daily(filter: UsageFilter): Promise<UsageRow[]> {
     const unreachable = (error: unknown) => (this.warn(error, 'usage counters unreachable: usage shows flushed counts only'), undefined);
     let stored: UsageRow[] = [];
     let pending: UsageRow[] = [];

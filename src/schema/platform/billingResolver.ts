@@ -13,7 +13,7 @@ import { BillingStatus, BillingTransaction, TenantSubscription, UsageDay } from 
 import { platformList } from './platformConnection';
 import { dateTimeColumn, decimalColumn, enumColumn, idColumn, textColumn } from './platformWhere';
 import { recordsScope, requirePlatformAdmin } from './platformScope';
-import { checkUsagePeriod } from './usagePeriod';
+import { readUsage } from './usagePeriod';
 
 const BillingTransactionList = platformList(BillingTransaction, {
   fields: {
@@ -71,9 +71,7 @@ export class BillingResolver {
     @Arg('tenant', () => String, { nullable: true }) tenant: string | null,
     @Ctx() ctx: GatewayContext,
   ) {
-    checkUsagePeriod(from, to);
-    const filter = { tenantId: await recordsScope(ctx, tenant, 'records.read'), from, to };
-    const [rows, latency] = await Promise.all([ctx.services.usage.daily(filter), ctx.services.usage.latency(filter)]);
+    const { rows, latency } = await readUsage(ctx.services, { tenantId: await recordsScope(ctx, tenant, 'records.read'), from, to });
     return withLatency(rows, latency).map(({ tenantId: id, day, calls, errors, p95LatencyMs }) => ({ tenantId: id, day, apiCalls: calls, apiErrors: errors, p95LatencyMs }));
   }
 

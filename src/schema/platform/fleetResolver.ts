@@ -10,7 +10,7 @@ import { Unmetered } from '../fieldExtensions';
 import { DateScalar } from '../scalars';
 import { DatabaseServer, TenantUsage, UsageTotal } from './fleetTypes';
 import { recordsScope, requirePlatformAdmin } from './platformScope';
-import { checkUsagePeriod } from './usagePeriod';
+import { readUsage } from './usagePeriod';
 
 const MAX_TOP = 100;
 
@@ -27,9 +27,7 @@ export class FleetResolver {
     @Arg('tenant', () => String, { nullable: true }) tenant: string | null,
     @Ctx() ctx: GatewayContext,
   ) {
-    checkUsagePeriod(from, to);
-    const filter = { tenantId: await recordsScope(ctx, tenant, 'records.read'), from, to };
-    const [rows, latency] = await Promise.all([ctx.services.usage.daily(filter), ctx.services.usage.latency(filter)]);
+    const { rows, latency } = await readUsage(ctx.services, { tenantId: await recordsScope(ctx, tenant, 'records.read'), from, to });
     return dailyTotals(utcDays(from, to), rows, latency);
   }
 
@@ -42,9 +40,7 @@ export class FleetResolver {
     @Ctx() ctx: GatewayContext,
   ) {
     requirePlatformAdmin(ctx);
-    checkUsagePeriod(from, to);
-    const filter = { tenantId: null, from, to };
-    const [rows, latency] = await Promise.all([ctx.services.usage.daily(filter), ctx.services.usage.latency(filter)]);
+    const { rows, latency } = await readUsage(ctx.services, { tenantId: null, from, to });
     const top = busiestTenants(rows, latency, Math.min(Math.max(limit, 1), MAX_TOP));
     const tenants = await ctx.services.platform.tenant.findMany({ where: { id: { in: top.map((t) => t.tenantId) } }, include: { plan: true } });
     const byId = new Map(tenants.map((t) => [t.id, t]));

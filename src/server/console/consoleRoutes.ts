@@ -7,7 +7,7 @@ import { DEMO_PASSWORD } from '../../demo/demoData';
 import { projectRoot } from '../../projectRoot';
 import type { RouteHandler } from '../httpServer';
 import { loadBundle, serveExplorerAssets } from '../explorer/explorerAssets';
-import { demoLoginList, htmlPage, scriptSafeJson } from '../explorer/explorerPage';
+import { bundlePage, demoLoginList, htmlPage } from '../explorer/explorerPage';
 import type { ConsoleManifest, ConsolePageConfig } from './consoleConfig';
 
 export const CONSOLE_PATH = '/console';
@@ -26,21 +26,6 @@ export function consoleRoutes(options: { demo: boolean; endpoint: string; dir?: 
     endpoint: options.endpoint,
     demo: options.demo ? { password: DEMO_PASSWORD, logins: demoLoginList() } : null,
   };
-  const html = `<!doctype html>
-<html lang="en">
-<head>
-<meta charset="utf-8">
-<meta name="viewport" content="width=device-width, initial-scale=1">
-<title>tenantgraph · console</title>
-<link rel="icon" href="data:,">
-<link rel="stylesheet" href="${CONSOLE_ASSETS}${build.manifest.css}">
-<script type="module" src="${CONSOLE_ASSETS}${build.manifest.js}"></script>
-</head>
-<body>
-<div id="console"></div>
-<script type="application/json" id="console-config">${scriptSafeJson(config)}</script>
-</body>
-</html>
-`;
+  const html = bundlePage({ title: 'console', css: `${CONSOLE_ASSETS}${build.manifest.css}`, js: `${CONSOLE_ASSETS}${build.manifest.js}`, id: 'console', config });
   return { [CONSOLE_PATH]: htmlPage(html), [CONSOLE_ASSETS]: serveExplorerAssets(build, CONSOLE_ASSETS) };
 }

@@ -67,23 +67,27 @@ export function explorerPage(options: ExplorerPageOptions) {
     exampleTenant: options.demo ? DEMO_TENANTS[0].slug : '<tenant slug>',
     demo: options.demo ? { password: DEMO_PASSWORD, logins: demoLoginList() } : null,
   };
-  const html = `<!doctype html>
+  return htmlPage(bundlePage({ title: 'GraphiQL', css: asset(build.manifest.css), js: asset(build.manifest.js), id: 'explorer', config }));
+}
+
+/** The page of a bundled app (the explorer, the console): its files, an element `id` it mounts on, and its settings as JSON in `<id>-config`. */
+export function bundlePage(page: { title: string; css: string; js: string; id: string; config: unknown }): string {
+  return `<!doctype html>
 <html lang="en">
 <head>
 <meta charset="utf-8">
 <meta name="viewport" content="width=device-width, initial-scale=1">
-<title>tenantgraph · GraphiQL</title>
+<title>tenantgraph · ${page.title}</title>
 <link rel="icon" href="data:,">
-<link rel="stylesheet" href="${asset(build.manifest.css)}">
-<script type="module" src="${asset(build.manifest.js)}"></script>
+<link rel="stylesheet" href="${page.css}">
+<script type="module" src="${page.js}"></script>
 </head>
 <body>
-<div id="explorer"></div>
-<script type="application/json" id="explorer-config">${scriptSafeJson(config)}</script>
+<div id="${page.id}"></div>
+<script type="application/json" id="${page.id}-config">${scriptSafeJson(page.config)}</script>
 </body>
 </html>
 `;
-  return htmlPage(html);
 }
 
 /** Answers with `html`, under the policy that lets it load nothing from elsewhere. */

@@ -87,7 +87,7 @@ test('starts on an embedded PostgreSQL with the demo tenants, and again from the
     expect(products.data.products.totalCount).toBe(5); // kept, not seeded twice
     const gym = await post(second.url, 'mutation { login(email: "admin@demo-gym.com", password: "admin123") { token } }');
     const week = await post(second.url, '{ classSessions { totalCount } bookings { totalCount } }', { authorization: `Bearer ${gym.data.login.token}`, 'x-tenant': 'demo-gym' });
-    expect(week.data).toEqual({ classSessions: { totalCount: 11 }, bookings: { totalCount: 14 } });
+    expect(week.data).toEqual({ classSessions: { totalCount: 11 }, bookings: { totalCount: 15 } });
   } finally {
     expect(await stop(second.child)).toBe(0);
   }

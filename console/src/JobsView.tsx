@@ -11,6 +11,7 @@ import { RetryButton } from './RetryButton';
 import { RolloutsTable } from './RolloutsTable';
 import { useAnswer } from './useAnswer';
 import { JOB_FIELDS, useLiveJobs, type Job } from './useLiveJobs';
+import { Problems } from './Problems';
 
 const LIST_EVERY_MS = 3_000;
 
@@ -88,12 +89,7 @@ export function JobsView({ admin }: { admin: boolean }) {
         </label>
         <input type="search" placeholder="Tenant slug" aria-label="filter jobs by tenant" value={tenant} onChange={(e) => setTenant(e.target.value)} />
       </div>
-      {failure && <p className="error">{failure}</p>}
-      {answer?.errors.map((e, i) => (
-        <p key={i} className="error">
-          {e.message}
-        </p>
-      ))}
+      <Problems failure={failure} errors={answer?.errors} />
       <JobTable jobs={jobs} onRetried={() => setRound((n) => n + 1)} />
       {admin && <RolloutsTable />}
     </section>

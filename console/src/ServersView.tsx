@@ -5,6 +5,7 @@ import { ask } from './api';
 import { UseBar } from './Bars';
 import { count } from './format';
 import { useAnswer } from './useAnswer';
+import { Problems } from './Problems';
 
 interface Server {
   name: string;
@@ -32,12 +33,7 @@ export function ServersView() {
         <button onClick={reload}>Refresh</button>
         <span className="muted">Connections are this gateway process’s; every process has its own pools.</span>
       </div>
-      {failure && <p className="error">{failure}</p>}
-      {answer?.errors.map((e, i) => (
-        <p key={i} className="error" role="alert">
-          {e.message}
-        </p>
-      ))}
+      <Problems failure={failure} errors={answer?.errors} alert />
       <table className="servers">
         <thead>
           <tr>

@@ -7,6 +7,7 @@ import { UseBar } from './Bars';
 import { day } from './format';
 import { tenantsFor, type TenantRow } from './tenantList';
 import { useAnswer } from './useAnswer';
+import { Problems } from './Problems';
 
 
 type Column = 'slug' | 'name' | 'status' | 'engine' | 'isolation' | 'server' | 'plan' | 'schemaVersion' | 'createdAt' | 'apiCallsThisMonth';
@@ -74,12 +75,7 @@ export function TenantsView({ access }: { access: Access }) {
           {shown.length} of {all.length}
         </span>
       </div>
-      {failure && <p className="error">{failure}</p>}
-      {answer?.errors.map((e, i) => (
-        <p key={i} className="error">
-          {e.message}
-        </p>
-      ))}
+      <Problems failure={failure} errors={answer?.errors} />
       <table className="tenants">
         <thead>
           <tr>

@@ -7,6 +7,7 @@ import { count, lastDays } from './format';
 import { tenantsFor } from './tenantList';
 import { useAnswer } from './useAnswer';
 import { UsageChart } from './UsageChart';
+import { Problems } from './Problems';
 
 interface Totals {
   usageTotals: Array<{ day: string; apiCalls: number; apiErrors: number; p95LatencyMs: number | null }>;
@@ -45,12 +46,7 @@ export function UsageView({ access }: { access: Access }) {
         </label>
         <span className="muted">UTC days; platform admins’ own requests are not counted.</span>
       </div>
-      {totals.failure && <p className="error">{totals.failure}</p>}
-      {totals.answer?.errors.map((e, i) => (
-        <p key={i} className="error">
-          {e.message}
-        </p>
-      ))}
+      <Problems failure={totals.failure} errors={totals.answer?.errors} />
       <div className="grid">
         <div className="card">
           <UsageChart
